@@ -1,0 +1,59 @@
+package claims
+
+import "slices"
+
+// ListedClaim is a claim as list shows it.
+type ListedClaim struct {
+	ID       string   `json:"id"`
+	Topic    string   `json:"topic"`
+	Value    string   `json:"value"`
+	Denies   bool     `json:"denies,omitempty"`
+	Source   string   `json:"source"`
+	Via      []string `json:"via,omitempty"`
+	Date     string   `json:"date,omitempty"`
+	AsOf     string   `json:"as_of,omitempty"`
+	Context  string   `json:"context,omitempty"`
+	Quote    string   `json:"quote,omitempty"`
+	Disputed bool     `json:"disputed"`
+	// RevisedBy names the later claim of the same origin that supersedes it.
+	RevisedBy string `json:"revised_by,omitempty"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+}
+
+// ListFilter selects claims for list.
+type ListFilter struct {
+	Topic, Source string
+	Disputed      bool
+	// History keeps claims that a later claim of their origin revised.
+	History bool
+}
+
+// List returns the claims that pass f, by topic and then ledger order.
+func (a *Analysis) List(f ListFilter) []ListedClaim {
+	l := a.Ledger
+	var out []ListedClaim
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		next, revised := a.Superseded[i]
+		if revised && !f.History || f.Disputed && !a.InDispute(i) || !Glob(f.Topic, c.Topic) {
+			continue
+		}
+		if f.Source != "" && !Glob(f.Source, c.Source) && !slices.ContainsFunc(c.Via, func(v string) bool { return Glob(f.Source, v) }) {
+			continue
+		}
+		lc := ListedClaim{ID: c.ID, Topic: c.Topic, Value: c.Value.Raw, Denies: c.Denies, Source: c.Source,
+			Via: c.Via, Date: c.Date, AsOf: c.AsOf, Context: c.Context, Quote: c.Quote,
+			Disputed: a.InDispute(i), File: c.Pos.File, Line: c.Pos.Line}
+		if revised {
+			lc.RevisedBy = l.Claims[next].ID
+		}
+		out = append(out, lc)
+	}
+	order := map[string]int{}
+	for i, t := range l.TopicOrder {
+		order[t] = i
+	}
+	slices.SortStableFunc(out, func(x, y ListedClaim) int { return order[x.Topic] - order[y.Topic] })
+	return out
+}

@@ -1,0 +1,326 @@
+package claims
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/sources"
+)
+
+// Limits on what a ledger may be. A ledger in CI comes from anyone's pull
+// request, so every read is capped; README documents these numbers.
+const (
+	MaxFiles       = 100_000 // files in one ledger
+	maxScalarBytes = 1 << 20 // one value, quote or name
+	maxDepth       = 64      // nesting of mappings and lists
+)
+
+// MaxFileBytes caps one ledger file. It is a variable so that the
+// CLAIMDIFF_MAX_FILE_BYTES environment variable can lower or raise it.
+var MaxFileBytes int64 = 256 << 20
+
+// DefaultFiles are looked for in the working directory when no file is named.
+var DefaultFiles = []string{"claims.yaml", "claims.yml"}
+
+// ErrNoLedger says that no ledger was named and none was found.
+var ErrNoLedger = errors.New("no ledger found")
+
+// InputError is a ledger that cannot be read at all: a missing file, a
+// directory with no ledger, a file over the size cap. Commands exit 2 on it.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Find expands the -f arguments into ledger files: files as given,
+// directories searched recursively for *.yaml and *.yml in lexical order.
+// With no arguments it looks for DefaultFiles in dir (the working
+// directory, which "" and "." both mean) and returns ErrNoLedger if there is
+// none.
+func Find(dir string, args []string) ([]string, error) {
+	if len(args) == 0 {
+		for _, name := range DefaultFiles {
+			path := name
+			if dir != "" && dir != "." {
+				path = filepath.Join(dir, name)
+			}
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				return []string{path}, nil
+			}
+		}
+		return nil, ErrNoLedger
+	}
+	var files []string
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
+		}
+		if !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir // .git and friends hold no ledger
+			}
+			if d.Type().IsRegular() && isLedgerName(d.Name()) {
+				found = append(found, path)
+				if len(files)+len(found) > MaxFiles {
+					return fmt.Errorf("more than %d ledger files", MaxFiles)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
+		}
+		if len(found) == 0 {
+			return nil, &InputError{fmt.Errorf("%s: no *.yaml or *.yml files in this directory", arg)}
+		}
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+func isLedgerName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Load reads and merges the ledger files. It returns an *InputError when a
+// file cannot be read at all; every problem inside the files is in
+// Ledger.Problems, all of them, sorted by position.
+func Load(files []string) (*Ledger, error) {
+	b := newBuilder()
+	for _, name := range files {
+		data, err := readCapped(name)
+		if err != nil {
+			return nil, &InputError{err}
+		}
+		b.addFile(name, data)
+	}
+	return b.finish(), nil
+}
+
+// LoadBytes reads one ledger held in memory, named name in positions.
+func LoadBytes(name string, data []byte) *Ledger {
+	b := newBuilder()
+	b.addFile(name, data)
+	return b.finish()
+}
+
+func readCapped(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	if int64(len(data)) > MaxFileBytes {
+		return nil, fmt.Errorf("%s: the file is larger than the limit of %s", name, byteSize(MaxFileBytes))
+	}
+	return data, nil
+}
+
+// parseFile checks the bytes are text YAML holding one mapping and returns
+// its root, or a problem that names the file.
+func (r *reader) parseFile(data []byte) *yaml.Node {
+	at := func(line, col int, code, format string, args ...any) *yaml.Node {
+		r.problems = append(r.problems, diag.Errorf(diag.Pos{File: r.file, Line: line, Col: col}, code, format, args...))
+		return nil
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return at(line, col, "binary", "this is a binary file, not a YAML ledger")
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		line, col := lineCol(data, i)
+		return at(line, col, "encoding", "invalid UTF-8; a ledger must be UTF-8 text")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
+	}
+	if line, col := tooDeep(data); line > 0 {
+		return at(line, col, "too-deep", "nesting is deeper than %d levels", maxDepth)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := safeDecode(dec, &doc); err != nil {
+		line, col, msg := yamlErrorPos(err)
+		return at(line, col, "yaml", "%s", msg)
+	}
+	var extra yaml.Node
+	if err := safeDecode(dec, &extra); err == nil {
+		return at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one ledger mapping in each file")
+	} else if !errors.Is(err, io.EOF) {
+		line, col, msg := yamlErrorPos(err)
+		return at(line, col, "yaml", "%s", msg)
+	}
+	if len(doc.Content) == 0 {
+		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", kindName(root))
+	}
+	return root
+}
+
+// safeDecode turns a panic inside the YAML parser into an error: a crafted
+// file must never crash claimdiff.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: the YAML parser failed on this file (%v)", p)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlErrorPos pulls the line out of a yaml.v3 error; it gives no column.
+func yamlErrorPos(err error) (line, col int, msg string) {
+	msg = err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return max(line, 1), 1, "invalid YAML: " + msg
+}
+
+func lineCol(data []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[start:off])
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// tooDeep finds flow nesting ([ and {) or block indentation deeper than the
+// ledger ever needs, before the YAML parser spends time and memory on it.
+func tooDeep(data []byte) (line, col int) {
+	depth, ln, lineStart := 0, 1, 0
+	inQuote := byte(0)
+	for i, c := range data {
+		switch {
+		case c == '\n':
+			ln, lineStart = ln+1, i+1
+			if inQuote == 0 {
+				continue
+			}
+		case inQuote != 0:
+			if c == inQuote {
+				inQuote = 0
+			}
+		case c == '"' || c == '\'':
+			if depth > 0 {
+				inQuote = c
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\n'):
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			depth++
+			if depth > maxDepth {
+				return ln, 1 + utf8.RuneCount(data[lineStart:i])
+			}
+		case (c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+	}
+	return 0, 0
+}
+
+// builder merges files into one ledger.
+type builder struct {
+	l *Ledger
+	// where ids were first defined, to name both places of a duplicate
+	claimIDs map[string]diag.Pos
+	// dirs maps each source to the directory of the file defining it, for
+	// archived texts.
+	dirs map[string]string
+	// places runs parallel to l.Claims until finish.
+	places []claimPlaces
+	// version is set when some file says ledger: 1.
+	version bool
+}
+
+func newBuilder() *builder {
+	return &builder{
+		l: &Ledger{
+			Sources:  sources.NewRegistry(),
+			Topics:   map[string]*Topic{},
+			Statuses: map[string]*Status{},
+		},
+		claimIDs: map[string]diag.Pos{},
+		dirs:     map[string]string{},
+	}
+}
+
+func (b *builder) addFile(name string, data []byte) {
+	b.l.Files = append(b.l.Files, name)
+	r := newReader(name, bytes.Count(data, []byte{'\n'})+1)
+	if root := r.parseFile(data); root != nil {
+		b.readLedger(r, root)
+	}
+	b.l.Problems = append(b.l.Problems, r.problems...)
+}
+
+// SortedFiles returns the ledger's files without duplicates, sorted.
+func (l *Ledger) SortedFiles() []string {
+	out := slices.Clone(l.Files)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// byteSize renders a byte count the way people write limits.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

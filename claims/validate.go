@@ -1,0 +1,189 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// finish checks what only the merged ledger can tell (references across
+// files, types inferred from all values, duplicate ids) and parses values.
+func (b *builder) finish() *Ledger {
+	l := b.l
+	add := func(p diag.Problem) { l.Problems = append(l.Problems, p) }
+	if !b.version && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
+		add(diag.Problem{
+			Pos: diag.Pos{File: l.Files[0], Line: 1, Col: 1}, Severity: diag.Error, Code: "no-version",
+			Message: "no file of the ledger says which format it is in",
+			Hint:    "add `ledger: 1` at the top of one file",
+		})
+	}
+	l.Problems = append(l.Problems, l.Sources.Check()...)
+	b.checkClaimRefs(add)
+	b.typeTopics()
+	b.parseValues(add)
+	b.assignIDs(add)
+	b.checkStatuses(add)
+	b.places = nil
+	diag.Sort(l.Problems)
+	return l
+}
+
+// hasFileProblem is true when a file could not be read as a ledger at all;
+// then "no version" would only be noise.
+func hasFileProblem(ps []diag.Problem) bool {
+	for _, p := range ps {
+		switch p.Code {
+		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep":
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) checkClaimRefs(add func(diag.Problem)) {
+	l := b.l
+	for i := range l.Claims {
+		c, pl := &l.Claims[i], &b.places[i]
+		if l.Sources.Get(c.Source) == nil {
+			add(diag.Problem{Pos: pl.source, Severity: diag.Error, Code: "unknown-source",
+				Message: fmt.Sprintf("claim cites source %q, which is not defined", c.Source),
+				Hint:    sourceHint(l, c.Source)})
+		}
+		for j, v := range c.Via {
+			if l.Sources.Get(v) == nil {
+				add(diag.Problem{Pos: pl.via[j], Severity: diag.Error, Code: "unknown-source",
+					Message: fmt.Sprintf("via names source %q, which is not defined", v),
+					Hint:    sourceHint(l, v)})
+			}
+		}
+		if l.Topics[c.Topic] == nil {
+			l.Topics[c.Topic] = &Topic{ID: c.Topic, Pos: pl.topic}
+			l.TopicOrder = append(l.TopicOrder, c.Topic)
+		}
+	}
+}
+
+func sourceHint(l *Ledger, id string) string {
+	ids := make([]string, 0, l.Sources.Len())
+	for _, s := range l.Sources.All() {
+		ids = append(ids, s.ID)
+	}
+	if near := nearest(id, ids, 3); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "define it under sources:"
+}
+
+// typeTopics infers the type of topics that do not declare one.
+func (b *builder) typeTopics() {
+	l := b.l
+	raws := map[string][]string{}
+	for _, c := range l.Claims {
+		if t := l.Topics[c.Topic]; t.Spec.Type == "" {
+			if _, rel := value.IsRelative(c.Value.Raw); !rel {
+				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
+			}
+		}
+	}
+	for _, id := range l.TopicOrder {
+		if t := l.Topics[id]; t.Spec.Type == "" {
+			t.Spec.Type = value.Infer(raws[id])
+			t.Inferred = true
+		}
+	}
+}
+
+func (b *builder) parseValues(add func(diag.Problem)) {
+	l := b.l
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		t := l.Topics[c.Topic]
+		if ref, rel := value.IsRelative(c.Value.Raw); rel && l.Topics[ref] == nil {
+			add(diag.Problem{Pos: c.ValuePos, Severity: diag.Error, Code: "unknown-topic",
+				Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
+				Hint:    topicHint(l, ref)})
+			continue
+		}
+		v, err := value.Parse(c.Value.Raw, t.Spec)
+		if err != nil {
+			add(diag.Errorf(c.ValuePos, valueErrorCode(err), "%v", err))
+			continue
+		}
+		v.Negated = c.Denies
+		c.Value = v
+	}
+}
+
+// valueErrorCode sorts value errors into the codes LEDGER.md names, so CI
+// can match them.
+func valueErrorCode(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "not one of the choices"):
+		return "unknown-choice"
+	case strings.Contains(msg, "currency"), strings.Contains(msg, "unit"):
+		return "unit-mismatch"
+	}
+	return "bad-value"
+}
+
+func topicHint(l *Ledger, id string) string {
+	if near := nearest(id, l.TopicOrder, 3); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "define it under topics:, or give it claims"
+}
+
+// assignIDs gives claims without an id a stable one made from topic and
+// source, and reports explicit ids used twice.
+func (b *builder) assignIDs(add func(diag.Problem)) {
+	l := b.l
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if !b.places[i].hasID {
+			continue
+		}
+		if prev, dup := b.claimIDs[c.ID]; dup {
+			add(diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, prev))
+			continue
+		}
+		b.claimIDs[c.ID] = c.Pos
+	}
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if b.places[i].hasID {
+			continue
+		}
+		base := c.Topic + "@" + c.Source
+		id := base
+		for n := 2; ; n++ {
+			if _, taken := b.claimIDs[id]; !taken {
+				break
+			}
+			id = fmt.Sprintf("%s#%d", base, n)
+		}
+		c.ID, c.derivedID = id, true
+		b.claimIDs[id] = c.Pos
+	}
+}
+
+func (b *builder) checkStatuses(add func(diag.Problem)) {
+	l := b.l
+	for _, s := range l.Statuses {
+		t := l.Topics[s.Topic]
+		if t == nil {
+			add(diag.Problem{Pos: s.Pos, Severity: diag.Warning, Code: "unknown-topic",
+				Message: fmt.Sprintf("disputes: names topic %q, which has no claims", s.Topic),
+				Hint:    topicHint(l, s.Topic)})
+			continue
+		}
+		if s.Value != "" {
+			if _, err := value.Parse(s.Value, t.Spec); err != nil {
+				add(diag.Errorf(s.Pos, valueErrorCode(err), "settled value: %v", err))
+			}
+		}
+	}
+}

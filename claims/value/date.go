@@ -1,0 +1,190 @@
+package value
+
+import (
+	"strings"
+	"time"
+)
+
+// A date written without a zone may be any of the zones from UTC-12 to
+// UTC+14, so on a datetime topic it spans all the instants that were that
+// day somewhere.
+const (
+	zoneEast = 14 * 3600
+	zoneWest = 12 * 3600
+)
+
+func dayNumber(y, m, d int) float64 {
+	return float64(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// atoi reads s as a non-negative decimal of exactly len(s) digits.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// dateSpan is the days from y-m-d to y-m-d, where a zero month or day
+// stands for the whole year or month.
+func dateSpan(y, m, d int) (qty, bool) {
+	if y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || (m == 0 && d != 0) || (m > 0 && d > daysIn(y, m)) {
+		return qty{}, false
+	}
+	switch {
+	case m == 0:
+		return qty{lo: dayNumber(y, 1, 1), hi: dayNumber(y, 12, 31), span: true}, true
+	case d == 0:
+		return qty{lo: dayNumber(y, m, 1), hi: dayNumber(y, m, daysIn(y, m)), span: true}, true
+	}
+	n := dayNumber(y, m, d)
+	return qty{lo: n, hi: n}, true
+}
+
+// dateScalar reads 2025-11-27, 2025-11, 2025, "November 27, 2025",
+// "Nov. 27, 2025", "27 November 2025", "Thursday, 27 Nov 2025",
+// "November 2025", and a datetime as the date it was written on. Lo and
+// Hi are days since the epoch.
+func dateScalar(s string) (qty, bool) {
+	if _, ok := atoi(s[:min(4, len(s))]); ok && len(s) >= 4 {
+		return isoDate(s)
+	}
+	var tok [4]string
+	n := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != ',' {
+			j++
+		}
+		if j > i {
+			if n == len(tok) {
+				return qty{}, false
+			}
+			tok[n] = s[i:j]
+			n++
+		}
+		i = j
+	}
+	t := tok[:n]
+	if len(t) > 0 && isWeekday(t[0]) {
+		t = t[1:]
+	}
+	switch len(t) {
+	case 2: // November 2025
+		m, ok1 := month(t[0])
+		y, ok2 := year(t[1])
+		if ok1 && ok2 {
+			return dateSpan(y, m, 0)
+		}
+	case 3: // November 27 2025, 27 November 2025
+		y, ok := year(t[2])
+		if !ok {
+			break
+		}
+		if m, ok := month(t[0]); ok {
+			if d, ok := day(t[1]); ok {
+				return dateSpan(y, m, d)
+			}
+		}
+		if m, ok := month(t[1]); ok {
+			if d, ok := day(t[0]); ok {
+				return dateSpan(y, m, d)
+			}
+		}
+	}
+	return qty{}, false
+}
+
+func isoDate(s string) (qty, bool) {
+	y, ok := atoi(s[:4])
+	if !ok {
+		return qty{}, false
+	}
+	if len(s) == 4 {
+		return dateSpan(y, 0, 0)
+	}
+	if len(s) < 7 || s[4] != '-' {
+		return qty{}, false
+	}
+	m, ok := atoi(s[5:7])
+	if !ok || m == 0 {
+		return qty{}, false
+	}
+	if len(s) == 7 {
+		return dateSpan(y, m, 0)
+	}
+	if len(s) < 10 || s[7] != '-' {
+		return qty{}, false
+	}
+	d, ok := atoi(s[8:10])
+	if !ok || d == 0 {
+		return qty{}, false
+	}
+	if len(s) > 10 {
+		if _, ok, _ := dateTime(s); !ok {
+			return qty{}, false
+		}
+	}
+	return dateSpan(y, m, d)
+}
+
+var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+func month(s string) (int, bool) {
+	s = strings.TrimSuffix(s, ".")
+	for i := range months {
+		if s == months[i] || s == monthNames[i] || (i == 8 && s == "sept") {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+func isWeekday(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	for _, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if s == d || s == d[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// day reads a day of the month, with an ordinal suffix or not ("27th").
+func day(s string) (int, bool) {
+	for _, suf := range [...]string{"st", "nd", "rd", "th"} {
+		if t, ok := strings.CutSuffix(s, suf); ok {
+			s = t
+			break
+		}
+	}
+	if len(s) > 2 {
+		return 0, false
+	}
+	d, ok := atoi(s)
+	return d, ok && d >= 1
+}
+
+func year(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	return atoi(s)
+}

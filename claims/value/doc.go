@@ -1,0 +1,16 @@
+// Package value reads what a claim says as a set on a typed axis, so that
+// two claims can be said to conflict exactly when their sets do not meet.
+//
+// A topic's Spec says how its values read: "600,000", "about 850,000",
+// "at least 10 years", "between 5 and 10", "$100B", "2025-11-27", "yes",
+// "G8" or "half of ukraine.army-size". Parse turns such text into a Value;
+// Meets, Same and Gap compare Values; Resolve scales a relative Value by a
+// value of the topic it refers to.
+//
+// Nothing is ever converted between currencies: a value in euros on a
+// dollar topic is an error, not an exchange-rate guess.
+//
+// The package is pure and knows nothing of YAML, sources or claims. Its
+// input is untrusted: every function returns an error or a sensible value
+// for any string and never panics.
+package value

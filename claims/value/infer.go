@@ -1,0 +1,59 @@
+package value
+
+// Infer picks the type of an untyped topic from all its values:
+//
+//   - bool if all are yes/no/true/false;
+//   - percent, money or duration if all parse as that type and every one
+//     is written with its sign (a percent sign or word, a currency, a unit
+//     of time), since a bare number would not say so;
+//   - number if all parse as numbers (600k, ~850,000, bounds, intervals,
+//     "600,000 troops"), which takes bare years too;
+//   - datetime if all are dates with a time and a zone;
+//   - date if all are dates (a datetime counts as the date it names);
+//   - text otherwise.
+//
+// Relative values ("half of x") say nothing about the type and are
+// skipped; a topic with only relative values is a number topic.
+func Infer(raws []string) Type {
+	var vals []string
+	relative := false
+	for _, r := range raws {
+		if _, ok := IsRelative(r); ok {
+			relative = true
+			continue
+		}
+		vals = append(vals, r)
+	}
+	if len(vals) == 0 {
+		if relative {
+			return Number
+		}
+		return Text
+	}
+	all := func(t Type, marked bool) bool {
+		for _, r := range vals {
+			_, m, err := parse(r, Spec{Type: t})
+			if err != nil || marked && !m {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case all(Bool, false):
+		return Bool
+	case all(Percent, true):
+		return Percent
+	case all(Money, true):
+		return Money
+	case all(Duration, true):
+		return Duration
+	case all(Number, false):
+		return Number
+	case all(DateTime, true):
+		return DateTime
+	case all(Date, false):
+		return Date
+	}
+	return Text
+}

@@ -1,0 +1,230 @@
+package value
+
+import (
+	"math"
+	"strings"
+)
+
+// bound is which half-line a value such as "at least 10" denotes.
+type bound int
+
+const (
+	noBound  bound = iota
+	atLeast        // [x, +Inf)
+	moreThan       // (x, +Inf)
+	atMost         // (-Inf, x]
+	lessThan       // (-Inf, x)
+)
+
+type keyword struct {
+	text string
+	b    bound
+}
+
+var approxWords = []string{
+	"approximately", "approx.", "approx", "about", "around", "roughly", "nearly", "almost",
+	"some", "circa", "ca.", "c.", "an estimated", "estimated", "close to",
+}
+
+var boundWords = []keyword{
+	{"at least", atLeast}, {"no fewer than", atLeast}, {"no less than", atLeast},
+	{"not fewer than", atLeast}, {"not less than", atLeast}, {"a minimum of", atLeast},
+	{"more than", moreThan}, {"over", moreThan}, {"above", moreThan}, {"greater than", moreThan},
+	{"in excess of", moreThan}, {"upwards of", moreThan}, {"exceeding", moreThan},
+	{"up to", atMost}, {"at most", atMost}, {"no more than", atMost}, {"not more than", atMost},
+	{"a maximum of", atMost}, {"within", atMost},
+	{"under", lessThan}, {"below", lessThan}, {"fewer than", lessThan}, {"less than", lessThan},
+}
+
+var boundSymbols = []keyword{
+	{">=", atLeast}, {"≥", atLeast}, {"<=", atMost}, {"≤", atMost}, {">", moreThan}, {"<", lessThan},
+}
+
+var dateBoundWords = []keyword{
+	{"no later than", atMost}, {"on or before", atMost}, {"not after", atMost}, {"by", atMost},
+	{"until", atMost}, {"till", atMost}, {"before", lessThan},
+	{"no earlier than", atLeast}, {"on or after", atLeast}, {"not before", atLeast}, {"since", atLeast},
+	{"after", moreThan},
+}
+
+var boundSuffixes = []keyword{
+	{"or more", atLeast}, {"or above", atLeast}, {"or higher", atLeast}, {"or over", atLeast},
+	{"or less", atMost}, {"or fewer", atMost}, {"or below", atMost}, {"or lower", atMost}, {"or under", atMost},
+}
+
+var dateBoundSuffixes = []keyword{{"or earlier", atMost}, {"or later", atLeast}}
+
+func cutApprox(s string) (string, bool) {
+	for _, sym := range [...]string{"~", "≈"} {
+		if rest, ok := cutSym(s, sym); ok {
+			return rest, true
+		}
+	}
+	for _, w := range approxWords {
+		if rest, ok := cutWord(s, w); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
+func (c *ctx) cutBound(s string) (string, bound) {
+	for _, k := range boundSymbols {
+		if rest, ok := cutSym(s, k.text); ok {
+			return rest, k.b
+		}
+	}
+	lists := [][]keyword{boundWords}
+	if c.dates() {
+		lists = append(lists, dateBoundWords)
+	}
+	for _, l := range lists {
+		for _, k := range l {
+			if rest, ok := cutWord(s, k.text); ok {
+				return rest, k.b
+			}
+		}
+	}
+	return s, noBound
+}
+
+// cutSuffix reads what may follow a value: "600,000+", "10 or more",
+// "600,000 or so".
+func (c *ctx) cutSuffix(s string) (string, bound, bool) {
+	if rest, ok := strings.CutSuffix(s, "+"); ok && rest != "" {
+		return strings.TrimSuffix(rest, " "), atLeast, false
+	}
+	if rest, ok := strings.CutSuffix(s, " or so"); ok {
+		return rest, noBound, true
+	}
+	lists := [][]keyword{boundSuffixes}
+	if c.dates() {
+		lists = append(lists, dateBoundSuffixes)
+	}
+	for _, l := range lists {
+		for _, k := range l {
+			if rest, ok := strings.CutSuffix(s, " "+k.text); ok {
+				return rest, k.b, false
+			}
+		}
+	}
+	return s, noBound, false
+}
+
+func (c *ctx) parse(raw, s string) (Value, error) {
+	c.raw = raw
+	v := unbounded(Value{Raw: raw, Type: c.typ})
+	if c.typ.Scalable() {
+		if f, approx, ref, ok := parseRelative(raw, s); ok {
+			v.Ref, v.Factor, v.Approx, v.Currency = ref, f, approx, c.cur
+			return v, nil
+		}
+	}
+	s, approx := cutApprox(s)
+	b := noBound
+	if !approx {
+		s, b = c.cutBound(s)
+	}
+	if b == noBound {
+		var b2 bound
+		var approx2 bool
+		s, b2, approx2 = c.cutSuffix(s)
+		if approx && b2 != noBound {
+			return v, c.fail()
+		}
+		b, approx = b2, approx || approx2
+	}
+	if b == noBound {
+		if rest, ok := cutWord(s, "between"); ok {
+			if l, r, ok := strings.Cut(rest, " and "); ok {
+				if lo, hi, cur, ok := c.interval(l, r); ok {
+					return c.span(v, lo, hi, cur, approx), nil
+				}
+			}
+			return v, c.fail()
+		}
+		if rest, ok := cutWord(s, "from"); ok {
+			if lo, hi, cur, ok := c.splitInterval(rest); ok {
+				return c.span(v, lo, hi, cur, approx), nil
+			}
+			if !c.dates() {
+				return v, c.fail()
+			}
+			s, b = rest, atLeast // "from 2025-11-01": since
+		}
+	}
+	if q, ok := c.scalar(s); ok {
+		p, ok := c.finish(q)
+		switch {
+		case !ok:
+			return v, c.fail()
+		case b != noBound:
+			return c.bounded(v, b, p), nil
+		case p.span:
+			return c.span(v, p.lo, p.hi, p.cur, approx), nil
+		}
+		return c.point(v, p, approx), nil
+	}
+	if b == noBound {
+		if lo, hi, cur, ok := c.splitInterval(s); ok {
+			return c.span(v, lo, hi, cur, approx), nil
+		}
+	}
+	return v, c.fail()
+}
+
+// width is how far a value written as x is widened: by the tolerance and,
+// if approximate, by at least 5% (3 days for dates, an hour for times).
+func (c *ctx) width(x float64, approx bool) float64 {
+	w := max(c.tol.Abs, c.tol.Rel*math.Abs(x))
+	if approx {
+		switch c.typ {
+		case Date:
+			w = max(w, 3)
+		case DateTime:
+			w = max(w, 3600)
+		default:
+			w = max(w, 0.05*math.Abs(x))
+		}
+	}
+	return w
+}
+
+// point widens an exact or approximate number by the tolerance.
+func (c *ctx) point(v Value, p point, approx bool) Value {
+	n := p.lo
+	w := c.width(n, approx)
+	v.Lo, v.Hi, v.LoOpen, v.HiOpen = n-w, n+w, false, false
+	v.Nominal, v.Approx, v.Currency = n, approx, p.cur
+	return v
+}
+
+// span is an interval or a period as written; only approximation widens
+// it, since its ends are already the writer's margin.
+func (c *ctx) span(v Value, lo, hi float64, cur string, approx bool) Value {
+	if approx {
+		lo -= c.width(lo, true)
+		hi += c.width(hi, true)
+	}
+	v.Lo, v.Hi, v.LoOpen, v.HiOpen = lo, hi, false, false
+	v.Approx, v.Currency = approx, cur
+	return v
+}
+
+// bounded is a half-line. It is not widened: a number on the other side
+// of the bound is widened by its own tolerance, and two bounds either
+// contradict each other or not.
+func (c *ctx) bounded(v Value, b bound, p point) Value {
+	v.Currency = p.cur
+	switch b {
+	case atLeast:
+		v.Lo, v.LoOpen = p.lo, false
+	case moreThan:
+		v.Lo, v.LoOpen = p.hi, true
+	case atMost:
+		v.Hi, v.HiOpen = p.hi, false
+	case lessThan:
+		v.Hi, v.HiOpen = p.lo, true
+	}
+	return v
+}

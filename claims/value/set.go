@@ -1,0 +1,174 @@
+package value
+
+import "math"
+
+// ival is a value's set as an interval with normalised ends.
+type ival struct {
+	lo, hi         float64
+	loOpen, hiOpen bool
+}
+
+func (v Value) ival() ival {
+	i := ival{v.Lo, v.Hi, v.LoOpen || math.IsInf(v.Lo, -1), v.HiOpen || math.IsInf(v.Hi, 1)}
+	if math.IsNaN(i.lo) {
+		i.lo, i.loOpen = math.Inf(-1), true
+	}
+	if math.IsNaN(i.hi) {
+		i.hi, i.hiOpen = math.Inf(1), true
+	}
+	return i
+}
+
+func (a ival) empty() bool {
+	return a.lo > a.hi || a.lo == a.hi && (a.loOpen || a.hiOpen)
+}
+
+func intersects(a, b ival) bool {
+	if a.empty() || b.empty() {
+		return false
+	}
+	lo, loOpen := a.lo, a.loOpen
+	if b.lo > lo {
+		lo, loOpen = b.lo, b.loOpen
+	} else if b.lo == lo {
+		loOpen = loOpen || b.loOpen
+	}
+	hi, hiOpen := a.hi, a.hiOpen
+	if b.hi < hi {
+		hi, hiOpen = b.hi, b.hiOpen
+	} else if b.hi == hi {
+		hiOpen = hiOpen || b.hiOpen
+	}
+	return lo < hi || lo == hi && !loOpen && !hiOpen
+}
+
+// subset reports whether a ⊆ b.
+func subset(a, b ival) bool {
+	if a.empty() {
+		return true
+	}
+	if b.empty() {
+		return false
+	}
+	lower := a.lo > b.lo || a.lo == b.lo && (a.loOpen || !b.loOpen)
+	upper := a.hi < b.hi || a.hi == b.hi && (a.hiOpen || !b.hiOpen)
+	return lower && upper
+}
+
+// coverAll reports whether a ∪ b is the whole line, i.e. whether their
+// complements fail to meet.
+func coverAll(a, b ival) bool {
+	full := func(x ival) bool { return math.IsInf(x.lo, -1) && math.IsInf(x.hi, 1) }
+	if full(a) || full(b) {
+		return true
+	}
+	if !math.IsInf(a.lo, -1) {
+		a, b = b, a
+	}
+	if !math.IsInf(a.lo, -1) || !math.IsInf(b.hi, 1) || a.empty() || b.empty() {
+		return false
+	}
+	return b.lo < a.hi || b.lo == a.hi && !(a.hiOpen && b.loOpen)
+}
+
+// Comparable reports whether two values can be compared at all: the same
+// type and, for money, the same currency (an empty one means the topic's,
+// and compares with any).
+func Comparable(a, b Value) bool {
+	if a.Type != b.Type {
+		return false
+	}
+	return a.Type != Money || a.Currency == "" || b.Currency == "" || a.Currency == b.Currency
+}
+
+// Meets reports whether the two values' sets intersect, taking Negated
+// into account: a value meets a denial unless it lies wholly inside what
+// is denied. Values that are not Comparable, and relative values not yet
+// resolved, meet everything: nothing shows that they conflict.
+func Meets(a, b Value) bool {
+	if !Comparable(a, b) || !resolved(a) || !resolved(b) {
+		return true
+	}
+	if !a.Type.Numeric() {
+		eq := a.Atom == b.Atom
+		switch {
+		case a.Negated && b.Negated:
+			return true
+		case a.Negated || b.Negated:
+			return !eq
+		}
+		return eq
+	}
+	ia, ib := a.ival(), b.ival()
+	switch {
+	case a.Negated && b.Negated:
+		return !coverAll(ia, ib)
+	case b.Negated:
+		return !subset(ia, ib)
+	case a.Negated:
+		return !subset(ib, ia)
+	}
+	return intersects(ia, ib)
+}
+
+// Same reports whether two values denote the same set in the same way:
+// "600k" and "600,000" are the same, "about 600,000" and "600,000" are
+// not, even where a wide tolerance gives them the same set. It tells a
+// rewording from a change of meaning.
+func Same(a, b Value) bool {
+	if !Comparable(a, b) || a.Negated != b.Negated {
+		return false
+	}
+	if !a.Type.Numeric() {
+		return a.Atom == b.Atom
+	}
+	if !resolved(a) || !resolved(b) {
+		return a.Ref == b.Ref && approxEqual(a.Factor, b.Factor) && a.Approx == b.Approx && resolved(a) == resolved(b)
+	}
+	ia, ib := a.ival(), b.ival()
+	return a.Approx == b.Approx && approxEqual(ia.lo, ib.lo) && approxEqual(ia.hi, ib.hi) &&
+		ia.loOpen == ib.loOpen && ia.hiOpen == ib.hiOpen
+}
+
+// approxEqual is equality up to float noise (0.1+0.2 and 0.3).
+func approxEqual(x, y float64) bool {
+	if x == y {
+		return true
+	}
+	return math.Abs(x-y) <= 1e-9*max(math.Abs(x), math.Abs(y))
+}
+
+// Gap is how far apart two values are, from 0 (they meet) to 1: for
+// numbers the distance between the sets over the larger magnitude of the
+// facing ends (425,000 vs 600,000 is 175,000/600,000 ≈ 0.29); for dates
+// the distance in years; 1 for atoms that differ and for denials.
+func Gap(a, b Value) float64 {
+	if Meets(a, b) {
+		return 0
+	}
+	if !a.Type.Numeric() || a.Negated || b.Negated {
+		return 1
+	}
+	ia, ib := a.ival(), b.ival()
+	if ia.empty() || ib.empty() {
+		return 1
+	}
+	near, far := ia.hi, ib.lo // a below b
+	if ib.hi <= ia.lo {
+		near, far = ib.hi, ia.lo
+	}
+	d := far - near
+	var g float64
+	switch a.Type {
+	case Date:
+		g = d / 365.25
+	case DateTime:
+		g = d / (365.25 * 86400)
+	default:
+		g = d / max(math.Abs(near), math.Abs(far))
+	}
+	if math.IsNaN(g) || g > 1 {
+		return 1
+	}
+	return max(g, 0)
+}

@@ -1,0 +1,70 @@
+package value
+
+import "strings"
+
+// Type is how a topic's values are read and compared.
+type Type string
+
+const (
+	Number   Type = "number"
+	Percent  Type = "percent"
+	Money    Type = "money"
+	Duration Type = "duration"
+	Date     Type = "date"
+	DateTime Type = "datetime"
+	Bool     Type = "bool"
+	Choice   Type = "choice"
+	Text     Type = "text"
+)
+
+// Types lists all types in documentation order.
+var Types = []Type{Number, Percent, Money, Duration, Date, DateTime, Bool, Choice, Text}
+
+// ParseType returns the type named s, ignoring case and surrounding space.
+func ParseType(s string) (Type, bool) {
+	s = strings.TrimSpace(s)
+	for _, t := range Types {
+		if strings.EqualFold(s, string(t)) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// Numeric reports whether values of t are sets of numbers (Lo, Hi and
+// Nominal are meaningful) rather than atoms.
+func (t Type) Numeric() bool {
+	switch t {
+	case Number, Percent, Money, Duration, Date, DateTime:
+		return true
+	}
+	return false
+}
+
+// Scalable reports whether values of t may be relative ("half of x"):
+// scaling a date by a factor means nothing, scaling an amount does.
+func (t Type) Scalable() bool {
+	switch t {
+	case Number, Percent, Money, Duration:
+		return true
+	}
+	return false
+}
+
+// ChoiceDef is one of a choice topic's values and the other ways of
+// writing it.
+type ChoiceDef struct {
+	Name    string
+	Aliases []string
+}
+
+// Spec is how a topic reads its values.
+type Spec struct {
+	Type Type
+	// Unit is a free unit for numbers ("personnel"), the currency for
+	// money ("USD", "EUR", or a symbol such as "$") and, for durations, the
+	// unit of values written without one ("days").
+	Unit      string
+	Tolerance Tolerance
+	Choices   []ChoiceDef // for Choice
+}

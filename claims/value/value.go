@@ -1,0 +1,119 @@
+package value
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// Value is what one claim says, as a set.
+//
+// Numeric types are intervals of float64: number; percent in percentage
+// points (19% is 19); money in units of its currency; duration in days;
+// date in days since 1970-01-01; datetime in seconds since the Unix epoch,
+// UTC. Bool, choice and text values are single atoms.
+//
+// A Value whose Nominal is NaN is not == to itself; compare with Same.
+type Value struct {
+	Raw  string // as written
+	Type Type
+
+	// Lo and Hi bound the set after widening; -Inf and +Inf for half-lines.
+	// Infinite ends are always open.
+	Lo, Hi         float64
+	LoOpen, HiOpen bool
+	// Nominal is the number as written, for display and arithmetic
+	// (850000 for "about 850,000"); NaN for bounds, intervals and periods.
+	Nominal float64
+	// Approx is set for values written with about, around, nearly, ~ and
+	// the like.
+	Approx bool
+	// Currency is the ISO code of a money value: the one written, or the
+	// topic's when none was written (empty if neither says).
+	Currency string
+
+	// Atom is "yes" or "no" for bool, the canonical name for choice and
+	// the normalised text for text.
+	Atom string
+
+	// Ref is the topic a relative value ("half of x") refers to and Factor
+	// the scale (0.5). Until Resolve, a relative value spans everything.
+	Ref    string
+	Factor float64
+
+	// Negated is set by the caller for `denies: true`: the value denotes
+	// the complement of its set.
+	Negated bool
+}
+
+// maxMagnitude keeps widened numbers finite: nothing a ledger says about
+// the world is larger, and infinities would make sets meet by accident.
+const maxMagnitude = 1e300
+
+// Parse reads raw according to spec.
+func Parse(raw string, spec Spec) (Value, error) {
+	v, _, err := parse(raw, spec)
+	return v, err
+}
+
+// parse is Parse that also reports whether the value was marked with its
+// type's sign (a percent sign, a currency, a unit of time, a clock time),
+// which Infer needs.
+func parse(raw string, spec Spec) (Value, bool, error) {
+	s := clean(raw)
+	if s == "" {
+		return Value{Raw: raw, Type: spec.Type}, false, errors.New("empty value")
+	}
+	switch spec.Type {
+	case Bool:
+		v, err := parseBool(raw)
+		return v, true, err
+	case Choice:
+		v, err := parseChoice(raw, spec.Choices)
+		return v, true, err
+	case Text:
+		return parseText(raw), true, nil
+	case Number, Percent, Money, Duration, Date, DateTime:
+		c := newCtx(spec)
+		v, err := c.parse(raw, s)
+		if err != nil && spec.Type == Number {
+			err = numberHint(raw, err)
+		}
+		return v, c.marked, err
+	}
+	return Value{Raw: raw, Type: spec.Type}, false, fmt.Errorf("unknown type %q", string(spec.Type))
+}
+
+// numberHint explains why something that reads as a percentage or an
+// amount of money is not a number, which is likelier than a typo.
+func numberHint(raw string, err error) error {
+	if _, marked, e := parse(raw, Spec{Type: Percent}); e == nil && marked {
+		return fmt.Errorf("%s is a percentage, but the topic's type is number", quote(raw))
+	}
+	if v, _, e := parse(raw, Spec{Type: Money}); e == nil && v.Currency != "" {
+		return fmt.Errorf("%s is an amount of money, but the topic's type is number", quote(raw))
+	}
+	return err
+}
+
+// quote quotes s for an error message, cut short so that a huge value
+// does not drown the report.
+func quote(s string) string {
+	const max = 60
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func unbounded(v Value) Value {
+	v.Lo, v.Hi = math.Inf(-1), math.Inf(1)
+	v.LoOpen, v.HiOpen = true, true
+	v.Nominal = math.NaN()
+	return v
+}

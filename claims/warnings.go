@@ -1,0 +1,141 @@
+package claims
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Warnings finds what is legal but probably a mistake: a topic spelt
+// slightly wrong, a source nobody cites, a claim nobody dated. Only lint
+// asks, so other commands do not pay for it.
+func (l *Ledger) Warnings() []diag.Problem {
+	var out []diag.Problem
+	uses := map[string]int{}
+	cited := map[string]bool{}
+	first := map[string]diag.Pos{}
+	for _, c := range l.Claims {
+		if uses[c.Topic] == 0 {
+			first[c.Topic] = c.Pos
+		}
+		uses[c.Topic]++
+		cited[c.Source] = true
+		for _, v := range c.Via {
+			cited[v] = true
+		}
+		if c.Date == "" {
+			out = append(out, diag.Problem{Pos: c.Pos, Severity: diag.Warning, Code: "no-date",
+				Message: fmt.Sprintf("claim %q has no date", c.ID),
+				Hint:    "add date: YYYY-MM-DD, when the source said it, so revisions can be told apart"})
+		}
+	}
+	for _, s := range l.Sources.All() {
+		for _, v := range s.Via {
+			cited[v] = true
+		}
+	}
+	for _, s := range l.Sources.All() {
+		if !cited[s.ID] {
+			out = append(out, diag.Warnf(s.Pos, "unused-source", "source %q is not cited by any claim", s.ID))
+		}
+	}
+	out = append(out, typos(l, uses, first)...)
+	return out
+}
+
+// nearest returns the candidate within maxDist edits of name, the closest
+// first and the alphabetically first among equals; "" if there is none.
+func nearest(name string, candidates []string, maxDist int) string {
+	best, bestDist := "", maxDist+1
+	for _, c := range candidates {
+		if c == name || abs(len(c)-len(name)) > maxDist {
+			continue
+		}
+		if d := editDistance(name, c, maxDist); d < bestDist || d == bestDist && c < best {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist > maxDist {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance, or a number above limit once it
+// is sure to exceed it.
+func editDistance(a, b string, limit int) int {
+	ar, br := []rune(a), []rune(b)
+	prev := make([]int, len(br)+1)
+	cur := make([]int, len(br)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ar); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(br); j++ {
+			cost := 1
+			if ar[i-1] == br[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(br)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// typos finds topics used once that are a small edit away from another
+// topic, likely a misspelling of it. Candidates come from a symmetric
+// one-deletion index, so the search stays linear in the number of topics
+// (a pairwise scan would be quadratic on a big ledger); each candidate is
+// then confirmed by edit distance.
+func typos(l *Ledger, uses map[string]int, first map[string]diag.Pos) []diag.Problem {
+	established := func(id string) bool { return uses[id] > 1 || l.Topics[id].Declared }
+	index := map[string][]string{}
+	for _, id := range l.TopicOrder {
+		if established(id) {
+			for _, k := range deletions(id) {
+				index[k] = append(index[k], id)
+			}
+		}
+	}
+	var out []diag.Problem
+	for _, id := range l.TopicOrder {
+		if uses[id] != 1 || l.Topics[id].Declared {
+			continue
+		}
+		var candidates []string
+		for _, k := range deletions(id) {
+			candidates = append(candidates, index[k]...)
+		}
+		if near := nearest(id, candidates, 2); near != "" {
+			out = append(out, diag.Problem{Pos: first[id], Severity: diag.Warning, Code: "likely-typo",
+				Message: fmt.Sprintf("topic %q is used once and is close to %q", id, near),
+				Hint:    fmt.Sprintf("if they are the same topic, write %q", near)})
+		}
+	}
+	return out
+}
+
+// deletions is s with each one character removed, and s itself.
+func deletions(s string) []string {
+	out := []string{s}
+	for i := range s {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		out = append(out, s[:i]+s[i+size:])
+	}
+	return out
+}

@@ -1,0 +1,246 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// reader walks one file's YAML nodes and collects problems with their true
+// positions. It resolves aliases itself, with a budget, because the
+// yaml.Node path expands nothing and so limits nothing on its own.
+type reader struct {
+	file     string
+	problems []diag.Problem
+	// budget is how many more nodes the walk may visit through aliases
+	// before it calls the file an alias bomb.
+	budget int
+	bombed bool
+}
+
+func newReader(file string, nodes int) *reader {
+	r := &reader{file: file, budget: max(4*nodes, 10_000)}
+	return r
+}
+
+func (r *reader) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: r.file, Line: n.Line, Col: n.Column}
+}
+
+func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
+	r.problems = append(r.problems, diag.Errorf(r.pos(n), code, format, args...))
+}
+
+func (r *reader) warnf(n *yaml.Node, code, format string, args ...any) {
+	r.problems = append(r.problems, diag.Warnf(r.pos(n), code, format, args...))
+}
+
+// resolve follows aliases, charging the alias budget for the node count of
+// what an alias stands for.
+func (r *reader) resolve(n *yaml.Node) *yaml.Node {
+	for hops := 0; n != nil && n.Kind == yaml.AliasNode; hops++ {
+		if r.bombed {
+			return nil
+		}
+		if n.Alias == nil || hops > 64 {
+			r.errorf(n, "alias", "alias *%s refers to itself", n.Value)
+			return nil
+		}
+		r.budget -= countNodes(n.Alias, r.budget+1)
+		if r.budget < 0 {
+			r.bombed = true
+			r.errorf(n, "alias-bomb", "aliases expand to too many nodes; claimdiff stops reading this file")
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+// countNodes counts nodes below n, stopping once it passes limit so a
+// billion-laughs tree costs no more than the budget to measure.
+func countNodes(n *yaml.Node, limit int) int {
+	count := 0
+	var walk func(*yaml.Node, int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || count > limit || depth > maxDepth {
+			return
+		}
+		count++
+		if n.Kind == yaml.AliasNode {
+			walk(n.Alias, depth+1)
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return count
+}
+
+// field is one key of a mapping.
+type field struct {
+	key   string
+	keyN  *yaml.Node
+	value *yaml.Node
+}
+
+// mapping returns the fields of a mapping node in order, reporting
+// duplicate keys (in linear time, unlike yaml.v3's own check), merge keys and
+// non-scalar keys. what names the mapping in messages ("claim").
+func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
+	n = r.resolve(n)
+	if n == nil {
+		return nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "wrong-type", "%s must be a mapping, not %s", what, kindName(n))
+		return nil, false
+	}
+	fields := make([]field, 0, len(n.Content)/2)
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.errorf(k, "wrong-type", "%s has a key that is not a plain name", what)
+			continue
+		}
+		if k.Tag == "!!merge" || k.Value == "<<" && k.Style == 0 {
+			r.errorf(k, "merge-key", "merge keys (<<) are not allowed in a ledger; write the fields out")
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		fields = append(fields, field{key: k.Value, keyN: k, value: v})
+	}
+	return fields, true
+}
+
+// sequence returns the items of a sequence node.
+func (r *reader) sequence(n *yaml.Node, what string) ([]*yaml.Node, bool) {
+	n = r.resolve(n)
+	if n == nil {
+		return nil, false
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.errorf(n, "wrong-type", "%s must be a list, not %s", what, kindName(n))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// scalar returns the text of a scalar node; null gives "".
+func (r *reader) scalar(n *yaml.Node, what string) (string, bool) {
+	n = r.resolve(n)
+	if n == nil {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		r.errorf(n, "wrong-type", "%s must be a single value, not %s", what, kindName(n))
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		return "", true
+	}
+	if len(n.Value) > maxScalarBytes {
+		r.errorf(n, "too-long", "%s is %d bytes long; the limit is %d", what, len(n.Value), maxScalarBytes)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// strings reads a scalar or a list of scalars, with the position of each.
+func (r *reader) strings(n *yaml.Node, what string) ([]string, []diag.Pos) {
+	n = r.resolve(n)
+	if n == nil {
+		return nil, nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		s, ok := r.scalar(n, what)
+		if !ok || s == "" {
+			return nil, nil
+		}
+		return []string{s}, []diag.Pos{r.pos(n)}
+	}
+	items, ok := r.sequence(n, what)
+	if !ok {
+		return nil, nil
+	}
+	out := make([]string, 0, len(items))
+	pos := make([]diag.Pos, 0, len(items))
+	for _, it := range items {
+		if s, ok := r.scalar(it, what+" entry"); ok && s != "" {
+			out = append(out, s)
+			pos = append(pos, r.pos(it))
+		}
+	}
+	return out, pos
+}
+
+// boolean reads true/false (and yes/no, which YAML 1.2 keeps as strings).
+func (r *reader) boolean(n *yaml.Node, what string) bool {
+	s, ok := r.scalar(n, what)
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "true", "yes", "on", "y":
+		return true
+	case "false", "no", "off", "n", "":
+		return false
+	}
+	r.errorf(n, "wrong-type", "%s must be true or false, not %q", what, s)
+	return false
+}
+
+func (r *reader) unknownField(f field, what string, known []string) {
+	r.problems = append(r.problems, diag.Problem{
+		Pos: r.pos(f.keyN), Severity: diag.Error, Code: "unknown-field",
+		Message: fmt.Sprintf("unknown field %q in %s", f.key, what),
+		Hint:    hintFor(f.key, known),
+	})
+}
+
+// hintFor suggests the nearest known name, or lists them all.
+func hintFor(name string, known []string) string {
+	if near := nearest(name, known, 2); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "known fields: " + strings.Join(known, ", ")
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", clip(n.Value, 40))
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a document"
+}
+
+// clip shortens s to about n bytes without splitting a character.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+)
+
+type listOptions struct {
+	IO       *iostreams.IOStreams
+	Global   *globalOptions
+	Format   string
+	Topic    string
+	Source   string
+	Disputed bool
+	History  bool
+}
+
+func init() { commands = append(commands, newListCmd) }
+
+func newListCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &listOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List claims",
+		Long: `List prints the ledger's current claims: one line each with topic, value,
+source and date. A claim revised later by the same origin is hidden unless
+--history is given, which shows it marked "revised by".`,
+		Example: `  claimdiff list --topic 'plan.*'
+  claimdiff list --source reuters --disputed
+  claimdiff list --history --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return runList(opts) },
+	}
+	cli.FormatFlag(cmd, &opts.Format, "text", "json")
+	f := cmd.Flags()
+	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
+	f.StringVar(&opts.Source, "source", "", "only claims whose source (or any via) matches this glob")
+	f.BoolVar(&opts.Disputed, "disputed", false, "only claims that sit in a dispute")
+	f.BoolVar(&opts.History, "history", false, "also show revised claims and earlier moments of changing topics")
+	return cmd
+}
+
+func runList(opts *listOptions) error {
+	ios := opts.IO
+	l, err := loadLedger(ios, opts.Global)
+	if err != nil {
+		return err
+	}
+	a := claims.Analyze(l, claims.Options{})
+	rows := a.List(claims.ListFilter{Topic: opts.Topic, Source: opts.Source, Disputed: opts.Disputed, History: opts.History})
+	if opts.Format == "json" {
+		return render.WriteJSON(ios.Out, struct {
+			Claims []claims.ListedClaim `json:"claims"`
+			Count  int                  `json:"count"`
+		}{rows, len(rows)})
+	}
+	st := render.NewStyles(ios.Out, ios.ColorEnabled())
+	if err := render.ClaimsText(ios.Out, st, rows); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "%s of %s\n", render.Plural(len(rows), "claim"), fmt.Sprint(len(l.Claims)))
+	return nil
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."; a
+// plain go install falls back to the module version.
+var version = ""
+
+func run() int {
+	return runWith(iostreams.System(), os.Args[1:])
+}
+
+// runWith runs one command line against the given streams and returns the
+// exit code. It is the boundary where any panic left in claimdiff becomes a
+// short message instead of a stack trace.
+func runWith(ios *iostreams.IOStreams, args []string) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(ios.ErrOut, "claimdiff: internal error: %s\n", safetext.Line(fmt.Sprint(p)))
+			fmt.Fprintln(ios.ErrOut, "this is a bug; please report it with the command and the ledger that caused it")
+			code = cli.ExitUsage
+		}
+	}()
+	root := newRootCmd(ios)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return cli.ExitOK
+	}
+	var silent *cli.Silent
+	switch {
+	case errors.As(err, &silent):
+		return silent.Code
+	case errors.Is(err, cli.ErrGateFailed):
+		return cli.ExitFailed
+	}
+	fmt.Fprintf(ios.ErrOut, "claimdiff: %s\n", safetext.Terminal(err.Error()))
+	var usage *cli.UsageError
+	if errors.As(err, &usage) && cmd != nil {
+		fmt.Fprintf(ios.ErrOut, "run '%s --help' for usage\n", cmd.CommandPath())
+	}
+	return cli.ExitUsage
+}
+
+// commands holds every subcommand's constructor; each command's file adds
+// its own in init, so commands can be added without touching this file.
+var commands []func(*iostreams.IOStreams, *globalOptions) *cobra.Command
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	Files []string
+	Color string
+}
+
+func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "claimdiff",
+		Short: "Compare the claims sources make about a story",
+		Long: `claimdiff reads a YAML ledger of atomic claims, each tagged with the source
+that made it, works out which claims agree and which contradict, and how much
+independent support each side has.
+
+Without -f it reads claims.yaml (or claims.yml) in the working directory, and
+read-only commands fall back to a built-in example ledger about the November
+2025 US 28-point peace plan.`,
+		Example: `  claimdiff disputed                 # disputes in ./claims.yaml, or the example
+  claimdiff lint -f ledger/          # check every ledger file in a directory
+  claimdiff example > claims.yaml    # start a ledger from the example`,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := applyLimits(ios); err != nil {
+				return err
+			}
+			switch g.Color {
+			case "auto", "always", "never":
+				ios.ColorMode = g.Color
+			default:
+				return cli.Usagef("--color must be auto, always or never, not %q", g.Color)
+			}
+			return nil
+		},
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetVersionTemplate("claimdiff {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
+	root.CompletionOptions.HiddenDefaultCmd = false
+
+	pf := root.PersistentFlags()
+	pf.StringArrayVarP(&g.Files, "file", "f", nil, "ledger file or directory (repeatable; default ./claims.yaml)")
+	pf.StringVar(&g.Color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
+	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = root.MarkPersistentFlagFilename("file", "yaml", "yml")
+
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd(ios, g))
+	}
+	// Unknown commands and bad arguments are usage errors (exit 2).
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs marks argument-count errors as usage errors.
+func wrapArgs(c *cobra.Command) {
+	if c.Args == nil {
+		return
+	}
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &cli.UsageError{Err: err}
+		}
+		return nil
+	}
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return strings.TrimPrefix(info.Main.Version, "v")
+	}
+	return "dev (ledger format " + claims.FormatVersion + ")"
+}
+
+// applyLimits reads CLAIMDIFF_MAX_FILE_BYTES, which lowers or raises the
+// cap on one ledger file.
+func applyLimits(ios *iostreams.IOStreams) error {
+	v := ios.Getenv("CLAIMDIFF_MAX_FILE_BYTES")
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		return cli.Usagef("CLAIMDIFF_MAX_FILE_BYTES must be a positive number of bytes, not %q", v)
+	}
+	claims.MaxFileBytes = n
+	return nil
+}

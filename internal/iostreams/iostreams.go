@@ -1,0 +1,80 @@
+// Package iostreams carries a command's input, output and what is known
+// about the terminal, so that commands never touch os.Stdout directly and
+// tests can run them in process with buffers.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+)
+
+// IOStreams is what a command reads and writes.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: colour,
+	// carets and progress appear only there.
+	OutTTY, ErrTTY bool
+	// Getenv reads the environment (NO_COLOR, GITHUB_ACTIONS); tests replace it.
+	Getenv func(string) string
+	// Dir is the working directory, where a default ledger is looked for.
+	Dir string
+	// ColorMode is auto, always or never, from --color.
+	ColorMode string
+	// TermWidth is the width of the terminal Out is, or 0.
+	TermWidth int
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	dir, _ := os.Getwd()
+	width := 0
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+		width = w
+	}
+	return &IOStreams{
+		TermWidth: width,
+		In:        os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
+		Getenv: os.Getenv, Dir: dir, ColorMode: "auto",
+	}
+}
+
+// Test returns streams backed by buffers, with no terminal and an empty
+// environment.
+func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{
+		In: in, Out: out, ErrOut: errOut,
+		Getenv: func(string) string { return "" }, Dir: ".", ColorMode: "auto",
+	}, in, out, errOut
+}
+
+// ColorEnabled says whether Out may carry ANSI colour. An explicit
+// --color=always wins over NO_COLOR, as a flag given now is the more
+// specific wish; auto colours only a terminal and only without NO_COLOR.
+func (s *IOStreams) ColorEnabled() bool { return s.colorFor(s.OutTTY) }
+
+// ErrColorEnabled is ColorEnabled for ErrOut.
+func (s *IOStreams) ErrColorEnabled() bool { return s.colorFor(s.ErrTTY) }
+
+func (s *IOStreams) colorFor(tty bool) bool {
+	switch s.ColorMode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return tty && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
+}
+
+// isTerminal reports whether f is a character device, which is what a
+// terminal looks like; pipes and files are not.
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

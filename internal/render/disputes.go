@@ -1,0 +1,126 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+// DefaultWidth is used when the output is not a terminal of known width.
+const DefaultWidth = 100
+
+// DisputesText draws each dispute as a heading and a table with its
+// positions side by side: value, support, chains and quotes.
+func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, width int) error {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writeDisputeHeading(&b, st, &d)
+		b.WriteString(positionsTable(st, &d, width))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute) {
+	kinds := make([]string, len(d.Kinds))
+	for i, k := range d.Kinds {
+		kinds[i] = string(k)
+	}
+	sev := st.Paint(severityStyle(st, d.Severity), fmt.Sprintf("%s (%d)", d.Severity, d.Score))
+	status := d.Status
+	if d.Expired {
+		status += ", expired " + d.Until
+	}
+	fmt.Fprintf(b, "%s  %s  %s  %s\n", st.Paint(st.Header, safetext.Line(d.Topic)), sev,
+		strings.Join(kinds, "+"), st.Paint(st.Dim, status))
+	if d.Question != "" {
+		fmt.Fprintf(b, "  %s\n", safetext.Line(d.Question))
+	}
+	if d.Context != "" {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "context:"), safetext.Line(d.Context))
+	}
+	if d.Moment != "" {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "as of:"), safetext.Line(d.Moment))
+	}
+	for _, a := range d.Arithmetic {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "arithmetic:"), safetext.Line(a))
+	}
+	if d.Reason != "" {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "desk:"), safetext.Line(d.Reason))
+	}
+	if d.Settled != "" {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "settled on:"), safetext.Line(d.Settled))
+	}
+}
+
+func severityStyle(st *Styles, s claims.Severity) lipgloss.Style {
+	switch s {
+	case claims.SeverityHigh:
+		return st.Error
+	case claims.SeverityMedium:
+		return st.Warning
+	}
+	return st.Dim
+}
+
+func positionsTable(st *Styles, d *claims.Dispute, width int) string {
+	headers := make([]string, len(d.Positions))
+	var support, chains, quotes []string
+	for i, p := range d.Positions {
+		v := p.Common
+		if len(p.Values) > 1 || p.Values[0] != p.Common {
+			v += "  (" + strings.Join(p.Values, " | ") + ")"
+		}
+		if p.Denies {
+			v = "denies " + strings.TrimPrefix(v, "not ")
+		}
+		headers[i] = safetext.Line(v)
+		support = append(support, SupportLine(p))
+		chains = append(chains, safetext.Terminal(strings.Join(p.Chains, "\n")))
+		var q []string
+		for _, qu := range p.Quotes {
+			q = append(q, fmt.Sprintf("%q (%s)", safetext.Line(qu.Text), safetext.Line(qu.Source)))
+		}
+		quotes = append(quotes, strings.Join(q, "\n"))
+	}
+	t := table.New().
+		Border(lipgloss.RoundedBorder()).
+		BorderStyle(st.R.NewStyle().Foreground(lipgloss.Color("8"))).
+		Headers(headers...).
+		Row(support...).
+		Row(chains...).
+		Width(min(width, 40*len(headers)+1)).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := st.R.NewStyle().Padding(0, 1)
+			if row == table.HeaderRow {
+				return s.Bold(true)
+			}
+			return s
+		})
+	if strings.Join(quotes, "") != "" {
+		t.Row(quotes...)
+	}
+	return t.String()
+}
+
+// SupportLine is "3 origins · 4 sources · 5 claims".
+func SupportLine(p claims.Position) string {
+	s := Plural(p.Origins, "independent origin")
+	if p.Reach > p.Origins {
+		s += fmt.Sprintf(" · %s", Plural(p.Reach, "source"))
+	}
+	return s + fmt.Sprintf(" · %s", Plural(len(p.Claims), "claim"))
+}

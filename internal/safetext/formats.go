@@ -1,0 +1,75 @@
+package safetext
+
+import "strings"
+
+// CSVCell makes s safe as a spreadsheet cell: Terminal, then a leading
+// single quote when the cell would otherwise be read as a formula (it
+// starts with = + - @, a tab or a carriage return, or with one of the
+// full-width forms some spreadsheet locales also accept, after spaces).
+// Quoting the cell itself is left to encoding/csv.
+func CSVCell(s string) string {
+	t := Terminal(s)
+	if startsFormula(t) {
+		return "'" + t
+	}
+	return t
+}
+
+func startsFormula(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == '\t' || s[0] == '\r' {
+		return true
+	}
+	rest := strings.TrimLeft(s, " ")
+	for _, p := range []string{"=", "+", "-", "@", "＝", "＋", "－", "＠"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// GitHubData escapes s as the message of a GitHub Actions workflow command
+// (the part after the second "::"). It is Terminal, then %, \r and \n
+// become %25, %0D and %0A, so the message cannot end the command or start
+// another one.
+func GitHubData(s string) string {
+	return githubEscape(Terminal(s), false)
+}
+
+// GitHubProperty escapes s as a property value of a workflow command
+// (file=..., title=...): GitHubData, plus : and , as %3A and %2C.
+func GitHubProperty(s string) string {
+	return githubEscape(Terminal(s), true)
+}
+
+func githubEscape(s string, property bool) string {
+	special := "%\r\n"
+	if property {
+		special = "%\r\n:,"
+	}
+	if !strings.ContainsAny(s, special) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '%':
+			b.WriteString("%25")
+		case c == '\r':
+			b.WriteString("%0D")
+		case c == '\n':
+			b.WriteString("%0A")
+		case property && c == ':':
+			b.WriteString("%3A")
+		case property && c == ',':
+			b.WriteString("%2C")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
