@@ -139,7 +139,7 @@ func (a *Analysis) applyStatus(d *Dispute, today time.Time) {
 		d.Settled = st.Value
 	}
 	if st.Until != "" {
-		if until, err := time.Parse(time.DateOnly, st.Until[:min(len(st.Until), 10)]); err == nil && today.After(until.AddDate(0, 0, 1)) {
+		if until, err := time.Parse(time.DateOnly, st.Until[:min(len(st.Until), 10)]); err == nil && !today.Before(until.AddDate(0, 0, 1)) {
 			d.Expired = true
 		}
 	}

@@ -23,8 +23,10 @@ type ListedClaim struct {
 
 // ListFilter selects claims for list.
 type ListFilter struct {
-	Topic, Source string
-	Disputed      bool
+	Topic string
+	// Source matches a claim's origin or any source on its chain.
+	Source   string
+	Disputed bool
 	// History keeps claims that a later claim of their origin revised.
 	History bool
 }
@@ -39,7 +41,7 @@ func (a *Analysis) List(f ListFilter) []ListedClaim {
 		if revised && !f.History || f.Disputed && !a.InDispute(i) || !Glob(f.Topic, c.Topic) {
 			continue
 		}
-		if f.Source != "" && !Glob(f.Source, c.Source) && !slices.ContainsFunc(c.Via, func(v string) bool { return Glob(f.Source, v) }) {
+		if f.Source != "" && !slices.ContainsFunc(l.Sources.Chain(c.Source, c.Via), func(v string) bool { return Glob(f.Source, v) }) {
 			continue
 		}
 		lc := ListedClaim{ID: c.ID, Topic: c.Topic, Value: c.Value.Raw, Denies: c.Denies, Source: c.Source,

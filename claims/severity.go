@@ -37,13 +37,16 @@ func ParseSeverity(s string) (Severity, bool) {
 const wellBeyond = 0.2
 
 // rate scores a dispute from 0 to 100: up to 40 for independent support on
-// both sides (an anonymous origin counting half), up to 40 for how far
+// both sides (an anonymous origin counting half; the weaker side weighs
+// three times the stronger, since a split needs two sides), up to 40 for how far
 // apart the sides are, and 20 when the values are more than wording.
-// Disputes resting on one anonymous origin, or on text, rank lower.
+// Disputes resting on one anonymous origin, or on text (often only
+// wording), rank lower: text halves the support and gap parts.
 func rate(d *Dispute, l *Ledger) {
 	ps := d.Positions
 	first, second := ps[0], ps[1]
-	support := math.Min(math.Min(first.Strength, second.Strength), 3) / 3
+	weaker, stronger := math.Min(first.Strength, second.Strength), math.Max(first.Strength, second.Strength)
+	support := 0.75*math.Min(weaker, 3)/3 + 0.25*math.Min(stronger, 4)/4
 	d.Gap = value.Gap(first.common, second.common)
 	if first.Denies || second.Denies {
 		d.Gap = 1
@@ -51,7 +54,7 @@ func rate(d *Dispute, l *Ledger) {
 	gap := math.Min(d.Gap/wellBeyond, 1)
 	kind := 1.0
 	if first.common.Type == value.Text {
-		kind, gap = 0.3, gap*0.5
+		kind, gap, support = 0.3, gap*0.5, support*0.5
 	}
 	score := 40*support + 40*gap + 20*kind
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
@@ -132,7 +135,8 @@ func hull(a, b value.Value) value.Value {
 }
 
 // arithmetic explains each relative claim in a dispute against the other
-// positions, e.g. "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000".
+// positions, e.g. "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000":
+// the relative value as written names its topic, then the numbers.
 func arithmetic(l *Ledger, ps []Position, vals *values, refs map[int]relativeRef) []string {
 	var out []string
 	for pi, p := range ps {
@@ -147,7 +151,8 @@ func arithmetic(l *Ledger, ps []Position, vals *values, refs map[int]relativeRef
 					others = append(others, q.Common)
 				}
 			}
-			line := fmt.Sprintf("%s [%s: %s]", value.Describe(vals.at(i), r.ref), r.topic, r.ref.String())
+			c := &l.Claims[i]
+			line := fmt.Sprintf("%s (%s) ≈ %s", c.Value.Raw, r.ref.String(), strings.TrimPrefix(vals.at(i).String(), "≈ "))
 			if len(others) > 0 {
 				line += " vs " + strings.Join(others, " vs ")
 			}

@@ -78,35 +78,38 @@ func severityStyle(st *Styles, s claims.Severity) lipgloss.Style {
 
 func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 	headers := make([]string, len(d.Positions))
-	var support, chains, quotes []string
+	var written, support, chains, quotes []string
 	for i, p := range d.Positions {
 		v := p.Common
-		if len(p.Values) > 1 || p.Values[0] != p.Common {
-			v += "  (" + strings.Join(p.Values, " | ") + ")"
-		}
 		if p.Denies {
 			v = "denies " + strings.TrimPrefix(v, "not ")
 		}
 		headers[i] = safetext.Line(v)
+		written = append(written, safetext.Line("as written: "+strings.Join(p.Values, " | ")))
 		support = append(support, SupportLine(p))
 		chains = append(chains, safetext.Terminal(strings.Join(p.Chains, "\n")))
 		var q []string
 		for _, qu := range p.Quotes {
-			q = append(q, fmt.Sprintf("%q (%s)", safetext.Line(qu.Text), safetext.Line(qu.Source)))
+			q = append(q, fmt.Sprintf("“%s” (%s)", safetext.Line(qu.Text), safetext.Line(qu.Source)))
 		}
 		quotes = append(quotes, strings.Join(q, "\n"))
 	}
 	t := table.New().
 		Border(lipgloss.RoundedBorder()).
 		BorderStyle(st.R.NewStyle().Foreground(lipgloss.Color("8"))).
+		BorderRow(false).
 		Headers(headers...).
+		Row(written...).
 		Row(support...).
 		Row(chains...).
-		Width(min(width, 40*len(headers)+1)).
+		Width(min(width, 56*len(headers)+1)).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := st.R.NewStyle().Padding(0, 1)
-			if row == table.HeaderRow {
+			switch row {
+			case table.HeaderRow:
 				return s.Bold(true)
+			case 0:
+				return s.Foreground(lipgloss.Color("8"))
 			}
 			return s
 		})

@@ -62,9 +62,9 @@ func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
 		if c.AsOf != "" && c.AsOf != c.Date {
 			date += " (as of " + c.AsOf + ")"
 		}
-		cells[i] = cleanRow(c.Topic, clipText(v, 40), c.Source, date, c.Context, mark)
+		cells[i] = cleanRow(c.ID, c.Topic, clipText(v, 40), c.Source, date, c.Context, mark)
 	}
-	_, err := fmt.Fprintln(w, plainTable(st, []string{"TOPIC", "VALUE", "SOURCE", "DATE", "CONTEXT", ""}, cells, 0))
+	_, err := fmt.Fprintln(w, plainTable(st, []string{"CLAIM", "TOPIC", "VALUE", "SOURCE", "DATE", "CONTEXT", ""}, cells, 0))
 	return err
 }
 
