@@ -97,7 +97,7 @@ func (r *reader) claim(n *yaml.Node) (Claim, claimPlaces, bool) {
 		return c, pl, false
 	}
 	if !validID(c.Topic) {
-		r.problems = append(r.problems, diag.Errorf(pl.topic, "bad-id", "topic id %q may hold only letters, digits and . _ / - and must start with a letter or digit", clip(c.Topic, 40)))
+		r.add(diag.Errorf(pl.topic, "bad-id", "topic id %q may hold only letters, digits and . _ / - and must start with a letter or digit", clip(c.Topic, 40)))
 		return c, pl, false
 	}
 	return c, pl, true

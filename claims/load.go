@@ -190,6 +190,9 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
 	}
 	root := doc.Content[0]
+	if d, deepest := depth(root); d > maxDepth {
+		return at(deepest.Line, deepest.Column, "too-deep", "nesting is deeper than %d levels", maxDepth)
+	}
 	if root.Kind != yaml.MappingNode {
 		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", kindName(root))
 	}

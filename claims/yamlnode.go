@@ -31,12 +31,22 @@ func (r *reader) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: r.file, Line: n.Line, Col: n.Column}
 }
 
+// maxProblems caps what one file reports, so a hostile file cannot flood
+// the output (60,000 duplicate keys are one mistake, not 60,000).
+const maxProblems = 100
+
 func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
-	r.problems = append(r.problems, diag.Errorf(r.pos(n), code, format, args...))
+	r.add(diag.Errorf(r.pos(n), code, format, args...))
 }
 
-func (r *reader) warnf(n *yaml.Node, code, format string, args ...any) {
-	r.problems = append(r.problems, diag.Warnf(r.pos(n), code, format, args...))
+func (r *reader) add(p diag.Problem) {
+	switch {
+	case len(r.problems) < maxProblems:
+		r.problems = append(r.problems, p)
+	case len(r.problems) == maxProblems:
+		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", maxProblems)
+		r.problems = append(r.problems, p)
+	}
 }
 
 // resolve follows aliases, charging the alias budget for the node count of
@@ -50,7 +60,12 @@ func (r *reader) resolve(n *yaml.Node) *yaml.Node {
 			r.errorf(n, "alias", "alias *%s refers to itself", n.Value)
 			return nil
 		}
-		r.budget -= countNodes(n.Alias, r.budget+1)
+		count, cyclic := countNodes(n.Alias, r.budget+1)
+		if cyclic {
+			r.errorf(n, "alias", "alias *%s refers to a node that contains it", n.Value)
+			return nil
+		}
+		r.budget -= count
 		if r.budget < 0 {
 			r.bombed = true
 			r.errorf(n, "alias-bomb", "aliases expand to too many nodes; claimdiff stops reading this file")
@@ -62,25 +77,58 @@ func (r *reader) resolve(n *yaml.Node) *yaml.Node {
 }
 
 // countNodes counts nodes below n, stopping once it passes limit so a
-// billion-laughs tree costs no more than the budget to measure.
-func countNodes(n *yaml.Node, limit int) int {
-	count := 0
+// billion-laughs tree costs no more than the budget to measure. It also
+// reports an alias that refers to a node containing it, which would expand
+// forever.
+func countNodes(n *yaml.Node, limit int) (count int, cyclic bool) {
+	onPath := map[*yaml.Node]bool{}
 	var walk func(*yaml.Node, int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || count > limit || depth > maxDepth {
+		if n == nil || count > limit || depth > maxDepth || cyclic {
 			return
 		}
 		count++
 		if n.Kind == yaml.AliasNode {
+			if onPath[n.Alias] {
+				cyclic = true
+				return
+			}
 			walk(n.Alias, depth+1)
 			return
 		}
+		onPath[n] = true
 		for _, c := range n.Content {
 			walk(c, depth+1)
 		}
+		delete(onPath, n)
 	}
 	walk(n, 0)
-	return count
+	return count, cyclic
+}
+
+// depth measures how deeply n nests and returns the deepest node, without
+// recursion, so a hostile tree cannot exhaust the stack.
+func depth(root *yaml.Node) (int, *yaml.Node) {
+	type item struct {
+		n *yaml.Node
+		d int
+	}
+	stack := []item{{root, 1}}
+	best, deepest := 0, root
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.d > best {
+			best, deepest = it.d, it.n
+		}
+		if it.d > maxDepth {
+			break
+		}
+		for _, c := range it.n.Content {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return best, deepest
 }
 
 // field is one key of a mapping.
@@ -202,7 +250,7 @@ func (r *reader) boolean(n *yaml.Node, what string) bool {
 }
 
 func (r *reader) unknownField(f field, what string, known []string) {
-	r.problems = append(r.problems, diag.Problem{
+	r.add(diag.Problem{
 		Pos: r.pos(f.keyN), Severity: diag.Error, Code: "unknown-field",
 		Message: fmt.Sprintf("unknown field %q in %s", f.key, what),
 		Hint:    hintFor(f.key, known),

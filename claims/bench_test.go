@@ -1,0 +1,68 @@
+package claims
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/gen"
+)
+
+// The generated ledger must load clean and show the disputes it was made
+// with, or the benchmarks below measure the wrong thing.
+func TestGeneratedLedger(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gen.YAML(&buf, gen.Options{Claims: 4000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	l := LoadBytes("gen.yaml", buf.Bytes())
+	if diag.HasErrors(l.Problems, false) {
+		t.Fatalf("generated ledger has errors: %v", l.Problems[0].Error())
+	}
+	a := Analyze(l, Options{})
+	// 1000 topics, 6% disputed.
+	if len(a.Disputes) != 60 {
+		t.Fatalf("%d disputes, want 60", len(a.Disputes))
+	}
+}
+
+// BenchmarkAnalyze measures the comparison engine alone; BenchmarkLoad the
+// YAML loader. Run with: go test ./claims -run '^$' -bench . -benchmem
+func BenchmarkAnalyze(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		l := generated(b, n)
+		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Analyze(l, Options{Today: time.Unix(0, 0)})
+			}
+		})
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		var buf bytes.Buffer
+		if err := gen.YAML(&buf, gen.Options{Claims: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(buf.Len()))
+			for b.Loop() {
+				LoadBytes("gen.yaml", buf.Bytes())
+			}
+		})
+	}
+}
+
+func generated(b *testing.B, n int) *Ledger {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := gen.YAML(&buf, gen.Options{Claims: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return LoadBytes("gen.yaml", buf.Bytes())
+}
