@@ -46,30 +46,26 @@ func moment(l *Ledger, c *Claim) string {
 // topic, context and moment, and for money the same currency (currencies
 // are never converted, so different ones cannot be compared).
 func groupClaims(l *Ledger, vals *values) [][]int {
+	// Keys are worked out once per claim, not once per comparison.
+	type key struct{ topic, context, moment, currency string }
+	keys := make([]key, len(l.Claims))
 	idx := make([]int, 0, len(l.Claims))
 	for i := range l.Claims {
 		if vals.comparable(i) {
+			c := &l.Claims[i]
+			keys[i] = key{c.Topic, c.Context, moment(l, c), vals.at(i).Currency}
 			idx = append(idx, i)
 		}
 	}
-	key := func(i int) (string, string, string, string) {
-		c := &l.Claims[i]
-		return c.Topic, c.Context, moment(l, c), vals.at(i).Currency
-	}
 	slices.SortFunc(idx, func(x, y int) int {
-		t1, c1, m1, u1 := key(x)
-		t2, c2, m2, u2 := key(y)
-		return cmp.Or(strings.Compare(t1, t2), strings.Compare(c1, c2), strings.Compare(m1, m2), strings.Compare(u1, u2), cmp.Compare(x, y))
+		a, b := &keys[x], &keys[y]
+		return cmp.Or(strings.Compare(a.topic, b.topic), strings.Compare(a.context, b.context),
+			strings.Compare(a.moment, b.moment), strings.Compare(a.currency, b.currency), cmp.Compare(x, y))
 	})
 	var groups [][]int
 	for start := 0; start < len(idx); {
 		end := start + 1
-		t, c, m, u := key(idx[start])
-		for end < len(idx) {
-			t2, c2, m2, u2 := key(idx[end])
-			if t != t2 || c != c2 || m != m2 || u != u2 {
-				break
-			}
+		for end < len(idx) && keys[idx[end]] == keys[idx[start]] {
 			end++
 		}
 		if end-start > 1 {

@@ -101,7 +101,9 @@ func (b *builder) parseValues(add func(diag.Problem)) {
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		t := l.Topics[c.Topic]
-		if ref, rel := value.IsRelative(c.Value.Raw); rel && l.Topics[ref] == nil {
+		// Only topics whose values scale can hold "half of X"; on a text
+		// topic those words are just text.
+		if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
 			add(diag.Problem{Pos: c.ValuePos, Severity: diag.Error, Code: "unknown-topic",
 				Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
 				Hint:    topicHint(l, ref)})

@@ -1,6 +1,9 @@
 package value
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseNumber(t *testing.T) {
 	runParseCases(t, Spec{Type: Number}, []parseCase{
@@ -136,4 +139,16 @@ func TestParseIntervals(t *testing.T) {
 		{name: "three parts", raw: "1-2-3", err: "is not a number"},
 		{name: "alternatives", raw: "six or seven", err: "is not a number"},
 	})
+}
+
+func TestParseTooLong(t *testing.T) {
+	long := "1" + strings.Repeat("0", 300)
+	for _, ty := range []Type{Number, Percent, Money, Duration, Date, DateTime} {
+		_, err := Parse(long, Spec{Type: ty})
+		if err == nil || !strings.Contains(err.Error(), "is too long to be") {
+			t.Errorf("Parse(long, %s) error %v", ty, err)
+		}
+	}
+	// Long text is fine.
+	mustParse(t, strings.Repeat("word ", 1000), Spec{Type: Text})
 }

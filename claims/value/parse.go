@@ -3,6 +3,7 @@ package value
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // bound is which half-line a value such as "at least 10" denotes.
@@ -54,7 +55,17 @@ var boundSuffixes = []keyword{
 
 var dateBoundSuffixes = []keyword{{"or earlier", atMost}, {"or later", atLeast}}
 
+// startsWord reports whether s may start with a keyword: keywords start
+// with a letter or a non-ASCII symbol, values mostly with a digit, so most
+// values skip the keyword lists.
+func startsWord(s string) bool {
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= utf8.RuneSelf)
+}
+
 func cutApprox(s string) (string, bool) {
+	if !startsWord(s) && !strings.HasPrefix(s, "~") {
+		return s, false
+	}
 	for _, sym := range [...]string{"~", "≈"} {
 		if rest, ok := cutSym(s, sym); ok {
 			return rest, true
@@ -69,6 +80,9 @@ func cutApprox(s string) (string, bool) {
 }
 
 func (c *ctx) cutBound(s string) (string, bound) {
+	if !startsWord(s) && !strings.HasPrefix(s, "<") && !strings.HasPrefix(s, ">") {
+		return s, noBound
+	}
 	for _, k := range boundSymbols {
 		if rest, ok := cutSym(s, k.text); ok {
 			return rest, k.b
@@ -94,6 +108,9 @@ func (c *ctx) cutSuffix(s string) (string, bound, bool) {
 	if rest, ok := strings.CutSuffix(s, "+"); ok && rest != "" {
 		return strings.TrimSuffix(rest, " "), atLeast, false
 	}
+	if s == "" || s[len(s)-1] < 'a' || s[len(s)-1] > 'z' {
+		return s, noBound, false
+	}
 	if rest, ok := strings.CutSuffix(s, " or so"); ok {
 		return rest, noBound, true
 	}
@@ -103,8 +120,8 @@ func (c *ctx) cutSuffix(s string) (string, bound, bool) {
 	}
 	for _, l := range lists {
 		for _, k := range l {
-			if rest, ok := strings.CutSuffix(s, " "+k.text); ok {
-				return rest, k.b, false
+			if rest, ok := strings.CutSuffix(s, k.text); ok && strings.HasSuffix(rest, " ") {
+				return rest[:len(rest)-1], k.b, false
 			}
 		}
 	}

@@ -50,11 +50,23 @@ func (c *ctx) fail() error {
 	if c.err != nil {
 		return c.err
 	}
-	what := map[Type]string{
-		Number: "a number", Percent: "a percentage", Money: "an amount of money",
-		Duration: "a duration", Date: "a date", DateTime: "a date and time",
-	}[c.typ]
-	return fmt.Errorf("%s is not %s", quote(c.raw), what)
+	return fmt.Errorf("%s is not %s", quote(c.raw), noun(c.typ))
+}
+
+func noun(t Type) string {
+	switch t {
+	case Percent:
+		return "a percentage"
+	case Money:
+		return "an amount of money"
+	case Duration:
+		return "a duration"
+	case Date:
+		return "a date"
+	case DateTime:
+		return "a date and time"
+	}
+	return "a number"
 }
 
 func (c *ctx) dates() bool { return c.typ == Date || c.typ == DateTime }

@@ -31,6 +31,9 @@ var multiples = []factorWord{
 // ask only for topics whose type is scalable or not yet known, since a
 // text value may read "half of Crimea".
 func IsRelative(raw string) (ref string, ok bool) {
+	if len(raw) > 2*maxLen {
+		return "", false
+	}
 	_, _, ref, ok = parseRelative(raw, clean(raw))
 	return ref, ok
 }
@@ -52,6 +55,9 @@ func parseRelative(raw, s string) (f float64, approx bool, ref string, ok bool) 
 }
 
 func cutFactor(s string) (float64, string, bool) {
+	if !startsWord(s) {
+		return numericFactor(s)
+	}
 	for _, w := range fractions {
 		if rest, ok := cutWord(s, w.text); ok {
 			if rest, ok := cutWord(rest, "of"); ok {
@@ -64,6 +70,11 @@ func cutFactor(s string) (float64, string, bool) {
 			return w.f, rest, true
 		}
 	}
+	return numericFactor(s)
+}
+
+// numericFactor reads "80% of", "0.5 of", "1.5 times", "0.5 x", "2×".
+func numericFactor(s string) (float64, string, bool) {
 	q, rest, ok := scanAmount(s)
 	if !ok || q.lit.article {
 		return 0, s, false

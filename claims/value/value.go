@@ -51,6 +51,11 @@ type Value struct {
 // the world is larger, and infinities would make sets meet by accident.
 const maxMagnitude = 1e300
 
+// maxLen bounds the numeric values worth reading, so that garbage costs
+// little: the longest real one ("between approximately 1,000,000 and
+// 2,000,000 US dollars") is far shorter.
+const maxLen = 256
+
 // Parse reads raw according to spec.
 func Parse(raw string, spec Spec) (Value, error) {
 	v, _, err := parse(raw, spec)
@@ -61,7 +66,12 @@ func Parse(raw string, spec Spec) (Value, error) {
 // type's sign (a percent sign, a currency, a unit of time, a clock time),
 // which Infer needs.
 func parse(raw string, spec Spec) (Value, bool, error) {
-	s := clean(raw)
+	var s string
+	if spec.Type.Numeric() && len(raw) > 4*maxLen {
+		s = raw // too long whatever clean folds; skip the work
+	} else {
+		s = clean(raw)
+	}
 	if s == "" {
 		return Value{Raw: raw, Type: spec.Type}, false, errors.New("empty value")
 	}
@@ -75,6 +85,10 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 	case Text:
 		return parseText(raw), true, nil
 	case Number, Percent, Money, Duration, Date, DateTime:
+		if len(s) > maxLen {
+			return Value{Raw: raw, Type: spec.Type}, false,
+				fmt.Errorf("%s is too long to be %s", quote(raw), noun(spec.Type))
+		}
 		c := newCtx(spec)
 		v, err := c.parse(raw, s)
 		if err != nil && spec.Type == Number {

@@ -1,0 +1,213 @@
+package value
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// numLit is a number as written: a decimal literal or a number word.
+type numLit struct {
+	text    string  // the literal, perhaps with thousands commas; "" for a word
+	word    float64 // the value of a number word
+	commas  bool
+	signed  bool
+	article bool // "a" or "an": one, but only before a multiplier or a unit
+}
+
+// scanNumber reads a decimal literal at the start of s: a sign, digits
+// with thousands commas, a fraction and an exponent, all but the digits
+// optional. Commas must group exactly three digits, so that "6,00" (a
+// decimal comma or a typo) is not read as 600.
+func scanNumber(s string) (numLit, string, bool) {
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	signed := i > 0
+	j := digitsEnd(s, i)
+	intDigits := j - i
+	commas := false
+	if intDigits > 0 && intDigits <= 3 {
+		for j < len(s) && s[j] == ',' && digitsEnd(s, j+1) == j+4 {
+			j += 4
+			commas = true
+		}
+	}
+	i = j
+	frac := 0
+	if i < len(s) && s[i] == '.' {
+		if k := digitsEnd(s, i+1); k > i+1 {
+			frac = k - i - 1
+			i = k
+		}
+	}
+	if intDigits == 0 && frac == 0 {
+		return numLit{}, s, false
+	}
+	if i < len(s) && s[i] == 'e' && !commas {
+		k := i + 1
+		if k < len(s) && (s[k] == '+' || s[k] == '-') {
+			k++
+		}
+		if m := digitsEnd(s, k); m > k && m-k <= 4 && boundary(s[m:]) {
+			i = m
+		}
+	}
+	return numLit{text: s[:i], commas: commas, signed: signed}, s[i:], true
+}
+
+var smallNumbers = [...]string{
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+}
+
+var tens = [...]string{2: "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+
+// scanWordNumber reads a number written in words, up to ninety-nine.
+func scanWordNumber(s string) (numLit, string, bool) {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return numLit{}, s, false
+	}
+	for _, a := range [...]string{"a", "an"} {
+		if rest, ok := cutGlued(s, a); ok {
+			return numLit{word: 1, article: true}, rest, true
+		}
+	}
+	for n, w := range smallNumbers {
+		if rest, ok := cutGlued(s, w); ok {
+			return numLit{word: float64(n)}, rest, true
+		}
+	}
+	for n := 2; n < len(tens); n++ {
+		rest, ok := cutGlued(s, tens[n])
+		if !ok {
+			continue
+		}
+		v := 10 * n
+		if len(rest) > 1 && (rest[0] == '-' || rest[0] == ' ') {
+			for k := 1; k <= 9; k++ {
+				if r, ok := cutGlued(rest[1:], smallNumbers[k]); ok {
+					v, rest = v+k, r
+					break
+				}
+			}
+		}
+		return numLit{word: float64(v)}, rest, true
+	}
+	return numLit{}, s, false
+}
+
+// multipliers scale the number before them by a power of ten. Single
+// letters only count when glued to the number: "5 m" may well be metres.
+var multipliers = []struct {
+	word  string
+	exp   int
+	glued bool
+}{
+	{"hundred", 2, false}, {"thousand", 3, false}, {"k", 3, true}, {"lakh", 5, false},
+	{"million", 6, false}, {"millions", 6, false}, {"mln", 6, false}, {"mn", 6, false}, {"mio", 6, false}, {"m", 6, true},
+	{"crore", 7, false},
+	{"billion", 9, false}, {"billions", 9, false}, {"bln", 9, false}, {"bn", 9, false}, {"b", 9, true},
+	{"trillion", 12, false}, {"trillions", 12, false}, {"trn", 12, false}, {"tn", 12, false},
+}
+
+func scanMultiplier(s string) (int, string, bool) {
+	glued := s != "" && s[0] != ' '
+	t := strings.TrimPrefix(s, " ")
+	for _, m := range multipliers {
+		if m.glued && !glued {
+			continue
+		}
+		if rest, ok := cutGlued(t, m.word); ok {
+			return m.exp, rest, true
+		}
+	}
+	return 0, s, false
+}
+
+// qty is one amount as written, before it is checked against the topic:
+// an interval's ends share their multiplier, unit and currency ("5-10k",
+// "$5-10 billion", "5 to 10 years"), so those are settled later.
+type qty struct {
+	lit     numLit
+	exp     int // decimal exponent from multiplier words
+	hasMult bool
+	neg     bool    // a sign before a currency symbol ("-$5")
+	unit    float64 // days per written unit of time; 0 if none
+	pct     bool    // written with a percent sign or word
+	cur     string  // currency code written; "" if none
+	generic bool    // cur is a family ("$", "¥") the topic may narrow
+
+	// Dates and datetimes are read straight into a span.
+	lo, hi float64
+	span   bool // lo..hi is a period (a month, a year), not a point
+	clock  bool // written with a time of day
+}
+
+// scanAmount reads a number and its multiplier words ("two hundred
+// thousand").
+func scanAmount(s string) (qty, string, bool) {
+	lit, rest, ok := scanNumber(s)
+	if !ok {
+		if lit, rest, ok = scanWordNumber(s); !ok {
+			return qty{}, s, false
+		}
+	}
+	q := qty{lit: lit}
+	for range 2 {
+		exp, r, ok := scanMultiplier(rest)
+		if !ok {
+			break
+		}
+		q.exp += exp
+		q.hasMult = true
+		rest = r
+	}
+	return q, rest, true
+}
+
+// number is the amount's value in the type's unit, or false if it is out
+// of range. It goes through strconv with the multiplier as an exponent, so
+// that "0.6 million" and "600,000" are the same float64.
+func (q qty) number() (float64, bool) {
+	var v float64
+	if q.lit.text == "" {
+		v = q.lit.word * math.Pow10(q.exp)
+	} else {
+		t := q.lit.text
+		scale := 1.0
+		if q.lit.commas || q.hasMult {
+			b := make([]byte, 0, len(t)+8)
+			hasExp := false
+			for i := 0; i < len(t); i++ {
+				if t[i] != ',' {
+					b = append(b, t[i])
+				}
+				hasExp = hasExp || t[i] == 'e'
+			}
+			if hasExp {
+				scale = math.Pow10(q.exp)
+			} else if q.exp != 0 {
+				b = append(b, 'e')
+				b = strconv.AppendInt(b, int64(q.exp), 10)
+			}
+			t = string(b)
+		}
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return 0, false
+		}
+		v = f * scale
+	}
+	if q.neg {
+		v = -v
+	}
+	if q.unit > 0 {
+		v *= q.unit
+	}
+	if !(math.Abs(v) <= maxMagnitude) {
+		return 0, false
+	}
+	return v, true
+}

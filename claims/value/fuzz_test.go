@@ -1,0 +1,111 @@
+package value
+
+import (
+	"math"
+	"testing"
+)
+
+// fuzzSpecs are the specs every fuzzed string is parsed with: each type,
+// with the options that change the parsing paths.
+var fuzzSpecs = []Spec{
+	{Type: Number},
+	{Type: Number, Tolerance: Tolerance{Abs: 1, Rel: 0.01}},
+	{Type: Percent, Tolerance: Tolerance{Rel: 0.05}},
+	{Type: Money, Unit: "USD"},
+	{Type: Money},
+	{Type: Duration},
+	{Type: Duration, Unit: "years", Tolerance: Tolerance{Abs: 3}},
+	{Type: Date, Tolerance: Tolerance{Abs: 3}},
+	{Type: DateTime, Tolerance: Tolerance{Abs: 1.0 / 24}},
+	{Type: Bool},
+	{Type: Choice, Choices: []ChoiceDef{{Name: "G7"}, {Name: "G8", Aliases: []string{"Group of Eight"}}}},
+	{Type: Text},
+	// Absurd tolerances must not break the sets or their display.
+	{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
+	{Type: Date, Tolerance: Tolerance{Abs: 1e300}},
+	{Type: DateTime, Tolerance: Tolerance{Abs: 1e300}},
+}
+
+var fuzzSeeds = []string{
+	"600000", "600,000", "600k", "0.6 million", "1.2bn", "about 850,000", "~850,000", "≈ 5",
+	"at least 10", "more than 10", "up to 10", ">= 5", "< 5", "600,000+", "10 or more", "about 600,000 or so",
+	"between 5 and 10", "5-10", "5–10", "5 to 10", "from 5 to 10", "5-10k", "-5-10", "10-5",
+	"19%", "19 per cent", "about 19%", "$100B", "USD 100bn", "100 billion dollars", "US$100bn", "€5m", "-$5m",
+	"$5-10 billion", "100 days", "six months", "a decade", "at least 10 years", "within 100 days", "48h",
+	"2025-11-27", "November 27, 2025", "27 Nov 2025", "2025-11", "2025", "before 2025-11-27",
+	"2025-11-20T14:40:00+08:00", "2025-11-20 14:40 UTC", "2025-11-20 14:40", "2025-11-20 14:40 +0800",
+	"yes", "No", "G8", "group of eight", "The  G8.", "half of ukraine.army-size", "about half of x",
+	"twice x", "80% of x", "0.5 x foo", "1e400", "9e305", "", " ", "-", "--", "1-2-3-4-5-6-7-8", "\xff",
+	"twenty-five", "a", "6,00", "between", "from", "0.", ".", "e5", "1e", "₽", "S$5", "¥100",
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		IsRelative(raw)
+		Infer([]string{raw, "5"})
+		NormalizeText(raw)
+		if tol, err := ParseTolerance(raw); err == nil {
+			if !(tol.Abs >= 0) || !(tol.Rel >= 0) {
+				t.Fatalf("ParseTolerance(%q) = %+v", raw, tol)
+			}
+		}
+		for _, spec := range fuzzSpecs {
+			v, err := Parse(raw, spec)
+			if err != nil {
+				if msg := err.Error(); msg == "" {
+					t.Fatalf("Parse(%q, %s): empty error", raw, spec.Type)
+				}
+				continue
+			}
+			if v.Raw != raw || v.Type != spec.Type {
+				t.Fatalf("Parse(%q, %s) = Raw %q Type %q", raw, spec.Type, v.Raw, v.Type)
+			}
+			if spec.Type.Numeric() {
+				if math.IsNaN(v.Lo) || math.IsNaN(v.Hi) || v.Lo > v.Hi {
+					t.Fatalf("Parse(%q, %s): set [%v, %v]", raw, spec.Type, v.Lo, v.Hi)
+				}
+			}
+			if !Meets(v, v) {
+				t.Fatalf("Parse(%q, %s) = %v does not meet itself: [%v %v] (%v %v)",
+					raw, spec.Type, v, v.Lo, v.Hi, v.LoOpen, v.HiOpen)
+			}
+			if !Same(v, v) || Gap(v, v) != 0 {
+				t.Fatalf("Parse(%q, %s) = %v is not the same as itself", raw, spec.Type, v)
+			}
+			_ = v.String()
+			r := Resolve(v, v, spec)
+			_ = Describe(v, r)
+			Meets(r, v)
+			Gap(r, v)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	inputs := []struct {
+		raw  string
+		spec Spec
+	}{
+		{"600,000", Spec{Type: Number, Tolerance: Tolerance{Rel: 0.01}}},
+		{"about 850,000 troops", Spec{Type: Number}},
+		{"between 5 and 10 million", Spec{Type: Number}},
+		{"$100B", Spec{Type: Money, Unit: "USD"}},
+		{"at least 10 years", Spec{Type: Duration}},
+		{"19%", Spec{Type: Percent}},
+		{"2025-11-27", Spec{Type: Date}},
+		{"2025-11-20T14:40:00+08:00", Spec{Type: DateTime}},
+		{"yes", Spec{Type: Bool}},
+		{"The G8.", Spec{Type: Text}},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range inputs {
+			if _, err := Parse(in.raw, in.spec); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
