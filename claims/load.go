@@ -307,6 +307,10 @@ func (b *builder) addFile(name string, data []byte) {
 	if root := r.parseFile(data); root != nil {
 		b.readLedger(r, root)
 	}
+	if r.bombed {
+		// Nothing else said about an alias bomb is worth reading.
+		r.problems = slices.DeleteFunc(r.problems, func(p diag.Problem) bool { return p.Code != "alias-bomb" })
+	}
 	b.l.Problems = append(b.l.Problems, r.problems...)
 }
 

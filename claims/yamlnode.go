@@ -152,6 +152,7 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 	}
 	fields := make([]field, 0, len(n.Content)/2)
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	reported := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -163,7 +164,11 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
+			// Once per key: 60,000 repeats are one mistake.
+			if !reported[k.Value] {
+				reported[k.Value] = true
+				r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
+			}
 			continue
 		}
 		seen[k.Value] = k

@@ -51,7 +51,10 @@ func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, err
 		}
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
 		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lineSource})
-		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(len(errs), "error"))
+		// One problem speaks for itself; a count helps only with several.
+		if len(errs) > 1 {
+			fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(len(errs), "error"))
+		}
 		return nil, &cli.Silent{Code: cli.ExitUsage}
 	}
 	return l, nil
