@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,12 +84,45 @@ func ProblemsJSON(w io.Writer, ps []diag.Problem) error {
 }
 
 // WriteJSON writes v indented, with a final newline, without escaping <>&
-// (the output is data, not HTML).
+// (the output is data, not HTML). Ledger text inside keeps every character,
+// but C1 controls and bidi overrides are written as \u escapes, as
+// encoding/json already does for C0: JSON piped to a terminal must not
+// drive it.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(EscapeJSONControls(buf.Bytes()))
+	return err
+}
+
+// EscapeJSONControls rewrites the raw C1 controls and bidi controls in
+// encoded JSON as \u escapes. They can only occur inside strings, where
+// the escape means the same character.
+func EscapeJSONControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, jsonUnsafe) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if jsonUnsafe(r) {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
+}
+
+func jsonUnsafe(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // ProblemsGitHub writes problems as GitHub workflow annotations.
