@@ -154,6 +154,9 @@ func (b *builder) assignIDs(add func(diag.Problem)) {
 		}
 		b.claimIDs[c.ID] = c.Pos
 	}
+	// next remembers, per base, the number to try next, so many claims on
+	// one topic from one source cost linear time, not quadratic.
+	next := map[string]int{}
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		if b.places[i].hasID {
@@ -161,8 +164,9 @@ func (b *builder) assignIDs(add func(diag.Problem)) {
 		}
 		base := c.Topic + "@" + c.Source
 		id := base
-		for n := 2; ; n++ {
+		for n := max(next[base], 2); ; n++ {
 			if _, taken := b.claimIDs[id]; !taken {
+				next[base] = n
 				break
 			}
 			id = fmt.Sprintf("%s#%d", base, n)

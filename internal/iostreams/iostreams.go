@@ -31,7 +31,6 @@ type IOStreams struct {
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	dir, _ := os.Getwd()
 	width := 0
 	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		width = w
@@ -40,7 +39,9 @@ func System() *IOStreams {
 		TermWidth: width,
 		In:        os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
-		Getenv: os.Getenv, Dir: dir, ColorMode: "auto",
+		// "." keeps file names in output relative, as code scanning and
+		// editors expect, rather than absolute.
+		Getenv: os.Getenv, Dir: ".", ColorMode: "auto",
 	}
 }
 
