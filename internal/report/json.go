@@ -1,0 +1,77 @@
+package report
+
+import (
+	"io"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/render"
+)
+
+// reportJSON extends the contract of disputed --format json (disputes,
+// count, ledger) with the summary. Dispute objects are the same, plus a
+// location.
+type reportJSON struct {
+	Summary  summaryJSON   `json:"summary"`
+	Disputes []disputeJSON `json:"disputes"`
+	Count    int           `json:"count"`
+	Ledger   Ledger        `json:"ledger"`
+}
+
+type summaryJSON struct {
+	Claims           int                `json:"claims"`
+	Sources          int                `json:"sources"`
+	Topics           int                `json:"topics"`
+	Disputes         int                `json:"disputes"`
+	ByKind           map[string]int     `json:"by_kind"`
+	BySeverity       map[string]int     `json:"by_severity"`
+	ByStatus         map[string]int     `json:"by_status"`
+	MostContradicted []contradictedJSON `json:"most_contradicted"`
+}
+
+type contradictedJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name,omitempty"`
+	Disputes int    `json:"disputes"`
+}
+
+type disputeJSON struct {
+	claims.Dispute
+	// Location is the claim the dispute is reported at (see Dispute.At).
+	Location *diag.Pos `json:"location,omitempty"`
+}
+
+// WriteJSON writes the report as JSON.
+func WriteJSON(w io.Writer, r *Report) error {
+	s := &r.Summary
+	out := reportJSON{
+		Summary: summaryJSON{
+			Claims: s.Claims, Sources: s.Sources, Topics: s.Topics, Disputes: s.Disputes,
+			ByKind: countMap(s.ByKind), BySeverity: countMap(s.BySeverity), ByStatus: countMap(s.ByStatus),
+			MostContradicted: make([]contradictedJSON, 0, len(s.Contradicted)),
+		},
+		Disputes: make([]disputeJSON, 0, len(r.Disputes)),
+		Count:    len(r.Disputes),
+		Ledger:   r.Ledger,
+	}
+	for _, c := range s.Contradicted {
+		out.Summary.MostContradicted = append(out.Summary.MostContradicted,
+			contradictedJSON{ID: c.Source.ID, Name: c.Source.Name, Disputes: c.Disputes})
+	}
+	for i := range r.Disputes {
+		d := disputeJSON{Dispute: r.Disputes[i].Dispute}
+		if at := r.Disputes[i].At; at.File != "" {
+			d.Location = &at
+		}
+		out.Disputes = append(out.Disputes, d)
+	}
+	return render.WriteJSON(w, out)
+}
+
+func countMap(cs []Count) map[string]int {
+	m := make(map[string]int, len(cs))
+	for _, c := range cs {
+		m[c.Name] = c.N
+	}
+	return m
+}
