@@ -1,0 +1,357 @@
+package assert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// An assertion file is a YAML list of assertions, or a mapping whose one
+// key, assertions, holds that list:
+//
+//	assertions:
+//	  - topic: plan.army-cap
+//	    value: 600,000
+//	  - topic: plan.deadline
+//	    value: 2025-11-27
+//	    context: {for: framework agreement}
+//
+// Anchors and aliases are refused: a list of assertions never needs them,
+// and refusing them rules out alias bombs.
+var assertionFields = []string{"topic", "value", "context", "as_of", "note"}
+
+// maxNesting caps flow nesting ([ and {) before the YAML parser sees it.
+const maxNesting = 64
+
+// ParseYAML reads an assertion file.
+func ParseYAML(name string, data []byte) ([]Assertion, []diag.Problem) {
+	p := &yamlReader{name: name}
+	root := p.parse(data)
+	if root == nil {
+		return nil, p.problems
+	}
+	items := root
+	if root.Kind == yaml.MappingNode && looksLikeLedger(root) {
+		p.errorf(root, "not-assertions", "this looks like a ledger, not a list of assertions; give ledgers with -f")
+		return nil, p.problems
+	}
+	if root.Kind == yaml.MappingNode {
+		items = nil
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			k, v := root.Content[i], root.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Value == "assertions" && items == nil {
+				items = v
+				continue
+			}
+			p.errorf(k, "unknown-field", "unknown field %q; an assertion file is a list, or a mapping with one key, assertions", clip(k.Value))
+		}
+		if items == nil {
+			if len(p.problems) == 0 {
+				p.errorf(root, "not-assertions", "the file has no assertions: list")
+			}
+			return nil, p.problems
+		}
+	}
+	if items.Kind != yaml.SequenceNode {
+		p.errorf(items, "not-assertions", "assertions must be a list of {topic, value} entries, not %s", kindName(items))
+		return nil, p.problems
+	}
+	var out []Assertion
+	for _, it := range items.Content {
+		if a, ok := p.assertion(it); ok {
+			out = append(out, a)
+		}
+	}
+	return out, p.problems
+}
+
+// looksLikeLedger reports whether a mapping has a ledger's keys, which
+// is what a ledger given without -f looks like.
+func looksLikeLedger(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
+		case "ledger", "claims", "sources", "topics":
+			return true
+		}
+	}
+	return false
+}
+
+type yamlReader struct {
+	name     string
+	problems []diag.Problem
+}
+
+func (p *yamlReader) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: p.name, Line: n.Line, Col: n.Column}
+}
+
+func (p *yamlReader) errorf(n *yaml.Node, code, format string, args ...any) {
+	p.problems = append(p.problems, diag.Errorf(p.pos(n), code, format, args...))
+}
+
+func (p *yamlReader) at(line, col int, code, format string, args ...any) {
+	p.problems = append(p.problems, diag.Errorf(diag.Pos{File: p.name, Line: max(line, 1), Col: max(col, 1)}, code, format, args...))
+}
+
+// parse returns the file's top node: one document, no aliases.
+func (p *yamlReader) parse(data []byte) *yaml.Node {
+	if len(bytes.TrimSpace(data)) == 0 {
+		p.at(1, 1, "empty", "the file is empty; an assertion file is a list of {topic, value} entries")
+		return nil
+	}
+	if off := tooDeep(data); off >= 0 {
+		pos := posAt(p.name, data, off)
+		p.at(pos.Line, pos.Col, "too-deep", "nesting is deeper than %d levels", maxNesting)
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+		p.at(1, 1, "empty", "the file is empty; an assertion file is a list of {topic, value} entries")
+		return nil
+	} else if err != nil {
+		line, msg := yamlError(err)
+		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
+		return nil
+	}
+	var extra yaml.Node
+	if err := safeDecode(dec, &extra); err == nil {
+		p.at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one list of assertions in it")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		line, msg := yamlError(err)
+		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		p.at(1, 1, "empty", "the file is empty; an assertion file is a list of {topic, value} entries")
+		return nil
+	}
+	if n := findAlias(doc.Content[0], 0); n != nil {
+		p.errorf(n, "alias", "anchors and aliases are not allowed in an assertion file")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// findAlias returns the first node that is an alias or carries an anchor.
+// The depth is bounded by tooDeep's check and by the block indentation the
+// parser accepted, but the walk is cut at a fixed depth all the same.
+func findAlias(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || depth > 4*maxNesting {
+		return nil
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c, depth+1); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
+	a := Assertion{Pos: p.pos(n)}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "wrong-type", "an assertion must be a mapping with topic and value, not %s", kindName(n))
+		return a, false
+	}
+	seen := map[string]bool{}
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "wrong-type", "a key must be a plain name, not %s", kindName(k))
+			ok = false
+			continue
+		}
+		if seen[k.Value] {
+			p.errorf(k, "duplicate-key", "field %q is given twice", clip(k.Value))
+			ok = false
+			continue
+		}
+		seen[k.Value] = true
+		switch k.Value {
+		case "topic":
+			s, good := p.scalar(v, "topic")
+			if good && !ValidTopic(s) {
+				p.errorf(v, "bad-id", "topic id %q may hold only letters, digits and . _ / - and must start with a letter or digit", clip(s))
+				good = false
+			}
+			a.Topic, ok = s, ok && good
+		case "value":
+			s, good := p.scalar(v, "value")
+			if good && s == "" {
+				p.errorf(v, "missing-field", "the value is empty")
+				good = false
+			}
+			a.Value, ok = s, ok && good
+		case "context":
+			ctx, good := p.context(v)
+			a.Context, ok = ctx, ok && good
+		case "as_of":
+			s, good := p.scalar(v, "as_of")
+			if good && !isDate(s) {
+				p.errorf(v, "bad-date", "as_of %q is not a date (YYYY-MM-DD) or an RFC 3339 time", clip(s))
+				good = false
+			}
+			a.AsOf, ok = s, ok && good
+		case "note":
+			_, good := p.scalar(v, "note")
+			ok = ok && good
+		default:
+			p.errorf(k, "unknown-field", "unknown field %q in an assertion; known fields: %s", clip(k.Value), strings.Join(assertionFields, ", "))
+			ok = false
+		}
+	}
+	var missing []string
+	for _, f := range []string{"topic", "value"} {
+		if !seen[f] {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) > 0 {
+		p.errorf(n, "missing-field", "assertion has no %s", joinAnd(missing))
+		return a, false
+	}
+	return a, ok
+}
+
+func (p *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		p.errorf(n, "wrong-type", "%s must be a single value, not %s", what, kindName(n))
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		return "", true
+	}
+	return n.Value, true
+}
+
+func (p *yamlReader) context(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "wrong-type", "context must be a mapping such as {draft: 28-point}, not %s", kindName(n))
+		return "", false
+	}
+	var pairs [][2]string
+	seen := map[string]bool{}
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(k, "wrong-type", "a context key must be a plain name, not %s", kindName(k))
+			ok = false
+			continue
+		}
+		if seen[k.Value] {
+			p.errorf(k, "duplicate-key", "context key %q is given twice", clip(k.Value))
+			ok = false
+			continue
+		}
+		seen[k.Value] = true
+		s, good := p.scalar(v, "context value")
+		ok = ok && good
+		pairs = append(pairs, [2]string{k.Value, s})
+	}
+	return Context(pairs), ok
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return "a single value"
+}
+
+func joinAnd(words []string) string {
+	if len(words) == 2 {
+		return words[0] + " and no " + words[1]
+	}
+	return words[0]
+}
+
+// isDate accepts YYYY-MM-DD and RFC 3339 times, as the ledger does.
+func isDate(s string) bool {
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return true
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
+}
+
+// safeDecode turns a panic inside the YAML parser into an error: a crafted
+// file must never crash claimdiff.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlError pulls the line out of a yaml.v3 error, which gives no column.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if n, e := strconv.Atoi(m[1]); e == nil {
+			line = n
+		}
+		msg = m[2]
+	}
+	return line, msg
+}
+
+// tooDeep returns the offset where flow nesting passes maxNesting, or -1.
+// Quoted strings inside flow collections are skipped so that a bracket in
+// a value does not count.
+func tooDeep(data []byte) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\n'):
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+		case (c == '"' || c == '\'') && depth > 0:
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+			if depth > maxNesting {
+				return i
+			}
+		case (c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+	}
+	return -1
+}

@@ -1,0 +1,240 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/internal/atomicfile"
+	"github.com/claimdiff/claimdiff/internal/checkout"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+)
+
+type checkOptions struct {
+	IO             *iostreams.IOStreams
+	Global         *globalOptions
+	Format         string
+	FormatSet      bool
+	Claims         []string
+	Contexts       []string
+	Files          []string
+	FailOn         []string
+	Disputes       string
+	Quotes         bool
+	QuoteThreshold float64
+	Today          string
+	Output         string
+}
+
+func init() { commands = append(commands, newCheckCmd) }
+
+func newCheckCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &checkOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "check [FILE.yaml | DOC.md]...",
+		Short: "Check assertions, disputes and quotes against the ledger; fail a build",
+		Long: `Check is the gate for CI. It does up to three things:
+
+Assertions (--claim TOPIC=VALUE, a YAML list of {topic, value, context}, or a
+Markdown draft whose links such as [600,000 troops](claim:plan.army-cap) tie
+a figure to a topic) each get a verdict:
+  supported    agrees with every live claim on the topic, or with the value
+               the desk settled a resolved dispute on
+  refuted      conflicts with every claim (or with the settled value)
+  conflicting  agrees with some claims and not others: the topic is
+               disputed and the assertion takes one side
+  unverified   no claims to compare with: none on the topic, none in the
+               assertion's context, or none in its currency
+An assertion without context is compared with claims without context; give
+one with --context KEY=VALUE, context: in YAML, or ?context=KEY=VALUE in a
+link. In a link, ?value=VALUE asserts VALUE where the prose cannot, as in
+[not waived](claim:tolls-waived?value=no). A value that does not read as
+the topic's type is invalid.
+
+--disputes new fails on disputes with no disputes: entry (or one that says
+open) and on entries whose until has passed; --disputes any also fails on
+acknowledged ones. Resolved and dismissed disputes pass.
+
+--quotes checks each claim's quote against the archived text (text:) of the
+sources on its chain. Case, white space, quote marks and dashes do not
+matter; otherwise the closest passage must reach --quote-threshold and hold
+every figure the quote has. A quote with no archived text on its chain is
+reported as unchecked, not passed.
+
+Exit status: 0 when nothing fails, 1 when an assertion's verdict is one of
+--fail-on, a dispute fails the gate or a quote mismatches, 2 for usage
+errors, unreadable input, invalid values and unreadable texts. With
+GITHUB_ACTIONS=true the format defaults to github annotations.`,
+		Example: `  claimdiff check --claim plan.army-cap=600,000
+  claimdiff check draft.md --fail-on refuted
+  claimdiff check assertions.yaml --format json
+  claimdiff check --disputes new --quotes --format sarif -o check.sarif
+  claimdiff check --disputes new --today 2026-01-31`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			opts.FormatSet = cmd.Flags().Changed("format")
+			return runCheck(opts)
+		},
+	}
+	cli.FormatFlag(cmd, &opts.Format, checkout.Formats...)
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.Claims, "claim", nil, "assert TOPIC=VALUE (repeatable)")
+	f.StringArrayVar(&opts.Contexts, "context", nil, "context KEY=VALUE of the --claim assertions (repeatable)")
+	f.StringSliceVar(&opts.FailOn, "fail-on", verdictNames(claims.FailingVerdicts), "verdicts that fail: refuted, conflicting, unverified, supported, or none")
+	f.StringVar(&opts.Disputes, "disputes", "", "fail on disputes: new (no disputes: entry, or expired) or any (all but resolved and dismissed)")
+	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
+	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", claims.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
+	f.StringVar(&opts.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default today)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the results to this file instead of stdout")
+	completeWords(cmd, "disputes", claims.GateNew, claims.GateAny)
+	completeWords(cmd, "fail-on", append(verdictNames(claims.Verdicts), "none")...)
+	return cmd
+}
+
+func verdictNames(vs []claims.Verdict) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// flags checks the flags and reads the --claim assertions.
+func (o *checkOptions) flags() (failOn []claims.Verdict, today time.Time, as []assert.Assertion, err error) {
+	for _, s := range o.FailOn {
+		if strings.TrimSpace(s) == "none" {
+			continue
+		}
+		v, ok := claims.ParseVerdict(s)
+		if !ok {
+			return nil, today, nil, cli.Usagef("unknown verdict %q for --fail-on; choose %s or none", s, strings.Join(verdictNames(claims.Verdicts), ", "))
+		}
+		failOn = append(failOn, v)
+	}
+	switch o.Disputes {
+	case "", claims.GateNew, claims.GateAny:
+	default:
+		return nil, today, nil, cli.Usagef("--disputes must be new or any, not %q", o.Disputes)
+	}
+	if !(o.QuoteThreshold >= 0 && o.QuoteThreshold <= 1) {
+		return nil, today, nil, cli.Usagef("--quote-threshold must be between 0 and 1, not %v", o.QuoteThreshold)
+	}
+	if o.Today != "" {
+		if today, err = time.Parse(time.DateOnly, o.Today); err != nil {
+			return nil, today, nil, cli.Usagef("--today must be a date YYYY-MM-DD, not %q", o.Today)
+		}
+	}
+	var pairs [][2]string
+	for _, c := range o.Contexts {
+		p, err := assert.ParseContextFlag(c)
+		if err != nil {
+			return nil, today, nil, &cli.UsageError{Err: err}
+		}
+		pairs = append(pairs, p)
+	}
+	if len(pairs) > 0 && len(o.Claims) == 0 {
+		return nil, today, nil, cli.Usagef("--context applies to --claim assertions; give one")
+	}
+	for _, c := range o.Claims {
+		a, err := assert.ParseFlag(c)
+		if err != nil {
+			return nil, today, nil, &cli.UsageError{Err: err}
+		}
+		a.Context = assert.Context(pairs)
+		as = append(as, a)
+	}
+	if len(as) == 0 && len(o.Files) == 0 && o.Disputes == "" && !o.Quotes {
+		return nil, today, nil, cli.Usagef("nothing to check: give --claim, assertion files or Markdown documents, --disputes or --quotes")
+	}
+	return failOn, today, as, nil
+}
+
+// readAssertions reads the assertion files; their problems go to stderr
+// and make check exit 2 before anything is judged.
+func readAssertions(ios *iostreams.IOStreams, files []string) ([]assert.Assertion, error) {
+	var out []assert.Assertion
+	var problems []diag.Problem
+	for _, name := range files {
+		as, ps, err := assert.ReadFile(name)
+		if errors.Is(err, assert.ErrUnknownKind) {
+			return nil, &cli.UsageError{Err: err}
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, as...)
+		problems = append(problems, ps...)
+	}
+	if len(problems) > 0 {
+		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
+		_ = render.ProblemsText(ios.ErrOut, st, problems, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lineSource})
+		fmt.Fprintf(ios.ErrOut, "claimdiff: the assertions have %s\n", render.Plural(len(problems), "error"))
+		return nil, &cli.Silent{Code: cli.ExitUsage}
+	}
+	return out, nil
+}
+
+func runCheck(opts *checkOptions) error {
+	ios := opts.IO
+	failOn, today, as, err := opts.flags()
+	if err != nil {
+		return err
+	}
+	fromFiles, err := readAssertions(ios, opts.Files)
+	if err != nil {
+		return err
+	}
+	as = append(as, fromFiles...)
+	l, err := loadLedger(ios, opts.Global)
+	if err != nil {
+		return err
+	}
+	a := claims.Analyze(l, claims.Options{Today: today})
+	report := &claims.CheckReport{Results: a.Check(as, failOn), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
+	if opts.Disputes != "" {
+		report.Disputes = a.Gate(opts.Disputes)
+	}
+	if opts.Quotes {
+		report.Quotes = l.CheckQuotes(opts.QuoteThreshold)
+		if report.Quotes == nil {
+			report.Quotes = []claims.QuoteResult{}
+		}
+	}
+	format := opts.Format
+	if !opts.FormatSet && ios.Getenv("GITHUB_ACTIONS") == "true" {
+		format = "github"
+	}
+	write := func(w io.Writer, color bool) error {
+		return checkout.Write(w, format, report, checkout.Options{Styles: render.NewStyles(w, color), Version: versionString()})
+	}
+	if opts.Output != "" {
+		err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return write(w, false) })
+	} else {
+		err = write(ios.Out, ios.ColorEnabled())
+	}
+	if err != nil {
+		return err
+	}
+	if format == "text" {
+		if line := checkout.Summary(report); line != "" {
+			fmt.Fprintf(ios.ErrOut, "claimdiff check: %s\n", line)
+		}
+	}
+	sum := report.Summary()
+	switch {
+	case sum.Invalid > 0:
+		return &cli.Silent{Code: cli.ExitUsage}
+	case sum.Failed > 0:
+		return cli.ErrGateFailed
+	}
+	return nil
+}
