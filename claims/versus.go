@@ -1,0 +1,161 @@
+package claims
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// SideClaim is one claim of one side of a source comparison.
+type SideClaim struct {
+	Claim  string `json:"claim"`
+	Source string `json:"source"`
+	// Value is as written ("not X" for a denial); Resolved is what a
+	// relative value ("half of x") came to, when it differs.
+	Value    string `json:"value"`
+	Resolved string `json:"resolved,omitempty"`
+}
+
+// TopicSides is what each side says about one topic, in one context and
+// at one moment.
+type TopicSides struct {
+	Topic   string      `json:"topic"`
+	Context string      `json:"context,omitempty"`
+	Moment  string      `json:"as_of,omitempty"`
+	A       []SideClaim `json:"a,omitempty"`
+	B       []SideClaim `json:"b,omitempty"`
+}
+
+// Versus compares what two sets of sources say: the topics both cover,
+// split into those where they agree and those where they contradict, and
+// the topics only one of them covers.
+type Versus struct {
+	// A and B are the source ids on each side.
+	A, B       []string
+	Agree      []TopicSides
+	Contradict []TopicSides
+	OnlyA      []TopicSides
+	OnlyB      []TopicSides
+}
+
+// MatchSources returns the ids of defined sources that a pattern (an id or
+// a glob such as 'us-*') names, in ledger order.
+func (l *Ledger) MatchSources(pattern string) []string {
+	var out []string
+	for _, s := range l.Sources.All() {
+		if pattern != "" && Glob(pattern, s.ID) {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// NearSources suggests up to n defined source ids for a pattern that
+// matched none: those within a few edits of it (fewer for a short
+// pattern), or containing its literal part.
+func (l *Ledger) NearSources(pattern string, n int) []string {
+	literal := strings.Trim(pattern, "*?[]")
+	limit := max(1, min(3, len(pattern)/3))
+	type cand struct {
+		id   string
+		dist int
+	}
+	var cs []cand
+	for _, s := range l.Sources.All() {
+		d := editDistance(pattern, s.ID, limit)
+		if d > limit && literal != "" && strings.Contains(s.ID, literal) {
+			d = limit
+		}
+		if d <= limit {
+			cs = append(cs, cand{s.ID, d})
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.dist, b.dist) })
+	var out []string
+	for _, c := range cs[:min(n, len(cs))] {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+// CompareSources compares the claims whose origin is one of the a sources
+// with those whose origin is one of b. A topic is compared within each
+// context and moment; claims revised later by their own origin take no
+// part. Two sides agree on a topic when every value of one meets every
+// value of the other (values that cannot be compared, such as different
+// currencies or an unresolved relative value, never contradict).
+func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
+	for _, s := range a {
+		if slices.Contains(b, s) {
+			return nil, fmt.Errorf("source %q is on both sides; give two sets of sources that do not overlap", s)
+		}
+	}
+	an := Analyze(l, opts)
+	vals, _ := resolveRelative(l, &Analysis{Ledger: l})
+	type group struct {
+		TopicSides
+		a, b []int
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		inA, inB := slices.Contains(a, c.Source), slices.Contains(b, c.Source)
+		if _, revised := an.Superseded[i]; revised || !inA && !inB {
+			continue
+		}
+		k := joinKey(c.Topic, c.Context, moment(l, c))
+		g := byKey[k]
+		if g == nil {
+			g = &group{TopicSides: TopicSides{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		side := SideClaim{Claim: c.ID, Source: c.Source, Value: shownValue(c)}
+		if c.Value.Ref != "" {
+			if r, ok := vals.resolved[i]; ok {
+				side.Resolved = r.String()
+			}
+		}
+		if inA {
+			g.a, g.A = append(g.a, i), append(g.A, side)
+		} else {
+			g.b, g.B = append(g.b, i), append(g.B, side)
+		}
+	}
+	order := map[string]int{}
+	for i, t := range l.TopicOrder {
+		order[t] = i
+	}
+	slices.SortStableFunc(groups, func(x, y *group) int {
+		return cmp.Or(cmp.Compare(order[x.Topic], order[y.Topic]), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment))
+	})
+	v := &Versus{A: a, B: b}
+	for _, g := range groups {
+		switch {
+		case len(g.a) == 0:
+			v.OnlyB = append(v.OnlyB, g.TopicSides)
+		case len(g.b) == 0:
+			v.OnlyA = append(v.OnlyA, g.TopicSides)
+		case allMeet(g.a, g.b, vals):
+			v.Agree = append(v.Agree, g.TopicSides)
+		default:
+			v.Contradict = append(v.Contradict, g.TopicSides)
+		}
+	}
+	return v, nil
+}
+
+func allMeet(a, b []int, vals *values) bool {
+	for _, i := range a {
+		for _, j := range b {
+			if !value.Meets(vals.at(i), vals.at(j)) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/diffout"
+	"github.com/claimdiff/claimdiff/internal/gitread"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+type diffOptions struct {
+	IO       *iostreams.IOStreams
+	Global   *globalOptions
+	Format   string
+	FailOn   string
+	Old, New string
+}
+
+func init() { commands = append(commands, newDiffCmd) }
+
+func newDiffCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &diffOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show how a change to the ledger moves its claims and disputes",
+		Long: `Diff compares two versions of a ledger and reports the disputes the change
+opened, closed or changed (a new position, a position gaining or losing
+origins, a new severity, kind or status), then the claims it added, removed,
+changed, reworded or renamed.
+
+OLD and NEW are each a file, a directory, or REV:PATH read from git, such as
+origin/main:claims.yaml or HEAD~1:ledger, without a checkout. As in git, PATH
+is from the top of the repository (./PATH from the working directory), and an
+argument with a colon is read from git unless it is a file that exists. Claims are matched by id, or else
+by topic, source and context, so a renamed id shows as a rename. A value
+written another way that means the same (600k and 600,000) is a rewording,
+not a change.
+
+It exits 0 whatever it finds, unless --fail-on makes it a gate that exits 1:
+  opened   when the change opens a dispute
+  changed  when it opens a dispute or changes one (closing one never fails)
+  any      when it changes anything at all, even a rewording`,
+		Example: `  claimdiff diff origin/main:claims.yaml claims.yaml
+  claimdiff diff HEAD~1:ledger ledger --fail-on opened
+  claimdiff diff old.yaml new.yaml --format md > comment.md
+  claimdiff diff main:claims.yaml claims.yaml --format json | jq .disputes.opened`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Old, opts.New = args[0], args[1]
+			return runDiff(opts)
+		},
+	}
+	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "exit 1 when the change does this: opened, changed or any")
+	completeWords(cmd, "fail-on", "opened", "changed", "any")
+	return cmd
+}
+
+func runDiff(opts *diffOptions) error {
+	switch opts.FailOn {
+	case "", "opened", "changed", "any":
+	default:
+		return cli.Usagef("--fail-on must be opened, changed or any, not %q", opts.FailOn)
+	}
+	if len(opts.Global.Files) > 0 {
+		return cli.Usagef("diff takes the two ledgers as arguments, not -f")
+	}
+	ios := opts.IO
+	old, err := loadSide(ios, opts.Old)
+	if err != nil {
+		return err
+	}
+	cur, err := loadSide(ios, opts.New)
+	if err != nil {
+		return err
+	}
+	d := claims.DiffLedgers(old, cur, claims.Options{})
+	oldSide, newSide := diffout.Side{Label: opts.Old, Ledger: old}, diffout.Side{Label: opts.New, Ledger: cur}
+	switch opts.Format {
+	case "json":
+		err = diffout.DiffJSON(ios.Out, oldSide, newSide, d)
+	case "md":
+		err = diffout.DiffMarkdown(ios.Out, oldSide, newSide, d)
+	default:
+		err = diffout.DiffText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), d)
+		if err == nil {
+			fmt.Fprintln(ios.ErrOut, diffout.Summary(d))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return diffGate(ios, opts.FailOn, d)
+}
+
+// diffGate fails with exit 1 when the change does what --fail-on guards
+// against, saying so on stderr.
+func diffGate(ios *iostreams.IOStreams, failOn string, d *claims.Diff) error {
+	opened, changed := d.Topics(claims.Opened), d.Topics(claims.Changed)
+	var why string
+	switch {
+	case failOn == "opened" && len(opened) > 0:
+		why = "the change opens a dispute on " + strings.Join(opened, ", ")
+	case failOn == "changed" && len(opened)+len(changed) > 0:
+		why = "the change opens or changes a dispute on " + strings.Join(append(opened, changed...), ", ")
+	case failOn == "any" && !d.Empty():
+		why = "the change touches the ledger: " + diffout.Summary(d)
+	default:
+		return nil
+	}
+	fmt.Fprintf(ios.ErrOut, "claimdiff: --fail-on %s: %s\n", failOn, safetext.Line(why))
+	return cli.ErrGateFailed
+}
+
+// isRevPath tells REV:PATH from a file: it has a colon and names nothing
+// on disk.
+func isRevPath(arg string) bool {
+	if _, _, ok := gitread.Split(arg); !ok {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
+// loadSide loads one side of a diff: files and directories as -f does,
+// REV:PATH through git. A side with errors cannot be compared: its
+// problems go to stderr and the command exits 2, as loadLedger does.
+func loadSide(ios *iostreams.IOStreams, arg string) (*claims.Ledger, error) {
+	var l *claims.Ledger
+	mem := map[string][]byte{}
+	if isRevPath(arg) {
+		files, err := gitread.Read(arg, gitread.Options{Dir: ios.Dir, MaxFileBytes: claims.MaxFileBytes,
+			MaxFiles: claims.MaxFiles, Keep: claims.IsLedgerFile})
+		if err != nil {
+			return nil, &claims.InputError{Err: err}
+		}
+		named := make([]claims.NamedFile, len(files))
+		for i, f := range files {
+			named[i] = claims.NamedFile{Name: f.Name, Data: f.Data}
+			mem[f.Name] = f.Data
+		}
+		l = claims.LoadNamed(named)
+	} else {
+		found, err := claims.Find(ios.Dir, []string{arg})
+		if err != nil {
+			return nil, err
+		}
+		if l, err = claims.Load(found); err != nil {
+			return nil, err
+		}
+	}
+	var errs []diag.Problem
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
+		return l, nil
+	}
+	lines := func(file string, n int) (string, bool) {
+		data, ok := mem[file]
+		if !ok {
+			return lineSource(file, n)
+		}
+		all := bytes.Split(data, []byte{'\n'})
+		if n < 1 || n > len(all) {
+			return "", false
+		}
+		return string(all[n-1]), true
+	}
+	st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
+	_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
+	fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", safetext.Line(arg), render.Plural(len(errs), "error"))
+	return nil, &cli.Silent{Code: cli.ExitUsage}
+}

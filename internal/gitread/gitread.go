@@ -1,0 +1,232 @@
+// Package gitread reads files as they are at a git revision, such as
+// origin/main:claims.yaml, through the git command, so that a ledger can be
+// compared with an earlier version of itself without a checkout.
+//
+// Revisions come from the command line, never from a ledger; even so they
+// reach git on standard input or as resolved object ids, never as options.
+package gitread
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// File is one file read at a revision; Name is "REV:PATH".
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Options limit what Read reads.
+type Options struct {
+	// Dir is where git runs: a directory inside the repository.
+	Dir string
+	// MaxFileBytes caps one file and MaxFiles the files of a directory;
+	// zero means no cap.
+	MaxFileBytes int64
+	MaxFiles     int
+	// Keep selects the files of a directory by path; nil keeps all.
+	Keep func(name string) bool
+}
+
+// Split tells a REV:PATH argument apart: it returns the revision and the
+// path, and false when arg has no colon or an empty revision. The caller
+// decides first whether arg is a file that merely contains a colon.
+func Split(arg string) (rev, file string, ok bool) {
+	rev, file, ok = strings.Cut(arg, ":")
+	return rev, file, ok && rev != ""
+}
+
+// Read returns the file at spec ("REV:PATH"), or every file of the
+// directory at spec that Keep selects, in path order. Directories whose
+// name starts with a dot are skipped, as are symlinks and submodules.
+func Read(spec string, opts Options) ([]File, error) {
+	if strings.ContainsAny(spec, "\n\x00") || strings.HasPrefix(spec, "-") {
+		return nil, fmt.Errorf("%q is not a git revision and path", spec)
+	}
+	obj, err := lookup(opts.Dir, spec)
+	if err != nil {
+		return nil, err
+	}
+	switch obj.kind {
+	case "blob":
+		if err := checkSize(spec, obj.size, opts.MaxFileBytes); err != nil {
+			return nil, err
+		}
+		data, err := git(opts.Dir, nil, "cat-file", "blob", obj.id)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", spec, err)
+		}
+		return []File{{Name: spec, Data: data}}, nil
+	case "tree":
+		return readTree(spec, obj.id, opts)
+	}
+	return nil, fmt.Errorf("%s: is a %s, not a file or directory", spec, obj.kind)
+}
+
+type object struct {
+	id, kind string
+	size     int64
+}
+
+// lookup resolves spec with cat-file --batch-check, which reads it from
+// standard input: a spec starting with a dash cannot become an option.
+func lookup(dir, spec string) (object, error) {
+	out, err := git(dir, strings.NewReader(spec+"\n"), "cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)")
+	if err != nil {
+		return object{}, fmt.Errorf("%s: %w", spec, err)
+	}
+	line := strings.TrimSuffix(string(out), "\n")
+	f := strings.Fields(line)
+	if len(f) != 3 || strings.HasSuffix(line, " missing") || strings.HasSuffix(line, " ambiguous") {
+		return object{}, fmt.Errorf("%s: no such revision or path in git", spec)
+	}
+	size, err := strconv.ParseInt(f[2], 10, 64)
+	if err != nil {
+		return object{}, fmt.Errorf("%s: git printed an unexpected line %q", spec, line)
+	}
+	return object{id: f[0], kind: f[1], size: size}, nil
+}
+
+type entry struct {
+	name string
+	id   string
+	size int64
+}
+
+func readTree(spec, tree string, opts Options) ([]File, error) {
+	out, err := git(opts.Dir, nil, "ls-tree", "-r", "-l", "-z", tree)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", spec, err)
+	}
+	var entries []entry
+	for rec := range strings.SplitSeq(strings.TrimSuffix(string(out), "\x00"), "\x00") {
+		if rec == "" {
+			continue
+		}
+		// <mode> SP <type> SP <object> SP+ <size> TAB <path>
+		meta, name, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 4 || f[1] != "blob" || f[0] == "120000" || hiddenDir(name) {
+			continue
+		}
+		if opts.Keep != nil && !opts.Keep(name) {
+			continue
+		}
+		full := join(spec, name)
+		size, err := strconv.ParseInt(f[3], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s: git printed an unexpected line %q", full, meta)
+		}
+		if err := checkSize(full, size, opts.MaxFileBytes); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry{name: full, id: f[2], size: size})
+		if opts.MaxFiles > 0 && len(entries) > opts.MaxFiles {
+			return nil, fmt.Errorf("%s: more than %d files", spec, opts.MaxFiles)
+		}
+	}
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%s: no matching files in this directory", spec)
+	}
+	return readBlobs(opts.Dir, entries)
+}
+
+// readBlobs reads many blobs through one cat-file --batch, which prints
+// "<id> blob <size>\n<content>\n" for each id it is given.
+func readBlobs(dir string, entries []entry) ([]File, error) {
+	var ids strings.Builder
+	for _, e := range entries {
+		ids.WriteString(e.id + "\n")
+	}
+	out, err := git(dir, strings.NewReader(ids.String()), "cat-file", "--batch")
+	if err != nil {
+		return nil, err
+	}
+	r := bufio.NewReader(bytes.NewReader(out))
+	files := make([]File, 0, len(entries))
+	for _, e := range entries {
+		header, err := r.ReadString('\n')
+		if err != nil || header != fmt.Sprintf("%s blob %d\n", e.id, e.size) {
+			return nil, fmt.Errorf("%s: git printed an unexpected header %q", e.name, strings.TrimSpace(header))
+		}
+		data := make([]byte, e.size+1)
+		if _, err := io.ReadFull(r, data); err != nil || data[e.size] != '\n' {
+			return nil, fmt.Errorf("%s: git's output ended early", e.name)
+		}
+		files = append(files, File{Name: e.name, Data: data[:e.size]})
+	}
+	return files, nil
+}
+
+// join names a file of the directory spec, as git would: "HEAD:dir/a.yaml",
+// or "HEAD:a.yaml" for the root tree "HEAD:".
+func join(spec, name string) string {
+	if strings.HasSuffix(spec, ":") || strings.HasSuffix(spec, "/") {
+		return spec + name
+	}
+	return spec + "/" + name
+}
+
+// hiddenDir reports whether a path lies under a directory whose name
+// starts with a dot, which a directory on disk would skip too.
+func hiddenDir(name string) bool {
+	dir := path.Dir(name)
+	for dir != "." && dir != "/" {
+		if strings.HasPrefix(path.Base(dir), ".") {
+			return true
+		}
+		dir = path.Dir(dir)
+	}
+	return false
+}
+
+func checkSize(name string, size, max int64) error {
+	if max > 0 && size > max {
+		return fmt.Errorf("%s: the file is larger than the limit of %s", name, byteSize(max))
+	}
+	return nil
+}
+
+// byteSize renders a limit the way claims does for files on disk.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// git runs git with args in dir and returns its standard output; an
+// error carries the first line git printed on standard error.
+func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = stdin
+	// Never prompt, page or read a replacement object: reading is all.
+	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_PAGER=cat", "GIT_NO_REPLACE_OBJECTS=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err == nil {
+		return out, nil
+	}
+	if errors.Is(err, exec.ErrNotFound) {
+		return nil, errors.New("reading a git revision needs the git command, which is not installed")
+	}
+	msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+	msg = strings.TrimPrefix(msg, "fatal: ")
+	if msg == "" {
+		msg = err.Error()
+	}
+	return nil, fmt.Errorf("git: %s", msg)
+}
