@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/sources"
@@ -241,22 +242,9 @@ func (b *builder) readDisputes(r *reader, n *yaml.Node) {
 
 // checkID reports ids that would break output formats or globbing.
 func checkID(r *reader, n *yaml.Node, what string) {
-	if !validID(n.Value) {
-		r.errorf(n, "bad-id", "%s id %q may hold only letters, digits and . _ / - and must start with a letter or digit", what, clip(n.Value, 40))
+	if !ids.Valid(n.Value) {
+		r.errorf(n, "bad-id", "%s id %q %s", what, clip(n.Value, 40), ids.Rule)
 	}
-}
-
-func validID(s string) bool {
-	if s == "" || len(s) > 200 {
-		return false
-	}
-	for i, c := range s {
-		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		if !alnum && (i == 0 || !strings.ContainsRune("._/-", c)) {
-			return false
-		}
-	}
-	return true
 }
 
 // date reads YYYY-MM-DD or an RFC 3339 time and keeps it as written.

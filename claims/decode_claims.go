@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -96,8 +97,8 @@ func (r *reader) claim(n *yaml.Node) (Claim, claimPlaces, bool) {
 		r.errorf(n, "missing-field", "claim has no %s", strings.Join(missing, ", no "))
 		return c, pl, false
 	}
-	if !validID(c.Topic) {
-		r.add(diag.Errorf(pl.topic, "bad-id", "topic id %q may hold only letters, digits and . _ / - and must start with a letter or digit", clip(c.Topic, 40)))
+	if !ids.Valid(c.Topic) {
+		r.add(diag.Errorf(pl.topic, "bad-id", "topic id %q %s", clip(c.Topic, 40), ids.Rule))
 		return c, pl, false
 	}
 	return c, pl, true

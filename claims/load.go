@@ -146,7 +146,7 @@ func readCapped(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	if int64(len(data)) > MaxFileBytes {
-		return nil, fmt.Errorf("%s: the file is larger than the limit of %s", name, byteSize(MaxFileBytes))
+		return nil, fmt.Errorf("%s: the file is larger than the limit of %s", name, ByteSize(MaxFileBytes))
 	}
 	return data, nil
 }
@@ -321,8 +321,8 @@ func (l *Ledger) SortedFiles() []string {
 	return slices.Compact(out)
 }
 
-// byteSize renders a byte count the way people write limits.
-func byteSize(n int64) string {
+// ByteSize renders a byte count the way people write limits: 256 MiB.
+func ByteSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

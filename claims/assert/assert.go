@@ -21,6 +21,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -95,18 +96,7 @@ func ParseContextFlag(s string) ([2]string, error) {
 }
 
 // ValidTopic reports whether s may be a topic id, by the ledger's rule.
-func ValidTopic(s string) bool {
-	if s == "" || len(s) > 200 {
-		return false
-	}
-	for i, c := range s {
-		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		if !alnum && (i == 0 || !strings.ContainsRune("._/-", c)) {
-			return false
-		}
-	}
-	return true
-}
+func ValidTopic(s string) bool { return ids.Valid(s) }
 
 // Kind is the sort of file an assertion file is, by its extension.
 func Kind(name string) string {

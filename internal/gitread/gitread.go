@@ -16,6 +16,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims"
 )
 
 // File is one file read at a revision; Name is "REV:PATH".
@@ -190,20 +192,9 @@ func hiddenDir(name string) bool {
 
 func checkSize(name string, size, max int64) error {
 	if max > 0 && size > max {
-		return fmt.Errorf("%s: the file is larger than the limit of %s", name, byteSize(max))
+		return fmt.Errorf("%s: the file is larger than the limit of %s", name, claims.ByteSize(max))
 	}
 	return nil
-}
-
-// byteSize renders a limit the way claims does for files on disk.
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // git runs git with args in dir and returns its standard output; an
