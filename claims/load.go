@@ -120,6 +120,14 @@ func Load(files []string) (*Ledger, error) {
 	b := newBuilder()
 	for _, name := range files {
 		data, err := readCapped(name)
+		if errors.Is(err, errTooLarge) {
+			// Over the cap is a problem with the ledger, which lint reports
+			// like any other, not a failure to run.
+			b.l.Files = append(b.l.Files, name)
+			b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
+				"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
+			continue
+		}
 		if err != nil {
 			return nil, &InputError{err}
 		}
@@ -146,10 +154,12 @@ func readCapped(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	if int64(len(data)) > MaxFileBytes {
-		return nil, fmt.Errorf("%s: the file is larger than the limit of %s", name, ByteSize(MaxFileBytes))
+		return nil, errTooLarge
 	}
 	return data, nil
 }
+
+var errTooLarge = errors.New("file too large")
 
 // parseFile checks the bytes are text YAML holding one mapping and returns
 // its root, or a problem that names the file.

@@ -36,7 +36,7 @@ func (b *builder) finish() *Ledger {
 func hasFileProblem(ps []diag.Problem) bool {
 	for _, p := range ps {
 		switch p.Code {
-		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep":
+		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
 			return true
 		}
 	}
