@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -87,5 +88,41 @@ func FuzzWriteGraph(f *testing.F) {
 		checkDOT(t, dot.Bytes())
 		checkNoControls(t, mermaid.Bytes())
 		checkMermaid(t, mermaid.Bytes())
+	})
+}
+
+// FuzzWriteEvery runs untrusted text the way it really arrives, through a
+// ledger, the engine and Build, into every format: none may carry a raw
+// control, and each must stay well-formed.
+func FuzzWriteEvery(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s[1], s[2], s[3], s[4])
+	}
+	f.Fuzz(func(t *testing.T, value, quote, name, url string) {
+		q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+		ledger := "ledger: 1\ntitle: " + q(name) + "\nsources:\n  a: {name: " + q(name) + ", kind: outlet, url: " + q(url) + "}\n" +
+			"  b: {name: B, kind: outlet}\nclaims:\n" +
+			"  - {topic: t, value: " + q(value) + ", source: a, date: 2025-11-20, quote: " + q(quote) + "}\n" +
+			"  - {topic: t, value: " + q(value+" other") + ", source: b, date: 2025-11-20}\n"
+		l := claims.LoadBytes("fuzz.yaml", []byte(ledger))
+		if diag.HasErrors(l.Problems, false) {
+			return
+		}
+		r := Build(claims.Analyze(l, claims.Options{}))
+		for _, format := range Formats {
+			var buf bytes.Buffer
+			if err := Write(&buf, r, Format(format), Options{Version: "fuzz"}); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			checkNoControls(t, buf.Bytes())
+			switch Format(format) {
+			case JSON, SARIF:
+				checkJSON(t, buf.Bytes())
+			case HTML:
+				if n := len(scripts.FindAllIndex(buf.Bytes(), -1)); n != 1 {
+					t.Errorf("html has %d script elements, want only its own", n)
+				}
+			}
+		}
 	})
 }
