@@ -58,48 +58,53 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 func (b *builder) readSources(r *reader, n *yaml.Node) {
 	fields, _ := r.mapping(n, "sources")
 	for _, f := range fields {
-		s := &sources.Source{ID: f.key, Pos: r.pos(f.keyN)}
-		checkID(r, f.keyN, "source")
-		props, ok := r.mapping(f.value, fmt.Sprintf("source %q", f.key))
-		if !ok {
-			continue
-		}
-		for _, p := range props {
-			switch p.key {
-			case "name":
-				s.Name, _ = r.scalar(p.value, "name")
-			case "kind":
-				k, _ := r.scalar(p.value, "kind")
-				kind, ok := sources.ParseKind(k)
-				if !ok {
-					r.errorf(p.value, "bad-kind", "source kind %q is not one of %s", k, joinKinds())
-				}
-				s.Kind = kind
-			case "url":
-				s.URL, _ = r.scalar(p.value, "url")
-			case "published":
-				s.Published = r.date(p.value, "published")
-			case "via":
-				s.Via, s.ViaPos = r.strings(p.value, "via")
-			case "text":
-				s.Text, _ = r.scalar(p.value, "text")
-				if s.Text != "" {
-					if err := sources.CheckTextPath(filepath.Dir(r.file), s.Text); err != nil {
-						r.errorf(p.value, "text-path", "%v", err)
-					}
-				}
-			case "description":
-				r.scalar(p.value, "description")
-			default:
-				r.unknownField(p, "a source", sourceFields)
-			}
-		}
-		if prev := b.l.Sources.Add(s); prev != nil {
-			r.errorf(f.keyN, "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
-			continue
-		}
-		b.dirs[s.ID] = filepath.Dir(r.file)
+		b.readSource(r, f)
 	}
+}
+
+// readSource reads one entry of sources:
+func (b *builder) readSource(r *reader, f field) {
+	s := &sources.Source{ID: f.key, Pos: r.pos(f.keyN)}
+	checkID(r, f.keyN, "source")
+	props, ok := r.mapping(f.value, fmt.Sprintf("source %q", f.key))
+	if !ok {
+		return
+	}
+	for _, p := range props {
+		switch p.key {
+		case "name":
+			s.Name, _ = r.scalar(p.value, "name")
+		case "kind":
+			k, _ := r.scalar(p.value, "kind")
+			kind, ok := sources.ParseKind(k)
+			if !ok {
+				r.errorf(p.value, "bad-kind", "source kind %q is not one of %s", k, joinKinds())
+			}
+			s.Kind = kind
+		case "url":
+			s.URL, _ = r.scalar(p.value, "url")
+		case "published":
+			s.Published = r.date(p.value, "published")
+		case "via":
+			s.Via, s.ViaPos = r.strings(p.value, "via")
+		case "text":
+			s.Text, _ = r.scalar(p.value, "text")
+			if s.Text != "" {
+				if err := sources.CheckTextPath(filepath.Dir(r.file), s.Text); err != nil {
+					r.errorf(p.value, "text-path", "%v", err)
+				}
+			}
+		case "description":
+			r.scalar(p.value, "description")
+		default:
+			r.unknownField(p, "a source", sourceFields)
+		}
+	}
+	if prev := b.l.Sources.Add(s); prev != nil {
+		r.errorf(f.keyN, "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		return
+	}
+	b.dirs[s.ID] = filepath.Dir(r.file)
 }
 
 func joinKinds() string {
@@ -113,60 +118,66 @@ func joinKinds() string {
 func (b *builder) readTopics(r *reader, n *yaml.Node) {
 	fields, _ := r.mapping(n, "topics")
 	for _, f := range fields {
-		checkID(r, f.keyN, "topic")
-		t := &Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
-		props, ok := r.mapping(f.value, fmt.Sprintf("topic %q", f.key))
-		if !ok {
-			continue
-		}
-		var tolN *yaml.Node
-		var tol string
-		for _, p := range props {
-			switch p.key {
-			case "question":
-				t.Question, _ = r.scalar(p.value, "question")
-			case "description":
-				r.scalar(p.value, "description")
-			case "type":
-				s, _ := r.scalar(p.value, "type")
-				typ, ok := value.ParseType(s)
-				if !ok {
-					r.errorf(p.value, "bad-type", "topic type %q is not one of %s", s, joinTypes())
-				}
-				t.Spec.Type = typ
-			case "unit":
-				t.Spec.Unit, _ = r.scalar(p.value, "unit")
-			case "tolerance":
-				tolN = p.value
-				tol, _ = r.scalar(p.value, "tolerance")
-			case "choices":
-				t.Spec.Choices = r.choices(p.value)
-			case "changes":
-				t.Changes = r.boolean(p.value, "changes")
-			default:
-				r.unknownField(p, "a topic", topicFields)
-			}
-		}
-		if tol != "" {
-			tv, err := value.ParseTolerance(tol)
-			if err != nil {
-				r.errorf(tolN, "bad-tolerance", "%v", err)
-			}
-			t.Spec.Tolerance = tv
-		}
-		if len(t.Spec.Choices) > 0 && t.Spec.Type == "" {
-			t.Spec.Type = value.Choice
-		}
-		if t.Spec.Type == value.Choice && len(t.Spec.Choices) == 0 {
-			r.errorf(f.keyN, "no-choices", "topic %q has type choice but no choices", f.key)
-		}
-		if prev := b.l.Topics[f.key]; prev != nil {
-			r.errorf(f.keyN, "duplicate-id", "topic %q is defined twice (also at %s)", f.key, prev.Pos)
-			continue
-		}
-		b.l.Topics[f.key] = t
-		b.l.TopicOrder = append(b.l.TopicOrder, f.key)
+		b.readTopic(r, f)
 	}
+}
+
+// readTopic reads one entry of topics:
+func (b *builder) readTopic(r *reader, f field) {
+	checkID(r, f.keyN, "topic")
+	t := &Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
+	props, ok := r.mapping(f.value, fmt.Sprintf("topic %q", f.key))
+	if !ok {
+		return
+	}
+	var tolN *yaml.Node
+	var tol string
+	for _, p := range props {
+		switch p.key {
+		case "question":
+			t.Question, _ = r.scalar(p.value, "question")
+		case "description":
+			r.scalar(p.value, "description")
+		case "type":
+			s, _ := r.scalar(p.value, "type")
+			typ, ok := value.ParseType(s)
+			if !ok {
+				r.errorf(p.value, "bad-type", "topic type %q is not one of %s", s, joinTypes())
+			}
+			t.Spec.Type = typ
+		case "unit":
+			t.Spec.Unit, _ = r.scalar(p.value, "unit")
+		case "tolerance":
+			tolN = p.value
+			tol, _ = r.scalar(p.value, "tolerance")
+		case "choices":
+			t.Spec.Choices = r.choices(p.value)
+		case "changes":
+			t.Changes = r.boolean(p.value, "changes")
+		default:
+			r.unknownField(p, "a topic", topicFields)
+		}
+	}
+	if tol != "" {
+		tv, err := value.ParseTolerance(tol)
+		if err != nil {
+			r.errorf(tolN, "bad-tolerance", "%v", err)
+		}
+		t.Spec.Tolerance = tv
+	}
+	if len(t.Spec.Choices) > 0 && t.Spec.Type == "" {
+		t.Spec.Type = value.Choice
+	}
+	if t.Spec.Type == value.Choice && len(t.Spec.Choices) == 0 {
+		r.errorf(f.keyN, "no-choices", "topic %q has type choice but no choices", f.key)
+	}
+	if prev := b.l.Topics[f.key]; prev != nil {
+		r.errorf(f.keyN, "duplicate-id", "topic %q is defined twice (also at %s)", f.key, prev.Pos)
+		return
+	}
+	t.index = len(b.l.TopicOrder)
+	b.l.Topics[f.key] = t
+	b.l.TopicOrder = append(b.l.TopicOrder, f.key)
 }
 
 func joinTypes() string {
@@ -207,37 +218,42 @@ func (r *reader) choices(n *yaml.Node) []value.ChoiceDef {
 func (b *builder) readDisputes(r *reader, n *yaml.Node) {
 	fields, _ := r.mapping(n, "disputes")
 	for _, f := range fields {
-		s := &Status{Topic: f.key, Status: "open", Pos: r.pos(f.keyN)}
-		props, ok := r.mapping(f.value, fmt.Sprintf("dispute %q", f.key))
-		if !ok {
-			continue
-		}
-		for _, p := range props {
-			switch p.key {
-			case "status":
-				s.Status, _ = r.scalar(p.value, "status")
-				if !slices.Contains(StatusNames, s.Status) {
-					r.errorf(p.value, "bad-status", "status %q is not one of %s", s.Status, strings.Join(StatusNames, ", "))
-				}
-			case "value":
-				s.Value, _ = r.scalar(p.value, "value")
-			case "reason":
-				s.Reason, _ = r.scalar(p.value, "reason")
-			case "until":
-				s.Until = r.date(p.value, "until")
-			default:
-				r.unknownField(p, "a dispute", disputeFields)
-			}
-		}
-		if s.Status == "resolved" && s.Value == "" {
-			r.errorf(f.keyN, "no-value", "dispute %q is resolved but does not say the settled value", f.key)
-		}
-		if prev := b.l.Statuses[f.key]; prev != nil {
-			r.errorf(f.keyN, "duplicate-id", "dispute %q is listed twice (also at %s)", f.key, prev.Pos)
-			continue
-		}
-		b.l.Statuses[f.key] = s
+		b.readDispute(r, f)
 	}
+}
+
+// readDispute reads one entry of disputes:
+func (b *builder) readDispute(r *reader, f field) {
+	s := &Status{Topic: f.key, Status: "open", Pos: r.pos(f.keyN)}
+	props, ok := r.mapping(f.value, fmt.Sprintf("dispute %q", f.key))
+	if !ok {
+		return
+	}
+	for _, p := range props {
+		switch p.key {
+		case "status":
+			s.Status, _ = r.scalar(p.value, "status")
+			if !slices.Contains(StatusNames, s.Status) {
+				r.errorf(p.value, "bad-status", "status %q is not one of %s", s.Status, strings.Join(StatusNames, ", "))
+			}
+		case "value":
+			s.Value, _ = r.scalar(p.value, "value")
+		case "reason":
+			s.Reason, _ = r.scalar(p.value, "reason")
+		case "until":
+			s.Until = r.date(p.value, "until")
+		default:
+			r.unknownField(p, "a dispute", disputeFields)
+		}
+	}
+	if s.Status == "resolved" && s.Value == "" {
+		r.errorf(f.keyN, "no-value", "dispute %q is resolved but does not say the settled value", f.key)
+	}
+	if prev := b.l.Statuses[f.key]; prev != nil {
+		r.errorf(f.keyN, "duplicate-id", "dispute %q is listed twice (also at %s)", f.key, prev.Pos)
+		return
+	}
+	b.l.Statuses[f.key] = s
 }
 
 // checkID reports ids that would break output formats or globbing.

@@ -36,7 +36,7 @@ func (v *values) comparable(i int) bool {
 // moment is what a claim of a changing topic is about: its as_of, or else
 // its date. Claims about different moments are never compared.
 func moment(l *Ledger, c *Claim) string {
-	if t := l.Topics[c.Topic]; t != nil && t.Changes {
+	if t := c.topic; t != nil && t.Changes {
 		return cmp.Or(c.AsOf, c.Date)
 	}
 	return ""
@@ -46,32 +46,67 @@ func moment(l *Ledger, c *Claim) string {
 // topic, context and moment, and for money the same currency (currencies
 // are never converted, so different ones cannot be compared).
 func groupClaims(l *Ledger, vals *values) [][]int {
-	// Keys are worked out once per claim, not once per comparison.
-	type key struct{ topic, context, moment, currency string }
-	keys := make([]key, len(l.Claims))
-	idx := make([]int, 0, len(l.Claims))
+	// Claims go into buckets by topic first, in linear time (a counting
+	// sort on the topic's index); only a topic whose claims differ in
+	// context, moment or currency needs a real sort, and only of its own.
+	type key struct{ context, moment, currency string }
+	starts := make([]int, len(l.TopicOrder)+1)
+	n := 0
 	for i := range l.Claims {
 		if vals.comparable(i) {
-			c := &l.Claims[i]
-			keys[i] = key{c.Topic, c.Context, moment(l, c), vals.at(i).Currency}
-			idx = append(idx, i)
+			starts[l.Claims[i].topic.index+1]++
+			n++
 		}
 	}
-	slices.SortFunc(idx, func(x, y int) int {
-		a, b := &keys[x], &keys[y]
-		return cmp.Or(strings.Compare(a.topic, b.topic), strings.Compare(a.context, b.context),
-			strings.Compare(a.moment, b.moment), strings.Compare(a.currency, b.currency), cmp.Compare(x, y))
-	})
+	for t := 1; t < len(starts); t++ {
+		starts[t] += starts[t-1]
+	}
+	idx := make([]int, n)
+	fill := slices.Clone(starts[:len(starts)-1])
+	for i := range l.Claims {
+		if vals.comparable(i) {
+			t := l.Claims[i].topic.index
+			idx[fill[t]] = i
+			fill[t]++
+		}
+	}
+	keyOf := func(i int) key {
+		c := &l.Claims[i]
+		return key{c.Context, moment(l, c), vals.at(i).Currency}
+	}
 	var groups [][]int
-	for start := 0; start < len(idx); {
-		end := start + 1
-		for end < len(idx) && keys[idx[end]] == keys[idx[start]] {
-			end++
+	for t := 0; t+1 < len(starts); t++ {
+		bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
+		if len(bucket) < 2 {
+			continue
 		}
-		if end-start > 1 {
-			groups = append(groups, idx[start:end:end])
+		first := keyOf(bucket[0])
+		same := true
+		for _, i := range bucket[1:] {
+			if keyOf(i) != first {
+				same = false
+				break
+			}
 		}
-		start = end
+		if same {
+			groups = append(groups, bucket)
+			continue
+		}
+		slices.SortStableFunc(bucket, func(x, y int) int {
+			a, b := keyOf(x), keyOf(y)
+			return cmp.Or(strings.Compare(a.context, b.context), strings.Compare(a.moment, b.moment), strings.Compare(a.currency, b.currency))
+		})
+		for start := 0; start < len(bucket); {
+			end := start + 1
+			k := keyOf(bucket[start])
+			for end < len(bucket) && keyOf(bucket[end]) == k {
+				end++
+			}
+			if end-start > 1 {
+				groups = append(groups, bucket[start:end:end])
+			}
+			start = end
+		}
 	}
 	return groups
 }

@@ -93,7 +93,7 @@ func Find(dir string, args []string) ([]string, error) {
 			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
 		}
 		if len(found) == 0 {
-			return nil, &InputError{fmt.Errorf("%s: no *.yaml or *.yml files in this directory", arg)}
+			return nil, &InputError{fmt.Errorf("%s: no ledger files (*.yaml, *.yml, *.csv, *.tsv, *.jsonl) in this directory", arg)}
 		}
 		files = append(files, found...)
 	}
@@ -102,7 +102,17 @@ func Find(dir string, args []string) ([]string, error) {
 
 func isLedgerName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
+	return ext == ".yaml" || ext == ".yml" || isBulkName(name)
+}
+
+// isBulkName reports claim files in a bulk format (CSV, TSV, JSON Lines),
+// which stream rather than load whole.
+func isBulkName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
 }
 
 func unwrapPathError(err error) error {
@@ -116,9 +126,30 @@ func unwrapPathError(err error) error {
 // Load reads and merges the ledger files. It returns an *InputError when a
 // file cannot be read at all; every problem inside the files is in
 // Ledger.Problems, all of them, sorted by position.
-func Load(files []string) (*Ledger, error) {
+func Load(files []string) (*Ledger, error) { return LoadWith(files, LoadOptions{}) }
+
+// LoadOptions tune loading.
+type LoadOptions struct {
+	// Progress, when set, hears how many bytes of the files are read, of
+	// how many in all, from whichever goroutine is reading.
+	Progress func(done, total int64)
+}
+
+// LoadWith is Load with options.
+func LoadWith(files []string, opts LoadOptions) (*Ledger, error) {
 	b := newBuilder()
+	if opts.Progress != nil {
+		b.progress = newProgress(files, opts.Progress)
+	}
 	for _, name := range files {
+		done := b.progress.fileStart()
+		if isBulkName(name) {
+			if err := b.addBulkFile(name); err != nil {
+				return nil, &InputError{err}
+			}
+			b.progress.fileDone(name, done)
+			continue
+		}
 		data, err := readCapped(name)
 		if errors.Is(err, errTooLarge) {
 			// Over the cap is a problem with the ledger, which lint reports
@@ -132,6 +163,7 @@ func Load(files []string) (*Ledger, error) {
 			return nil, &InputError{err}
 		}
 		b.addFile(name, data)
+		b.progress.fileDone(name, done)
 	}
 	return b.finish(), nil
 }
@@ -288,8 +320,6 @@ func tooDeep(data []byte) (line, col int) {
 // builder merges files into one ledger.
 type builder struct {
 	l *Ledger
-	// where ids were first defined, to name both places of a duplicate
-	claimIDs map[string]diag.Pos
 	// dirs maps each source to the directory of the file defining it, for
 	// archived texts.
 	dirs map[string]string
@@ -297,6 +327,8 @@ type builder struct {
 	places []claimPlaces
 	// version is set when some file says ledger: 1.
 	version bool
+	// progress is nil unless someone listens.
+	progress *progress
 }
 
 func newBuilder() *builder {
@@ -306,12 +338,14 @@ func newBuilder() *builder {
 			Topics:   map[string]*Topic{},
 			Statuses: map[string]*Status{},
 		},
-		claimIDs: map[string]diag.Pos{},
-		dirs:     map[string]string{},
+		dirs: map[string]string{},
 	}
 }
 
 func (b *builder) addFile(name string, data []byte) {
+	if !slowOnly && textOK(data) && b.addFileFast(name, data) {
+		return
+	}
 	b.l.Files = append(b.l.Files, name)
 	r := newReader(name, bytes.Count(data, []byte{'\n'})+1)
 	if root := r.parseFile(data); root != nil {
@@ -340,4 +374,35 @@ func ByteSize(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// slowOnly turns the fast path off, for tests that hold the two paths to
+// the same results.
+var slowOnly = false
+
+// textOK is true for data the fast path may try: UTF-8 text with no NUL.
+// Anything else goes to the whole-file path, which reports it.
+func textOK(data []byte) bool {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return false
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if !yamlAllows(r) || r == utf8.RuneError && size <= 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// yamlAllows is the set of characters yaml.v3 reads; it refuses a stream
+// with any other, and the fast path must refuse the same streams.
+func yamlAllows(r rune) bool {
+	return r == 0x85 || r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
 }

@@ -2,7 +2,9 @@ package claims
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -59,10 +61,13 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 					Hint:    sourceHint(l, v)})
 			}
 		}
-		if l.Topics[c.Topic] == nil {
-			l.Topics[c.Topic] = &Topic{ID: c.Topic, Pos: pl.topic}
+		t := l.Topics[c.Topic]
+		if t == nil {
+			t = &Topic{ID: c.Topic, Pos: pl.topic, index: len(l.TopicOrder)}
+			l.Topics[c.Topic] = t
 			l.TopicOrder = append(l.TopicOrder, c.Topic)
 		}
+		c.topic = t
 	}
 }
 
@@ -82,7 +87,7 @@ func (b *builder) typeTopics() {
 	l := b.l
 	raws := map[string][]string{}
 	for _, c := range l.Claims {
-		if t := l.Topics[c.Topic]; t.Spec.Type == "" {
+		if t := c.topic; t.Spec.Type == "" {
 			if _, rel := value.IsRelative(c.Value.Raw); !rel {
 				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
 			}
@@ -96,11 +101,35 @@ func (b *builder) typeTopics() {
 	}
 }
 
+// parseValues parses every claim's value for its topic, on every core: a
+// million values are the biggest single cost of loading after the YAML.
 func (b *builder) parseValues(add func(diag.Problem)) {
 	l := b.l
-	for i := range l.Claims {
+	workers := runtime.GOMAXPROCS(0)
+	chunk := max(4096, len(l.Claims)/workers+1)
+	found := make([][]diag.Problem, (len(l.Claims)+chunk-1)/chunk)
+	var wg sync.WaitGroup
+	for c := range found {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b.parseRange(c*chunk, min((c+1)*chunk, len(l.Claims)), func(p diag.Problem) { found[c] = append(found[c], p) })
+		}()
+	}
+	wg.Wait()
+	for _, ps := range found {
+		for _, p := range ps {
+			add(p)
+		}
+	}
+}
+
+// parseRange parses claims [from, to); it only reads shared state.
+func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
+	l := b.l
+	for i := from; i < to; i++ {
 		c := &l.Claims[i]
-		t := l.Topics[c.Topic]
+		t := c.topic
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text.
 		if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
@@ -143,16 +172,18 @@ func topicHint(l *Ledger, id string) string {
 // source, and reports explicit ids used twice.
 func (b *builder) assignIDs(add func(diag.Problem)) {
 	l := b.l
+	// Sized once: growing a map of a million ids costs more than filling it.
+	ids := make(map[string]int, len(l.Claims))
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		if !b.places[i].hasID {
 			continue
 		}
-		if prev, dup := b.claimIDs[c.ID]; dup {
-			add(diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, prev))
+		if prev, dup := ids[c.ID]; dup {
+			add(diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[prev].Pos))
 			continue
 		}
-		b.claimIDs[c.ID] = c.Pos
+		ids[c.ID] = i
 	}
 	// next remembers, per base, the number to try next, so many claims on
 	// one topic from one source cost linear time, not quadratic.
@@ -165,14 +196,14 @@ func (b *builder) assignIDs(add func(diag.Problem)) {
 		base := c.Topic + "@" + c.Source
 		id := base
 		for n := max(next[base], 2); ; n++ {
-			if _, taken := b.claimIDs[id]; !taken {
+			if _, taken := ids[id]; !taken {
 				next[base] = n
 				break
 			}
 			id = fmt.Sprintf("%s#%d", base, n)
 		}
 		c.ID, c.derivedID = id, true
-		b.claimIDs[id] = c.Pos
+		ids[id] = i
 	}
 }
 

@@ -151,8 +151,13 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 		return nil, false
 	}
 	fields := make([]field, 0, len(n.Content)/2)
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
-	reported := map[string]bool{}
+	// A claim has a dozen keys at most, where scanning the fields found so
+	// far beats a map; sections can have hundreds of thousands.
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
+	var reported map[string]bool
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -163,18 +168,37 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 			r.errorf(k, "merge-key", "merge keys (<<) are not allowed in a ledger; write the fields out")
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup {
+		if prev := firstKey(seen, fields, k.Value); prev != nil {
 			// Once per key: 60,000 repeats are one mistake.
 			if !reported[k.Value] {
+				if reported == nil {
+					reported = map[string]bool{}
+				}
 				reported[k.Value] = true
 				r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
 			}
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		fields = append(fields, field{key: k.Value, keyN: k, value: v})
 	}
 	return fields, true
+}
+
+// firstKey finds an earlier key named key, in seen when there is a map and
+// else among the fields so far.
+func firstKey(seen map[string]*yaml.Node, fields []field, key string) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for _, f := range fields {
+		if f.key == key {
+			return f.keyN
+		}
+	}
+	return nil
 }
 
 // sequence returns the items of a sequence node.

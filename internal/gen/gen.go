@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 )
 
 // Options shape a generated ledger.
@@ -42,7 +43,55 @@ var kinds = []string{"outlet", "wire", "official", "person", "government"}
 func YAML(w io.Writer, o Options) error {
 	o.defaults()
 	bw := bufio.NewWriterSize(w, 1<<16)
-	rng := rand.New(rand.NewPCG(o.Seed, 0x636c61696d64))
+	writeHead(bw, o)
+	bw.WriteString("claims:\n")
+	each(o, func(c claim) {
+		v := c.value
+		if strings.Contains(v, ",") {
+			v = `"` + v + `"`
+		}
+		fmt.Fprintf(bw, "  - id: c%d\n    topic: topic-%d\n    value: %s\n    source: src-%d\n    date: %s\n    quote: %s\n",
+			c.n, c.topic, v, c.source, c.date, c.quote)
+	})
+	return bw.Flush()
+}
+
+// Head writes the YAML part of a ledger whose claims are in a bulk file:
+// the format version, sources and topics, as YAML does, but no claims.
+func Head(w io.Writer, o Options) error {
+	o.defaults()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	writeHead(bw, o)
+	return bw.Flush()
+}
+
+// CSV writes the claims YAML would write, as a CSV claim file.
+func CSV(w io.Writer, o Options) error {
+	o.defaults()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("id,topic,value,source,date,quote\n")
+	each(o, func(c claim) {
+		v := c.value
+		if strings.Contains(v, ",") {
+			v = `"` + v + `"`
+		}
+		fmt.Fprintf(bw, "c%d,topic-%d,%s,src-%d,%s,%s\n", c.n, c.topic, v, c.source, c.date, c.quote)
+	})
+	return bw.Flush()
+}
+
+// JSONL writes the claims YAML would write, as a JSON Lines claim file.
+func JSONL(w io.Writer, o Options) error {
+	o.defaults()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	each(o, func(c claim) {
+		fmt.Fprintf(bw, `{"id": "c%d", "topic": "topic-%d", "value": "%s", "source": "src-%d", "date": "%s", "quote": "%s"}`+"\n",
+			c.n, c.topic, c.value, c.source, c.date, c.quote)
+	})
+	return bw.Flush()
+}
+
+func writeHead(bw *bufio.Writer, o Options) {
 	fmt.Fprintf(bw, "ledger: 1\ntitle: generated ledger of %d claims\nsources:\n", o.Claims)
 	for s := range o.Sources {
 		fmt.Fprintf(bw, "  src-%d:\n    name: Source %d\n    kind: %s\n", s, s, kinds[s%len(kinds)])
@@ -54,7 +103,33 @@ func YAML(w io.Writer, o Options) error {
 	for t := range o.Topics {
 		fmt.Fprintf(bw, "  topic-%d:\n    type: number\n    tolerance: 1%%\n", t)
 	}
-	bw.WriteString("claims:\n")
+}
+
+// Disputed returns how many topics a ledger made with o holds in dispute:
+// the ones each makes disputed, which claimdiff must find.
+func Disputed(o Options) int {
+	o.defaults()
+	n := 0
+	for t := range o.Topics {
+		if float64(t%1000) < o.DisputedShare*1000 && o.Claims >= o.Topics {
+			n++
+		}
+	}
+	return n
+}
+
+// claim is one generated claim, whatever format it is written in. Its
+// texts need no quoting in any format but the comma in a grouped value.
+type claim struct {
+	n, topic, source int
+	value, date      string
+	quote            string
+}
+
+// each makes the claims in order; the same options always make the same
+// claims.
+func each(o Options, fn func(claim)) {
+	rng := rand.New(rand.NewPCG(o.Seed, 0x636c61696d64))
 	base := make([]int, o.Topics)
 	for t := range base {
 		base[t] = 1000 + rng.IntN(1_000_000)
@@ -73,10 +148,10 @@ func YAML(w io.Writer, o Options) error {
 			// Dated last, so no revision by its own origin hides it.
 			month, day = 12, 31
 		}
-		fmt.Fprintf(bw, "  - id: c%d\n    topic: topic-%d\n    value: %s\n    source: src-%d\n    date: 2025-%02d-%02d\n    quote: Source %d said topic %d stands at %d in its report\n",
-			c, t, formatNumber(v, c), src, month, day, src, t, v)
+		fn(claim{n: c, topic: t, source: src, value: formatNumber(v, c),
+			date:  fmt.Sprintf("2025-%02d-%02d", month, day),
+			quote: fmt.Sprintf("Source %d puts it at %d", src, v)})
 	}
-	return bw.Flush()
 }
 
 // formatNumber writes the same number in the forms people use.
@@ -85,7 +160,7 @@ func formatNumber(v, salt int) string {
 	case 0:
 		return fmt.Sprint(v)
 	case 1:
-		return "\"" + grouped(v) + "\""
+		return grouped(v)
 	}
 	return fmt.Sprintf("about %d", v)
 }

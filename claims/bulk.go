@@ -1,0 +1,503 @@
+package claims
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/ids"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Bulk claim files hold only claims, one per CSV/TSV row or JSON line, for
+// feeds too large to keep by hand. Sources and topics still come from the
+// ledger's YAML files. Bulk files stream: memory holds the claims read so
+// far and one line, never the whole file.
+
+// MaxLineBytes caps one line of a bulk file (one CSV record, however many
+// lines its quoted cells span). A longer line is reported and skipped.
+const MaxLineBytes = 1 << 20
+
+// Claim fields by number, in claimFields order, so a row can hold its cells
+// in an array rather than a map.
+const (
+	fID = iota
+	fTopic
+	fValue
+	fSource
+	fVia
+	fDate
+	fAsOf
+	fQuote
+	fContext
+	fDenies
+	fNote
+	numFields
+)
+
+// claimFieldIndex finds a claim field by name; -1 for an unknown name.
+// A switch, as it runs for every cell of a million rows.
+func claimFieldIndex(name string) int {
+	switch name {
+	case "id":
+		return fID
+	case "topic":
+		return fTopic
+	case "value":
+		return fValue
+	case "source":
+		return fSource
+	case "via":
+		return fVia
+	case "date":
+		return fDate
+	case "as_of":
+		return fAsOf
+	case "quote":
+		return fQuote
+	case "context":
+		return fContext
+	case "denies":
+		return fDenies
+	case "note":
+		return fNote
+	}
+	return -1
+}
+
+// maxBulkInterned bounds the table that shares repeated strings, so a file of
+// a million distinct contexts costs no more than a plain load.
+const maxBulkInterned = 1 << 20
+
+// bulkFile reads one bulk file into the builder.
+type bulkFile struct {
+	b    *builder
+	name string
+	// size is the file's length when known, and rows the claims read so
+	// far, to size the claim list once rather than grow it by doubling.
+	size int64
+	rows int
+	// r collects problems; it caps them per file like the YAML reader.
+	r  *reader
+	lr bulkLines
+	// The tables share repeated strings, so a million claims on 200
+	// sources hold 200 source strings. Each kind has its own table, as a
+	// small table is a fast one: sources and dates are few, topics many.
+	topics, sources, other map[string]string
+	// dates holds dates already checked, to parse each distinct one once;
+	// a bad date maps to "".
+	dates map[string]string
+	row   bulkRow
+	// stop is set when the file is not worth reading on (a binary file).
+	stop bool
+}
+
+// bulkRow is one claim as read, before it is checked. Strings a claim keeps
+// whole (id, value, quote, note) are collected in own and become one
+// allocation per claim.
+type bulkRow struct {
+	pos  diag.Pos
+	has  [numFields]bool
+	span [numFields][2]int // into own, for id, value, quote and note
+	at   [numFields]diag.Pos
+	own  []byte
+	// topic, source, dates and denies hold their text until the row ends.
+	text     [numFields][]byte
+	via      []string
+	viaPos   []diag.Pos
+	ctx      []string // "key=value" pairs
+	ctxKeys  []string
+	ctxPos   diag.Pos
+	badField bool // a cell was already reported; the claim is dropped
+}
+
+// reset starts a new row. It clears only has: the other arrays are read
+// only for fields the row has, and a million rows should not each zero a
+// kilobyte.
+func (rw *bulkRow) reset(pos diag.Pos) {
+	rw.pos, rw.has, rw.badField = pos, [numFields]bool{}, false
+	rw.own, rw.via, rw.viaPos, rw.ctx, rw.ctxKeys = rw.own[:0], rw.via[:0], rw.viaPos[:0], rw.ctx[:0], rw.ctxKeys[:0]
+}
+
+// addBulkFile reads a CSV, TSV or JSON Lines claim file. Problems in the
+// file go to the ledger; the error is only for a file that cannot be read.
+func (b *builder) addBulkFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileBytes {
+		b.l.Files = append(b.l.Files, name)
+		b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
+			"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
+		return nil
+	}
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	return b.addBulk(name, f, size)
+}
+
+// addBulk reads a bulk claim file from r; name's extension says which
+// format it is in, and size how many bytes it holds (0 if unknown).
+func (b *builder) addBulk(name string, r io.Reader, size int64) error {
+	b.l.Files = append(b.l.Files, name)
+	bf := newBulkFile(b, name, bufio.NewReaderSize(r, 64<<10))
+	bf.size, bf.lr.progress = size, b.progress
+	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
+	var err error
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		err = bf.readCSV(',')
+	case ".tsv":
+		err = bf.readCSV('\t')
+	default:
+		err = bf.readJSONL()
+	}
+	if errors.Is(err, errTooLarge) {
+		bf.errorAt(bf.lr.line, 1, "too-large", "the file is larger than the limit of %s", ByteSize(MaxFileBytes))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	return nil
+}
+
+func newBulkFile(b *builder, name string, br *bufio.Reader) *bulkFile {
+	return &bulkFile{b: b, name: name, r: newReader(name, 0),
+		topics: map[string]string{}, sources: map[string]string{}, other: map[string]string{}, dates: map[string]string{},
+		lr: bulkLines{br: br, limit: MaxFileBytes}}
+}
+
+func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
+	bf.r.add(diag.Errorf(diag.Pos{File: bf.name, Line: line, Col: col}, code, format, args...))
+}
+
+func (bf *bulkFile) problem(p diag.Problem) { bf.r.add(p) }
+
+func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
+
+// checkText reports a NUL byte or invalid UTF-8 in a line. A NUL means the
+// file is binary, and nothing more in it is worth reading.
+func (bf *bulkFile) checkText(line []byte) bool {
+	if asciiOnly(line) {
+		if i := bytes.IndexByte(line, 0); i >= 0 {
+			bf.errorAt(bf.lr.line, i+1, "binary", "this is a binary file, not a claim file")
+			bf.stop = true
+			return false
+		}
+		return true
+	}
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		bf.errorAt(bf.lr.line, cellCol(line, i), "binary", "this is a binary file, not a claim file")
+		bf.stop = true
+		return false
+	}
+	if !utf8.Valid(line) {
+		bf.errorAt(bf.lr.line, cellCol(line, firstInvalidUTF8(line)), "encoding", "invalid UTF-8; a claim file must be UTF-8 text (the line is skipped)")
+		return false
+	}
+	return true
+}
+
+// col turns a byte offset in line into a 1-based column counted in
+// characters, as YAML positions are.
+func cellCol(line []byte, off int) int {
+	off = min(off, len(line))
+	if asciiOnly(line[:off]) {
+		return off + 1
+	}
+	return utf8.RuneCount(line[:off]) + 1
+}
+
+// asciiOnly reports whether b is all ASCII, eight bytes at a time.
+func asciiOnly(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tooLong reports a line over MaxLineBytes, which was skipped.
+func (bf *bulkFile) tooLong(line int) {
+	bf.errorAt(line, 1, "too-long", "the line is longer than the limit of %s; it is skipped", ByteSize(MaxLineBytes))
+}
+
+// share returns the one copy of s kept in table.
+func share(table map[string]string, s []byte) string {
+	if v, ok := table[string(s)]; ok {
+		return v
+	}
+	v := string(s)
+	if len(table) < maxBulkInterned {
+		table[v] = v
+	}
+	return v
+}
+
+// topic shares a declared topic's id with the topics: section, which
+// needs no table of its own; other topics get one.
+func (bf *bulkFile) topic(s []byte) string {
+	if t := bf.b.l.Topics[string(s)]; t != nil {
+		return t.ID
+	}
+	return share(bf.topics, s)
+}
+
+// set records the text of a scalar field at pos. Text fields the claim keeps
+// go to own; the others wait in text until the row is checked.
+func (bf *bulkFile) set(field int, text []byte, pos diag.Pos) {
+	rw := &bf.row
+	rw.has[field] = true
+	rw.at[field] = pos
+	switch field {
+	case fID, fValue, fQuote, fNote:
+		start := len(rw.own)
+		rw.own = append(rw.own, text...)
+		rw.span[field] = [2]int{start, len(rw.own)}
+	default:
+		rw.text[field] = append(rw.text[field][:0], text...)
+	}
+}
+
+// addVia adds one outlet of the via list.
+func (bf *bulkFile) addVia(text []byte, pos diag.Pos) {
+	rw := &bf.row
+	rw.has[fVia] = true
+	if len(text) == 0 {
+		return
+	}
+	rw.via = append(rw.via, share(bf.sources, text))
+	rw.viaPos = append(rw.viaPos, pos)
+}
+
+// addContext adds one qualifier, reporting a key given twice.
+func (bf *bulkFile) addContext(key, val []byte, pos diag.Pos) {
+	rw := &bf.row
+	if !rw.has[fContext] {
+		rw.has[fContext] = true
+		rw.ctxPos = pos
+	}
+	for _, k := range rw.ctxKeys {
+		if k == string(key) {
+			bf.problem(diag.Errorf(pos, "duplicate-key", "duplicate key %q in context", clip(k, 40)))
+			return
+		}
+	}
+	k := string(key)
+	rw.ctxKeys = append(rw.ctxKeys, k)
+	rw.ctx = append(rw.ctx, k+"="+string(val))
+}
+
+// endRow checks the row read since reset and, if it makes a claim, adds it
+// to the ledger. The checks match the YAML loader's, with the same codes.
+func (bf *bulkFile) endRow() {
+	rw := &bf.row
+	var missing []string
+	for _, f := range [...]int{fTopic, fValue, fSource} {
+		if !bf.nonEmpty(f) {
+			missing = append(missing, claimFields[f])
+		}
+	}
+	if len(missing) > 0 {
+		bf.problem(diag.Errorf(rw.pos, "missing-field", "claim has no %s", strings.Join(missing, ", no ")))
+		return
+	}
+	if rw.badField {
+		return
+	}
+	topic := rw.text[fTopic]
+	if !ids.Valid(string(topic)) {
+		bf.problem(diag.Errorf(rw.at[fTopic], "bad-id", "topic id %q %s", clip(string(topic), 40), ids.Rule))
+		return
+	}
+	c := Claim{Pos: rw.pos, ValuePos: rw.at[fValue]}
+	pl := claimPlaces{topic: rw.at[fTopic], source: rw.at[fSource]}
+	own := string(rw.own)
+	str := func(f int) string {
+		if !rw.has[f] {
+			return ""
+		}
+		return own[rw.span[f][0]:rw.span[f][1]]
+	}
+	if bf.nonEmpty(fID) {
+		c.ID, pl.hasID = str(fID), true
+		if !ids.Valid(c.ID) {
+			bf.problem(diag.Errorf(rw.at[fID], "bad-id", "claim id %q %s", clip(c.ID, 40), ids.Rule))
+		}
+	}
+	c.Topic = bf.topic(topic)
+	c.Value.Raw = str(fValue)
+	c.Source = share(bf.sources, rw.text[fSource])
+	if len(rw.via) > 0 {
+		c.Via = slices.Clone(rw.via)
+		pl.via = slices.Clone(rw.viaPos)
+	}
+	c.Date = bf.date(fDate, "date")
+	c.AsOf = bf.date(fAsOf, "as_of")
+	c.Quote = str(fQuote)
+	c.Note = str(fNote)
+	if len(rw.ctx) > 0 {
+		slices.Sort(rw.ctx)
+		c.Context = share(bf.other, []byte(strings.Join(rw.ctx, "; ")))
+	}
+	if bf.nonEmpty(fDenies) {
+		c.Denies = bf.denies()
+	}
+	if bf.rows++; bf.rows == estimateAfter {
+		bf.reserve()
+	}
+	bf.b.l.Claims = append(bf.b.l.Claims, c)
+	bf.b.places = append(bf.b.places, pl)
+}
+
+// estimateAfter is how many claims are read before the rest are estimated
+// from their average length.
+const estimateAfter = 4096
+
+// reserve makes room for the claims the rest of the file probably holds:
+// growing a list of a million claims by doubling would copy it over and
+// over and, at its peak, hold it one and a half times.
+func (bf *bulkFile) reserve() {
+	if bf.size <= 0 || bf.lr.read <= 0 {
+		return
+	}
+	more := int(float64(bf.size-bf.lr.read) / float64(bf.lr.read) * float64(bf.rows) * 1.02)
+	if more <= 0 || more > int(MaxFileBytes/8) {
+		return
+	}
+	bf.b.l.Claims = slices.Grow(bf.b.l.Claims, more)
+	bf.b.places = slices.Grow(bf.b.places, more)
+}
+
+// nonEmpty reports a field given with some text: an empty cell is no value.
+func (bf *bulkFile) nonEmpty(f int) bool {
+	rw := &bf.row
+	switch {
+	case !rw.has[f]:
+		return false
+	case f == fID, f == fValue, f == fQuote, f == fNote:
+		return rw.span[f][1] > rw.span[f][0]
+	}
+	return len(rw.text[f]) > 0
+}
+
+// date checks a date field once per distinct date.
+func (bf *bulkFile) date(f int, what string) string {
+	if !bf.nonEmpty(f) {
+		return ""
+	}
+	text := bf.row.text[f]
+	d, seen := bf.dates[string(text)]
+	if !seen {
+		if isDate(string(text)) {
+			d = string(text)
+		}
+		if len(bf.dates) < maxBulkInterned {
+			bf.dates[string(text)] = d
+		}
+	}
+	if d != "" {
+		return d
+	}
+	bf.problem(diag.Errorf(bf.row.at[f], "bad-date", "%s %q is not a date; write YYYY-MM-DD", what, clip(string(text), 40)))
+	return ""
+}
+
+// denies reads true/false the way the YAML loader does (yes/no too).
+func (bf *bulkFile) denies() bool {
+	s := string(bf.row.text[fDenies])
+	switch strings.ToLower(s) {
+	case "true", "yes", "on", "y":
+		return true
+	case "false", "no", "off", "n":
+		return false
+	}
+	bf.problem(diag.Errorf(bf.row.at[fDenies], "wrong-type", "denies must be true or false, not %q", clip(s, 40)))
+	return false
+}
+
+// bulkLines reads lines of at most MaxLineBytes from a stream, counting
+// them and capping the bytes read at limit.
+type bulkLines struct {
+	br    *bufio.Reader
+	line  int // number of the line last returned
+	read  int64
+	limit int64
+	// long is a line that did not fit, gathered until it proves too long.
+	long []byte
+	// progress hears of each MiB read.
+	progress *progress
+	reported int64
+}
+
+// next returns the next line without its line ending (\n or \r\n). A line
+// over MaxLineBytes comes back with tooLong set and no text; the rest of it
+// has been skipped. At the end of the stream it returns io.EOF.
+func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
+	lr.long = lr.long[:0]
+	for {
+		chunk, err := lr.br.ReadSlice('\n')
+		lr.read += int64(len(chunk))
+		if lr.read-lr.reported >= 1<<20 {
+			lr.progress.add(lr.read - lr.reported)
+			lr.reported = lr.read
+		}
+		if lr.read > lr.limit {
+			lr.line++
+			return nil, false, errTooLarge
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			if !tooLong {
+				if len(lr.long)+len(chunk) > MaxLineBytes+2 {
+					tooLong, lr.long = true, lr.long[:0]
+				} else {
+					lr.long = append(lr.long, chunk...)
+				}
+			}
+			continue
+		case err != nil && !errors.Is(err, io.EOF):
+			return nil, false, err
+		case len(chunk) == 0 && len(lr.long) == 0 && !tooLong:
+			return nil, false, io.EOF
+		}
+		lr.line++
+		if len(lr.long) > 0 {
+			lr.long = append(lr.long, chunk...)
+			chunk = lr.long
+		}
+		chunk = trimLineEnd(chunk)
+		if tooLong || len(chunk) > MaxLineBytes {
+			return nil, true, nil
+		}
+		if lr.line == 1 {
+			chunk = bytes.TrimPrefix(chunk, []byte("\uFEFF")) // a BOM, as spreadsheets write
+		}
+		return chunk, false, nil
+	}
+}
+
+func trimLineEnd(b []byte) []byte {
+	b = bytes.TrimSuffix(b, []byte{'\n'})
+	return bytes.TrimSuffix(b, []byte{'\r'})
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/atomicfile"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+type exportOptions struct {
+	IO     *iostreams.IOStreams
+	Global *globalOptions
+	Format string
+	Output string
+	// FormatSet is true when --format was given on the command line.
+	FormatSet bool
+}
+
+func init() { commands = append(commands, newExportCmd) }
+
+func newExportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &exportOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the ledger's claims as JSON Lines, CSV or TSV",
+		Long: `Export writes every claim of the ledger, in ledger order, in a bulk claim
+format: JSON Lines (jsonl, the default: one object per line), CSV or TSV
+(a header row, then one row per claim). The columns and keys are the ones
+claimdiff reads from bulk claim files (id, topic, value, source, via, date,
+as_of, quote, context, denies, note), so an export placed beside the YAML
+file that defines the sources and topics loads back to the same claims.
+Ids that claimdiff derived (topic@source) are left out; they are derived
+again on loading.
+
+CSV and TSV are data formats, not spreadsheets: cells are written exactly,
+quoted only where CSV needs it, with no guard against spreadsheet formulas
+(use claimdiff report --format csv for a spreadsheet). A claim holding a
+control character, bidi control or invalid UTF-8 cannot be written safely
+to CSV, so export refuses it and names the claim; JSON Lines escapes such
+characters as \u sequences and carries them exactly.
+
+-o writes to a file instead of stdout, atomically. Without --format, the
+file's extension picks the format (.jsonl, .ndjson, .csv, .tsv). A file
+written into the ledger's own directory becomes part of the ledger.`,
+		Example: `  claimdiff export > claims.jsonl
+  claimdiff export -o feed/claims.csv
+  claimdiff export --format tsv -f ledger/ | cut -f2,3,4`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.FormatSet = cmd.Flags().Changed("format")
+			return runExport(opts)
+		},
+	}
+	cli.FormatFlag(cmd, &opts.Format, claims.ExportFormats...)
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
+	return cmd
+}
+
+func runExport(opts *exportOptions) error {
+	format := opts.Format
+	if opts.Output != "" && !opts.FormatSet {
+		f, ok := claims.ExportFormatFor(opts.Output)
+		if !ok {
+			return cli.Usagef("cannot tell the format of %s from its extension; use .jsonl, .csv or .tsv, or give --format", opts.Output)
+		}
+		format = f
+	}
+	ios := opts.IO
+	l, err := loadLedger(ios, opts.Global)
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		return claims.Export(ios.Out, l.Claims, format)
+	}
+	err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return claims.Export(w, l.Claims, format) })
+	if err != nil {
+		return fmt.Errorf("write %s: %w", opts.Output, err)
+	}
+	fmt.Fprintf(ios.ErrOut, "claimdiff: wrote %s (%s, %s)\n", safetext.Line(opts.Output), strings.ToUpper(format),
+		render.Plural(len(l.Claims), "claim"))
+	return nil
+}
