@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -13,6 +14,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/progress"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -34,7 +36,13 @@ func openLedger(ios *iostreams.IOStreams, files []string) (*claims.Ledger, error
 		return nil, err
 	}
 	boundMemory(ios, found)
-	return claims.Load(found)
+	what := "ledger"
+	if len(found) == 1 {
+		what = filepath.Base(found[0])
+	}
+	bar := progress.New(ios.ErrOut, ios.ErrTTY, what)
+	defer bar.Done()
+	return claims.LoadWith(found, claims.LoadOptions{Progress: bar.Set})
 }
 
 // boundMemory sets a soft memory limit for a big ledger, so the garbage
