@@ -81,21 +81,27 @@ const maxBulkInterned = 1 << 20
 type bulkFile struct {
 	b    *builder
 	name string
-	// size is the file's length when known, and rows the claims read so
-	// far, to size the claim list once rather than grow it by doubling.
+	// size is the file's length when known, to size the claim list once
+	// rather than grow it by doubling.
 	size int64
-	rows int
+	// Claims read and checked wait in cur until it is full, then go to
+	// the goroutine that adds them to the ledger (see collect).
+	cur        *bulkBatch
+	full, free chan *bulkBatch
 	// r collects problems; it caps them per file like the YAML reader.
 	r  *reader
 	lr bulkLines
 	// The tables share repeated strings, so a million claims on 200
 	// sources hold 200 source strings. Each kind has its own table, as a
 	// small table is a fast one: sources and dates are few, topics many.
+	// topics belongs to collect's goroutine, the others to the reader's.
 	topics, sources, other map[string]string
 	// dates holds dates already checked, to parse each distinct one once;
 	// a bad date maps to "".
 	dates map[string]string
 	row   bulkRow
+	// cols turns byte offsets in the current line into columns.
+	cols columns
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
 }
@@ -115,6 +121,7 @@ type bulkRow struct {
 	viaPos   []diag.Pos
 	ctx      []string // "key=value" pairs
 	ctxKeys  []string
+	ctxSeen  map[string]bool // the keys, once there are many
 	ctxPos   diag.Pos
 	badField bool // a cell was already reported; the claim is dropped
 }
@@ -125,6 +132,9 @@ type bulkRow struct {
 func (rw *bulkRow) reset(pos diag.Pos) {
 	rw.pos, rw.has, rw.badField = pos, [numFields]bool{}, false
 	rw.own, rw.via, rw.viaPos, rw.ctx, rw.ctxKeys = rw.own[:0], rw.via[:0], rw.viaPos[:0], rw.ctx[:0], rw.ctxKeys[:0]
+	if len(rw.ctxSeen) > 0 {
+		clear(rw.ctxSeen)
+	}
 }
 
 // addBulkFile reads a CSV, TSV or JSON Lines claim file. Problems in the
@@ -155,6 +165,7 @@ func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	bf := newBulkFile(b, name, bufio.NewReaderSize(r, 64<<10))
 	bf.size, bf.lr.progress = size, b.progress
 	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
+	defer bf.startCollect()()
 	var err error
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
@@ -191,7 +202,8 @@ func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name,
 // checkText reports a NUL byte or invalid UTF-8 in a line. A NUL means the
 // file is binary, and nothing more in it is worth reading.
 func (bf *bulkFile) checkText(line []byte) bool {
-	if asciiOnly(line) {
+	bf.cols.reset(line)
+	if bf.cols.ascii {
 		if i := bytes.IndexByte(line, 0); i >= 0 {
 			bf.errorAt(bf.lr.line, i+1, "binary", "this is a binary file, not a claim file")
 			bf.stop = true
@@ -219,6 +231,32 @@ func cellCol(line []byte, off int) int {
 		return off + 1
 	}
 	return utf8.RuneCount(line[:off]) + 1
+}
+
+// columns turns byte offsets in a line into 1-based columns counted in
+// characters, counting on from the last offset asked for, so that a line
+// of a million cells costs a million steps, not a million squared.
+type columns struct {
+	line     []byte
+	ascii    bool
+	off, col int
+}
+
+func (c *columns) reset(line []byte) {
+	*c = columns{line: line, ascii: asciiOnly(line), col: 1}
+}
+
+func (c *columns) at(off int) int {
+	off = min(max(off, 0), len(c.line))
+	if c.ascii {
+		return off + 1
+	}
+	if off < c.off {
+		c.off, c.col = 0, 1
+	}
+	c.col += utf8.RuneCount(c.line[c.off:off])
+	c.off = off
+	return c.col
 }
 
 // asciiOnly reports whether b is all ASCII, eight bytes at a time.
@@ -252,15 +290,6 @@ func share(table map[string]string, s []byte) string {
 		table[v] = v
 	}
 	return v
-}
-
-// topic shares a declared topic's id with the topics: section, which
-// needs no table of its own; other topics get one.
-func (bf *bulkFile) topic(s []byte) string {
-	if t := bf.b.l.Topics[string(s)]; t != nil {
-		return t.ID
-	}
-	return share(bf.topics, s)
 }
 
 // set records the text of a scalar field at pos. Text fields the claim keeps
@@ -297,13 +326,27 @@ func (bf *bulkFile) addContext(key, val []byte, pos diag.Pos) {
 		rw.has[fContext] = true
 		rw.ctxPos = pos
 	}
-	for _, k := range rw.ctxKeys {
-		if k == string(key) {
-			bf.problem(diag.Errorf(pos, "duplicate-key", "duplicate key %q in context", clip(k, 40)))
-			return
-		}
-	}
 	k := string(key)
+	dup := false
+	if len(rw.ctxKeys) < 8 {
+		dup = slices.Contains(rw.ctxKeys, k)
+	} else {
+		// A hostile row may hold a hundred thousand keys.
+		if rw.ctxSeen == nil {
+			rw.ctxSeen = map[string]bool{}
+		}
+		if len(rw.ctxSeen) == 0 {
+			for _, k := range rw.ctxKeys {
+				rw.ctxSeen[k] = true
+			}
+		}
+		dup = rw.ctxSeen[k]
+		rw.ctxSeen[k] = true
+	}
+	if dup {
+		bf.problem(diag.Errorf(pos, "duplicate-key", "duplicate key %q in context", clip(k, 40)))
+		return
+	}
 	rw.ctxKeys = append(rw.ctxKeys, k)
 	rw.ctx = append(rw.ctx, k+"="+string(val))
 }
@@ -330,8 +373,8 @@ func (bf *bulkFile) endRow() {
 		bf.problem(diag.Errorf(rw.at[fTopic], "bad-id", "topic id %q %s", clip(string(topic), 40), ids.Rule))
 		return
 	}
-	c := Claim{Pos: rw.pos, ValuePos: rw.at[fValue]}
-	pl := claimPlaces{topic: rw.at[fTopic], source: rw.at[fSource]}
+	c := Claim{Pos: rw.pos, valueAt: toLineCol(rw.at[fValue])}
+	pl := claimPlaces{topic: toLineCol(rw.at[fTopic]), source: toLineCol(rw.at[fSource])}
 	own := string(rw.own)
 	str := func(f int) string {
 		if !rw.has[f] {
@@ -345,12 +388,14 @@ func (bf *bulkFile) endRow() {
 			bf.problem(diag.Errorf(rw.at[fID], "bad-id", "claim id %q %s", clip(c.ID, 40), ids.Rule))
 		}
 	}
-	c.Topic = bf.topic(topic)
 	c.Value.Raw = str(fValue)
 	c.Source = share(bf.sources, rw.text[fSource])
 	if len(rw.via) > 0 {
 		c.Via = slices.Clone(rw.via)
-		pl.via = slices.Clone(rw.viaPos)
+		pl.via = make([]lineCol, len(rw.viaPos))
+		for i, p := range rw.viaPos {
+			pl.via[i] = toLineCol(p)
+		}
 	}
 	c.Date = bf.date(fDate, "date")
 	c.AsOf = bf.date(fAsOf, "as_of")
@@ -363,30 +408,7 @@ func (bf *bulkFile) endRow() {
 	if bf.nonEmpty(fDenies) {
 		c.Denies = bf.denies()
 	}
-	if bf.rows++; bf.rows == estimateAfter {
-		bf.reserve()
-	}
-	bf.b.l.Claims = append(bf.b.l.Claims, c)
-	bf.b.places = append(bf.b.places, pl)
-}
-
-// estimateAfter is how many claims are read before the rest are estimated
-// from their average length.
-const estimateAfter = 4096
-
-// reserve makes room for the claims the rest of the file probably holds:
-// growing a list of a million claims by doubling would copy it over and
-// over and, at its peak, hold it one and a half times.
-func (bf *bulkFile) reserve() {
-	if bf.size <= 0 || bf.lr.read <= 0 {
-		return
-	}
-	more := int(float64(bf.size-bf.lr.read) / float64(bf.lr.read) * float64(bf.rows) * 1.02)
-	if more <= 0 || more > int(MaxFileBytes/8) {
-		return
-	}
-	bf.b.l.Claims = slices.Grow(bf.b.l.Claims, more)
-	bf.b.places = slices.Grow(bf.b.places, more)
+	bf.emit(c, pl, topic)
 }
 
 // nonEmpty reports a field given with some text: an empty cell is no value.

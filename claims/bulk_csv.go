@@ -63,7 +63,7 @@ func (cr *csvReader) read() (ok bool, err error) {
 	startLine, size := lr.line, len(line)
 	i := 0
 	for {
-		cellPos := bf.pos(lr.line, cellCol(line, i))
+		cellPos := bf.pos(lr.line, bf.cols.at(i))
 		start := len(cr.buf)
 		quoted := i < len(line) && line[i] == '"'
 		if quoted {
@@ -104,7 +104,7 @@ func (cr *csvReader) read() (ok bool, err error) {
 				break
 			}
 			if i < len(line) && line[i] != cr.comma {
-				bf.errorAt(lr.line, cellCol(line, i), "csv", "unexpected text after the closing \" of a quoted cell; double a \" inside a quoted cell (\"\")")
+				bf.errorAt(lr.line, bf.cols.at(i), "csv", "unexpected text after the closing \" of a quoted cell; double a \" inside a quoted cell (\"\")")
 				return false, nil
 			}
 		} else {
@@ -114,7 +114,7 @@ func (cr *csvReader) read() (ok bool, err error) {
 			}
 			cell := line[i : i+j]
 			if q := bytes.IndexByte(cell, '"'); q >= 0 {
-				bf.errorAt(lr.line, cellCol(line, i+q), "csv", "a \" in a cell that is not quoted; quote the whole cell and double the \" (\"\")")
+				bf.errorAt(lr.line, bf.cols.at(i+q), "csv", "a \" in a cell that is not quoted; quote the whole cell and double the \" (\"\")")
 				return false, nil
 			}
 			cr.buf = append(cr.buf, cell...)

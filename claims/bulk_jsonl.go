@@ -54,7 +54,7 @@ func (bf *bulkFile) readJSONL() error {
 // jsonClaim reads the object on the scanner's line as a claim.
 func (bf *bulkFile) jsonClaim(s *jsonScanner) {
 	line := bf.lr.line
-	at := func(off int) diag.Pos { return bf.pos(line, cellCol(s.data, off)) }
+	at := func(off int) diag.Pos { return bf.pos(line, bf.cols.at(off)) }
 	if s.data[s.i] != '{' {
 		bf.jsonError(s, at)
 		return

@@ -185,7 +185,7 @@ func TestBulkMatchesYAML(t *testing.T) {
 		if diff := claimsDiff(want.Claims, got.Claims); diff != "" {
 			t.Errorf("%s: %s", f.name, diff)
 		}
-		if p := got.Claims[0].ValuePos; filepath.Base(p.File) != f.name || p.Line != f.line || p.Col != f.col {
+		if p := got.Claims[0].ValuePos(); filepath.Base(p.File) != f.name || p.Line != f.line || p.Col != f.col {
 			t.Errorf("%s: value position %v", f.name, p)
 		}
 	}
@@ -470,5 +470,55 @@ func TestClaimFieldIndex(t *testing.T) {
 	}
 	if len(claimFields) != numFields || claimFieldIndex("Topic") != -1 {
 		t.Error("claimFields and the field numbers disagree")
+	}
+}
+
+// BenchmarkBulkRead measures the bulk readers alone, without the YAML
+// head or the checks of the merged ledger.
+func BenchmarkBulkRead(b *testing.B) {
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, gen.Options) error
+	}{{"claims.csv", gen.CSV}, {"claims.jsonl", gen.JSONL}} {
+		var data bytes.Buffer
+		if err := f.write(&data, gen.Options{Claims: 1_000_000, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(data.Len()))
+			for b.Loop() {
+				bl := newBuilder()
+				if err := bl.addBulk(f.name, bytes.NewReader(data.Bytes()), int64(data.Len())); err != nil || len(bl.l.Claims) != 1_000_000 {
+					b.Fatalf("%v, %d claims", err, len(bl.l.Claims))
+				}
+			}
+		})
+	}
+}
+
+// Hostile lines, near the length cap and full of cells or keys, cost time
+// in proportion to their length, and their problems are capped per file.
+func TestBulkHostileLines(t *testing.T) {
+	header := "topic,value,source," + strings.Repeat("é,", 300_000) + "é"
+	jsonLine := `{"topic": "plan.army-cap", "value": 1, "source": "ap"` + strings.Repeat(`, "é": 1`, 100_000) + "}"
+	var kb strings.Builder
+	for i := range 50_000 {
+		fmt.Fprintf(&kb, "k%d=v;", i)
+	}
+	keys := kb.String()
+	for _, f := range []struct{ name, data, first string }{
+		{"c.csv", header + "\n", "c.csv:1:20 unknown-field: unknown column \"é\""},
+		{"c.jsonl", jsonLine + "\n", "c.jsonl:1:56 unknown-field: unknown field \"é\""},
+		{"k.csv", "topic,value,source,context\nt,1,ap," + keys + keys + "\n", "k.csv:2:8 duplicate-key: duplicate key \"k0\" in context"},
+	} {
+		b := newBuilder()
+		if err := b.addBulk(f.name, strings.NewReader(f.data), 0); err != nil {
+			t.Fatal(err)
+		}
+		got := problemList(b.l.Problems)
+		if len(got) != maxProblems+1 || !strings.HasPrefix(got[0], f.first) || !strings.Contains(got[maxProblems], "too-many") {
+			t.Errorf("%s: %d problems, first %q, last %q", f.name, len(got), got[0], got[len(got)-1])
+		}
 	}
 }

@@ -15,8 +15,8 @@ import (
 // claimPlaces holds the positions of a claim's fields while the ledger is
 // checked; they are dropped afterwards so loaded claims stay small.
 type claimPlaces struct {
-	topic, source diag.Pos
-	via           []diag.Pos
+	topic, source lineCol
+	via           []lineCol
 	hasID         bool
 }
 
@@ -52,10 +52,10 @@ func (r *reader) claim(n *yaml.Node) (Claim, claimPlaces, bool) {
 			}
 		case "topic":
 			c.Topic, _ = r.scalar(f.value, "topic")
-			pl.topic = r.pos(f.value)
+			pl.topic = toLineCol(r.pos(f.value))
 		case "value":
 			v := r.resolve(f.value)
-			c.ValuePos = r.pos(f.value)
+			c.valueAt = toLineCol(r.pos(f.value))
 			if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 				c.Value.Raw, hasValue = r.scalar(v, "value")
 			} else if v != nil && v.Kind != yaml.ScalarNode {
@@ -64,9 +64,14 @@ func (r *reader) claim(n *yaml.Node) (Claim, claimPlaces, bool) {
 			}
 		case "source":
 			c.Source, _ = r.scalar(f.value, "source")
-			pl.source = r.pos(f.value)
+			pl.source = toLineCol(r.pos(f.value))
 		case "via":
-			c.Via, pl.via = r.strings(f.value, "via")
+			var at []diag.Pos
+			c.Via, at = r.strings(f.value, "via")
+			pl.via = make([]lineCol, len(at))
+			for i, p := range at {
+				pl.via[i] = toLineCol(p)
+			}
 		case "date":
 			c.Date = r.date(f.value, "date")
 		case "as_of":
@@ -98,7 +103,7 @@ func (r *reader) claim(n *yaml.Node) (Claim, claimPlaces, bool) {
 		return c, pl, false
 	}
 	if !ids.Valid(c.Topic) {
-		r.add(diag.Errorf(pl.topic, "bad-id", "topic id %q %s", clip(c.Topic, 40), ids.Rule))
+		r.add(diag.Errorf(c.at(pl.topic), "bad-id", "topic id %q %s", clip(c.Topic, 40), ids.Rule))
 		return c, pl, false
 	}
 	return c, pl, true

@@ -138,3 +138,20 @@ func TestManyFiles(t *testing.T) {
 		t.Fatalf("%d claims, problems %v", len(l.Claims), l.Problems)
 	}
 }
+
+// A mistake repeated on every row is shown a hundred times, then counted.
+func TestProblemsCappedPerFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "  - {topic: t, value: %d, source: nobody, date: 2025-11-20}\n", i)
+	}
+	l := LoadBytes("many.yaml", []byte(b.String()))
+	if len(l.Problems) != maxProblems+1 {
+		t.Fatalf("%d problems, want %d", len(l.Problems), maxProblems+1)
+	}
+	last := l.Problems[len(l.Problems)-1]
+	if last.Code != "too-many" || !strings.Contains(last.Message, "200 more problems") {
+		t.Errorf("last problem = %+v", last)
+	}
+}

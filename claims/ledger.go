@@ -63,14 +63,28 @@ type Claim struct {
 	Denies  bool
 	Note    string
 	Pos     diag.Pos
-	// ValuePos is where the value is written, for errors about it.
-	ValuePos diag.Pos
+	// valueAt is where the value is written, in Pos.File; kept as two
+	// numbers, as a million claims would otherwise repeat the file name.
+	valueAt lineCol
 	// derivedID is true when the id was made from topic and source.
 	derivedID bool
 	// topic is the claim's topic, found once when the ledger is checked so
 	// that a million claims do not each look it up again and again.
 	topic *Topic
 }
+
+// ValuePos is where the claim's value is written, for errors about it.
+func (c *Claim) ValuePos() diag.Pos { return c.at(c.valueAt) }
+
+// at places a line and column in the claim's file.
+func (c *Claim) at(lc lineCol) diag.Pos {
+	return diag.Pos{File: c.Pos.File, Line: int(lc.line), Col: int(lc.col)}
+}
+
+// lineCol is a position within a file known from elsewhere.
+type lineCol struct{ line, col int32 }
+
+func toLineCol(p diag.Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
 
 // Status is a desk's editorial decision about the dispute on a topic.
 type Status struct {

@@ -105,8 +105,10 @@ func isLedgerName(name string) bool {
 	return ext == ".yaml" || ext == ".yml" || isBulkName(name)
 }
 
-// isBulkName reports claim files in a bulk format (CSV, TSV, JSON Lines),
+// IsBulkFile reports claim files in a bulk format (CSV, TSV, JSON Lines),
 // which stream rather than load whole.
+func IsBulkFile(name string) bool { return isBulkName(name) }
+
 func isBulkName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv", ".tsv", ".jsonl", ".ndjson":
@@ -201,12 +203,12 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		return nil
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := lineCol(data, i)
+		line, col := offsetPos(data, i)
 		return at(line, col, "binary", "this is a binary file, not a YAML ledger")
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
-		line, col := lineCol(data, i)
+		line, col := offsetPos(data, i)
 		return at(line, col, "encoding", "invalid UTF-8; a ledger must be UTF-8 text")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -264,7 +266,7 @@ func yamlErrorPos(err error) (line, col int, msg string) {
 	return max(line, 1), 1, "invalid YAML: " + msg
 }
 
-func lineCol(data []byte, off int) (line, col int) {
+func offsetPos(data []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(data[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(data[:off], '\n') + 1
 	return line, 1 + utf8.RuneCount(data[start:off])

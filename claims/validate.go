@@ -30,7 +30,45 @@ func (b *builder) finish() *Ledger {
 	b.checkStatuses(add)
 	b.places = nil
 	diag.Sort(l.Problems)
+	l.Problems = capPerFile(l.Problems)
 	return l
+}
+
+// capPerFile keeps the first maxProblems problems of each file, in order,
+// and says how many more there were: one source misspelt in a million-row
+// feed is one mistake to show, not a million lines.
+func capPerFile(ps []diag.Problem) []diag.Problem {
+	count := map[string]int{}
+	for _, p := range ps {
+		if p.Code != "too-many" {
+			count[p.Pos.File]++
+		}
+	}
+	over := false
+	for _, n := range count {
+		over = over || n > maxProblems
+	}
+	if !over {
+		return ps
+	}
+	kept := map[string]int{}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Code == "too-many" {
+			continue
+		}
+		f := p.Pos.File
+		switch kept[f]++; {
+		case kept[f] <= maxProblems:
+			out = append(out, p)
+		case kept[f] == maxProblems+1:
+			p.Code = "too-many"
+			p.Message = fmt.Sprintf("%d more problems in this file are not shown", count[f]-maxProblems)
+			p.Hint = ""
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // hasFileProblem is true when a file could not be read as a ledger at all;
@@ -50,20 +88,23 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 	for i := range l.Claims {
 		c, pl := &l.Claims[i], &b.places[i]
 		if l.Sources.Get(c.Source) == nil {
-			add(diag.Problem{Pos: pl.source, Severity: diag.Error, Code: "unknown-source",
+			add(diag.Problem{Pos: c.at(pl.source), Severity: diag.Error, Code: "unknown-source",
 				Message: fmt.Sprintf("claim cites source %q, which is not defined", c.Source),
 				Hint:    sourceHint(l, c.Source)})
 		}
 		for j, v := range c.Via {
 			if l.Sources.Get(v) == nil {
-				add(diag.Problem{Pos: pl.via[j], Severity: diag.Error, Code: "unknown-source",
+				add(diag.Problem{Pos: c.at(pl.via[j]), Severity: diag.Error, Code: "unknown-source",
 					Message: fmt.Sprintf("via names source %q, which is not defined", v),
 					Hint:    sourceHint(l, v)})
 			}
 		}
-		t := l.Topics[c.Topic]
+		t := c.topic
 		if t == nil {
-			t = &Topic{ID: c.Topic, Pos: pl.topic, index: len(l.TopicOrder)}
+			t = l.Topics[c.Topic]
+		}
+		if t == nil {
+			t = &Topic{ID: c.Topic, Pos: c.at(pl.topic), index: len(l.TopicOrder)}
 			l.Topics[c.Topic] = t
 			l.TopicOrder = append(l.TopicOrder, c.Topic)
 		}
@@ -133,14 +174,14 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text.
 		if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
-			add(diag.Problem{Pos: c.ValuePos, Severity: diag.Error, Code: "unknown-topic",
+			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Error, Code: "unknown-topic",
 				Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
 				Hint:    topicHint(l, ref)})
 			continue
 		}
 		v, err := value.Parse(c.Value.Raw, t.Spec)
 		if err != nil {
-			add(diag.Errorf(c.ValuePos, valueErrorCode(err), "%v", err))
+			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))
 			continue
 		}
 		v.Negated = c.Denies

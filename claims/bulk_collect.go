@@ -1,0 +1,133 @@
+package claims
+
+import (
+	"slices"
+)
+
+// Reading a bulk file runs on two goroutines, so that a million claims
+// load on two cores: the caller's reads, parses and checks rows (all of
+// the file's problems are found there, in order), and a second one looks
+// up each claim's topic among a ledger's hundreds of thousands and
+// appends the claim. Claims cross in batches, in file order, so the
+// ledger comes out exactly as one goroutine would make it.
+
+// pending is a claim read and checked, waiting to be added.
+type pending struct {
+	c     Claim
+	pl    claimPlaces
+	topic [2]int // the topic's text, in its batch's text
+}
+
+type bulkBatch struct {
+	items []pending
+	text  []byte
+	// read is how many bytes of the file were read when the batch was
+	// sent, to estimate how many claims are still to come.
+	read int64
+}
+
+const batchSize = 1024
+
+// emit queues a checked claim for collect.
+func (bf *bulkFile) emit(c Claim, pl claimPlaces, topic []byte) {
+	bt := bf.cur
+	start := len(bt.text)
+	bt.text = append(bt.text, topic...)
+	bt.items = append(bt.items, pending{c: c, pl: pl, topic: [2]int{start, len(bt.text)}})
+	if len(bt.items) == batchSize {
+		bf.send()
+	}
+}
+
+// send hands the current batch to collect and starts a new one.
+func (bf *bulkFile) send() {
+	bf.cur.read = bf.lr.read
+	bf.full <- bf.cur
+	select {
+	case bf.cur = <-bf.free:
+	default:
+		bf.cur = &bulkBatch{items: make([]pending, 0, batchSize)}
+	}
+}
+
+// startCollect starts the goroutine that adds claims to the ledger, and
+// returns the function that sends the last batch and waits for it to
+// finish. A panic there comes back to the caller, where claimdiff's
+// recovery reports it.
+func (bf *bulkFile) startCollect() (wait func()) {
+	bf.cur = &bulkBatch{items: make([]pending, 0, batchSize)}
+	bf.full, bf.free = make(chan *bulkBatch, 4), make(chan *bulkBatch, 4)
+	done := make(chan struct{})
+	var crashed any
+	go func() {
+		defer close(done)
+		defer func() { crashed = recover() }()
+		bf.collect()
+	}()
+	return func() {
+		if len(bf.cur.items) > 0 {
+			bf.cur.read = bf.lr.read
+			bf.full <- bf.cur
+		}
+		close(bf.full)
+		<-done
+		if crashed != nil {
+			panic(crashed)
+		}
+	}
+}
+
+// collect shares each claim's topic and appends the claims, batch by
+// batch, to the ledger. It alone touches the ledger's claims while the
+// file is read; the ledger's topics are only read, and nothing else
+// writes them meanwhile.
+func (bf *bulkFile) collect() {
+	b, rows := bf.b, 0
+	for bt := range bf.full {
+		if rows < estimateAfter && rows+len(bt.items) >= estimateAfter {
+			bf.reserve(rows+len(bt.items), bt.read)
+		}
+		rows += len(bt.items)
+		for i := range bt.items {
+			it := &bt.items[i]
+			it.c.Topic = bf.topic(bt.text[it.topic[0]:it.topic[1]])
+			b.l.Claims = append(b.l.Claims, it.c)
+			b.places = append(b.places, it.pl)
+		}
+		clear(bt.items) // drop the strings, which the ledger now holds
+		bt.items, bt.text = bt.items[:0], bt.text[:0]
+		select {
+		case bf.free <- bt:
+		default:
+		}
+	}
+}
+
+// topic shares a declared topic's id with the topics: section, which
+// needs no table of its own; other topics get one.
+func (bf *bulkFile) topic(s []byte) string {
+	if t := bf.b.l.Topics[string(s)]; t != nil {
+		return t.ID
+	}
+	return share(bf.topics, s)
+}
+
+// estimateAfter is how many claims are read before the rest are estimated
+// from their average length.
+const estimateAfter = 4096
+
+// reserve makes room for the claims the rest of the file probably holds,
+// from the rows read in the first read bytes: growing a list of a million
+// claims by doubling would copy it over and over and, at its peak, hold it
+// one and a half times.
+func (bf *bulkFile) reserve(rows int, read int64) {
+	if bf.size <= 0 || read <= 0 {
+		return
+	}
+	more := int(float64(bf.size-read) / float64(read) * float64(rows) * 1.02)
+	if more <= 0 || more > int(MaxFileBytes/8) {
+		return
+	}
+	bf.b.l.Claims = slices.Grow(bf.b.l.Claims, more)
+	bf.b.places = slices.Grow(bf.b.places, more)
+}

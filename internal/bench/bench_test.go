@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestMedian(t *testing.T) {
+	for _, tt := range []struct {
+		in   []float64
+		want float64
+	}{{[]float64{3}, 3}, {[]float64{5, 1, 3}, 3}, {[]float64{4, 1, 3, 2}, 2.5}} {
+		if got := median(tt.in); got != tt.want {
+			t.Errorf("median(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{7: "7", 1000: "1,000", 1000000: "1,000,000", 250000: "250,000"} {
+		if got := count(n); got != want {
+			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// The end of a large output is kept whole, whatever the chunks.
+func TestTailBuffer(t *testing.T) {
+	tb := &tailBuffer{max: 16}
+	var all bytes.Buffer
+	for i := range 100 {
+		chunk := strings.Repeat(string(rune('a'+i%26)), i%7+1)
+		tb.Write([]byte(chunk))
+		all.WriteString(chunk)
+	}
+	if !bytes.HasSuffix(all.Bytes(), tb.buf) || len(tb.buf) < 16 {
+		t.Fatalf("kept %q, which is not the last 16 or more bytes of the output", tb.buf)
+	}
+}
+
+func TestDisputes(t *testing.T) {
+	out := []byte("{\n  \"disputes\": [{\"count\": 3}],\n  \"count\": 180,\n  \"ledger\": {}\n}\n")
+	if note, err := disputes(180)(out); err != nil || note != "180 disputes" {
+		t.Errorf("got %q, %v", note, err)
+	}
+	if _, err := disputes(181)(out); err == nil {
+		t.Error("a wrong count passed")
+	}
+	if _, err := disputes(1)([]byte("claimdiff: boom")); err == nil {
+		t.Error("output without a count passed")
+	}
+}
+
+func TestTargets(t *testing.T) {
+	res := []result{
+		{size: 10, tool: toolNode, seconds: 1, peakMiB: 100},
+		{size: 10, tool: toolYAML, seconds: 0.5, peakMiB: 30},
+		{size: 10, tool: toolCSV, seconds: 0.2, peakMiB: 30},
+		{size: 10, tool: toolJSONL, seconds: 0.2, peakMiB: 30},
+		{size: 10, tool: toolPython, seconds: 10, peakMiB: 300},
+		{size: 100, tool: toolNode, seconds: 10, peakMiB: 1000},
+		{size: 100, tool: toolYAML, seconds: 5, peakMiB: 400}, // memory 0.4×: fails
+		{size: 100, tool: toolCSV, seconds: 1.9, peakMiB: 300},
+		{size: 100, tool: toolJSONL, seconds: 2.5, peakMiB: 300},   // over 2 s and 12.5× growth
+		{size: 100, tool: toolPython, seconds: 100, peakMiB: 3000}, // only 20× slower: passes
+	}
+	var got []string
+	for _, tg := range newReport(res, config{}).targets() {
+		got = append(got, tg.verdict+" "+tg.name)
+	}
+	want := []string{
+		"pass 1. YAML time ≤ 0.6 × yaml.Node decode",
+		"FAIL 1. YAML peak memory ≤ 0.35 × yaml.Node decode",
+		"pass 2. claimdiff (CSV) under 2 s",
+		"FAIL 2. claimdiff (JSONL) under 2 s",
+		"pass 3. claimdiff (YAML) grows near-linearly",
+		"pass 3. claimdiff (CSV) grows near-linearly",
+		"FAIL 3. claimdiff (JSONL) grows near-linearly",
+		"pass 4. claimdiff ≥ 15 × faster than PyYAML",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("targets:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var md bytes.Buffer
+	if err := newReport(res, config{}).markdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| 100 | claimdiff (YAML) | 5.00 | 400 | 0.50 | 0.40 |  |") {
+		t.Errorf("markdown table:\n%s", md.String())
+	}
+}
+
+func TestGenCmd(t *testing.T) {
+	for _, args := range [][]string{{}, {"x"}, {"0"}, {"10", "xml"}, {"1", "2", "3"}} {
+		if err := genCmd(args); err == nil {
+			t.Errorf("gen %q: no error", args)
+		}
+	}
+}

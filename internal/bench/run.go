@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/claimdiff/claimdiff/internal/gen"
+)
+
+// The tools measured, in the order they appear in the table.
+const (
+	toolNode   = "yaml.v3 → yaml.Node"
+	toolYAML   = "claimdiff (YAML)"
+	toolCSV    = "claimdiff (CSV)"
+	toolJSONL  = "claimdiff (JSONL)"
+	toolPython = "PyYAML C loader"
+)
+
+var toolOrder = []string{toolNode, toolYAML, toolCSV, toolJSONL, toolPython}
+
+// result is one tool on one size: the medians of its runs.
+type result struct {
+	size    int
+	tool    string
+	seconds float64
+	peakMiB float64
+	// note says what the tool found, to show it did the work.
+	note string
+}
+
+// ledgerFiles are one size's generated inputs.
+type ledgerFiles struct {
+	yaml, csvDir, jsonlDir string
+}
+
+func run(cfg config) error {
+	sizes, err := cfg.parseSizes()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
+		return fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench)")
+	}
+	if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+		return err
+	}
+	bin := func(name string) string { return filepath.Join(cfg.out, name) }
+	logf("building claimdiff and the yaml.Node decoder into %s", cfg.out)
+	for _, b := range [][2]string{{bin("claimdiff"), "./cmd/claimdiff"}, {bin("yamlnode"), "./internal/bench/yamlnode"}} {
+		cmd := exec.Command("go", "build", "-o", b[0], b[1])
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build %s: %w", b[1], err)
+		}
+	}
+	var results []result
+	for _, n := range sizes {
+		files, err := generate(cfg.out, n)
+		if err != nil {
+			return err
+		}
+		want := gen.Disputed(options(n))
+		tools := []struct {
+			name  string
+			argv  []string
+			check func(tail []byte) (string, error)
+		}{
+			{toolNode, []string{bin("yamlnode"), files.yaml}, nodeCount},
+			{toolYAML, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.yaml}, disputes(want)},
+			{toolCSV, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.csvDir}, disputes(want)},
+			{toolJSONL, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.jsonlDir}, disputes(want)},
+		}
+		if cfg.python != "" {
+			tools = append(tools, struct {
+				name  string
+				argv  []string
+				check func(tail []byte) (string, error)
+			}{toolPython, []string{cfg.python, filepath.Join("bench", "compare.py"), files.yaml}, nil})
+		}
+		// Runs go round the tools, so a busy moment on the machine
+		// lands on all of them rather than on one.
+		times := map[string][]float64{}
+		peaks := map[string][]float64{}
+		notes := map[string]string{}
+		runs := cfg.runsFor(n)
+		for r := range runs {
+			for _, t := range tools {
+				logf("%d claims: %s, run %d of %d", n, t.name, r+1, runs)
+				m, err := measure(t.argv)
+				if err != nil {
+					return fmt.Errorf("%s on %d claims: %w", t.name, n, err)
+				}
+				if t.check != nil {
+					note, err := t.check(m.tail)
+					if err != nil {
+						return fmt.Errorf("%s on %d claims: %w", t.name, n, err)
+					}
+					notes[t.name] = note
+				} else {
+					notes[t.name] = lastLine(m.stderr)
+				}
+				times[t.name] = append(times[t.name], m.seconds)
+				peaks[t.name] = append(peaks[t.name], m.peakMiB)
+			}
+		}
+		for _, t := range tools {
+			results = append(results, result{size: n, tool: t.name, seconds: median(times[t.name]), peakMiB: median(peaks[t.name]), note: notes[t.name]})
+		}
+	}
+	rep := newReport(results, cfg)
+	if cfg.md {
+		return rep.markdown(os.Stdout)
+	}
+	return rep.text(os.Stdout)
+}
+
+// generate writes one size's ledgers unless they are already there: the
+// YAML ledger, and the same claims as CSV and as JSON Lines, each in a
+// directory with the YAML file that defines their sources and topics.
+func generate(out string, n int) (ledgerFiles, error) {
+	dir := filepath.Join(out, strconv.Itoa(n))
+	f := ledgerFiles{yaml: filepath.Join(dir, "ledger.yaml"), csvDir: filepath.Join(dir, "csv"), jsonlDir: filepath.Join(dir, "jsonl")}
+	o := options(n)
+	for _, w := range []struct {
+		path  string
+		write func(io.Writer, gen.Options) error
+	}{
+		{f.yaml, gen.YAML},
+		{filepath.Join(f.csvDir, "head.yaml"), gen.Head},
+		{filepath.Join(f.csvDir, "claims.csv"), gen.CSV},
+		{filepath.Join(f.jsonlDir, "head.yaml"), gen.Head},
+		{filepath.Join(f.jsonlDir, "claims.jsonl"), gen.JSONL},
+	} {
+		if err := writeFile(w.path, func(wr io.Writer) error { return w.write(wr, o) }); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// writeFile generates path; the generator is deterministic, so a file
+// that exists and is complete (the stamp beside it says so) is kept.
+func writeFile(path string, write func(io.Writer) error) error {
+	stamp := path + ".done"
+	if b, err := os.ReadFile(stamp); err == nil && string(bytes.TrimSpace(b)) == genVersion {
+		return nil
+	}
+	logf("generating %s", path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(stamp, []byte(genVersion+"\n"), 0o644)
+}
+
+// genVersion names the generator's output; the stamp holds it so that a
+// ledger from an older generator is made again.
+const genVersion = "gen-2"
+
+// measurement is one run of one tool.
+type measurement struct {
+	seconds, peakMiB float64
+	tail             []byte // the end of stdout
+	stderr           []byte
+}
+
+func measure(argv []string) (measurement, error) {
+	var m measurement
+	cmd := exec.Command(argv[0], argv[1:]...)
+	tail := &tailBuffer{max: 64 << 10}
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = tail, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	m.seconds = time.Since(start).Seconds()
+	m.tail, m.stderr = tail.buf, stderr.Bytes()
+	if err != nil {
+		return m, fmt.Errorf("%v\n%s", err, lastLines(stderr.Bytes(), 10))
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.peakMiB = float64(ru.Maxrss) / 1024 // Linux reports KiB
+	}
+	return m, nil
+}
+
+// tailBuffer keeps the last max bytes written to it: the tools' results
+// can be large, and only their end says what they found.
+type tailBuffer struct {
+	buf []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 2*t.max {
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+var countRE = regexp.MustCompile(`\n  "count": (\d+),`)
+
+// disputes checks that claimdiff found the disputes the generator made.
+func disputes(want int) func([]byte) (string, error) {
+	return func(tail []byte) (string, error) {
+		m := countRE.FindAllSubmatch(tail, -1)
+		if m == nil {
+			return "", fmt.Errorf("no dispute count at the end of the output")
+		}
+		got, _ := strconv.Atoi(string(m[len(m)-1][1]))
+		if got != want {
+			return "", fmt.Errorf("found %d disputes; the generator made %d", got, want)
+		}
+		return fmt.Sprintf("%d disputes", got), nil
+	}
+}
+
+func nodeCount(tail []byte) (string, error) {
+	return string(bytes.TrimSpace(tail)), nil
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func lastLine(b []byte) string {
+	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
+	return string(lines[len(lines)-1])
+}
+
+func lastLines(b []byte, n int) string {
+	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
+	return string(bytes.Join(lines[max(len(lines)-n, 0):], []byte("\n")))
+}
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
