@@ -105,10 +105,8 @@ func isLedgerName(name string) bool {
 	return ext == ".yaml" || ext == ".yml" || isBulkName(name)
 }
 
-// IsBulkFile reports claim files in a bulk format (CSV, TSV, JSON Lines),
+// isBulkName reports claim files in a bulk format (CSV, TSV, JSON Lines),
 // which stream rather than load whole.
-func IsBulkFile(name string) bool { return isBulkName(name) }
-
 func isBulkName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv", ".tsv", ".jsonl", ".ndjson":
