@@ -19,44 +19,26 @@ type entry struct {
 // ledger can have hundreds of thousands of topics, which yaml.v3 reads
 // slowly. Anything else gives fallback, and the section goes to yaml.v3.
 func splitEntries(data []byte, sec section, s *itemScanner) ([]entry, scanResult) {
-	first := bytes.IndexByte(data[sec.start:sec.end], '\n')
-	if first < 0 {
-		return nil, fallback
-	}
-	if rest := bytes.TrimSpace(data[sec.start+len(sec.key)+1 : sec.start+first]); len(rest) > 0 && rest[0] != '#' {
+	lines, ok := valueLines(data, sec)
+	if !ok {
 		return nil, fallback
 	}
 	var entries []entry
 	indent := -1
-	line := sec.line
-	for off := sec.start + first + 1; off < sec.end; {
-		line++
-		end := bytes.IndexByte(data[off:sec.end], '\n')
-		next := sec.end
-		if end >= 0 {
-			next = off + end + 1
-		} else {
-			end = sec.end - off
-		}
-		text := data[off : off+end]
-		n := 0
-		for n < len(text) && text[n] == ' ' {
-			n++
-		}
+	for l := range lines {
 		switch {
-		case n == len(text) || text[n] == '#' || text[n] == '\r':
-		case text[n] == '\t':
+		case len(l.rest) == 0 || l.rest[0] == '#' || l.rest[0] == '\r':
+		case l.rest[0] == '\t':
 			return nil, fallback
-		case indent < 0 || n == indent:
-			indent = n
+		case indent < 0 || l.indent == indent:
+			indent = l.indent
 			if k := len(entries); k > 0 {
-				entries[k-1].end = off
+				entries[k-1].end = l.off
 			}
-			entries = append(entries, entry{start: off, line: line, indent: n})
-		case n < indent:
+			entries = append(entries, entry{start: l.off, line: l.line, indent: l.indent})
+		case l.indent < indent:
 			return nil, fallback
 		}
-		off = next
 	}
 	if len(entries) == 0 {
 		return nil, fallback

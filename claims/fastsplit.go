@@ -1,6 +1,9 @@
 package claims
 
-import "bytes"
+import (
+	"bytes"
+	"iter"
+)
 
 // The fast path reads the common shape of a ledger file, a block mapping
 // of top-level sections with a long block list of claims, without building
@@ -90,10 +93,17 @@ type item struct {
 	line       int // 1-based line of the item's dash
 }
 
-// splitItems finds the entries of a block list that starts on the line
-// after the section's key. It says no for a flow list, a value on the key's
-// line, or a line that is neither an entry, inside one, nor a comment.
-func splitItems(data []byte, sec section) (items []item, ok bool) {
+// valueLine is one line of a section's value: where it starts, its
+// number, its indentation and what follows the indentation.
+type valueLine struct {
+	off, line, indent int
+	rest              []byte
+}
+
+// valueLines yields the lines of a section's value, which must start on
+// the line after its key; ok is false when the value is on the key's line
+// (a flow list or mapping, or a scalar).
+func valueLines(data []byte, sec section) (lines iter.Seq[valueLine], ok bool) {
 	first := bytes.IndexByte(data[sec.start:sec.end], '\n')
 	if first < 0 {
 		return nil, false
@@ -101,41 +111,49 @@ func splitItems(data []byte, sec section) (items []item, ok bool) {
 	if rest := bytes.TrimSpace(data[sec.start+len(sec.key)+1 : sec.start+first]); len(rest) > 0 && rest[0] != '#' {
 		return nil, false
 	}
+	return func(yield func(valueLine) bool) {
+		off, line := sec.start+first+1, sec.line
+		for text := range bytes.Lines(data[off:sec.end]) {
+			line++
+			t := bytes.TrimSuffix(text, []byte{'\n'})
+			n := 0
+			for n < len(t) && t[n] == ' ' {
+				n++
+			}
+			if !yield(valueLine{off: off, line: line, indent: n, rest: t[n:]}) {
+				return
+			}
+			off += len(text)
+		}
+	}, true
+}
+
+// splitItems finds the entries of a block list that starts on the line
+// after the section's key. It says no for a flow list, a value on the key's
+// line, or a line that is neither an entry, inside one, nor a comment.
+func splitItems(data []byte, sec section) (items []item, ok bool) {
+	lines, ok := valueLines(data, sec)
+	if !ok {
+		return nil, false
+	}
 	indent := -1
-	line := sec.line
-	for off := sec.start + first + 1; off < sec.end; {
-		line++
-		end := bytes.IndexByte(data[off:sec.end], '\n')
-		next := sec.end
-		if end >= 0 {
-			next = off + end + 1
-		} else {
-			end = sec.end - off
-		}
-		text := data[off : off+end]
-		n := 0
-		for n < len(text) && text[n] == ' ' {
-			n++
-		}
-		rest := text[n:]
+	for l := range lines {
+		rest := l.rest
 		switch {
 		case len(rest) == 0 || rest[0] == '#' || rest[0] == '\r':
 		case rest[0] == '\t':
 			return nil, false
-		case rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\r') && (indent < 0 || n == indent):
-			if indent < 0 {
-				indent = n
-			}
+		case rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\r') && (indent < 0 || l.indent == indent):
+			indent = l.indent
 			if k := len(items); k > 0 {
-				items[k-1].end = off
+				items[k-1].end = l.off
 			}
-			items = append(items, item{start: off, line: line})
-		case indent >= 0 && n > indent:
+			items = append(items, item{start: l.off, line: l.line})
+		case indent >= 0 && l.indent > indent:
 			// Inside the current entry.
 		default:
 			return nil, false
 		}
-		off = next
 	}
 	if k := len(items); k > 0 {
 		items[k-1].end = sec.end
