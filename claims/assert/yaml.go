@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -187,7 +188,7 @@ func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
 		case "topic":
 			s, good := p.scalar(v, "topic")
 			if good && !ValidTopic(s) {
-				p.errorf(v, "bad-id", "topic id %q may hold only letters, digits and . _ / - and must start with a letter or digit", clip(s))
+				p.errorf(v, "bad-id", "topic id %q %s", clip(s), ids.Rule)
 				good = false
 			}
 			a.Topic, ok = s, ok && good
