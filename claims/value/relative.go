@@ -3,6 +3,7 @@ package value
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 type factorWord struct {
@@ -41,6 +42,9 @@ func IsRelative(raw string) (ref string, ok bool) {
 // parseRelative reads "[about] FACTOR TOPIC". The topic id is taken from
 // raw, not from the folded s, since ids keep their case.
 func parseRelative(raw, s string) (f float64, approx bool, ref string, ok bool) {
+	if !endsInWord(s) {
+		return 0, false, "", false
+	}
 	s, approx = cutApprox(s)
 	f, rest, ok := cutFactor(s)
 	if !ok || !isTopicID(rest) {
@@ -201,4 +205,17 @@ func factorText(f float64) string {
 		return plain(f*100) + "% of"
 	}
 	return plain(f) + " times"
+}
+
+// endsInWord is a cheap first test: a relative value ends in a topic id,
+// which starts with a letter, so a value whose last word starts otherwise
+// (600,000, about 19%, 2025-11-27: nearly every value) is not relative and
+// need not be taken apart as one.
+func endsInWord(s string) bool {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '×' || r == '*' })
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+	}
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
 }
