@@ -80,11 +80,6 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 	for _, ss := range scannedSecs {
 		applyEntries(r, data, ss.sec.key, ss.entries, s, func(f field) { b.sectionReader(ss.sec.key)(r, f) })
 	}
-	if len(r.problems)+len(problems) > maxProblems {
-		// Too late to hand over: the builder has the file's sections. Keep
-		// the first problems, as the whole-file path would keep some.
-		problems = problems[:max(0, maxProblems-len(r.problems))]
-	}
 	b.l.Files = append(b.l.Files, name)
 	b.l.Problems = append(b.l.Problems, r.problems...)
 	b.l.Problems = append(b.l.Problems, problems...)

@@ -9,14 +9,16 @@ import (
 // load can show how far it has come. A nil *progress counts nothing.
 type progress struct {
 	total  int64
+	sizes  map[string]int64
 	done   atomic.Int64
 	report func(done, total int64)
 }
 
 func newProgress(files []string, report func(done, total int64)) *progress {
-	p := &progress{report: report}
+	p := &progress{report: report, sizes: make(map[string]int64, len(files))}
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil {
+			p.sizes[f] = st.Size()
 			p.total += st.Size()
 		}
 	}
@@ -42,8 +44,6 @@ func (p *progress) fileDone(name string, before int64) {
 	if p == nil {
 		return
 	}
-	if st, err := os.Stat(name); err == nil {
-		p.done.Store(before + st.Size())
-	}
+	p.done.Store(before + p.sizes[name])
 	p.report(p.done.Load(), p.total)
 }
