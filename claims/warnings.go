@@ -12,15 +12,23 @@ import (
 // asks, so other commands do not pay for it.
 func (l *Ledger) Warnings() []diag.Problem {
 	var out []diag.Problem
-	uses := map[string]int{}
+	// Counted by the topic's place in TopicOrder: a million claims on a
+	// quarter of a million topics would spend most of lint in a map.
+	uses := make([]int, len(l.TopicOrder))
+	first := make([]diag.Pos, len(l.TopicOrder))
 	cited := map[string]bool{}
-	first := map[string]diag.Pos{}
-	for _, c := range l.Claims {
-		if uses[c.Topic] == 0 {
-			first[c.Topic] = c.Pos
+	var lastSource string
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if t := c.topic; t != nil && t.index < len(uses) {
+			if uses[t.index] == 0 {
+				first[t.index] = c.Pos
+			}
+			uses[t.index]++
 		}
-		uses[c.Topic]++
-		cited[c.Source] = true
+		if c.Source != lastSource {
+			cited[c.Source], lastSource = true, c.Source
+		}
 		for _, v := range c.Via {
 			cited[v] = true
 		}
@@ -101,29 +109,45 @@ func abs(n int) int {
 // topic, likely a misspelling of it. Candidates come from a symmetric
 // one-deletion index, so the search stays linear in the number of topics
 // (a pairwise scan would be quadratic on a big ledger); each candidate is
-// then confirmed by edit distance.
-func typos(l *Ledger, uses map[string]int, first map[string]diag.Pos) []diag.Problem {
-	established := func(id string) bool { return uses[id] > 1 || l.Topics[id].Declared }
-	index := map[string][]string{}
+// then confirmed by edit distance. The index holds the suspects, which are
+// few, rather than the established topics, which may be a quarter of a
+// million: each established topic's deletions are then only looked up.
+func typos(l *Ledger, uses []int, first []diag.Pos) []diag.Problem {
+	var suspects []*Topic
+	index := map[string][]int{}
 	for _, id := range l.TopicOrder {
-		if established(id) {
+		if t := l.Topics[id]; uses[t.index] == 1 && !t.Declared {
 			for _, k := range deletions(id) {
-				index[k] = append(index[k], id)
+				index[k] = append(index[k], len(suspects))
+			}
+			suspects = append(suspects, t)
+		}
+	}
+	if len(suspects) == 0 {
+		return nil
+	}
+	candidates := make([][]string, len(suspects))
+	var key []byte
+	for _, id := range l.TopicOrder {
+		if t := l.Topics[id]; uses[t.index] < 2 && !t.Declared {
+			continue
+		}
+		for _, s := range index[id] {
+			candidates[s] = append(candidates[s], id)
+		}
+		for i := range id {
+			_, size := utf8.DecodeRuneInString(id[i:])
+			key = append(append(key[:0], id[:i]...), id[i+size:]...)
+			for _, s := range index[string(key)] {
+				candidates[s] = append(candidates[s], id)
 			}
 		}
 	}
 	var out []diag.Problem
-	for _, id := range l.TopicOrder {
-		if uses[id] != 1 || l.Topics[id].Declared {
-			continue
-		}
-		var candidates []string
-		for _, k := range deletions(id) {
-			candidates = append(candidates, index[k]...)
-		}
-		if near := nearest(id, candidates, 2); near != "" {
-			out = append(out, diag.Problem{Pos: first[id], Severity: diag.Warning, Code: "likely-typo",
-				Message: fmt.Sprintf("topic %q is used once and is close to %q", id, near),
+	for s, t := range suspects {
+		if near := nearest(t.ID, candidates[s], 2); near != "" {
+			out = append(out, diag.Problem{Pos: first[t.index], Severity: diag.Warning, Code: "likely-typo",
+				Message: fmt.Sprintf("topic %q is used once and is close to %q", t.ID, near),
 				Hint:    fmt.Sprintf("if they are the same topic, write %q", near)})
 		}
 	}
