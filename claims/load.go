@@ -141,31 +141,90 @@ func LoadWith(files []string, opts LoadOptions) (*Ledger, error) {
 	if opts.Progress != nil {
 		b.progress = newProgress(files, opts.Progress)
 	}
+	var yamls, bulks []string
 	for _, name := range files {
-		done := b.progress.fileStart()
 		if isBulkName(name) {
-			if err := b.addBulkFile(name); err != nil {
-				return nil, &InputError{err}
-			}
-			b.progress.fileDone(name, done)
-			continue
+			bulks = append(bulks, name)
+		} else {
+			yamls = append(yamls, name)
 		}
-		data, err := readCapped(name)
-		if errors.Is(err, errTooLarge) {
-			// Over the cap is a problem with the ledger, which lint reports
-			// like any other, not a failure to run.
-			b.l.Files = append(b.l.Files, name)
-			b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
-				"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
-			continue
-		}
-		if err != nil {
-			return nil, &InputError{err}
-		}
-		b.addFile(name, data)
-		b.progress.fileDone(name, done)
 	}
+	if len(yamls) == 0 || len(bulks) == 0 {
+		if _, err := b.addPaths(files); err != nil {
+			return nil, err
+		}
+		return b.finish(), nil
+	}
+	// YAML files define the sources and topics; bulk files hold only
+	// claims. Neither needs the other until finish, so on two cores a
+	// feed and the YAML that describes it load side by side.
+	bulk := b.sibling()
+	var (
+		bulkAt  int
+		bulkErr error
+		crashed any
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// A panic comes back to the caller, where claimdiff's recovery
+		// reports it, as it would without the goroutine.
+		defer func() { crashed = recover() }()
+		bulkAt, bulkErr = bulk.addPaths(bulks)
+	}()
+	yamlAt, yamlErr := b.addPaths(yamls)
+	<-done
+	if crashed != nil {
+		panic(crashed)
+	}
+	// Of two unreadable files, the first in order is the one reported, as
+	// when the files are read one after another.
+	if yamlErr != nil && (bulkErr == nil || slices.Index(files, yamls[yamlAt]) < slices.Index(files, bulks[bulkAt])) {
+		return nil, yamlErr
+	}
+	if bulkErr != nil {
+		return nil, bulkErr
+	}
+	b.merge(bulk, files)
 	return b.finish(), nil
+}
+
+// addPaths reads files in order, stopping at the first that cannot be
+// read; it returns that file's place in files and the error.
+func (b *builder) addPaths(files []string) (int, error) {
+	for i, name := range files {
+		if err := b.addPath(name); err != nil {
+			return i, err
+		}
+	}
+	return len(files), nil
+}
+
+// addPath reads one file, YAML or bulk, and counts how many claims it gave.
+func (b *builder) addPath(name string) error {
+	before := len(b.l.Claims)
+	defer func() { b.counts = append(b.counts, fileCount{name, len(b.l.Claims) - before}) }()
+	if isBulkName(name) {
+		if err := b.addBulkFile(name); err != nil {
+			return &InputError{err}
+		}
+		return nil
+	}
+	data, err := readCapped(name)
+	if errors.Is(err, errTooLarge) {
+		// Over the cap is a problem with the ledger, which lint reports
+		// like any other, not a failure to run.
+		b.l.Files = append(b.l.Files, name)
+		b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
+			"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
+		return nil
+	}
+	if err != nil {
+		return &InputError{err}
+	}
+	b.addFile(name, data)
+	b.progress.fileDone(name, 0)
+	return nil
 }
 
 // LoadBytes reads one ledger held in memory, named name in positions.
@@ -329,6 +388,14 @@ type builder struct {
 	version bool
 	// progress is nil unless someone listens.
 	progress *progress
+	// counts says how many claims each file gave, in the order read, so
+	// claims read on two goroutines can be put back in file order.
+	counts []fileCount
+}
+
+type fileCount struct {
+	file   string
+	claims int
 }
 
 func newBuilder() *builder {

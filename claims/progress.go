@@ -31,19 +31,11 @@ func (p *progress) add(n int64) {
 	}
 }
 
-// fileStart returns the count before a file, so fileDone can make it up to
-// the whole file whatever the parts reported.
-func (p *progress) fileStart() int64 {
-	if p == nil {
-		return 0
-	}
-	return p.done.Load()
-}
-
-func (p *progress) fileDone(name string, before int64) {
+// fileDone counts the rest of a file once it is read, whatever its parts
+// reported on the way.
+func (p *progress) fileDone(name string, reported int64) {
 	if p == nil {
 		return
 	}
-	p.done.Store(before + p.sizes[name])
-	p.report(p.done.Load(), p.total)
+	p.report(p.done.Add(p.sizes[name]-reported), p.total)
 }
