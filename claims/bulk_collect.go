@@ -6,21 +6,19 @@ import (
 
 // Reading a bulk file runs on two goroutines, so that a million claims
 // load on two cores: the caller's reads, parses and checks rows (all of
-// the file's problems are found there, in order), and a second one looks
-// up each claim's topic among a ledger's hundreds of thousands and
-// appends the claim. Claims cross in batches, in file order, so the
-// ledger comes out exactly as one goroutine would make it.
+// the file's problems are found there, in order), and a second one
+// appends the claims to the ledger, where writing a third of a gigabyte
+// of fresh memory costs as much again. Claims cross in batches, in file
+// order, so the ledger comes out exactly as one goroutine would make it.
 
 // pending is a claim read and checked, waiting to be added.
 type pending struct {
-	c     Claim
-	pl    claimPlaces
-	topic [2]int // the topic's text, in its batch's text
+	c  Claim
+	pl claimPlaces
 }
 
 type bulkBatch struct {
 	items []pending
-	text  []byte
 	// read is how many bytes of the file were read when the batch was
 	// sent, to estimate how many claims are still to come.
 	read int64
@@ -29,11 +27,9 @@ type bulkBatch struct {
 const batchSize = 1024
 
 // emit queues a checked claim for collect.
-func (bf *bulkFile) emit(c Claim, pl claimPlaces, topic []byte) {
+func (bf *bulkFile) emit(c Claim, pl claimPlaces) {
 	bt := bf.cur
-	start := len(bt.text)
-	bt.text = append(bt.text, topic...)
-	bt.items = append(bt.items, pending{c: c, pl: pl, topic: [2]int{start, len(bt.text)}})
+	bt.items = append(bt.items, pending{c: c, pl: pl})
 	if len(bt.items) == batchSize {
 		bf.send()
 	}
@@ -77,10 +73,8 @@ func (bf *bulkFile) startCollect() (wait func()) {
 	}
 }
 
-// collect shares each claim's topic and appends the claims, batch by
-// batch, to the ledger. It alone touches the ledger's claims while the
-// file is read; the ledger's topics are only read, and nothing else
-// writes them meanwhile.
+// collect appends the claims, batch by batch, to the ledger. It alone
+// touches the ledger's claims while the file is read.
 func (bf *bulkFile) collect() {
 	b, rows := bf.b, 0
 	for bt := range bf.full {
@@ -89,27 +83,16 @@ func (bf *bulkFile) collect() {
 		}
 		rows += len(bt.items)
 		for i := range bt.items {
-			it := &bt.items[i]
-			it.c.Topic = bf.topic(bt.text[it.topic[0]:it.topic[1]])
-			b.l.Claims = append(b.l.Claims, it.c)
-			b.places = append(b.places, it.pl)
+			b.l.Claims = append(b.l.Claims, bt.items[i].c)
+			b.places = append(b.places, bt.items[i].pl)
 		}
 		clear(bt.items) // drop the strings, which the ledger now holds
-		bt.items, bt.text = bt.items[:0], bt.text[:0]
+		bt.items = bt.items[:0]
 		select {
 		case bf.free <- bt:
 		default:
 		}
 	}
-}
-
-// topic shares a declared topic's id with the topics: section, which
-// needs no table of its own; other topics get one.
-func (bf *bulkFile) topic(s []byte) string {
-	if t := bf.b.l.Topics[string(s)]; t != nil {
-		return t.ID
-	}
-	return share(bf.topics, s)
 }
 
 // estimateAfter is how many claims are read before the rest are estimated

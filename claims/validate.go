@@ -3,6 +3,7 @@ package claims
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -83,33 +84,74 @@ func hasFileProblem(ps []diag.Problem) bool {
 	return false
 }
 
+// checkClaimRefs checks the sources each claim names and finds its topic,
+// making a topic for each id that no topics: entry declares, in the
+// order claims first use it. The lookups, a million of them in a big
+// feed, run on every core; only making topics waits for claim order.
 func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 	l := b.l
-	for i := range l.Claims {
-		c, pl := &l.Claims[i], &b.places[i]
-		if l.Sources.Get(c.Source) == nil {
-			add(diag.Problem{Pos: c.at(pl.source), Severity: diag.Error, Code: "unknown-source",
-				Message: fmt.Sprintf("claim cites source %q, which is not defined", c.Source),
-				Hint:    sourceHint(l, c.Source)})
-		}
-		for j, v := range c.Via {
-			if l.Sources.Get(v) == nil {
-				add(diag.Problem{Pos: c.at(pl.via[j]), Severity: diag.Error, Code: "unknown-source",
-					Message: fmt.Sprintf("via names source %q, which is not defined", v),
-					Hint:    sourceHint(l, v)})
+	for _, p := range inChunks(len(l.Claims), func(from, to int, add func(diag.Problem)) {
+		known := ""
+		for i := from; i < to; i++ {
+			c, pl := &l.Claims[i], &b.places[i]
+			// Claims come in runs from one source; its id is often the
+			// very string checked last.
+			if c.Source != known {
+				if l.Sources.Get(c.Source) == nil {
+					add(diag.Problem{Pos: c.at(pl.source), Severity: diag.Error, Code: "unknown-source",
+						Message: fmt.Sprintf("claim cites source %q, which is not defined", c.Source),
+						Hint:    sourceHint(l, c.Source)})
+				} else {
+					known = c.Source
+				}
+			}
+			for j, v := range c.Via {
+				if l.Sources.Get(v) == nil {
+					add(diag.Problem{Pos: c.at(pl.via[j]), Severity: diag.Error, Code: "unknown-source",
+						Message: fmt.Sprintf("via names source %q, which is not defined", v),
+						Hint:    sourceHint(l, v)})
+				}
+			}
+			if c.topic == nil {
+				c.topic = l.Topics[c.Topic]
 			}
 		}
+	}) {
+		add(p)
+	}
+	for i := range l.Claims {
+		c := &l.Claims[i]
 		t := c.topic
 		if t == nil {
-			t = l.Topics[c.Topic]
+			if t = l.Topics[c.Topic]; t == nil {
+				t = &Topic{ID: c.Topic, Pos: c.at(b.places[i].topic), index: len(l.TopicOrder)}
+				l.Topics[c.Topic] = t
+				l.TopicOrder = append(l.TopicOrder, c.Topic)
+			}
+			c.topic = t
 		}
-		if t == nil {
-			t = &Topic{ID: c.Topic, Pos: c.at(pl.topic), index: len(l.TopicOrder)}
-			l.Topics[c.Topic] = t
-			l.TopicOrder = append(l.TopicOrder, c.Topic)
-		}
-		c.topic = t
+		// One string per topic, not one per claim read from a bulk file.
+		c.Topic = t.ID
 	}
+}
+
+// inChunks runs work over [0, n) in chunks on every core and returns the
+// problems it found, in chunk order. work may only read shared state and
+// write what belongs to its own indexes.
+func inChunks(n int, work func(from, to int, add func(diag.Problem))) []diag.Problem {
+	workers := runtime.GOMAXPROCS(0)
+	chunk := max(4096, n/workers+1)
+	found := make([][]diag.Problem, (n+chunk-1)/chunk)
+	var wg sync.WaitGroup
+	for c := range found {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(c*chunk, min((c+1)*chunk, n), func(p diag.Problem) { found[c] = append(found[c], p) })
+		}()
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 func sourceHint(l *Ledger, id string) string {
@@ -145,23 +187,8 @@ func (b *builder) typeTopics() {
 // parseValues parses every claim's value for its topic, on every core: a
 // million values are the biggest single cost of loading after the YAML.
 func (b *builder) parseValues(add func(diag.Problem)) {
-	l := b.l
-	workers := runtime.GOMAXPROCS(0)
-	chunk := max(4096, len(l.Claims)/workers+1)
-	found := make([][]diag.Problem, (len(l.Claims)+chunk-1)/chunk)
-	var wg sync.WaitGroup
-	for c := range found {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b.parseRange(c*chunk, min((c+1)*chunk, len(l.Claims)), func(p diag.Problem) { found[c] = append(found[c], p) })
-		}()
-	}
-	wg.Wait()
-	for _, ps := range found {
-		for _, p := range ps {
-			add(p)
-		}
+	for _, p := range inChunks(len(b.l.Claims), b.parseRange) {
+		add(p)
 	}
 }
 
