@@ -88,6 +88,8 @@ type bulkFile struct {
 	// the goroutine that adds them to the ledger (see collect).
 	cur        *bulkBatch
 	full, free chan *bulkBatch
+	batches    int           // made so far, at most maxBatches
+	collected  chan struct{} // closed when collect returns
 	// r collects problems; it caps them per file like the YAML reader.
 	r  *reader
 	lr bulkLines

@@ -35,14 +35,33 @@ func (bf *bulkFile) emit(c Claim, pl claimPlaces) {
 	}
 }
 
+// maxBatches bounds the batches in flight. The reader waits for one to
+// come back rather than make more, so a fast reader does not fill memory
+// with batches the collector has yet to reach.
+const maxBatches = 8
+
 // send hands the current batch to collect and starts a new one.
 func (bf *bulkFile) send() {
 	bf.cur.read = bf.lr.read
-	bf.full <- bf.cur
+	select {
+	case bf.full <- bf.cur:
+	case <-bf.collected:
+		// collect has stopped, on a panic that wait reports; the rows
+		// read from now on are dropped.
+	}
+	if bf.batches < maxBatches {
+		select {
+		case bf.cur = <-bf.free:
+		default:
+			bf.cur = &bulkBatch{items: make([]pending, 0, batchSize)}
+			bf.batches++
+		}
+		return
+	}
 	select {
 	case bf.cur = <-bf.free:
-	default:
-		bf.cur = &bulkBatch{items: make([]pending, 0, batchSize)}
+	case <-bf.collected:
+		bf.cur.items = bf.cur.items[:0]
 	}
 }
 
@@ -51,22 +70,21 @@ func (bf *bulkFile) send() {
 // finish. A panic there comes back to the caller, where claimdiff's
 // recovery reports it.
 func (bf *bulkFile) startCollect() (wait func()) {
-	bf.cur = &bulkBatch{items: make([]pending, 0, batchSize)}
-	bf.full, bf.free = make(chan *bulkBatch, 4), make(chan *bulkBatch, 4)
-	done := make(chan struct{})
+	bf.cur, bf.batches = &bulkBatch{items: make([]pending, 0, batchSize)}, 1
+	bf.full, bf.free = make(chan *bulkBatch, maxBatches), make(chan *bulkBatch, maxBatches)
+	bf.collected = make(chan struct{})
 	var crashed any
 	go func() {
-		defer close(done)
+		defer close(bf.collected)
 		defer func() { crashed = recover() }()
 		bf.collect()
 	}()
 	return func() {
 		if len(bf.cur.items) > 0 {
-			bf.cur.read = bf.lr.read
-			bf.full <- bf.cur
+			bf.send()
 		}
 		close(bf.full)
-		<-done
+		<-bf.collected
 		if crashed != nil {
 			panic(crashed)
 		}
@@ -88,10 +106,7 @@ func (bf *bulkFile) collect() {
 		}
 		clear(bt.items) // drop the strings, which the ledger now holds
 		bt.items = bt.items[:0]
-		select {
-		case bf.free <- bt:
-		default:
-		}
+		bf.free <- bt // never blocks: free holds every batch there is
 	}
 }
 

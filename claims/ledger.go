@@ -60,17 +60,19 @@ type Claim struct {
 	// Context is the canonical "key=value; key=value" form of the claim's
 	// qualifiers, so claims in different contexts are never compared.
 	Context string
-	Denies  bool
 	Note    string
 	Pos     diag.Pos
-	// valueAt is where the value is written, in Pos.File; kept as two
-	// numbers, as a million claims would otherwise repeat the file name.
-	valueAt lineCol
-	// derivedID is true when the id was made from topic and source.
-	derivedID bool
 	// topic is the claim's topic, found once when the ledger is checked so
 	// that a million claims do not each look it up again and again.
 	topic *Topic
+	// valueAt is where the value is written, in Pos.File; kept as two
+	// numbers, as a million claims would otherwise repeat the file name.
+	valueAt lineCol
+	// Denies sits with the other flag after valueAt, where both fit in
+	// what would otherwise be padding.
+	Denies bool
+	// derivedID is true when the id was made from topic and source.
+	derivedID bool
 }
 
 // ValuePos is where the claim's value is written, for errors about it.

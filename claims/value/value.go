@@ -21,14 +21,11 @@ type Value struct {
 
 	// Lo and Hi bound the set after widening; -Inf and +Inf for half-lines.
 	// Infinite ends are always open.
-	Lo, Hi         float64
-	LoOpen, HiOpen bool
+	Lo, Hi float64
 	// Nominal is the number as written, for display and arithmetic
 	// (850000 for "about 850,000"); NaN for bounds, intervals and periods.
 	Nominal float64
-	// Approx is set for values written with about, around, nearly, ~ and
-	// the like.
-	Approx bool
+
 	// Currency is the ISO code of a money value: the one written, or the
 	// topic's when none was written (empty if neither says).
 	Currency string
@@ -42,6 +39,12 @@ type Value struct {
 	Ref    string
 	Factor float64
 
+	// The flags sit together so that a million values do not each pad
+	// four of them to eight bytes.
+	LoOpen, HiOpen bool
+	// Approx is set for values written with about, around, nearly, ~ and
+	// the like.
+	Approx bool
 	// Negated is set by the caller for `denies: true`: the value denotes
 	// the complement of its set.
 	Negated bool
