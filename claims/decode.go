@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,7 +65,7 @@ func (b *builder) readSources(r *reader, n *yaml.Node) {
 func (b *builder) readSource(r *reader, f field) {
 	s := &sources.Source{ID: f.key, Pos: r.pos(f.keyN)}
 	checkID(r, f.keyN, "source")
-	props, ok := r.mapping(f.value, fmt.Sprintf("source %q", f.key))
+	props, ok := r.entryMapping(f.value, "source", f.key)
 	if !ok {
 		return
 	}
@@ -124,11 +123,19 @@ func (b *builder) readTopics(r *reader, n *yaml.Node) {
 
 // readTopic reads one entry of topics:
 func (b *builder) readTopic(r *reader, f field) {
+	if t := parseTopic(r, f); t != nil {
+		b.addTopic(r, t)
+	}
+}
+
+// parseTopic reads one entry of topics without touching the ledger, so
+// that many can be read at once; nil when the entry is not a mapping.
+func parseTopic(r *reader, f field) *Topic {
 	checkID(r, f.keyN, "topic")
 	t := &Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
-	props, ok := r.mapping(f.value, fmt.Sprintf("topic %q", f.key))
+	props, ok := r.entryMapping(f.value, "topic", f.key)
 	if !ok {
-		return
+		return nil
 	}
 	var tolN *yaml.Node
 	var tol string
@@ -159,7 +166,7 @@ func (b *builder) readTopic(r *reader, f field) {
 		}
 	}
 	if tol != "" {
-		tv, err := value.ParseTolerance(tol)
+		tv, err := r.tolerance(tol)
 		if err != nil {
 			r.errorf(tolN, "bad-tolerance", "%v", err)
 		}
@@ -171,13 +178,19 @@ func (b *builder) readTopic(r *reader, f field) {
 	if t.Spec.Type == value.Choice && len(t.Spec.Choices) == 0 {
 		r.errorf(f.keyN, "no-choices", "topic %q has type choice but no choices", f.key)
 	}
-	if prev := b.l.Topics[f.key]; prev != nil {
-		r.errorf(f.keyN, "duplicate-id", "topic %q is defined twice (also at %s)", f.key, prev.Pos)
+	return t
+}
+
+// addTopic adds a topic read by parseTopic to the ledger, unless another
+// file or entry defined it first.
+func (b *builder) addTopic(r *reader, t *Topic) {
+	if prev := b.l.Topics[t.ID]; prev != nil {
+		r.add(diag.Errorf(t.Pos, "duplicate-id", "topic %q is defined twice (also at %s)", t.ID, prev.Pos))
 		return
 	}
 	t.index = len(b.l.TopicOrder)
-	b.l.Topics[f.key] = t
-	b.l.TopicOrder = append(b.l.TopicOrder, f.key)
+	b.l.Topics[t.ID] = t
+	b.l.TopicOrder = append(b.l.TopicOrder, t.ID)
 }
 
 func joinTypes() string {
@@ -225,7 +238,7 @@ func (b *builder) readDisputes(r *reader, n *yaml.Node) {
 // readDispute reads one entry of disputes:
 func (b *builder) readDispute(r *reader, f field) {
 	s := &Status{Topic: f.key, Status: "open", Pos: r.pos(f.keyN)}
-	props, ok := r.mapping(f.value, fmt.Sprintf("dispute %q", f.key))
+	props, ok := r.entryMapping(f.value, "dispute", f.key)
 	if !ok {
 		return
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 // entry is one "id: ..." of a section such as sources or topics.
@@ -19,31 +21,10 @@ type entry struct {
 // ledger can have hundreds of thousands of topics, which yaml.v3 reads
 // slowly. Anything else gives fallback, and the section goes to yaml.v3.
 func splitEntries(data []byte, sec section, s *itemScanner) ([]entry, scanResult) {
-	lines, ok := valueLines(data, sec)
+	entries, ok := entryBounds(data, sec)
 	if !ok {
 		return nil, fallback
 	}
-	var entries []entry
-	indent := -1
-	for l := range lines {
-		switch {
-		case len(l.rest) == 0 || l.rest[0] == '#' || l.rest[0] == '\r':
-		case l.rest[0] == '\t':
-			return nil, fallback
-		case indent < 0 || l.indent == indent:
-			indent = l.indent
-			if k := len(entries); k > 0 {
-				entries[k-1].end = l.off
-			}
-			entries = append(entries, entry{start: l.off, line: l.line, indent: l.indent})
-		case l.indent < indent:
-			return nil, fallback
-		}
-	}
-	if len(entries) == 0 {
-		return nil, fallback
-	}
-	entries[len(entries)-1].end = sec.end
 	for _, e := range entries {
 		if _, _, res := s.scanEntry(data[e.start:e.end], e.line, e.indent); res != scanned {
 			return nil, res
@@ -52,22 +33,55 @@ func splitEntries(data []byte, sec section, s *itemScanner) ([]entry, scanResult
 	return entries, scanned
 }
 
-// applyEntries reads each entry into fresh nodes and hands them to each,
-// reporting duplicate ids as yaml.v3's path would.
-func applyEntries(r *reader, data []byte, key string, entries []entry, s *itemScanner, each func(f field)) {
-	seen := make(map[string]int, len(entries))
+// entryBounds finds where each entry of a section starts and ends, without
+// reading them. ok is false for a section laid out other than one entry
+// per indented id.
+func entryBounds(data []byte, sec section) ([]entry, bool) {
+	lines, ok := valueLines(data, sec)
+	if !ok {
+		return nil, false
+	}
+	var entries []entry
+	indent := -1
+	for l := range lines {
+		switch {
+		case len(l.rest) == 0 || l.rest[0] == '#' || l.rest[0] == '\r':
+		case l.rest[0] == '\t':
+			return nil, false
+		case indent < 0 || l.indent == indent:
+			indent = l.indent
+			if k := len(entries); k > 0 {
+				entries[k-1].end = l.off
+			}
+			entries = append(entries, entry{start: l.off, line: l.line, indent: l.indent})
+		case l.indent < indent:
+			return nil, false
+		}
+	}
+	if len(entries) == 0 {
+		return nil, false
+	}
+	entries[len(entries)-1].end = sec.end
+	return entries, true
+}
+
+// applyEntries hands each entry of a section to each, in order, skipping
+// and reporting repeated ids as yaml.v3's path would. keyOf gives entry
+// i's id and where it is written.
+func applyEntries(r *reader, section string, n int, keyOf func(i int) (string, diag.Pos), each func(i int)) {
+	seen := make(map[string]int, n)
 	reported := map[string]bool{}
-	for _, e := range entries {
-		k, v, _ := s.scanEntry(data[e.start:e.end], e.line, e.indent)
-		if first, dup := seen[k.Value]; dup {
-			if !reported[k.Value] {
-				reported[k.Value] = true
-				r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, key, first)
+	for i := range n {
+		k, pos := keyOf(i)
+		if first, dup := seen[k]; dup {
+			if !reported[k] {
+				reported[k] = true
+				r.add(diag.Errorf(pos, "duplicate-key", "duplicate key %q in %s (first at line %d)", k, section, first))
 			}
 			continue
 		}
-		seen[k.Value] = k.Line
-		each(field{key: k.Value, keyN: k, value: v})
+		seen[k] = pos.Line
+		each(i)
 	}
 }
 
@@ -132,8 +146,6 @@ func (b *builder) sectionReader(key string) func(*reader, field) {
 	switch key {
 	case "sources":
 		return b.readSource
-	case "topics":
-		return b.readTopic
 	case "disputes":
 		return b.readDispute
 	}

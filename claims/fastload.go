@@ -31,6 +31,7 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 	type scannedSection struct {
 		sec     section
 		entries []entry
+		topics  []parsedTopic // for topics:, read already
 	}
 	var scannedSecs []scannedSection
 	for i := range secs {
@@ -46,12 +47,20 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 			if seenKey(secs[:i], sec.key) {
 				return false
 			}
-			entries, res := splitEntries(data, *sec, s)
+			ss := scannedSection{sec: *sec}
+			res := fallback
+			if sec.key == "topics" {
+				if entries, ok := entryBounds(data, *sec); ok {
+					ss.topics, res = readTopicEntries(name, data, entries)
+				}
+			} else {
+				ss.entries, res = splitEntries(data, *sec, s)
+			}
 			if res == abort {
 				return false
 			}
 			if res == scanned {
-				scannedSecs = append(scannedSecs, scannedSection{*sec, entries})
+				scannedSecs = append(scannedSecs, ss)
 				continue
 			}
 		}
@@ -78,7 +87,18 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 	}
 	b.readLedger(r, root)
 	for _, ss := range scannedSecs {
-		applyEntries(r, data, ss.sec.key, ss.entries, s, func(f field) { b.sectionReader(ss.sec.key)(r, f) })
+		if ss.sec.key == "topics" {
+			b.addTopics(r, ss.topics)
+			continue
+		}
+		var key, val *yaml.Node
+		applyEntries(r, ss.sec.key, len(ss.entries),
+			func(i int) (string, diag.Pos) {
+				e := ss.entries[i]
+				key, val, _ = s.scanEntry(data[e.start:e.end], e.line, e.indent)
+				return key.Value, r.pos(key)
+			},
+			func(int) { b.sectionReader(ss.sec.key)(r, field{key: key.Value, keyN: key, value: val}) })
 	}
 	b.l.Files = append(b.l.Files, name)
 	b.l.Problems = append(b.l.Problems, r.problems...)

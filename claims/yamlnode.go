@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -20,6 +21,32 @@ type reader struct {
 	// before it calls the file an alias bomb.
 	budget int
 	bombed bool
+	// uncapped keeps every problem, for a reader whose problems are
+	// passed on to another that caps them.
+	uncapped bool
+	// tolerances remembers each tolerance read, as a quarter of a million
+	// topics repeat a handful.
+	tolerances map[string]toleranceRead
+}
+
+type toleranceRead struct {
+	tol value.Tolerance
+	err error
+}
+
+// tolerance is value.ParseTolerance, once per distinct text.
+func (r *reader) tolerance(s string) (value.Tolerance, error) {
+	if t, ok := r.tolerances[s]; ok {
+		return t.tol, t.err
+	}
+	tol, err := value.ParseTolerance(s)
+	if r.tolerances == nil {
+		r.tolerances = map[string]toleranceRead{}
+	}
+	if len(r.tolerances) < 1024 {
+		r.tolerances[s] = toleranceRead{tol, err}
+	}
+	return tol, err
 }
 
 func newReader(file string, nodes int) *reader {
@@ -41,7 +68,7 @@ func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
 
 func (r *reader) add(p diag.Problem) {
 	switch {
-	case len(r.problems) < maxProblems:
+	case r.uncapped || len(r.problems) < maxProblems:
 		r.problems = append(r.problems, p)
 	case len(r.problems) == maxProblems:
 		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", maxProblems)
@@ -142,12 +169,23 @@ type field struct {
 // duplicate keys (in linear time, unlike yaml.v3's own check), merge keys and
 // non-scalar keys. what names the mapping in messages ("claim").
 func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
+	return r.fields(n, func() string { return what })
+}
+
+// entryMapping is mapping for the entry id of a section of kind, named
+// `kind "id"` in messages. The name is only made for a message: a
+// quarter of a million topics have none to give.
+func (r *reader) entryMapping(n *yaml.Node, kind, id string) ([]field, bool) {
+	return r.fields(n, func() string { return fmt.Sprintf("%s %q", kind, id) })
+}
+
+func (r *reader) fields(n *yaml.Node, what func() string) ([]field, bool) {
 	n = r.resolve(n)
 	if n == nil {
 		return nil, false
 	}
 	if n.Kind != yaml.MappingNode {
-		r.errorf(n, "wrong-type", "%s must be a mapping, not %s", what, kindName(n))
+		r.errorf(n, "wrong-type", "%s must be a mapping, not %s", what(), kindName(n))
 		return nil, false
 	}
 	fields := make([]field, 0, len(n.Content)/2)
@@ -161,7 +199,7 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			r.errorf(k, "wrong-type", "%s has a key that is not a plain name", what)
+			r.errorf(k, "wrong-type", "%s has a key that is not a plain name", what())
 			continue
 		}
 		if k.Tag == "!!merge" || k.Value == "<<" && k.Style == 0 {
@@ -175,7 +213,7 @@ func (r *reader) mapping(n *yaml.Node, what string) ([]field, bool) {
 					reported = map[string]bool{}
 				}
 				reported[k.Value] = true
-				r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
+				r.errorf(k, "duplicate-key", "duplicate key %q in %s (first at line %d)", k.Value, what(), prev.Line)
 			}
 			continue
 		}
