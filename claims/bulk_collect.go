@@ -73,21 +73,16 @@ func (bf *bulkFile) startCollect() (wait func()) {
 	bf.cur, bf.batches = &bulkBatch{items: make([]pending, 0, batchSize)}, 1
 	bf.full, bf.free = make(chan *bulkBatch, maxBatches), make(chan *bulkBatch, maxBatches)
 	bf.collected = make(chan struct{})
-	var crashed any
-	go func() {
+	done := background(func() {
 		defer close(bf.collected)
-		defer func() { crashed = recover() }()
 		bf.collect()
-	}()
+	})
 	return func() {
 		if len(bf.cur.items) > 0 {
 			bf.send()
 		}
 		close(bf.full)
-		<-bf.collected
-		if crashed != nil {
-			panic(crashed)
-		}
+		done()
 	}
 }
 

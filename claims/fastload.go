@@ -3,7 +3,6 @@ package claims
 import (
 	"bytes"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
@@ -164,48 +163,36 @@ func readItems(name string, data []byte, items []item, prog *progress) ([]Claim,
 	claims := make([]Claim, len(items))
 	places := make([]claimPlaces, len(items))
 	kept := make([]bool, len(items))
-	workers := runtime.GOMAXPROCS(0)
-	chunk := max(256, len(items)/(workers*8)+1)
+	chunk := max(256, len(items)/(runtime.GOMAXPROCS(0)*8)+1)
 	type result struct {
 		problems []diag.Problem
 		ok       bool
 	}
 	results := make([]result, (len(items)+chunk-1)/chunk)
-	next := make(chan int, len(results))
-	for c := range results {
-		next <- c
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(workers, len(results)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newItemScanner()
-			for c := range next {
-				r := newReader(name, 0)
-				res := &results[c]
-				res.ok = true
-				for i := c * chunk; i < min((c+1)*chunk, len(items)); i++ {
-					it := items[i]
-					n, how := s.scan(data[it.start:it.end], it.line)
-					if how == fallback {
-						n, how = entryByYAML(data[it.start:it.end], it.line)
-					}
-					if how != scanned {
-						res.ok = false
-						break
-					}
-					claims[i], places[i], kept[i] = r.claim(n)
+	chunked(len(items), chunk, func() func(c, from, to int) {
+		s := newItemScanner()
+		return func(c, from, to int) {
+			r := newReader(name, 0)
+			res := &results[c]
+			res.ok = true
+			for i := from; i < to; i++ {
+				it := items[i]
+				n, how := s.scan(data[it.start:it.end], it.line)
+				if how == fallback {
+					n, how = entryByYAML(data[it.start:it.end], it.line)
 				}
-				res.problems = r.problems
-				if n := min((c+1)*chunk, len(items)) - 1; n >= c*chunk {
-					prog.add(int64(items[n].end - items[c*chunk].start))
+				if how != scanned {
+					res.ok = false
+					break
 				}
+				claims[i], places[i], kept[i] = r.claim(n)
 			}
-		}()
-	}
-	wg.Wait()
+			res.problems = r.problems
+			if from < to {
+				prog.add(int64(items[to-1].end - items[from].start))
+			}
+		}
+	})
 	var problems []diag.Problem
 	for _, res := range results {
 		if !res.ok {

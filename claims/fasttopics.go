@@ -2,7 +2,6 @@ package claims
 
 import (
 	"runtime"
-	"sync"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -26,39 +25,27 @@ type parsedTopic struct {
 // than scanned means some entry needs yaml.v3, and nothing was read.
 func readTopicEntries(name string, data []byte, entries []entry) ([]parsedTopic, scanResult) {
 	out := make([]parsedTopic, len(entries))
-	workers := runtime.GOMAXPROCS(0)
-	chunk := max(1024, len(entries)/(workers*4)+1)
+	chunk := max(1024, len(entries)/(runtime.GOMAXPROCS(0)*4)+1)
 	results := make([]scanResult, (len(entries)+chunk-1)/chunk)
-	next := make(chan int, len(results))
-	for c := range results {
-		next <- c
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(workers, len(results)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newItemScanner()
-			for c := range next {
-				r := newReader(name, 0)
-				r.uncapped = true // addTopics caps them, in order
-				results[c] = scanned
-				for i := c * chunk; i < min((c+1)*chunk, len(entries)); i++ {
-					e := entries[i]
-					k, v, res := s.scanEntry(data[e.start:e.end], e.line, e.indent)
-					if res != scanned {
-						results[c] = res
-						break
-					}
-					before := len(r.problems)
-					t := parseTopic(r, field{key: k.Value, keyN: k, value: v})
-					out[i] = parsedTopic{key: k.Value, keyPos: r.pos(k), topic: t, problems: r.problems[before:len(r.problems):len(r.problems)]}
+	chunked(len(entries), chunk, func() func(c, from, to int) {
+		s := newItemScanner()
+		return func(c, from, to int) {
+			r := newReader(name, 0)
+			r.uncapped = true // addTopics caps them, in order
+			results[c] = scanned
+			for i := from; i < to; i++ {
+				e := entries[i]
+				k, v, res := s.scanEntry(data[e.start:e.end], e.line, e.indent)
+				if res != scanned {
+					results[c] = res
+					break
 				}
+				before := len(r.problems)
+				t := parseTopic(r, field{key: k.Value, keyN: k, value: v})
+				out[i] = parsedTopic{key: k.Value, keyPos: r.pos(k), topic: t, problems: r.problems[before:len(r.problems):len(r.problems)]}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	for _, res := range results {
 		if res != scanned {
 			return nil, res

@@ -162,21 +162,10 @@ func LoadWith(files []string, opts LoadOptions) (*Ledger, error) {
 	var (
 		bulkAt  int
 		bulkErr error
-		crashed any
 	)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		// A panic comes back to the caller, where claimdiff's recovery
-		// reports it, as it would without the goroutine.
-		defer func() { crashed = recover() }()
-		bulkAt, bulkErr = bulk.addPaths(bulks)
-	}()
+	wait := background(func() { bulkAt, bulkErr = bulk.addPaths(bulks) })
 	yamlAt, yamlErr := b.addPaths(yamls)
-	<-done
-	if crashed != nil {
-		panic(crashed)
-	}
+	wait()
 	// Of two unreadable files, the first in order is the one reported, as
 	// when the files are read one after another.
 	if yamlErr != nil && (bulkErr == nil || slices.Index(files, yamls[yamlAt]) < slices.Index(files, bulks[bulkAt])) {

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -26,8 +25,13 @@ func (b *builder) finish() *Ledger {
 	l.Problems = append(l.Problems, l.Sources.Check()...)
 	b.checkClaimRefs(add)
 	b.typeTopics()
+	// Ids and values are separate fields of each claim: the one core
+	// giving ids, which must go in order, leaves the rest to parsing.
+	var idProblems []diag.Problem
+	ids := background(func() { b.assignIDs(func(p diag.Problem) { idProblems = append(idProblems, p) }) })
 	b.parseValues(add)
-	b.assignIDs(add)
+	ids()
+	l.Problems = append(l.Problems, idProblems...)
 	b.checkStatuses(add)
 	b.places = nil
 	diag.Sort(l.Problems)
@@ -139,18 +143,13 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 // problems it found, in chunk order. work may only read shared state and
 // write what belongs to its own indexes.
 func inChunks(n int, work func(from, to int, add func(diag.Problem))) []diag.Problem {
-	workers := runtime.GOMAXPROCS(0)
-	chunk := max(4096, n/workers+1)
+	chunk := max(4096, n/runtime.GOMAXPROCS(0)+1)
 	found := make([][]diag.Problem, (n+chunk-1)/chunk)
-	var wg sync.WaitGroup
-	for c := range found {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			work(c*chunk, min((c+1)*chunk, n), func(p diag.Problem) { found[c] = append(found[c], p) })
-		}()
-	}
-	wg.Wait()
+	chunked(n, chunk, func() func(c, from, to int) {
+		return func(c, from, to int) {
+			work(from, to, func(p diag.Problem) { found[c] = append(found[c], p) })
+		}
+	})
 	return slices.Concat(found...)
 }
 

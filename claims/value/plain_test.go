@@ -48,12 +48,33 @@ func TestPlainNumber(t *testing.T) {
 			t.Errorf("plainNumber(%q) = %v, %v; want %v, %v", tt.raw, got, ok, tt.want, tt.ok)
 		}
 	}
+	for _, tt := range []struct {
+		raw        string
+		want       float64
+		approx, ok bool
+	}{
+		{"about 850,000", 850000, true, true},
+		{"~850000", 850000, true, true},
+		{"around 5", 5, true, true},
+		{"approximately 12", 12, true, true},
+		{"5", 5, false, true},
+		{"about  5", 0, true, false},
+		{"About 5", 0, false, false},
+		{"about 5k", 0, true, false},
+		{"abut 5", 0, false, false},
+	} {
+		got, approx, ok := plainNumberAbout(tt.raw)
+		if ok != tt.ok || ok && (got != tt.want || approx != tt.approx) {
+			t.Errorf("plainNumberAbout(%q) = %v, %v, %v; want %v, %v, %v", tt.raw, got, approx, ok, tt.want, tt.approx, tt.ok)
+		}
+	}
 }
 
-// Every number the shortcut reads must come out exactly as the general
-// parser makes it, whatever the tolerance.
+// Every number the shortcut reads, approximate or not, must come out
+// exactly as the general parser makes it, whatever the tolerance.
 func FuzzPlainNumber(f *testing.F) {
-	for _, s := range []string{"600000", "600,000", "1,234,567", "0", "123456789012345", "6,00", "0,600"} {
+	for _, s := range []string{"600000", "600,000", "1,234,567", "0", "123456789012345", "6,00", "0,600",
+		"about 850,000", "around 5", "approximately 12", "~850000", "about  5", "about", "~", "about -5"} {
 		f.Add(s)
 	}
 	for i := range 200 {
@@ -66,7 +87,7 @@ func FuzzPlainNumber(f *testing.F) {
 		{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		if _, ok := plainNumber(raw); !ok {
+		if _, _, ok := plainNumberAbout(raw); !ok {
 			return
 		}
 		for _, spec := range specs {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -70,9 +71,9 @@ func Parse(raw string, spec Spec) (Value, error) {
 // which Infer needs.
 func parse(raw string, spec Spec) (Value, bool, error) {
 	if spec.Type == Number {
-		if n, ok := plainNumber(raw); ok {
+		if n, approx, ok := plainNumberAbout(raw); ok {
 			c := ctx{typ: Number, tol: spec.Tolerance.clamped()}
-			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, false), false, nil
+			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, nil
 		}
 	}
 	var s string
@@ -139,6 +140,21 @@ func unbounded(v Value) Value {
 	v.LoOpen, v.HiOpen = true, true
 	v.Nominal = math.NaN()
 	return v
+}
+
+// plainNumberAbout is plainNumber, also after the commonest words of
+// approximation ("about 850,000", "~850,000").
+func plainNumberAbout(raw string) (n float64, approx, ok bool) {
+	if raw != "" && (raw[0] == 'a' || raw[0] == '~') {
+		for _, w := range [...]string{"about ", "around ", "approximately ", "~"} {
+			if rest, found := strings.CutPrefix(raw, w); found {
+				n, ok = plainNumber(rest)
+				return n, true, ok
+			}
+		}
+	}
+	n, ok = plainNumber(raw)
+	return n, false, ok
 }
 
 // plainNumber reads the commonest value of a big feed, a whole number in
