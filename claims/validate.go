@@ -23,14 +23,20 @@ func (b *builder) finish() *Ledger {
 		})
 	}
 	l.Problems = append(l.Problems, l.Sources.Check()...)
+	// Ids, topics and values are separate fields of each claim, so the
+	// steps that must go in claim order on one core (collecting ids, then
+	// deriving the missing ones) run beside those that use every core.
+	var (
+		ids        map[string]int
+		idProblems []diag.Problem
+	)
+	explicit := background(func() { ids, idProblems = b.explicitIDs() })
 	b.checkClaimRefs(add)
 	b.typeTopics()
-	// Ids and values are separate fields of each claim: the one core
-	// giving ids, which must go in order, leaves the rest to parsing.
-	var idProblems []diag.Problem
-	ids := background(func() { b.assignIDs(func(p diag.Problem) { idProblems = append(idProblems, p) }) })
+	explicit()
+	derive := background(func() { b.deriveIDs(ids) })
 	b.parseValues(add)
-	ids()
+	derive()
 	l.Problems = append(l.Problems, idProblems...)
 	b.checkStatuses(add)
 	b.places = nil
@@ -235,23 +241,37 @@ func topicHint(l *Ledger, id string) string {
 	return "define it under topics:, or give it claims"
 }
 
-// assignIDs gives claims without an id a stable one made from topic and
-// source, and reports explicit ids used twice.
-func (b *builder) assignIDs(add func(diag.Problem)) {
+// explicitIDs collects the ids claims were given, reporting any used
+// twice. It reads nothing but ids, so it runs while topics are resolved.
+func (b *builder) explicitIDs() (map[string]int, []diag.Problem) {
 	l := b.l
+	n := 0
+	for i := range b.places {
+		if b.places[i].hasID {
+			n++
+		}
+	}
 	// Sized once: growing a map of a million ids costs more than filling it.
-	ids := make(map[string]int, len(l.Claims))
+	ids := make(map[string]int, n)
+	var problems []diag.Problem
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		if !b.places[i].hasID {
 			continue
 		}
 		if prev, dup := ids[c.ID]; dup {
-			add(diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[prev].Pos))
+			problems = append(problems, diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[prev].Pos))
 			continue
 		}
 		ids[c.ID] = i
 	}
+	return ids, problems
+}
+
+// deriveIDs gives claims without an id a stable one made from topic and
+// source, clear of every id in ids.
+func (b *builder) deriveIDs(ids map[string]int) {
+	l := b.l
 	// next remembers, per base, the number to try next, so many claims on
 	// one topic from one source cost linear time, not quadratic.
 	next := map[string]int{}
