@@ -123,4 +123,6 @@ func (bf *bulkFile) reserve(rows int, read int64) {
 	}
 	bf.b.l.Claims = slices.Grow(bf.b.l.Claims, more)
 	bf.b.places = slices.Grow(bf.b.places, more)
+	preferHugePages(bf.b.l.Claims)
+	preferHugePages(bf.b.places)
 }

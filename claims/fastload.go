@@ -162,6 +162,8 @@ func shiftLines(n *yaml.Node, by int) {
 func readItems(name string, data []byte, items []item, prog *progress) ([]Claim, []claimPlaces, []diag.Problem, bool) {
 	claims := make([]Claim, len(items))
 	places := make([]claimPlaces, len(items))
+	preferHugePages(claims)
+	preferHugePages(places)
 	kept := make([]bool, len(items))
 	chunk := max(256, len(items)/(runtime.GOMAXPROCS(0)*8)+1)
 	type result struct {
