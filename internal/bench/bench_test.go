@@ -41,14 +41,30 @@ func TestTailBuffer(t *testing.T) {
 
 func TestDisputes(t *testing.T) {
 	out := []byte("{\n  \"disputes\": [{\"count\": 3}],\n  \"count\": 180,\n  \"ledger\": {}\n}\n")
-	if note, err := disputes(180)(out); err != nil || note != "180 disputes" {
+	if note, err := disputes(180)(measurement{tail: out}); err != nil || note != "180 disputes" {
 		t.Errorf("got %q, %v", note, err)
 	}
-	if _, err := disputes(181)(out); err == nil {
+	if _, err := disputes(181)(measurement{tail: out}); err == nil {
 		t.Error("a wrong count passed")
 	}
-	if _, err := disputes(1)([]byte("claimdiff: boom")); err == nil {
+	if _, err := disputes(1)(measurement{tail: []byte("claimdiff: boom")}); err == nil {
 		t.Error("output without a count passed")
+	}
+}
+
+func TestLoaded(t *testing.T) {
+	ok := measurement{stderr: []byte("claimdiff lint: no problems in 2 files, 1000 claims\n")}
+	if note, err := loaded(1000)(ok); err != nil || note != "1000 claims, no problems" {
+		t.Errorf("got %q, %v", note, err)
+	}
+	for _, bad := range []string{
+		"claimdiff lint: no problems in 2 files, 999 claims\n",
+		"claimdiff lint: 1 error in 2 files, 1000 claims\n",
+		"claimdiff lint: no problems in 2 files, 10000 claims\n",
+	} {
+		if _, err := loaded(1000)(measurement{stderr: []byte(bad)}); err == nil {
+			t.Errorf("%q passed", bad)
+		}
 	}
 }
 
@@ -58,12 +74,16 @@ func TestTargets(t *testing.T) {
 		{size: 10, tool: toolYAML, seconds: 0.5, peakMiB: 30},
 		{size: 10, tool: toolCSV, seconds: 0.2, peakMiB: 30},
 		{size: 10, tool: toolJSONL, seconds: 0.2, peakMiB: 30},
+		{size: 10, tool: toolLoadCSV, seconds: 0.1, peakMiB: 30},
+		{size: 10, tool: toolLoadJSONL, seconds: 0.1, peakMiB: 30},
 		{size: 10, tool: toolPython, seconds: 10, peakMiB: 300},
 		{size: 100, tool: toolNode, seconds: 10, peakMiB: 1000},
 		{size: 100, tool: toolYAML, seconds: 5, peakMiB: 400}, // memory 0.4×: fails
 		{size: 100, tool: toolCSV, seconds: 1.9, peakMiB: 300},
-		{size: 100, tool: toolJSONL, seconds: 2.5, peakMiB: 300},   // over 2 s and 12.5× growth
-		{size: 100, tool: toolPython, seconds: 100, peakMiB: 3000}, // only 20× slower: passes
+		{size: 100, tool: toolJSONL, seconds: 2.5, peakMiB: 300}, // 12.5× growth
+		{size: 100, tool: toolLoadCSV, seconds: 1.9, peakMiB: 300},
+		{size: 100, tool: toolLoadJSONL, seconds: 2.1, peakMiB: 300}, // over 2 s
+		{size: 100, tool: toolPython, seconds: 100, peakMiB: 3000},   // only 20× slower: passes
 	}
 	var got []string
 	for _, tg := range newReport(res, config{}).targets() {
@@ -72,8 +92,8 @@ func TestTargets(t *testing.T) {
 	want := []string{
 		"pass 1. YAML time ≤ 0.6 × yaml.Node decode",
 		"FAIL 1. YAML peak memory ≤ 0.35 × yaml.Node decode",
-		"pass 2. claimdiff (CSV) under 2 s",
-		"FAIL 2. claimdiff (JSONL) under 2 s",
+		"pass 2. claimdiff lint (CSV) loads under 2 s",
+		"FAIL 2. claimdiff lint (JSONL) loads under 2 s",
 		"pass 3. claimdiff (YAML) grows near-linearly",
 		"pass 3. claimdiff (CSV) grows near-linearly",
 		"FAIL 3. claimdiff (JSONL) grows near-linearly",

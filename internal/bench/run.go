@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -19,14 +20,18 @@ import (
 
 // The tools measured, in the order they appear in the table.
 const (
-	toolNode   = "yaml.v3 → yaml.Node"
-	toolYAML   = "claimdiff (YAML)"
-	toolCSV    = "claimdiff (CSV)"
-	toolJSONL  = "claimdiff (JSONL)"
-	toolPython = "PyYAML C loader"
+	toolNode  = "yaml.v3 → yaml.Node"
+	toolYAML  = "claimdiff (YAML)"
+	toolCSV   = "claimdiff (CSV)"
+	toolJSONL = "claimdiff (JSONL)"
+	// The lint runs load and check the bulk ledgers and compare nothing:
+	// what "1M claims load" means for the bulk formats.
+	toolLoadCSV   = "claimdiff lint (CSV)"
+	toolLoadJSONL = "claimdiff lint (JSONL)"
+	toolPython    = "PyYAML C loader"
 )
 
-var toolOrder = []string{toolNode, toolYAML, toolCSV, toolJSONL, toolPython}
+var toolOrder = []string{toolNode, toolYAML, toolCSV, toolJSONL, toolLoadCSV, toolLoadJSONL, toolPython}
 
 // result is one tool on one size: the medians of its runs.
 type result struct {
@@ -70,22 +75,21 @@ func run(cfg config) error {
 			return err
 		}
 		want := gen.Disputed(options(n))
-		tools := []struct {
+		type tool struct {
 			name  string
 			argv  []string
-			check func(tail []byte) (string, error)
-		}{
+			check func(measurement) (string, error)
+		}
+		tools := []tool{
 			{toolNode, []string{bin("yamlnode"), files.yaml}, nodeCount},
 			{toolYAML, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.yaml}, disputes(want)},
 			{toolCSV, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.csvDir}, disputes(want)},
 			{toolJSONL, []string{bin("claimdiff"), "disputed", "--format", "json", "-f", files.jsonlDir}, disputes(want)},
+			{toolLoadCSV, []string{bin("claimdiff"), "lint", "-f", files.csvDir}, loaded(n)},
+			{toolLoadJSONL, []string{bin("claimdiff"), "lint", "-f", files.jsonlDir}, loaded(n)},
 		}
 		if cfg.python != "" {
-			tools = append(tools, struct {
-				name  string
-				argv  []string
-				check func(tail []byte) (string, error)
-			}{toolPython, []string{cfg.python, filepath.Join("bench", "compare.py"), files.yaml}, nil})
+			tools = append(tools, tool{toolPython, []string{cfg.python, filepath.Join("bench", "compare.py"), files.yaml}, nil})
 		}
 		// Runs go round the tools, so a busy moment on the machine
 		// lands on all of them rather than on one.
@@ -101,7 +105,7 @@ func run(cfg config) error {
 					return fmt.Errorf("%s on %d claims: %w", t.name, n, err)
 				}
 				if t.check != nil {
-					note, err := t.check(m.tail)
+					note, err := t.check(m)
 					if err != nil {
 						return fmt.Errorf("%s on %d claims: %w", t.name, n, err)
 					}
@@ -226,9 +230,9 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 var countRE = regexp.MustCompile(`\n  "count": (\d+),`)
 
 // disputes checks that claimdiff found the disputes the generator made.
-func disputes(want int) func([]byte) (string, error) {
-	return func(tail []byte) (string, error) {
-		m := countRE.FindAllSubmatch(tail, -1)
+func disputes(want int) func(measurement) (string, error) {
+	return func(run measurement) (string, error) {
+		m := countRE.FindAllSubmatch(run.tail, -1)
 		if m == nil {
 			return "", fmt.Errorf("no dispute count at the end of the output")
 		}
@@ -240,8 +244,19 @@ func disputes(want int) func([]byte) (string, error) {
 	}
 }
 
-func nodeCount(tail []byte) (string, error) {
-	return string(bytes.TrimSpace(tail)), nil
+func nodeCount(run measurement) (string, error) {
+	return string(bytes.TrimSpace(run.tail)), nil
+}
+
+// loaded checks that lint read every claim and found nothing wrong.
+func loaded(want int) func(measurement) (string, error) {
+	return func(run measurement) (string, error) {
+		summary := lastLine(run.stderr)
+		if !strings.HasSuffix(summary, fmt.Sprintf(": no problems in 2 files, %d claims", want)) {
+			return "", fmt.Errorf("lint did not load %d claims cleanly: %s", want, summary)
+		}
+		return fmt.Sprintf("%d claims, no problems", want), nil
+	}
 }
 
 func median(xs []float64) float64 {
