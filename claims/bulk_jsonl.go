@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -391,6 +393,15 @@ func (s *jsonScanner) number() bool {
 func (s *jsonScanner) str(buf *[]byte) ([]byte, bool) {
 	s.i++ // the opening quote
 	start := s.i
+	// Most strings hold no escape and no control character: find the
+	// closing quote and check the text between eight bytes at a time.
+	if q := bytes.IndexByte(s.data[start:], '"'); q >= 0 {
+		text := s.data[start : start+q]
+		if bytes.IndexByte(text, '\\') < 0 && !hasControl(text) {
+			s.i += q + 1
+			return text, true
+		}
+	}
 	for s.i < len(s.data) {
 		c := s.data[s.i]
 		switch {
@@ -489,4 +500,24 @@ func (s *jsonScanner) hex4() (rune, bool) {
 	}
 	s.i += 4
 	return r, true
+}
+
+// hasControl reports whether b holds a byte below 0x20, which a JSON
+// string may not hold raw. It tests eight bytes at a time: subtracting
+// 0x20 from each byte borrows into its top bit exactly when the byte is
+// below 0x20 (bytes of 0x80 and up are masked out by ^x).
+func hasControl(b []byte) bool {
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }

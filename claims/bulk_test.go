@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -519,6 +520,36 @@ func TestBulkHostileLines(t *testing.T) {
 		got := problemList(b.l.Problems)
 		if len(got) != maxProblems+1 || !strings.HasPrefix(got[0], f.first) || !strings.Contains(got[maxProblems], "too-many") {
 			t.Errorf("%s: %d problems, first %q, last %q", f.name, len(got), got[0], got[len(got)-1])
+		}
+	}
+}
+
+// hasControl must agree with a byte-by-byte look at every length and
+// every byte value, including bytes of 0x80 and up.
+func TestHasControl(t *testing.T) {
+	naive := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 {
+				return true
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = byte(rng.IntN(256))
+			case 1:
+				b[i] = byte(0x1c + rng.IntN(8)) // around the boundary
+			default:
+				b[i] = byte(0x20 + rng.IntN(0xe0))
+			}
+		}
+		if got, want := hasControl(b), naive(b); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
