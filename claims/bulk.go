@@ -150,7 +150,6 @@ func (b *builder) addBulkFile(name string) error {
 		b.l.Files = append(b.l.Files, name)
 		b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
 			"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
-		b.progress.fileDone(name, 0)
 		return nil
 	}
 	var size int64
@@ -165,11 +164,8 @@ func (b *builder) addBulkFile(name string) error {
 func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	b.l.Files = append(b.l.Files, name)
 	bf := newBulkFile(b, name, bufio.NewReaderSize(r, 64<<10))
-	bf.size, bf.lr.progress = size, b.progress
-	defer func() {
-		b.l.Problems = append(b.l.Problems, bf.r.problems...)
-		b.progress.fileDone(name, bf.lr.reported)
-	}()
+	bf.size, bf.lr.progress = size, b.reading
+	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
 	defer bf.startCollect()()
 	var err error
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -479,7 +475,7 @@ type bulkLines struct {
 	// long is a line that did not fit, gathered until it proves too long.
 	long []byte
 	// progress hears of each MiB read.
-	progress *progress
+	progress *fileProgress
 	reported int64
 }
 

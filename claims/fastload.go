@@ -75,7 +75,7 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 			return false // an empty list, or none: let yaml.v3 say what it is
 		}
 	}
-	claims, places, problems, ok := readItems(name, data, items, b.progress)
+	claims, places, problems, ok := readItems(name, data, items, b.reading)
 	if !ok {
 		return false
 	}
@@ -159,7 +159,7 @@ func shiftLines(n *yaml.Node, by int) {
 
 // readItems reads the claims entries on every core, in chunks, keeping
 // their order. ok is false when an entry needs the whole-file decode.
-func readItems(name string, data []byte, items []item, prog *progress) ([]Claim, []claimPlaces, []diag.Problem, bool) {
+func readItems(name string, data []byte, items []item, prog *fileProgress) ([]Claim, []claimPlaces, []diag.Problem, bool) {
 	claims := make([]Claim, len(items))
 	places := make([]claimPlaces, len(items))
 	preferHugePages(claims)

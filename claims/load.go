@@ -192,7 +192,11 @@ func (b *builder) addPaths(files []string) (int, error) {
 // addPath reads one file, YAML or bulk, and counts how many claims it gave.
 func (b *builder) addPath(name string) error {
 	before := len(b.l.Claims)
-	defer func() { b.counts = append(b.counts, fileCount{name, len(b.l.Claims) - before}) }()
+	b.reading = b.progress.file(name)
+	defer func() {
+		b.reading.done()
+		b.counts = append(b.counts, fileCount{name, len(b.l.Claims) - before})
+	}()
 	if isBulkName(name) {
 		if err := b.addBulkFile(name); err != nil {
 			return &InputError{err}
@@ -212,7 +216,6 @@ func (b *builder) addPath(name string) error {
 		return &InputError{err}
 	}
 	b.addFile(name, data)
-	b.progress.fileDone(name, 0)
 	return nil
 }
 
@@ -375,8 +378,10 @@ type builder struct {
 	places []claimPlaces
 	// version is set when some file says ledger: 1.
 	version bool
-	// progress is nil unless someone listens.
+	// progress is nil unless someone listens; reading counts the file
+	// being read.
 	progress *progress
+	reading  *fileProgress
 	// counts says how many claims each file gave, in the order read, so
 	// claims read on two goroutines can be put back in file order.
 	counts []fileCount

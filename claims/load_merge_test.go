@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -121,5 +122,50 @@ func TestLoadMixedFirstError(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), tc[0]+":") {
 			t.Errorf("Load(%v) = %v, want an error naming %s", tc, err, tc[0])
 		}
+	}
+}
+
+// Progress hears every byte of every file once, whichever goroutine reads
+// it, and ends at the total.
+func TestLoadProgress(t *testing.T) {
+	dir := t.TempDir()
+	var csvData strings.Builder
+	csvData.WriteString("topic,value,source\n")
+	for i := range 60_000 {
+		fmt.Fprintf(&csvData, "topic-%d,%d,ap\n", i%500, i)
+	}
+	files := []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.csv"), filepath.Join(dir, "c.yaml")}
+	for i, data := range []string{
+		"ledger: 1\nsources:\n  ap: {name: AP, kind: wire}\n",
+		csvData.String(),
+		"claims:\n  - {topic: t1, value: 1, source: ap}\n",
+	} {
+		if err := os.WriteFile(files[i], []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var total int64
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += st.Size()
+	}
+	var mu sync.Mutex
+	var last, over int64
+	l, err := LoadWith(files, LoadOptions{Progress: func(done, all int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if all != total || done > all {
+			over = done
+		}
+		last = max(last, done)
+	}})
+	if err != nil || len(l.Claims) != 60_001 {
+		t.Fatalf("%v, %d claims", err, len(l.Claims))
+	}
+	if over != 0 || last != total {
+		t.Errorf("progress reached %d of %d (a report of %d was out of range)", last, total, over)
 	}
 }

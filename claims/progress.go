@@ -31,11 +31,33 @@ func (p *progress) add(n int64) {
 	}
 }
 
-// fileDone counts the rest of a file once it is read, whatever its parts
-// reported on the way.
-func (p *progress) fileDone(name string, reported int64) {
+// fileProgress counts one file's bytes toward the load's, so that what
+// its readers reported on the way and the rest counted when it is done add
+// up to the file's size, whichever goroutines read it.
+type fileProgress struct {
+	p        *progress
+	size     int64
+	reported atomic.Int64
+}
+
+// file starts counting one file; nil when nobody listens.
+func (p *progress) file(name string) *fileProgress {
 	if p == nil {
-		return
+		return nil
 	}
-	p.report(p.done.Add(p.sizes[name]-reported), p.total)
+	return &fileProgress{p: p, size: p.sizes[name]}
+}
+
+func (f *fileProgress) add(n int64) {
+	if f != nil {
+		f.reported.Add(n)
+		f.p.add(n)
+	}
+}
+
+// done counts the rest of the file once it is read.
+func (f *fileProgress) done() {
+	if f != nil {
+		f.p.add(max(f.size-f.reported.Swap(f.size), 0))
+	}
 }
