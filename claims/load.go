@@ -195,7 +195,7 @@ func (b *builder) addPath(name string) error {
 	b.reading = b.progress.file(name)
 	defer func() {
 		b.reading.done()
-		b.counts = append(b.counts, fileCount{name, len(b.l.Claims) - before})
+		b.counts = append(b.counts, len(b.l.Claims)-before)
 	}()
 	if isBulkName(name) {
 		if err := b.addBulkFile(name); err != nil {
@@ -384,12 +384,7 @@ type builder struct {
 	reading  *fileProgress
 	// counts says how many claims each file gave, in the order read, so
 	// claims read on two goroutines can be put back in file order.
-	counts []fileCount
-}
-
-type fileCount struct {
-	file   string
-	claims int
+	counts []int
 }
 
 func newBuilder() *builder {

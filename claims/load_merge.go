@@ -23,10 +23,10 @@ func (b *builder) merge(other *builder, files []string) {
 	mine, theirs := b.counts, other.counts
 	for _, name := range files {
 		if isBulkName(name) {
-			spans = append(spans, span{n: theirs[0].claims, other: true})
+			spans = append(spans, span{n: theirs[0], other: true})
 			theirs = theirs[1:]
 		} else {
-			spans = append(spans, span{n: mine[0].claims})
+			spans = append(spans, span{n: mine[0]})
 			mine = mine[1:]
 		}
 	}

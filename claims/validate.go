@@ -108,18 +108,14 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 			// very string checked last.
 			if c.Source != known {
 				if l.Sources.Get(c.Source) == nil {
-					add(diag.Problem{Pos: c.at(pl.source), Severity: diag.Error, Code: "unknown-source",
-						Message: fmt.Sprintf("claim cites source %q, which is not defined", c.Source),
-						Hint:    sourceHint(l, c.Source)})
+					add(unknownSource(l, c.at(pl.source), "claim cites", c.Source))
 				} else {
 					known = c.Source
 				}
 			}
 			for j, v := range c.Via {
 				if l.Sources.Get(v) == nil {
-					add(diag.Problem{Pos: c.at(pl.via[j]), Severity: diag.Error, Code: "unknown-source",
-						Message: fmt.Sprintf("via names source %q, which is not defined", v),
-						Hint:    sourceHint(l, v)})
+					add(unknownSource(l, c.at(pl.via[j]), "via names", v))
 				}
 			}
 			if c.topic == nil {
@@ -157,6 +153,14 @@ func inChunks(n int, work func(from, to int, add func(diag.Problem))) []diag.Pro
 		}
 	})
 	return slices.Concat(found...)
+}
+
+// unknownSource is the problem of a claim naming a source no file defines;
+// who names it ("claim cites", "via names") starts the message.
+func unknownSource(l *Ledger, pos diag.Pos, who, id string) diag.Problem {
+	return diag.Problem{Pos: pos, Severity: diag.Error, Code: "unknown-source",
+		Message: fmt.Sprintf("%s source %q, which is not defined", who, id),
+		Hint:    sourceHint(l, id)}
 }
 
 func sourceHint(l *Ledger, id string) string {
