@@ -27,14 +27,14 @@ func (b *builder) finish() *Ledger {
 	// steps that must go in claim order on one core (collecting ids, then
 	// deriving the missing ones) run beside those that use every core.
 	var (
-		ids        map[string]int
+		given      *idIndex
 		idProblems []diag.Problem
 	)
-	explicit := background(func() { ids, idProblems = b.explicitIDs() })
+	explicit := background(func() { given, idProblems = b.explicitIDs() })
 	b.checkClaimRefs(add)
 	b.typeTopics()
 	explicit()
-	derive := background(func() { b.deriveIDs(ids) })
+	derive := background(func() { b.deriveIDs(given) })
 	b.parseValues(add)
 	derive()
 	l.Problems = append(l.Problems, idProblems...)
@@ -247,35 +247,22 @@ func topicHint(l *Ledger, id string) string {
 
 // explicitIDs collects the ids claims were given, reporting any used
 // twice. It reads nothing but ids, so it runs while topics are resolved.
-func (b *builder) explicitIDs() (map[string]int, []diag.Problem) {
+func (b *builder) explicitIDs() (*idIndex, []diag.Problem) {
 	l := b.l
-	n := 0
-	for i := range b.places {
-		if b.places[i].hasID {
-			n++
-		}
-	}
-	// Sized once: growing a map of a million ids costs more than filling it.
-	ids := make(map[string]int, n)
+	x := newIDIndex(l.Claims, func(i int) bool { return b.places[i].hasID })
 	var problems []diag.Problem
-	for i := range l.Claims {
-		c := &l.Claims[i]
-		if !b.places[i].hasID {
-			continue
-		}
-		if prev, dup := ids[c.ID]; dup {
-			problems = append(problems, diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[prev].Pos))
-			continue
-		}
-		ids[c.ID] = i
+	for _, d := range x.duplicates() {
+		c := &l.Claims[d[0]]
+		problems = append(problems, diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[d[1]].Pos))
 	}
-	return ids, problems
+	return x, problems
 }
 
 // deriveIDs gives claims without an id a stable one made from topic and
-// source, clear of every id in ids.
-func (b *builder) deriveIDs(ids map[string]int) {
+// source, clear of every id given and every id derived before.
+func (b *builder) deriveIDs(given *idIndex) {
 	l := b.l
+	derived := map[string]bool{}
 	// next remembers, per base, the number to try next, so many claims on
 	// one topic from one source cost linear time, not quadratic.
 	next := map[string]int{}
@@ -287,14 +274,14 @@ func (b *builder) deriveIDs(ids map[string]int) {
 		base := c.Topic + "@" + c.Source
 		id := base
 		for n := max(next[base], 2); ; n++ {
-			if _, taken := ids[id]; !taken {
+			if !derived[id] && !given.has(id) {
 				next[base] = n
 				break
 			}
 			id = fmt.Sprintf("%s#%d", base, n)
 		}
 		c.ID, c.derivedID = id, true
-		ids[id] = i
+		derived[id] = true
 	}
 }
 
