@@ -101,6 +101,7 @@ type bulkFile struct {
 	// a bad date maps to "".
 	dates map[string]string
 	row   bulkRow
+	text  textArena // holds the claims' strings
 	// cols turns byte offsets in the current line into columns.
 	cols columns
 	// stop is set when the file is not worth reading on (a binary file).
@@ -381,7 +382,7 @@ func (bf *bulkFile) endRow() {
 	// than a dozen bytes a claim, and finish swaps in the topic's own id.
 	start := len(rw.own)
 	rw.own = append(rw.own, topic...)
-	own := string(rw.own)
+	own := bf.text.string(rw.own)
 	c.Topic = own[start:]
 	str := func(f int) string {
 		if !rw.has[f] {
