@@ -84,12 +84,8 @@ type bulkFile struct {
 	// size is the file's length when known, to size the claim list once
 	// rather than grow it by doubling.
 	size int64
-	// Claims read and checked wait in cur until it is full, then go to
-	// the goroutine that adds them to the ledger (see collect).
-	cur        *bulkBatch
-	full, free chan *bulkBatch
-	batches    int           // made so far, at most maxBatches
-	collected  chan struct{} // closed when collect returns
+	// sink is where claims go: the ledger, or a block being read.
+	sink claimSink
 	// r collects problems; it caps them per file like the YAML reader.
 	r  *reader
 	lr bulkLines
@@ -106,6 +102,26 @@ type bulkFile struct {
 	cols columns
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
+	// keep, when set, is how many problems a worker keeps of its block:
+	// enough for the caller to cap the file's and say there were more.
+	keep int
+	// speculative is set for a block that may not start a CSV record
+	// (see bulk_blocks.go); a record still open at its end is not an
+	// error then, and open and openLine say where it began.
+	speculative    bool
+	open, openLine int
+}
+
+// claimSink is where a bulkFile puts the claims it reads.
+type claimSink struct {
+	claims *[]Claim
+	places *[]claimPlaces
+}
+
+// emit adds a checked claim.
+func (bf *bulkFile) emit(c Claim, pl claimPlaces) {
+	*bf.sink.claims = append(*bf.sink.claims, c)
+	*bf.sink.places = append(*bf.sink.places, pl)
 }
 
 // bulkRow is one claim as read, before it is checked. Strings a claim keeps
@@ -166,8 +182,8 @@ func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	b.l.Files = append(b.l.Files, name)
 	bf := newBulkFile(b, name, bufio.NewReaderSize(r, 64<<10))
 	bf.size, bf.lr.progress = size, b.reading
+	bf.sink = claimSink{&b.l.Claims, &b.places}
 	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
-	defer bf.startCollect()()
 	var err error
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
@@ -175,7 +191,7 @@ func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	case ".tsv":
 		err = bf.readCSV('\t')
 	default:
-		err = bf.readJSONL()
+		err = bf.readBlocks((*bulkFile).readJSONL)
 	}
 	if errors.Is(err, errTooLarge) {
 		bf.errorAt(bf.lr.line, 1, "too-large", "the file is larger than the limit of %s", ByteSize(MaxFileBytes))
@@ -194,10 +210,16 @@ func newBulkFile(b *builder, name string, br *bufio.Reader) *bulkFile {
 }
 
 func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
-	bf.r.add(diag.Errorf(diag.Pos{File: bf.name, Line: line, Col: col}, code, format, args...))
+	bf.problem(diag.Errorf(diag.Pos{File: bf.name, Line: line, Col: col}, code, format, args...))
 }
 
-func (bf *bulkFile) problem(p diag.Problem) { bf.r.add(p) }
+func (bf *bulkFile) problem(p diag.Problem) {
+	if bf.keep == 0 {
+		bf.r.add(p)
+	} else if len(bf.r.problems) < bf.keep {
+		bf.r.problems = append(bf.r.problems, p)
+	}
+}
 
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 
@@ -470,7 +492,8 @@ func (bf *bulkFile) denies() bool {
 // them and capping the bytes read at limit.
 type bulkLines struct {
 	br    *bufio.Reader
-	line  int // number of the line last returned
+	line  int   // number of the line last returned
+	at    int64 // offset of the line last returned
 	read  int64
 	limit int64
 	// long is a line that did not fit, gathered until it proves too long.
@@ -485,6 +508,7 @@ type bulkLines struct {
 // has been skipped. At the end of the stream it returns io.EOF.
 func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 	lr.long = lr.long[:0]
+	lr.at = lr.read
 	for {
 		chunk, err := lr.br.ReadSlice('\n')
 		lr.read += int64(len(chunk))

@@ -60,7 +60,7 @@ func (cr *csvReader) read() (ok bool, err error) {
 		break
 	}
 	cr.buf, cr.cells, cr.pos, cr.quoted = cr.buf[:0], cr.cells[:0], cr.pos[:0], cr.quoted[:0]
-	startLine, size := lr.line, len(line)
+	startLine, recordAt, size := lr.line, lr.at, len(line)
 	i := 0
 	for {
 		cellPos := bf.pos(lr.line, bf.cols.at(i))
@@ -77,7 +77,11 @@ func (cr *csvReader) read() (ok bool, err error) {
 					var tooLong bool
 					line, tooLong, err = lr.next()
 					if errors.Is(err, io.EOF) {
-						bf.problem(diag.Errorf(cellPos, "csv", "the quoted cell is never closed; a \" is missing"))
+						if bf.speculative {
+							bf.open, bf.openLine = int(recordAt), startLine
+						} else {
+							bf.problem(diag.Errorf(cellPos, "csv", "the quoted cell is never closed; a \" is missing"))
+						}
 						return false, io.EOF
 					}
 					if err != nil {
@@ -151,6 +155,12 @@ func (bf *bulkFile) readCSV(comma byte) error {
 			}
 		}
 	}
+	return bf.readBlocks(func(bf *bulkFile) error { return bf.csvRows(comma, cols) })
+}
+
+// csvRows reads one claim per record until the lines end.
+func (bf *bulkFile) csvRows(comma byte, cols []int) error {
+	cr := &csvReader{bf: bf, comma: comma}
 	for {
 		ok, err := cr.read()
 		if errors.Is(err, io.EOF) {
