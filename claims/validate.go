@@ -207,15 +207,19 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.topic
-		// Only topics whose values scale can hold "half of X"; on a text
-		// topic those words are just text.
-		if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
-			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Error, Code: "unknown-topic",
-				Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
-				Hint:    topicHint(l, ref)})
-			continue
-		}
 		v, err := value.Parse(c.Value.Raw, t.Spec)
+		// Only topics whose values scale can hold "half of X"; on a text
+		// topic those words are just text. Parse finds the relative values
+		// it can read, so the others cost nothing more; one it cannot read
+		// is still reported for the topic it names first.
+		if err != nil || v.Ref != "" {
+			if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
+				add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Error, Code: "unknown-topic",
+					Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
+					Hint:    topicHint(l, ref)})
+				continue
+			}
+		}
 		if err != nil {
 			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))
 			continue
