@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -100,8 +101,13 @@ func hasFileProblem(ps []diag.Problem) bool {
 // feed, run on every core; only making topics waits for claim order.
 func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 	l := b.l
+	var (
+		mu         sync.Mutex
+		unresolved [][]int // per chunk, the claims whose topic is not defined
+	)
 	for _, p := range inChunks(len(l.Claims), func(from, to int, add func(diag.Problem)) {
 		known := ""
+		var mine []int
 		for i := from; i < to; i++ {
 			c, pl := &l.Claims[i], &b.places[i]
 			// Claims come in runs from one source; its id is often the
@@ -119,25 +125,30 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 				}
 			}
 			if c.topic == nil {
-				c.topic = l.Topics[c.Topic]
+				if c.topic = l.Topics[c.Topic]; c.topic == nil {
+					mine = append(mine, i)
+				}
 			}
+		}
+		if mine != nil {
+			mu.Lock()
+			unresolved = append(unresolved, mine)
+			mu.Unlock()
 		}
 	}) {
 		add(p)
 	}
-	for i := range l.Claims {
+	// A topic no file defines is made by its first claim, in claim order.
+	slices.SortFunc(unresolved, func(a, b []int) int { return a[0] - b[0] })
+	for _, i := range slices.Concat(unresolved...) {
 		c := &l.Claims[i]
-		t := c.topic
+		t := l.Topics[c.Topic]
 		if t == nil {
-			if t = l.Topics[c.Topic]; t == nil {
-				t = &Topic{ID: c.Topic, Pos: c.at(b.places[i].topic), index: len(l.TopicOrder)}
-				l.Topics[c.Topic] = t
-				l.TopicOrder = append(l.TopicOrder, c.Topic)
-			}
-			c.topic = t
+			t = &Topic{ID: c.Topic, Pos: c.at(b.places[i].topic), index: len(l.TopicOrder)}
+			l.Topics[c.Topic] = t
+			l.TopicOrder = append(l.TopicOrder, c.Topic)
 		}
-		// One string per topic, not one per claim read from a bulk file.
-		c.Topic = t.ID
+		c.topic = t
 	}
 }
 
@@ -177,6 +188,11 @@ func sourceHint(l *Ledger, id string) string {
 // typeTopics infers the type of topics that do not declare one.
 func (b *builder) typeTopics() {
 	l := b.l
+	// Most ledgers type every topic; then there is nothing to infer, and no
+	// reason to visit a million claims.
+	if !slices.ContainsFunc(l.TopicOrder, func(id string) bool { return l.Topics[id].Spec.Type == "" }) {
+		return
+	}
 	raws := map[string][]string{}
 	for _, c := range l.Claims {
 		if t := c.topic; t.Spec.Type == "" {
