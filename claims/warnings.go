@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"runtime"
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -11,32 +12,29 @@ import (
 // slightly wrong, a source nobody cites, a claim nobody dated. Only lint
 // asks, so other commands do not pay for it.
 func (l *Ledger) Warnings() []diag.Problem {
-	var out []diag.Problem
-	// Counted by the topic's place in TopicOrder: a million claims on a
-	// quarter of a million topics would spend most of lint in a map.
+	// Each core counts its share of the claims; topics are counted by
+	// their place in TopicOrder, as a million claims on a quarter of a
+	// million topics would spend most of lint in a map.
+	size := max(4096, len(l.Claims)/runtime.GOMAXPROCS(0)+1)
+	parts := make([]claimWarnings, (len(l.Claims)+size-1)/size)
+	chunked(len(l.Claims), size, func() func(c, from, to int) {
+		return func(c, from, to int) { parts[c] = l.claimWarnings(from, to) }
+	})
 	uses := make([]int, len(l.TopicOrder))
-	first := make([]diag.Pos, len(l.TopicOrder))
+	first := make([]int32, len(l.TopicOrder))
 	cited := map[string]bool{}
-	var lastSource string
-	for i := range l.Claims {
-		c := &l.Claims[i]
-		if t := c.topic; t != nil && t.index < len(uses) {
-			if uses[t.index] == 0 {
-				first[t.index] = c.Pos
+	var out []diag.Problem
+	for _, p := range parts {
+		for t, n := range p.uses {
+			if n > 0 && uses[t] == 0 {
+				first[t] = p.first[t]
 			}
-			uses[t.index]++
+			uses[t] += int(n)
 		}
-		if c.Source != lastSource {
-			cited[c.Source], lastSource = true, c.Source
+		for id := range p.cited {
+			cited[id] = true
 		}
-		for _, v := range c.Via {
-			cited[v] = true
-		}
-		if c.Date == "" {
-			out = append(out, diag.Problem{Pos: c.Pos, Severity: diag.Warning, Code: "no-date",
-				Message: fmt.Sprintf("claim %q has no date", c.ID),
-				Hint:    "add date: YYYY-MM-DD, when the source said it, so revisions can be told apart"})
-		}
+		out = append(out, p.out...)
 	}
 	for _, s := range l.Sources.All() {
 		for _, v := range s.Via {
@@ -48,8 +46,42 @@ func (l *Ledger) Warnings() []diag.Problem {
 			out = append(out, diag.Warnf(s.Pos, "unused-source", "source %q is not cited by any claim", s.ID))
 		}
 	}
-	out = append(out, typos(l, uses, first)...)
+	out = append(out, typos(l, uses, func(t int) diag.Pos { return l.Claims[first[t]].Pos })...)
 	return out
+}
+
+// claimWarnings is what one core found in a share of the claims.
+type claimWarnings struct {
+	uses  []int32 // claims per topic, by its place in TopicOrder
+	first []int32 // each topic's first claim
+	cited map[string]bool
+	out   []diag.Problem
+}
+
+func (l *Ledger) claimWarnings(from, to int) claimWarnings {
+	w := claimWarnings{uses: make([]int32, len(l.TopicOrder)), first: make([]int32, len(l.TopicOrder)), cited: map[string]bool{}}
+	var lastSource string
+	for i := from; i < to; i++ {
+		c := &l.Claims[i]
+		if t := c.topic; t != nil && t.index < len(w.uses) {
+			if w.uses[t.index] == 0 {
+				w.first[t.index] = int32(i)
+			}
+			w.uses[t.index]++
+		}
+		if c.Source != lastSource {
+			w.cited[c.Source], lastSource = true, c.Source
+		}
+		for _, v := range c.Via {
+			w.cited[v] = true
+		}
+		if c.Date == "" {
+			w.out = append(w.out, diag.Problem{Pos: c.Pos, Severity: diag.Warning, Code: "no-date",
+				Message: fmt.Sprintf("claim %q has no date", c.ID),
+				Hint:    "add date: YYYY-MM-DD, when the source said it, so revisions can be told apart"})
+		}
+	}
+	return w
 }
 
 // nearest returns the candidate within maxDist edits of name, the closest
@@ -112,12 +144,20 @@ func abs(n int) int {
 // then confirmed by edit distance. The index holds the suspects, which are
 // few, rather than the established topics, which may be a quarter of a
 // million: each established topic's deletions are then only looked up.
-func typos(l *Ledger, uses []int, first []diag.Pos) []diag.Problem {
+func typos(l *Ledger, uses []int, first func(topic int) diag.Pos) []diag.Problem {
+	// The topics in order, found by walking the map once rather than
+	// looking each of a quarter of a million up.
+	topics := make([]*Topic, len(l.TopicOrder))
+	for _, t := range l.Topics {
+		if t.index < len(topics) {
+			topics[t.index] = t
+		}
+	}
 	var suspects []*Topic
 	index := map[string][]int{}
-	for _, id := range l.TopicOrder {
-		if t := l.Topics[id]; uses[t.index] == 1 && !t.Declared {
-			for _, k := range deletions(id) {
+	for _, t := range topics {
+		if uses[t.index] == 1 && !t.Declared {
+			for _, k := range deletions(t.ID) {
 				index[k] = append(index[k], len(suspects))
 			}
 			suspects = append(suspects, t)
@@ -128,8 +168,9 @@ func typos(l *Ledger, uses []int, first []diag.Pos) []diag.Problem {
 	}
 	candidates := make([][]string, len(suspects))
 	var key []byte
-	for _, id := range l.TopicOrder {
-		if t := l.Topics[id]; uses[t.index] < 2 && !t.Declared {
+	for _, t := range topics {
+		id := t.ID
+		if uses[t.index] < 2 && !t.Declared {
 			continue
 		}
 		for _, s := range index[id] {
@@ -146,7 +187,7 @@ func typos(l *Ledger, uses []int, first []diag.Pos) []diag.Problem {
 	var out []diag.Problem
 	for s, t := range suspects {
 		if near := nearest(t.ID, candidates[s], 2); near != "" {
-			out = append(out, diag.Problem{Pos: first[t.index], Severity: diag.Warning, Code: "likely-typo",
+			out = append(out, diag.Problem{Pos: first(t.index), Severity: diag.Warning, Code: "likely-typo",
 				Message: fmt.Sprintf("topic %q is used once and is close to %q", t.ID, near),
 				Hint:    fmt.Sprintf("if they are the same topic, write %q", near)})
 		}

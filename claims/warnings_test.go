@@ -113,3 +113,30 @@ func TestWarningsManyTopics(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Claims are counted on every core; what each found must add up as if one
+// had counted them all, with each topic's first use the earliest.
+func TestWarningsAcrossChunks(t *testing.T) {
+	var claims []string
+	for i := range 20_000 {
+		claims = append(claims, fmt.Sprintf("common-%d", i%3))
+	}
+	claims[15_000] = "common-1x" // used once, far into the claims
+	ledger := warningLedger(nil, claims...) + "  - {topic: common-2, value: x, source: wire, date: 2025-11-21}\n" +
+		"  - {topic: common-0, value: y, source: ap}\n"
+	ledger = strings.Replace(ledger, "sources:\n", "sources:\n  wire: {name: Wire, kind: wire}\n  idle: {name: Idle, kind: wire}\n", 1)
+	l := LoadBytes("w.yaml", []byte(ledger))
+	var got []string
+	for _, p := range l.Warnings() {
+		got = append(got, fmt.Sprintf("%d %s: %s", p.Pos.Line, p.Code, p.Message))
+	}
+	typo := l.Claims[15_000].Pos.Line
+	want := []string{
+		fmt.Sprintf("%d no-date: claim %q has no date", l.Claims[20_001].Pos.Line, l.Claims[20_001].ID),
+		`4 unused-source: source "idle" is not cited by any claim`,
+		fmt.Sprintf(`%d likely-typo: topic "common-1x" is used once and is close to "common-1"`, typo),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
