@@ -190,7 +190,14 @@ func (b *builder) typeTopics() {
 	l := b.l
 	// Most ledgers type every topic; then there is nothing to infer, and no
 	// reason to visit a million claims.
-	if !slices.ContainsFunc(l.TopicOrder, func(id string) bool { return l.Topics[id].Spec.Type == "" }) {
+	untyped := false
+	for _, t := range l.Topics {
+		if t.Spec.Type == "" {
+			untyped = true
+			break
+		}
+	}
+	if !untyped {
 		return
 	}
 	raws := map[string][]string{}
