@@ -492,8 +492,9 @@ func (bf *bulkFile) denies() bool {
 // them and capping the bytes read at limit.
 type bulkLines struct {
 	br    *bufio.Reader
-	line  int   // number of the line last returned
-	at    int64 // offset of the line last returned
+	block []byte // what is left of a block, read instead of br when br is nil
+	line  int    // number of the line last returned
+	at    int64  // offset of the line last returned
 	read  int64
 	limit int64
 	// long is a line that did not fit, gathered until it proves too long.
@@ -509,6 +510,9 @@ type bulkLines struct {
 func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 	lr.long = lr.long[:0]
 	lr.at = lr.read
+	if lr.br == nil {
+		return lr.nextInBlock()
+	}
 	for {
 		chunk, err := lr.br.ReadSlice('\n')
 		lr.read += int64(len(chunk))
@@ -549,6 +553,29 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 		}
 		return chunk, false, nil
 	}
+}
+
+// nextInBlock is next for lines in memory: a block, whose lines are cut
+// out where they lie rather than copied through a buffer.
+func (lr *bulkLines) nextInBlock() (line []byte, tooLong bool, err error) {
+	if len(lr.block) == 0 {
+		return nil, false, io.EOF
+	}
+	line = lr.block
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	lr.block = lr.block[len(line):]
+	lr.read += int64(len(line))
+	lr.line++
+	line = trimLineEnd(line)
+	if len(line) > MaxLineBytes {
+		return nil, true, nil
+	}
+	if lr.line == 1 {
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	}
+	return line, false, nil
 }
 
 func trimLineEnd(b []byte) []byte {

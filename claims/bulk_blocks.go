@@ -212,8 +212,6 @@ func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int
 func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlock, quit <-chan struct{}) {
 	w := newBulkFile(nil, bf.name, nil)
 	w.keep = maxProblems + 1
-	src := bytes.NewReader(nil)
-	br := bufio.NewReaderSize(src, 64<<10)
 	for blk := range work {
 		select {
 		case <-quit:
@@ -221,9 +219,7 @@ func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlo
 			continue
 		default:
 		}
-		src.Reset(blk.data)
-		br.Reset(src)
-		w.lr = bulkLines{br: br, line: blk.line - 1, limit: int64(len(blk.data))}
+		w.lr = bulkLines{block: blk.data, line: blk.line - 1, limit: int64(len(blk.data))}
 		w.r.problems, w.stop, w.speculative, w.open = nil, false, !blk.last, -1
 		w.sink = claimSink{&blk.claims, &blk.places}
 		w.readBlock(rows, blk)
