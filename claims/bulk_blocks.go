@@ -164,7 +164,11 @@ func (bf *bulkFile) place(blk *bulkBlock, slots []Claim, slotPlaces []claimPlace
 	if m == 0 {
 		return
 	}
-	if blk.slot >= 0 && &blk.claims[0] == &slots[blk.slot] {
+	if blk.slot >= 0 {
+		if &blk.claims[0] != &slots[blk.slot] {
+			// Appending here would write over slots other workers fill.
+			panic("claims: a block read more claims than it has lines")
+		}
 		if blk.slot != n {
 			copy(slots[n:n+m], slots[blk.slot:blk.slot+m])
 			copy(slotPlaces[n:n+m], slotPlaces[blk.slot:blk.slot+m])
@@ -189,9 +193,12 @@ func (bf *bulkFile) reserveSlots() {
 		return
 	}
 	more := float64(rest)/float64(len(sample))*float64(lines)*1.1 + 64
-	if more > float64(MaxFileBytes/2) {
-		return
-	}
+	// A file of short lines that are not claims must not reserve room
+	// for millions: slots may take eight times the file, as much as
+	// claimdiff budgets for a CSV file's claims (see boundMemory); later
+	// blocks get lists of their own.
+	perClaim := float64(unsafe.Sizeof(Claim{}) + unsafe.Sizeof(claimPlaces{}))
+	more = min(more, 8*float64(rest)/perClaim)
 	claims, places := bf.sink.claims, bf.sink.places
 	*claims = slices.Grow(*claims, int(more))
 	*places = slices.Grow(*places, int(more))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unsafe"
 
 	"github.com/claimdiff/claimdiff/internal/gen"
 )
@@ -153,4 +154,21 @@ func FuzzBlocks(f *testing.F) {
 		}
 		sameWithBlocks(t, name, []byte(data), int(size%64)+1)
 	})
+}
+
+// A file of short lines that are not claims reserves room for few claims,
+// not one per line.
+func TestBlocksShortLinesReserveLittle(t *testing.T) {
+	data := []byte(strings.Repeat("x\n", 1<<20))
+	b := newBuilder()
+	if err := b.addBulk("junk.jsonl", bytes.NewReader(data), int64(len(data))); err != nil {
+		t.Fatal(err)
+	}
+	perClaim := int(unsafe.Sizeof(Claim{}) + unsafe.Sizeof(claimPlaces{}))
+	if got := cap(b.l.Claims) * perClaim; got > 9*len(data) {
+		t.Errorf("reserved %d bytes of claims for a file of %d bytes", got, len(data))
+	}
+	if len(b.l.Claims) != 0 || len(b.l.Problems) == 0 {
+		t.Errorf("%d claims and %d problems from junk", len(b.l.Claims), len(b.l.Problems))
+	}
 }
