@@ -20,7 +20,7 @@ import (
 // Bulk claim files hold only claims, one per CSV/TSV row or JSON line, for
 // feeds too large to keep by hand. Sources and topics still come from the
 // ledger's YAML files. Bulk files stream: memory holds the claims read so
-// far and one line, never the whole file.
+// far and a few blocks of lines (see bulk_blocks.go), never the whole file.
 
 // MaxLineBytes caps one line of a bulk file (one CSV record, however many
 // lines its quoted cells span). A longer line is reported and skipped.
@@ -401,7 +401,7 @@ func (bf *bulkFile) endRow() {
 	pl := claimPlaces{topic: toLineCol(rw.at[fTopic]), source: toLineCol(rw.at[fSource])}
 	// The topic rides in the claim's own string too: looking a quarter of
 	// a million topics up for each row to share their strings costs more
-	// than a dozen bytes a claim, and finish swaps in the topic's own id.
+	// than a dozen bytes a claim; finish looks each up once, on every core.
 	start := len(rw.own)
 	rw.own = append(rw.own, topic...)
 	own := bf.text.string(rw.own)
