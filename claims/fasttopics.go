@@ -57,6 +57,11 @@ func readTopicEntries(name string, data []byte, entries []entry) ([]parsedTopic,
 // addTopics adds what readTopicEntries read, in order, as readTopic would
 // have one entry at a time.
 func (b *builder) addTopics(r *reader, parsed []parsedTopic) {
+	if len(b.l.Topics) == 0 {
+		// Sized once: a quarter of a million topics would otherwise grow
+		// the map a dozen times.
+		b.l.Topics = make(map[string]*Topic, len(parsed))
+	}
 	applyEntries(r, "topics", len(parsed),
 		func(i int) (string, diag.Pos) { return parsed[i].key, parsed[i].keyPos },
 		func(i int) {
