@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -31,7 +30,6 @@ type checkOptions struct {
 	Disputes       string
 	Quotes         bool
 	QuoteThreshold float64
-	Today          string
 	Output         string
 }
 
@@ -93,7 +91,6 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 	f.StringVar(&opts.Disputes, "disputes", "", "fail on disputes: new (no disputes: entry, or expired) or any (all but resolved and dismissed)")
 	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
 	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", claims.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
-	f.StringVar(&opts.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default today)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the results to this file instead of stdout")
 	completeWords(cmd, "disputes", claims.GateNew, claims.GateAny)
 	completeWords(cmd, "fail-on", append(verdictNames(claims.Verdicts), "none")...)
@@ -109,53 +106,48 @@ func verdictNames(vs []claims.Verdict) []string {
 }
 
 // flags checks the flags and reads the --claim assertions.
-func (o *checkOptions) flags() (failOn []claims.Verdict, today time.Time, as []assert.Assertion, err error) {
+func (o *checkOptions) flags() (failOn []claims.Verdict, as []assert.Assertion, err error) {
 	for _, s := range o.FailOn {
 		if strings.TrimSpace(s) == "none" {
 			continue
 		}
 		v, ok := claims.ParseVerdict(s)
 		if !ok {
-			return nil, today, nil, cli.Usagef("unknown verdict %q for --fail-on; choose %s or none", s, strings.Join(verdictNames(claims.Verdicts), ", "))
+			return nil, nil, cli.Usagef("unknown verdict %q for --fail-on; choose %s or none", s, strings.Join(verdictNames(claims.Verdicts), ", "))
 		}
 		failOn = append(failOn, v)
 	}
 	switch o.Disputes {
 	case "", claims.GateNew, claims.GateAny:
 	default:
-		return nil, today, nil, cli.Usagef("--disputes must be new or any, not %q", o.Disputes)
+		return nil, nil, cli.Usagef("--disputes must be new or any, not %q", o.Disputes)
 	}
 	if !(o.QuoteThreshold >= 0 && o.QuoteThreshold <= 1) {
-		return nil, today, nil, cli.Usagef("--quote-threshold must be between 0 and 1, not %v", o.QuoteThreshold)
-	}
-	if o.Today != "" {
-		if today, err = time.Parse(time.DateOnly, o.Today); err != nil {
-			return nil, today, nil, cli.Usagef("--today must be a date YYYY-MM-DD, not %q", o.Today)
-		}
+		return nil, nil, cli.Usagef("--quote-threshold must be between 0 and 1, not %v", o.QuoteThreshold)
 	}
 	var pairs [][2]string
 	for _, c := range o.Contexts {
 		p, err := assert.ParseContextFlag(c)
 		if err != nil {
-			return nil, today, nil, &cli.UsageError{Err: err}
+			return nil, nil, &cli.UsageError{Err: err}
 		}
 		pairs = append(pairs, p)
 	}
 	if len(pairs) > 0 && len(o.Claims) == 0 {
-		return nil, today, nil, cli.Usagef("--context applies to --claim assertions; give one")
+		return nil, nil, cli.Usagef("--context applies to --claim assertions; give one")
 	}
 	for _, c := range o.Claims {
 		a, err := assert.ParseFlag(c)
 		if err != nil {
-			return nil, today, nil, &cli.UsageError{Err: err}
+			return nil, nil, &cli.UsageError{Err: err}
 		}
 		a.Context = assert.Context(pairs)
 		as = append(as, a)
 	}
 	if len(as) == 0 && len(o.Files) == 0 && o.Disputes == "" && !o.Quotes {
-		return nil, today, nil, cli.Usagef("nothing to check: give --claim, assertion files or Markdown documents, --disputes or --quotes")
+		return nil, nil, cli.Usagef("nothing to check: give --claim, assertion files or Markdown documents, --disputes or --quotes")
 	}
-	return failOn, today, as, nil
+	return failOn, as, nil
 }
 
 // readAssertions reads the assertion files; their problems go to stderr
@@ -185,7 +177,7 @@ func readAssertions(ios *iostreams.IOStreams, files []string) ([]assert.Assertio
 
 func runCheck(opts *checkOptions) error {
 	ios := opts.IO
-	failOn, today, as, err := opts.flags()
+	failOn, as, err := opts.flags()
 	if err != nil {
 		return err
 	}
@@ -198,7 +190,7 @@ func runCheck(opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	a := claims.Analyze(l, claims.Options{Today: today})
+	a := claims.Analyze(l, opts.Global.analysis())
 	report := &claims.CheckReport{Results: a.Check(as, failOn), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
 	if opts.Disputes != "" {
 		report.Disputes = a.Gate(opts.Disputes)

@@ -62,7 +62,7 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	v, err := claims.CompareSources(l, a, b, claims.Options{})
+	v, err := claims.CompareSources(l, a, b, opts.Global.analysis())
 	if err != nil {
 		return &cli.UsageError{Err: err}
 	}

@@ -84,7 +84,7 @@ func runDiff(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	d := claims.DiffLedgers(old, cur, claims.Options{})
+	d := claims.DiffLedgers(old, cur, opts.Global.analysis())
 	oldSide, newSide := diffout.Side{Label: opts.Old, Ledger: old}, diffout.Side{Label: opts.New, Ledger: cur}
 	switch opts.Format {
 	case "json":

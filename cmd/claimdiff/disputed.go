@@ -122,7 +122,7 @@ func runDisputed(opts *disputedOptions) error {
 	if err != nil {
 		return err
 	}
-	a := claims.Analyze(l, claims.Options{})
+	a := claims.Analyze(l, opts.Global.analysis())
 	ds := a.Filter(filter)
 	if opts.Format == "json" {
 		return render.WriteJSON(ios.Out, disputesJSON{Disputes: ds, Count: len(ds), Ledger: describeLedger(l)})

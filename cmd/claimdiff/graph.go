@@ -46,7 +46,7 @@ func runGraph(opts *graphOptions) error {
 	if err != nil {
 		return err
 	}
-	g := report.NewGraph(report.Build(claims.Analyze(l, claims.Options{})))
+	g := report.NewGraph(report.Build(claims.Analyze(l, opts.Global.analysis())))
 	switch opts.Format {
 	case "mermaid":
 		return g.WriteMermaid(opts.IO.Out)

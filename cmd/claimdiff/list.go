@@ -52,7 +52,7 @@ func runList(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	a := claims.Analyze(l, claims.Options{})
+	a := claims.Analyze(l, opts.Global.analysis())
 	rows := a.List(claims.ListFilter{Topic: opts.Topic, Source: opts.Source, Disputed: opts.Disputed, History: opts.History})
 	if opts.Format == "json" {
 		return render.WriteJSON(ios.Out, struct {

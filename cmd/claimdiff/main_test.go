@@ -31,6 +31,9 @@ func TestScripts(t *testing.T) {
 			// Scripts see no terminal and a clean colour environment.
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("GITHUB_ACTIONS", "")
+			// The example acknowledges a dispute until 2027-03-31; a fixed
+			// date keeps the outputs from changing after it.
+			env.Setenv("CLAIMDIFF_TODAY", "2026-11-22")
 			return nil
 		},
 	})

@@ -111,7 +111,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	r := report.Build(claims.Analyze(l, claims.Options{}))
+	r := report.Build(claims.Analyze(l, opts.Global.analysis()))
 	r.RelativeTo(ios.Dir)
 	for _, t := range targets {
 		if t.path == "" {

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -64,6 +65,31 @@ var commands []func(*iostreams.IOStreams, *globalOptions) *cobra.Command
 type globalOptions struct {
 	Files []string
 	Color string
+	// Today decides whether acknowledgements have expired. A fixed date
+	// lets CI and tests give the same answer on any day.
+	Today string
+	today time.Time
+}
+
+// analysis is how commands analyse the ledger, as the flags say.
+func (g *globalOptions) analysis() claims.Options { return claims.Options{Today: g.today} }
+
+// readToday reads --today, or CLAIMDIFF_TODAY when the flag is not given;
+// the zero time means the real date.
+func (g *globalOptions) readToday(ios *iostreams.IOStreams) error {
+	what := "--today"
+	if g.Today == "" {
+		what, g.Today = "CLAIMDIFF_TODAY", ios.Getenv("CLAIMDIFF_TODAY")
+	}
+	if g.Today == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, g.Today)
+	if err != nil {
+		return cli.Usagef("%s must be a date YYYY-MM-DD, not %q", what, g.Today)
+	}
+	g.today = t
+	return nil
 }
 
 func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
@@ -88,6 +114,9 @@ read-only commands fall back to a built-in example ledger about the November
 			if err := applyLimits(ios); err != nil {
 				return err
 			}
+			if err := g.readToday(ios); err != nil {
+				return err
+			}
 			switch g.Color {
 			case "auto", "always", "never":
 				ios.ColorMode = g.Color
@@ -107,10 +136,14 @@ read-only commands fall back to a built-in example ledger about the November
 	pf := root.PersistentFlags()
 	pf.StringArrayVarP(&g.Files, "file", "f", nil, "ledger file or directory (repeatable; default ./claims.yaml)")
 	pf.StringVar(&g.Color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
+	pf.StringVar(&g.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default $CLAIMDIFF_TODAY, else today)")
 	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = root.MarkPersistentFlagFilename("file", "yaml", "yml")
+	_ = root.RegisterFlagCompletionFunc("today", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	})
 
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(ios, g))

@@ -40,7 +40,7 @@ func runSources(opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	stats := claims.Analyze(l, claims.Options{}).SourceStats()
+	stats := claims.Analyze(l, opts.Global.analysis()).SourceStats()
 	claims.SortSourceStats(stats)
 	if opts.Format == "json" {
 		return render.WriteJSON(ios.Out, struct {
