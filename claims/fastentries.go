@@ -91,20 +91,11 @@ func (s *itemScanner) scanEntry(text []byte, line, indent int) (key, val *yaml.N
 	s.nodes, s.content = s.nodes[:0], s.content[:0]
 	fieldIndent := -1
 	for off := 0; off < len(text); line++ {
-		end := bytes.IndexByte(text[off:], '\n')
-		next := len(text)
-		if end >= 0 {
-			next = off + end + 1
-		} else {
-			end = len(text) - off
-		}
-		t := bytes.TrimSuffix(text[off:off+end], []byte{'\r'})
 		first := off == 0
-		off = next
-		n := 0
-		for n < len(t) && t[n] == ' ' {
-			n++
-		}
+		var t []byte
+		t, off = lineAt(text, off)
+		t = bytes.TrimSuffix(t, []byte{'\r'})
+		n := indentOf(t)
 		if first {
 			k, v, res := s.field(t, n, line)
 			if res != scanned {

@@ -49,25 +49,14 @@ func (s *itemScanner) scan(data []byte, line int) (*yaml.Node, scanResult) {
 	root.Kind, root.Tag = yaml.MappingNode, "!!map"
 	mapIndent := -1
 	for off := 0; off < len(data); line++ {
-		end := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if end >= 0 {
-			next = off + end + 1
-		} else {
-			end = len(data) - off
-		}
-		text := bytes.TrimSuffix(data[off:off+end], []byte{'\r'})
-		off = next
-		n := 0
-		for n < len(text) && text[n] == ' ' {
-			n++
-		}
+		var text []byte
+		text, off = lineAt(data, off)
+		text = bytes.TrimSuffix(text, []byte{'\r'})
+		n := indentOf(text)
 		if mapIndent < 0 {
 			// The dash line: "- key: value".
 			n++
-			for n < len(text) && text[n] == ' ' {
-				n++
-			}
+			n += indentOf(text[min(n, len(text)):])
 			mapIndent = n
 			if n >= len(text) || text[n] == '#' {
 				return nil, fallback // "-" alone, the mapping below it

@@ -25,14 +25,7 @@ func splitSections(data []byte) ([]section, bool) {
 	line := 0
 	for off := 0; off < len(data); {
 		line++
-		end := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if end >= 0 {
-			next = off + end + 1
-		} else {
-			end = len(data) - off
-		}
-		text := data[off : off+end]
+		text, next := lineAt(data, off)
 		switch {
 		case len(secs) == 0 && len(bytes.TrimSpace(text)) > 0 && bytes.TrimLeft(text, " ")[0] != '#':
 			if _, ok := plainKey(text); !ok {
@@ -116,10 +109,7 @@ func valueLines(data []byte, sec section) (lines iter.Seq[valueLine], ok bool) {
 		for text := range bytes.Lines(data[off:sec.end]) {
 			line++
 			t := bytes.TrimSuffix(text, []byte{'\n'})
-			n := 0
-			for n < len(t) && t[n] == ' ' {
-				n++
-			}
+			n := indentOf(t)
 			if !yield(valueLine{off: off, line: line, indent: n, rest: t[n:]}) {
 				return
 			}
@@ -159,4 +149,25 @@ func splitItems(data []byte, sec section) (items []item, ok bool) {
 		items[k-1].end = sec.end
 	}
 	return items, true
+}
+
+// lineAt cuts the line that starts at off out of data: its text without
+// the line break, and where the next line starts. The fast path's scanners
+// walk lines by offset, as they hand out positions in the file.
+func lineAt(data []byte, off int) (text []byte, next int) {
+	end := bytes.IndexByte(data[off:], '\n')
+	if end < 0 {
+		return data[off:], len(data)
+	}
+	return data[off : off+end], off + end + 1
+}
+
+// indentOf counts the spaces a line starts with; YAML indents with spaces
+// only.
+func indentOf(text []byte) int {
+	n := 0
+	for n < len(text) && text[n] == ' ' {
+		n++
+	}
+	return n
 }
