@@ -111,6 +111,11 @@ func (s *itemScanner) field(text []byte, n, line int) (key, val *yaml.Node, res 
 	if res != scanned {
 		return nil, nil, res
 	}
+	if v.Tag == "!!null" && v.Value == "" {
+		// yaml.v3 places a value left empty right after the colon,
+		// whatever spaces follow.
+		v.Column = col(text, i+1)
+	}
 	if !restIsComment(text, j) {
 		return nil, nil, fallback
 	}

@@ -129,6 +129,14 @@ func TestFastPathForms(t *testing.T) {
 	}
 }
 
+// A value left empty is placed right after its colon, as yaml.v3 places
+// it, whatever spaces or comment follow; problems about it name that column.
+func TestFastPathEmptyValue(t *testing.T) {
+	for _, kind := range []string{"kind:", "kind:   ", "kind: # later"} {
+		loadBoth(t, "empty.yaml", []byte("ledger: 1\nsources:\n  a:\n    name: A\n    "+kind+"\n"))
+	}
+}
+
 // FuzzFastPath holds the two paths to the same results on any input.
 func FuzzFastPath(f *testing.F) {
 	f.Add("ledger: 1\nclaims:\n  - topic: t\n    value: 1\n    source: a\n")
