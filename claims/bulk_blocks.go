@@ -79,7 +79,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 	bf.reserveSlots()
 	claims, places := bf.sink.claims, bf.sink.places
 	slots := min(cap(*claims), cap(*places)) // the two may round up apart
-	cut := &blockCutter{src: bf.lr.br, line: bf.lr.line, read: bf.lr.read, limit: bf.lr.limit,
+	cut := &blockCutter{src: bf.lr.br, line: bf.lr.line, read: bf.lr.read, limit: bf.lr.limit, size: bf.size,
 		free: make(chan []byte, inFlight+2), slot: len(*claims),
 		claims: (*claims)[:slots], places: (*places)[:slots]}
 	work, order := make(chan *bulkBlock, inFlight), make(chan *bulkBlock, inFlight)
@@ -253,6 +253,7 @@ type blockCutter struct {
 	line  int   // lines before the next block
 	read  int64 // bytes before the next block
 	limit int64
+	size  int64  // the file's size, 0 when unknown
 	carry []byte // read after the last cut
 	eof   bool
 	err   error
@@ -306,7 +307,13 @@ func (c *blockCutter) next() *bulkBlock {
 	default:
 	}
 	buf = append(buf[:0], c.carry...)
-	c.fill(&buf, bulkBlockSize)
+	want := bulkBlockSize
+	if c.size > 0 {
+		// A small file needs no buffer of a whole block; a ledger may have
+		// a hundred of them.
+		want = int(max(min(int64(want), c.size-c.read+1), 1))
+	}
+	c.fill(&buf, want)
 	i := bytes.LastIndexByte(buf, '\n')
 	// A line longer than a block makes the block longer, up to the cap.
 	for i < 0 && !c.eof && c.err == nil && len(buf) <= MaxLineBytes+2 {

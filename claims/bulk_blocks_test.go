@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -170,5 +171,21 @@ func TestBlocksShortLinesReserveLittle(t *testing.T) {
 	}
 	if len(b.l.Claims) != 0 || len(b.l.Problems) == 0 {
 		t.Errorf("%d claims and %d problems from junk", len(b.l.Claims), len(b.l.Problems))
+	}
+}
+
+// A small file is read with a buffer its size, not a whole block: a
+// ledger may hold a hundred of them.
+func TestBlocksSmallFileSmallBuffer(t *testing.T) {
+	data := []byte("topic,value,source\nt,1,ap\nt,2,ap\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b := newBuilder()
+	if err := b.addBulk("f.csv", bytes.NewReader(data), int64(len(data))); err != nil || len(b.l.Claims) != 2 {
+		t.Fatalf("%v, %d claims", err, len(b.l.Claims))
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(bulkBlockSize)/2 {
+		t.Errorf("reading %d bytes allocated %d bytes", len(data), got)
 	}
 }
