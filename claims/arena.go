@@ -29,7 +29,9 @@ func (a *textArena) string(b []byte) string {
 		return string(b)
 	}
 	if cap(a.block)-len(a.block) < len(b) {
-		a.block = make([]byte, 0, arenaBlock)
+		// Blocks start small and double, so a file of three claims does
+		// not take a whole block.
+		a.block = make([]byte, 0, max(min(2*cap(a.block), arenaBlock), 1<<10, len(b)))
 	}
 	start := len(a.block)
 	a.block = append(a.block, b...)

@@ -180,7 +180,11 @@ func (b *builder) addBulkFile(name string) error {
 // format it is in, and size how many bytes it holds (0 if unknown).
 func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	b.l.Files = append(b.l.Files, name)
-	bf := newBulkFile(b, name, bufio.NewReaderSize(r, 64<<10))
+	bufSize := 64 << 10
+	if size > 0 {
+		bufSize = int(min(size+1, int64(bufSize)))
+	}
+	bf := newBulkFile(b, name, bufio.NewReaderSize(r, bufSize))
 	bf.size, bf.lr.progress = size, b.reading
 	bf.sink = claimSink{&b.l.Claims, &b.places}
 	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
