@@ -79,7 +79,6 @@ const maxBulkInterned = 1 << 20
 
 // bulkFile reads one bulk file into the builder.
 type bulkFile struct {
-	b    *builder
 	name string
 	// size is the file's length when known, to size the claim list once
 	// rather than grow it by doubling.
@@ -126,7 +125,7 @@ func (bf *bulkFile) emit(c Claim, pl claimPlaces) {
 
 // bulkRow is one claim as read, before it is checked. Strings a claim keeps
 // whole (id, value, quote, note) are collected in own and become one
-// allocation per claim.
+// string per claim, carved from the file's shared blocks (see textArena).
 type bulkRow struct {
 	pos  diag.Pos
 	has  [numFields]bool
@@ -184,7 +183,7 @@ func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	if size > 0 {
 		bufSize = int(min(size+1, int64(bufSize)))
 	}
-	bf := newBulkFile(b, name, bufio.NewReaderSize(r, bufSize))
+	bf := newBulkFile(name, bufio.NewReaderSize(r, bufSize))
 	bf.size, bf.lr.progress = size, b.reading
 	bf.sink = claimSink{&b.l.Claims, &b.places}
 	defer func() { b.l.Problems = append(b.l.Problems, bf.r.problems...) }()
@@ -207,8 +206,8 @@ func (b *builder) addBulk(name string, r io.Reader, size int64) error {
 	return nil
 }
 
-func newBulkFile(b *builder, name string, br *bufio.Reader) *bulkFile {
-	return &bulkFile{b: b, name: name, r: newReader(name, 0),
+func newBulkFile(name string, br *bufio.Reader) *bulkFile {
+	return &bulkFile{name: name, r: newReader(name, 0),
 		sources: map[string]string{}, other: map[string]string{}, dates: map[string]string{},
 		lr: bulkLines{br: br, limit: MaxFileBytes}}
 }

@@ -217,7 +217,7 @@ func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int
 // blockWorker reads blocks until there are none, with state of its own:
 // its tables, row and problems are not the caller's.
 func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlock, quit <-chan struct{}) {
-	w := newBulkFile(nil, bf.name, nil)
+	w := newBulkFile(bf.name, nil)
 	w.keep = maxProblems + 1
 	for blk := range work {
 		select {

@@ -199,8 +199,7 @@ func validText(ss ...string) bool {
 // must be what the YAML loader would make of the same pairs, for the
 // round trip to be asked of it.
 func canonicalContext(ctx string) string {
-	b := newBuilder()
-	bf := newBulkFile(b, "x.csv", nil)
+	bf := newBulkFile("x.csv", nil)
 	bf.row.reset(diag.Pos{})
 	bf.csvContext([]byte(ctx), diag.Pos{})
 	if len(bf.r.problems) > 0 || bf.row.badField {
