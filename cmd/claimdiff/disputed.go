@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/report"
 )
 
 type disputedOptions struct {
@@ -95,20 +96,11 @@ func (o *disputedOptions) disputeFilter() (claims.DisputeFilter, error) {
 type disputesJSON struct {
 	Disputes []claims.Dispute `json:"disputes"`
 	Count    int              `json:"count"`
-	Ledger   ledgerJSON       `json:"ledger"`
+	Ledger   report.Ledger    `json:"ledger"`
 }
 
-type ledgerJSON struct {
-	Title   string   `json:"title,omitempty"`
-	Files   []string `json:"files"`
-	Example bool     `json:"example,omitempty"`
-	Claims  int      `json:"claims"`
-	Sources int      `json:"sources"`
-	Topics  int      `json:"topics"`
-}
-
-func describeLedger(l *claims.Ledger) ledgerJSON {
-	return ledgerJSON{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
+func describeLedger(l *claims.Ledger) report.Ledger {
+	return report.Ledger{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
 		Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)}
 }
 
