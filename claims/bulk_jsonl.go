@@ -69,23 +69,11 @@ func (bf *bulkFile) jsonClaim(s *jsonScanner) {
 		s.i++
 	} else {
 		for {
-			if s.peek() != '"' {
-				bf.jsonError(s, at)
-				return
-			}
-			keyAt := s.i
-			key, ok := s.str(&s.kbuf)
+			key, keyAt, ok := s.key()
 			if !ok {
 				bf.jsonError(s, at)
 				return
 			}
-			s.skipSpace()
-			if s.peek() != ':' {
-				bf.jsonError(s, at)
-				return
-			}
-			s.i++
-			s.skipSpace()
 			f := claimFieldIndex(string(key))
 			switch {
 			case f < 0:
@@ -101,18 +89,14 @@ func (bf *bulkFile) jsonClaim(s *jsonScanner) {
 			if !bf.jsonField(s, f, at) {
 				return
 			}
-			s.skipSpace()
-			if s.peek() == ',' {
-				s.i++
-				s.skipSpace()
-				continue
+			more, ok := s.next('}')
+			if !ok {
+				bf.jsonError(s, at)
+				return
 			}
-			if s.peek() == '}' {
-				s.i++
+			if !more {
 				break
 			}
-			bf.jsonError(s, at)
-			return
 		}
 	}
 	s.skipSpace()
@@ -148,18 +132,14 @@ func (bf *bulkFile) jsonField(s *jsonScanner, f int, at func(int) diag.Pos) bool
 			if kind != jsonNull {
 				bf.addVia(text, at(itemAt))
 			}
-			s.skipSpace()
-			switch s.peek() {
-			case ',':
-				s.i++
-				s.skipSpace()
-				continue
-			case ']':
-				s.i++
+			more, ok := s.next(']')
+			if !ok {
+				bf.jsonError(s, at)
+				return false
+			}
+			if !more {
 				return true
 			}
-			bf.jsonError(s, at)
-			return false
 		}
 	case '{':
 		if f != fContext {
@@ -173,41 +153,25 @@ func (bf *bulkFile) jsonField(s *jsonScanner, f int, at func(int) diag.Pos) bool
 			return true
 		}
 		for {
-			if s.peek() != '"' {
-				bf.jsonError(s, at)
-				return false
-			}
-			keyAt := s.i
-			key, ok := s.str(&s.kbuf)
+			key, keyAt, ok := s.key()
 			if !ok {
 				bf.jsonError(s, at)
 				return false
 			}
-			s.skipSpace()
-			if s.peek() != ':' {
-				bf.jsonError(s, at)
-				return false
-			}
-			s.i++
-			s.skipSpace()
 			valAt := s.i
 			val, _, ok := s.scalar(&s.vbuf)
 			if !ok {
 				return bf.notFlat(s, f, valAt, at, "context value")
 			}
 			bf.addContext(key, val, at(keyAt))
-			s.skipSpace()
-			switch s.peek() {
-			case ',':
-				s.i++
-				s.skipSpace()
-				continue
-			case '}':
-				s.i++
+			more, ok := s.next('}')
+			if !ok {
+				bf.jsonError(s, at)
+				return false
+			}
+			if !more {
 				return true
 			}
-			bf.jsonError(s, at)
-			return false
 		}
 	}
 	text, kind, ok := s.scalar(&s.vbuf)
@@ -308,6 +272,42 @@ func (s *jsonScanner) byteAt(i int) byte {
 		return s.data[i]
 	}
 	return 0
+}
+
+// key reads an object's key, its colon and the space around them; at is
+// where the key starts. ok is false, with the scanner where it stopped,
+// when they are not there.
+func (s *jsonScanner) key() (key []byte, at int, ok bool) {
+	if s.peek() != '"' {
+		return nil, 0, false
+	}
+	at = s.i
+	if key, ok = s.str(&s.kbuf); !ok {
+		return nil, 0, false
+	}
+	s.skipSpace()
+	if s.peek() != ':' {
+		return nil, 0, false
+	}
+	s.i++
+	s.skipSpace()
+	return key, at, true
+}
+
+// next reads what follows a member or an element: a comma and the space
+// after it (more), or the closing bracket. ok is false for anything else.
+func (s *jsonScanner) next(close byte) (more, ok bool) {
+	s.skipSpace()
+	switch s.peek() {
+	case ',':
+		s.i++
+		s.skipSpace()
+		return true, true
+	case close:
+		s.i++
+		return false, true
+	}
+	return false, false
 }
 
 func (s *jsonScanner) skipSpace() {
