@@ -162,15 +162,15 @@ func (b *builder) addBulkFile(name string) error {
 		return fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileBytes {
+	var size int64 // unknown for a pipe or a device
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	if size > MaxFileBytes {
 		b.l.Files = append(b.l.Files, name)
 		b.l.Problems = append(b.l.Problems, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "too-large",
 			"the file is larger than the limit of %s", ByteSize(MaxFileBytes)))
 		return nil
-	}
-	var size int64
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		size = st.Size()
 	}
 	return b.addBulk(name, f, size)
 }
