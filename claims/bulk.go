@@ -518,11 +518,7 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 	}
 	for {
 		chunk, err := lr.br.ReadSlice('\n')
-		lr.read += int64(len(chunk))
-		if lr.read-lr.reported >= 1<<20 {
-			lr.progress.add(lr.read - lr.reported)
-			lr.reported = lr.read
-		}
+		lr.count(len(chunk))
 		if lr.read > lr.limit {
 			lr.line++
 			return nil, false, errTooLarge
@@ -558,6 +554,15 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 	}
 }
 
+// count adds n bytes to those read, telling progress of each MiB.
+func (lr *bulkLines) count(n int) {
+	lr.read += int64(n)
+	if lr.read-lr.reported >= 1<<20 {
+		lr.progress.add(lr.read - lr.reported)
+		lr.reported = lr.read
+	}
+}
+
 // nextInBlock is next for lines in memory: a block, whose lines are cut
 // out where they lie rather than copied through a buffer.
 func (lr *bulkLines) nextInBlock() (line []byte, tooLong bool, err error) {
@@ -569,7 +574,7 @@ func (lr *bulkLines) nextInBlock() (line []byte, tooLong bool, err error) {
 		line = line[:i+1]
 	}
 	lr.block = lr.block[len(line):]
-	lr.read += int64(len(line))
+	lr.count(len(line))
 	lr.line++
 	line = trimLineEnd(line)
 	if len(line) > MaxLineBytes {

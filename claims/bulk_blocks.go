@@ -117,7 +117,6 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 		}
 	}()
 
-	reported := bf.lr.reported
 	for blk := range order {
 		<-blk.done
 		switch {
@@ -128,16 +127,13 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 			return blk.err
 		case blk.rest:
 			shutdown()
-			return bf.readRest(rows, io.MultiReader(bytes.NewReader(blk.data), cut.src), blk.line-1, blk.start, reported)
+			return bf.readRest(rows, io.MultiReader(bytes.NewReader(blk.data), cut.src), blk.line-1, blk.start)
 		}
 		for _, p := range blk.problems {
 			bf.r.add(p)
 		}
 		bf.place(blk, cut.claims, cut.places)
-		if end := blk.start + int64(len(blk.data)); end-reported >= 1<<20 {
-			bf.lr.progress.add(end - reported)
-			reported = end
-		}
+		bf.lr.count(len(blk.data)) // blocks follow one another from bf.lr.read
 		if blk.stop {
 			return nil
 		}
@@ -145,7 +141,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 			// The record goes on into the blocks cut after this one, which
 			// were read from the wrong place: read them again in order.
 			parts := append([]io.Reader{bytes.NewReader(blk.data[blk.open:])}, shutdown()...)
-			return bf.readRest(rows, io.MultiReader(append(parts, cut.src)...), blk.openLine-1, blk.start+int64(blk.open), reported)
+			return bf.readRest(rows, io.MultiReader(append(parts, cut.src)...), blk.openLine-1, blk.start+int64(blk.open))
 		}
 		select {
 		case cut.free <- blk.data:
@@ -208,8 +204,8 @@ func (bf *bulkFile) reserveSlots() {
 
 // readRest reads src line by line on this goroutine; line is the number
 // of the line before it and read the bytes of the file before it.
-func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int, read, reported int64) error {
-	bf.lr = bulkLines{br: bufio.NewReaderSize(src, 64<<10), line: line, read: read, reported: reported,
+func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int, read int64) error {
+	bf.lr = bulkLines{br: bufio.NewReaderSize(src, 64<<10), line: line, read: read, reported: bf.lr.reported,
 		limit: bf.lr.limit, progress: bf.lr.progress}
 	return rows(bf)
 }
