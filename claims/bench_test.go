@@ -1,10 +1,13 @@
-package claims
+package claims_test
 
 import (
 	"bytes"
 	"fmt"
 	"testing"
 	"time"
+
+	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/gen"
@@ -17,7 +20,7 @@ func TestGeneratedLedger(t *testing.T) {
 	if err := gen.YAML(&buf, gen.Options{Claims: 4000, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	l := LoadBytes("gen.yaml", buf.Bytes())
+	l := load.Bytes("gen.yaml", buf.Bytes())
 	if diag.HasErrors(l.Problems, false) {
 		t.Fatalf("generated ledger has errors: %v", l.Problems[0].Error())
 	}
@@ -52,7 +55,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(buf.Len()))
 			for b.Loop() {
-				LoadBytes("gen.yaml", buf.Bytes())
+				load.Bytes("gen.yaml", buf.Bytes())
 			}
 		})
 	}
@@ -64,5 +67,5 @@ func generated(b *testing.B, n int) *Ledger {
 	if err := gen.YAML(&buf, gen.Options{Claims: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	return LoadBytes("gen.yaml", buf.Bytes())
+	return load.Bytes("gen.yaml", buf.Bytes())
 }

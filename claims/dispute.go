@@ -98,6 +98,8 @@ type Analysis struct {
 	Unresolved []int
 	// disputedClaims marks claims that sit in some dispute.
 	disputedClaims map[int]bool
+	// vals holds the claims' comparable values.
+	vals *values
 }
 
 // InDispute reports whether claim i is part of a dispute.
@@ -118,6 +120,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	}
 	a := &Analysis{Ledger: l, Superseded: map[int]int{}, disputedClaims: map[int]bool{}}
 	vals, refs := resolveRelative(l, a)
+	a.vals = vals
 	for _, g := range groupClaims(l, vals) {
 		live := a.supersede(g)
 		if d, ok := a.compare(g, live, vals, refs); ok {

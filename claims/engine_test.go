@@ -1,4 +1,4 @@
-package claims
+package claims_test
 
 import (
 	"slices"
@@ -6,13 +6,16 @@ import (
 	"testing"
 	"time"
 
+	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
+
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 func analyze(t *testing.T, yaml string) *Analysis {
 	t.Helper()
-	l := LoadBytes("test.yaml", []byte(yaml))
+	l := load.Bytes("test.yaml", []byte(yaml))
 	for _, p := range l.Problems {
 		if p.Severity == diag.Error {
 			t.Fatalf("ledger problem: %s", p.Error())
@@ -32,7 +35,7 @@ func disputeOn(a *Analysis, topic string) *Dispute {
 
 // Every contradiction in the seed articles is a dispute of the right kinds.
 func TestExampleDisputes(t *testing.T) {
-	l := LoadBytes("example.yaml", example.YAML)
+	l := load.Bytes("example.yaml", example.YAML)
 	if diag.HasErrors(l.Problems, false) {
 		t.Fatalf("example has errors: %v", l.Problems)
 	}

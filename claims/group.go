@@ -36,7 +36,7 @@ func (v *values) comparable(i int) bool {
 // moment is what a claim of a changing topic is about: its as_of, or else
 // its date. Claims about different moments are never compared.
 func moment(l *Ledger, c *Claim) string {
-	if t := c.topic; t != nil && t.Changes {
+	if t := c.TopicRef; t != nil && t.Changes {
 		return cmp.Or(c.AsOf, c.Date)
 	}
 	return ""
@@ -54,7 +54,7 @@ func groupClaims(l *Ledger, vals *values) [][]int {
 	n := 0
 	for i := range l.Claims {
 		if vals.comparable(i) {
-			starts[l.Claims[i].topic.index+1]++
+			starts[l.Claims[i].TopicRef.index+1]++
 			n++
 		}
 	}
@@ -65,7 +65,7 @@ func groupClaims(l *Ledger, vals *values) [][]int {
 	fill := slices.Clone(starts[:len(starts)-1])
 	for i := range l.Claims {
 		if vals.comparable(i) {
-			t := l.Claims[i].topic.index
+			t := l.Claims[i].TopicRef.index
 			idx[fill[t]] = i
 			fill[t]++
 		}

@@ -1,9 +1,12 @@
-// Package claims is the ledger: the claims, topics and editorial statuses a
-// desk keeps, how they are loaded from YAML with exact positions, and how
-// claims are compared to find disputes.
+// Package claims is the ledger and its engine: the claims, topics and
+// editorial statuses a desk keeps, and how claims are compared to find
+// disputes, positions and independent support. It reads no files: loading
+// is claims/load's job, and output is the writers' in internal/.
 package claims
 
 import (
+	"slices"
+
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/sources"
@@ -40,10 +43,13 @@ type Topic struct {
 	// Inferred is true when the type was worked out from the values.
 	Inferred bool
 	Pos      diag.Pos
-	// index is the topic's place in TopicOrder; claims sort by it, which
-	// is cheaper than comparing ids.
+	// index is the topic's place in TopicOrder, set by Ledger.AddTopic;
+	// claims sort by it, which is cheaper than comparing ids.
 	index int
 }
+
+// Index is the topic's place in its ledger's TopicOrder.
+func (t *Topic) Index() int { return t.index }
 
 // Claim is one atomic statement: Topic has Value, according to Source.
 // It is kept compact, with no YAML nodes, so a million of them fit in memory.
@@ -62,31 +68,25 @@ type Claim struct {
 	Context string
 	Note    string
 	Pos     diag.Pos
-	// topic is the claim's topic, found once when the ledger is checked so
-	// that a million claims do not each look it up again and again.
-	topic *Topic
-	// valueAt is where the value is written, in Pos.File; kept as two
-	// numbers, as a million claims would otherwise repeat the file name.
-	valueAt lineCol
-	// Denies sits with the other flag after valueAt, where both fit in
+	// TopicRef is the claim's entry in Ledger.Topics, linked once when the
+	// ledger is loaded so that a million claims do not each look it up
+	// again and again; nil until then.
+	TopicRef *Topic
+	// ValueAt is where the value is written, in Pos.File.
+	ValueAt diag.LineCol
+	// Denies sits with the other flag after ValueAt, where both fit in
 	// what would otherwise be padding.
 	Denies bool
-	// derivedID is true when the id was made from topic and source.
-	derivedID bool
+	// DerivedID is true when the id was made from topic and source rather
+	// than given, so it may change when the claim does.
+	DerivedID bool
 }
 
 // ValuePos is where the claim's value is written, for errors about it.
-func (c *Claim) ValuePos() diag.Pos { return c.at(c.valueAt) }
+func (c *Claim) ValuePos() diag.Pos { return c.At(c.ValueAt) }
 
-// at places a line and column in the claim's file.
-func (c *Claim) at(lc lineCol) diag.Pos {
-	return diag.Pos{File: c.Pos.File, Line: int(lc.line), Col: int(lc.col)}
-}
-
-// lineCol is a position within a file known from elsewhere.
-type lineCol struct{ line, col int32 }
-
-func toLineCol(p diag.Pos) lineCol { return lineCol{int32(p.Line), int32(p.Col)} }
+// At places a line and column in the claim's file.
+func (c *Claim) At(lc diag.LineCol) diag.Pos { return lc.At(c.Pos.File) }
 
 // Status is a desk's editorial decision about the dispute on a topic.
 type Status struct {
@@ -101,6 +101,14 @@ type Status struct {
 // Statuses an editorial entry may have.
 var StatusNames = []string{"open", "acknowledged", "resolved", "dismissed"}
 
+// AddTopic adds t after the ledger's other topics; an id the ledger
+// already has is the caller's mistake to report, so it is not checked here.
+func (l *Ledger) AddTopic(t *Topic) {
+	t.index = len(l.TopicOrder)
+	l.Topics[t.ID] = t
+	l.TopicOrder = append(l.TopicOrder, t.ID)
+}
+
 // Topic returns the topic with id, or nil.
 func (l *Ledger) Topic(id string) *Topic { return l.Topics[id] }
 
@@ -111,4 +119,19 @@ func (l *Ledger) StatusOf(topic string) *Status {
 		return s
 	}
 	return &Status{Topic: topic, Status: "open"}
+}
+
+// Shown is the claim's value as written, marked when it is a denial.
+func (c *Claim) Shown() string {
+	if c.Denies {
+		return "not " + c.Value.Raw
+	}
+	return c.Value.Raw
+}
+
+// SortedFiles returns the ledger's files without duplicates, sorted.
+func (l *Ledger) SortedFiles() []string {
+	out := slices.Clone(l.Files)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/suggest"
 )
 
 // SideClaim is one claim of one side of a source comparison.
@@ -65,7 +66,7 @@ func (l *Ledger) NearSources(pattern string, n int) []string {
 	}
 	var cs []cand
 	for _, s := range l.Sources.All() {
-		d := editDistance(pattern, s.ID, limit)
+		d := suggest.Distance(pattern, s.ID, limit)
 		if d > limit && literal != "" && strings.Contains(s.ID, literal) {
 			d = limit
 		}
@@ -107,14 +108,14 @@ func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
 		if _, revised := an.Superseded[i]; revised || !inA && !inB {
 			continue
 		}
-		k := joinKey(c.Topic, c.Context, moment(l, c))
+		k := c.Topic + "\x00" + c.Context + "\x00" + moment(l, c)
 		g := byKey[k]
 		if g == nil {
 			g = &group{TopicSides: TopicSides{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}}
 			byKey[k] = g
 			groups = append(groups, g)
 		}
-		side := SideClaim{Claim: c.ID, Source: c.Source, Value: shownValue(c)}
+		side := SideClaim{Claim: c.ID, Source: c.Source, Value: c.Shown()}
 		if c.Value.Ref != "" {
 			if r, ok := vals.resolved[i]; ok {
 				side.Resolved = r.String()

@@ -1,11 +1,41 @@
-package claims
+package claims_test
 
 import (
 	"slices"
 	"testing"
+	"time"
+
+	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
-const versusLedger = diffHeader + `  - {topic: size, value: 850000, source: reuters}
+// versusHeader defines the sources and topics the versus cases use.
+const versusHeader = `ledger: 1
+sources:
+  reuters: {name: Reuters, kind: wire}
+  axios: {name: Axios, kind: outlet}
+  ap: {name: AP, kind: wire}
+  tass: {name: TASS, kind: outlet}
+topics:
+  cap: {type: number, tolerance: 1%}
+  rejoins: {type: choice, choices: [G7, G8]}
+claims:
+`
+
+// versusLedgerFor loads versusLedger, which must have no errors.
+func versusLedgerFor(t *testing.T) *Ledger {
+	t.Helper()
+	l := load.Bytes("v.yaml", []byte(versusLedger))
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			t.Fatalf("ledger problem: %s", p.Error())
+		}
+	}
+	return l
+}
+
+const versusLedger = versusHeader + `  - {topic: size, value: 850000, source: reuters}
   - {topic: cap, value: 600k, source: reuters}
   - {topic: cap, value: half of size, source: axios}
   - {topic: points, value: 28, source: reuters}
@@ -22,7 +52,7 @@ const versusLedger = diffHeader + `  - {topic: size, value: 850000, source: reut
 `
 
 func TestCompareSources(t *testing.T) {
-	l := diffLedger(t, "v.yaml", versusLedger[len(diffHeader):])
+	l := versusLedgerFor(t)
 	topics := func(rows []TopicSides) []string {
 		var out []string
 		for _, r := range rows {
@@ -52,7 +82,7 @@ func TestCompareSources(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		v, err := CompareSources(l, tt.a, tt.b, diffToday)
+		v, err := CompareSources(l, tt.a, tt.b, versusToday)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,8 +100,8 @@ func TestCompareSources(t *testing.T) {
 }
 
 func TestCompareSourcesResolvesRelative(t *testing.T) {
-	l := diffLedger(t, "v.yaml", versusLedger[len(diffHeader):])
-	v, err := CompareSources(l, []string{"ap"}, []string{"axios"}, diffToday)
+	l := versusLedgerFor(t)
+	v, err := CompareSources(l, []string{"ap"}, []string{"axios"}, versusToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,14 +114,14 @@ func TestCompareSourcesResolvesRelative(t *testing.T) {
 }
 
 func TestCompareSourcesOverlap(t *testing.T) {
-	l := diffLedger(t, "v.yaml", versusLedger[len(diffHeader):])
-	if _, err := CompareSources(l, []string{"reuters", "ap"}, []string{"ap"}, diffToday); err == nil {
+	l := versusLedgerFor(t)
+	if _, err := CompareSources(l, []string{"reuters", "ap"}, []string{"ap"}, versusToday); err == nil {
 		t.Fatal("a source on both sides was accepted")
 	}
 }
 
 func TestMatchSources(t *testing.T) {
-	l := diffLedger(t, "v.yaml", "  - {topic: x, value: 1, source: ap}\n")
+	l := load.Bytes("v.yaml", []byte(versusHeader+"  - {topic: x, value: 1, source: ap}\n"))
 	tests := []struct {
 		pattern   string
 		match     []string
@@ -118,3 +148,5 @@ func TestMatchSources(t *testing.T) {
 		}
 	}
 }
+
+var versusToday = Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}

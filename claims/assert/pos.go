@@ -42,9 +42,4 @@ func (x *lineIndex) pos(off int) diag.Pos {
 }
 
 // posAt is lineIndex.pos for a single lookup.
-func posAt(name string, data []byte, off int) diag.Pos {
-	off = min(max(off, 0), len(data))
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return diag.Pos{File: name, Line: line, Col: 1 + utf8.RuneCount(data[start:off])}
-}
+func posAt(name string, data []byte, off int) diag.Pos { return diag.PosAt(name, data, off) }

@@ -10,8 +10,9 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
-	"github.com/claimdiff/claimdiff/internal/checkout"
+	"github.com/claimdiff/claimdiff/internal/checkreport"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -83,21 +84,21 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 			return runCheck(opts)
 		},
 	}
-	cli.FormatFlag(cmd, &opts.Format, checkout.Formats...)
+	cli.FormatFlag(cmd, &opts.Format, checkreport.Formats...)
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Claims, "claim", nil, "assert TOPIC=VALUE (repeatable)")
 	f.StringArrayVar(&opts.Contexts, "context", nil, "context KEY=VALUE of the --claim assertions (repeatable)")
-	f.StringSliceVar(&opts.FailOn, "fail-on", verdictNames(claims.FailingVerdicts), "verdicts that fail: refuted, conflicting, unverified, supported, or none")
+	f.StringSliceVar(&opts.FailOn, "fail-on", verdictNames(check.FailingVerdicts), "verdicts that fail: refuted, conflicting, unverified, supported, or none")
 	f.StringVar(&opts.Disputes, "disputes", "", "fail on disputes: new (no disputes: entry, or expired) or any (all but resolved and dismissed)")
 	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
-	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", claims.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
+	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", check.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the results to this file instead of stdout")
-	completeWords(cmd, "disputes", claims.GateNew, claims.GateAny)
-	completeWords(cmd, "fail-on", append(verdictNames(claims.Verdicts), "none")...)
+	completeWords(cmd, "disputes", check.GateNew, check.GateAny)
+	completeWords(cmd, "fail-on", append(verdictNames(check.Verdicts), "none")...)
 	return cmd
 }
 
-func verdictNames(vs []claims.Verdict) []string {
+func verdictNames(vs []check.Verdict) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = string(v)
@@ -106,19 +107,19 @@ func verdictNames(vs []claims.Verdict) []string {
 }
 
 // flags checks the flags and reads the --claim assertions.
-func (o *checkOptions) flags() (failOn []claims.Verdict, as []assert.Assertion, err error) {
+func (o *checkOptions) flags() (failOn []check.Verdict, as []assert.Assertion, err error) {
 	for _, s := range o.FailOn {
 		if strings.TrimSpace(s) == "none" {
 			continue
 		}
-		v, ok := claims.ParseVerdict(s)
+		v, ok := check.ParseVerdict(s)
 		if !ok {
-			return nil, nil, cli.Usagef("unknown verdict %q for --fail-on; choose %s or none", s, strings.Join(verdictNames(claims.Verdicts), ", "))
+			return nil, nil, cli.Usagef("unknown verdict %q for --fail-on; choose %s or none", s, strings.Join(verdictNames(check.Verdicts), ", "))
 		}
 		failOn = append(failOn, v)
 	}
 	switch o.Disputes {
-	case "", claims.GateNew, claims.GateAny:
+	case "", check.GateNew, check.GateAny:
 	default:
 		return nil, nil, cli.Usagef("--disputes must be new or any, not %q", o.Disputes)
 	}
@@ -191,14 +192,14 @@ func runCheck(opts *checkOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
-	report := &claims.CheckReport{Results: a.Check(as, failOn), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
+	report := &check.CheckReport{Results: check.Claims(a, as, failOn), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
 	if opts.Disputes != "" {
-		report.Disputes = a.Gate(opts.Disputes)
+		report.Disputes = check.Disputes(a, opts.Disputes)
 	}
 	if opts.Quotes {
-		report.Quotes = l.CheckQuotes(opts.QuoteThreshold)
+		report.Quotes = check.Quotes(l, opts.QuoteThreshold)
 		if report.Quotes == nil {
-			report.Quotes = []claims.QuoteResult{}
+			report.Quotes = []check.QuoteResult{}
 		}
 	}
 	format := opts.Format
@@ -206,7 +207,7 @@ func runCheck(opts *checkOptions) error {
 		format = "github"
 	}
 	write := func(w io.Writer, color bool) error {
-		return checkout.Write(w, format, report, checkout.Options{Styles: render.NewStyles(w, color), Version: versionString()})
+		return checkreport.Write(w, format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString()})
 	}
 	if opts.Output != "" {
 		err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return write(w, false) })
@@ -217,7 +218,7 @@ func runCheck(opts *checkOptions) error {
 		return err
 	}
 	if format == "text" {
-		if line := checkout.Summary(report); line != "" {
+		if line := checkreport.Summary(report); line != "" {
 			fmt.Fprintf(ios.ErrOut, "claimdiff check: %s\n", line)
 		}
 	}

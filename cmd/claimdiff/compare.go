@@ -8,7 +8,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/cli"
-	"github.com/claimdiff/claimdiff/internal/diffout"
+	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -67,12 +67,12 @@ func runCompare(opts *compareOptions) error {
 		return &cli.UsageError{Err: err}
 	}
 	if opts.Format == "json" {
-		return diffout.CompareJSON(ios.Out, v)
+		return contrast.CompareJSON(ios.Out, v)
 	}
-	if err := diffout.CompareText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), opts.A, opts.B, v); err != nil {
+	if err := contrast.CompareText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), opts.A, opts.B, v); err != nil {
 		return err
 	}
-	fmt.Fprintln(ios.ErrOut, diffout.CompareSummary(opts.A, opts.B, v))
+	fmt.Fprintln(ios.ErrOut, contrast.CompareSummary(opts.A, opts.B, v))
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -9,9 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/diff"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
-	"github.com/claimdiff/claimdiff/internal/diag"
-	"github.com/claimdiff/claimdiff/internal/diffout"
+	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/gitread"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -39,7 +39,7 @@ origins, a new severity, kind or status), then the claims it added, removed,
 changed, reworded or renamed.
 
 OLD and NEW are each a file, a directory, or REV:PATH read from git, such as
-origin/main:claims.yaml or HEAD~1:ledger, without a checkout. As in git, PATH
+origin/main:claims.yaml or HEAD~1:ledger, without a checkreport. As in git, PATH
 is from the top of the repository (./PATH from the working directory), and an
 argument with a colon is read from git unless it is a file that exists. Claims are matched by id, or else
 by topic, source and context, so a renamed id shows as a rename. A value
@@ -76,25 +76,25 @@ func runDiff(opts *diffOptions) error {
 		return cli.Usagef("diff takes the two ledgers as arguments, not -f")
 	}
 	ios := opts.IO
-	old, err := loadSide(ios, opts.Old)
+	old, err := loadSide(ios, opts.Global, opts.Old)
 	if err != nil {
 		return err
 	}
-	cur, err := loadSide(ios, opts.New)
+	cur, err := loadSide(ios, opts.Global, opts.New)
 	if err != nil {
 		return err
 	}
-	d := claims.DiffLedgers(old, cur, opts.Global.analysis())
-	oldSide, newSide := diffout.Side{Label: opts.Old, Ledger: old}, diffout.Side{Label: opts.New, Ledger: cur}
+	d := diff.Ledgers(old, cur, opts.Global.analysis())
+	oldSide, newSide := contrast.Side{Label: opts.Old, Ledger: old}, contrast.Side{Label: opts.New, Ledger: cur}
 	switch opts.Format {
 	case "json":
-		err = diffout.DiffJSON(ios.Out, oldSide, newSide, d)
+		err = contrast.DiffJSON(ios.Out, oldSide, newSide, d)
 	case "md":
-		err = diffout.DiffMarkdown(ios.Out, oldSide, newSide, d)
+		err = contrast.DiffMarkdown(ios.Out, oldSide, newSide, d)
 	default:
-		err = diffout.DiffText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), d)
+		err = contrast.DiffText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), d)
 		if err == nil {
-			fmt.Fprintln(ios.ErrOut, diffout.Summary(d))
+			fmt.Fprintln(ios.ErrOut, contrast.Summary(d))
 		}
 	}
 	if err != nil {
@@ -105,8 +105,8 @@ func runDiff(opts *diffOptions) error {
 
 // diffGate fails with exit 1 when the change does what --fail-on guards
 // against, saying so on stderr.
-func diffGate(ios *iostreams.IOStreams, failOn string, d *claims.Diff) error {
-	opened, changed := d.Topics(claims.Opened), d.Topics(claims.Changed)
+func diffGate(ios *iostreams.IOStreams, failOn string, d *diff.Diff) error {
+	opened, changed := d.Topics(diff.Opened), d.Topics(diff.Changed)
 	var why string
 	switch {
 	case failOn == "opened" && len(opened) > 0:
@@ -114,7 +114,7 @@ func diffGate(ios *iostreams.IOStreams, failOn string, d *claims.Diff) error {
 	case failOn == "changed" && len(opened)+len(changed) > 0:
 		why = "the change opens or changes a dispute on " + strings.Join(append(opened, changed...), ", ")
 	case failOn == "any" && !d.Empty():
-		why = "the change touches the ledger: " + diffout.Summary(d)
+		why = "the change touches the ledger: " + contrast.Summary(d)
 	default:
 		return nil
 	}
@@ -133,54 +133,41 @@ func isRevPath(arg string) bool {
 }
 
 // loadSide loads one side of a diff: files and directories as -f does,
-// REV:PATH through git. A side with errors cannot be compared: its
-// problems go to stderr and the command exits 2, as loadLedger does.
-func loadSide(ios *iostreams.IOStreams, arg string) (*claims.Ledger, error) {
-	var l *claims.Ledger
+// REV:PATH through git, with the same loader either way. A side with
+// errors cannot be compared: its problems go to stderr and the command
+// exits 2, as loadLedger does.
+func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.Ledger, error) {
+	var files []load.File
 	mem := map[string][]byte{}
 	if isRevPath(arg) {
-		files, err := gitread.Read(arg, gitread.Options{Dir: ios.Dir, MaxFileBytes: claims.MaxFileBytes,
-			MaxFiles: claims.MaxFiles, Keep: claims.IsLedgerFile})
+		blobs, err := gitread.Read(arg, gitread.Options{Dir: ios.Dir, MaxFileBytes: g.loadOptions().MaxFileBytes,
+			MaxFiles: load.MaxFiles, Keep: load.IsLedgerFile})
 		if err != nil {
-			return nil, &claims.InputError{Err: err}
+			return nil, &load.InputError{Err: err}
 		}
-		named := make([]claims.NamedFile, len(files))
-		for i, f := range files {
-			named[i] = claims.NamedFile{Name: f.Name, Data: f.Data}
+		for _, f := range blobs {
+			files = append(files, load.File{Name: f.Name, Data: f.Data})
 			mem[f.Name] = f.Data
 		}
-		l = claims.LoadNamed(named)
 	} else {
-		found, err := claims.Find(ios.Dir, []string{arg})
+		found, err := load.Find(ios.Dir, []string{arg})
 		if err != nil {
 			return nil, err
 		}
-		if l, err = claims.Load(found); err != nil {
-			return nil, err
-		}
+		files = found
 	}
-	var errs []diag.Problem
-	for _, p := range l.Problems {
-		if p.Severity == diag.Error {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) == 0 {
-		return l, nil
+	l, err := load.Load(files, g.loadOptions())
+	if err != nil {
+		return nil, err
 	}
 	lines := func(file string, n int) (string, bool) {
-		data, ok := mem[file]
-		if !ok {
-			return lineSource(file, n)
+		if data, ok := mem[file]; ok {
+			return lineOf(data, n)
 		}
-		all := bytes.Split(data, []byte{'\n'})
-		if n < 1 || n > len(all) {
-			return "", false
-		}
-		return string(all[n-1]), true
+		return lineSource(file, n)
 	}
-	st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-	_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
-	fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", safetext.Line(arg), render.Plural(len(errs), "error"))
-	return nil, &cli.Silent{Code: cli.ExitUsage}
+	if err := refuseErrors(ios, l, lines, safetext.Line(arg)); err != nil {
+		return nil, err
+	}
+	return l, nil
 }

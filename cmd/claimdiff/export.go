@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -59,7 +59,7 @@ written into the ledger's own directory becomes part of the ledger.`,
 			return runExport(opts)
 		},
 	}
-	cli.FormatFlag(cmd, &opts.Format, claims.ExportFormats...)
+	cli.FormatFlag(cmd, &opts.Format, bulk.ExportFormats...)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
 	return cmd
 }
@@ -67,7 +67,7 @@ written into the ledger's own directory becomes part of the ledger.`,
 func runExport(opts *exportOptions) error {
 	format := opts.Format
 	if opts.Output != "" && !opts.FormatSet {
-		f, ok := claims.ExportFormatFor(opts.Output)
+		f, ok := bulk.ExportFormatFor(opts.Output)
 		if !ok {
 			return cli.Usagef("cannot tell the format of %s from its extension; use .jsonl, .csv or .tsv, or give --format", opts.Output)
 		}
@@ -79,9 +79,9 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 	if opts.Output == "" {
-		return claims.Export(ios.Out, l.Claims, format)
+		return bulk.Export(ios.Out, l.Claims, format)
 	}
-	err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return claims.Export(w, l.Claims, format) })
+	err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return bulk.Export(w, l.Claims, format) })
 	if err != nil {
 		return fmt.Errorf("write %s: %w", opts.Output, err)
 	}

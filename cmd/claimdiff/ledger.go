@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -25,11 +24,11 @@ const exampleFile = "example/claims.yaml"
 
 // openLedger loads the ledger named by -f, or ./claims.yaml, or else the
 // built-in example, saying so on stderr. It does not judge the problems.
-func openLedger(ios *iostreams.IOStreams, files []string) (*claims.Ledger, error) {
-	found, err := claims.Find(ios.Dir, files)
-	if errors.Is(err, claims.ErrNoLedger) {
+func openLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
+	found, err := load.Find(ios.Dir, g.Files)
+	if errors.Is(err, load.ErrNoLedger) {
 		fmt.Fprintf(ios.ErrOut, "claimdiff: no ledger given and no claims.yaml here; using the built-in example (claimdiff example > claims.yaml to start your own)\n")
-		l := claims.LoadBytes(exampleFile, example.YAML)
+		l := load.Bytes(exampleFile, example.YAML)
 		l.Example = true
 		return l, nil
 	}
@@ -39,85 +38,98 @@ func openLedger(ios *iostreams.IOStreams, files []string) (*claims.Ledger, error
 	boundMemory(ios, found)
 	what := "ledger"
 	if len(found) == 1 {
-		what = filepath.Base(found[0])
+		what = filepath.Base(found[0].Name)
 	}
 	bar := progress.New(ios.ErrOut, ios.ErrTTY, what)
 	defer bar.Done()
-	return claims.LoadWith(found, claims.LoadOptions{Progress: bar.Set})
+	opts := g.loadOptions()
+	opts.Progress = bar.Set
+	return load.Load(found, opts)
 }
 
-// boundMemory bounds the heap by what the ledger needs rather than by how
-// fast it grows. Loaded claims take about two bytes per byte of YAML or
-// JSON Lines and four per byte of the denser CSV; twice that leaves room
-// for the comparison and its output. Under that soft limit the collector
-// may wait longer between cycles (GOGC 400), which saves a fifth of the
-// time on a million claims without raising the peak. GOMEMLIMIT and GOGC,
-// when set, win.
-func boundMemory(ios *iostreams.IOStreams, files []string) {
-	if ios.Getenv("GOMEMLIMIT") == "" {
-		var need int64
-		for _, f := range files {
-			if st, err := os.Stat(f); err == nil {
-				switch strings.ToLower(filepath.Ext(f)) {
-				case ".csv", ".tsv":
-					need += 8 * st.Size()
-				default:
-					need += 4 * st.Size()
-				}
-			}
+// boundMemory tells the runtime what the ledger needs. Loaded claims take
+// about two bytes per byte of YAML or JSON Lines and four per byte of the
+// denser CSV; twice that leaves room for the comparison and its output.
+func boundMemory(ios *iostreams.IOStreams, files []load.File) {
+	if ios.BoundMemory == nil {
+		return
+	}
+	var need int64
+	for _, f := range files {
+		size := int64(len(f.Data))
+		if st, err := os.Stat(f.Name); f.Data == nil && err == nil {
+			size = st.Size()
 		}
-		debug.SetMemoryLimit(256<<20 + need)
-		if ios.Getenv("GOGC") == "" {
-			debug.SetGCPercent(400)
+		switch load.FormatOf(f.Name) {
+		case load.CSV, load.TSV:
+			need += 8 * size
+		default:
+			need += 4 * size
 		}
 	}
+	ios.BoundMemory(need)
 }
 
 // loadLedger is openLedger for every command but lint: a ledger with errors
 // cannot be compared, so its problems go to stderr and the command exits 2.
 func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, err := openLedger(ios, g.Files)
+	l, err := openLedger(ios, g)
 	if err != nil {
 		return nil, err
 	}
-	if diag.HasErrors(l.Problems, false) {
-		var errs []diag.Problem
-		for _, p := range l.Problems {
-			if p.Severity == diag.Error {
-				errs = append(errs, p)
-			}
-		}
-		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lineSource})
-		// One problem speaks for itself; a count helps only with several.
-		if len(errs) > 1 {
-			fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(len(errs), "error"))
-		}
-		return nil, &cli.Silent{Code: cli.ExitUsage}
+	if err := refuseErrors(ios, l, lineSource, ""); err != nil {
+		return nil, err
 	}
 	return l, nil
 }
 
+// refuseErrors prints the ledger's errors, if it has any, and returns the
+// error that makes the command exit 2. what names the ledger in the last
+// line ("" for the ledger of -f); lines reads a file's line for snippets.
+func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string, int) (string, bool), what string) error {
+	var errs []diag.Problem
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
+	_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
+	switch {
+	case what != "":
+		fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", what, render.Plural(len(errs), "error"))
+	case len(errs) > 1:
+		// One problem speaks for itself; a count helps only with several.
+		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(len(errs), "error"))
+	}
+	return &cli.Silent{Code: cli.ExitUsage}
+}
+
 // lineSource reads one line of a ledger file for a snippet.
 func lineSource(file string, n int) (string, bool) {
-	var data []byte
 	if file == exampleFile {
-		data = example.YAML
-	} else {
-		f, err := os.Open(file)
-		if err != nil {
-			return "", false
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for i := 1; sc.Scan(); i++ {
-			if i == n {
-				return sc.Text(), true
-			}
-		}
+		return lineOf(example.YAML, n)
+	}
+	f, err := os.Open(file)
+	if err != nil {
 		return "", false
 	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for i := 1; sc.Scan(); i++ {
+		if i == n {
+			return sc.Text(), true
+		}
+	}
+	return "", false
+}
+
+// lineOf is line n of data, counting from 1.
+func lineOf(data []byte, n int) (string, bool) {
 	lines := bytes.Split(data, []byte{'\n'})
 	if n < 1 || n > len(lines) {
 		return "", false

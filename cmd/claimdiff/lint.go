@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -41,11 +42,11 @@ any warning), 0 when the ledger is clean, and 2 when it cannot run at all.`,
 
 func runLint(opts *lintOptions) error {
 	ios := opts.IO
-	l, err := openLedger(ios, opts.Global.Files)
+	l, err := openLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}
-	problems := append(l.Problems, l.Warnings()...)
+	problems := append(l.Problems, load.Warnings(l)...)
 	diag.Sort(problems)
 	switch opts.Format {
 	case "json":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -69,6 +71,14 @@ type globalOptions struct {
 	// lets CI and tests give the same answer on any day.
 	Today string
 	today time.Time
+	// maxFileBytes caps one ledger file, from CLAIMDIFF_MAX_FILE_BYTES;
+	// 0 means the loader's default.
+	maxFileBytes int64
+}
+
+// loadOptions are how commands load ledgers, as the environment says.
+func (g *globalOptions) loadOptions() load.Options {
+	return load.Options{MaxFileBytes: cmp.Or(g.maxFileBytes, load.DefaultMaxFileBytes)}
 }
 
 // analysis is how commands analyse the ledger, as the flags say.
@@ -111,7 +121,7 @@ read-only commands fall back to a built-in example ledger about the November
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if err := applyLimits(ios); err != nil {
+			if err := g.readLimits(ios); err != nil {
 				return err
 			}
 			if err := g.readToday(ios); err != nil {
@@ -176,12 +186,12 @@ func versionString() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return strings.TrimPrefix(info.Main.Version, "v")
 	}
-	return "dev (ledger format " + claims.FormatVersion + ")"
+	return "dev (ledger format " + load.FormatVersion + ")"
 }
 
-// applyLimits reads CLAIMDIFF_MAX_FILE_BYTES, which lowers or raises the
+// readLimits reads CLAIMDIFF_MAX_FILE_BYTES, which lowers or raises the
 // cap on one ledger file.
-func applyLimits(ios *iostreams.IOStreams) error {
+func (g *globalOptions) readLimits(ios *iostreams.IOStreams) error {
 	v := ios.Getenv("CLAIMDIFF_MAX_FILE_BYTES")
 	if v == "" {
 		return nil
@@ -190,6 +200,6 @@ func applyLimits(ios *iostreams.IOStreams) error {
 	if err != nil || n <= 0 {
 		return cli.Usagef("CLAIMDIFF_MAX_FILE_BYTES must be a positive number of bytes, not %q", v)
 	}
-	claims.MaxFileBytes = n
+	g.maxFileBytes = n
 	return nil
 }

@@ -4,9 +4,11 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 )
 
 // Pos is a place in a ledger file. Line and Col count from 1; zero means
@@ -94,4 +96,89 @@ func HasErrors(ps []Problem, strict bool) bool {
 		}
 	}
 	return false
+}
+
+// LineCol is a place in a file known from elsewhere, kept as two small
+// numbers where a million claims would otherwise each repeat the name.
+type LineCol struct{ Line, Col int32 }
+
+// At places lc in file.
+func (lc LineCol) At(file string) Pos { return Pos{File: file, Line: int(lc.Line), Col: int(lc.Col)} }
+
+// LineColOf drops p's file name.
+func LineColOf(p Pos) LineCol { return LineCol{int32(p.Line), int32(p.Col)} }
+
+// MaxPerFile caps what one file reports, so a hostile file cannot flood
+// the output: 60,000 duplicate keys are one mistake, not 60,000.
+const MaxPerFile = 100
+
+// List collects one file's problems, keeping the first MaxPerFile and then
+// one "too-many" problem that says the rest are not shown.
+type List struct {
+	Problems []Problem
+	// Uncapped keeps every problem, for a list whose problems are passed
+	// on to another that caps them.
+	Uncapped bool
+}
+
+// Add adds p, unless the list is full.
+func (l *List) Add(p Problem) {
+	switch {
+	case l.Uncapped || len(l.Problems) < MaxPerFile:
+		l.Problems = append(l.Problems, p)
+	case len(l.Problems) == MaxPerFile:
+		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", MaxPerFile)
+		l.Problems = append(l.Problems, p)
+	}
+}
+
+// TooLarge is the problem of a file over the size limit, worded the same
+// wherever a file is read.
+func TooLarge(pos Pos, limit int64) Problem {
+	return Errorf(pos, "too-large", "the file is larger than the limit of %s", ByteSize(limit))
+}
+
+// ByteSize renders a byte count the way people write limits: 256 MiB.
+func ByteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Clip shortens s to about n bytes for a message, without splitting a
+// character, and marks the cut.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// PosAt is the position of byte offset off in data, a file named name:
+// the line, and the column counted in characters, as editors count it.
+func PosAt(name string, data []byte, off int) Pos {
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return Pos{File: name, Line: line, Col: 1 + utf8.RuneCount(data[start:off])}
+}
+
+// FirstInvalidUTF8 is the offset of the first byte in data that is not
+// valid UTF-8, or 0 when there is none.
+func FirstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
 }

@@ -1,6 +1,6 @@
 // Package gitread reads files as they are at a git revision, such as
 // origin/main:claims.yaml, through the git command, so that a ledger can be
-// compared with an earlier version of itself without a checkout.
+// compared with an earlier version of itself without a checkreport.
 //
 // Revisions come from the command line, never from a ledger; even so they
 // reach git on standard input or as resolved object ids, never as options.
@@ -17,7 +17,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 // File is one file read at a revision; Name is "REV:PATH".
@@ -192,7 +192,7 @@ func hiddenDir(name string) bool {
 
 func checkSize(name string, size, max int64) error {
 	if max > 0 && size > max {
-		return fmt.Errorf("%s: the file is larger than the limit of %s", name, claims.ByteSize(max))
+		return fmt.Errorf("%s: the file is larger than the limit of %s", name, diag.ByteSize(max))
 	}
 	return nil
 }

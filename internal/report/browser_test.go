@@ -22,6 +22,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/load"
 )
 
 // The browser tests open the HTML report in the system's headless
@@ -175,7 +176,7 @@ var visibleCards = chromedp.Evaluate[int](`Array.from(document.querySelectorAll(
 // when CLAIMDIFF_SCREENSHOT names a file, to look at).
 func TestHTMLInBrowser(t *testing.T) {
 	ctx, w := browser(t)
-	l := claims.LoadBytes("example/claims.yaml", example.YAML)
+	l := load.Bytes("example/claims.yaml", example.YAML)
 	r := Build(claims.Analyze(l, claims.Options{Today: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}))
 	if len(r.Disputes) < 3 {
 		t.Fatalf("the example has %d disputes; the test needs a few", len(r.Disputes))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -104,7 +105,7 @@ func FuzzWriteEvery(f *testing.F) {
 			"  b: {name: B, kind: outlet}\nclaims:\n" +
 			"  - {topic: t, value: " + q(value) + ", source: a, date: 2025-11-20, quote: " + q(quote) + "}\n" +
 			"  - {topic: t, value: " + q(value+" other") + ", source: b, date: 2025-11-20}\n"
-		l := claims.LoadBytes("fuzz.yaml", []byte(ledger))
+		l := load.Bytes("fuzz.yaml", []byte(ledger))
 		if diag.HasErrors(l.Problems, false) {
 			return
 		}

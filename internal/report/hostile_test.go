@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -21,7 +22,7 @@ import (
 // whose very name is hostile (names reach SARIF, JUnit, CSV and HTML).
 func hostileReport(t testing.TB) *Report {
 	t.Helper()
-	l, err := claims.Load([]string{"../../testdata/ledgers/hostile/claims.yaml"})
+	l, err := load.Load(load.Paths([]string{"../../testdata/ledgers/hostile/claims.yaml"}), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

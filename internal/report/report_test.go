@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -85,7 +86,7 @@ disputes:
 
 func build(t *testing.T, name, src string) *Report {
 	t.Helper()
-	l := claims.LoadBytes(name, []byte(src))
+	l := load.Bytes(name, []byte(src))
 	for _, p := range l.Problems {
 		t.Logf("%s: %s", p.Pos, p.Message)
 	}
@@ -190,7 +191,7 @@ func equalCounts(a, b []Count) bool {
 // contract of disputed --format json: the same dispute objects, count and
 // ledger, plus the summary.
 func TestJSONExtendsDisputed(t *testing.T) {
-	l := claims.LoadBytes("example/claims.yaml", example.YAML)
+	l := load.Bytes("example/claims.yaml", example.YAML)
 	a := claims.Analyze(l, claims.Options{})
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, Build(a)); err != nil {

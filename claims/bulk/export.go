@@ -1,0 +1,270 @@
+package bulk
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+// Export writes claims in the bulk formats, with the columns and keys the
+// bulk loader reads, so that an export loads back to the same claims. It
+// is a data format for claimdiff and scripts, not a spreadsheet: cells
+// are written exactly as the ledger has them, with no guard against
+// spreadsheet formulas (claimdiff report --format csv has one).
+
+// ExportFormats are the formats Export writes; the first is the default.
+var ExportFormats = []string{"jsonl", "csv", "tsv"}
+
+// ExportFormatFor picks a format from a file name's extension.
+func ExportFormatFor(name string) (string, bool) {
+	lower := strings.ToLower(name)
+	for ext, f := range map[string]string{".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"} {
+		if strings.HasSuffix(lower, ext) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// Export writes claims in format (one of ExportFormats).
+func Export(w io.Writer, cs []claims.Claim, format string) error {
+	switch format {
+	case "jsonl":
+		return WriteJSONL(w, cs)
+	case "csv":
+		return WriteCSV(w, cs, ',')
+	case "tsv":
+		return WriteCSV(w, cs, '\t')
+	}
+	return fmt.Errorf("unknown export format %q", format)
+}
+
+// WriteJSONL writes one JSON object per claim and line, with the fields
+// that are set. Control characters, bidi controls and line separators are
+// written as \u escapes, so each claim stays on its line and no raw
+// control character reaches the output; the escapes decode to the same
+// text.
+func WriteJSONL(w io.Writer, cs []claims.Claim) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf []byte
+	for i := range cs {
+		buf = appendClaimJSON(buf[:0], &cs[i])
+		if _, err := bw.Write(buf); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+func appendClaimJSON(b []byte, c *claims.Claim) []byte {
+	b = append(b, '{')
+	sep := func(key string) {
+		if len(b) > 1 {
+			b = append(b, ", "...)
+		}
+		b = append(b, '"')
+		b = append(b, key...)
+		b = append(b, "\": "...)
+	}
+	str := func(key, s string) {
+		if s != "" {
+			sep(key)
+			b = appendJSONString(b, s)
+		}
+	}
+	if !c.DerivedID {
+		str("id", c.ID)
+	}
+	str("topic", c.Topic)
+	str("value", c.Value.Raw)
+	str("source", c.Source)
+	if len(c.Via) > 0 {
+		sep("via")
+		b = append(b, '[')
+		for i, v := range c.Via {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendJSONString(b, v)
+		}
+		b = append(b, ']')
+	}
+	str("date", c.Date)
+	str("as_of", c.AsOf)
+	str("quote", c.Quote)
+	if pairs := exportContext(c.Context); len(pairs) > 0 {
+		sep("context")
+		b = append(b, '{')
+		for i, p := range pairs {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendJSONString(b, p[0])
+			b = append(b, ": "...)
+			b = appendJSONString(b, p[1])
+		}
+		b = append(b, '}')
+	}
+	if c.Denies {
+		sep("denies")
+		b = append(b, "true"...)
+	}
+	str("note", c.Note)
+	return append(b, "}\n"...)
+}
+
+// appendJSONString quotes s for JSON, escaping every character that could
+// move the cursor, change direction or end a line.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !(r == utf8.RuneError && size == 1) && !jsonEscaped(r) {
+				i += size
+				continue
+			}
+		}
+		b = append(b, s[start:i]...)
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		default:
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonEscaped are the characters above ASCII written as \u escapes: C1
+// controls, bidi controls, the line and paragraph separators (which end a
+// line for some readers) and the noncharacters U+FFFE and U+FFFF.
+func jsonEscaped(r rune) bool {
+	return r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200e || r == 0x200f || r == 0x061c || r == 0x2028 || r == 0x2029 ||
+		r == 0xfffe || r == 0xffff
+}
+
+// exportContext splits a canonical context back into its pairs the way the
+// bulk loader joins them: a part without "=" belongs to the value before
+// it.
+func exportContext(ctx string) [][2]string {
+	if ctx == "" {
+		return nil
+	}
+	var out [][2]string
+	for _, part := range strings.Split(ctx, "; ") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok && len(out) > 0 {
+			out[len(out)-1][1] += "; " + part
+			continue
+		}
+		out = append(out, [2]string{k, v})
+	}
+	return out
+}
+
+// UnsafeCSVError says a claim holds a character that CSV cannot carry
+// safely.
+type UnsafeCSVError struct {
+	Claim *claims.Claim
+	Field string
+}
+
+func (e *UnsafeCSVError) Error() string {
+	return fmt.Sprintf("%s: the %s of claim %q holds a control or bidi character, which CSV would carry raw; export as jsonl, which escapes it",
+		e.Claim.Pos, e.Field, e.Claim.ID)
+}
+
+// WriteCSV writes a header row and one row per claim, separated by comma
+// (',' for CSV, '\t' for TSV). Cells are quoted only where CSV needs it.
+// Nothing is escaped beyond that quoting, so the cells are exact; a claim
+// holding a control character (other than tab and line feed), a bidi
+// control or invalid UTF-8 is refused with an *UnsafeCSVError before
+// anything is written, because CSV has no escape that would keep it out of
+// a terminal or a spreadsheet cell.
+func WriteCSV(w io.Writer, cs []claims.Claim, comma rune) error {
+	for i := range cs {
+		if err := csvSafe(&cs[i]); err != nil {
+			return err
+		}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cw := csv.NewWriter(bw)
+	cw.Comma = comma
+	if err := cw.Write(claims.ClaimFields); err != nil {
+		return err
+	}
+	rec := make([]string, numFields)
+	for i := range cs {
+		csvRecord(rec, &cs[i])
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func csvRecord(rec []string, c *claims.Claim) {
+	clear(rec)
+	if !c.DerivedID {
+		rec[fID] = c.ID
+	}
+	rec[fTopic], rec[fValue], rec[fSource] = c.Topic, c.Value.Raw, c.Source
+	rec[fVia] = strings.Join(c.Via, ";")
+	rec[fDate], rec[fAsOf], rec[fQuote] = c.Date, c.AsOf, c.Quote
+	rec[fContext] = c.Context
+	if c.Denies {
+		rec[fDenies] = "true"
+	}
+	rec[fNote] = c.Note
+}
+
+// csvSafe checks every text of a claim with safetext.Clean, which removes
+// exactly the characters CSV must not carry raw.
+func csvSafe(c *claims.Claim) error {
+	fields := [...]struct{ name, s string }{
+		{"id", c.ID}, {"topic", c.Topic}, {"value", c.Value.Raw}, {"source", c.Source},
+		{"date", c.Date}, {"as_of", c.AsOf}, {"quote", c.Quote}, {"context", c.Context}, {"note", c.Note},
+	}
+	for _, f := range fields {
+		if safetext.Clean(f.s) != f.s {
+			return &UnsafeCSVError{Claim: c, Field: f.name}
+		}
+	}
+	for _, v := range c.Via {
+		if safetext.Clean(v) != v {
+			return &UnsafeCSVError{Claim: c, Field: "via"}
+		}
+	}
+	return nil
+}

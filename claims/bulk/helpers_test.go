@@ -1,0 +1,36 @@
+package bulk
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// readResult is what Read made of one file.
+type readResult struct {
+	claims   []claims.Claim
+	places   []claims.Places
+	problems []diag.Problem
+}
+
+// read reads a bulk file whose format its name tells.
+func read(name string, r io.Reader, size int64, opts Options) (*readResult, error) {
+	f, _ := FormatOf(name)
+	var res readResult
+	ps, err := Read(name, f, r, size, Sink{&res.claims, &res.places}, opts)
+	res.problems = ps
+	return &res, err
+}
+
+// problemList renders problems as "file:line:col code: message" with the
+// file's base name, for comparing.
+func problemList(ps []diag.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", filepath.Base(p.Pos.File), p.Pos.Line, p.Pos.Col, p.Code, p.Message))
+	}
+	return out
+}

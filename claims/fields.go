@@ -1,0 +1,53 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// ClaimFields names a claim's fields, in the order the ledger format
+// documents them; every reader and writer of claims uses this list.
+var ClaimFields = []string{"id", "topic", "value", "source", "via", "date", "as_of", "quote", "context", "denies", "note"}
+
+// IsDate accepts what a claim's date and as_of may hold: YYYY-MM-DD, or an
+// RFC 3339 time.
+func IsDate(s string) bool {
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return true
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
+}
+
+// ContextPairs splits a canonical context back into its pairs, for display.
+func ContextPairs(ctx string) [][2]string {
+	if ctx == "" {
+		return nil
+	}
+	var out [][2]string
+	for _, p := range strings.Split(ctx, "; ") {
+		k, v, _ := strings.Cut(p, "=")
+		out = append(out, [2]string{k, v})
+	}
+	return out
+}
+
+// DescribeContext names a context in a sentence: "context country=UA".
+func DescribeContext(ctx string) string {
+	if ctx == "" {
+		return "no context"
+	}
+	return fmt.Sprintf("context %s", ctx)
+}
+
+// Places holds where a claim's topic, source and via entries are written,
+// kept beside the claims only while a ledger is checked, so loaded claims
+// stay small.
+type Places struct {
+	Topic, Source diag.LineCol
+	Via           []diag.LineCol
+	HasID         bool
+}

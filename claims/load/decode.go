@@ -1,0 +1,290 @@
+package load
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/ids"
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/sources"
+)
+
+var (
+	ledgerFields  = []string{"ledger", "title", "description", "sources", "topics", "claims", "disputes"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "description"}
+	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes"}
+	disputeFields = []string{"status", "value", "reason", "until"}
+)
+
+// FormatVersion is the ledger format this claimdiff reads.
+const FormatVersion = "1"
+
+func (b *builder) readLedger(r *reader, root *yaml.Node) {
+	fields, _ := r.mapping(root, "the ledger")
+	for _, f := range fields {
+		switch f.key {
+		case "ledger":
+			v, ok := r.scalar(f.value, "ledger")
+			if ok && v != FormatVersion {
+				r.errorf(f.value, "version", "ledger format %q is not supported; this claimdiff reads format %s", v, FormatVersion)
+			}
+			b.version = b.version || ok
+		case "title":
+			if v, ok := r.scalar(f.value, "title"); ok && b.l.Title == "" {
+				b.l.Title = v
+			}
+		case "description":
+			r.scalar(f.value, "description")
+		case "sources":
+			b.readSources(r, f.value)
+		case "topics":
+			b.readTopics(r, f.value)
+		case "claims":
+			b.readClaims(r, f.value)
+		case "disputes":
+			b.readDisputes(r, f.value)
+		default:
+			r.unknownField(f, "the ledger", ledgerFields)
+		}
+	}
+}
+
+func (b *builder) readSources(r *reader, n *yaml.Node) {
+	fields, _ := r.mapping(n, "sources")
+	for _, f := range fields {
+		b.readSource(r, f)
+	}
+}
+
+// readSource reads one entry of sources:
+func (b *builder) readSource(r *reader, f field) {
+	s := &sources.Source{ID: f.key, Pos: r.pos(f.keyN)}
+	checkID(r, f.keyN, "source")
+	props, ok := r.entryMapping(f.value, "source", f.key)
+	if !ok {
+		return
+	}
+	for _, p := range props {
+		switch p.key {
+		case "name":
+			s.Name, _ = r.scalar(p.value, "name")
+		case "kind":
+			k, _ := r.scalar(p.value, "kind")
+			kind, ok := sources.ParseKind(k)
+			if !ok {
+				r.errorf(p.value, "bad-kind", "source kind %q is not one of %s", k, joinKinds())
+			}
+			s.Kind = kind
+		case "url":
+			s.URL, _ = r.scalar(p.value, "url")
+		case "published":
+			s.Published = r.date(p.value, "published")
+		case "via":
+			s.Via, s.ViaPos = r.strings(p.value, "via")
+		case "text":
+			s.Text, _ = r.scalar(p.value, "text")
+			if s.Text != "" {
+				if err := sources.CheckTextPath(filepath.Dir(r.file), s.Text); err != nil {
+					r.errorf(p.value, "text-path", "%v", err)
+				}
+			}
+		case "description":
+			r.scalar(p.value, "description")
+		default:
+			r.unknownField(p, "a source", sourceFields)
+		}
+	}
+	if prev := b.l.Sources.Add(s); prev != nil {
+		r.errorf(f.keyN, "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		return
+	}
+	b.dirs[s.ID] = filepath.Dir(r.file)
+}
+
+func joinKinds() string {
+	names := make([]string, len(sources.Kinds))
+	for i, k := range sources.Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (b *builder) readTopics(r *reader, n *yaml.Node) {
+	fields, _ := r.mapping(n, "topics")
+	for _, f := range fields {
+		b.readTopic(r, f)
+	}
+}
+
+// readTopic reads one entry of topics:
+func (b *builder) readTopic(r *reader, f field) {
+	if t := parseTopic(r, f); t != nil {
+		b.addTopic(r, t)
+	}
+}
+
+// parseTopic reads one entry of topics without touching the ledger, so
+// that many can be read at once; nil when the entry is not a mapping.
+func parseTopic(r *reader, f field) *claims.Topic {
+	checkID(r, f.keyN, "topic")
+	t := &claims.Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
+	props, ok := r.entryMapping(f.value, "topic", f.key)
+	if !ok {
+		return nil
+	}
+	var tolN *yaml.Node
+	var tol string
+	for _, p := range props {
+		switch p.key {
+		case "question":
+			t.Question, _ = r.scalar(p.value, "question")
+		case "description":
+			r.scalar(p.value, "description")
+		case "type":
+			s, _ := r.scalar(p.value, "type")
+			typ, ok := value.ParseType(s)
+			if !ok {
+				r.errorf(p.value, "bad-type", "topic type %q is not one of %s", s, joinTypes())
+			}
+			t.Spec.Type = typ
+		case "unit":
+			t.Spec.Unit, _ = r.scalar(p.value, "unit")
+		case "tolerance":
+			tolN = p.value
+			tol, _ = r.scalar(p.value, "tolerance")
+		case "choices":
+			t.Spec.Choices = r.choices(p.value)
+		case "changes":
+			t.Changes = r.boolean(p.value, "changes")
+		default:
+			r.unknownField(p, "a topic", topicFields)
+		}
+	}
+	if tol != "" {
+		tv, err := r.tolerance(tol)
+		if err != nil {
+			r.errorf(tolN, "bad-tolerance", "%v", err)
+		}
+		t.Spec.Tolerance = tv
+	}
+	if len(t.Spec.Choices) > 0 && t.Spec.Type == "" {
+		t.Spec.Type = value.Choice
+	}
+	if t.Spec.Type == value.Choice && len(t.Spec.Choices) == 0 {
+		r.errorf(f.keyN, "no-choices", "topic %q has type choice but no choices", f.key)
+	}
+	return t
+}
+
+// addTopic adds a topic read by parseTopic to the ledger, unless another
+// file or entry defined it first.
+func (b *builder) addTopic(r *reader, t *claims.Topic) {
+	if prev := b.l.Topics[t.ID]; prev != nil {
+		r.add(diag.Errorf(t.Pos, "duplicate-id", "topic %q is defined twice (also at %s)", t.ID, prev.Pos))
+		return
+	}
+	b.l.AddTopic(t)
+}
+
+func joinTypes() string {
+	names := make([]string, len(value.Types))
+	for i, t := range value.Types {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+// choices reads [G7, G8] or [{G8: [Group of Eight]}, G7].
+func (r *reader) choices(n *yaml.Node) []value.ChoiceDef {
+	items, _ := r.sequence(n, "choices")
+	var out []value.ChoiceDef
+	for _, it := range items {
+		it = r.resolve(it)
+		if it == nil {
+			continue
+		}
+		if it.Kind == yaml.ScalarNode {
+			if s, ok := r.scalar(it, "choice"); ok && s != "" {
+				out = append(out, value.ChoiceDef{Name: s})
+			}
+			continue
+		}
+		fields, ok := r.mapping(it, "a choice with aliases")
+		if !ok {
+			continue
+		}
+		for _, f := range fields {
+			aliases, _ := r.strings(f.value, "aliases")
+			out = append(out, value.ChoiceDef{Name: f.key, Aliases: aliases})
+		}
+	}
+	return out
+}
+
+func (b *builder) readDisputes(r *reader, n *yaml.Node) {
+	fields, _ := r.mapping(n, "disputes")
+	for _, f := range fields {
+		b.readDispute(r, f)
+	}
+}
+
+// readDispute reads one entry of disputes:
+func (b *builder) readDispute(r *reader, f field) {
+	s := &claims.Status{Topic: f.key, Status: "open", Pos: r.pos(f.keyN)}
+	props, ok := r.entryMapping(f.value, "dispute", f.key)
+	if !ok {
+		return
+	}
+	for _, p := range props {
+		switch p.key {
+		case "status":
+			s.Status, _ = r.scalar(p.value, "status")
+			if !slices.Contains(claims.StatusNames, s.Status) {
+				r.errorf(p.value, "bad-status", "status %q is not one of %s", s.Status, strings.Join(claims.StatusNames, ", "))
+			}
+		case "value":
+			s.Value, _ = r.scalar(p.value, "value")
+		case "reason":
+			s.Reason, _ = r.scalar(p.value, "reason")
+		case "until":
+			s.Until = r.date(p.value, "until")
+		default:
+			r.unknownField(p, "a dispute", disputeFields)
+		}
+	}
+	if s.Status == "resolved" && s.Value == "" {
+		r.errorf(f.keyN, "no-value", "dispute %q is resolved but does not say the settled value", f.key)
+	}
+	if prev := b.l.Statuses[f.key]; prev != nil {
+		r.errorf(f.keyN, "duplicate-id", "dispute %q is listed twice (also at %s)", f.key, prev.Pos)
+		return
+	}
+	b.l.Statuses[f.key] = s
+}
+
+// checkID reports ids that would break output formats or globbing.
+func checkID(r *reader, n *yaml.Node, what string) {
+	if !ids.Valid(n.Value) {
+		r.errorf(n, "bad-id", "%s id %q %s", what, diag.Clip(n.Value, 40), ids.Rule)
+	}
+}
+
+// date reads YYYY-MM-DD or an RFC 3339 time and keeps it as written.
+func (r *reader) date(n *yaml.Node, what string) string {
+	s, ok := r.scalar(n, what)
+	if !ok || s == "" {
+		return ""
+	}
+	if !claims.IsDate(s) {
+		r.errorf(n, "bad-date", "%s %q is not a date; write YYYY-MM-DD", what, diag.Clip(s, 40))
+		return ""
+	}
+	return s
+}
+
+var _ = diag.Pos{}

@@ -1,0 +1,157 @@
+package load
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Hostile ledgers end in a clear problem with a position, never a panic
+// and never unbounded work. (How long each takes is measured by the
+// benchmark, not asserted here.)
+func TestHostileLedgers(t *testing.T) {
+	laughs := "ledger: 1\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	prev := "a"
+	for i := range 9 {
+		name := fmt.Sprintf("l%d", i)
+		laughs += fmt.Sprintf("%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", name, name, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+		prev = name
+	}
+	laughs += "claims:\n  - {topic: t, value: 1, source: s, context: *" + prev + "}\n"
+	var dupKeys strings.Builder
+	dupKeys.WriteString("ledger: 1\nsources:\n  s:\n")
+	for range 60_000 {
+		dupKeys.WriteString("    name: x\n")
+	}
+	tests := []struct {
+		name string
+		data string
+		code string
+	}{
+		{"billion laughs", laughs, "alias-bomb"},
+		{"alias to itself", "ledger: 1\nsources: &s\n  a: *s\n", "alias"},
+		{"deep flow nesting", "ledger: 1\nclaims: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "\n", "too-deep"},
+		{"deep block nesting", "ledger: 1\nclaims:\n" + strings.Repeat("- ", 10_000) + "x\n", "too-deep"},
+		{"60,000 duplicate keys", dupKeys.String(), "duplicate-key"},
+		{"huge scalar", "ledger: 1\ntitle: " + strings.Repeat("x", maxScalarBytes+1) + "\n", "too-long"},
+		{"invalid UTF-8", "ledger: 1\ntitle: \xff\xfe\n", "encoding"},
+		{"NUL byte", "ledger: 1\x00\n", "binary"},
+		{"several documents", "ledger: 1\n---\nclaims: []\n", "documents"},
+		{"merge key", "ledger: 1\nsources:\n  a: {name: A, kind: outlet}\n  b:\n    <<: {name: B}\n    kind: outlet\n", "merge-key"},
+		{"YAML crasher 1", "0: [:!00 \xef", "encoding"},
+		{"YAML crasher 2", "#\n-\n-\n0", "yaml"},
+		{"YAML crasher 3", "{{},<<}", "merge-key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Bytes("hostile.yaml", []byte(tt.data))
+			var codes []string
+			for _, p := range l.Problems {
+				if p.Severity == diag.Error {
+					codes = append(codes, p.Code)
+					if p.Pos.File != "hostile.yaml" || p.Pos.Line < 1 {
+						t.Errorf("problem without a position: %+v", p)
+					}
+				}
+			}
+			if !containsString(codes, tt.code) {
+				t.Fatalf("codes %v, want %s", codes, tt.code)
+			}
+			if len(codes) > maxProblems+1 {
+				t.Errorf("%d problems; a hostile file should not flood the output", len(codes))
+			}
+		})
+	}
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// A text: path that leaves the ledger's directory, directly or through a
+// symlink, is an error at the path.
+func TestTextPathEscapes(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "link")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	for _, path := range []string{"../secret.txt", "/etc/passwd", "link/secret.txt"} {
+		t.Run(path, func(t *testing.T) {
+			file := filepath.Join(dir, "claims.yaml")
+			text := "ledger: 1\nsources:\n  s: {name: S, kind: document, text: " + path + "}\n"
+			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			l, err := Load(Paths([]string{file}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, p := range l.Problems {
+				found = found || p.Code == "text-path" && p.Pos.Line == 3
+			}
+			if !found {
+				t.Errorf("no text-path error in %v", l.Problems)
+			}
+		})
+	}
+}
+
+// A directory of 10,000 ledger files loads as one ledger.
+func TestManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ledger.yaml"), []byte("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 10_000 {
+		sub := filepath.Join(dir, fmt.Sprintf("d%02d", i%100))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := fmt.Sprintf("claims:\n  - {id: c%d, topic: t%d, value: %d, source: s, date: 2025-11-20}\n", i, i%500, 1000+i%500)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("f%d.yaml", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := Find(".", []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diag.HasErrors(l.Problems, false) || len(l.Claims) != 10_000 {
+		t.Fatalf("%d claims, problems %v", len(l.Claims), l.Problems)
+	}
+}
+
+// A mistake repeated on every row is shown a hundred times, then counted.
+func TestProblemsCappedPerFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "  - {topic: t, value: %d, source: nobody, date: 2025-11-20}\n", i)
+	}
+	l := Bytes("many.yaml", []byte(b.String()))
+	if len(l.Problems) != maxProblems+1 {
+		t.Fatalf("%d problems, want %d", len(l.Problems), maxProblems+1)
+	}
+	last := l.Problems[len(l.Problems)-1]
+	if last.Code != "too-many" || !strings.Contains(last.Message, "200 more problems") {
+		t.Errorf("last problem = %+v", last)
+	}
+}

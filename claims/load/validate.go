@@ -1,0 +1,333 @@
+package load
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/parallel"
+	"github.com/claimdiff/claimdiff/internal/suggest"
+)
+
+// finish checks what only the merged ledger can tell (references across
+// files, types inferred from all values, duplicate ids) and parses values.
+func (b *builder) finish() *claims.Ledger {
+	l := b.l
+	add := func(p diag.Problem) { l.Problems = append(l.Problems, p) }
+	if !b.version && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
+		add(diag.Problem{
+			Pos: diag.Pos{File: l.Files[0], Line: 1, Col: 1}, Severity: diag.Error, Code: "no-version",
+			Message: "no file of the ledger says which format it is in",
+			Hint:    "add `ledger: 1` at the top of one file",
+		})
+	}
+	l.Problems = append(l.Problems, l.Sources.Check()...)
+	// Ids, topics and values are separate fields of each claim, so the
+	// steps that must go in claim order on one core (collecting ids, then
+	// deriving the missing ones) run beside those that use every core.
+	var (
+		given      *idIndex
+		idProblems []diag.Problem
+	)
+	explicit := parallel.Background(func() { given, idProblems = b.explicitIDs() })
+	b.checkClaimRefs(add)
+	b.typeTopics()
+	explicit()
+	derive := parallel.Background(func() { b.deriveIDs(given) })
+	b.parseValues(add)
+	derive()
+	l.Problems = append(l.Problems, idProblems...)
+	b.checkStatuses(add)
+	b.places = nil
+	diag.Sort(l.Problems)
+	l.Problems = capPerFile(l.Problems)
+	return l
+}
+
+// capPerFile keeps the first maxProblems problems of each file, in order,
+// and says how many more there were: one source misspelt in a million-row
+// feed is one mistake to show, not a million lines.
+func capPerFile(ps []diag.Problem) []diag.Problem {
+	count := map[string]int{}
+	for _, p := range ps {
+		if p.Code != "too-many" {
+			count[p.Pos.File]++
+		}
+	}
+	over := false
+	for _, n := range count {
+		over = over || n > maxProblems
+	}
+	if !over {
+		return ps
+	}
+	kept := map[string]int{}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Code == "too-many" {
+			continue
+		}
+		f := p.Pos.File
+		switch kept[f]++; {
+		case kept[f] <= maxProblems:
+			out = append(out, p)
+		case kept[f] == maxProblems+1:
+			p.Code = "too-many"
+			p.Message = fmt.Sprintf("%d more problems in this file are not shown", count[f]-maxProblems)
+			p.Hint = ""
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// hasFileProblem is true when a file could not be read as a ledger at all;
+// then "no version" would only be noise.
+func hasFileProblem(ps []diag.Problem) bool {
+	for _, p := range ps {
+		switch p.Code {
+		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
+			return true
+		}
+	}
+	return false
+}
+
+// checkClaimRefs checks the sources each claim names and finds its topic,
+// making a topic for each id that no topics: entry declares, in the
+// order claims first use it. The lookups, a million of them in a big
+// feed, run on every core; only making topics waits for claim order.
+func (b *builder) checkClaimRefs(add func(diag.Problem)) {
+	l := b.l
+	var (
+		mu         sync.Mutex
+		unresolved [][]int // per chunk, the claims whose topic is not defined
+	)
+	for _, p := range inChunks(len(l.Claims), func(from, to int, add func(diag.Problem)) {
+		known := ""
+		var mine []int
+		for i := from; i < to; i++ {
+			c, pl := &l.Claims[i], &b.places[i]
+			// Claims come in runs from one source; its id is often the
+			// very string checked last.
+			if c.Source != known {
+				if l.Sources.Get(c.Source) == nil {
+					add(unknownSource(l, c.At(pl.Source), "claim cites", c.Source))
+				} else {
+					known = c.Source
+				}
+			}
+			for j, v := range c.Via {
+				if l.Sources.Get(v) == nil {
+					add(unknownSource(l, c.At(pl.Via[j]), "via names", v))
+				}
+			}
+			if c.TopicRef == nil {
+				if c.TopicRef = l.Topics[c.Topic]; c.TopicRef == nil {
+					mine = append(mine, i)
+				}
+			}
+		}
+		if mine != nil {
+			mu.Lock()
+			unresolved = append(unresolved, mine)
+			mu.Unlock()
+		}
+	}) {
+		add(p)
+	}
+	// A topic no file defines is made by its first claim, in claim order.
+	slices.SortFunc(unresolved, func(a, b []int) int { return a[0] - b[0] })
+	for _, i := range slices.Concat(unresolved...) {
+		c := &l.Claims[i]
+		t := l.Topics[c.Topic]
+		if t == nil {
+			t = &claims.Topic{ID: c.Topic, Pos: c.At(b.places[i].Topic)}
+			l.AddTopic(t)
+		}
+		c.TopicRef = t
+	}
+}
+
+// inChunks runs work over [0, n) in chunks on every core and returns the
+// problems it found, in chunk order. work may only read shared state and
+// write what belongs to its own indexes.
+func inChunks(n int, work func(from, to int, add func(diag.Problem))) []diag.Problem {
+	chunk := max(4096, n/runtime.GOMAXPROCS(0)+1)
+	found := make([][]diag.Problem, (n+chunk-1)/chunk)
+	parallel.Chunked(n, chunk, func() func(c, from, to int) {
+		return func(c, from, to int) {
+			work(from, to, func(p diag.Problem) { found[c] = append(found[c], p) })
+		}
+	})
+	return slices.Concat(found...)
+}
+
+// unknownSource is the problem of a claim naming a source no file defines;
+// who names it ("claim cites", "via names") starts the message.
+func unknownSource(l *claims.Ledger, pos diag.Pos, who, id string) diag.Problem {
+	return diag.Problem{Pos: pos, Severity: diag.Error, Code: "unknown-source",
+		Message: fmt.Sprintf("%s source %q, which is not defined", who, id),
+		Hint:    sourceHint(l, id)}
+}
+
+func sourceHint(l *claims.Ledger, id string) string {
+	ids := make([]string, 0, l.Sources.Len())
+	for _, s := range l.Sources.All() {
+		ids = append(ids, s.ID)
+	}
+	if near := suggest.Nearest(id, ids, 3); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "define it under sources:"
+}
+
+// typeTopics infers the type of topics that do not declare one.
+func (b *builder) typeTopics() {
+	l := b.l
+	// Most ledgers type every topic; then there is nothing to infer, and no
+	// reason to visit a million claims.
+	untyped := false
+	for _, t := range l.Topics {
+		if t.Spec.Type == "" {
+			untyped = true
+			break
+		}
+	}
+	if !untyped {
+		return
+	}
+	raws := map[string][]string{}
+	for _, c := range l.Claims {
+		if t := c.TopicRef; t.Spec.Type == "" {
+			if _, rel := value.IsRelative(c.Value.Raw); !rel {
+				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
+			}
+		}
+	}
+	for _, id := range l.TopicOrder {
+		if t := l.Topics[id]; t.Spec.Type == "" {
+			t.Spec.Type = value.Infer(raws[id])
+			t.Inferred = true
+		}
+	}
+}
+
+// parseValues parses every claim's value for its topic, on every core: a
+// million values are the biggest single cost of loading after the YAML.
+func (b *builder) parseValues(add func(diag.Problem)) {
+	for _, p := range inChunks(len(b.l.Claims), b.parseRange) {
+		add(p)
+	}
+}
+
+// parseRange parses claims [from, to); it only reads shared state.
+func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
+	l := b.l
+	for i := from; i < to; i++ {
+		c := &l.Claims[i]
+		t := c.TopicRef
+		v, err := value.Parse(c.Value.Raw, t.Spec)
+		// Only topics whose values scale can hold "half of X"; on a text
+		// topic those words are just text. Parse finds the relative values
+		// it can read, so the others cost nothing more; one it cannot read
+		// is still reported for the topic it names first.
+		if err != nil || v.Ref != "" {
+			if ref, rel := value.IsRelative(c.Value.Raw); rel && t.Spec.Type.Scalable() && l.Topics[ref] == nil {
+				add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Error, Code: "unknown-topic",
+					Message: fmt.Sprintf("relative value refers to topic %q, which is not defined", ref),
+					Hint:    topicHint(l, ref)})
+				continue
+			}
+		}
+		if err != nil {
+			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))
+			continue
+		}
+		v.Negated = c.Denies
+		c.Value = v
+	}
+}
+
+// valueErrorCode sorts value errors into the codes LEDGER.md names, so CI
+// can match them.
+func valueErrorCode(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "not one of the choices"):
+		return "unknown-choice"
+	case strings.Contains(msg, "currency"), strings.Contains(msg, "unit"):
+		return "unit-mismatch"
+	}
+	return "bad-value"
+}
+
+func topicHint(l *claims.Ledger, id string) string {
+	if near := suggest.Nearest(id, l.TopicOrder, 3); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "define it under topics:, or give it claims"
+}
+
+// explicitIDs collects the ids claims were given, reporting any used
+// twice. It reads nothing but ids, so it runs while topics are resolved.
+func (b *builder) explicitIDs() (*idIndex, []diag.Problem) {
+	l := b.l
+	x := newIDIndex(l.Claims, func(i int) bool { return b.places[i].HasID })
+	var problems []diag.Problem
+	for _, d := range x.duplicates() {
+		c := &l.Claims[d[0]]
+		problems = append(problems, diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[d[1]].Pos))
+	}
+	return x, problems
+}
+
+// deriveIDs gives claims without an id a stable one made from topic and
+// source, clear of every id given and every id derived before.
+func (b *builder) deriveIDs(given *idIndex) {
+	l := b.l
+	derived := map[string]bool{}
+	// next remembers, per base, the number to try next, so many claims on
+	// one topic from one source cost linear time, not quadratic.
+	next := map[string]int{}
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if b.places[i].HasID {
+			continue
+		}
+		base := c.Topic + "@" + c.Source
+		id := base
+		for n := max(next[base], 2); ; n++ {
+			if !derived[id] && !given.has(id) {
+				next[base] = n
+				break
+			}
+			id = fmt.Sprintf("%s#%d", base, n)
+		}
+		c.ID, c.DerivedID = id, true
+		derived[id] = true
+	}
+}
+
+func (b *builder) checkStatuses(add func(diag.Problem)) {
+	l := b.l
+	for _, s := range l.Statuses {
+		t := l.Topics[s.Topic]
+		if t == nil {
+			add(diag.Problem{Pos: s.Pos, Severity: diag.Warning, Code: "unknown-topic",
+				Message: fmt.Sprintf("disputes: names topic %q, which has no claims", s.Topic),
+				Hint:    topicHint(l, s.Topic)})
+			continue
+		}
+		if s.Value != "" {
+			if _, err := value.Parse(s.Value, t.Spec); err != nil {
+				add(diag.Errorf(s.Pos, valueErrorCode(err), "settled value: %v", err))
+			}
+		}
+	}
+}

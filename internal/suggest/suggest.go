@@ -1,0 +1,69 @@
+// Package suggest finds the name a user most likely meant, for "did you
+// mean" hints on unknown fields, topics and sources.
+package suggest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Nearest returns the candidate within maxDist edits of name, the closest
+// first and the alphabetically first among equals; "" if there is none.
+func Nearest(name string, candidates []string, maxDist int) string {
+	best, bestDist := "", maxDist+1
+	for _, c := range candidates {
+		if c == name || abs(len(c)-len(name)) > maxDist {
+			continue
+		}
+		if d := Distance(name, c, maxDist); d < bestDist || d == bestDist && c < best {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist > maxDist {
+		return ""
+	}
+	return best
+}
+
+// Field suggests the nearest known field name, or lists them all.
+func Field(name string, known []string) string {
+	if near := Nearest(name, known, 2); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "known fields: " + strings.Join(known, ", ")
+}
+
+// Distance is the Levenshtein distance, or a number above limit once it
+// is sure to exceed it.
+func Distance(a, b string, limit int) int {
+	ar, br := []rune(a), []rune(b)
+	prev := make([]int, len(br)+1)
+	cur := make([]int, len(br)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ar); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(br); j++ {
+			cost := 1
+			if ar[i-1] == br[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(br)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
