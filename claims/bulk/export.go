@@ -23,11 +23,13 @@ var ExportFormats = []string{"jsonl", "csv", "tsv"}
 
 // ExportFormatFor picks a format from a file name's extension.
 func ExportFormatFor(name string) (string, bool) {
-	lower := strings.ToLower(name)
-	for ext, f := range map[string]string{".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"} {
-		if strings.HasSuffix(lower, ext) {
-			return f, true
-		}
+	switch f, _ := FormatOf(name); f {
+	case CSV:
+		return "csv", true
+	case TSV:
+		return "tsv", true
+	case JSONLines:
+		return "jsonl", true
 	}
 	return "", false
 }

@@ -34,8 +34,6 @@ type checkOptions struct {
 	Output         string
 }
 
-func init() { commands = append(commands, newCheckCmd) }
-
 func newCheckCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &checkOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
@@ -182,6 +180,20 @@ func runCheck(opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	format := opts.Format
+	if !opts.FormatSet && ios.Getenv("GITHUB_ACTIONS") == "true" {
+		format = "github"
+	}
+	var paths []string
+	if opts.Output != "" {
+		paths = []string{opts.Output}
+	}
+	targets, err := cli.Outputs{Paths: paths, Format: format, FormatSet: opts.FormatSet,
+		FormatOf: checkreport.FormatFor, Known: "use one of " + checkreport.Extensions() + " (or --format)"}.Targets()
+	if err != nil {
+		return err
+	}
+	format = targets[0].Format
 	fromFiles, err := readAssertions(ios, opts.Files)
 	if err != nil {
 		return err
@@ -201,10 +213,6 @@ func runCheck(opts *checkOptions) error {
 		if report.Quotes == nil {
 			report.Quotes = []check.QuoteResult{}
 		}
-	}
-	format := opts.Format
-	if !opts.FormatSet && ios.Getenv("GITHUB_ACTIONS") == "true" {
-		format = "github"
 	}
 	write := func(w io.Writer, color bool) error {
 		return checkreport.Write(w, format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString()})

@@ -21,8 +21,6 @@ type compareOptions struct {
 	A, B   string
 }
 
-func init() { commands = append(commands, newCompareCmd) }
-
 func newCompareCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &compareOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

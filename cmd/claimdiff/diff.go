@@ -26,8 +26,6 @@ type diffOptions struct {
 	Old, New string
 }
 
-func init() { commands = append(commands, newDiffCmd) }
-
 func newDiffCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &diffOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

@@ -24,8 +24,6 @@ type disputedOptions struct {
 	Topic       string
 }
 
-func init() { commands = append(commands, newDisputedCmd) }
-
 func newDisputedCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &disputedOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

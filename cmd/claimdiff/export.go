@@ -24,8 +24,6 @@ type exportOptions struct {
 	FormatSet bool
 }
 
-func init() { commands = append(commands, newExportCmd) }
-
 func newExportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &exportOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
@@ -65,14 +63,16 @@ written into the ledger's own directory becomes part of the ledger.`,
 }
 
 func runExport(opts *exportOptions) error {
-	format := opts.Format
-	if opts.Output != "" && !opts.FormatSet {
-		f, ok := bulk.ExportFormatFor(opts.Output)
-		if !ok {
-			return cli.Usagef("cannot tell the format of %s from its extension; use .jsonl, .csv or .tsv, or give --format", opts.Output)
-		}
-		format = f
+	var paths []string
+	if opts.Output != "" {
+		paths = []string{opts.Output}
 	}
+	targets, err := cli.Outputs{Paths: paths, Format: opts.Format, FormatSet: opts.FormatSet,
+		FormatOf: bulk.ExportFormatFor, Known: "use .jsonl, .csv or .tsv, or give --format"}.Targets()
+	if err != nil {
+		return err
+	}
+	format := targets[0].Format
 	ios := opts.IO
 	l, err := loadLedger(ios, opts.Global)
 	if err != nil {

@@ -16,8 +16,6 @@ type graphOptions struct {
 	Format string
 }
 
-func init() { commands = append(commands, newGraphCmd) }
-
 func newGraphCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &graphOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

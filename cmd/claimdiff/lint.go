@@ -19,8 +19,6 @@ type lintOptions struct {
 	Strict bool
 }
 
-func init() { commands = append(commands, newLintCmd) }
-
 func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &lintOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

@@ -21,8 +21,6 @@ type listOptions struct {
 	History  bool
 }
 
-func init() { commands = append(commands, newListCmd) }
-
 func newListCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &listOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

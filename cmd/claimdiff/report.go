@@ -25,8 +25,6 @@ type reportOptions struct {
 	FormatSet bool
 }
 
-func init() { commands = append(commands, newReportCmd) }
-
 func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &reportOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
@@ -64,41 +62,11 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	return cmd
 }
 
-// reportTarget is one place the report goes; path "" is stdout.
-type reportTarget struct {
-	path   string
-	format report.Format
-}
-
-// targets works out where each format goes, before any work is done, so
-// a mistake in the flags costs nothing.
-func (o *reportOptions) targets() ([]reportTarget, error) {
-	switch {
-	case len(o.Outputs) == 0:
-		return []reportTarget{{format: report.Format(o.Format)}}, nil
-	case len(o.Outputs) == 1 && o.FormatSet:
-		return []reportTarget{{path: o.Outputs[0], format: report.Format(o.Format)}}, nil
-	case o.FormatSet:
-		return nil, cli.Usagef("--format applies to a single -o; with several, each file's extension picks its format")
-	}
-	var out []reportTarget
-	seen := map[string]bool{}
-	for _, p := range o.Outputs {
-		if p == "" {
-			return nil, cli.Usagef("-o needs a file name")
-		}
-		if seen[p] {
-			return nil, cli.Usagef("-o %s is given twice", p)
-		}
-		seen[p] = true
-		f, ok := report.FormatFor(p)
-		if !ok {
-			return nil, cli.Usagef("cannot tell the format of %s from its extension; use one of %s (or --format with a single -o)",
-				p, report.Extensions())
-		}
-		out = append(out, reportTarget{path: p, format: f})
-	}
-	return out, nil
+// targets works out where each format goes.
+func (o *reportOptions) targets() ([]cli.Target, error) {
+	return cli.Outputs{Paths: o.Outputs, Format: o.Format, FormatSet: o.FormatSet,
+		FormatOf: func(p string) (string, bool) { f, ok := report.FormatFor(p); return string(f), ok },
+		Known:    "use one of " + report.Extensions() + " (or --format with a single -o)"}.Targets()
 }
 
 func runReport(opts *reportOptions) error {
@@ -114,21 +82,22 @@ func runReport(opts *reportOptions) error {
 	r := report.Build(claims.Analyze(l, opts.Global.analysis()))
 	r.RelativeTo(ios.Dir)
 	for _, t := range targets {
-		if t.path == "" {
+		format := report.Format(t.Format)
+		if t.Path == "" {
 			ro := report.Options{Version: versionString(), Width: ios.TermWidth,
-				Styles: render.NewStyles(ios.Out, t.format == report.Text && ios.ColorEnabled())}
-			if err := report.Write(ios.Out, r, t.format, ro); err != nil {
+				Styles: render.NewStyles(ios.Out, format == report.Text && ios.ColorEnabled())}
+			if err := report.Write(ios.Out, r, format, ro); err != nil {
 				return err
 			}
 			continue
 		}
 		// Files never carry colour, and a file's width is not the terminal's.
 		ro := report.Options{Version: versionString()}
-		err := atomicfile.WriteFunc(t.path, func(w io.Writer) error { return report.Write(w, r, t.format, ro) })
+		err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return report.Write(w, r, format, ro) })
 		if err != nil {
-			return fmt.Errorf("write %s: %w", t.path, err)
+			return fmt.Errorf("write %s: %w", t.Path, err)
 		}
-		fmt.Fprintf(ios.ErrOut, "claimdiff: wrote %s (%s, %s)\n", safetext.Line(t.path), formatName(t.format),
+		fmt.Fprintf(ios.ErrOut, "claimdiff: wrote %s (%s, %s)\n", safetext.Line(t.Path), formatName(format),
 			render.Plural(len(r.Disputes), "dispute"))
 	}
 	return nil

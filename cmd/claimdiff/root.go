@@ -59,9 +59,15 @@ func runWith(ios *iostreams.IOStreams, args []string) (code int) {
 	return cli.ExitUsage
 }
 
-// commands holds every subcommand's constructor; each command's file adds
-// its own in init, so commands can be added without touching this file.
-var commands []func(*iostreams.IOStreams, *globalOptions) *cobra.Command
+// commands lists every subcommand's constructor. A new command adds its
+// own here: one list says what claimdiff can do.
+func commands() []func(*iostreams.IOStreams, *globalOptions) *cobra.Command {
+	return []func(*iostreams.IOStreams, *globalOptions) *cobra.Command{
+		newDisputedCmd, newListCmd, newSourcesCmd, newReportCmd, newGraphCmd,
+		newCheckCmd, newDiffCmd, newCompareCmd, newExportCmd, newLintCmd,
+		newSchemaCmd, newExampleCmd,
+	}
+}
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
@@ -155,7 +161,7 @@ read-only commands fall back to a built-in example ledger about the November
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	})
 
-	for _, newCmd := range commands {
+	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(ios, g))
 	}
 	// Unknown commands and bad arguments are usage errors (exit 2).

@@ -9,8 +9,6 @@ import (
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 )
 
-func init() { commands = append(commands, newSchemaCmd, newExampleCmd) }
-
 func newSchemaCmd(ios *iostreams.IOStreams, _ *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema",

@@ -15,8 +15,6 @@ type sourcesOptions struct {
 	Format string
 }
 
-func init() { commands = append(commands, newSourcesCmd) }
-
 func newSourcesCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &sourcesOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{

@@ -1,4 +1,4 @@
-// Package diffout writes what claimdiff diff and claimdiff compare find:
+// Package contrast writes what claimdiff diff and claimdiff compare find:
 // text coloured like a diff for a terminal, Markdown for a pull-request
 // comment, and JSON for scripts. Every piece of ledger text is escaped for
 // the format it lands in.

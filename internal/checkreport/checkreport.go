@@ -1,4 +1,4 @@
-// Package checkout writes the results of claimdiff check: text for people,
+// Package checkreport writes the results of claimdiff check: text for people,
 // JSON for scripts, GitHub workflow annotations, SARIF for code scanning
 // and JUnit XML for CI dashboards. Every report is the same
 // check.CheckReport; only the dress changes.
@@ -12,11 +12,39 @@ package checkreport
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
+
+// extensions maps file name endings to formats, longest first so that
+// .sarif.json is SARIF, not JSON.
+var extensions = []struct{ ext, format string }{
+	{".sarif.json", "sarif"}, {".sarif", "sarif"}, {".json", "json"}, {".txt", "text"}, {".xml", "junit"},
+}
+
+// FormatFor picks the format of a file from its name's extension.
+func FormatFor(path string) (string, bool) {
+	name := strings.ToLower(filepath.Base(path))
+	for _, e := range extensions {
+		if strings.HasSuffix(name, e.ext) && len(name) > len(e.ext) {
+			return e.format, true
+		}
+	}
+	return "", false
+}
+
+// Extensions lists the extensions FormatFor knows, for messages.
+func Extensions() string {
+	var out []string
+	for _, e := range extensions {
+		out = append(out, e.ext)
+	}
+	return strings.Join(out, ", ")
+}
 
 // Formats lists the formats Write knows, the default first.
 var Formats = []string{"text", "json", "github", "sarif", "junit"}
