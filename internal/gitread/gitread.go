@@ -1,6 +1,6 @@
 // Package gitread reads files as they are at a git revision, such as
 // origin/main:claims.yaml, through the git command, so that a ledger can be
-// compared with an earlier version of itself without a checkreport.
+// compared with an earlier version of itself without a checkout.
 //
 // Revisions come from the command line, never from a ledger; even so they
 // reach git on standard input or as resolved object ids, never as options.

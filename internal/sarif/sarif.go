@@ -21,7 +21,7 @@ const (
 	schemaURI      = "https://json.schemastore.org/sarif-2.1.0.json"
 	informationURI = "https://github.com/claimdiff/claimdiff"
 	// srcRoot is the base that relative artifact locations resolve against;
-	// code-scanning uploads map it to the repository checkreport.
+	// code-scanning uploads map it to the repository checkout.
 	srcRoot = "%SRCROOT%"
 )
 
