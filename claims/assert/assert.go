@@ -150,7 +150,7 @@ func readCapped(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%s: the file is larger than the limit of %d MiB", name, MaxFileBytes>>20)
+		return nil, fmt.Errorf("%s: %s", name, diag.TooLargeText(MaxFileBytes))
 	}
 	return data, nil
 }

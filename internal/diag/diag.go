@@ -135,7 +135,13 @@ func (l *List) Add(p Problem) {
 // TooLarge is the problem of a file over the size limit, worded the same
 // wherever a file is read.
 func TooLarge(pos Pos, limit int64) Problem {
-	return Errorf(pos, "too-large", "the file is larger than the limit of %s", ByteSize(limit))
+	return Errorf(pos, "too-large", "%s", TooLargeText(limit))
+}
+
+// TooLargeText says a file is over limit, for errors that are not
+// problems of a ledger (an assertion file, a file at a git revision).
+func TooLargeText(limit int64) string {
+	return "the file is larger than the limit of " + ByteSize(limit)
 }
 
 // ByteSize renders a byte count the way people write limits: 256 MiB.

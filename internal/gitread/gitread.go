@@ -192,7 +192,7 @@ func hiddenDir(name string) bool {
 
 func checkSize(name string, size, max int64) error {
 	if max > 0 && size > max {
-		return fmt.Errorf("%s: the file is larger than the limit of %s", name, diag.ByteSize(max))
+		return fmt.Errorf("%s: %s", name, diag.TooLargeText(max))
 	}
 	return nil
 }
