@@ -17,7 +17,6 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/render"
-	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // extensions maps file name endings to formats, longest first so that
@@ -76,64 +75,6 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 		return JUnit(w, r)
 	}
 	return fmt.Errorf("unknown format %q", format)
-}
-
-// jsonReport is the JSON contract of check: results always; disputes and
-// quotes when their check ran; a summary with counts.
-type jsonReport struct {
-	Results  []check.Result       `json:"results"`
-	Disputes *[]check.GateResult  `json:"disputes,omitempty"`
-	Quotes   *[]check.QuoteResult `json:"quotes,omitempty"`
-	Summary  check.CheckSummary   `json:"summary"`
-}
-
-// JSON writes the report as one JSON object. Text from the ledger and the
-// drafts goes through safetext.Clean; the encoder escapes the rest.
-func JSON(w io.Writer, r *check.CheckReport) error {
-	out := jsonReport{Results: make([]check.Result, 0, len(r.Results)), Summary: r.Summary()}
-	for _, x := range r.Results {
-		out.Results = append(out.Results, cleanResult(x))
-	}
-	if r.Disputes != nil {
-		ds := make([]check.GateResult, 0, len(r.Disputes))
-		for _, g := range r.Disputes {
-			g.Message, g.Reason, g.File = safetext.Clean(g.Message), safetext.Clean(g.Reason), safetext.Clean(g.File)
-			g.Context = safetext.Clean(g.Context)
-			g.Sides = cleanSides(g.Sides)
-			ds = append(ds, g)
-		}
-		out.Disputes = &ds
-	}
-	if r.Quotes != nil {
-		qs := make([]check.QuoteResult, 0, len(r.Quotes))
-		for _, q := range r.Quotes {
-			q.Quote, q.Passage, q.Message = safetext.Clean(q.Quote), safetext.Clean(q.Passage), safetext.Clean(q.Message)
-			q.Text, q.File = safetext.Clean(q.Text), safetext.Clean(q.File)
-			qs = append(qs, q)
-		}
-		out.Quotes = &qs
-	}
-	return render.WriteJSON(w, out)
-}
-
-func cleanResult(x check.Result) check.Result {
-	x.Asserted, x.Read, x.Message = safetext.Clean(x.Asserted), safetext.Clean(x.Read), safetext.Clean(x.Message)
-	x.Context, x.File = safetext.Clean(x.Context), safetext.Clean(x.File)
-	x.Settled, x.Reason = safetext.Clean(x.Settled), safetext.Clean(x.Reason)
-	x.Agrees, x.Others = cleanSides(x.Agrees), cleanSides(x.Others)
-	return x
-}
-
-func cleanSides(ss []check.Side) []check.Side {
-	if ss == nil {
-		return nil
-	}
-	out := make([]check.Side, len(ss))
-	for i, s := range ss {
-		s.Value = safetext.Clean(s.Value)
-		out[i] = s
-	}
-	return out
 }
 
 // assertionTitle is `topic = "asserted"`.
