@@ -50,10 +50,10 @@ func ParseVerdict(s string) (Verdict, bool) {
 // or the claims an assertion agrees or conflicts with.
 type Side struct {
 	// Value renders what the claims say, such as "≈ 425,000".
-	Value   string   `json:"value"`
-	Claims  []string `json:"claims"`
-	Sources []string `json:"sources"`
-	Origins int      `json:"origins"`
+	Value   string
+	Claims  []string
+	Sources []string
+	Origins int
 }
 
 // maxNamed is how many sources a side's one-line form names.
@@ -80,39 +80,30 @@ func joinSides(ss []Side) string {
 
 // Result is the verdict on one assertion.
 type Result struct {
-	Topic    string `json:"topic"`
-	Asserted string `json:"asserted"`
+	Topic    string
+	Asserted string
 	// Read is how claimdiff read the asserted value, such as "600,000"
 	// for "600,000 troops"; empty when it could not.
-	Read    string  `json:"read,omitempty"`
-	Context string  `json:"context,omitempty"`
-	AsOf    string  `json:"as_of,omitempty"`
-	Verdict Verdict `json:"verdict"`
+	Read    string
+	Context string
+	AsOf    string
+	Verdict Verdict
 	// Fails is set when the verdict is one --fail-on names (never for
 	// Invalid, which is an input error of its own).
-	Fails   bool   `json:"fails"`
-	Message string `json:"message"`
-	// File, Line and Column locate an assertion read from a file.
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line,omitempty"`
-	Column int    `json:"column,omitempty"`
+	Fails   bool
+	Message string
+	// Pos locates an assertion read from a file; it is zero for one
+	// given with --claim.
+	Pos diag.Pos
 	// Agrees and Others are the sides the assertion agrees with and the
 	// other side: for a conflicting verdict, who says otherwise.
-	Agrees []Side `json:"agrees,omitempty"`
-	Others []Side `json:"others,omitempty"`
+	Agrees []Side
+	Others []Side
 	// Status, Settled and Reason come from the desk's disputes: entry
 	// when the topic is disputed.
-	Status  string `json:"status,omitempty"`
-	Settled string `json:"settled,omitempty"`
-	Reason  string `json:"reason,omitempty"`
-}
-
-// Where is file:line:col, or "--claim" for an assertion from a flag.
-func (r *Result) Where() string {
-	if r.File == "" {
-		return "--claim"
-	}
-	return fmt.Sprintf("%s:%d:%d", r.File, r.Line, r.Column)
+	Status  string
+	Settled string
+	Reason  string
 }
 
 // Check judges each assertion against the live claims of its topic: those
@@ -165,7 +156,7 @@ func (c *checker) check(x assert.Assertion) Result {
 	l := c.a.Ledger
 	r := Result{Topic: x.Topic, Asserted: x.Value, Context: x.Context, AsOf: x.AsOf}
 	if x.Pos.File != "" {
-		r.File, r.Line, r.Column = x.Pos.File, x.Pos.Line, x.Pos.Col
+		r.Pos = x.Pos
 	}
 	t := l.Topics[x.Topic]
 	if t == nil {
@@ -376,27 +367,22 @@ const (
 
 // GateResult is one dispute as a dispute gate sees it.
 type GateResult struct {
-	Topic    string          `json:"topic"`
-	Context  string          `json:"context,omitempty"`
-	Moment   string          `json:"as_of,omitempty"`
-	Kinds    []claims.Kind   `json:"kinds"`
-	Severity claims.Severity `json:"severity"`
-	Status   string          `json:"status"`
-	Until    string          `json:"until,omitempty"`
-	Expired  bool            `json:"expired,omitempty"`
-	Reason   string          `json:"reason,omitempty"`
-	Fails    bool            `json:"fails"`
-	Message  string          `json:"message"`
-	// File, Line and Column are the desk's disputes: entry when there is
-	// one, else the first claim of the dispute.
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Sides  []Side `json:"positions"`
+	Topic    string
+	Context  string
+	Moment   string
+	Kinds    []claims.Kind
+	Severity claims.Severity
+	Status   string
+	Until    string
+	Expired  bool
+	Reason   string
+	Fails    bool
+	Message  string
+	// Pos is the desk's disputes: entry when there is one, else the
+	// first claim of the dispute.
+	Pos   diag.Pos
+	Sides []Side
 }
-
-// Where is file:line:col.
-func (g *GateResult) Where() string { return fmt.Sprintf("%s:%d:%d", g.File, g.Line, g.Column) }
 
 // Gate judges every dispute by the gate (GateNew or GateAny). Statuses
 // are per topic, as the disputes: section keys them, so one
@@ -416,7 +402,7 @@ func Disputes(a *claims.Analysis, gate string) []GateResult {
 		if st != nil {
 			pos = st.Pos
 		}
-		g.File, g.Line, g.Column = pos.File, pos.Line, pos.Col
+		g.Pos = pos
 		var what []string
 		for _, s := range g.Sides {
 			what = append(what, s.String())
@@ -477,17 +463,17 @@ type CheckReport struct {
 
 // CheckSummary counts a report's findings.
 type CheckSummary struct {
-	Assertions int             `json:"assertions"`
-	Verdicts   map[Verdict]int `json:"verdicts"`
-	Disputes   int             `json:"disputes"`
+	Assertions int
+	Verdicts   map[Verdict]int
+	Disputes   int
 	// DisputesFailed counts the disputes the gate failed on.
-	DisputesFailed int                 `json:"disputes_failed"`
-	Quotes         int                 `json:"quotes"`
-	QuoteStatuses  map[QuoteStatus]int `json:"quote_statuses"`
+	DisputesFailed int
+	Quotes         int
+	QuoteStatuses  map[QuoteStatus]int
 	// Failed counts every failing finding; Invalid counts the input
 	// errors (invalid assertions, unreadable texts) that make check exit 2.
-	Failed  int `json:"failed"`
-	Invalid int `json:"invalid"`
+	Failed  int
+	Invalid int
 }
 
 // Summary counts the report.

@@ -106,11 +106,8 @@ func TestCheckFailOnAndPositions(t *testing.T) {
 	if got := []bool{rs[0].Fails, rs[1].Fails, rs[2].Fails}; !slices.Equal(got, []bool{true, false, false}) {
 		t.Errorf("Fails with --fail-on refuted = %v", got)
 	}
-	if rs[0].Where() != "d.md:3:7" || rs[1].Where() != "--claim" {
-		t.Errorf("Where = %q, %q", rs[0].Where(), rs[1].Where())
-	}
-	if rs[0].File != "d.md" || rs[0].Line != 3 || rs[0].Column != 7 {
-		t.Errorf("position = %s:%d:%d", rs[0].File, rs[0].Line, rs[0].Column)
+	if want := (diag.Pos{File: "d.md", Line: 3, Col: 7}); rs[0].Pos != want || rs[1].Pos != (diag.Pos{}) {
+		t.Errorf("positions = %v, %v", rs[0].Pos, rs[1].Pos)
 	}
 	if rs[1].Read != "$12 million" || rs[1].Status != "open" {
 		t.Errorf("read = %q, status = %q", rs[1].Read, rs[1].Status)
@@ -211,13 +208,13 @@ func TestGate(t *testing.T) {
 		switch g.Topic {
 		case "bridge.repair-cost":
 			// No entry: the position is the dispute's first claim.
-			if g.Where() != checkLedger+":"+lineOf(t, "  - id: city-hall/cost")+":5" || !strings.HasPrefix(g.Message, "new dispute, with no disputes: entry: $12 million (city-hall, river-gazette) vs $20 million (radio-north)") {
-				t.Errorf("repair-cost: %s: %s", g.Where(), g.Message)
+			if g.Pos.String() != checkLedger+":"+lineOf(t, "  - id: city-hall/cost")+":5" || !strings.HasPrefix(g.Message, "new dispute, with no disputes: entry: $12 million (city-hall, river-gazette) vs $20 million (radio-north)") {
+				t.Errorf("repair-cost: %s: %s", g.Pos.String(), g.Message)
 			}
 		case "bridge.reopening":
 			// An entry: the position is the entry.
-			if !strings.HasSuffix(g.Where(), ":"+lineOf(t, "  bridge.reopening:")+":3") || !strings.HasPrefix(g.Message, "the acknowledgement expired after 2025-12-31") {
-				t.Errorf("reopening: %s: %s", g.Where(), g.Message)
+			if !strings.HasSuffix(g.Pos.String(), ":"+lineOf(t, "  bridge.reopening:")+":3") || !strings.HasPrefix(g.Message, "the acknowledgement expired after 2025-12-31") {
+				t.Errorf("reopening: %s: %s", g.Pos.String(), g.Message)
 			}
 		}
 	}

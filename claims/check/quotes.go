@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/sources"
 )
 
@@ -35,29 +36,25 @@ const DefaultQuoteThreshold = 0.9
 
 // QuoteResult is the check of one claim's quote.
 type QuoteResult struct {
-	Claim  string      `json:"claim"`
-	Topic  string      `json:"topic"`
-	Source string      `json:"source"`
-	Quote  string      `json:"quote"`
-	Status QuoteStatus `json:"status"`
-	Fails  bool        `json:"fails"`
+	Claim  string
+	Topic  string
+	Source string
+	Quote  string
+	Status QuoteStatus
+	Fails  bool
 	// Similarity is 1 for a match, else that of the closest passage
 	// (0 to 1, four decimals); Passage is that passage as archived.
-	Similarity float64 `json:"similarity"`
-	Passage    string  `json:"passage,omitempty"`
+	Similarity float64
+	Passage    string
 	// Text is the archived text the best passage is in, as the ledger
 	// writes its path, and TextSource the source it belongs to.
-	Text       string   `json:"text,omitempty"`
-	TextSource string   `json:"text_source,omitempty"`
-	Chain      []string `json:"chain"`
-	Message    string   `json:"message"`
-	File       string   `json:"file"`
-	Line       int      `json:"line"`
-	Column     int      `json:"column"`
+	Text       string
+	TextSource string
+	Chain      []string
+	Message    string
+	// Pos is the claim's.
+	Pos diag.Pos
 }
-
-// Where is file:line:col of the claim.
-func (q *QuoteResult) Where() string { return fmt.Sprintf("%s:%d:%d", q.File, q.Line, q.Column) }
 
 // Quotes checks every claim's quote against the archived texts
 // (text:) of the sources on its chain: its source, its via entries and
@@ -108,8 +105,7 @@ func (qc *quoteChecker) archive(s *sources.Source) *archived {
 func (qc *quoteChecker) check(c *claims.Claim, threshold float64) QuoteResult {
 	l := qc.l
 	chain := l.Sources.Chain(c.Source, c.Via)
-	q := QuoteResult{Claim: c.ID, Topic: c.Topic, Source: c.Source, Quote: c.Quote, Chain: chain,
-		File: c.Pos.File, Line: c.Pos.Line, Column: c.Pos.Col}
+	q := QuoteResult{Claim: c.ID, Topic: c.Topic, Source: c.Source, Quote: c.Quote, Chain: chain, Pos: c.Pos}
 	var best sources.Match
 	var bestSrc *sources.Source
 	var unreadable error

@@ -62,8 +62,8 @@ func TestCheckQuotes(t *testing.T) {
 		if wantFail := tt.status == QuoteMismatch; q.Fails != wantFail {
 			t.Errorf("%s: Fails = %v", tt.claim, q.Fails)
 		}
-		if q.File != checkLedger || q.Line == 0 {
-			t.Errorf("%s: position %s", tt.claim, q.Where())
+		if q.Pos.File != checkLedger || q.Pos.Line == 0 {
+			t.Errorf("%s: position %s", tt.claim, q.Pos)
 		}
 	}
 	// A stricter threshold fails the close quote.

@@ -77,6 +77,15 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 	return fmt.Errorf("unknown format %q", format)
 }
 
+// where is the position of an assertion, or "--claim" for one given
+// with a flag.
+func where(x *check.Result) string {
+	if x.Pos.File == "" {
+		return "--claim"
+	}
+	return x.Pos.String()
+}
+
 // assertionTitle is `topic = "asserted"`.
 func assertionTitle(x *check.Result) string {
 	s := fmt.Sprintf("%s = %q", x.Topic, x.Asserted)

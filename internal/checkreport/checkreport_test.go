@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/check"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -18,21 +19,21 @@ func report(evil string) *check.CheckReport {
 	return &check.CheckReport{
 		Results: []check.Result{
 			{Topic: "t", Asserted: evil, Verdict: check.Refuted, Fails: true, Message: "conflicts: " + evil,
-				File: "a,b:c.md", Line: 3, Column: 7},
+				Pos: diag.Pos{File: "a,b:c.md", Line: 3, Col: 7}},
 			{Topic: "t", Asserted: "1", Verdict: check.Supported, Message: "agrees"},
 			{Topic: "t", Asserted: "2", Verdict: check.Unverified, Message: "no claims"},
 			{Topic: "t", Asserted: "x", Verdict: check.Invalid, Message: "not a number"},
 		},
 		Disputes: []check.GateResult{
 			{Topic: "d", Kinds: []claims.Kind{claims.KindConflict}, Severity: claims.SeverityHigh, Status: "open",
-				Fails: true, Message: "new dispute: " + evil, File: "l.yaml", Line: 1, Column: 1},
-			{Topic: "e", Status: "resolved", Message: "resolved", File: "l.yaml", Line: 2, Column: 1},
+				Fails: true, Message: "new dispute: " + evil, Pos: diag.Pos{File: "l.yaml", Line: 1, Col: 1}},
+			{Topic: "e", Status: "resolved", Message: "resolved", Pos: diag.Pos{File: "l.yaml", Line: 2, Col: 1}},
 		},
 		Quotes: []check.QuoteResult{
 			{Claim: "c1", Status: check.QuoteMismatch, Fails: true, Quote: evil, Passage: "the\npassage", Message: "not in the text",
-				File: "l.yaml", Line: 5, Column: 5},
-			{Claim: "c2", Status: check.QuoteMatched, File: "l.yaml", Line: 6, Column: 5},
-			{Claim: "c3", Status: check.QuoteUnchecked, Message: "no text", File: "l.yaml", Line: 7, Column: 5},
+				Pos: diag.Pos{File: "l.yaml", Line: 5, Col: 5}},
+			{Claim: "c2", Status: check.QuoteMatched, Pos: diag.Pos{File: "l.yaml", Line: 6, Col: 5}},
+			{Claim: "c3", Status: check.QuoteUnchecked, Message: "no text", Pos: diag.Pos{File: "l.yaml", Line: 7, Col: 5}},
 		},
 		Gate: check.GateNew,
 	}
@@ -76,7 +77,7 @@ func FuzzGitHub(f *testing.F) {
 	f.Add("plain", "")
 	f.Fuzz(func(t *testing.T, text, file string) {
 		r := report(text)
-		r.Results[0].File = file
+		r.Results[0].Pos.File = file
 		var b bytes.Buffer
 		if err := GitHub(&b, r); err != nil {
 			t.Fatal(err)
@@ -234,5 +235,15 @@ func TestText(t *testing.T) {
 func TestWriteUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, "yaml", report(""), Options{}); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+func TestWhere(t *testing.T) {
+	r := report("")
+	if got := where(&r.Results[0]); got != "a,b:c.md:3:7" {
+		t.Errorf("where(from a file) = %q", got)
+	}
+	if got := where(&r.Results[1]); got != "--claim" {
+		t.Errorf("where(from --claim) = %q", got)
 	}
 }

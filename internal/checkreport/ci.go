@@ -32,7 +32,7 @@ func findings(r *check.CheckReport, withPassing bool) []finding {
 	for i := range r.Results {
 		x := &r.Results[i]
 		f := finding{title: "claimdiff: " + string(x.Verdict), msg: assertionTitle(x) + ": " + x.Message,
-			file: x.File, line: x.Line, col: x.Column,
+			file: x.Pos.File, line: x.Pos.Line, col: x.Pos.Col,
 			props: map[string]any{"topic": x.Topic, "asserted": x.Asserted, "verdict": string(x.Verdict)}}
 		switch {
 		case x.Verdict == check.Invalid:
@@ -55,13 +55,13 @@ func findings(r *check.CheckReport, withPassing bool) []finding {
 			continue
 		}
 		out = append(out, finding{rule: "dispute", level: "error", title: "claimdiff: dispute",
-			msg: disputeTitle(g) + ": " + g.Message, file: g.File, line: g.Line, col: g.Column,
+			msg: disputeTitle(g) + ": " + g.Message, file: g.Pos.File, line: g.Pos.Line, col: g.Pos.Col,
 			props: map[string]any{"topic": g.Topic, "status": g.Status, "severity": string(g.Severity)}})
 	}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
 		f := finding{title: "claimdiff: quote " + string(q.Status), msg: "claim " + q.Claim + ": " + q.Message,
-			file: q.File, line: q.Line, col: q.Column,
+			file: q.Pos.File, line: q.Pos.Line, col: q.Pos.Col,
 			props: map[string]any{"claim": q.Claim, "status": string(q.Status), "similarity": q.Similarity}}
 		switch q.Status {
 		case check.QuoteMatched, check.QuoteClose:
@@ -150,10 +150,10 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: assertions"}
 		for i := range r.Results {
 			x := &r.Results[i]
-			c := junit.Case{Name: assertionTitle(x), Classname: "assertions", File: x.File, Line: x.Line}
+			c := junit.Case{Name: assertionTitle(x), Classname: "assertions", File: x.Pos.File, Line: x.Pos.Line}
 			switch {
 			case x.Fails || x.Verdict == check.Invalid:
-				c.Failure = &junit.Failure{Type: string(x.Verdict), Message: x.Message, Text: x.Where() + ": " + x.Message}
+				c.Failure = &junit.Failure{Type: string(x.Verdict), Message: x.Message, Text: where(x) + ": " + x.Message}
 			case x.Verdict != check.Supported:
 				c.Skipped = string(x.Verdict) + ": " + x.Message
 			}
@@ -165,9 +165,9 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: disputes"}
 		for i := range r.Disputes {
 			g := &r.Disputes[i]
-			c := junit.Case{Name: disputeTitle(g), Classname: "disputes", File: g.File, Line: g.Line}
+			c := junit.Case{Name: disputeTitle(g), Classname: "disputes", File: g.Pos.File, Line: g.Pos.Line}
 			if g.Fails {
-				c.Failure = &junit.Failure{Type: "dispute", Message: g.Message, Text: g.Where() + ": " + g.Message}
+				c.Failure = &junit.Failure{Type: "dispute", Message: g.Message, Text: g.Pos.String() + ": " + g.Message}
 			}
 			s.Cases = append(s.Cases, c)
 		}
@@ -177,10 +177,10 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: quotes"}
 		for i := range r.Quotes {
 			q := &r.Quotes[i]
-			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes", File: q.File, Line: q.Line}
+			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes", File: q.Pos.File, Line: q.Pos.Line}
 			switch {
 			case q.Fails:
-				text := q.Where() + ": " + q.Message
+				text := q.Pos.String() + ": " + q.Message
 				if q.Status == check.QuoteMismatch {
 					text += fmt.Sprintf("\nquote:   %q\nclosest: %q", oneLine(q.Quote), oneLine(q.Passage))
 				}

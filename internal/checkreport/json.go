@@ -118,7 +118,7 @@ func toJSON(r *check.CheckReport) jsonReport {
 			Topic: x.Topic, Asserted: safetext.Clean(x.Asserted), Read: safetext.Clean(x.Read),
 			Context: safetext.Clean(x.Context), AsOf: x.AsOf, Verdict: x.Verdict, Fails: x.Fails,
 			Message: safetext.Clean(x.Message),
-			File:    safetext.Clean(x.File), Line: x.Line, Column: x.Column,
+			File:    safetext.Clean(x.Pos.File), Line: x.Pos.Line, Column: x.Pos.Col,
 			Agrees: jsonSides(x.Agrees), Others: jsonSides(x.Others),
 			Status: x.Status, Settled: safetext.Clean(x.Settled), Reason: safetext.Clean(x.Reason),
 		})
@@ -130,7 +130,7 @@ func toJSON(r *check.CheckReport) jsonReport {
 				Topic: g.Topic, Context: safetext.Clean(g.Context), AsOf: g.Moment, Kinds: g.Kinds,
 				Severity: g.Severity, Status: g.Status, Until: g.Until, Expired: g.Expired,
 				Reason: safetext.Clean(g.Reason), Fails: g.Fails, Message: safetext.Clean(g.Message),
-				File: safetext.Clean(g.File), Line: g.Line, Column: g.Column,
+				File: safetext.Clean(g.Pos.File), Line: g.Pos.Line, Column: g.Pos.Col,
 				Sides: jsonSides(g.Sides),
 			})
 		}
@@ -144,7 +144,7 @@ func toJSON(r *check.CheckReport) jsonReport {
 				Status: q.Status, Fails: q.Fails, Similarity: q.Similarity, Passage: safetext.Clean(q.Passage),
 				Text: safetext.Clean(q.Text), TextSource: q.TextSource, Chain: q.Chain,
 				Message: safetext.Clean(q.Message),
-				File:    safetext.Clean(q.File), Line: q.Line, Column: q.Column,
+				File:    safetext.Clean(q.Pos.File), Line: q.Pos.Line, Column: q.Pos.Col,
 			})
 		}
 		out.Quotes = &qs

@@ -21,7 +21,7 @@ func Text(w io.Writer, st *render.Styles, r *check.CheckReport) error {
 	var b strings.Builder
 	for i := range r.Results {
 		x := &r.Results[i]
-		fmt.Fprintf(&b, "%s: %s: %s: %s\n", st.Paint(st.Bold, safetext.Line(x.Where())),
+		fmt.Fprintf(&b, "%s: %s: %s: %s\n", st.Paint(st.Bold, safetext.Line(where(x))),
 			st.Paint(verdictStyle(st, x), string(x.Verdict)), safetext.Line(assertionTitle(x)), safetext.Line(x.Message))
 	}
 	for i := range r.Disputes {
@@ -29,7 +29,7 @@ func Text(w io.Writer, st *render.Styles, r *check.CheckReport) error {
 		if !g.Fails {
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s: %s: %s\n", st.Paint(st.Bold, safetext.Line(g.Where())),
+		fmt.Fprintf(&b, "%s: %s: %s: %s\n", st.Paint(st.Bold, safetext.Line(g.Pos.String())),
 			st.Paint(st.Error, "dispute"), safetext.Line(disputeTitle(g)), safetext.Line(g.Message))
 	}
 	for i := range r.Quotes {
@@ -41,7 +41,7 @@ func Text(w io.Writer, st *render.Styles, r *check.CheckReport) error {
 		case check.QuoteUnchecked:
 			style = st.Dim
 		}
-		fmt.Fprintf(&b, "%s: %s: claim %s: %s\n", st.Paint(st.Bold, safetext.Line(q.Where())),
+		fmt.Fprintf(&b, "%s: %s: claim %s: %s\n", st.Paint(st.Bold, safetext.Line(q.Pos.String())),
 			st.Paint(style, "quote "+string(q.Status)), safetext.Line(q.Claim), safetext.Line(q.Message))
 		if q.Status == check.QuoteMismatch {
 			fmt.Fprintf(&b, "    quote:   %q\n", safetext.Line(q.Quote))
