@@ -8,69 +8,88 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/load/internal/yamlscan"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
+// The fast path reads the common shape of a ledger file, a block mapping
+// of top-level sections with a long block list of claims, with yamlscan,
+// without building a YAML tree for the whole file. Anything yamlscan is
+// not sure of sends the entry, or the file, back to yaml.v3, so both paths
+// always agree.
+
+// scanOptions tune the scanner to ledgers: a claim's field names come back
+// as these very strings, and the values that repeat across entries
+// (sources, dates, kinds) share one string each. Topics repeat too, but so
+// many of them that the lookups would cost more than they save.
+var scanOptions = []yamlscan.Option{
+	yamlscan.Keys(claims.ClaimFields...),
+	yamlscan.Shared("source", "via", "date", "as_of", "kind", "type", "status"),
+}
+
+func newScanner() *yamlscan.Scanner { return yamlscan.NewScanner(scanOptions...) }
+
 // addFileFast reads a file through the fast path: its small sections with
 // yaml.v3, each on its own, and its claims list in chunks on every core,
-// entry by entry with the item scanner (or yaml.v3 for an entry it cannot
-// read). It returns false, having added nothing, whenever the result might
-// differ from the plain whole-file decode, which the caller then runs.
+// entry by entry with a yamlscan.Scanner (or yaml.v3 for an entry it
+// cannot read). It returns false, having added nothing, whenever the
+// result might differ from the plain whole-file decode, which the caller
+// then runs.
 func (b *builder) addFileFast(name string, data []byte) bool {
-	secs, ok := splitSections(data)
+	secs, ok := yamlscan.Sections(data)
 	if !ok {
 		return false
 	}
 	r := newReader(name, 0)
-	s := newItemScanner()
+	s := newScanner()
 	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
-	var claimsSec *section
+	var claimsSec *yamlscan.Section
 	type scannedSection struct {
-		sec     section
-		entries []entry
+		sec     yamlscan.Section
+		entries []yamlscan.Entry
 		topics  []parsedTopic // for topics:, read already
 	}
 	var scannedSecs []scannedSection
 	for i := range secs {
 		sec := &secs[i]
-		if sec.key == "claims" {
+		if sec.Key == "claims" {
 			if claimsSec != nil {
 				return false // a duplicate key: the whole-file path words it
 			}
 			claimsSec = sec
 			continue
 		}
-		if sec.key == "sources" || sec.key == "topics" || sec.key == "disputes" {
-			if seenKey(secs[:i], sec.key) {
+		if sec.Key == "sources" || sec.Key == "topics" || sec.Key == "disputes" {
+			if seenKey(secs[:i], sec.Key) {
 				return false
 			}
 			ss := scannedSection{sec: *sec}
-			res := fallback
-			if sec.key == "topics" {
-				if entries, ok := entryBounds(data, *sec); ok {
+			res := yamlscan.Fallback
+			if sec.Key == "topics" {
+				if entries, ok := yamlscan.Entries(data, *sec); ok {
 					ss.topics, res = readTopicEntries(name, data, entries)
 				}
 			} else {
 				ss.entries, res = splitEntries(data, *sec, s)
 			}
-			if res == abort {
+			if res == yamlscan.Abort {
 				return false
 			}
-			if res == scanned {
+			if res == yamlscan.Scanned {
 				scannedSecs = append(scannedSecs, ss)
 				continue
 			}
 		}
-		pairs, ok := decodeSection(data[sec.start:sec.end], sec.line)
+		pairs, ok := decodeSection(data[sec.Start:sec.End], sec.Line)
 		if !ok {
 			return false
 		}
 		root.Content = append(root.Content, pairs...)
 	}
-	var items []item
+	var items []yamlscan.Item
 	if claimsSec != nil {
-		if items, ok = splitItems(data, *claimsSec); !ok || len(items) == 0 {
+		if items, ok = yamlscan.Items(data, *claimsSec); !ok || len(items) == 0 {
 			return false // an empty list, or none: let yaml.v3 say what it is
 		}
 	}
@@ -85,18 +104,18 @@ func (b *builder) addFileFast(name string, data []byte) bool {
 	}
 	b.readLedger(r, root)
 	for _, ss := range scannedSecs {
-		if ss.sec.key == "topics" {
+		if ss.sec.Key == "topics" {
 			b.addTopics(r, ss.topics)
 			continue
 		}
 		var key, val *yaml.Node
-		applyEntries(r, ss.sec.key, len(ss.entries),
+		applyEntries(r, ss.sec.Key, len(ss.entries),
 			func(i int) (string, diag.Pos) {
 				e := ss.entries[i]
-				key, val, _ = s.scanEntry(data[e.start:e.end], e.line, e.indent)
+				key, val, _ = s.Entry(data[e.Start:e.End], e.Line, e.Indent)
 				return key.Value, r.pos(key)
 			},
-			func(int) { b.sectionReader(ss.sec.key)(r, field{key: key.Value, keyN: key, value: val}) })
+			func(int) { b.sectionReader(ss.sec.Key)(r, field{key: key.Value, keyN: key, value: val}) })
 	}
 	b.l.Files = append(b.l.Files, name)
 	b.l.Problems = append(b.l.Problems, r.problems...)
@@ -160,7 +179,7 @@ func shiftLines(n *yaml.Node, by int) {
 
 // readItems reads the claims entries on every core, in chunks, keeping
 // their order. ok is false when an entry needs the whole-file decode.
-func readItems(name string, data []byte, items []item, prog *fileProgress) ([]claims.Claim, []claims.Places, []diag.Problem, bool) {
+func readItems(name string, data []byte, items []yamlscan.Item, prog *fileProgress) ([]claims.Claim, []claims.Places, []diag.Problem, bool) {
 	cs := make([]claims.Claim, len(items))
 	places := make([]claims.Places, len(items))
 	bulk.PreferHugePages(cs)
@@ -173,18 +192,18 @@ func readItems(name string, data []byte, items []item, prog *fileProgress) ([]cl
 	}
 	results := make([]result, (len(items)+chunk-1)/chunk)
 	parallel.Chunked(len(items), chunk, func() func(c, from, to int) {
-		s := newItemScanner()
+		s := newScanner()
 		return func(c, from, to int) {
 			r := newReader(name, 0)
 			res := &results[c]
 			res.ok = true
 			for i := from; i < to; i++ {
 				it := items[i]
-				n, how := s.scan(data[it.start:it.end], it.line)
-				if how == fallback {
-					n, how = entryByYAML(data[it.start:it.end], it.line)
+				n, how := s.Item(data[it.Start:it.End], it.Line)
+				if how == yamlscan.Fallback {
+					n, how = entryByYAML(data[it.Start:it.End], it.Line)
 				}
-				if how != scanned {
+				if how != yamlscan.Scanned {
 					res.ok = false
 					break
 				}
@@ -192,7 +211,7 @@ func readItems(name string, data []byte, items []item, prog *fileProgress) ([]cl
 			}
 			res.problems = r.problems
 			if from < to {
-				prog.add(int64(items[to-1].end - items[from].start))
+				prog.add(int64(items[to-1].End - items[from].Start))
 			}
 		}
 	})
@@ -218,20 +237,20 @@ func readItems(name string, data []byte, items []item, prog *fileProgress) ([]cl
 // entryByYAML decodes one entry the scanner could not read with yaml.v3.
 // An entry with & or * might use an anchor from elsewhere in the file, so
 // only the whole-file decode can read it.
-func entryByYAML(text []byte, line int) (*yaml.Node, scanResult) {
+func entryByYAML(text []byte, line int) (*yaml.Node, yamlscan.Result) {
 	if bytes.ContainsAny(text, "&*") {
-		return nil, abort
+		return nil, yamlscan.Abort
 	}
 	seq, ok := decodeAt(text, line)
 	if !ok || seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 {
-		return nil, abort
+		return nil, yamlscan.Abort
 	}
-	return seq.Content[0], scanned
+	return seq.Content[0], yamlscan.Scanned
 }
 
-func seenKey(secs []section, key string) bool {
+func seenKey(secs []yamlscan.Section, key string) bool {
 	for _, s := range secs {
-		if s.key == key {
+		if s.Key == key {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"runtime"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load/internal/yamlscan"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 )
@@ -24,21 +25,21 @@ type parsedTopic struct {
 }
 
 // readTopicEntries reads the entries of a topics section. A result other
-// than scanned means some entry needs yaml.v3, and nothing was read.
-func readTopicEntries(name string, data []byte, entries []entry) ([]parsedTopic, scanResult) {
+// than Scanned means some entry needs yaml.v3, and nothing was read.
+func readTopicEntries(name string, data []byte, entries []yamlscan.Entry) ([]parsedTopic, yamlscan.Result) {
 	out := make([]parsedTopic, len(entries))
 	chunk := max(1024, len(entries)/(runtime.GOMAXPROCS(0)*4)+1)
-	results := make([]scanResult, (len(entries)+chunk-1)/chunk)
+	results := make([]yamlscan.Result, (len(entries)+chunk-1)/chunk)
 	parallel.Chunked(len(entries), chunk, func() func(c, from, to int) {
-		s := newItemScanner()
+		s := newScanner()
 		return func(c, from, to int) {
 			r := newReader(name, 0)
 			r.uncapped = true // addTopics caps them, in order
-			results[c] = scanned
+			results[c] = yamlscan.Scanned
 			for i := from; i < to; i++ {
 				e := entries[i]
-				k, v, res := s.scanEntry(data[e.start:e.end], e.line, e.indent)
-				if res != scanned {
+				k, v, res := s.Entry(data[e.Start:e.End], e.Line, e.Indent)
+				if res != yamlscan.Scanned {
 					results[c] = res
 					break
 				}
@@ -49,11 +50,11 @@ func readTopicEntries(name string, data []byte, entries []entry) ([]parsedTopic,
 		}
 	})
 	for _, res := range results {
-		if res != scanned {
+		if res != yamlscan.Scanned {
 			return nil, res
 		}
 	}
-	return out, scanned
+	return out, yamlscan.Scanned
 }
 
 // addTopics adds what readTopicEntries read, in order, as readTopic would

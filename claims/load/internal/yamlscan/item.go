@@ -1,88 +1,143 @@
-package load
+package yamlscan
 
 import (
 	"bytes"
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/claimdiff/claimdiff/claims"
 	"go.yaml.in/yaml/v3"
 )
 
-// itemScanner turns one claims entry written in the plain block style
-// ("- key: value" lines with single-line scalars, [a, b] lists and {k: v}
-// maps) into the yaml.Node tree yaml.v3 would give, without yaml.v3's
-// cost. It reuses its nodes from one entry to the next (the reader copies
-// what it keeps), so reading a million claims allocates little beyond the
-// claims' own strings.
-type itemScanner struct {
+// A Scanner turns one list item or mapping entry written in the plain
+// block style ("key: value" lines with single-line scalars, [a, b] lists
+// and {k: v} maps) into the yaml.Node tree yaml.v3 would give, without
+// yaml.v3's cost. It reuses its nodes from one call to the next (the
+// caller copies what it keeps), so reading a million claims allocates
+// little beyond the claims' own strings. A Scanner is not safe for
+// concurrent use; give each goroutine its own.
+type Scanner struct {
 	nodes   []yaml.Node
 	content []*yaml.Node
+	keys    []knownKey
 	intern  map[string]string
 }
 
-// maxItemNodes bounds one entry; the arena never grows past it, so pointers
-// into it stay valid while an entry is read. A bigger entry goes to yaml.v3.
-const maxItemNodes = 512
+// knownKey is a mapping key the scanner expects, and whether the values
+// under it are interned.
+type knownKey struct {
+	name  string
+	share bool
+}
 
-func newItemScanner() *itemScanner {
-	return &itemScanner{
-		nodes:   make([]yaml.Node, 0, maxItemNodes),
-		content: make([]*yaml.Node, 0, maxItemNodes),
-		intern:  map[string]string{},
+// maxNodes bounds one item or entry; the arena never grows past it, so
+// pointers into it stay valid while one is read. A bigger one falls back.
+const maxNodes = 512
+
+// An Option tunes a Scanner to the file it reads.
+type Option func(*Scanner)
+
+// Keys names the mapping keys the scanner will meet often, such as a
+// claim's fields: it hands out these very strings for them rather than a
+// new copy of each.
+func Keys(names ...string) Option {
+	return func(s *Scanner) {
+		for _, n := range names {
+			s.addKey(n)
+		}
 	}
 }
 
-// scanResult says what became of an entry.
-type scanResult int
+// Shared names the keys whose values repeat across entries (sources,
+// dates, kinds): their scalar values are interned, one string for all the
+// entries that hold it. Values that rarely repeat are better copied, as
+// the lookups would cost more than they save.
+func Shared(names ...string) Option {
+	return func(s *Scanner) {
+		for _, n := range names {
+			s.keys[s.addKey(n)].share = true
+		}
+	}
+}
+
+func (s *Scanner) addKey(name string) int {
+	for i, k := range s.keys {
+		if k.name == name {
+			return i
+		}
+	}
+	s.keys = append(s.keys, knownKey{name: name})
+	return len(s.keys) - 1
+}
+
+// NewScanner returns a Scanner with its arena ready.
+func NewScanner(opts ...Option) *Scanner {
+	s := &Scanner{
+		nodes:   make([]yaml.Node, 0, maxNodes),
+		content: make([]*yaml.Node, 0, maxNodes),
+		intern:  map[string]string{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Result says what became of an item or entry.
+type Result int
 
 const (
-	scanned  scanResult = iota // the tree is ready
-	fallback                   // a form this scanner does not read: use yaml.v3 on the entry
-	abort                      // an anchor or alias: only a whole-file decode is right
+	// Scanned: the tree is ready, and equal to yaml.v3's.
+	Scanned Result = iota
+	// Fallback: a form the scanner does not read; decode this piece
+	// with yaml.v3.
+	Fallback
+	// Abort: an anchor or alias, which may reach across the file; only
+	// decoding the whole file with yaml.v3 reads it right.
+	Abort
 )
 
-// scan reads the entry data (starting at its dash, on line) into a mapping
-// node whose positions are true for the file.
-func (s *itemScanner) scan(data []byte, line int) (*yaml.Node, scanResult) {
+// Item reads one block list item, text from the start of its dash line
+// (which is line of the file) to the end of its last, into a mapping node
+// whose positions are true for the file. Its nodes last until the next call.
+func (s *Scanner) Item(text []byte, line int) (*yaml.Node, Result) {
 	s.nodes, s.content = s.nodes[:0], s.content[:0]
 	root := s.node()
 	root.Kind, root.Tag = yaml.MappingNode, "!!map"
 	mapIndent := -1
-	for off := 0; off < len(data); line++ {
-		var text []byte
-		text, off = lineAt(data, off)
-		text = bytes.TrimSuffix(text, []byte{'\r'})
-		n := indentOf(text)
+	for off := 0; off < len(text); line++ {
+		var t []byte
+		t, off = lineAt(text, off)
+		t = bytes.TrimSuffix(t, []byte{'\r'})
+		n := indentOf(t)
 		if mapIndent < 0 {
 			// The dash line: "- key: value".
 			n++
-			n += indentOf(text[min(n, len(text)):])
+			n += indentOf(t[min(n, len(t)):])
 			mapIndent = n
-			if n >= len(text) || text[n] == '#' {
-				return nil, fallback // "-" alone, the mapping below it
+			if n >= len(t) || t[n] == '#' {
+				return nil, Fallback // "-" alone, the mapping below it
 			}
-		} else if n == len(text) || text[n] == '#' {
+		} else if n == len(t) || t[n] == '#' {
 			continue
 		} else if n != mapIndent {
-			return nil, fallback // a nested block or a continued scalar
+			return nil, Fallback // a nested block or a continued scalar
 		}
-		k, v, res := s.field(text, n, line)
-		if res != scanned {
+		k, v, res := s.field(t, n, line)
+		if res != Scanned {
 			return nil, res
 		}
 		s.content = append(s.content, k, v)
 	}
 	if len(s.content) == 0 {
-		return nil, fallback
+		return nil, Fallback
 	}
 	root.Content = s.content
 	root.Line, root.Column = s.content[0].Line, s.content[0].Column
-	return root, scanned
+	return root, Scanned
 }
 
 // node returns a fresh node from the arena, or nil when it is full.
-func (s *itemScanner) node() *yaml.Node {
+func (s *Scanner) node() *yaml.Node {
 	if len(s.nodes) == cap(s.nodes) {
 		return nil
 	}
@@ -91,25 +146,26 @@ func (s *itemScanner) node() *yaml.Node {
 }
 
 // field reads "key: value" starting at byte n of a line.
-func (s *itemScanner) field(text []byte, n, line int) (key, val *yaml.Node, res scanResult) {
+func (s *Scanner) field(text []byte, n, line int) (key, val *yaml.Node, res Result) {
 	i := n
 	for i < len(text) && isKeyByte(text[i]) {
 		i++
 	}
 	if i == n || i >= len(text) || text[i] != ':' || i+1 < len(text) && text[i+1] != ' ' {
-		return nil, nil, fallback
+		return nil, nil, Fallback
 	}
 	k := s.node()
 	if k == nil {
-		return nil, nil, fallback
+		return nil, nil, Fallback
 	}
-	*k = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: knownKey(text[n:i]), Line: line, Column: col(text, n)}
+	name, share := s.key(text[n:i])
+	*k = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name, Line: line, Column: col(text, n)}
 	j := i + 1
 	for j < len(text) && text[j] == ' ' {
 		j++
 	}
-	v, j, res := s.value(text, j, line, flowNone, intern(k.Value))
-	if res != scanned {
+	v, j, res := s.value(text, j, line, flowNone, share)
+	if res != Scanned {
 		return nil, nil, res
 	}
 	if v.Tag == "!!null" && v.Value == "" {
@@ -118,19 +174,20 @@ func (s *itemScanner) field(text []byte, n, line int) (key, val *yaml.Node, res 
 		v.Column = col(text, i+1)
 	}
 	if !restIsComment(text, j) {
-		return nil, nil, fallback
+		return nil, nil, Fallback
 	}
-	return k, v, scanned
+	return k, v, Scanned
 }
 
-// knownKey returns the ledger's own field names without allocating.
-func knownKey(b []byte) string {
-	for _, k := range claims.ClaimFields {
-		if string(b) == k {
-			return k
+// key returns the name of a key, without allocating for one of the
+// scanner's [Keys], and whether its values are [Shared].
+func (s *Scanner) key(b []byte) (string, bool) {
+	for _, k := range s.keys {
+		if string(b) == k.name {
+			return k.name, k.share
 		}
 	}
-	return string(b)
+	return string(b), false
 }
 
 type flowContext int
@@ -141,37 +198,26 @@ const (
 	flowMap
 )
 
-// intern says whether values of a key repeat enough across claims to share
-// one string (sources, dates, kinds) rather than copy each time. Topics
-// repeat too, but so many of them that the lookups cost more than they save.
-func intern(key string) bool {
-	switch key {
-	case "source", "via", "date", "as_of", "kind", "type", "status":
-		return true
-	}
-	return false
-}
-
 // value reads a scalar, [list] or {map} at text[j:], returning its node
 // and where it ended.
-func (s *itemScanner) value(text []byte, j, line int, ctx flowContext, share bool) (*yaml.Node, int, scanResult) {
+func (s *Scanner) value(text []byte, j, line int, ctx flowContext, share bool) (*yaml.Node, int, Result) {
 	nd := s.node()
 	if nd == nil {
-		return nil, 0, fallback
+		return nil, 0, Fallback
 	}
 	nd.Line, nd.Column = line, col(text, j)
 	if j >= len(text) || text[j] == '#' && text[j-1] == ' ' {
 		if ctx != flowNone {
-			return nil, 0, fallback
+			return nil, 0, Fallback
 		}
 		nd.Kind, nd.Tag = yaml.ScalarNode, "!!null"
-		return nd, j, scanned
+		return nd, j, Scanned
 	}
 	switch c := text[j]; c {
 	case '&', '*':
-		return nil, 0, abort
+		return nil, 0, Abort
 	case '!', '|', '>', '%', '@', '`', '?', ',', ']', '}', '#':
-		return nil, 0, fallback
+		return nil, 0, Fallback
 	case '"', '\'':
 		quote := doubleQuoted
 		style := yaml.DoubleQuotedStyle
@@ -180,23 +226,23 @@ func (s *itemScanner) value(text []byte, j, line int, ctx flowContext, share boo
 		}
 		v, end, ok := quote(text, j)
 		if !ok {
-			return nil, 0, fallback
+			return nil, 0, Fallback
 		}
 		nd.Kind, nd.Tag, nd.Style, nd.Value = yaml.ScalarNode, "!!str", style, s.share(v, share)
-		return nd, end, scanned
+		return nd, end, Scanned
 	case '[', '{':
 		if ctx != flowNone {
-			return nil, 0, fallback // nested flow: rare, leave it to yaml.v3
+			return nil, 0, Fallback // nested flow: rare, leave it to yaml.v3
 		}
 		return s.flow(text, j, nd, share)
 	case '-', ':':
 		if j+1 >= len(text) || text[j+1] == ' ' {
-			return nil, 0, fallback
+			return nil, 0, Fallback
 		}
 	}
 	end := plainEnd(text, j, ctx)
 	if end < 0 {
-		return nil, 0, fallback
+		return nil, 0, Fallback
 	}
 	raw := bytes.TrimRight(text[j:end], " ")
 	nd.Kind, nd.Tag = yaml.ScalarNode, "!!str"
@@ -205,11 +251,11 @@ func (s *itemScanner) value(text []byte, j, line int, ctx flowContext, share boo
 		nd.Tag = "!!null"
 	}
 	nd.Value = s.str(raw, share)
-	return nd, end, scanned
+	return nd, end, Scanned
 }
 
 // flow reads a one-line [a, b] or {k: v, k2: v2} into nd.
-func (s *itemScanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Node, int, scanResult) {
+func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Node, int, Result) {
 	seq := text[j] == '['
 	closer, ctx := byte('}'), flowMap
 	nd.Kind, nd.Tag, nd.Style = yaml.MappingNode, "!!map", yaml.FlowStyle
@@ -227,7 +273,7 @@ func (s *itemScanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml
 	for {
 		skip()
 		if i >= len(text) {
-			return nil, 0, fallback // continues on the next line
+			return nil, 0, Fallback // continues on the next line
 		}
 		if text[i] == closer {
 			i++
@@ -235,18 +281,18 @@ func (s *itemScanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml
 		}
 		if !seq {
 			k, end, res := s.value(text, i, nd.Line, ctx, false)
-			if res != scanned {
+			if res != Scanned {
 				return nil, 0, res
 			}
 			if end >= len(text) || text[end] != ':' || end+1 < len(text) && text[end+1] != ' ' {
-				return nil, 0, fallback
+				return nil, 0, Fallback
 			}
 			content = append(content, k)
 			i = end + 1
 			skip()
 		}
 		v, end, res := s.value(text, i, nd.Line, ctx, share)
-		if res != scanned {
+		if res != Scanned {
 			return nil, 0, res
 		}
 		content = append(content, v)
@@ -260,10 +306,10 @@ func (s *itemScanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml
 			i++
 			break
 		}
-		return nil, 0, fallback
+		return nil, 0, Fallback
 	}
 	nd.Content = content
-	return nd, i, scanned
+	return nd, i, Scanned
 }
 
 // plainEnd finds where a plain scalar ends: at " #", at the end of the
@@ -315,7 +361,7 @@ func restIsComment(text []byte, j int) bool {
 // counts them.
 func col(text []byte, j int) int { return 1 + utf8.RuneCount(text[:j]) }
 
-func (s *itemScanner) str(b []byte, share bool) string {
+func (s *Scanner) str(b []byte, share bool) string {
 	if !share {
 		return string(b)
 	}
@@ -327,7 +373,7 @@ func (s *itemScanner) str(b []byte, share bool) string {
 	return v
 }
 
-func (s *itemScanner) share(v string, share bool) string {
+func (s *Scanner) share(v string, share bool) string {
 	if !share {
 		return v
 	}
