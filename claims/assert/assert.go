@@ -12,6 +12,7 @@ package assert
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,34 @@ type Assertion struct {
 	AsOf string
 	// Pos is where the assertion is written; File is empty for a flag.
 	Pos diag.Pos
+	// Invalid says why the assertion could not be read, such as a
+	// malformed link in a draft; it is judged invalid beside the others
+	// rather than hiding them.
+	Invalid string
+}
+
+// WithProblems puts each problem met reading assertions among them as an
+// invalid assertion, in file order and then by position within a file,
+// so one bad line is reported with the rest rather than instead of them.
+func WithProblems(as []Assertion, ps []diag.Problem) []Assertion {
+	if len(ps) == 0 {
+		return as
+	}
+	out := slices.Clone(as)
+	for _, p := range ps {
+		out = append(out, Assertion{Pos: p.Pos, Invalid: p.Message})
+	}
+	fileOrder := map[string]int{}
+	for _, a := range out {
+		if _, ok := fileOrder[a.Pos.File]; !ok {
+			fileOrder[a.Pos.File] = len(fileOrder)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Assertion) int {
+		return cmp.Or(cmp.Compare(fileOrder[a.Pos.File], fileOrder[b.Pos.File]),
+			cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	return out
 }
 
 // Where names the assertion's place for people: file:line:col, or

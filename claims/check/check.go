@@ -99,6 +99,9 @@ type Result struct {
 	// other side: for a conflicting verdict, who says otherwise.
 	Agrees []Side
 	Others []Side
+	// Contexts holds the verdict in each context, for an assertion that
+	// named no context on a topic whose claims all carry one.
+	Contexts []ContextVerdict
 	// Status, Settled and Reason come from the desk's disputes: entry
 	// when the topic is disputed.
 	Status  string
@@ -158,6 +161,10 @@ func (c *checker) check(x assert.Assertion) Result {
 	if x.Pos.File != "" {
 		r.Pos = x.Pos
 	}
+	if x.Invalid != "" {
+		r.Verdict, r.Message = Invalid, x.Invalid
+		return r
+	}
 	t := l.Topics[x.Topic]
 	if t == nil {
 		r.Verdict, r.Message = Unverified, fmt.Sprintf("the ledger has no claims on %s", x.Topic)
@@ -166,16 +173,33 @@ func (c *checker) check(x assert.Assertion) Result {
 		}
 		return r
 	}
-	v, err := value.Parse(x.Value, t.Spec)
+	v, err := c.parse(x, t)
 	if err != nil {
 		r.Verdict, r.Message = Invalid, fmt.Sprintf("%v (%s is a %s topic)", err, x.Topic, t.Spec.Type)
+		if t.Spec.Type == value.Choice {
+			// No source can have said a value outside the choices.
+			r.Verdict, r.Message = Refuted, fmt.Sprintf("no source gives %q; the choices are %s", x.Value, choiceNames(t.Spec))
+		}
 		return r
 	}
+	if x.Context == "" {
+		if ctxs := c.contextsOnly(x.Topic); len(ctxs) > 0 {
+			c.eachContext(&r, x, ctxs)
+			return r
+		}
+	}
+	c.judgeValue(&r, x, t, v)
+	return r
+}
+
+// judgeValue judges the asserted value v against the claims of x's topic
+// in x's context.
+func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) {
 	if v.Ref != "" {
 		ref, ok := c.a.Ledger.Reference(v.Ref)
 		if !ok {
 			r.Verdict, r.Message = Unverified, fmt.Sprintf("%s has no value to scale, so %q cannot be compared", v.Ref, x.Value)
-			return r
+			return
 		}
 		v = value.Resolve(v, ref, t.Spec)
 	}
@@ -183,7 +207,7 @@ func (c *checker) check(x assert.Assertion) Result {
 	claims, why := c.candidates(x, t, v)
 	if len(claims) == 0 {
 		r.Verdict, r.Message = Unverified, why
-		return r
+		return
 	}
 	var agree, disagree []int
 	agrees := map[int]bool{}
@@ -214,8 +238,7 @@ func (c *checker) check(x assert.Assertion) Result {
 			r.Others = []Side{c.side(disagree)}
 		}
 	}
-	c.judge(&r, d, t, v, len(agree), len(disagree))
-	return r
+	c.judge(r, d, t, v, len(agree), len(disagree))
 }
 
 // judge sets the verdict and its message.
@@ -290,7 +313,7 @@ func (c *checker) candidates(x assert.Assertion, t *claims.Topic, v value.Value)
 	var inContext []int
 	contexts := map[string]bool{}
 	for _, i := range all {
-		if ctx := l.Claims[i].Context; ctx == x.Context {
+		if ctx := l.Claims[i].Context; sameContext(ctx, x.Context) {
 			inContext = append(inContext, i)
 		} else {
 			contexts[ctx] = true

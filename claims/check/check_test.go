@@ -68,9 +68,9 @@ func TestCheckVerdicts(t *testing.T) {
 		{topic: "bridge.traffic-share", value: "40%", verdict: Refuted},
 		{topic: "bridge.traffic-share", value: "40%", asOf: "2025-10-01", verdict: Supported},
 		{topic: "bridge.traffic-share", value: "40%", asOf: "2025-12-01", verdict: Unverified, message: "no claims on bridge.traffic-share about 2025-12-01"},
-		// Contexts must match; no context meets no context.
-		{topic: "bridge.contract-term", value: "18 months", verdict: Unverified,
-			message: "no claims on bridge.contract-term with no context; its claims have context phase=maintenance, context phase=repair"},
+		// No context, where every claim has one: judged in each.
+		{topic: "bridge.contract-term", value: "18 months", verdict: Conflicting,
+			message: "no context given; judged in each of 2 contexts (phase=maintenance: refuted; phase=repair: supported)"},
 		{topic: "bridge.contract-term", value: "18 months", context: "phase=repair", verdict: Supported},
 		{topic: "bridge.contract-term", value: "18 months", context: "phase=maintenance", verdict: Refuted},
 		// No claims at all.

@@ -149,8 +149,9 @@ func (o *checkOptions) flags() (failOn []check.Verdict, as []assert.Assertion, e
 	return failOn, as, nil
 }
 
-// readAssertions reads the assertion files; their problems go to stderr
-// and make check exit 2 before anything is judged.
+// readAssertions reads the assertion files. A problem in one becomes an
+// invalid assertion in its place, judged beside the others, so that one
+// bad line never hides the rest; invalid assertions still make check exit 2.
 func readAssertions(ios *iostreams.IOStreams, files []string) ([]assert.Assertion, error) {
 	var out []assert.Assertion
 	var problems []diag.Problem
@@ -165,13 +166,7 @@ func readAssertions(ios *iostreams.IOStreams, files []string) ([]assert.Assertio
 		out = append(out, as...)
 		problems = append(problems, ps...)
 	}
-	if len(problems) > 0 {
-		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, problems, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lineSource})
-		fmt.Fprintf(ios.ErrOut, "claimdiff: the assertions have %s\n", render.Plural(len(problems), "error"))
-		return nil, &cli.Silent{Code: cli.ExitUsage}
-	}
-	return out, nil
+	return assert.WithProblems(out, problems), nil
 }
 
 func runCheck(opts *checkOptions) error {

@@ -88,6 +88,9 @@ func where(x *check.Result) string {
 
 // assertionTitle is `topic = "asserted"`.
 func assertionTitle(x *check.Result) string {
+	if x.Topic == "" {
+		return "unreadable assertion"
+	}
 	s := fmt.Sprintf("%s = %q", x.Topic, x.Asserted)
 	if x.Context != "" {
 		s += " [" + x.Context + "]"

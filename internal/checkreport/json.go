@@ -36,9 +36,18 @@ type jsonResult struct {
 	Column   int           `json:"column,omitempty"`
 	Agrees   []jsonSide    `json:"agrees,omitempty"`
 	Others   []jsonSide    `json:"others,omitempty"`
+	Contexts []jsonContext `json:"contexts,omitempty"`
 	Status   string        `json:"status,omitempty"`
 	Settled  string        `json:"settled,omitempty"`
 	Reason   string        `json:"reason,omitempty"`
+}
+
+// jsonContext is the verdict in one context, for an assertion that named
+// none on a topic whose claims all carry one.
+type jsonContext struct {
+	Context string        `json:"context"`
+	Verdict check.Verdict `json:"verdict"`
+	Message string        `json:"message"`
 }
 
 // jsonGate is one dispute as the gate judged it.
@@ -119,7 +128,7 @@ func toJSON(r *check.CheckReport) jsonReport {
 			Context: safetext.Clean(x.Context), AsOf: x.AsOf, Verdict: x.Verdict, Fails: x.Fails,
 			Message: safetext.Clean(x.Message),
 			File:    safetext.Clean(x.Pos.File), Line: x.Pos.Line, Column: x.Pos.Col,
-			Agrees: jsonSides(x.Agrees), Others: jsonSides(x.Others),
+			Agrees: jsonSides(x.Agrees), Others: jsonSides(x.Others), Contexts: jsonContexts(x.Contexts),
 			Status: x.Status, Settled: safetext.Clean(x.Settled), Reason: safetext.Clean(x.Reason),
 		})
 	}
@@ -161,6 +170,14 @@ func jsonSides(ss []check.Side) []jsonSide {
 	out := make([]jsonSide, len(ss))
 	for i, s := range ss {
 		out[i] = jsonSide{Value: safetext.Clean(s.Value), Claims: s.Claims, Sources: s.Sources, Origins: s.Origins}
+	}
+	return out
+}
+
+func jsonContexts(cs []check.ContextVerdict) []jsonContext {
+	var out []jsonContext
+	for _, c := range cs {
+		out = append(out, jsonContext{Context: safetext.Clean(c.Context), Verdict: c.Verdict, Message: safetext.Clean(c.Message)})
 	}
 	return out
 }
