@@ -36,9 +36,14 @@ type Value struct {
 	Atom string
 
 	// Ref is the topic a relative value ("half of x") refers to and Factor
-	// the scale (0.5). Until Resolve, a relative value spans everything.
-	Ref    string
-	Factor float64
+	// the scale (0.5). Form says which set the scaled value makes: the
+	// scaled set itself, a half-line from it ("up to 3 times x") or an
+	// interval up to FactorHi times it ("between 2 and 3 times x");
+	// FactorHi is 0 for the other forms. Until Resolve, a relative value
+	// spans everything.
+	Ref      string
+	Factor   float64
+	FactorHi float64
 
 	// The flags sit together so that a million values do not each pad
 	// four of them to eight bytes.
@@ -49,6 +54,9 @@ type Value struct {
 	// Negated is set by the caller for `denies: true`: the value denotes
 	// the complement of its set.
 	Negated bool
+	// Form is a relative value's shape (see Ref); it fits in the room
+	// the flags leave.
+	Form RelForm
 }
 
 // maxMagnitude keeps widened numbers finite: nothing a ledger says about
