@@ -133,7 +133,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 	c.raw = raw
 	v := unbounded(Value{Raw: raw, Type: c.typ})
 	if c.typ.Scalable() {
-		r, ok, err := parseRelative(raw, s)
+		r, ok, err := parseRelative(raw, s, c.dec)
 		switch {
 		case err != nil:
 			return v, err

@@ -47,14 +47,20 @@ var boundForms = [...]RelForm{atLeast: RelAtLeast, moreThan: RelMoreThan, atMost
 // refers to. It needs no Spec, so that a loader can check the reference
 // before it knows the topic's type; it should still ask only for topics
 // whose type is scalable or not yet known, since a text value may read
-// "half of Crimea". A text that names a topic but cannot stand as a relative value ("-2
+// "half of Crimea". A factor may be written with either decimal mark
+// ("1.5 times x", "1,5 times x"): the topic is the same either way. A text that names a topic but cannot stand as a relative value ("-2
 // times x", "3 times x.y troops") is not one: Parse rejects it.
 func IsRelative(raw string) (ref string, ok bool) {
 	if len(raw) > 2*maxLen {
 		return "", false
 	}
-	r, ok, _ := parseRelative(raw, clean(raw))
-	return r.ref, ok
+	s := clean(raw)
+	for _, dec := range [...]Decimal{DecimalPoint, DecimalComma} {
+		if r, ok, _ := parseRelative(raw, s, dec); ok {
+			return r.ref, true
+		}
+	}
+	return "", false
 }
 
 // relative is a relative value as written.
@@ -73,7 +79,7 @@ type relative struct {
 // cannot stand: a factor that is not above zero or out of range, or a
 // range from high to low. The topic id is taken from raw, not from the
 // folded s, since ids keep their case.
-func parseRelative(raw, s string) (r relative, ok bool, err error) {
+func parseRelative(raw, s string, dec Decimal) (r relative, ok bool, err error) {
 	if !endsInWord(s) {
 		return r, false, nil
 	}
@@ -91,12 +97,12 @@ func parseRelative(raw, s string) (r relative, ok bool, err error) {
 		}
 		r.approx = r.approx || approx2
 	}
-	if k, _, rest, ok := cutFactor(s); ok && isTopicID(rest) {
+	if k, _, rest, ok := cutFactor(s, dec); ok && isTopicID(rest) {
 		r.k, r.ref = k, rest
 		if b != noBound {
 			r.form = boundForms[b]
 		}
-	} else if k1, k2, rest, ok := factorInterval(s); ok && b == noBound {
+	} else if k1, k2, rest, ok := factorInterval(s, dec); ok && b == noBound {
 		r.form, r.k, r.k2, r.ref = RelBetween, k1, k2, rest
 	} else {
 		return r, false, nil
@@ -139,9 +145,9 @@ const (
 // cutFactor reads a factor and the word that joins it to a topic. A
 // factor out of range comes back as +Inf and one below zero as it is, for
 // parseRelative to reject: either still says the text is relative.
-func cutFactor(s string) (float64, factorKind, string, bool) {
+func cutFactor(s string, dec Decimal) (float64, factorKind, string, bool) {
 	if !startsWord(s) {
-		return numericFactor(s)
+		return numericFactor(s, dec)
 	}
 	for _, w := range fractions {
 		if rest, ok := cutWord(s, w.text); ok {
@@ -155,12 +161,12 @@ func cutFactor(s string) (float64, factorKind, string, bool) {
 			return w.f, kindMultiple, rest, true
 		}
 	}
-	return numericFactor(s)
+	return numericFactor(s, dec)
 }
 
 // numericFactor reads "80% of", "0.5 of", "1.5 times", "0.5 x", "2×".
-func numericFactor(s string) (float64, factorKind, string, bool) {
-	q, rest, ok := scanAmount(s)
+func numericFactor(s string, dec Decimal) (float64, factorKind, string, bool) {
+	q, rest, ok := scanAmountIn(s, dec)
 	if !ok || q.lit.article {
 		return 0, 0, s, false
 	}
@@ -193,16 +199,16 @@ func numericFactor(s string) (float64, factorKind, string, bool) {
 // B is a factor with its joining word and A is written like it without
 // the word ("2–3 times", "20–30% of", "a third to a half of"). Hyphens in
 // the topic id ("2-3 times ukraine.army-size") are not separators.
-func factorInterval(s string) (k1, k2 float64, ref string, ok bool) {
+func factorInterval(s string, dec Decimal) (k1, k2 float64, ref string, ok bool) {
 	if rest, ok := cutWord(s, "between"); ok {
 		if l, r, ok := strings.Cut(rest, " and "); ok {
-			return factorPair(l, r)
+			return factorPair(l, r, dec)
 		}
 		return 0, 0, "", false
 	}
 	if rest, ok := cutWord(s, "from"); ok {
 		if l, r, ok := strings.Cut(rest, " to "); ok {
-			return factorPair(l, r)
+			return factorPair(l, r, dec)
 		}
 		return 0, 0, "", false
 	}
@@ -223,7 +229,7 @@ func factorInterval(s string) (k1, k2 float64, ref string, ok bool) {
 			continue
 		}
 		tries++
-		if k1, k2, ref, ok := factorPair(s[:i], s[i+sep:]); ok {
+		if k1, k2, ref, ok := factorPair(s[:i], s[i+sep:], dec); ok {
 			return k1, k2, ref, true
 		}
 	}
@@ -231,8 +237,8 @@ func factorInterval(s string) (k1, k2 float64, ref string, ok bool) {
 }
 
 // factorPair reads the two ends of an interval of factors.
-func factorPair(l, r string) (k1, k2 float64, ref string, ok bool) {
-	k2, kind, ref, ok := cutFactor(strings.TrimSpace(r))
+func factorPair(l, r string, dec Decimal) (k1, k2 float64, ref string, ok bool) {
+	k2, kind, ref, ok := cutFactor(strings.TrimSpace(r), dec)
 	if !ok || !isTopicID(ref) {
 		return 0, 0, "", false
 	}
@@ -245,7 +251,7 @@ func factorPair(l, r string) (k1, k2 float64, ref string, ok bool) {
 			}
 		}
 	case kindTimes, kindPercent:
-		q, rest, ok := scanAmount(l)
+		q, rest, ok := scanAmountIn(l, dec)
 		if !ok || q.lit.article {
 			return 0, 0, "", false
 		}

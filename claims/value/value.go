@@ -79,7 +79,7 @@ func Parse(raw string, spec Spec) (Value, error) {
 // which Infer needs.
 func parse(raw string, spec Spec) (Value, bool, error) {
 	if spec.Type == Number {
-		if n, approx, ok := plainNumberAbout(raw); ok {
+		if n, approx, ok := plainNumberAbout(raw, spec.Decimal); ok {
 			c := ctx{typ: Number, tol: spec.Tolerance.clamped()}
 			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, nil
 		}
@@ -152,31 +152,36 @@ func unbounded(v Value) Value {
 
 // plainNumberAbout is plainNumber, also after the commonest words of
 // approximation ("about 850,000", "~850,000").
-func plainNumberAbout(raw string) (n float64, approx, ok bool) {
+func plainNumberAbout(raw string, dec Decimal) (n float64, approx, ok bool) {
 	if raw != "" && (raw[0] == 'a' || raw[0] == '~') {
 		for _, w := range [...]string{"about ", "around ", "approximately ", "~"} {
 			if rest, found := strings.CutPrefix(raw, w); found {
-				n, ok = plainNumber(rest)
+				n, ok = plainNumber(rest, dec)
 				return n, true, ok
 			}
 		}
 	}
-	n, ok = plainNumber(raw)
+	n, ok = plainNumber(raw, dec)
 	return n, false, ok
 }
 
 // plainNumber reads the commonest value of a big feed, a whole number in
 // digits alone or with commas between groups of three ("600000",
-// "600,000"), without the general parser's passes over keywords and
-// units. It answers only where the general parser gives the same number
-// (FuzzPlainNumber holds it to that) and leaves everything else to it:
-// leading zeros, other separators, more digits than a float64 holds.
-func plainNumber(raw string) (float64, bool) {
+// "600,000"; dots under a decimal comma, "600.000"), without the general
+// parser's passes over keywords and units. It answers only where the
+// general parser gives the same number (FuzzPlainNumber holds it to
+// that) and leaves everything else to it: leading zeros, other
+// separators, more digits than a float64 holds.
+func plainNumber(raw string, dec Decimal) (float64, bool) {
 	if len(raw) == 0 || len(raw) > 20 || raw[0] == '0' && len(raw) > 1 {
 		return 0, false
 	}
+	sep := byte(',')
+	if dec == DecimalComma {
+		sep = '.'
+	}
 	var n uint64
-	digits, group := 0, -1 // group counts digits since the last comma
+	digits, group := 0, -1 // group counts digits since the last separator
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {
 		case c >= '0' && c <= '9':
@@ -185,7 +190,7 @@ func plainNumber(raw string) (float64, bool) {
 			if group >= 0 {
 				group++
 			}
-		case c == ',' && i > 0 && (group == 3 || group < 0 && digits <= 3):
+		case c == sep && i > 0 && (group == 3 || group < 0 && digits <= 3):
 			group = 0
 		default:
 			return 0, false
