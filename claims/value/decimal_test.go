@@ -147,7 +147,53 @@ func TestRelativeDecimalComma(t *testing.T) {
 	}
 }
 
-// FuzzDecimal holds the two decimal marks to being mirror images.
+func TestAmbiguousDecimal(t *testing.T) {
+	n, usd := Spec{Type: Number}, Spec{Type: Money, Unit: "USD"}
+	for _, tc := range []struct {
+		name, raw       string
+		spec            Spec
+		asPoint, asComa string
+	}{
+		{"three digits", "2.100", n, "2.1", "2100"},
+		{"money million", "$1.500 million", usd, "$1.5 million", "$1500 million"},
+		{"whole thousand", "1.000", n, "1", "1000"},
+		{"inner zero", "2.050", n, "2.05", "2050"},
+		{"three before", "123.456", n, "123.456", "123456"},
+		{"signed", "-2.100", n, "-2.1", "-2100"},
+		{"about", "about 12.345 troops", n, "about 12.345 troops", "about 12345 troops"},
+		{"bound", "at least 2.100", n, "at least 2.1", "at least 2100"},
+		{"both ends", "between 1.500 and 2.000", n, "between 1.5 and 2", "between 1500 and 2000"},
+		{"range", "1.500-2.000", n, "1.5-2", "1500-2000"},
+		{"currency code", "USD 2.500", usd, "USD 2.5", "USD 2500"},
+		{"factor", "1.500 times t.a", n, "1.5 times t.a", "1500 times t.a"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, c, ok := AmbiguousDecimal(tc.raw, tc.spec)
+			if !ok || p != tc.asPoint || c != tc.asComa {
+				t.Errorf("AmbiguousDecimal(%q) = %q, %q, %v; want %q, %q", tc.raw, p, c, ok, tc.asPoint, tc.asComa)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		raw  string
+		spec Spec
+	}{
+		{"2.1", n}, {"2.10", n}, {"2,100", n}, {"2.1000", n}, {"1.234.567", n}, {"0.100", n},
+		{"1234.567", n}, {"2.100e3", n}, {"2.100 to 2.5", n}, {"2.5 to 2.100", n}, {"1,000.500", n},
+		{"1.234,5", n}, {"2.100.", n}, {"600000", n}, {"half of x.100", n}, {"2 times plan.v2.100", n},
+		{"2.100", Spec{Type: Number, Decimal: DecimalComma}},
+		{"$1.500 million", Spec{Type: Money, Unit: "USD", Decimal: DecimalComma}},
+		{"2.100%", Spec{Type: Percent}}, {"2.100 days", Spec{Type: Duration}}, {"2.100", Spec{Type: Text}},
+		{"2.100", Spec{Type: Date}}, {"troops 2.100 x", n}, {"", n},
+	} {
+		if p, c, ok := AmbiguousDecimal(tc.raw, tc.spec); ok {
+			t.Errorf("AmbiguousDecimal(%q, %s %s) = %q, %q, true", tc.raw, tc.spec.Type, tc.spec.Decimal, p, c)
+		}
+	}
+}
+
+// FuzzDecimal holds the two decimal marks to being mirror images, and
+// the ambiguity warning to readings that parse as it says.
 func FuzzDecimal(f *testing.F) {
 	for _, s := range []string{"2.100", "1.234,5", "3,5", "1.234.567", "2,5-3,5", "between 2,5 and 3,5",
 		"100 000", "1'000", "$1.500 million", "€1.500,50", "at least 2.100", "1,5e3", "2.100e3", ",5", "0.600",
@@ -176,6 +222,19 @@ func FuzzDecimal(f *testing.F) {
 				if (errA == nil) != (errB == nil) || errA == nil && !Same(a, b) {
 					t.Fatalf("%q with a decimal comma = %v, %v; %q with a point = %v, %v", raw, a, errA, swapped, b, errB)
 				}
+			}
+		}
+		for _, spec := range []Spec{{Type: Number}, {Type: Money, Unit: "USD"}} {
+			p, c, ok := AmbiguousDecimal(raw, spec)
+			if !ok {
+				continue
+			}
+			comma := spec
+			comma.Decimal = DecimalComma
+			asWritten, asPoint := mustParse(t, raw, spec), mustParse(t, p, spec)
+			commaWritten, asComma := mustParse(t, raw, comma), mustParse(t, c, spec)
+			if !Same(asWritten, asPoint) || !Same(commaWritten, asComma) || Same(asPoint, asComma) {
+				t.Fatalf("AmbiguousDecimal(%q) = %q, %q: %v/%v and %v/%v", raw, p, c, asWritten, asPoint, commaWritten, asComma)
 			}
 		}
 	})
