@@ -109,8 +109,8 @@ func parseRelative(raw, s string, dec Decimal) (r relative, ok bool, err error) 
 	}
 	r.ref = refIn(raw, r.ref)
 	switch {
-	case !(r.k > 0) || r.form == RelBetween && !(r.k2 > 0):
-		return r, false, fmt.Errorf("%s scales %s by a factor that is not above zero; a relative value's factor must be more than zero", quote(raw), r.ref)
+	case !(r.k > 0):
+		return r, false, fmt.Errorf("%s scales %s by %s: a relative value's factor must be more than zero", quote(raw), r.ref, plain(r.k))
 	case r.k > maxMagnitude || r.form == RelBetween && r.k2 > maxMagnitude:
 		return r, false, fmt.Errorf("%s is out of range", quote(raw))
 	case r.form == RelBetween && r.k > r.k2:
