@@ -63,6 +63,8 @@ func TestParseDecimalComma(t *testing.T) {
 		{name: "zero group", raw: "0.600", err: "is not a number"},
 		{name: "comma list", raw: "2, 5", err: "is not a number"},
 		{name: "mixed groups", raw: "1.000 000", err: "is not a number"},
+		{name: "percentage hint", raw: "12,5%", err: "is a percentage, but the topic's type is number"},
+		{name: "money hint", raw: "€1,5 mln", err: "is an amount of money, but the topic's type is number"},
 	})
 	runParseCases(t, Spec{Type: Percent, Decimal: DecimalComma}, []parseCase{
 		{name: "percent", raw: "12,5%", want: pt(12.5)},

@@ -110,7 +110,7 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 		c := newCtx(spec)
 		v, err := c.parse(raw, s)
 		if err != nil && spec.Type == Number {
-			err = numberHint(raw, err)
+			err = numberHint(raw, spec.Decimal, err)
 		}
 		return v, c.marked, err
 	}
@@ -119,11 +119,11 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 
 // numberHint explains why something that reads as a percentage or an
 // amount of money is not a number, which is likelier than a typo.
-func numberHint(raw string, err error) error {
-	if _, marked, e := parse(raw, Spec{Type: Percent}); e == nil && marked {
+func numberHint(raw string, dec Decimal, err error) error {
+	if _, marked, e := parse(raw, Spec{Type: Percent, Decimal: dec}); e == nil && marked {
 		return fmt.Errorf("%s is a percentage, but the topic's type is number", quote(raw))
 	}
-	if v, _, e := parse(raw, Spec{Type: Money}); e == nil && v.Currency != "" {
+	if v, _, e := parse(raw, Spec{Type: Money, Decimal: dec}); e == nil && v.Currency != "" {
 		return fmt.Errorf("%s is an amount of money, but the topic's type is number", quote(raw))
 	}
 	return err
