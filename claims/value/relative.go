@@ -277,19 +277,25 @@ func factorPair(l, r string, dec Decimal) (k1, k2 float64, ref string, ok bool) 
 }
 
 // mentionedRef finds a reference to a topic in s, a relative value or
-// not: a topic id after a word that scales ("times", "x", "×", "*" or
-// "of" after a number, a percentage or a fraction; "twice", "double"
-// and the like), where the id ends s or holds a dot, as ledger ids mostly
-// do ("ukraine.army-size"). A value that mentions a topic must read as a
+// not: after a word that scales ("times", "x", "×", "*" or "of" after a
+// number, a percentage or a fraction; "twice", "double" and the like), a
+// topic id that ends s right after that word, or one anywhere after it
+// that holds a dot, as ledger ids mostly do ("3 times the size of
+// ukraine.army-size"). A value that mentions a topic must read as a
 // relative value in full: read as an amount, "3 times t.a troops" would
 // be 3 with a unit, and a false dispute.
 func mentionedRef(s string) (string, bool) {
 	var prev string
+	scaled := false
 	for i := 0; i < len(s); {
 		tok, next := nextToken(s, i)
+		if scaled && isTopicID(tok) && innerDot(tok) {
+			return tok, true
+		}
 		if scales(prev, tok) {
+			scaled = true
 			ref, after := nextToken(s, next)
-			if isTopicID(ref) && (strings.TrimSpace(s[after:]) == "" || innerDot(ref)) {
+			if isTopicID(ref) && strings.TrimSpace(s[after:]) == "" {
 				return ref, true
 			}
 		}
@@ -334,13 +340,14 @@ func scales(prev, tok string) bool {
 	return n >= 2 && tok[n-1] == 'x' && isDigit(tok[n-2])
 }
 
-// isFactorWord reports whether tok may end a factor: a number, or with of
-// also a percentage or a fraction ("80%", "percent", "half", "thirds").
+// isFactorWord reports whether tok may end a factor: an amount ("3",
+// "1.5", "$5bn"), a number word, or with of also a percentage or a
+// fraction ("percent", "half", "thirds").
 func isFactorWord(tok string, of bool) bool {
 	if tok == "" {
 		return false
 	}
-	if isDigit(tok[len(tok)-1]) {
+	if strings.ContainsAny(tok, "0123456789") {
 		return true
 	}
 	if q, rest, ok := scanWordNumber(tok); ok && rest == "" && !q.article {
@@ -355,7 +362,7 @@ func isFactorWord(tok string, of bool) bool {
 		"two-thirds", "one-quarter", "three-quarters":
 		return true
 	}
-	return tok[len(tok)-1] == '%'
+	return false
 }
 
 // innerDot reports whether an id has a dot between two other characters.

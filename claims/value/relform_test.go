@@ -71,6 +71,9 @@ func TestRelativeRejected(t *testing.T) {
 		{"twice then unit", "twice t.a troops", "mentions topic t.a"},
 		{"mixed interval", "between half and 3 times t.a", "mentions topic t.a"},
 		{"case kept", "3 times Plan.Size troops", "mentions topic Plan.Size"},
+		{"words before topic", "3 times the size of t.a", "mentions topic t.a"},
+		{"money factor", "$5bn of t.a", "mentions topic t.a"},
+		{"later dotted id", "up to 3 times the t.a of 2025", "mentions topic t.a"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, spec := range []Spec{{Type: Number}, {Type: Percent}, {Type: Money, Unit: "USD"}, {Type: Duration, Unit: "days"}} {
@@ -99,6 +102,8 @@ func TestRelativeRejected(t *testing.T) {
 		{"3 times a day", Spec{Type: Number}, 3},
 		{"19% of the territory", Spec{Type: Percent}, 19},
 		{"19% of u.s. territory", Spec{Type: Percent}, 19},
+		{"19% of the land of e.g. crimea", Spec{Type: Percent}, 19},
+		{"600 troops.", Spec{Type: Number}, 600},
 	} {
 		v, err := Parse(tc.raw, tc.spec)
 		if err != nil || v.Ref != "" || v.Nominal != tc.want {
