@@ -10,16 +10,25 @@ import (
 type numLit struct {
 	text    string  // the literal, perhaps with thousands commas; "" for a word
 	word    float64 // the value of a number word
-	commas  bool
+	commas  bool    // text has thousands commas to drop
 	signed  bool
 	article bool // "a" or "an": one, but only before a multiplier or a unit
 }
 
 // scanNumber reads a decimal literal at the start of s: a sign, digits
-// with thousands commas, a fraction and an exponent, all but the digits
-// optional. Commas must group exactly three digits, so that "6,00" (a
-// decimal comma or a typo) is not read as 600.
-func scanNumber(s string) (numLit, string, bool) {
+// with thousands separators, a fraction and an exponent, all but the
+// digits optional. dec says which mark is the decimal one; the other
+// separates thousands, and so do a space and an apostrophe ("100 000",
+// "1'000", "1’000", after clean has folded no-break and thin spaces).
+// Separators must group exactly three digits after a first group of one
+// to three that does not start with 0, all with the same separator, so
+// that "6,00" and "0,600" (decimal commas, or typos) are not read as 600
+// and 600, nor "10 20" as 1020.
+func scanNumber(s string, dec Decimal) (numLit, string, bool) {
+	mark, group := byte('.'), ","
+	if dec == DecimalComma {
+		mark, group = ',', "."
+	}
 	i := 0
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++
@@ -27,16 +36,20 @@ func scanNumber(s string) (numLit, string, bool) {
 	signed := i > 0
 	j := digitsEnd(s, i)
 	intDigits := j - i
-	commas := false
-	if intDigits > 0 && intDigits <= 3 {
-		for j < len(s) && s[j] == ',' && digitsEnd(s, j+1) == j+4 {
-			j += 4
-			commas = true
+	sep := "" // the separator the literal groups its digits with
+	if intDigits > 0 && intDigits <= 3 && s[i] != '0' {
+		for {
+			n := groupSep(s[j:], group)
+			if n == 0 || digitsEnd(s, j+n) != j+n+3 || sep != "" && s[j:j+n] != sep {
+				break
+			}
+			sep = s[j : j+n]
+			j += n + 3
 		}
 	}
 	i = j
 	frac := 0
-	if i < len(s) && s[i] == '.' {
+	if i < len(s) && s[i] == mark {
 		if k := digitsEnd(s, i+1); k > i+1 {
 			frac = k - i - 1
 			i = k
@@ -45,7 +58,7 @@ func scanNumber(s string) (numLit, string, bool) {
 	if intDigits == 0 && frac == 0 {
 		return numLit{}, s, false
 	}
-	if i < len(s) && s[i] == 'e' && !commas {
+	if i < len(s) && s[i] == 'e' && sep == "" {
 		k := i + 1
 		if k < len(s) && (s[k] == '+' || s[k] == '-') {
 			k++
@@ -54,7 +67,42 @@ func scanNumber(s string) (numLit, string, bool) {
 			i = m
 		}
 	}
-	return numLit{text: s[:i], commas: commas, signed: signed}, s[i:], true
+	lit := numLit{text: s[:i], commas: sep == ",", signed: signed}
+	if sep != "" && sep != "," || mark != '.' && frac > 0 {
+		lit.text, lit.commas = plainLiteral(s[:i], sep, mark), false
+	}
+	return lit, s[i:], true
+}
+
+// groupSep is the length of the thousands separator at the start of s,
+// or 0: group (a comma, or a dot under a decimal comma), a space or an
+// apostrophe.
+func groupSep(s, group string) int {
+	for _, g := range [...]string{group, " ", "'", "’"} {
+		if strings.HasPrefix(s, g) {
+			return len(g)
+		}
+	}
+	return 0
+}
+
+// plainLiteral rewrites a literal for strconv: without its thousands
+// separator sep and with a decimal point for its decimal mark.
+func plainLiteral(t, sep string, mark byte) string {
+	b := make([]byte, 0, len(t))
+	for i := 0; i < len(t); {
+		switch {
+		case sep != "" && strings.HasPrefix(t[i:], sep):
+			i += len(sep)
+			continue
+		case t[i] == mark:
+			b = append(b, '.')
+		default:
+			b = append(b, t[i])
+		}
+		i++
+	}
+	return string(b)
 }
 
 var smallNumbers = [...]string{
@@ -146,9 +194,12 @@ type qty struct {
 }
 
 // scanAmount reads a number and its multiplier words ("two hundred
-// thousand").
-func scanAmount(s string) (qty, string, bool) {
-	lit, rest, ok := scanNumber(s)
+// thousand"), with a decimal point.
+func scanAmount(s string) (qty, string, bool) { return scanAmountIn(s, DecimalPoint) }
+
+// scanAmountIn is scanAmount with the decimal mark dec.
+func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
+	lit, rest, ok := scanNumber(s, dec)
 	if !ok {
 		if lit, rest, ok = scanWordNumber(s); !ok {
 			return qty{}, s, false

@@ -7,6 +7,10 @@
 // Meets, Same and Gap compare Values; Resolve scales a relative Value by a
 // value of the topic it refers to.
 //
+// Sources write numbers as their country does: a Spec with DecimalComma
+// reads "2.100,5" as 2100.5, and AmbiguousDecimal finds the values that a
+// decimal point may have misread ("2.100").
+//
 // Nothing is ever converted between currencies: a value in euros on a
 // dollar topic is an error, not an exchange-rate guess.
 //

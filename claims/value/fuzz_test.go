@@ -20,6 +20,11 @@ var fuzzSpecs = []Spec{
 	{Type: Bool},
 	{Type: Choice, Choices: []ChoiceDef{{Name: "G7"}, {Name: "G8", Aliases: []string{"Group of Eight"}}}},
 	{Type: Text},
+	// A decimal comma changes how every amount is scanned.
+	{Type: Number, Decimal: DecimalComma},
+	{Type: Percent, Decimal: DecimalComma},
+	{Type: Money, Unit: "EUR", Decimal: DecimalComma},
+	{Type: Duration, Unit: "days", Decimal: DecimalComma},
 	// Absurd tolerances must not break the sets or their display.
 	{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
 	{Type: Date, Tolerance: Tolerance{Abs: 1e300}},
@@ -35,7 +40,9 @@ var fuzzSeeds = []string{
 	"2025-11-27", "November 27, 2025", "27 Nov 2025", "2025-11", "2025", "before 2025-11-27",
 	"2025-11-20T14:40:00+08:00", "2025-11-20 14:40 UTC", "2025-11-20 14:40", "2025-11-20 14:40 +0800",
 	"yes", "No", "G8", "group of eight", "The  G8.", "half of ukraine.army-size", "about half of x",
-	"twice x", "80% of x", "0.5 x foo", "1e400", "9e305", "", " ", "-", "--", "1-2-3-4-5-6-7-8", "\xff",
+	"twice x", "80% of x", "0.5 x foo", "up to 3 times t.a", "between 2 and 3 times t.a", "-2 times t.a",
+	"3 times t.a troops", "20-30% of t.a", "half of t.a or more", "2.100", "1.234,5", "3,5", "100 000",
+	"1'000", "1’000’000", "between 100 000 and 200 000", "€1.500,50", "between 2,5 and 3,5", "1e400", "9e305", "", " ", "-", "--", "1-2-3-4-5-6-7-8", "\xff",
 	"twenty-five", "a", "6,00", "between", "from", "0.", ".", "e5", "1e", "₽", "S$5", "¥100",
 }
 

@@ -14,15 +14,27 @@ package value
 //
 // Relative values ("half of x") say nothing about the type and are
 // skipped; a topic with only relative values is a number topic.
-func Infer(raws []string) Type {
+func Infer(raws []string) Type { return InferDecimal(raws, nil) }
+
+// InferDecimal is Infer for values that may come from sources with
+// different decimal marks: decimals[i] is the mark raws[i] is written
+// with, so that "2,5" from a source with `decimal: comma` counts as a
+// number. A nil decimals reads every value with a point.
+func InferDecimal(raws []string, decimals []Decimal) Type {
 	var vals []string
+	var decs []Decimal
 	relative := false
-	for _, r := range raws {
+	for i, r := range raws {
 		if _, ok := IsRelative(r); ok {
 			relative = true
 			continue
 		}
 		vals = append(vals, r)
+		if i < len(decimals) {
+			decs = append(decs, decimals[i])
+		} else {
+			decs = append(decs, DecimalPoint)
+		}
 	}
 	if len(vals) == 0 {
 		if relative {
@@ -31,8 +43,8 @@ func Infer(raws []string) Type {
 		return Text
 	}
 	all := func(t Type, marked bool) bool {
-		for _, r := range vals {
-			_, m, err := parse(r, Spec{Type: t})
+		for i, r := range vals {
+			_, m, err := parse(r, Spec{Type: t, Decimal: decs[i]})
 			if err != nil || marked && !m {
 				return false
 			}

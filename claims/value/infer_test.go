@@ -34,3 +34,27 @@ func TestInfer(t *testing.T) {
 		})
 	}
 }
+
+func TestInferDecimal(t *testing.T) {
+	comma, point := DecimalComma, DecimalPoint
+	for _, tc := range []struct {
+		name string
+		raws []string
+		decs []Decimal
+		want Type
+	}{
+		{"comma source", []string{"2,5", "3,5"}, []Decimal{comma, comma}, Number},
+		{"mixed sources", []string{"2,5", "2.5", "1.000"}, []Decimal{comma, point, comma}, Number},
+		{"comma read with a point", []string{"2,5", "3,5"}, nil, Text},
+		{"comma money", []string{"€1.500,50", "€2,5 mln"}, []Decimal{comma, comma}, Money},
+		{"comma percent", []string{"12,5%"}, []Decimal{comma}, Percent},
+		{"short list", []string{"2,5", "3"}, []Decimal{comma}, Number},
+		{"relative skipped", []string{"half of x", "2,5"}, []Decimal{point, comma}, Number},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := InferDecimal(tc.raws, tc.decs); got != tc.want {
+				t.Errorf("InferDecimal(%q, %v) = %q, want %q", tc.raws, tc.decs, got, tc.want)
+			}
+		})
+	}
+}

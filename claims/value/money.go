@@ -146,7 +146,10 @@ func cutCurrencySuffix(s, topic string) (currency, string, bool) {
 // moneyScalar reads "$100B", "USD 100bn", "100 billion dollars", "€5m",
 // "-$5m". Words may follow an amount whose currency is written ("$100bn in
 // aid"), not a bare number: on a money topic, "100 troops" is a mistake.
-func moneyScalar(s, topic string) (qty, bool) {
+func moneyScalar(s, topic string) (qty, bool) { return moneyScalarIn(s, topic, DecimalPoint) }
+
+// moneyScalarIn is moneyScalar with the decimal mark dec.
+func moneyScalarIn(s, topic string, dec Decimal) (qty, bool) {
 	neg := false
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		if _, _, ok := cutCurrencyPrefix(rest, topic); ok {
@@ -154,7 +157,7 @@ func moneyScalar(s, topic string) (qty, bool) {
 		}
 	}
 	pre, s, hasPre := cutCurrencyPrefix(s, topic)
-	q, rest, ok := scanAmount(s)
+	q, rest, ok := scanAmountIn(s, dec)
 	if !ok || neg && q.lit.signed {
 		return q, false
 	}

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -132,9 +133,22 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 	c.raw = raw
 	v := unbounded(Value{Raw: raw, Type: c.typ})
 	if c.typ.Scalable() {
-		if f, approx, ref, ok := parseRelative(raw, s); ok {
-			v.Ref, v.Factor, v.Approx, v.Currency = ref, f, approx, c.cur
+		r, ok, err := parseRelative(raw, s, c.dec)
+		switch {
+		case err != nil:
+			return v, err
+		case ok:
+			v.Ref, v.Factor, v.Form, v.Approx, v.Currency = r.ref, r.k, r.form, r.approx, c.cur
+			if r.form == RelBetween {
+				v.FactorHi = r.k2
+			}
 			return v, nil
+		}
+		// What names a topic but is no relative value is an error: read
+		// as an amount, the topic would pass for a unit.
+		if ref, ok := mentionedRef(s); ok {
+			return v, fmt.Errorf("%s mentions topic %s but is not a relative value claimdiff reads "+
+				"(such as \"up to 3 times %s\"; nothing may follow the topic)", quote(raw), refIn(raw, ref), refIn(raw, ref))
 		}
 	}
 	s, approx := cutApprox(s)

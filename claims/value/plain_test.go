@@ -43,7 +43,7 @@ func TestPlainNumber(t *testing.T) {
 		{"", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := plainNumber(tt.raw)
+		got, ok := plainNumber(tt.raw, DecimalPoint)
 		if ok != tt.ok || got != tt.want {
 			t.Errorf("plainNumber(%q) = %v, %v; want %v, %v", tt.raw, got, ok, tt.want, tt.ok)
 		}
@@ -63,7 +63,7 @@ func TestPlainNumber(t *testing.T) {
 		{"about 5k", 0, true, false},
 		{"abut 5", 0, false, false},
 	} {
-		got, approx, ok := plainNumberAbout(tt.raw)
+		got, approx, ok := plainNumberAbout(tt.raw, DecimalPoint)
 		if ok != tt.ok || ok && (got != tt.want || approx != tt.approx) {
 			t.Errorf("plainNumberAbout(%q) = %v, %v, %v; want %v, %v, %v", tt.raw, got, approx, ok, tt.want, tt.approx, tt.ok)
 		}
@@ -74,7 +74,8 @@ func TestPlainNumber(t *testing.T) {
 // exactly as the general parser makes it, whatever the tolerance.
 func FuzzPlainNumber(f *testing.F) {
 	for _, s := range []string{"600000", "600,000", "1,234,567", "0", "123456789012345", "6,00", "0,600",
-		"about 850,000", "around 5", "approximately 12", "~850000", "about  5", "about", "~", "about -5"} {
+		"about 850,000", "around 5", "approximately 12", "~850000", "about  5", "about", "~", "about -5",
+		"600.000", "1.234.567", "about 850.000", "6.00", "0.600", "100 000"} {
 		f.Add(s)
 	}
 	for i := range 200 {
@@ -85,12 +86,14 @@ func FuzzPlainNumber(f *testing.F) {
 		{Type: Number, Unit: "personnel", Tolerance: Tolerance{Rel: 0.01}},
 		{Type: Number, Tolerance: Tolerance{Abs: 5}},
 		{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
+		{Type: Number, Decimal: DecimalComma},
+		{Type: Number, Decimal: DecimalComma, Tolerance: Tolerance{Rel: 0.01}},
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		if _, _, ok := plainNumberAbout(raw); !ok {
-			return
-		}
 		for _, spec := range specs {
+			if _, _, ok := plainNumberAbout(raw, spec.Decimal); !ok {
+				continue
+			}
 			fast, fastMarked, fastErr := parse(raw, spec)
 			slow, slowMarked, slowErr := generalParse(raw, spec)
 			if fastErr != nil || slowErr != nil || fastMarked != slowMarked || !sameValue(fast, slow) {

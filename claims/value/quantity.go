@@ -12,13 +12,14 @@ type ctx struct {
 	tol  Tolerance // Abs in the type's stored unit; Rel only where magnitudes mean something
 	cur  string    // the topic's currency
 	unit float64   // duration topics: days per unit for values written without one
+	dec  Decimal   // the decimal mark amounts are written with
 
 	marked bool  // some part was written with the type's sign (%, a currency, a unit, a clock)
 	err    error // why it failed, when that is more useful than "not a number"
 }
 
 func newCtx(spec Spec) *ctx {
-	c := &ctx{typ: spec.Type, tol: spec.Tolerance.clamped()}
+	c := &ctx{typ: spec.Type, tol: spec.Tolerance.clamped(), dec: spec.Decimal}
 	switch spec.Type {
 	case Money:
 		if u := strings.TrimSpace(spec.Unit); u != "" {
@@ -74,13 +75,13 @@ func (c *ctx) dates() bool { return c.typ == Date || c.typ == DateTime }
 func (c *ctx) scalar(s string) (qty, bool) {
 	switch c.typ {
 	case Number:
-		return numberScalar(s)
+		return numberScalar(s, c.dec)
 	case Percent:
-		return percentScalar(s)
+		return percentScalar(s, c.dec)
 	case Money:
-		return moneyScalar(s, c.cur)
+		return moneyScalarIn(s, c.cur, c.dec)
 	case Duration:
-		return durationScalar(s)
+		return durationScalarIn(s, c.dec)
 	case Date:
 		return dateScalar(s)
 	case DateTime:

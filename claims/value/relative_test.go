@@ -153,6 +153,14 @@ func TestDescribe(t *testing.T) {
 		{"times", "3 times x", "at least 10", "3 times ≥ 10 = ≥ 30"},
 		{"odd factor", "0.45 x x", "100", "45% of 100 = 45"},
 		{"unresolvable", "half of x", "twice y", "half of x"},
+		{"up to", "up to 3 times x", "10", "up to 3 times 10 = ≤ 30"},
+		{"at least", "at least half of x", "~850,000", "at least half of ≈ 850,000 = ≥ 403,750"},
+		{"between", "between 2 and 3 times x", "10", "between 2 and 3 times 10 = 20–30"},
+		{"between fractions", "a third to a half of x", "900", "between a third and half of 900 = 300–450"},
+		{"between percentages", "20-30% of x", "5-10", "between 20% and 30% of 5–10 = 1–3"},
+		{"about between", "about 2-3 times x", "10", "about between 2 and 3 times 10 ≈ 19–31.5"},
+		{"half to twice", "0.5-2 times x", "10", "between 0.5 and 2 times 10 = 5–20"},
+		{"overflow", "1e300 times x", "1e10", "1e300 times x"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Describe(mustParse(t, tc.rel, n), mustParse(t, tc.ref, n))

@@ -5,8 +5,8 @@ import "strings"
 // numberScalar reads an amount, optionally followed by words naming what
 // it counts ("600,000 troops"); those words are not checked, since a
 // topic's unit has too many synonyms ("personnel", "soldiers").
-func numberScalar(s string) (qty, bool) {
-	q, rest, ok := scanAmount(s)
+func numberScalar(s string, dec Decimal) (qty, bool) {
+	q, rest, ok := scanAmountIn(s, dec)
 	if !ok || rest == "" {
 		return q, ok
 	}
@@ -39,8 +39,8 @@ func cutPercent(s string) (string, bool, bool) {
 
 // percentScalar reads "19%", "19 percent" or, on a percent topic, a bare
 // 19. Words may follow a percent sign ("19% of the territory").
-func percentScalar(s string) (qty, bool) {
-	q, rest, ok := scanAmount(s)
+func percentScalar(s string, dec Decimal) (qty, bool) {
+	q, rest, ok := scanAmountIn(s, dec)
 	if !ok {
 		return q, false
 	}
@@ -94,8 +94,11 @@ func timeUnit(s string) float64 {
 // durationScalar reads "100 days", "48h", "a decade". The unit may be
 // missing here: an interval's ends share it ("5 to 10 years"), and a
 // topic may give a default; ctx.finish insists on one.
-func durationScalar(s string) (qty, bool) {
-	q, rest, ok := scanAmount(s)
+func durationScalar(s string) (qty, bool) { return durationScalarIn(s, DecimalPoint) }
+
+// durationScalarIn is durationScalar with the decimal mark dec.
+func durationScalarIn(s string, dec Decimal) (qty, bool) {
+	q, rest, ok := scanAmountIn(s, dec)
 	if !ok {
 		return q, false
 	}

@@ -123,7 +123,8 @@ func Same(a, b Value) bool {
 		return a.Atom == b.Atom
 	}
 	if !resolved(a) || !resolved(b) {
-		return a.Ref == b.Ref && approxEqual(a.Factor, b.Factor) && a.Approx == b.Approx && resolved(a) == resolved(b)
+		return a.Ref == b.Ref && a.Form == b.Form && approxEqual(a.Factor, b.Factor) && approxEqual(a.FactorHi, b.FactorHi) &&
+			a.Approx == b.Approx && resolved(a) == resolved(b)
 	}
 	ia, ib := a.ival(), b.ival()
 	return a.Approx == b.Approx && approxEqual(ia.lo, ib.lo) && approxEqual(ia.hi, ib.hi) &&

@@ -67,4 +67,8 @@ type Spec struct {
 	Unit      string
 	Tolerance Tolerance
 	Choices   []ChoiceDef // for Choice
+	// Decimal is the decimal mark that amounts (numbers, percentages,
+	// money, durations) are written with: a point unless the source or
+	// the ledger declares `decimal: comma`.
+	Decimal Decimal
 }

@@ -36,9 +36,14 @@ type Value struct {
 	Atom string
 
 	// Ref is the topic a relative value ("half of x") refers to and Factor
-	// the scale (0.5). Until Resolve, a relative value spans everything.
-	Ref    string
-	Factor float64
+	// the scale (0.5). Form says which set the scaled value makes: the
+	// scaled set itself, a half-line from it ("up to 3 times x") or an
+	// interval up to FactorHi times it ("between 2 and 3 times x");
+	// FactorHi is 0 for the other forms. Until Resolve, a relative value
+	// spans everything.
+	Ref      string
+	Factor   float64
+	FactorHi float64
 
 	// The flags sit together so that a million values do not each pad
 	// four of them to eight bytes.
@@ -49,6 +54,9 @@ type Value struct {
 	// Negated is set by the caller for `denies: true`: the value denotes
 	// the complement of its set.
 	Negated bool
+	// Form is a relative value's shape (see Ref); it fits in the room
+	// the flags leave.
+	Form RelForm
 }
 
 // maxMagnitude keeps widened numbers finite: nothing a ledger says about
@@ -71,7 +79,7 @@ func Parse(raw string, spec Spec) (Value, error) {
 // which Infer needs.
 func parse(raw string, spec Spec) (Value, bool, error) {
 	if spec.Type == Number {
-		if n, approx, ok := plainNumberAbout(raw); ok {
+		if n, approx, ok := plainNumberAbout(raw, spec.Decimal); ok {
 			c := ctx{typ: Number, tol: spec.Tolerance.clamped()}
 			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, nil
 		}
@@ -102,7 +110,7 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 		c := newCtx(spec)
 		v, err := c.parse(raw, s)
 		if err != nil && spec.Type == Number {
-			err = numberHint(raw, err)
+			err = numberHint(raw, spec.Decimal, err)
 		}
 		return v, c.marked, err
 	}
@@ -111,11 +119,11 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 
 // numberHint explains why something that reads as a percentage or an
 // amount of money is not a number, which is likelier than a typo.
-func numberHint(raw string, err error) error {
-	if _, marked, e := parse(raw, Spec{Type: Percent}); e == nil && marked {
+func numberHint(raw string, dec Decimal, err error) error {
+	if _, marked, e := parse(raw, Spec{Type: Percent, Decimal: dec}); e == nil && marked {
 		return fmt.Errorf("%s is a percentage, but the topic's type is number", quote(raw))
 	}
-	if v, _, e := parse(raw, Spec{Type: Money}); e == nil && v.Currency != "" {
+	if v, _, e := parse(raw, Spec{Type: Money, Decimal: dec}); e == nil && v.Currency != "" {
 		return fmt.Errorf("%s is an amount of money, but the topic's type is number", quote(raw))
 	}
 	return err
@@ -144,31 +152,36 @@ func unbounded(v Value) Value {
 
 // plainNumberAbout is plainNumber, also after the commonest words of
 // approximation ("about 850,000", "~850,000").
-func plainNumberAbout(raw string) (n float64, approx, ok bool) {
+func plainNumberAbout(raw string, dec Decimal) (n float64, approx, ok bool) {
 	if raw != "" && (raw[0] == 'a' || raw[0] == '~') {
 		for _, w := range [...]string{"about ", "around ", "approximately ", "~"} {
 			if rest, found := strings.CutPrefix(raw, w); found {
-				n, ok = plainNumber(rest)
+				n, ok = plainNumber(rest, dec)
 				return n, true, ok
 			}
 		}
 	}
-	n, ok = plainNumber(raw)
+	n, ok = plainNumber(raw, dec)
 	return n, false, ok
 }
 
 // plainNumber reads the commonest value of a big feed, a whole number in
 // digits alone or with commas between groups of three ("600000",
-// "600,000"), without the general parser's passes over keywords and
-// units. It answers only where the general parser gives the same number
-// (FuzzPlainNumber holds it to that) and leaves everything else to it:
-// leading zeros, other separators, more digits than a float64 holds.
-func plainNumber(raw string) (float64, bool) {
+// "600,000"; dots under a decimal comma, "600.000"), without the general
+// parser's passes over keywords and units. It answers only where the
+// general parser gives the same number (FuzzPlainNumber holds it to
+// that) and leaves everything else to it: leading zeros, other
+// separators, more digits than a float64 holds.
+func plainNumber(raw string, dec Decimal) (float64, bool) {
 	if len(raw) == 0 || len(raw) > 20 || raw[0] == '0' && len(raw) > 1 {
 		return 0, false
 	}
+	sep := byte(',')
+	if dec == DecimalComma {
+		sep = '.'
+	}
 	var n uint64
-	digits, group := 0, -1 // group counts digits since the last comma
+	digits, group := 0, -1 // group counts digits since the last separator
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {
 		case c >= '0' && c <= '9':
@@ -177,7 +190,7 @@ func plainNumber(raw string) (float64, bool) {
 			if group >= 0 {
 				group++
 			}
-		case c == ',' && i > 0 && (group == 3 || group < 0 && digits <= 3):
+		case c == sep && i > 0 && (group == 3 || group < 0 && digits <= 3):
 			group = 0
 		default:
 			return 0, false
