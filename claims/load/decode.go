@@ -15,8 +15,8 @@ import (
 )
 
 var (
-	ledgerFields  = []string{"ledger", "title", "description", "sources", "topics", "claims", "disputes"}
-	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "description"}
+	ledgerFields  = []string{"ledger", "title", "description", "decimal", "sources", "topics", "claims", "disputes"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "description"}
 	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes"}
 	disputeFields = []string{"status", "value", "reason", "until"}
 )
@@ -40,6 +40,10 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 			}
 		case "description":
 			r.scalar(f.value, "description")
+		case "decimal":
+			if d, ok := r.decimal(f.value); ok {
+				b.fileDecimal[r.file] = d
+			}
 		case "sources":
 			b.readSources(r, f.value)
 		case "topics":
@@ -92,6 +96,10 @@ func (b *builder) readSource(r *reader, f field) {
 				if err := sources.CheckTextPath(filepath.Dir(r.file), s.Text); err != nil {
 					r.errorf(p.value, "text-path", "%v", err)
 				}
+			}
+		case "decimal":
+			if d, ok := r.decimal(p.value); ok {
+				b.sourceDecimal[s.ID] = d
 			}
 		case "description":
 			r.scalar(p.value, "description")
@@ -288,3 +296,16 @@ func (r *reader) date(n *yaml.Node, what string) string {
 }
 
 var _ = diag.Pos{}
+
+// decimal reads a decimal: declaration, point or comma.
+func (r *reader) decimal(n *yaml.Node) (value.Decimal, bool) {
+	v, ok := r.scalar(n, "decimal")
+	if !ok {
+		return 0, false
+	}
+	d, ok := value.ParseDecimal(v)
+	if !ok {
+		r.errorf(n, "bad-decimal", "decimal must be point or comma, not %q", diag.Clip(v, 40))
+	}
+	return d, ok
+}

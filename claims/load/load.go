@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 	"github.com/claimdiff/claimdiff/sources"
@@ -471,11 +472,15 @@ type builder struct {
 	// claims read on two goroutines can be put back in file order.
 	counts []int
 	opts   Options
+	// sourceDecimal and fileDecimal hold the decimal: declarations of
+	// sources and of files, for the sources each file defines.
+	sourceDecimal map[string]value.Decimal
+	fileDecimal   map[string]value.Decimal
 }
 
 func newBuilder(opts Options) *builder {
 	return &builder{
-		opts: opts,
+		opts: opts, sourceDecimal: map[string]value.Decimal{}, fileDecimal: map[string]value.Decimal{},
 		l: &claims.Ledger{
 			Sources:  sources.NewRegistry(),
 			Topics:   map[string]*claims.Topic{},

@@ -203,19 +203,40 @@ func (b *builder) typeTopics() {
 		return
 	}
 	raws := map[string][]string{}
+	marks := map[string][]value.Decimal{}
 	for _, c := range l.Claims {
 		if t := c.TopicRef; t.Spec.Type == "" {
 			if _, rel := value.IsRelative(c.Value.Raw); !rel {
 				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
+				mark, _ := b.decimalOf(c.Source)
+				marks[c.Topic] = append(marks[c.Topic], mark)
 			}
 		}
 	}
 	for _, id := range l.TopicOrder {
 		if t := l.Topics[id]; t.Spec.Type == "" {
-			t.Spec.Type = value.Infer(raws[id])
+			t.Spec.Type = value.InferDecimal(raws[id], marks[id])
 			t.Inferred = true
 		}
 	}
+}
+
+// decimalOf is the decimal mark a source's values are written with: its
+// own decimal:, or else that of the file that defines it. declared is
+// false when neither says, and values are read with a point.
+func (b *builder) decimalOf(source string) (mark value.Decimal, declared bool) {
+	if len(b.sourceDecimal) == 0 && len(b.fileDecimal) == 0 {
+		return value.DecimalPoint, false
+	}
+	if d, ok := b.sourceDecimal[source]; ok {
+		return d, true
+	}
+	if s := b.l.Sources.Get(source); s != nil {
+		if d, ok := b.fileDecimal[s.Pos.File]; ok {
+			return d, true
+		}
+	}
+	return value.DecimalPoint, false
 }
 
 // parseValues parses every claim's value for its topic, on every core: a
@@ -232,7 +253,17 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.TopicRef
-		v, err := value.Parse(c.Value.Raw, t.Spec)
+		spec := t.Spec
+		mark, declared := b.decimalOf(c.Source)
+		spec.Decimal = mark
+		if !declared {
+			if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
+				add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
+					Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, asPoint, asComma),
+					Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
+			}
+		}
+		v, err := value.Parse(c.Value.Raw, spec)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values
 		// it can read, so the others cost nothing more; one it cannot read
