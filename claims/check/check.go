@@ -201,7 +201,12 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 			r.Verdict, r.Message = Unverified, fmt.Sprintf("%s has no value to scale, so %q cannot be compared", v.Ref, x.Value)
 			return
 		}
-		v = value.Resolve(v, ref, t.Spec)
+		resolved, err := value.ResolveChecked(v, ref, t.Spec)
+		if err != nil {
+			r.Verdict, r.Message = Invalid, fmt.Sprintf("%q cannot be scaled: %v", x.Value, err)
+			return
+		}
+		v = resolved
 	}
 	r.Read = v.String()
 	claims, why := c.candidates(x, t, v)
