@@ -19,6 +19,11 @@
 // deliberate exception: a plain scalar that is not null is tagged !!str,
 // where yaml.v3 resolves it to !!int, !!bool, !!timestamp and so on; the
 // ledger reads every scalar as text and only asks whether it is null.
+//
+// The scanner takes for granted what yaml.v3 checks of a whole stream
+// before it parses: that the text is UTF-8 and holds only characters YAML
+// allows (no NUL or other control character). The caller checks that once
+// per file, as the loader does before it tries the fast path.
 package yamlscan
 
 import (
