@@ -111,6 +111,14 @@ func TestFastPathForms(t *testing.T) {
 		{"merge key", "  - <<: {topic: t}\n    value: 1\n    source: a\n", true},
 		{"column zero list", "- topic: t\n  value: 1\n  source: a\n", true},
 		{"unicode columns", "  - topic: t\n    value: [é, x]\n    source: a\n    quote: “ü”\n", true},
+		// Found by yamlscan's FuzzItem: forms the scanner once read
+		// otherwise than yaml.v3.
+		{"slash escape", "  - topic: t\n    value: \"a\\/b\"\n    source: a\n", false},
+		{"tab before comment", "  - topic: t\n    value: 1 \t# c\n    source: a\n", true},
+		{"lone cr", "  - topic: t\n    value: 1\n    note: a\rb\n    source: a\n", false},
+		{"line separator", "  - topic: t\n    value: 1\n    note: a\u2028b\n    source: a\n", false},
+		{"next line in quotes", "  - topic: t\n    value: 1\n    note: \"a\u0085b\"\n    source: a\n", false},
+		{"key too long", "  - topic: t\n    value: 1\n    source: a\n    " + strings.Repeat("k", 1025) + ": x\n", false},
 	}
 	for _, tt := range entries {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,6 +148,7 @@ func FuzzFastPath(f *testing.F) {
 	f.Add("sources:\n  a: {name: A}\nclaims:\n  - {topic: t, value: \"x\\ty\", source: a, via: [a, b]}\n")
 	f.Add("claims:\n- topic: t\n  value: 'it''s' # c\n  context: {k: v}\n")
 	f.Add(string(example.YAML[:2000]))
+	f.Add("claims:\n- topic: t\n  note: \"a\u0085b\" # \u2028\n- topic: u\n  value: \"\\/\" \t# c\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 1<<16 || strings.Count(s, "\n") > 2000 {
 			return

@@ -32,6 +32,9 @@ func (s *Scanner) Entry(text []byte, line, indent int) (key, val *yaml.Node, res
 			continue
 		}
 		if n == len(t) || t[n] == '#' {
+			if hasBreak(t[n:]) {
+				return nil, nil, Fallback
+			}
 			continue
 		}
 		if val != nil || fieldIndent >= 0 && n != fieldIndent || n <= indent {

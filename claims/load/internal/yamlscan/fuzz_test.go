@@ -55,6 +55,7 @@ var fuzzSeeds = []string{
 	"value: -1.5e3\nas_of: 2025-11-20T10:00:00Z\nvia: []\ncontext: {}",
 	"value: null\nsource: NULL\nnote: Null\nquote: \"\"",
 	"value: \"tab\\there\" \nsource: a:b\nnote: x,y]",
+	"value: a\u2028b\nnote: \"c\u0085d\" # e\u2029f\nquote: 'g\rh'",
 }
 
 // FuzzItem holds the scanner to yaml.v3 on any list item: when it says

@@ -118,6 +118,9 @@ func (s *Scanner) Item(text []byte, line int) (*yaml.Node, Result) {
 				return nil, Fallback // "-" alone, the mapping below it
 			}
 		} else if n == len(t) || t[n] == '#' {
+			if hasBreak(t[n:]) {
+				return nil, Fallback
+			}
 			continue
 		} else if n != mapIndent {
 			return nil, Fallback // a nested block or a continued scalar
@@ -145,13 +148,19 @@ func (s *Scanner) node() *yaml.Node {
 	return &s.nodes[len(s.nodes)-1]
 }
 
+// maxKey is the longest key yaml.v3 reads without a "?": YAML wants the
+// colon at most 1024 characters past the start of an implicit key. The
+// scanner counts bytes, so it may fall back on a key yaml.v3 would read,
+// never the other way.
+const maxKey = 1024
+
 // field reads "key: value" starting at byte n of a line.
 func (s *Scanner) field(text []byte, n, line int) (key, val *yaml.Node, res Result) {
 	i := n
 	for i < len(text) && isKeyByte(text[i]) {
 		i++
 	}
-	if i == n || i >= len(text) || text[i] != ':' || i+1 < len(text) && text[i+1] != ' ' {
+	if i == n || i-n > maxKey || i >= len(text) || text[i] != ':' || i+1 < len(text) && text[i+1] != ' ' {
 		return nil, nil, Fallback
 	}
 	k := s.node()
@@ -284,7 +293,7 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 			if res != Scanned {
 				return nil, 0, res
 			}
-			if end >= len(text) || text[end] != ':' || end+1 < len(text) && text[end+1] != ' ' {
+			if end-i > maxKey || end >= len(text) || text[end] != ':' || end+1 < len(text) && text[end+1] != ' ' {
 				return nil, 0, Fallback
 			}
 			content = append(content, k)
@@ -314,7 +323,8 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 
 // plainEnd finds where a plain scalar ends: at " #", at the end of the
 // line, or in a flow at "," or the closing bracket. It gives -1 for a
-// plain scalar holding ": ", which only yaml.v3 should judge.
+// plain scalar holding ": ", which only yaml.v3 should judge, or a tab,
+// which yaml.v3 counts as space around it and as a comment's lead.
 func plainEnd(text []byte, j int, ctx flowContext) int {
 	for i := j; i < len(text); i++ {
 		switch c := text[i]; c {
@@ -339,22 +349,58 @@ func plainEnd(text []byte, j int, ctx flowContext) int {
 				}
 				return i
 			}
+		case '\t':
+			return -1
+		case '\r', 0xC2, 0xE2:
+			if breakAt(text, i) {
+				return -1
+			}
 		}
 	}
 	return len(text)
 }
 
+// restIsComment says whether the rest of a line from j is blank or a
+// comment.
 func restIsComment(text []byte, j int) bool {
 	for ; j < len(text); j++ {
 		switch text[j] {
 		case ' ':
 		case '#':
-			return text[j-1] == ' '
+			return text[j-1] == ' ' && !hasBreak(text[j:])
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// yaml.v3 breaks lines not only at "\n" but also at a lone "\r" and at NEL
+// (U+0085), LS (U+2028) and PS (U+2029), where the scanner's lines go on.
+// Wherever the scanner walks the bytes of a line it looks out for them,
+// and a piece that holds one falls back.
+
+// breakAt says whether a line break other than "\n" starts at text[i].
+func breakAt(text []byte, i int) bool {
+	switch text[i] {
+	case '\r':
+		return true
+	case 0xC2:
+		return i+1 < len(text) && text[i+1] == 0x85
+	case 0xE2:
+		return i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9)
+	}
+	return false
+}
+
+// hasBreak says whether text holds a line break other than "\n".
+func hasBreak(text []byte) bool {
+	for i, c := range text {
+		if (c == '\r' || c == 0xC2 || c == 0xE2) && breakAt(text, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // col is the 1-based column of byte j, counted in characters as yaml.v3
@@ -397,6 +443,9 @@ func doubleQuoted(text []byte, j int) (string, int, bool) {
 		if text[i] == '"' {
 			break
 		}
+		if breakAt(text, i) {
+			return "", 0, false
+		}
 	}
 	if i >= len(text) {
 		return "", 0, false
@@ -409,8 +458,9 @@ func doubleQuoted(text []byte, j int) (string, int, bool) {
 	return v, i + 1, ok
 }
 
-// unescape handles YAML's double-quoted escapes; an unusual one sends the
-// entry to yaml.v3, which knows them all.
+// unescape handles the double-quoted escapes ledgers use; any other sends
+// the entry to yaml.v3, which knows its own set (YAML 1.2's "\/" is not in
+// it).
 func unescape(b []byte) (string, bool) {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
@@ -423,7 +473,7 @@ func unescape(b []byte) (string, bool) {
 			return "", false
 		}
 		switch c := b[i]; c {
-		case '\\', '"', '/':
+		case '\\', '"':
 			out = append(out, c)
 		case 'n':
 			out = append(out, '\n')
@@ -461,6 +511,9 @@ func singleQuoted(text []byte, j int) (string, int, bool) {
 	start := j + 1
 	for i := start; i < len(text); i++ {
 		if text[i] != '\'' {
+			if breakAt(text, i) {
+				return "", 0, false
+			}
 			continue
 		}
 		if i+1 < len(text) && text[i+1] == '\'' {

@@ -41,8 +41,13 @@ type Section struct {
 // Sections finds the top-level keys of a block-mapping file. It says no
 // when the file holds anything at column 0 it cannot place: a document
 // marker, a directive, a flow collection, a quoted or complex key, or
-// content before the first key.
+// content before the first key. It also says no to a file with a line
+// break other than "\n" or "\r\n" anywhere, as the positions that
+// [Items], [Entries] and the [Scanner] give count lines by "\n" alone.
 func Sections(data []byte) ([]Section, bool) {
+	if oddBreaks(data) {
+		return nil, false
+	}
 	var secs []Section
 	line := 0
 	for off := 0; off < len(data); {
@@ -80,6 +85,45 @@ func Sections(data []byte) ([]Section, bool) {
 	}
 	secs[len(secs)-1].End = len(data)
 	return secs, true
+}
+
+// oddBreaks says whether data holds a line break other than "\n" or
+// "\r\n": a lone "\r", NEL (U+0085), LS (U+2028) or PS (U+2029). yaml.v3
+// counts each as a new line, so a file with one anywhere would have every
+// position after it differ. Such files are rare, and the check runs at
+// memory speed, one IndexByte pass per lead byte.
+func oddBreaks(data []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i == len(data) || data[i] != '\n' {
+			return true
+		}
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], 0xC2)
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(data) && data[i] == 0x85 {
+			return true
+		}
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i+1 < len(data) && data[i] == 0x80 && (data[i+1] == 0xA8 || data[i+1] == 0xA9) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainKey reads "key:" at the start of a line: a plain name followed by a

@@ -144,9 +144,21 @@ var items = []struct {
 	{"tag", "  - value: !!str 600\n", Fallback},
 	{"colon in plain", "  - value: a: b\n", Fallback},
 	{"bad escape", "  - value: \"\\q\"\n", Fallback},
+	{"slash escape", "  - value: \"a\\/b\"\n", Fallback},
 	{"unclosed quote", "  - value: \"open\n    source: a\n", Fallback},
 	{"nested flow", "  - context: {a: [b]}\n", Fallback},
 	{"flow over lines", "  - via: [a,\n      b]\n", Fallback},
+	{"longest key", "- " + strings.Repeat("k", maxKey) + ": v\n  note: {" + strings.Repeat("é", maxKey/2) + ": v}\n", Scanned},
+	{"key too long", "- " + strings.Repeat("k", maxKey+1) + ": v\n", Fallback},
+	{"flow key too long", "- note: {" + strings.Repeat("k", maxKey+1) + ": v}\n", Fallback},
+	{"tab", "  - value: \t\n", Fallback},
+	{"tab before comment", "  - value: a\t# b\n", Fallback},
+	{"lone cr", "  - value: a\rb\n", Fallback},
+	{"line separator", "  - value: a\u2028b\n", Fallback},
+	{"next line in quotes", "  - value: \"a\u0085b\"\n", Fallback},
+	{"paragraph separator in quotes", "  - value: 'a\u2029b'\n", Fallback},
+	{"break in comment", "  - value: a # b\u2028c: d\n", Fallback},
+	{"break in comment line", "  - value: a\n    # b\u2028c: d\n", Fallback},
 	{"merge key", "  - <<: {topic: t}\n", Fallback},
 	{"not a mapping", "  - just text\n", Fallback},
 	{"anchor", "  - &x\n    topic: t\n", Fallback},
@@ -178,6 +190,7 @@ func TestEntryMatchesYAML(t *testing.T) {
 		{"value and fields", "  a: 1\n    name: A\n", 2, Fallback},
 		{"ragged fields", "  a:\n    name: A\n     kind: B\n", 2, Fallback},
 		{"nested", "  a:\n    name:\n      b: c\n", 2, Fallback},
+		{"break in comment line", "  a:\n    # b\u2028c: d\n    name: A\n", 2, Fallback},
 		{"alias", "  a: *x\n", 2, Abort},
 	}
 	s := NewScanner(ledgerKeys...)
@@ -196,6 +209,9 @@ func TestSections(t *testing.T) {
 	if !ok {
 		t.Fatal("sections not found")
 	}
+	if crlf, ok := Sections([]byte(strings.ReplaceAll(data, "\n", "\r\n"))); !ok || len(crlf) != len(secs) {
+		t.Error("CRLF sections not found")
+	}
 	var got []string
 	for _, s := range secs {
 		got = append(got, fmt.Sprintf("%s@%d=%q", s.Key, s.Line, data[s.Start:s.End]))
@@ -208,7 +224,8 @@ func TestSections(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
-	for _, bad := range []string{"", "# only a comment\n", "---\na: 1\n", "a: 1\n---\n", "%YAML 1.2\na: 1\n", "\"a\": 1\n",
+	for _, bad := range []string{"a: 1\rb: 2\n", "a: 1\nb: \u0085\n", "a: 1\n# \u2028\n", "a: '\u2029'\n", "a: 1\r\nb: 2\r",
+		"", "# only a comment\n", "---\na: 1\n", "a: 1\n---\n", "%YAML 1.2\na: 1\n", "\"a\": 1\n",
 		"{a: 1}\n", "? a\n: 1\n", "a: 1\n\tb: 2\n", "- a\n", "a:b\n", "text\n"} {
 		if _, ok := Sections([]byte(bad)); ok {
 			t.Errorf("%q: split, want no", bad)
