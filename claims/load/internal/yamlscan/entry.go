@@ -12,7 +12,7 @@ import (
 // indent spaces) to the end of its last. It gives the id's node and its
 // value's, with positions true for the file; they last until the next call.
 func (s *Scanner) Entry(text []byte, line, indent int) (key, val *yaml.Node, res Result) {
-	s.nodes, s.content = s.nodes[:0], s.content[:0]
+	s.reset()
 	fieldIndent := -1
 	for off := 0; off < len(text); line++ {
 		first := off == 0

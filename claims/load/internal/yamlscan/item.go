@@ -17,7 +17,8 @@ import (
 // concurrent use; give each goroutine its own.
 type Scanner struct {
 	nodes   []yaml.Node
-	content []*yaml.Node
+	content []*yaml.Node // the top mapping's keys and values
+	flows   []*yaml.Node // the children of its [a, b] and {k: v} values
 	keys    []knownKey
 	intern  map[string]string
 }
@@ -74,6 +75,7 @@ func NewScanner(opts ...Option) *Scanner {
 	s := &Scanner{
 		nodes:   make([]yaml.Node, 0, maxNodes),
 		content: make([]*yaml.Node, 0, maxNodes),
+		flows:   make([]*yaml.Node, 0, maxNodes),
 		intern:  map[string]string{},
 	}
 	for _, o := range opts {
@@ -100,7 +102,7 @@ const (
 // (which is line of the file) to the end of its last, into a mapping node
 // whose positions are true for the file. Its nodes last until the next call.
 func (s *Scanner) Item(text []byte, line int) (*yaml.Node, Result) {
-	s.nodes, s.content = s.nodes[:0], s.content[:0]
+	s.reset()
 	root := s.node()
 	root.Kind, root.Tag = yaml.MappingNode, "!!map"
 	mapIndent := -1
@@ -137,6 +139,11 @@ func (s *Scanner) Item(text []byte, line int) (*yaml.Node, Result) {
 	root.Content = s.content
 	root.Line, root.Column = s.content[0].Line, s.content[0].Column
 	return root, Scanned
+}
+
+// reset empties the arena for the next item or entry.
+func (s *Scanner) reset() {
+	s.nodes, s.content, s.flows = s.nodes[:0], s.content[:0], s.flows[:0]
 }
 
 // node returns a fresh node from the arena, or nil when it is full.
@@ -272,7 +279,7 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 		closer, ctx = ']', flowSeq
 		nd.Kind, nd.Tag = yaml.SequenceNode, "!!seq"
 	}
-	var content []*yaml.Node
+	start := len(s.flows) // flows do not nest, so children go on the end
 	i := j + 1
 	skip := func() {
 		for i < len(text) && text[i] == ' ' {
@@ -296,7 +303,7 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 			if end-i > maxKey || end >= len(text) || text[end] != ':' || end+1 < len(text) && text[end+1] != ' ' {
 				return nil, 0, Fallback
 			}
-			content = append(content, k)
+			s.flows = append(s.flows, k)
 			i = end + 1
 			skip()
 		}
@@ -304,7 +311,7 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 		if res != Scanned {
 			return nil, 0, res
 		}
-		content = append(content, v)
+		s.flows = append(s.flows, v)
 		i = end
 		skip()
 		if i < len(text) && text[i] == ',' {
@@ -317,7 +324,7 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 		}
 		return nil, 0, Fallback
 	}
-	nd.Content = content
+	nd.Content = s.flows[start:len(s.flows):len(s.flows)]
 	return nd, i, Scanned
 }
 
