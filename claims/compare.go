@@ -139,7 +139,11 @@ func intersect(a, b value.Value) value.Value {
 	if b.Hi < a.Hi || b.Hi == a.Hi && b.HiOpen {
 		out.Hi, out.HiOpen = b.Hi, b.HiOpen
 	}
-	if math.IsNaN(out.Nominal) || out.Nominal < out.Lo || out.Nominal > out.Hi {
+	// The figure shown is one a claim wrote: inside the common set when
+	// one is, else the first claim's, since tolerances may leave a common
+	// set that holds neither figure.
+	inside := func(x float64) bool { return !math.IsNaN(x) && x >= out.Lo && x <= out.Hi }
+	if !inside(out.Nominal) && (inside(b.Nominal) || math.IsNaN(out.Nominal)) {
 		out.Nominal = b.Nominal
 	}
 	out.Approx = a.Approx && b.Approx
