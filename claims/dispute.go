@@ -2,6 +2,7 @@ package claims
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -126,6 +127,19 @@ const MaxFits = 10
 
 // Member returns the index into Ledger.Claims of the vague claim.
 func (v *VagueClaim) Member() int { return v.member }
+
+// String is "up to 9,000 (governor) fits 1,450 · 1,720 · 8,000–9,000".
+func (v VagueClaim) String() string {
+	val := v.Value
+	if v.Denies {
+		val = "not " + val
+	}
+	s := fmt.Sprintf("%s (%s) fits %s", val, v.Source, strings.Join(v.Fits, " · "))
+	if v.MoreFits > 0 {
+		s += fmt.Sprintf(" and %d more", v.MoreFits)
+	}
+	return s
+}
 
 // Quote is a claim's verbatim words with who said them.
 type Quote struct {
