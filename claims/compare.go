@@ -18,7 +18,7 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 		return Dispute{}, false
 	}
 	l := a.Ledger
-	lay := pb.build(l, live, vals)
+	lay := pb.build(live, vals)
 	conflict, self, negation := kindsOf(l, &lay)
 	if !conflict && !self && !negation {
 		return Dispute{}, false

@@ -122,7 +122,7 @@ type positioner struct {
 	keys           []claimKey
 	pos            []numPos
 	tree           treap
-	aside, still   []claimKey
+	aside, still   []int // places in keys
 	owner          []int32
 	commons        []interval
 }
@@ -150,7 +150,7 @@ func compareKeys(a, b claimKey) int {
 const maxRounds = 8
 
 // build lays out a group's live claims.
-func (b *positioner) build(l *Ledger, live []int, vals *values) layout {
+func (b *positioner) build(live []int, vals *values) layout {
 	b.plain, b.denials = b.plain[:0], b.denials[:0]
 	for _, i := range live {
 		if vals.at(i).Negated {
@@ -190,31 +190,24 @@ func (b *positioner) numeric(vals *values) layout {
 	for k := range b.keys {
 		owner[k] = -1
 	}
-	keyOf := map[int]int(nil) // claim -> key, only needed for claims set aside
 	for k := range b.keys {
 		if p, ok := b.place(&b.keys[k], vals); ok {
 			owner[k] = int32(p)
 		} else {
-			b.aside = append(b.aside, b.keys[k])
+			b.aside = append(b.aside, k)
 		}
 	}
 	// A later, wider claim may narrow a position's common set away from a
 	// claim set aside earlier, which then fits fewer positions than it
 	// did. Look at those claims again, in the same order, until nothing
 	// changes (in practice once; maxRounds bounds contrived cascades).
-	if len(b.aside) > 0 {
-		keyOf = make(map[int]int, len(b.aside))
-		for k := range b.keys {
-			keyOf[b.keys[k].claim] = k
-		}
-	}
 	for round := 0; round < maxRounds && len(b.aside) > 0; round++ {
 		b.still = b.still[:0]
-		for k := range b.aside {
-			if p, ok := b.place(&b.aside[k], vals); ok {
-				owner[keyOf[b.aside[k].claim]] = int32(p)
+		for _, k := range b.aside {
+			if p, ok := b.place(&b.keys[k], vals); ok {
+				owner[k] = int32(p)
 			} else {
-				b.still = append(b.still, b.aside[k])
+				b.still = append(b.still, k)
 			}
 		}
 		changed := len(b.still) < len(b.aside)
@@ -258,9 +251,10 @@ func (b *positioner) numeric(vals *values) layout {
 		out.positions[r] = Position{members: members, common: b.pos[p].value, rank: r, hitLo: -1, hitHi: -1}
 	}
 	for _, k := range b.aside {
-		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(k.set) })
-		hi := sort.Search(len(b.commons), func(i int) bool { return k.set.below(b.commons[i]) })
-		out.vague = append(out.vague, vagueDraft{member: k.claim, lo: lo, hi: max(lo, hi)})
+		set := b.keys[k].set
+		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(set) })
+		hi := sort.Search(len(b.commons), func(i int) bool { return set.below(b.commons[i]) })
+		out.vague = append(out.vague, vagueDraft{member: b.keys[k].claim, lo: lo, hi: max(lo, hi)})
 	}
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
 	return out
