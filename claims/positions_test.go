@@ -328,6 +328,39 @@ func TestPositionsInvariants(t *testing.T) {
 					t.Errorf("seed %d: %s: vague %s fits %v", seed, d.Topic, v.Claim, v.Fits)
 				}
 			}
+			// The kinds say what Opposed says, pair by pair.
+			var conflict, self, negation bool
+			for i := range d.Positions {
+				for j := i + 1; j < len(d.Positions); j++ {
+					if !d.Opposed(i, j) {
+						continue
+					}
+					p, q := &d.Positions[i], &d.Positions[j]
+					negation = negation || p.Denies || q.Denies
+					origins := map[string]bool{}
+					for _, o := range p.OriginIDs {
+						origins[o] = true
+					}
+					for _, o := range q.OriginIDs {
+						self = self || origins[o]
+						origins[o] = true
+					}
+					conflict = conflict || !p.Denies && !q.Denies && len(origins) > 1
+				}
+				contested := false
+				for j := range d.Positions {
+					contested = contested || d.Opposed(i, j)
+				}
+				if d.Contested(i) != contested {
+					t.Errorf("seed %d: %s: Contested(%d) = %v, Opposed says %v", seed, d.Topic, i, d.Contested(i), contested)
+				}
+			}
+			want := []bool{conflict, self, negation}
+			for k, kind := range Kinds {
+				if slices.Contains(d.Kinds, kind) != want[k] {
+					t.Errorf("seed %d: %s: kinds %v, but opposed positions say %s is %v", seed, d.Topic, d.Kinds, kind, want[k])
+				}
+			}
 		}
 	}
 }
