@@ -249,7 +249,9 @@ func (a *Analysis) SidesContradict(as, bs []int) bool {
 
 // Analysis is what the comparison engine found in a ledger.
 type Analysis struct {
-	Ledger   *Ledger
+	Ledger *Ledger
+	// Disputes come most severe first. Contradict and SidesContradict
+	// find claims by their place in it, so sort or filter a copy.
 	Disputes []Dispute
 	// Superseded maps a claim (by index) to the later claim of the same
 	// origin that revised it; such pairs are shown, never flagged.
