@@ -9,122 +9,165 @@ import (
 	"github.com/claimdiff/claimdiff/sources"
 )
 
-// compare builds the positions of one group's live claims and returns the
-// dispute, if any two positions conflict.
-func (a *Analysis) compare(group, live []int, vals *values, refs map[int]relativeRef) (Dispute, bool) {
+// compare lays out one group's live claims in positions (see positions.go)
+// and returns the dispute, if any two positions conflict. Every step is
+// linear in the group's claims and positions, after the layout's sort: no
+// step looks at every pair of positions.
+func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[int]relativeRef) (Dispute, bool) {
 	if len(live) < 2 {
 		return Dispute{}, false
 	}
-	var plain, denials []int
-	for _, i := range live {
-		if vals.at(i).Negated {
-			denials = append(denials, i)
-		} else {
-			plain = append(plain, i)
-		}
-	}
-	positions := sweep(plain, vals)
-	nPlain := len(positions)
-	positions = append(positions, groupDenials(denials, vals)...)
-
-	// conflicts[i][j] is true when positions i and j cannot both be right.
-	// Plain positions from the sweep all conflict with each other; a
-	// denial conflicts with the plain positions it denies.
-	conflicts := func(i, j int) bool {
-		if i < nPlain && j < nPlain {
-			return i != j
-		}
-		if i >= nPlain && j >= nPlain {
-			return false
-		}
-		return !value.Meets(positions[i].common, positions[j].common)
-	}
-	kinds := map[Kind]bool{}
 	l := a.Ledger
-	for i := range positions {
-		for j := i + 1; j < len(positions); j++ {
-			if !conflicts(i, j) {
-				continue
-			}
-			if i >= nPlain || j >= nPlain {
-				kinds[KindNegation] = true
-				continue
-			}
-			if sharesOrigin(l, positions[i].members, positions[j].members) {
-				kinds[KindSelf] = true
-			}
-			if !sameSingleOrigin(l, positions[i].members, positions[j].members) {
-				kinds[KindConflict] = true
-			}
-		}
-	}
-	if len(kinds) == 0 {
+	lay := pb.build(live, vals)
+	conflict, self, negation := kindsOf(l, &lay)
+	if !conflict && !self && !negation {
 		return Dispute{}, false
 	}
 	first := &l.Claims[live[0]]
-	d := Dispute{Topic: first.Topic, Context: first.Context, Moment: moment(l, first)}
+	d := Dispute{Topic: first.Topic, Context: first.Context, Moment: moment(l, first), nPlain: lay.nPlain}
 	if t := l.Topics[first.Topic]; t != nil {
 		d.Question = t.Question
 	}
-	for _, k := range Kinds {
-		if kinds[k] {
-			d.Kinds = append(d.Kinds, k)
+	for k, on := range []bool{conflict, self, negation} {
+		if on {
+			d.Kinds = append(d.Kinds, Kinds[k])
 		}
 	}
+	positions := lay.positions
+	markHits(positions, lay.nPlain)
 	for p := range positions {
 		a.fill(&positions[p], vals)
-		for _, i := range positions[p].members {
-			a.disputedClaims[i] = true
-		}
 	}
+	d.origins = sideOrigins(l, positions)
 	slices.SortStableFunc(positions, func(x, y Position) int {
-		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(len(y.members), len(x.members)))
+		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(len(y.members), len(x.members)),
+			cmpBool(x.rank < 0, y.rank < 0), cmp.Compare(x.rank, y.rank))
 	})
 	d.Positions = positions
-	d.Arithmetic = arithmetic(l, positions, vals, refs)
+	d.Vague = a.vagueClaims(lay.vague, positions, lay.nPlain)
+	d.Arithmetic = arithmetic(l, &d, vals, refs)
 	rate(&d, l)
 	return d, true
 }
 
-// sweep groups plain claims into positions of mutually compatible claims.
-// For numeric sets it sorts by lower bound and keeps the running common
-// interval; a claim that does not meet it starts a new position (and must
-// conflict with the claim that set the interval's upper end). Words group
-// by their normalised form.
-func sweep(idx []int, vals *values) []Position {
-	if len(idx) == 0 {
+// kindsOf says why a layout is a dispute: positions that hold values
+// always conflict, so two of them make a conflict when they hold claims of
+// two origins or more, and a self-contradiction when one origin sits in
+// both; a denial makes a negation of what it hits, and a
+// self-contradiction when its origin also says what it denies.
+func kindsOf(l *Ledger, lay *layout) (conflict, self, negation bool) {
+	ps := lay.positions
+	if lay.nPlain >= 2 {
+		seen := map[string]int{} // origin -> rank of the first position it sits in
+		for r := range lay.nPlain {
+			for _, i := range ps[r].members {
+				o := l.Claims[i].Source
+				if q, ok := seen[o]; !ok {
+					seen[o] = r
+				} else if q != r {
+					self = true
+				}
+			}
+		}
+		conflict = len(seen) >= 2
+	}
+	if len(ps) == lay.nPlain {
+		return conflict, self, false
+	}
+	// Every denial position hits at least one position (a denial that hits
+	// none is vague), so any makes a negation.
+	negation = true
+	ranks := map[string][]int{} // origin -> ranks of the positions it sits in
+	for r := range lay.nPlain {
+		for _, i := range ps[r].members {
+			o := l.Claims[i].Source
+			if rs := ranks[o]; len(rs) == 0 || rs[len(rs)-1] != r {
+				ranks[o] = append(rs, r)
+			}
+		}
+	}
+	for _, p := range ps[lay.nPlain:] {
+		for _, i := range p.members {
+			rs := ranks[l.Claims[i].Source]
+			if k, _ := slices.BinarySearch(rs, p.hitLo); k < len(rs) && rs[k] < p.hitHi {
+				self = true
+			}
+		}
+	}
+	return conflict, self, negation
+}
+
+// markHits sets hitBy on every position that holds a value some denial
+// hits, in one pass over the denials' ranges.
+func markHits(ps []Position, nPlain int) {
+	if len(ps) == nPlain {
+		return
+	}
+	depth := make([]int, nPlain+1)
+	for _, p := range ps[nPlain:] {
+		depth[p.hitLo]++
+		depth[p.hitHi]--
+	}
+	n := 0
+	for r := range nPlain {
+		n += depth[r]
+		ps[r].hitBy = n > 0
+	}
+}
+
+// sideOrigins weighs the independent origins on every side of a dispute,
+// each once however many sides it takes, an anonymous one counting half.
+func sideOrigins(l *Ledger, ps []Position) float64 {
+	seen := map[string]bool{}
+	total := 0.0
+	for _, p := range ps {
+		for _, o := range p.OriginIDs {
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			if s := l.Sources.Get(o); s != nil && s.Anonymous() {
+				total += 0.5
+			} else {
+				total++
+			}
+		}
+	}
+	return total
+}
+
+// vagueClaims describes the vague claims of a dispute and the positions
+// each fits: a figure, those whose common sets it meets, in value order; a
+// denial of what nobody says, every position.
+func (a *Analysis) vagueClaims(drafts []vagueDraft, ps []Position, nPlain int) []VagueClaim {
+	if len(drafts) == 0 {
 		return nil
 	}
-	if !isNumeric(vals.at(idx[0]).Type) {
-		byAtom := map[string]int{}
-		var out []Position
-		for _, i := range idx {
-			v := vals.at(i)
-			p, ok := byAtom[v.Atom]
-			if !ok {
-				p = len(out)
-				byAtom[v.Atom] = p
-				out = append(out, Position{common: v})
-			}
-			out[p].members = append(out[p].members, i)
+	l := a.Ledger
+	byRank := make([]int, nPlain)
+	for pi, p := range ps {
+		if p.rank >= 0 {
+			byRank[p.rank] = pi
 		}
-		return out
 	}
-	sorted := slices.Clone(idx)
-	slices.SortFunc(sorted, func(x, y int) int {
-		a, b := vals.at(x), vals.at(y)
-		return cmp.Or(cmp.Compare(a.Lo, b.Lo), cmp.Compare(a.Hi, b.Hi), cmp.Compare(x, y))
-	})
-	var out []Position
-	for _, i := range sorted {
-		v := vals.at(i)
-		if n := len(out); n > 0 && value.Meets(out[n-1].common, v) {
-			p := &out[n-1]
-			p.common = intersect(p.common, v)
-			p.members = append(p.members, i)
-			continue
+	out := make([]VagueClaim, 0, len(drafts))
+	for _, vd := range drafts {
+		c := &l.Claims[vd.member]
+		v := VagueClaim{Claim: c.ID, Source: c.Source, Value: c.Value.Raw, Denies: c.Denies, Quote: c.Quote,
+			Chain: sources.ChainString(l.Sources.Chain(c.Source, c.Via)), Fits: []string{}, member: vd.member}
+		n := vd.hi - vd.lo
+		if vd.all {
+			n = len(ps)
+			for k := range min(n, MaxFits) {
+				v.Fits = append(v.Fits, ps[k].Common)
+			}
+		} else {
+			for r := vd.lo; r < vd.hi && len(v.Fits) < MaxFits; r++ {
+				v.Fits = append(v.Fits, ps[byRank[r]].Common)
+			}
 		}
-		out = append(out, Position{common: v, members: []int{i}})
+		v.MoreFits = n - len(v.Fits)
+		out = append(out, v)
 	}
 	return out
 }
@@ -139,27 +182,14 @@ func intersect(a, b value.Value) value.Value {
 	if b.Hi < a.Hi || b.Hi == a.Hi && b.HiOpen {
 		out.Hi, out.HiOpen = b.Hi, b.HiOpen
 	}
-	if math.IsNaN(out.Nominal) || out.Nominal < out.Lo || out.Nominal > out.Hi {
+	// The figure shown is one a claim wrote: inside the common set when
+	// one is, else the first claim's (the narrowest), since tolerances may
+	// leave a common set that holds neither figure.
+	inside := func(x float64) bool { return !math.IsNaN(x) && x >= out.Lo && x <= out.Hi }
+	if !inside(out.Nominal) && (inside(b.Nominal) || math.IsNaN(out.Nominal)) {
 		out.Nominal = b.Nominal
 	}
 	out.Approx = a.Approx && b.Approx
-	return out
-}
-
-// groupDenials makes one position per distinct denied value.
-func groupDenials(idx []int, vals *values) []Position {
-	var out []Position
-next:
-	for _, i := range idx {
-		v := vals.at(i)
-		for p := range out {
-			if value.Same(out[p].common, v) {
-				out[p].members = append(out[p].members, i)
-				continue next
-			}
-		}
-		out = append(out, Position{common: v, members: []int{i}, Denies: true})
-	}
 	return out
 }
 
@@ -167,31 +197,6 @@ func isNumeric(t value.Type) bool {
 	switch t {
 	case value.Bool, value.Choice, value.Text:
 		return false
-	}
-	return true
-}
-
-func sharesOrigin(l *Ledger, a, b []int) bool {
-	seen := map[string]bool{}
-	for _, i := range a {
-		seen[l.Claims[i].Source] = true
-	}
-	for _, i := range b {
-		if seen[l.Claims[i].Source] {
-			return true
-		}
-	}
-	return false
-}
-
-// sameSingleOrigin is true when every claim on both sides comes from one
-// origin, which makes the disagreement only a self-contradiction.
-func sameSingleOrigin(l *Ledger, a, b []int) bool {
-	origin := l.Claims[a[0]].Source
-	for _, i := range append(slices.Clone(a), b...) {
-		if l.Claims[i].Source != origin {
-			return false
-		}
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -15,9 +16,11 @@ type Kind string
 const (
 	// KindConflict: different origins disagree.
 	KindConflict Kind = "conflict"
-	// KindSelf: one origin contradicts itself on the same date.
+	// KindSelf: one origin made two current claims that cannot both be
+	// true (a later claim that conflicts revises, and is no self).
 	KindSelf Kind = "self"
-	// KindNegation: a claim and a denial (denies: true) of the same value.
+	// KindNegation: a denial (denies: true) of a value that current claims
+	// hold.
 	KindNegation Kind = "negation"
 )
 
@@ -43,12 +46,28 @@ type Dispute struct {
 	// Expired is set when an acknowledgement's until date has passed.
 	Expired   bool       `json:"expired,omitempty"`
 	Positions []Position `json:"positions"`
+	// Vague lists the claims that fit two or more positions that conflict
+	// with each other ("up to 9,000" beside 1,450 and 1,720): they sit in
+	// no position, add no origin to any and contradict nobody.
+	Vague []VagueClaim `json:"vague,omitempty"`
+	// Revisions are the times an origin changed its figure on this topic,
+	// in this context and at this moment; often the story itself.
+	Revisions []Revision `json:"revisions,omitempty"`
 	// Arithmetic explains disputes over relative values, such as
 	// "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000".
 	Arithmetic []string `json:"arithmetic,omitempty"`
-	// Gap is how far apart the two best-supported positions are, as a
-	// fraction of the larger (1 for words that differ).
+	// Gap is how far apart the best-supported position and the strongest
+	// one opposed to it are, from 0 to 1: for numbers, durations and
+	// relative values a fraction of the larger; for dates and datetimes
+	// the time between them over the type's scale (see timeScale); 1 for
+	// words that differ and for denials.
 	Gap float64 `json:"gap"`
+
+	// origins weighs every independent origin on a side (anonymous ones
+	// half), to order disputes of equal score.
+	origins float64
+	// nPlain counts the positions that hold a value (not a denial).
+	nPlain int
 }
 
 // Position is a group of mutually compatible claims within a dispute.
@@ -74,6 +93,52 @@ type Position struct {
 
 	members []int
 	common  value.Value
+	// rank orders the positions that hold a value by that value, from 0;
+	// it is -1 for a denial. Two positions that hold values always
+	// conflict. A denial conflicts with the positions of ranks hitLo to
+	// hitHi-1 only: those whose value lies wholly inside what it denies.
+	rank, hitLo, hitHi int
+	// hitBy is set on a position that some denial of the dispute hits.
+	hitBy bool
+}
+
+// VagueClaim is a claim that fits two or more positions of a dispute that
+// conflict with each other, such as "up to 9,000" beside 1,450 and 1,720,
+// or a denial of a value nobody holds.
+type VagueClaim struct {
+	Claim  string `json:"claim"`
+	Source string `json:"source"`
+	// Value is as written; Denies marks a denial of it.
+	Value  string `json:"value"`
+	Denies bool   `json:"denies,omitempty"`
+	// Fits lists the common values of the positions it fits, at most
+	// MaxFits of them; MoreFits counts the rest.
+	Fits     []string `json:"fits"`
+	MoreFits int      `json:"more_fits,omitempty"`
+	Chain    string   `json:"chain"`
+	Quote    string   `json:"quote,omitempty"`
+
+	member int
+}
+
+// MaxFits is how many positions a vague claim lists: "at least 0" fits
+// every one, and listing thousands helps nobody.
+const MaxFits = 10
+
+// Member returns the index into Ledger.Claims of the vague claim.
+func (v *VagueClaim) Member() int { return v.member }
+
+// String is "up to 9,000 (governor) fits 1,450 · 1,720 · 8,000–9,000".
+func (v VagueClaim) String() string {
+	val := v.Value
+	if v.Denies {
+		val = "not " + val
+	}
+	s := fmt.Sprintf("%s (%s) fits %s", val, v.Source, strings.Join(v.Fits, " · "))
+	if v.MoreFits > 0 {
+		s += fmt.Sprintf(" and %d more", v.MoreFits)
+	}
+	return s
 }
 
 // Quote is a claim's verbatim words with who said them.
@@ -86,52 +151,185 @@ type Quote struct {
 // Members returns the indexes into Ledger.Claims of the position's claims.
 func (p *Position) Members() []int { return p.members }
 
+// Opposed reports whether positions i and j of d cannot both be right: two
+// positions that hold values always conflict; a denial conflicts only with
+// the positions whose value it denies, and two denials never conflict.
+// This is the one definition of "contradicts" that disputes, compare, the
+// graph and the report share.
+func (d *Dispute) Opposed(i, j int) bool {
+	if i == j || i < 0 || j < 0 || i >= len(d.Positions) || j >= len(d.Positions) {
+		return false
+	}
+	p, q := &d.Positions[i], &d.Positions[j]
+	switch {
+	case p.rank >= 0 && q.rank >= 0:
+		return true
+	case p.rank < 0 && q.rank < 0:
+		return false
+	case p.rank < 0:
+		return p.hitLo <= q.rank && q.rank < p.hitHi
+	}
+	return q.hitLo <= p.rank && p.rank < q.hitHi
+}
+
+// Contested reports whether some other position of d is opposed to
+// position i: every position that holds a value when there are two, and
+// any position a denial hits. It costs O(1) (Opposed over every other
+// position would cost O(positions)).
+func (d *Dispute) Contested(i int) bool {
+	if i < 0 || i >= len(d.Positions) {
+		return false
+	}
+	p := &d.Positions[i]
+	if p.rank < 0 {
+		return p.hitHi > p.hitLo
+	}
+	return d.nPlain > 1 || p.hitBy
+}
+
+// SidesContradict reports whether some claim of as contradicts some claim
+// of bs (see Contradict). It looks at the positions each side takes in
+// each dispute, not at every pair of claims: two sides that each hold
+// values contradict unless both hold the same one only, and a denial
+// contradicts a side holding a value it hits.
+func (a *Analysis) SidesContradict(as, bs []int) bool {
+	type side struct {
+		ranks   []int // of the positions holding a value, sorted, once each
+		denials []int // positions, by index
+	}
+	collect := func(idx []int) map[int32]*side {
+		out := map[int32]*side{}
+		for _, i := range idx {
+			pl, ok := a.placed[i]
+			if !ok {
+				continue
+			}
+			s := out[pl.dispute]
+			if s == nil {
+				s = &side{}
+				out[pl.dispute] = s
+			}
+			if r := a.Disputes[pl.dispute].Positions[pl.position].rank; r >= 0 {
+				s.ranks = append(s.ranks, r)
+			} else {
+				s.denials = append(s.denials, int(pl.position))
+			}
+		}
+		for _, s := range out {
+			slices.Sort(s.ranks)
+			s.ranks = slices.Compact(s.ranks)
+		}
+		return out
+	}
+	hits := func(d *Dispute, denials, ranks []int) bool {
+		for _, p := range denials {
+			lo, hi := d.Positions[p].hitLo, d.Positions[p].hitHi
+			if k, _ := slices.BinarySearch(ranks, lo); k < len(ranks) && ranks[k] < hi {
+				return true
+			}
+		}
+		return false
+	}
+	sa, sb := collect(as), collect(bs)
+	for di, x := range sa {
+		y := sb[di]
+		if y == nil {
+			continue
+		}
+		if len(x.ranks) > 0 && len(y.ranks) > 0 && !(len(x.ranks) == 1 && len(y.ranks) == 1 && x.ranks[0] == y.ranks[0]) {
+			return true
+		}
+		d := &a.Disputes[di]
+		if hits(d, x.denials, y.ranks) || hits(d, y.denials, x.ranks) {
+			return true
+		}
+	}
+	return false
+}
+
 // Analysis is what the comparison engine found in a ledger.
 type Analysis struct {
-	Ledger   *Ledger
+	Ledger *Ledger
+	// Disputes come most severe first. Contradict and SidesContradict
+	// find claims by their place in it, so sort or filter a copy.
 	Disputes []Dispute
 	// Superseded maps a claim (by index) to the later claim of the same
 	// origin that revised it; such pairs are shown, never flagged.
 	Superseded map[int]int
+	// Revisions lists every revision, on every topic, whether or not it
+	// is disputed: by topic in ledger order, then context and moment.
+	Revisions []Revision
 	// Unresolved lists relative claims whose referenced topic has no
 	// absolute value to scale; they take no part in comparison.
 	Unresolved []int
-	// disputedClaims marks claims that sit in some dispute.
-	disputedClaims map[int]bool
+	// placed says where each claim that sits on a side of a dispute sits.
+	placed map[int]place
 	// vals holds the claims' comparable values.
 	vals *values
 }
 
-// InDispute reports whether claim i is part of a dispute.
-func (a *Analysis) InDispute(i int) bool { return a.disputedClaims[i] }
+// place is a claim's dispute and position, by index.
+type place struct{ dispute, position int32 }
+
+// InDispute reports whether claim i sits on a side of a dispute. A vague
+// claim does not: it fits several sides and contradicts nobody.
+func (a *Analysis) InDispute(i int) bool {
+	_, ok := a.placed[i]
+	return ok
+}
+
+// Contradict reports whether claims i and j contradict each other: they
+// sit in opposed positions of one dispute (see Dispute.Opposed).
+func (a *Analysis) Contradict(i, j int) bool {
+	p, ok := a.placed[i]
+	q, ok2 := a.placed[j]
+	return ok && ok2 && p.dispute == q.dispute && a.Disputes[p.dispute].Opposed(int(p.position), int(q.position))
+}
 
 // Options tune the analysis.
 type Options struct {
 	// Today decides whether acknowledgements have expired; zero means now.
 	Today time.Time
+	// bruteRun overrides defaultBruteRun, for tests.
+	bruteRun int
 }
 
 // Analyze finds every dispute in l. It groups claims by topic, context and
-// moment and sweeps each group's sorted sets, so its cost is O(n log n)
-// and it never compares all pairs.
+// moment, drops the claims their own origin revised, and builds each
+// group's positions from its sorted sets (see positions.go), so its cost is
+// O(n log n) and it never compares all pairs.
 func Analyze(l *Ledger, opts Options) *Analysis {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now()
 	}
-	a := &Analysis{Ledger: l, Superseded: map[int]int{}, disputedClaims: map[int]bool{}}
+	a := &Analysis{Ledger: l, Superseded: map[int]int{}, placed: map[int]place{}}
 	vals, refs := resolveRelative(l, a)
 	a.vals = vals
+	rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
+	var pb positioner
 	for _, g := range groupClaims(l, vals) {
-		live := a.supersede(g)
-		if d, ok := a.compare(g, live, vals, refs); ok {
+		live, revs := rv.revise(a, g, vals)
+		a.Revisions = append(a.Revisions, revs...)
+		if d, ok := a.compare(&pb, live, vals, refs); ok {
+			d.Revisions = revs
 			a.applyStatus(&d, opts.Today)
 			a.Disputes = append(a.Disputes, d)
 		}
 	}
+	// More independent origins on the sides rank first among equal
+	// scores: a split that many sources carry outranks one outlet's slip.
 	slices.SortStableFunc(a.Disputes, func(x, y Dispute) int {
 		return cmp.Or(cmp.Compare(y.Severity.rank(), x.Severity.rank()), cmp.Compare(y.Score, x.Score),
+			cmp.Compare(y.origins, x.origins),
 			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment))
 	})
+	for di := range a.Disputes {
+		for pi := range a.Disputes[di].Positions {
+			for _, i := range a.Disputes[di].Positions[pi].members {
+				a.placed[i] = place{int32(di), int32(pi)}
+			}
+		}
+	}
 	return a
 }
 

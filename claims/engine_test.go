@@ -13,7 +13,17 @@ import (
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
+// testOptions fix the day, so acknowledgements expire the same way on any.
+var testOptions = Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+
 func analyze(t *testing.T, yaml string) *Analysis {
+	t.Helper()
+	return analyzeWith(t, yaml, testOptions)
+}
+
+// analyzeWith loads a ledger written in the test, which must have no
+// errors, and analyses it with opts.
+func analyzeWith(t *testing.T, yaml string, opts Options) *Analysis {
 	t.Helper()
 	l := load.Bytes("test.yaml", []byte(yaml))
 	for _, p := range l.Problems {
@@ -21,7 +31,7 @@ func analyze(t *testing.T, yaml string) *Analysis {
 			t.Fatalf("ledger problem: %s", p.Error())
 		}
 	}
-	return Analyze(l, Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	return Analyze(l, opts)
 }
 
 func disputeOn(a *Analysis, topic string) *Dispute {

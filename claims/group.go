@@ -110,31 +110,3 @@ func groupClaims(l *Ledger, vals *values) [][]int {
 	}
 	return groups
 }
-
-// supersede drops, for each origin, its claims from earlier dates than its
-// latest in the group: the same origin saying something new later revises
-// itself, which is shown in history but never flagged. Undated claims are
-// never superseded, since nothing says which came first.
-func (a *Analysis) supersede(group []int) []int {
-	l := a.Ledger
-	latest := map[string]int{} // origin -> claim index of its latest dated claim
-	for _, i := range group {
-		c := &l.Claims[i]
-		if c.Date == "" {
-			continue
-		}
-		if j, ok := latest[c.Source]; !ok || l.Claims[j].Date < c.Date {
-			latest[c.Source] = i
-		}
-	}
-	live := make([]int, 0, len(group))
-	for _, i := range group {
-		c := &l.Claims[i]
-		if j, ok := latest[c.Source]; ok && c.Date != "" && c.Date < l.Claims[j].Date {
-			a.Superseded[i] = j
-			continue
-		}
-		live = append(live, i)
-	}
-	return live
-}

@@ -36,39 +36,119 @@ func ParseSeverity(s string) (Severity, bool) {
 // numbers are plainly different claims rather than rounding.
 const wellBeyond = 0.2
 
-// rate scores a dispute from 0 to 100: up to 40 for independent support on
-// both sides (an anonymous origin counting half; the weaker side weighs
-// three times the stronger, since a split needs two sides), up to 40 for how far
-// apart the sides are, and 20 when the values are more than wording.
+// minHighGap is the least gap part (of 1) a high dispute needs: however
+// well supported, a split over a trivial difference (a few minutes, 2% of
+// a figure) is medium.
+const minHighGap = 0.25
+
+// The parts of a dispute's score, out of 100: support carries the most, so
+// that a split many independent origins carry outranks one outlet's slip,
+// however far off the slip is.
+const (
+	supportPoints = 50
+	gapPoints     = 30
+	kindPoints    = 20
+)
+
+// rate scores a dispute from 0 to 100 between its best-supported position
+// and the strongest position opposed to it:
+//   - up to 50 for independent support: 30 for the weaker of the two sides
+//     (full at 3 origins) and 20 for every origin on any side of the
+//     dispute (full at 6), an anonymous origin counting half;
+//   - up to 30 for how far apart the two are, on their own scale: numbers
+//     by relative gap (full at 20%), dates and datetimes in time (see
+//     timeScale), words that differ and denials always full;
+//   - 20 when the values are more than wording.
+//
 // Disputes resting on one anonymous origin, or on text (often only
-// wording), rank lower: text halves the support and gap parts.
+// wording), rank lower: text halves the support and gap parts and gets 6
+// for its kind. A dispute that is only one origin's self-contradiction
+// scores four fifths. High is 70 and up with a gap part of minHighGap or
+// more; medium 45 and up; low below.
 func rate(d *Dispute, l *Ledger) {
 	ps := d.Positions
-	first, second := ps[0], ps[1]
-	weaker, stronger := math.Min(first.Strength, second.Strength), math.Max(first.Strength, second.Strength)
-	support := 0.75*math.Min(weaker, 3)/3 + 0.25*math.Min(stronger, 4)/4
-	d.Gap = value.Gap(first.common, second.common)
+	first, second := &ps[0], &ps[min(1, len(ps)-1)]
+	for j := 1; j < len(ps); j++ {
+		if d.Opposed(0, j) {
+			second = &ps[j]
+			break
+		}
+	}
+	weaker := math.Min(first.Strength, second.Strength)
+	support := 0.6*math.Min(weaker, 3)/3 + 0.4*math.Min(d.origins, 6)/6
+	var spec value.Spec
+	if t := l.Topics[d.Topic]; t != nil {
+		spec = t.Spec
+	}
+	d.Gap = gapBetween(first.common, second.common, spec)
 	if first.Denies || second.Denies {
 		d.Gap = 1
 	}
-	gap := math.Min(d.Gap/wellBeyond, 1)
+	gap := d.Gap
+	if !isTime(first.common.Type) {
+		gap = math.Min(d.Gap/wellBeyond, 1)
+	}
 	kind := 1.0
 	if first.common.Type == value.Text {
 		kind, gap, support = 0.3, gap*0.5, support*0.5
 	}
-	score := 40*support + 40*gap + 20*kind
+	score := supportPoints*support + gapPoints*gap + kindPoints*kind
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
 	d.Score = int(math.Round(score))
 	switch {
-	case d.Score >= 70:
+	case d.Score >= 70 && gap >= minHighGap:
 		d.Severity = SeverityHigh
 	case d.Score >= 45:
 		d.Severity = SeverityMedium
 	default:
 		d.Severity = SeverityLow
 	}
+}
+
+func isTime(t value.Type) bool { return t == value.Date || t == value.DateTime }
+
+// timeScale is the gap, in a time type's stored unit (days for dates,
+// seconds for datetimes), at which two values are plainly different
+// claims: four times the topic's tolerance when it has one (the desk said
+// how close is the same), else one day for dates, whose values are whole
+// days already, and one hour for datetimes, so that a gap of three hours
+// outranks one of five minutes.
+func timeScale(t value.Type, tol value.Tolerance) float64 {
+	unit, base := 1.0, 1.0
+	if t == value.DateTime {
+		unit, base = 86400, 3600
+	}
+	if tol.Abs > 0 && !math.IsInf(tol.Abs, 0) {
+		return 4 * tol.Abs * unit
+	}
+	return base
+}
+
+// gapBetween is how far apart two positions' values are, from 0 (they
+// meet) to 1: dates and datetimes in time over timeScale, anything else as
+// value.Gap measures it (relative to the larger magnitude for numbers and
+// durations, 1 for words that differ).
+func gapBetween(a, b value.Value, spec value.Spec) float64 {
+	if !isTime(a.Type) || a.Negated || b.Negated || a.Type != b.Type {
+		return value.Gap(a, b)
+	}
+	sa, sb := intervalOf(a), intervalOf(b)
+	var d float64
+	switch {
+	case sa.below(sb):
+		d = sb.lo - sa.hi
+	case sb.below(sa):
+		d = sa.lo - sb.hi
+	default:
+		return 0
+	}
+	g := d / timeScale(a.Type, spec.Tolerance)
+	if math.IsNaN(g) || g > 1 {
+		return 1
+	}
+	return max(g, 0)
 }
 
 // relativeRef records what a relative claim was scaled from.
@@ -112,7 +192,13 @@ func resolveRelative(l *Ledger, a *Analysis) (*values, map[int]relativeRef) {
 		if t := l.Topics[c.Topic]; t != nil {
 			spec = t.Spec
 		}
-		r := value.Resolve(c.Value, ref, spec)
+		r, err := value.ResolveChecked(c.Value, ref, spec)
+		if err != nil {
+			// Scaled past any number: it would meet everything, so it
+			// takes no part rather than agreeing with all.
+			a.Unresolved = append(a.Unresolved, i)
+			continue
+		}
 		r.Negated = c.Value.Negated
 		vals.resolved[i] = r
 		refs[i] = relativeRef{topic: c.Value.Ref, ref: ref}
@@ -134,30 +220,59 @@ func hull(a, b value.Value) value.Value {
 	return out
 }
 
-// arithmetic explains each relative claim in a dispute against the other
-// positions, e.g. "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000":
-// the relative value as written names its topic, then the numbers.
-func arithmetic(l *Ledger, ps []Position, vals *values, refs map[int]relativeRef) []string {
+// maxArithmetic is how many opposed positions an arithmetic line names.
+const maxArithmetic = 3
+
+// arithmetic explains each relative claim in a dispute against the
+// positions opposed to its own, e.g. "half of ukraine.army-size (≈ 850,000)
+// ≈ 425,000 vs 600,000": the relative value as written names its topic,
+// then the numbers. A vague relative claim opposes nobody, so its line
+// only shows what it came to.
+func arithmetic(l *Ledger, d *Dispute, vals *values, refs map[int]relativeRef) []string {
+	if len(refs) == 0 {
+		return nil
+	}
 	var out []string
-	for pi, p := range ps {
-		for _, i := range p.members {
+	line := func(i int, r relativeRef) string {
+		c := &l.Claims[i]
+		return fmt.Sprintf("%s (%s) ≈ %s", c.Value.Raw, r.ref.String(), strings.TrimPrefix(vals.at(i).String(), "≈ "))
+	}
+	for pi := range d.Positions {
+		var against string
+		for _, i := range d.Positions[pi].members {
 			r, ok := refs[i]
 			if !ok {
 				continue
 			}
-			var others []string
-			for pj, q := range ps {
-				if pj != pi {
-					others = append(others, q.Common)
-				}
+			if against == "" {
+				against = opposedValues(d, pi)
 			}
-			c := &l.Claims[i]
-			line := fmt.Sprintf("%s (%s) ≈ %s", c.Value.Raw, r.ref.String(), strings.TrimPrefix(vals.at(i).String(), "≈ "))
-			if len(others) > 0 {
-				line += " vs " + strings.Join(others, " vs ")
-			}
-			out = append(out, line)
+			out = append(out, line(i, r)+against)
+		}
+	}
+	for _, v := range d.Vague {
+		if r, ok := refs[v.member]; ok {
+			out = append(out, line(v.member, r))
 		}
 	}
 	return out
+}
+
+// opposedValues is " vs 600,000 vs …": the values of the first positions,
+// strongest first, opposed to position pi.
+func opposedValues(d *Dispute, pi int) string {
+	var b strings.Builder
+	n := 0
+	for pj := range d.Positions {
+		if !d.Opposed(pi, pj) {
+			continue
+		}
+		if n == maxArithmetic {
+			b.WriteString(" vs …")
+			break
+		}
+		b.WriteString(" vs " + d.Positions[pj].Common)
+		n++
+	}
+	return b.String()
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/suggest"
 )
 
@@ -85,9 +84,13 @@ func (l *Ledger) NearSources(pattern string, n int) []string {
 // CompareSources compares the claims whose origin is one of the a sources
 // with those whose origin is one of b. A topic is compared within each
 // context and moment; claims revised later by their own origin take no
-// part. Two sides agree on a topic when every value of one meets every
-// value of the other (values that cannot be compared, such as different
-// currencies or an unresolved relative value, never contradict).
+// part. Two sides contradict each other on a topic when a claim of one
+// contradicts a claim of the other as the analysis defines it (see
+// Analysis.Contradict): they sit in opposed positions of a dispute. So a
+// vague claim contradicts nobody, a denial only what it denies, and
+// compare, disputed and graph never disagree. Values that cannot be
+// compared, such as different currencies or an unresolved relative value,
+// never contradict.
 func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
 	for _, s := range a {
 		if slices.Contains(b, s) {
@@ -141,22 +144,11 @@ func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
 			v.OnlyB = append(v.OnlyB, g.TopicSides)
 		case len(g.b) == 0:
 			v.OnlyA = append(v.OnlyA, g.TopicSides)
-		case allMeet(g.a, g.b, vals):
-			v.Agree = append(v.Agree, g.TopicSides)
-		default:
+		case an.SidesContradict(g.a, g.b):
 			v.Contradict = append(v.Contradict, g.TopicSides)
+		default:
+			v.Agree = append(v.Agree, g.TopicSides)
 		}
 	}
 	return v, nil
-}
-
-func allMeet(a, b []int, vals *values) bool {
-	for _, i := range a {
-		for _, j := range b {
-			if !value.Meets(vals.at(i), vals.at(j)) {
-				return false
-			}
-		}
-	}
-	return true
 }

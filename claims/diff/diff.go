@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -381,9 +382,14 @@ func positionValue(p *claims.Position) string {
 
 // touchedIn appends the ids of touched claims that sit in d, once each.
 func touchedIn(d *claims.Dispute, touched map[int]string, out []string) []string {
+	seen := make(map[string]bool, len(out))
+	for _, id := range out {
+		seen[id] = true
+	}
 	for _, p := range d.Positions {
 		for _, i := range p.Members() {
-			if id, ok := touched[i]; ok && !slices.Contains(out, id) {
+			if id, ok := touched[i]; ok && !seen[id] {
+				seen[id] = true
 				out = append(out, id)
 			}
 		}
@@ -417,8 +423,14 @@ func disputeDetails(od, nd *claims.Dispute, oldTo []int) []string {
 			out = append(out, fmt.Sprintf("position %s lost %s %s", positionValue(np), originWord(len(lost)), strings.Join(lost, ", ")))
 		}
 	}
+	matched := make([]bool, len(od.Positions))
+	for _, i := range match {
+		if i >= 0 {
+			matched[i] = true
+		}
+	}
 	for i := range od.Positions {
-		if !slices.Contains(match, i) {
+		if !matched[i] {
 			op := &od.Positions[i]
 			out = append(out, fmt.Sprintf("position %s dropped (%s)", positionValue(op), strings.Join(op.OriginIDs, ", ")))
 		}
@@ -437,46 +449,80 @@ func disputeDetails(od, nd *claims.Dispute, oldTo []int) []string {
 
 // matchPositions pairs each new position with the old one that shares
 // most of its claims (followed through the edit), or else holds the same
-// value; -1 when none does.
+// value; -1 when none does. It counts shared claims through a map from
+// each new claim to its old position, and finds the same value by a key,
+// so one topic with many positions costs O(claims), not every pair.
 func matchPositions(od, nd *claims.Dispute, oldTo []int) []int {
 	match := make([]int, len(nd.Positions))
 	used := make([]bool, len(od.Positions))
+	oldAt := map[int]int{} // new claim -> the old position of its old version
+	for i, op := range od.Positions {
+		for _, m := range op.Members() {
+			if k := oldTo[m]; k >= 0 {
+				oldAt[k] = i
+			}
+		}
+	}
+	shared := make([]int, len(od.Positions))
+	var counted []int
 	for j, np := range nd.Positions {
 		match[j] = -1
-		best := 0
-		for i, op := range od.Positions {
-			if used[i] {
-				continue
-			}
-			shared := 0
-			for _, m := range op.Members() {
-				if k := oldTo[m]; k >= 0 && slices.Contains(np.Members(), k) {
-					shared++
+		counted = counted[:0]
+		for _, k := range np.Members() {
+			if i, ok := oldAt[k]; ok && !used[i] {
+				if shared[i] == 0 {
+					counted = append(counted, i)
 				}
+				shared[i]++
 			}
-			if shared > best {
-				best, match[j] = shared, i
+		}
+		best := 0
+		for _, i := range counted {
+			if shared[i] > best || shared[i] == best && i < match[j] {
+				best, match[j] = shared[i], i
 			}
+			shared[i] = 0
 		}
 		if match[j] >= 0 {
 			used[match[j]] = true
 		}
 	}
+	same := map[string][]int{} // unused old positions by what they hold, in order
+	for i, op := range od.Positions {
+		if !used[i] {
+			k := sameKey(op.Denies, op.CommonSet())
+			same[k] = append(same[k], i)
+		}
+	}
 	for j, np := range nd.Positions {
-		for i, op := range od.Positions {
-			if match[j] < 0 && !used[i] && np.Denies == op.Denies && value.Same(np.CommonSet(), op.CommonSet()) {
-				match[j], used[i] = i, true
-			}
+		if k := sameKey(np.Denies, np.CommonSet()); match[j] < 0 && len(same[k]) > 0 {
+			match[j], used[same[k][0]] = same[k][0], true
+			same[k] = same[k][1:]
 		}
 	}
 	return match
 }
 
+// sameKey is equal for two positions' values when value.Same holds (up to
+// float noise past 12 digits): a denial or not, the set and how it was
+// written.
+func sameKey(denies bool, v value.Value) string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 12, 64) }
+	if !v.Type.Numeric() {
+		return fmt.Sprint(denies, v.Type, v.Atom)
+	}
+	return fmt.Sprint(denies, v.Type, v.Currency, v.Approx, f(v.Lo), v.LoOpen, f(v.Hi), v.HiOpen)
+}
+
 // setDiff returns what a holds that b does not, in a's order.
 func setDiff(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, s := range b {
+		in[s] = true
+	}
 	var out []string
 	for _, s := range a {
-		if !slices.Contains(b, s) {
+		if !in[s] {
 			out = append(out, s)
 		}
 	}

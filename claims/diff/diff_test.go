@@ -211,7 +211,7 @@ func TestDiffDisputes(t *testing.T) {
 			new: base + "  - {id: a, topic: cap, value: 500000, source: ap}\n" +
 				"  - {id: t, topic: cap, value: 600k, source: tass}\n",
 			want:    []string{"changed cap"},
-			details: []string{"position 600,000 gained origin tass", "new position 500,000 (ap)", "severity high → medium"},
+			details: []string{"position 600,000 gained origin tass", "new position 500,000 (ap)"},
 			claims:  []string{"t", "a"},
 		},
 		{
@@ -219,7 +219,7 @@ func TestDiffDisputes(t *testing.T) {
 			old:     base + "  - {id: a, topic: cap, value: 500000, source: ap}\n",
 			new:     base,
 			want:    []string{"changed cap"},
-			details: []string{"position 500,000 dropped (ap)", "severity medium → high"},
+			details: []string{"position 500,000 dropped (ap)"},
 			claims:  []string{"a"},
 		},
 		{

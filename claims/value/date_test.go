@@ -86,8 +86,9 @@ func TestParseDate(t *testing.T) {
 		{name: "reversed", raw: "2025-11-15 to 2025-11-01", err: "from high to low"},
 		{name: "bad time", raw: "2025-11-27T25:00:00Z", err: "is not a date"},
 	})
-	// A tolerance in days widens exact dates, not periods.
-	runParseCases(t, Spec{Type: Date, Tolerance: Tolerance{Abs: 2, Rel: 0.5}}, []parseCase{
+	// A tolerance in days widens exact dates (by half of it each way), not
+	// periods.
+	runParseCases(t, Spec{Type: Date, Tolerance: Tolerance{Abs: 4, Rel: 0.5}}, []parseCase{
 		{name: "widened", raw: "2025-11-27", want: widened(nov27, nov27-2, nov27+2)},
 		{name: "month kept", raw: "2025-11", want: span(dayOf(2025, 11, 1), dayOf(2025, 11, 30))},
 	})
@@ -124,8 +125,8 @@ func TestParseDateTime(t *testing.T) {
 		{name: "zone name", raw: "2025-11-20 14:40 CET", err: "is not a date and time"},
 		{name: "garbage", raw: "noon", err: "is not a date and time"},
 	})
-	// Tolerances of time are in days.
-	runParseCases(t, Spec{Type: DateTime, Tolerance: Tolerance{Abs: 1.0 / 24}}, []parseCase{
+	// Tolerances of time are in days; two hours widen by one each way.
+	runParseCases(t, Spec{Type: DateTime, Tolerance: Tolerance{Abs: 2.0 / 24}}, []parseCase{
 		{name: "hour tolerance", raw: "2025-11-20T14:40:00Z", want: widened(utc, utc-3600, utc+3600)},
 	})
 }

@@ -69,12 +69,13 @@ func TestParseApprox(t *testing.T) {
 		{name: "approximate bound", raw: "about 10 or more", err: "is not a number"},
 		{name: "approx alone", raw: "about", err: "is not a number"},
 	})
-	// The tolerance wins when it is wider than 5%.
-	runParseCases(t, Spec{Type: Number, Tolerance: Tolerance{Rel: 0.1}}, []parseCase{
+	// An exact value strays half the tolerance each way; that wins when it
+	// is wider than about's 5%.
+	runParseCases(t, Spec{Type: Number, Tolerance: Tolerance{Rel: 0.2}}, []parseCase{
 		{name: "wide tolerance", raw: "about 100", want: about(100, 90, 110)},
 		{name: "exact widened", raw: "100", want: widened(100, 90, 110)},
 	})
-	runParseCases(t, Spec{Type: Number, Tolerance: Tolerance{Abs: 2, Rel: 0.01}}, []parseCase{
+	runParseCases(t, Spec{Type: Number, Tolerance: Tolerance{Abs: 4, Rel: 0.02}}, []parseCase{
 		{name: "abs wins", raw: "100", want: widened(100, 98, 102)},
 		{name: "rel wins", raw: "1000", want: widened(1000, 990, 1010)},
 		{name: "approx 5% wins", raw: "~1000", want: about(1000, 950, 1050)},

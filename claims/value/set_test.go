@@ -157,7 +157,7 @@ func TestGap(t *testing.T) {
 		{"meeting", side{raw: "600,000", spec: number}, side{raw: "600k", spec: number}, 0},
 		{"points", side{raw: "425,000", spec: number}, side{raw: "600,000", spec: number}, 175000.0 / 600000},
 		{"reversed", side{raw: "600,000", spec: number}, side{raw: "425,000", spec: number}, 175000.0 / 600000},
-		{"widened", side{raw: "100", spec: onePct}, side{raw: "200", spec: onePct}, (198 - 101) / 198.0},
+		{"widened", side{raw: "100", spec: onePct}, side{raw: "200", spec: onePct}, (199 - 100.5) / 199.0},
 		{"bound", side{raw: "at least 10", spec: number}, side{raw: "5", spec: number}, 0.5},
 		{"opposite signs capped", side{raw: "-5", spec: number}, side{raw: "5", spec: number}, 1},
 		{"dates in years", side{raw: "2025-01-01", spec: dates}, side{raw: "2025-07-02", spec: dates}, 182 / 365.25},

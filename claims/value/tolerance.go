@@ -7,9 +7,11 @@ import (
 	"strings"
 )
 
-// Tolerance says how close two values must be to count as the same value.
-// Abs is in the topic's unit (days for durations, dates and datetimes);
-// Rel is a fraction of the value (1% is 0.01). The larger of the two wins.
+// Tolerance says how close two values must be to count as the same value:
+// two exact values agree when they differ by at most the tolerance. Abs is
+// in the topic's unit (days for durations, dates and datetimes); Rel is a
+// fraction of the values (1% is 0.01; two values are compared with Rel of
+// their mean). The larger of the two wins.
 type Tolerance struct{ Abs, Rel float64 }
 
 // ParseTolerance reads "1%", "0.5 percent", "500", "10k", "$1m", "3 days",
@@ -86,8 +88,14 @@ func (t Tolerance) String() string {
 	return exact(t.Abs) + " or " + rel
 }
 
-// clamped is t with nonsense (negative or not a number) read as zero, for
-// tolerances built by hand rather than by ParseTolerance.
+// clamped is how far t lets one exact value stray each way: half of t, so
+// that two exact values meet exactly when they differ by at most t (by Abs,
+// or by Rel of their mean), and every pair of claims that share a value is
+// within t of each other. Widening each value by the whole of t would let
+// two of them agree at twice the tolerance. Nonsense (negative or not a
+// number), from a tolerance built by hand rather than by ParseTolerance,
+// reads as zero. "About" keeps its own widening (see ctx.width), at least
+// as wide as this.
 func (t Tolerance) clamped() Tolerance {
 	if !(t.Abs >= 0) || math.IsInf(t.Abs, 0) {
 		t.Abs = 0
@@ -95,6 +103,7 @@ func (t Tolerance) clamped() Tolerance {
 	if !(t.Rel >= 0) || math.IsInf(t.Rel, 0) {
 		t.Rel = 0
 	}
+	t.Abs, t.Rel = t.Abs/2, t.Rel/2
 	return t
 }
 

@@ -76,3 +76,37 @@ func TestBadToleranceIsIgnored(t *testing.T) {
 		checkSet(t, v, pt(100))
 	}
 }
+
+// Two exact values agree exactly when they differ by at most the
+// tolerance: by Abs, or by Rel of their mean. "About" keeps its own 5%.
+func TestToleranceMeansWhatItSays(t *testing.T) {
+	num := func(tol Tolerance) Spec { return Spec{Type: Number, Tolerance: tol} }
+	for _, tc := range []struct {
+		name string
+		spec Spec
+		a, b string
+		meet bool
+	}{
+		{"absolute, at the tolerance", num(Tolerance{Abs: 500}), "1000", "1500", true},
+		{"absolute, just beyond", num(Tolerance{Abs: 500}), "1000", "1501", false},
+		{"absolute, twice the tolerance", num(Tolerance{Abs: 500}), "1000", "2000", false},
+		{"relative, within 1% of the mean", num(Tolerance{Rel: 0.01}), "600,000", "606,000", true},
+		{"relative, 2% apart", num(Tolerance{Rel: 0.01}), "600,000", "612,000", false},
+		{"no tolerance", num(Tolerance{}), "600,000", "600,001", false},
+		{"about keeps 5%", num(Tolerance{}), "about 100", "105", true},
+		{"about, beyond 5%", num(Tolerance{}), "about 100", "106", false},
+		{"dates, at 3 days", Spec{Type: Date, Tolerance: Tolerance{Abs: 3}}, "2025-11-20", "2025-11-23", true},
+		{"dates, 4 days apart", Spec{Type: Date, Tolerance: Tolerance{Abs: 3}}, "2025-11-20", "2025-11-24", false},
+		{"times, at 2 hours", Spec{Type: DateTime, Tolerance: Tolerance{Abs: 2.0 / 24}}, "2025-11-20 10:00 UTC", "2025-11-20 12:00 UTC", true},
+		{"times, just beyond", Spec{Type: DateTime, Tolerance: Tolerance{Abs: 2.0 / 24}}, "2025-11-20 10:00 UTC", "2025-11-20 12:01 UTC", false},
+		{"durations, at 2 days", Spec{Type: Duration, Tolerance: Tolerance{Abs: 2}}, "10 days", "12 days", true},
+		{"durations, beyond", Spec{Type: Duration, Tolerance: Tolerance{Abs: 2}}, "10 days", "13 days", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := mustParse(t, tc.a, tc.spec), mustParse(t, tc.b, tc.spec)
+			if got := Meets(a, b); got != tc.meet {
+				t.Errorf("Meets(%q, %q) = %v, want %v (sets %v and %v)", tc.a, tc.b, got, tc.meet, a, b)
+			}
+		})
+	}
+}

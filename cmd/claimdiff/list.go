@@ -28,7 +28,8 @@ func newListCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Short: "List claims",
 		Long: `List prints the ledger's current claims: one line each with topic, value,
 source and date. A claim revised later by the same origin is hidden unless
---history is given, which shows it marked "revised by".`,
+--history is given, which shows it marked "revised by" and lists each
+revision: "police revised 8,000 (1 Mar) → 12,000 (2 Mar)".`,
 		Example: `  claimdiff list --topic 'plan.*'
   claimdiff list --source reuters --disputed
   claimdiff list --history --format json`,
@@ -52,14 +53,22 @@ func runList(opts *listOptions) error {
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
 	rows := a.List(claims.ListFilter{Topic: opts.Topic, Source: opts.Source, Disputed: opts.Disputed, History: opts.History})
+	var revs []claims.Revision
+	if opts.History {
+		revs = a.RevisionsOf(opts.Topic, opts.Source)
+	}
 	if opts.Format == "json" {
 		return render.WriteJSON(ios.Out, struct {
-			Claims []claims.ListedClaim `json:"claims"`
-			Count  int                  `json:"count"`
-		}{rows, len(rows)})
+			Claims    []claims.ListedClaim `json:"claims"`
+			Count     int                  `json:"count"`
+			Revisions []claims.Revision    `json:"revisions,omitempty"`
+		}{rows, len(rows), revs})
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if err := render.ClaimsText(ios.Out, st, rows); err != nil {
+		return err
+	}
+	if err := render.RevisionsText(ios.Out, st, revs); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "%s of %s\n", render.Plural(len(rows), "claim"), fmt.Sprint(len(l.Claims)))

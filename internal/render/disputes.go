@@ -58,6 +58,14 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute) {
 	for _, a := range d.Arithmetic {
 		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "arithmetic:"), safetext.Line(a))
 	}
+	// Vague claims sit in no column: they fit several.
+	for _, v := range d.Vague {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "vague:"), safetext.Line(v.String()))
+	}
+	// A change of figure by one origin is often the story itself.
+	for _, r := range d.Revisions {
+		fmt.Fprintf(b, "  %s\n", safetext.Line(r.String()))
+	}
 	if d.Reason != "" {
 		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "desk:"), safetext.Line(d.Reason))
 	}

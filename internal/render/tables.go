@@ -68,6 +68,28 @@ func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
 	return err
 }
 
+// RevisionsText lists revisions under a heading, one a line: the topic
+// (with its context and moment), then "police revised 8,000 (1 Mar) →
+// 12,000 (2 Mar)". It writes nothing when there are none.
+func RevisionsText(w io.Writer, st *Styles, revs []claims.Revision) error {
+	if len(revs) == 0 {
+		return nil
+	}
+	cells := make([][]string, len(revs))
+	for i, r := range revs {
+		topic := r.Topic
+		if r.Context != "" {
+			topic += " [" + r.Context + "]"
+		}
+		if r.Moment != "" {
+			topic += " @ " + r.Moment
+		}
+		cells[i] = cleanRow(topic, r.String())
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", plainTable(st, []string{"TOPIC", "REVISION"}, cells, 0))
+	return err
+}
+
 // SourcesText lists each source's record.
 func SourcesText(w io.Writer, st *Styles, stats []claims.SourceStat, width int) error {
 	cells := make([][]string, len(stats))

@@ -12,15 +12,12 @@ import (
 )
 
 // Graph is who contradicts whom: a node per source that is an origin in
-// some dispute, and an edge between two sources that take different
-// positions in a dispute, weighted by the number of such disputes. A
-// source on two sides of one dispute (a self-contradiction) has an edge to
-// itself.
-//
-// Positions of a dispute are treated as opposed to each other. For plain
-// values they always are; a denial sits apart only from the values it
-// denies, which the report does not carry, so a rare dispute with a
-// denial and two other values may draw one edge too many.
+// some dispute, and an edge between two sources that take opposed
+// positions in a dispute (claims.Dispute.Opposed, the definition compare
+// and the report share), weighted by the number of such disputes. A
+// source on two opposed sides of one dispute (a self-contradiction) has
+// an edge to itself. A vague claim takes no side, so it draws no edge; a
+// denial draws edges only to the sources of what it denies.
 type Graph struct {
 	Nodes []Node `json:"nodes"`
 	Edges []Edge `json:"edges"`
@@ -74,6 +71,9 @@ func NewGraph(r *Report) *Graph {
 					nodes[a].Disputes++
 				}
 				for pj := pi + 1; pj < len(sides); pj++ {
+					if !d.Opposed(pi, pj) {
+						continue
+					}
 					for _, b := range sides[pj] {
 						k := pair{min(a, b), max(a, b)}
 						if seen[k] {

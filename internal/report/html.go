@@ -27,14 +27,15 @@ var assets embed.FS
 
 var (
 	pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"support": func(p Position) string { return render.SupportLine(p.Position) },
-		"plural":  render.Plural,
-		"pos":     func(p diag.Pos) string { return p.String() },
-		"value":   positionValue,
-		"kinds":   func(d *Dispute) string { return strings.ReplaceAll(kindsText(d), "+", " ") },
-		"name":    disputeName,
-		"px":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-		"inc":     func(i int) int { return i + 1 },
+		"support":  func(p Position) string { return render.SupportLine(p.Position) },
+		"plural":   render.Plural,
+		"pos":      func(p diag.Pos) string { return p.String() },
+		"value":    positionValue,
+		"kinds":    func(d *Dispute) string { return strings.ReplaceAll(kindsText(d), "+", " ") },
+		"name":     disputeName,
+		"revtopic": revisionTopic,
+		"px":       func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+		"inc":      func(i int) int { return i + 1 },
 		"posclass": func(i int) string {
 			return "p" + strconv.Itoa(min(i, 2))
 		},

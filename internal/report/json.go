@@ -16,6 +16,8 @@ type reportJSON struct {
 	Disputes []disputeJSON `json:"disputes"`
 	Count    int           `json:"count"`
 	Ledger   Ledger        `json:"ledger"`
+	// Revisions are those on topics with no dispute.
+	Revisions []claims.Revision `json:"revisions,omitempty"`
 }
 
 type summaryJSON struct {
@@ -50,9 +52,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 			ByKind: countMap(s.ByKind), BySeverity: countMap(s.BySeverity), ByStatus: countMap(s.ByStatus),
 			MostContradicted: make([]contradictedJSON, 0, len(s.Contradicted)),
 		},
-		Disputes: make([]disputeJSON, 0, len(r.Disputes)),
-		Count:    len(r.Disputes),
-		Ledger:   r.Ledger,
+		Disputes:  make([]disputeJSON, 0, len(r.Disputes)),
+		Count:     len(r.Disputes),
+		Ledger:    r.Ledger,
+		Revisions: r.Revisions,
 	}
 	for _, c := range s.Contradicted {
 		out.Summary.MostContradicted = append(out.Summary.MostContradicted,

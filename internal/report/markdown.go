@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -29,6 +30,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "**%s** among %s from %s on %s.\n\n", render.Plural(s.Disputes, "dispute"),
 		render.Plural(s.Claims, "claim"), render.Plural(s.Sources, "source"), render.Plural(s.Topics, "topic"))
 	if s.Disputes == 0 {
+		writeMarkdownRevisions(&b, r)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -58,8 +60,26 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	for i := range r.Disputes {
 		writeMarkdownDispute(&b, &r.Disputes[i])
 	}
+	writeMarkdownRevisions(&b, r)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMarkdownRevisions lists the revisions on topics with no dispute.
+func writeMarkdownRevisions(b *strings.Builder, r *Report) {
+	if len(r.Revisions) == 0 {
+		return
+	}
+	b.WriteString("### Revisions on topics with no dispute\n\n")
+	for _, rev := range r.Revisions {
+		fmt.Fprintf(b, "- %s: %s\n", mdCode(revisionTopic(rev)), md(rev.String()))
+	}
+	b.WriteString("\n")
+}
+
+// revisionTopic names a revision's topic as disputeName names a dispute's.
+func revisionTopic(r claims.Revision) string {
+	return disputeName(&Dispute{Dispute: claims.Dispute{Topic: r.Topic, Context: r.Context, Moment: r.Moment}})
 }
 
 // allCounts is "9 high · 0 medium · 0 low": zeros stay, so that a
@@ -120,6 +140,12 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 	var notes []string
 	for _, a := range d.Arithmetic {
 		notes = append(notes, "- arithmetic: "+md(a))
+	}
+	for _, v := range d.Vague {
+		notes = append(notes, "- vague: "+md(v.String()))
+	}
+	for _, rev := range d.Revisions {
+		notes = append(notes, "- "+md(rev.String()))
 	}
 	if d.Reason != "" {
 		notes = append(notes, "- desk: "+md(d.Reason))

@@ -32,6 +32,10 @@ type Report struct {
 	Ledger   Ledger
 	Summary  Summary
 	Disputes []Dispute
+	// Revisions are the revisions on topics with no dispute (those on a
+	// dispute are in its Revisions): an origin changing its figure is
+	// news even when nobody contradicts it.
+	Revisions []claims.Revision
 }
 
 // Ledger describes the ledger the report is about. Its JSON is the
@@ -141,8 +145,16 @@ func Build(a *claims.Analysis) *Report {
 		srcs[id] = s
 		return s
 	}
+	disputed := map[[3]string]bool{}
 	for i := range a.Disputes {
-		r.Disputes = append(r.Disputes, buildDispute(l, &a.Disputes[i], i, source))
+		d := &a.Disputes[i]
+		r.Disputes = append(r.Disputes, buildDispute(l, d, i, source))
+		disputed[[3]string{d.Topic, d.Context, d.Moment}] = true
+	}
+	for _, rev := range a.Revisions {
+		if !disputed[[3]string{rev.Topic, rev.Context, rev.Moment}] {
+			r.Revisions = append(r.Revisions, cleanRevision(rev))
+		}
 	}
 	r.Summary = summarize(r, source)
 	return r
@@ -268,13 +280,15 @@ func summarize(r *Report, source func(string) Source) Summary {
 }
 
 // contradicted returns the origins contradicted in a dispute: those of
-// every position that is not the best-supported one. When the strongest
-// positions tie there is no best, so every side is contradicted by an
-// equally strong one. A source counts once per dispute.
+// every position opposed to the best-supported one (see
+// claims.Dispute.Opposed: a denial of another value contradicts nobody
+// there). When the strongest positions tie there is no best, so every side
+// that another opposes is contradicted by an equally strong one. A source
+// counts once per dispute.
 func contradicted(d *Dispute) map[string]bool {
 	out := map[string]bool{}
 	for pi, p := range d.Positions {
-		if pi == d.Best {
+		if d.Best >= 0 && !d.Opposed(pi, d.Best) || d.Best < 0 && !d.Contested(pi) {
 			continue
 		}
 		for _, c := range p.Claims {
@@ -317,6 +331,17 @@ func cleanDispute(d *claims.Dispute) claims.Dispute {
 	out.Settled, out.Until = safetext.Clean(d.Settled), safetext.Clean(d.Until)
 	out.Kinds = slices.Clone(d.Kinds)
 	out.Arithmetic = cleanAll(d.Arithmetic)
+	out.Vague = nil
+	for _, v := range d.Vague {
+		c := v // keeps the unexported member, for Member()
+		c.Claim, c.Source, c.Value = safetext.Clean(v.Claim), safetext.Clean(v.Source), safetext.Clean(v.Value)
+		c.Fits, c.Chain, c.Quote = cleanAll(v.Fits), safetext.Clean(v.Chain), safetext.Clean(v.Quote)
+		out.Vague = append(out.Vague, c)
+	}
+	out.Revisions = nil
+	for _, r := range d.Revisions {
+		out.Revisions = append(out.Revisions, cleanRevision(r))
+	}
 	out.Positions = make([]claims.Position, len(d.Positions))
 	for i, p := range d.Positions {
 		q := p // keeps the unexported members, for Members()
@@ -331,6 +356,14 @@ func cleanDispute(d *claims.Dispute) claims.Dispute {
 		out.Positions[i] = q
 	}
 	return out
+}
+
+func cleanRevision(r claims.Revision) claims.Revision {
+	for _, s := range []*string{&r.Topic, &r.Context, &r.Moment, &r.Origin, &r.From, &r.To,
+		&r.FromDate, &r.ToDate, &r.FromClaim, &r.ToClaim} {
+		*s = safetext.Clean(*s)
+	}
+	return r
 }
 
 // cleanAll cleans each string; it keeps nil as nil and empty as empty,

@@ -43,7 +43,7 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 		return err
 	}
 	if len(r.Disputes) == 0 {
-		return nil
+		return writeRevisionsText(w, st, r)
 	}
 	if _, err := io.WriteString(w, "\n"); err != nil {
 		return err
@@ -52,7 +52,24 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 	for i := range r.Disputes {
 		ds[i] = r.Disputes[i].Dispute
 	}
-	return render.DisputesText(w, st, ds, opts.Width)
+	if err := render.DisputesText(w, st, ds, opts.Width); err != nil {
+		return err
+	}
+	return writeRevisionsText(w, st, r)
+}
+
+// writeRevisionsText lists the revisions on topics with no dispute.
+func writeRevisionsText(w io.Writer, st *render.Styles, r *Report) error {
+	if len(r.Revisions) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s\n", st.Paint(st.Header, "Revisions on topics with no dispute"))
+	for _, rev := range r.Revisions {
+		fmt.Fprintf(&b, "  %s: %s\n", safetext.Line(revisionTopic(rev)), safetext.Line(rev.String()))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // countsText is "5 high · 2 medium", leaving out zeros.

@@ -1,0 +1,11 @@
+package claims
+
+// Hooks for the external tests of this package, which load ledgers through
+// claims/load and so cannot live inside it.
+
+// WithBruteRun sets how long a run of one origin's claims revise compares
+// pair by pair, so a test can hold the ordered search to the pairwise one.
+func WithBruteRun(o Options, n int) Options {
+	o.bruteRun = n
+	return o
+}

@@ -1,0 +1,472 @@
+package claims
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// How a group's claims become positions.
+//
+// A position is a group of claims that all share at least one value: its
+// common set. Claims are taken narrowest set first (ties by the set, then
+// by the value as written, never by where they sit in the ledger, so that
+// shuffling a ledger gives the same positions):
+//
+//   - a claim that meets no position's common set starts a position;
+//   - one that meets exactly one joins it and narrows its common set;
+//   - one that meets two or more is vague: it fits several positions that
+//     conflict with each other, so it sides with none of them.
+//
+// Common sets therefore stay pairwise disjoint, and the ones a claim meets
+// lie next to each other in value order; an ordered tree finds them in
+// O(log n), so a group of n claims costs O(n log n). Words (bool, choice,
+// text) meet only the same normalised word, so they group by it and are
+// never vague.
+//
+// A denial ("not 2,100") conflicts with the positions whose common set
+// lies wholly inside what it denies, and with nothing else. Denials of one
+// set form one position. A denial that hits no position denies what nobody
+// currently says: it fits every position and is vague.
+
+// interval is a numeric set with its ends normalised: infinite and unknown
+// ends are infinite and open.
+type interval struct {
+	lo, hi         float64
+	loOpen, hiOpen bool
+}
+
+func intervalOf(v value.Value) interval {
+	s := interval{v.Lo, v.Hi, v.LoOpen, v.HiOpen}
+	if math.IsNaN(s.lo) || math.IsInf(s.lo, -1) {
+		s.lo, s.loOpen = math.Inf(-1), true
+	}
+	if math.IsNaN(s.hi) || math.IsInf(s.hi, 1) {
+		s.hi, s.hiOpen = math.Inf(1), true
+	}
+	return s
+}
+
+// below reports whether every value of a lies below every value of b.
+func (a interval) below(b interval) bool {
+	return a.hi < b.lo || a.hi == b.lo && (a.hiOpen || b.loOpen)
+}
+
+func (a interval) meets(b interval) bool { return !a.below(b) && !b.below(a) }
+
+// startsWithin reports whether a starts at or after b's start, and
+// endsWithin whether it ends at or before b's end: together, a ⊆ b. Over
+// disjoint sets in value order the first is false then true, the second
+// true then false, so each is a binary search.
+func (a interval) startsWithin(b interval) bool {
+	return a.lo > b.lo || a.lo == b.lo && (a.loOpen || !b.loOpen)
+}
+
+func (a interval) endsWithin(b interval) bool {
+	return a.hi < b.hi || a.hi == b.hi && (a.hiOpen || !b.hiOpen)
+}
+
+// and is the part a shares with b (they meet).
+func (a interval) and(b interval) interval {
+	out := a
+	if b.lo > a.lo || b.lo == a.lo && b.loOpen {
+		out.lo, out.loOpen = b.lo, b.loOpen
+	}
+	if b.hi < a.hi || b.hi == a.hi && b.hiOpen {
+		out.hi, out.hiOpen = b.hi, b.hiOpen
+	}
+	return out
+}
+
+// compareIntervals orders sets by start, then end, closed ends first.
+func compareIntervals(a, b interval) int {
+	return cmp.Or(cmp.Compare(a.lo, b.lo), cmpBool(a.loOpen, b.loOpen), cmp.Compare(a.hi, b.hi), cmpBool(b.hiOpen, a.hiOpen))
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// layout is what the positioner makes of a group: positions that hold a
+// value, in value order (their rank), then one position per denied set;
+// and the vague claims.
+type layout struct {
+	positions []Position
+	nPlain    int
+	vague     []vagueDraft
+}
+
+// vagueDraft is a vague claim and the positions it fits: those of ranks
+// lo to hi-1, or every position when all is set (a denial of a value
+// nobody holds).
+type vagueDraft struct {
+	member int
+	lo, hi int
+	all    bool
+}
+
+// positioner builds a group's positions. It keeps its buffers from group
+// to group, so that a ledger of many small topics allocates little.
+type positioner struct {
+	plain, denials []int
+	keys           []claimKey
+	pos            []numPos
+	tree           treap
+	aside, still   []int // places in keys
+	owner          []int32
+	commons        []interval
+}
+
+// claimKey is a numeric claim with what orders it.
+type claimKey struct {
+	claim int
+	set   interval
+	width float64
+	raw   string
+}
+
+// numPos is a position being built.
+type numPos struct {
+	common interval
+	value  value.Value // the common set as a value, for display
+}
+
+func compareKeys(a, b claimKey) int {
+	return cmp.Or(cmp.Compare(a.width, b.width), compareIntervals(a.set, b.set), strings.Compare(a.raw, b.raw))
+}
+
+// maxRounds bounds how often claims first found vague are looked at again
+// (see numeric).
+const maxRounds = 8
+
+// build lays out a group's live claims.
+func (b *positioner) build(live []int, vals *values) layout {
+	b.plain, b.denials = b.plain[:0], b.denials[:0]
+	for _, i := range live {
+		if vals.at(i).Negated {
+			b.denials = append(b.denials, i)
+		} else {
+			b.plain = append(b.plain, i)
+		}
+	}
+	var out layout
+	numeric := len(live) > 0 && isNumeric(vals.at(live[0]).Type)
+	if numeric {
+		out = b.numeric(vals)
+	} else {
+		out = b.words(vals)
+	}
+	out.nPlain = len(out.positions)
+	b.denyAll(&out, vals, numeric)
+	return out
+}
+
+// numeric lays out the plain claims of a numeric group.
+func (b *positioner) numeric(vals *values) layout {
+	b.keys = b.keys[:0]
+	for _, i := range b.plain {
+		v := vals.at(i)
+		s := intervalOf(v)
+		b.keys = append(b.keys, claimKey{claim: i, set: s, width: s.hi - s.lo, raw: v.Raw})
+	}
+	slices.SortFunc(b.keys, compareKeys)
+	b.pos, b.aside = b.pos[:0], b.aside[:0]
+	b.tree.reset()
+	if cap(b.owner) < len(b.keys) {
+		b.owner = make([]int32, len(b.keys))
+	}
+	// owner maps a key (by its place in keys) to its position, or -1.
+	owner := b.owner[:len(b.keys)]
+	for k := range b.keys {
+		owner[k] = -1
+	}
+	for k := range b.keys {
+		if p, ok := b.place(&b.keys[k], vals); ok {
+			owner[k] = int32(p)
+		} else {
+			b.aside = append(b.aside, k)
+		}
+	}
+	// A later, wider claim may narrow a position's common set away from a
+	// claim set aside earlier, which then fits fewer positions than it
+	// did. Look at those claims again, in the same order, until nothing
+	// changes (in practice once; maxRounds bounds contrived cascades).
+	for round := 0; round < maxRounds && len(b.aside) > 0; round++ {
+		b.still = b.still[:0]
+		for _, k := range b.aside {
+			if p, ok := b.place(&b.keys[k], vals); ok {
+				owner[k] = int32(p)
+			} else {
+				b.still = append(b.still, k)
+			}
+		}
+		changed := len(b.still) < len(b.aside)
+		b.aside, b.still = b.still, b.aside
+		if !changed {
+			break
+		}
+	}
+	// Rank positions by value; members go in ledger order.
+	order := b.tree.inOrder()
+	rank := make([]int, len(b.pos))
+	b.commons = b.commons[:0]
+	for r, p := range order {
+		rank[p] = r
+		b.commons = append(b.commons, b.pos[p].common)
+	}
+	out := layout{positions: make([]Position, len(b.pos))}
+	backing := make([]int, 0, len(b.keys)-len(b.aside))
+	starts := make([]int, len(b.pos)+1)
+	for k := range b.keys {
+		if owner[k] >= 0 {
+			starts[rank[owner[k]]+1]++
+		}
+	}
+	for r := 1; r < len(starts); r++ {
+		starts[r] += starts[r-1]
+	}
+	backing = backing[:starts[len(b.pos)]]
+	fill := slices.Clone(starts[:len(b.pos)])
+	for k := range b.keys {
+		if owner[k] >= 0 {
+			r := rank[owner[k]]
+			backing[fill[r]] = b.keys[k].claim
+			fill[r]++
+		}
+	}
+	for p := range b.pos {
+		r := rank[p]
+		members := backing[starts[r]:starts[r+1]:starts[r+1]]
+		slices.Sort(members)
+		out.positions[r] = Position{members: members, common: b.pos[p].value, rank: r, hitLo: -1, hitHi: -1}
+	}
+	for _, k := range b.aside {
+		set := b.keys[k].set
+		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(set) })
+		hi := sort.Search(len(b.commons), func(i int) bool { return set.below(b.commons[i]) })
+		out.vague = append(out.vague, vagueDraft{member: b.keys[k].claim, lo: lo, hi: max(lo, hi)})
+	}
+	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
+	return out
+}
+
+// place puts a claim in the one position whose common set it meets, or in
+// a new one when it meets none, and returns the position; it reports false
+// when the claim meets two or more.
+func (b *positioner) place(k *claimKey, vals *values) (int, bool) {
+	first := b.tree.firstNotBelow(k.set, b.pos)
+	if first < 0 || !b.pos[first].common.meets(k.set) {
+		b.pos = append(b.pos, numPos{common: k.set, value: vals.at(k.claim)})
+		b.tree.insert(len(b.pos)-1, b.pos)
+		return len(b.pos) - 1, true
+	}
+	if next := b.tree.next(first, b.pos); next >= 0 && b.pos[next].common.meets(k.set) {
+		return -1, false
+	}
+	p := &b.pos[first]
+	p.common = p.common.and(k.set)
+	p.value = intersect(p.value, vals.at(k.claim))
+	return first, true
+}
+
+// words lays out the plain claims of a bool, choice or text group: one
+// position per normalised word, ranked by it.
+func (b *positioner) words(vals *values) layout {
+	byAtom := map[string]int{}
+	var out layout
+	for _, i := range b.plain {
+		v := vals.at(i)
+		p, ok := byAtom[v.Atom]
+		if !ok {
+			p = len(out.positions)
+			byAtom[v.Atom] = p
+			out.positions = append(out.positions, Position{common: v, hitLo: -1, hitHi: -1})
+		}
+		out.positions[p].members = append(out.positions[p].members, i)
+	}
+	slices.SortFunc(out.positions, func(x, y Position) int { return strings.Compare(x.common.Atom, y.common.Atom) })
+	for r := range out.positions {
+		out.positions[r].rank = r
+		slices.Sort(out.positions[r].members)
+	}
+	return out
+}
+
+// denyAll places the group's denials: one position per denied set, which
+// conflicts with the positions it hits, or vague when it hits none.
+func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
+	if len(b.denials) == 0 {
+		return
+	}
+	type denied struct {
+		set  interval
+		atom string
+	}
+	byKey := map[denied]int{}
+	var atomRank map[string]int
+	if !numeric {
+		atomRank = make(map[string]int, out.nPlain)
+		for r := range out.nPlain {
+			atomRank[out.positions[r].common.Atom] = r
+		}
+	}
+	first := len(out.positions)
+	for _, i := range b.denials {
+		v := vals.at(i)
+		var key denied
+		if numeric {
+			key.set = intervalOf(v)
+		} else {
+			key.atom = v.Atom
+		}
+		if p, ok := byKey[key]; ok {
+			if p >= 0 {
+				out.positions[p].members = append(out.positions[p].members, i)
+			} else {
+				out.vague = append(out.vague, vagueDraft{member: i, all: true})
+			}
+			continue
+		}
+		lo, hi := 0, 0
+		if numeric {
+			lo = sort.Search(out.nPlain, func(r int) bool { return b.commons[r].startsWithin(key.set) })
+			hi = sort.Search(out.nPlain, func(r int) bool { return !b.commons[r].endsWithin(key.set) })
+		} else if r, ok := atomRank[key.atom]; ok {
+			lo, hi = r, r+1
+		}
+		if hi <= lo {
+			byKey[key] = -1
+			out.vague = append(out.vague, vagueDraft{member: i, all: true})
+			continue
+		}
+		byKey[key] = len(out.positions)
+		out.positions = append(out.positions, Position{members: []int{i}, common: v, Denies: true,
+			rank: -1, hitLo: lo, hitHi: hi})
+	}
+	for p := first; p < len(out.positions); p++ {
+		slices.Sort(out.positions[p].members)
+	}
+	// Denial positions follow in the order of what they deny, so that the
+	// layout does not depend on the ledger's order either.
+	slices.SortStableFunc(out.positions[first:], func(x, y Position) int {
+		return cmp.Or(cmp.Compare(x.hitLo, y.hitLo), cmp.Compare(x.hitHi, y.hitHi),
+			compareIntervals(intervalOf(x.common), intervalOf(y.common)), strings.Compare(x.common.Atom, y.common.Atom))
+	})
+	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
+}
+
+// treap is a balanced search tree of positions by their common sets, which
+// are disjoint, so value order is a total order and stays one as they
+// narrow. Node i is position i; the tree lives in one slice, reused.
+type treap struct {
+	nodes []tnode
+	root  int32
+	seed  uint32
+}
+
+type tnode struct {
+	left, right int32
+	prio        uint32
+}
+
+func (t *treap) reset() {
+	t.nodes, t.root = t.nodes[:0], -1
+	if t.seed == 0 {
+		t.seed = 2463534242
+	}
+}
+
+// firstNotBelow returns the first position, in value order, whose common
+// set does not lie wholly below s, or -1.
+func (t *treap) firstNotBelow(s interval, pos []numPos) int {
+	res := int32(-1)
+	for n := t.root; n >= 0; {
+		if pos[n].common.below(s) {
+			n = t.nodes[n].right
+		} else {
+			res, n = n, t.nodes[n].left
+		}
+	}
+	return int(res)
+}
+
+// next returns the position after p in value order, or -1.
+func (t *treap) next(p int, pos []numPos) int {
+	res := int32(-1)
+	for n := t.root; n >= 0; {
+		if pos[p].common.below(pos[n].common) {
+			res, n = n, t.nodes[n].left
+		} else {
+			n = t.nodes[n].right
+		}
+	}
+	return int(res)
+}
+
+// insert adds position i, whose common set meets no other.
+func (t *treap) insert(i int, pos []numPos) {
+	// xorshift: the priorities need only look random, and the same every
+	// run, so that timing does not vary from run to run.
+	t.seed ^= t.seed << 13
+	t.seed ^= t.seed >> 17
+	t.seed ^= t.seed << 5
+	t.nodes = append(t.nodes, tnode{left: -1, right: -1, prio: t.seed})
+	l, r := t.split(t.root, pos[i].common, pos)
+	t.root = t.merge(t.merge(l, int32(i)), r)
+}
+
+// split cuts the tree under n into the positions below s and the rest.
+func (t *treap) split(n int32, s interval, pos []numPos) (int32, int32) {
+	if n < 0 {
+		return -1, -1
+	}
+	if pos[n].common.below(s) {
+		l, r := t.split(t.nodes[n].right, s, pos)
+		t.nodes[n].right = l
+		return n, r
+	}
+	l, r := t.split(t.nodes[n].left, s, pos)
+	t.nodes[n].left = r
+	return l, n
+}
+
+// merge joins two trees, every position of a lying below every one of b.
+func (t *treap) merge(a, b int32) int32 {
+	switch {
+	case a < 0:
+		return b
+	case b < 0:
+		return a
+	case t.nodes[a].prio > t.nodes[b].prio:
+		t.nodes[a].right = t.merge(t.nodes[a].right, b)
+		return a
+	}
+	t.nodes[b].left = t.merge(a, t.nodes[b].left)
+	return b
+}
+
+// inOrder lists the positions in value order.
+func (t *treap) inOrder() []int {
+	out := make([]int, 0, len(t.nodes))
+	var stack []int32
+	for n := t.root; n >= 0 || len(stack) > 0; {
+		for ; n >= 0; n = t.nodes[n].left {
+			stack = append(stack, n)
+		}
+		n = stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, int(n))
+		n = t.nodes[n].right
+	}
+	return out
+}

@@ -1,0 +1,355 @@
+package claims
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// Revision is an origin changing its figure: a later claim of the same
+// origin, on the same topic, in the same context and at the same moment,
+// that conflicts with an earlier one ("the ministry cut its toll from 2,100
+// to 1,450"). The earlier claim takes no further part in comparison. A
+// later claim that agrees is a restatement, not a revision: both stand,
+// and the earlier one's outlets still count as support.
+type Revision struct {
+	Topic   string `json:"topic"`
+	Context string `json:"context,omitempty"`
+	Moment  string `json:"as_of,omitempty"`
+	Origin  string `json:"origin"`
+	// From and To are the values as written ("not 2,100" for a denial).
+	From      string `json:"from"`
+	To        string `json:"to"`
+	FromDate  string `json:"from_date"`
+	ToDate    string `json:"to_date"`
+	FromClaim string `json:"from_claim"`
+	ToClaim   string `json:"to_claim"`
+}
+
+// String is "police revised 8,000 (1 Mar) → 12,000 (2 Mar)"; the year is
+// shown when the two dates fall in different years.
+func (r Revision) String() string {
+	from, to := shortDate(r.FromDate, r.ToDate), shortDate(r.ToDate, r.FromDate)
+	return fmt.Sprintf("%s revised %s (%s) → %s (%s)", r.Origin, r.From, from, r.To, to)
+}
+
+// shortDate writes a YYYY-MM-DD date as "1 Mar", with the year when other
+// falls in another year; anything else as written.
+func shortDate(d, other string) string {
+	t, err := time.Parse(time.DateOnly, d[:min(len(d), 10)])
+	if err != nil || len(d) > 10 {
+		return d
+	}
+	if o, err := time.Parse(time.DateOnly, other[:min(len(other), 10)]); err == nil && o.Year() != t.Year() {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan")
+}
+
+// RevisionsOf returns the revisions on topics matching a glob whose origin
+// matches source (a glob; empty matches all), in Analysis.Revisions' order.
+func (a *Analysis) RevisionsOf(topic, source string) []Revision {
+	var out []Revision
+	for _, r := range a.Revisions {
+		if Glob(topic, r.Topic) && Glob(source, r.Origin) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// defaultBruteRun is the longest run of one origin's dated claims that
+// revise compares pair by pair; longer runs use the ordered structures
+// below, so that one origin with many figures stays O(n log n).
+const defaultBruteRun = 16
+
+// reviser finds revisions, keeping its buffers from group to group.
+type reviser struct {
+	dated []int
+	// brute is the longest run compared pair by pair; tests set it through
+	// Options to hold one way to the other.
+	brute int
+}
+
+// revise returns the claims of a group that no later claim of their own
+// origin revised, and the revisions. Undated claims are never revised and
+// revise nothing, since nothing says which came first.
+func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
+	l := a.Ledger
+	rv.dated = rv.dated[:0]
+	for _, i := range group {
+		if l.Claims[i].Date != "" {
+			rv.dated = append(rv.dated, i)
+		}
+	}
+	if len(rv.dated) < 2 {
+		return group, nil
+	}
+	// By origin, then date; within a date by what the claims say, so that
+	// the revision found does not depend on the ledger's order.
+	dated := rv.dated
+	slices.SortFunc(dated, func(x, y int) int {
+		cx, cy := &l.Claims[x], &l.Claims[y]
+		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
+			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
+	})
+	var revs []Revision
+	revised := 0
+	for start := 0; start < len(dated); {
+		end := start + 1
+		for end < len(dated) && l.Claims[dated[end]].Source == l.Claims[dated[start]].Source {
+			end++
+		}
+		run := dated[start:end]
+		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
+			for p, q := range firstConflicts(l, run, vals, rv.brute) {
+				if q >= 0 {
+					a.Superseded[run[p]] = run[q]
+					revs = append(revs, revision(l, run[p], run[q]))
+					revised++
+				}
+			}
+		}
+		start = end
+	}
+	if revised == 0 {
+		return group, nil
+	}
+	live := make([]int, 0, len(group)-revised)
+	for _, i := range group {
+		if _, ok := a.Superseded[i]; !ok {
+			live = append(live, i)
+		}
+	}
+	// The same change restated through several outlets is one revision.
+	slices.SortStableFunc(revs, func(x, y Revision) int {
+		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
+	})
+	revs = slices.CompactFunc(revs, func(x, y Revision) bool {
+		return x.Origin == y.Origin && x.FromDate == y.FromDate && x.ToDate == y.ToDate && x.From == y.From && x.To == y.To
+	})
+	return live, revs
+}
+
+func revision(l *Ledger, from, to int) Revision {
+	c, n := &l.Claims[from], &l.Claims[to]
+	return Revision{Topic: c.Topic, Context: c.Context, Moment: moment(l, c), Origin: c.Source,
+		From: c.Shown(), To: n.Shown(), FromDate: c.Date, ToDate: n.Date, FromClaim: c.ID, ToClaim: n.ID}
+}
+
+// firstConflicts takes one origin's dated claims in date order and returns,
+// for each, the place in run of the first claim of a later date whose value
+// conflicts with it (the one that revised it), or -1.
+func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
+	k := len(run)
+	// later[p] is the first place in run with a later date than p's.
+	later := make([]int, k)
+	later[k-1] = k
+	for p := k - 2; p >= 0; p-- {
+		if l.Claims[run[p]].Date == l.Claims[run[p+1]].Date {
+			later[p] = later[p+1]
+		} else {
+			later[p] = p + 1
+		}
+	}
+	by := make([]int, k)
+	for p := range by {
+		by[p] = -1
+	}
+	if k <= brute {
+		for p := range k {
+			v := vals.at(run[p])
+			for q := later[p]; q < k; q++ {
+				if !value.Meets(v, vals.at(run[q])) {
+					by[p] = q
+					break
+				}
+			}
+		}
+		return by
+	}
+	// Claims that hold a value, in date order, and those that deny one,
+	// by what they deny.
+	var plain []int // places in run
+	type denied struct {
+		set  interval
+		atom string
+	}
+	numeric := isNumeric(vals.at(run[0]).Type)
+	var keys []denied
+	rep := map[denied]value.Value{}
+	at := map[denied][]int{} // places in run, in date order
+	for p := range k {
+		v := vals.at(run[p])
+		if !v.Negated {
+			plain = append(plain, p)
+			continue
+		}
+		key := denied{atom: v.Atom}
+		if numeric {
+			key = denied{set: intervalOf(v)}
+		}
+		if _, ok := rep[key]; !ok {
+			rep[key] = v
+			keys = append(keys, key)
+		}
+		at[key] = append(at[key], p)
+	}
+	// firstFrom returns the first place in places (ascending) at or after
+	// from, or -1.
+	firstFrom := func(places []int, from int) int {
+		if j, _ := slices.BinarySearch(places, from); j < len(places) {
+			return places[j]
+		}
+		return -1
+	}
+	offer := func(p, q int) {
+		if q >= 0 && (by[p] < 0 || q < by[p]) {
+			by[p] = q
+		}
+	}
+	// A value against later values: for numbers, the first later set that
+	// ends below it or starts above it, from a tree of the sets' ends; for
+	// words, the first later word that differs.
+	if len(plain) > 1 {
+		if numeric {
+			sets := make([]interval, len(plain))
+			for j, p := range plain {
+				sets[j] = intervalOf(vals.at(run[p]))
+			}
+			t := newEndTree(sets)
+			for j, p := range plain {
+				from, _ := slices.BinarySearch(plain, later[p])
+				if q := t.first(from, sets[j]); q >= 0 {
+					offer(p, plain[q])
+				}
+			}
+		} else {
+			// nextOther[j] is the first place after j in plain whose word
+			// differs from j's, or -1.
+			atom := func(j int) string { return vals.at(run[plain[j]]).Atom }
+			nextOther := make([]int, len(plain))
+			for j := len(plain) - 1; j >= 0; j-- {
+				switch {
+				case j+1 == len(plain):
+					nextOther[j] = -1
+				case atom(j+1) != atom(j):
+					nextOther[j] = j + 1
+				default:
+					nextOther[j] = nextOther[j+1]
+				}
+			}
+			for _, p := range plain {
+				from, _ := slices.BinarySearch(plain, later[p])
+				if from == len(plain) {
+					continue
+				}
+				q := from
+				if vals.at(run[plain[from]]).Atom == vals.at(run[p]).Atom {
+					q = nextOther[from]
+				}
+				if q >= 0 {
+					offer(p, plain[q])
+				}
+			}
+		}
+	}
+	// Denials are few, and one origin denies few distinct values, so each
+	// distinct denied value is set against every value and every other
+	// denied value.
+	for _, key := range keys {
+		d := rep[key]
+		var against []int // values the denial conflicts with, by place
+		for _, p := range plain {
+			if !value.Meets(vals.at(run[p]), d) {
+				against = append(against, p)
+				offer(p, firstFrom(at[key], later[p]))
+			}
+		}
+		for _, p := range at[key] {
+			offer(p, firstFrom(against, later[p]))
+			for _, other := range keys {
+				if !value.Meets(d, rep[other]) {
+					offer(p, firstFrom(at[other], later[p]))
+				}
+			}
+		}
+	}
+	return by
+}
+
+// endTree finds, among sets in date order, the first at or after a place
+// that conflicts with a given set: one that ends below it or starts above
+// it. Each node keeps the lowest end and the highest start under it.
+type endTree struct {
+	n            int
+	lowEnd, high []end
+}
+
+// end is one end of a set; open ends sort inside closed ones at the same
+// value (an open end at 5 ends below a closed one at 5).
+type end struct {
+	at   float64
+	open bool
+}
+
+func newEndTree(sets []interval) *endTree {
+	t := &endTree{n: len(sets), lowEnd: make([]end, 4*len(sets)), high: make([]end, 4*len(sets))}
+	t.build(1, 0, len(sets), sets)
+	return t
+}
+
+func (t *endTree) build(node, lo, hi int, sets []interval) {
+	if hi-lo == 1 {
+		t.lowEnd[node] = end{sets[lo].hi, sets[lo].hiOpen}
+		t.high[node] = end{sets[lo].lo, sets[lo].loOpen}
+		return
+	}
+	mid := (lo + hi) / 2
+	t.build(2*node, lo, mid, sets)
+	t.build(2*node+1, mid, hi, sets)
+	a, b := t.lowEnd[2*node], t.lowEnd[2*node+1]
+	if b.at < a.at || b.at == a.at && b.open {
+		a = b
+	}
+	t.lowEnd[node] = a
+	a, b = t.high[2*node], t.high[2*node+1]
+	if b.at > a.at || b.at == a.at && b.open {
+		a = b
+	}
+	t.high[node] = a
+}
+
+// conflicts reports whether some set under node conflicts with s.
+func (t *endTree) conflicts(node int, s interval) bool {
+	e, b := t.lowEnd[node], t.high[node]
+	return e.at < s.lo || e.at == s.lo && (e.open || s.loOpen) ||
+		b.at > s.hi || b.at == s.hi && (b.open || s.hiOpen)
+}
+
+// first returns the first index at or after from whose set conflicts with
+// s, or -1.
+func (t *endTree) first(from int, s interval) int {
+	if t.n == 0 {
+		return -1
+	}
+	return t.find(1, 0, t.n, from, s)
+}
+
+func (t *endTree) find(node, lo, hi, from int, s interval) int {
+	if hi <= from || !t.conflicts(node, s) {
+		return -1
+	}
+	if hi-lo == 1 {
+		return lo
+	}
+	mid := (lo + hi) / 2
+	if q := t.find(2*node, lo, mid, from, s); q >= 0 {
+		return q
+	}
+	return t.find(2*node+1, mid, hi, from, s)
+}

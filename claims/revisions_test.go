@@ -1,0 +1,178 @@
+package claims_test
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	. "github.com/claimdiff/claimdiff/claims"
+)
+
+func TestRevisions(t *testing.T) {
+	tests := []struct {
+		name   string
+		claims string
+		// revisions as Revision.String gives them, on every topic.
+		revisions []string
+		// positions of the one dispute, as positionsOf gives them; none
+		// when there is no dispute.
+		positions []string
+		kinds     []Kind
+		vague     []string
+	}{
+		{
+			name: "a restatement through another outlet is support",
+			claims: `  - {id: sat, topic: toll, value: 1720, source: agency, via: [wire], date: 2025-03-01}
+  - {id: sun, topic: toll, value: "1,720", source: agency, via: [paper], date: 2025-03-02}
+  - {id: m, topic: toll, value: 2100, source: ministry, date: 2025-03-02}
+`,
+			positions: []string{"1,720: sat sun", "2,100: m"},
+			kinds:     []Kind{KindConflict},
+		},
+		{
+			name: "an origin that changes its figure revises it",
+			claims: `  - {id: m-sat, topic: toll, value: 2100, source: ministry, date: 2025-03-01}
+  - {id: m-sun, topic: toll, value: 1450, source: ministry, date: 2025-03-02}
+  - {id: a, topic: toll, value: 1720, source: agency, date: 2025-03-02}
+`,
+			revisions: []string{"ministry revised 2100 (1 Mar) → 1450 (2 Mar)"},
+			positions: []string{"1,450: m-sun", "1,720: a"},
+			kinds:     []Kind{KindConflict},
+		},
+		{
+			name: "a revision on a topic with no dispute",
+			claims: `  - {id: p1, topic: toll, value: "8,000", source: police, date: 2025-03-01}
+  - {id: p2, topic: toll, value: "12,000", source: police, date: 2025-03-02}
+`,
+			revisions: []string{"police revised 8,000 (1 Mar) → 12,000 (2 Mar)"},
+		},
+		{
+			name: "each change of a chain, across a year",
+			claims: `  - {id: p1, topic: toll, value: "8,000", source: police, date: 2025-12-31}
+  - {id: p2, topic: toll, value: "12,000", source: police, date: 2026-01-01}
+  - {id: p3, topic: toll, value: "15,000", source: police, date: 2026-01-02}
+`,
+			revisions: []string{"police revised 8,000 (31 Dec 2025) → 12,000 (1 Jan 2026)", "police revised 12,000 (1 Jan) → 15,000 (2 Jan)"},
+		},
+		{
+			name: "the same change relayed twice is one revision",
+			claims: `  - {id: w, topic: toll, value: 2100, source: ministry, via: [wire], date: 2025-03-01}
+  - {id: p, topic: toll, value: 2100, source: ministry, via: [paper], date: 2025-03-01}
+  - {id: n, topic: toll, value: 1450, source: ministry, date: 2025-03-02}
+`,
+			revisions: []string{"ministry revised 2100 (1 Mar) → 1450 (2 Mar)"},
+		},
+		{
+			name: "a narrower later figure that agrees is no revision",
+			claims: `  - {id: g1, topic: toll, value: "up to 9,000", source: governor, date: 2025-03-01}
+  - {id: g2, topic: toll, value: "8,500", source: governor, date: 2025-03-02}
+`,
+		},
+		{
+			name: "a denial of a figure revised away is vague",
+			claims: `  - {id: m-sat, topic: toll, value: 2100, source: ministry, date: 2025-03-01}
+  - {id: m-sun, topic: toll, value: 1450, source: ministry, date: 2025-03-02}
+  - {id: a, topic: toll, value: 1720, source: agency, date: 2025-03-02}
+  - {id: o, topic: toll, value: 2100, denies: true, source: opposition, date: 2025-03-02}
+`,
+			revisions: []string{"ministry revised 2100 (1 Mar) → 1450 (2 Mar)"},
+			positions: []string{"1,450: m-sun", "1,720: a"},
+			kinds:     []Kind{KindConflict},
+			vague:     []string{"o fits 1,450 | 1,720"},
+		},
+		{
+			name: "an origin that denies its own earlier figure revises it",
+			claims: `  - {id: m-sat, topic: toll, value: 2100, source: ministry, date: 2025-03-01}
+  - {id: m-sun, topic: toll, value: 2100, denies: true, source: ministry, date: 2025-03-02}
+  - {id: a, topic: toll, value: 2100, source: agency, date: 2025-03-02}
+`,
+			revisions: []string{"ministry revised 2100 (1 Mar) → not 2100 (2 Mar)"},
+			positions: []string{"2,100: a", "not 2,100: m-sun"},
+			kinds:     []Kind{KindNegation},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, tollHeader+tt.claims)
+			var revs []string
+			for _, r := range a.Revisions {
+				revs = append(revs, r.String())
+			}
+			if !slices.Equal(revs, tt.revisions) {
+				t.Errorf("revisions = %q, want %q", revs, tt.revisions)
+			}
+			if tt.positions == nil {
+				if len(a.Disputes) != 0 {
+					t.Fatalf("%d disputes, want none", len(a.Disputes))
+				}
+				return
+			}
+			if len(a.Disputes) != 1 {
+				t.Fatalf("%d disputes, want 1", len(a.Disputes))
+			}
+			d := &a.Disputes[0]
+			ps, vague := positionsOf(d)
+			if !slices.Equal(ps, tt.positions) || !slices.Equal(vague, tt.vague) || !slices.Equal(d.Kinds, tt.kinds) {
+				t.Errorf("positions %q, vague %q, kinds %v; want %q, %q, %v", ps, vague, d.Kinds, tt.positions, tt.vague, tt.kinds)
+			}
+			if len(d.Revisions) != len(tt.revisions) {
+				t.Errorf("the dispute carries %d revisions, want %d", len(d.Revisions), len(tt.revisions))
+			}
+		})
+	}
+}
+
+// A restated figure keeps its outlets as support: the wire that relayed
+// the agency on Saturday still counts after a paper prints it on Sunday.
+func TestRestatementKeepsItsOutlet(t *testing.T) {
+	a := analyze(t, tollHeader+`  - {id: sat, topic: toll, value: 1720, source: agency, via: [wire], date: 2025-03-01}
+  - {id: sun, topic: toll, value: 1720, source: agency, via: [paper], date: 2025-03-02}
+  - {id: m, topic: toll, value: 2100, source: ministry, date: 2025-03-02}
+`)
+	for _, p := range a.Disputes[0].Positions {
+		if p.Common == "1,720" && (!slices.Contains(p.Sources, "wire") || !slices.Contains(p.Sources, "paper") || p.Origins != 1) {
+			t.Errorf("1,720 reaches us through %v with %d origins; want wire and paper, 1 origin", p.Sources, p.Origins)
+		}
+	}
+	if len(a.Superseded) != 0 {
+		t.Errorf("superseded %v, want none", a.Superseded)
+	}
+}
+
+// The ordered search for revisions finds what comparing every pair finds.
+func TestRevisionsMatchPairwise(t *testing.T) {
+	for seed := range uint64(60) {
+		n := 5 + int(seed%40)
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		ledger := strings.ReplaceAll(randomLedger(seed+7, n, order), "source: mayor", "source: governor")
+		want := analyzeWith(t, ledger, WithBruteRun(testOptions, 1<<30))
+		got := analyzeWith(t, ledger, WithBruteRun(testOptions, -1))
+		if !maps.Equal(got.Superseded, want.Superseded) {
+			t.Fatalf("seed %d: ordered search revised %v, pairwise %v", seed, got.Superseded, want.Superseded)
+		}
+	}
+	// Words, and denials of them.
+	r := rand.New(rand.NewPCG(3, 3))
+	for range 30 {
+		var b strings.Builder
+		b.WriteString("ledger: 1\nsources:\n  a: {name: A, kind: outlet}\n  b: {name: B, kind: outlet}\ntopics:\n  g: {type: choice, choices: [G7, G8, G20]}\nclaims:\n")
+		for i := range 30 {
+			deny := ""
+			if r.IntN(5) == 0 {
+				deny = ", denies: true"
+			}
+			fmt.Fprintf(&b, "  - {id: c%d, topic: g, value: %s, source: %s, date: 2025-03-%02d%s}\n",
+				i, []string{"G7", "G8", "G20"}[r.IntN(3)], []string{"a", "b"}[r.IntN(2)], 1+r.IntN(9), deny)
+		}
+		want := analyzeWith(t, b.String(), WithBruteRun(testOptions, 1<<30))
+		if got := analyzeWith(t, b.String(), WithBruteRun(testOptions, -1)); !maps.Equal(got.Superseded, want.Superseded) {
+			t.Fatalf("words: ordered search revised %v, pairwise %v\n%s", got.Superseded, want.Superseded, b.String())
+		}
+	}
+}
