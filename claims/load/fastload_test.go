@@ -118,6 +118,9 @@ func TestFastPathForms(t *testing.T) {
 		{"lone cr", "  - topic: t\n    value: 1\n    note: a\rb\n    source: a\n", false},
 		{"line separator", "  - topic: t\n    value: 1\n    note: a\u2028b\n    source: a\n", false},
 		{"next line in quotes", "  - topic: t\n    value: 1\n    note: \"a\u0085b\"\n    source: a\n", false},
+		{"colon starts a flow scalar", "  - topic: t\n    value: 1\n    source: a\n    via: [b, :x]\n", false},
+		{"question mark in a flow scalar", "  - topic: t\n    value: 1\n    source: a\n    via: [b?]\n", false},
+		{"null key", "  - topic: t\n    value: 1\n    source: a\n    null: x\n", true},
 		{"key too long", "  - topic: t\n    value: 1\n    source: a\n    " + strings.Repeat("k", 1025) + ": x\n", false},
 	}
 	for _, tt := range entries {

@@ -170,6 +170,9 @@ func (s *Scanner) field(text []byte, n, line int) (key, val *yaml.Node, res Resu
 	if i == n || i-n > maxKey || i >= len(text) || text[i] != ':' || i+1 < len(text) && text[i+1] != ' ' {
 		return nil, nil, Fallback
 	}
+	if isNull(text[n:i]) {
+		return nil, nil, Fallback // a null key, which no ledger has
+	}
 	k := s.node()
 	if k == nil {
 		return nil, nil, Fallback
@@ -252,7 +255,9 @@ func (s *Scanner) value(text []byte, j, line int, ctx flowContext, share bool) (
 		}
 		return s.flow(text, j, nd, share)
 	case '-', ':':
-		if j+1 >= len(text) || text[j+1] == ' ' {
+		// "- " and ": " are indicators, and yaml.v3 starts no plain
+		// scalar in a flow with ":".
+		if j+1 >= len(text) || text[j+1] == ' ' || c == ':' && ctx != flowNone {
 			return nil, 0, Fallback
 		}
 	}
@@ -262,8 +267,7 @@ func (s *Scanner) value(text []byte, j, line int, ctx flowContext, share bool) (
 	}
 	raw := bytes.TrimRight(text[j:end], " ")
 	nd.Kind, nd.Tag = yaml.ScalarNode, "!!str"
-	switch string(raw) {
-	case "~", "null", "Null", "NULL":
+	if isNull(raw) {
 		nd.Tag = "!!null"
 	}
 	nd.Value = s.str(raw, share)
@@ -330,8 +334,9 @@ func (s *Scanner) flow(text []byte, j int, nd *yaml.Node, share bool) (*yaml.Nod
 
 // plainEnd finds where a plain scalar ends: at " #", at the end of the
 // line, or in a flow at "," or the closing bracket. It gives -1 for a
-// plain scalar holding ": ", which only yaml.v3 should judge, or a tab,
-// which yaml.v3 counts as space around it and as a comment's lead.
+// plain scalar holding ": ", which only yaml.v3 should judge, a tab, which
+// yaml.v3 counts as space around it and as a comment's lead, or in a flow
+// an opening bracket or "?", where yaml.v3 ends the scalar and reads on.
 func plainEnd(text []byte, j int, ctx flowContext) int {
 	for i := j; i < len(text); i++ {
 		switch c := text[i]; c {
@@ -349,9 +354,9 @@ func plainEnd(text []byte, j int, ctx flowContext) int {
 			if ctx != flowNone && (text[i+1] == ',' || text[i+1] == ']' || text[i+1] == '}') {
 				return -1
 			}
-		case ',', ']', '}', '[', '{':
+		case ',', ']', '}', '[', '{', '?':
 			if ctx != flowNone {
-				if c == '[' || c == '{' {
+				if c == '[' || c == '{' || c == '?' {
 					return -1
 				}
 				return i
@@ -365,6 +370,15 @@ func plainEnd(text []byte, j int, ctx flowContext) int {
 		}
 	}
 	return len(text)
+}
+
+// isNull says whether a plain scalar is null to yaml.v3.
+func isNull(b []byte) bool {
+	switch string(b) {
+	case "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
 }
 
 // restIsComment says whether the rest of a line from j is blank or a

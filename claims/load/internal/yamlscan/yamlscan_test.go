@@ -159,6 +159,10 @@ var items = []struct {
 	{"paragraph separator in quotes", "  - value: 'a\u2029b'\n", Fallback},
 	{"break in comment", "  - value: a # b\u2028c: d\n", Fallback},
 	{"break in comment line", "  - value: a\n    # b\u2028c: d\n", Fallback},
+	{"null key", "- topic: t\n  Null: x\n", Fallback},
+	{"null key in flow", "- context: {null: x}\n", Scanned},
+	{"colon starts a plain scalar", "- value: :x\n  via: [-x]\n", Scanned},
+	{"colon starts a flow plain scalar", "- via: [a, :x]\n", Fallback},
 	{"merge key", "  - <<: {topic: t}\n", Fallback},
 	{"not a mapping", "  - just text\n", Fallback},
 	{"anchor", "  - &x\n    topic: t\n", Fallback},
@@ -351,6 +355,45 @@ func BenchmarkItem(b *testing.B) {
 	for b.Loop() {
 		if _, res := s.Item(item, 1); res != Scanned {
 			b.Fatal(res)
+		}
+	}
+}
+
+// gridTokens are the bits of YAML where a hand-written scanner most often
+// goes wrong: indicators, quotes, escapes, blanks and odd characters.
+var gridTokens = []string{"", " ", "a", "-", ":", "?", "#", ",", "[", "]", "{", "}", "'", "\"", "\\", "~",
+	"  ", "é", "\t", "x y", ": ", " #", "a:", ":a", "?a", "-a", "a #b", "#a", "[]", "{}", "''", "\"\"",
+	"'a''b'", "\"a\\\"b\"", "\"\\x41\\u00e9\\U0001F600\"", "\"\\ud800\"", "\"\\x4\"", "\"\\0\\a\\e\\t\\n\\r\"",
+	"\"\\ \"", "\"\\N\"", "1:2", "a,b", "\u00a0", "\ufeff", "'\\'", "k: v", "null", "<<"}
+
+// TestGrid holds the scanner to yaml.v3 on every pair of grid tokens, and
+// every triple of the first sixteen, in each place of an item or entry a
+// value, key or comment can go: a systematic sweep the fuzzer may take
+// long to make.
+func TestGrid(t *testing.T) {
+	s := NewScanner(ledgerKeys...)
+	check := func(v string) {
+		for _, item := range []string{"- k: " + v + "\n", "- k: [" + v + "]\n", "- k: {" + v + "}\n",
+			"- k: [x, " + v + "]\n", "- k: {x: " + v + "}\n", "- k: {" + v + ": y}\n", "- k: x\n  " + v + "\n",
+			"- " + v + ": y\n", "- k: '" + v + "'\n", "- k: \"" + v + "\"\n", "-  k: x #" + v + "\n   j: " + v + "\n",
+			"- k:" + v + "\n"} {
+			checkItem(t, s, []byte(item))
+		}
+		for _, entry := range []string{"  id: " + v + "\n", "  id:\n    k: " + v + "\n", "  id:\n    " + v + "\n    k: v\n",
+			"  id: {" + v + "}\n", "  " + v + ": x\n"} {
+			checkEntry(t, s, []byte(entry), 2)
+		}
+	}
+	for _, a := range gridTokens {
+		for _, b := range gridTokens {
+			check(a + b)
+		}
+	}
+	for _, a := range gridTokens[:16] {
+		for _, b := range gridTokens[:16] {
+			for _, c := range gridTokens[:16] {
+				check(a + b + c)
+			}
 		}
 	}
 }
