@@ -42,6 +42,9 @@ type Topic struct {
 	Declared bool
 	// Inferred is true when the type was worked out from the values.
 	Inferred bool
+	// Pattern is the topics: pattern, such as "*.actual-departure", that
+	// typed a topic no entry defines itself.
+	Pattern string
 	Pos      diag.Pos
 	// index is the topic's place in TopicOrder, set by Ledger.AddTopic;
 	// claims sort by it, which is cheaper than comparing ids.

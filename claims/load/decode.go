@@ -139,7 +139,11 @@ func (b *builder) readTopic(r *reader, f field) {
 // parseTopic reads one entry of topics without touching the ledger, so
 // that many can be read at once; nil when the entry is not a mapping.
 func parseTopic(r *reader, f field) *claims.Topic {
-	checkID(r, f.keyN, "topic")
+	if !isPattern(f.key) {
+		checkID(r, f.keyN, "topic")
+	} else if !validPattern(f.key) {
+		r.errorf(f.keyN, "bad-id", "topic pattern %q %s, with * and ? as wildcards", diag.Clip(f.key, 40), ids.Rule)
+	}
 	t := &claims.Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
 	props, ok := r.entryMapping(f.value, "topic", f.key)
 	if !ok {
@@ -192,6 +196,10 @@ func parseTopic(r *reader, f field) *claims.Topic {
 // addTopic adds a topic read by parseTopic to the ledger, unless another
 // file or entry defined it first.
 func (b *builder) addTopic(r *reader, t *claims.Topic) {
+	if isPattern(t.ID) {
+		b.addPattern(r, t)
+		return
+	}
 	if prev := b.l.Topics[t.ID]; prev != nil {
 		r.add(diag.Errorf(t.Pos, "duplicate-id", "topic %q is defined twice (also at %s)", t.ID, prev.Pos))
 		return

@@ -476,6 +476,8 @@ type builder struct {
 	// sources and of files, for the sources each file defines.
 	sourceDecimal map[string]value.Decimal
 	fileDecimal   map[string]value.Decimal
+	// patterns are the topics: entries whose keys hold wildcards.
+	patterns []*claims.Topic
 }
 
 func newBuilder(opts Options) *builder {

@@ -147,7 +147,7 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 		c := &l.Claims[i]
 		t := l.Topics[c.Topic]
 		if t == nil {
-			t = &claims.Topic{ID: c.Topic, Pos: c.At(b.places[i].Topic)}
+			t = b.topicFromPattern(c.Topic, c.At(b.places[i].Topic))
 			l.AddTopic(t)
 		}
 		c.TopicRef = t
