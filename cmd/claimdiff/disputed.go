@@ -11,7 +11,6 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
-	"github.com/claimdiff/claimdiff/internal/report"
 )
 
 type disputedOptions struct {
@@ -90,18 +89,6 @@ func (o *disputedOptions) disputeFilter() (claims.DisputeFilter, error) {
 	return f, nil
 }
 
-// disputesJSON is the stable JSON contract of disputed --format json.
-type disputesJSON struct {
-	Disputes []claims.Dispute `json:"disputes"`
-	Count    int              `json:"count"`
-	Ledger   report.Ledger    `json:"ledger"`
-}
-
-func describeLedger(l *claims.Ledger) report.Ledger {
-	return report.Ledger{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
-		Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)}
-}
-
 func runDisputed(opts *disputedOptions) error {
 	filter, err := opts.disputeFilter()
 	if err != nil {
@@ -115,7 +102,7 @@ func runDisputed(opts *disputedOptions) error {
 	a := claims.Analyze(l, opts.Global.analysis())
 	ds := a.Filter(filter)
 	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, disputesJSON{Disputes: ds, Count: len(ds), Ledger: describeLedger(l)})
+		return render.DisputesJSON(ios.Out, l, ds)
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))
