@@ -104,9 +104,6 @@ type bulkFile struct {
 	blockSize int
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
-	// keep, when set, is how many problems a worker keeps of its block:
-	// enough for the caller to cap the file's and say there were more.
-	keep int
 	// speculative is set for a block that may not start a CSV record
 	// (see bulk_blocks.go); a record still open at its end is not an
 	// error then, and open and openLine say where it began.
@@ -240,13 +237,10 @@ func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
 	bf.problem(diag.Errorf(diag.Pos{File: bf.name, Line: line, Col: col}, code, format, args...))
 }
 
-func (bf *bulkFile) problem(p diag.Problem) {
-	if bf.keep == 0 {
-		bf.r.Add(p)
-	} else if len(bf.r.Problems) < bf.keep {
-		bf.r.Problems = append(bf.r.Problems, p)
-	}
-}
+// problem adds p to the file's problems, or to its block's: a block keeps
+// as many as a file shows, and counts the rest in its too-many problem,
+// which the file's list folds into its own.
+func (bf *bulkFile) problem(p diag.Problem) { bf.r.Add(p) }
 
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 

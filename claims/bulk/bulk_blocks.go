@@ -216,7 +216,6 @@ func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int
 // its tables, row and problems are not the caller's.
 func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlock, quit <-chan struct{}) {
 	w := newBulkFile(bf.name, nil, bf.lr.limit)
-	w.keep = diag.MaxPerFile + 1
 	for blk := range work {
 		select {
 		case <-quit:

@@ -55,9 +55,7 @@ func (b *builder) finish() *claims.Ledger {
 func capPerFile(ps []diag.Problem) []diag.Problem {
 	count := map[string]int{}
 	for _, p := range ps {
-		if p.Code != "too-many" {
-			count[p.Pos.File]++
-		}
+		count[p.Pos.File]++
 	}
 	over := false
 	for _, n := range count {
@@ -66,21 +64,26 @@ func capPerFile(ps []diag.Problem) []diag.Problem {
 	if !over {
 		return ps
 	}
-	kept := map[string]int{}
+	// Each file's problems past the first maxProblems become one, which
+	// counts them (and any a reader had already folded away).
+	byFile := map[string][]int{}
+	for i, p := range ps {
+		byFile[p.Pos.File] = append(byFile[p.Pos.File], i)
+	}
 	out := ps[:0:0]
+	kept := map[string]int{}
 	for _, p := range ps {
-		if p.Code == "too-many" {
-			continue
-		}
 		f := p.Pos.File
 		switch kept[f]++; {
 		case kept[f] <= maxProblems:
 			out = append(out, p)
 		case kept[f] == maxProblems+1:
-			p.Code = "too-many"
-			p.Message = fmt.Sprintf("%d more problems in this file are not shown", count[f]-maxProblems)
-			p.Hint = ""
-			out = append(out, p)
+			idx := byFile[f][maxProblems+1:]
+			rest := make([]diag.Problem, len(idx))
+			for j, i := range idx {
+				rest[j] = ps[i]
+			}
+			out = append(out, diag.TooMany(p, rest))
 		}
 	}
 	return out

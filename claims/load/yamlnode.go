@@ -67,13 +67,9 @@ func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
 }
 
 func (r *reader) add(p diag.Problem) {
-	switch {
-	case r.uncapped || len(r.problems) < maxProblems:
-		r.problems = append(r.problems, p)
-	case len(r.problems) == maxProblems:
-		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", maxProblems)
-		r.problems = append(r.problems, p)
-	}
+	l := diag.List{Problems: r.problems, Uncapped: r.uncapped}
+	l.Add(p)
+	r.problems = l.Problems
 }
 
 // resolve follows aliases, charging the alias budget for the node count of

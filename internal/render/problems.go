@@ -147,14 +147,7 @@ func ProblemsGitHub(w io.Writer, ps []diag.Problem) error {
 
 // Summary is "2 errors, 1 warning" or "no problems".
 func Summary(ps []diag.Problem) string {
-	var errs, warns int
-	for _, p := range ps {
-		if p.Severity == diag.Warning {
-			warns++
-		} else {
-			errs++
-		}
-	}
+	errs, warns := diag.Count(ps)
 	if errs+warns == 0 {
 		return "no problems"
 	}
