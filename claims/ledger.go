@@ -45,7 +45,7 @@ type Topic struct {
 	// Pattern is the topics: pattern, such as "*.actual-departure", that
 	// typed a topic no entry defines itself.
 	Pattern string
-	Pos      diag.Pos
+	Pos     diag.Pos
 	// index is the topic's place in TopicOrder, set by Ledger.AddTopic;
 	// claims sort by it, which is cheaper than comparing ids.
 	index int
