@@ -4,21 +4,21 @@ import "slices"
 
 // ListedClaim is a claim as list shows it.
 type ListedClaim struct {
-	ID       string   `json:"id"`
-	Topic    string   `json:"topic"`
-	Value    string   `json:"value"`
-	Denies   bool     `json:"denies,omitempty"`
-	Source   string   `json:"source"`
-	Via      []string `json:"via,omitempty"`
-	Date     string   `json:"date,omitempty"`
-	AsOf     string   `json:"as_of,omitempty"`
-	Context  string   `json:"context,omitempty"`
-	Quote    string   `json:"quote,omitempty"`
-	Disputed bool     `json:"disputed"`
+	ID       string
+	Topic    string
+	Value    string
+	Denies   bool
+	Source   string
+	Via      []string
+	Date     string
+	AsOf     string
+	Context  string
+	Quote    string
+	Disputed bool
 	// RevisedBy names the later claim of the same origin that supersedes it.
-	RevisedBy string `json:"revised_by,omitempty"`
-	File      string `json:"file"`
-	Line      int    `json:"line"`
+	RevisedBy string
+	File      string
+	Line      int
 }
 
 // ListFilter selects claims for list.
