@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -32,8 +33,13 @@ const (
 	maxDepth       = 64      // nesting of mappings and lists
 )
 
-// DefaultMaxFileBytes caps one ledger file unless Options say otherwise.
+// DefaultMaxFileBytes caps one YAML ledger file unless Options say
+// otherwise. Bulk claim files stream, so they are capped by rows instead.
 const DefaultMaxFileBytes int64 = 256 << 20
+
+// DefaultMaxRows caps the claims of one bulk file unless Options say
+// otherwise: a month of a busy feed is a few million rows.
+const DefaultMaxRows = 20_000_000
 
 // DefaultFiles are looked for in the working directory when no file is named.
 var DefaultFiles = []string{"claims.yaml", "claims.yml"}
@@ -55,6 +61,10 @@ type Options struct {
 	// over it is a too-large problem of the ledger, as lint reports any
 	// other.
 	MaxFileBytes int64
+	// MaxRows caps the claims of each bulk (CSV, TSV, JSON Lines) file;
+	// 0 means DefaultMaxRows. A bulk file has no cap on its size: it
+	// streams, and its lines are capped at bulk.MaxLineBytes.
+	MaxRows int
 	// Progress, when set, hears how many bytes of the files are read, of
 	// how many in all, from whichever goroutine is reading.
 	Progress func(done, total int64)
@@ -279,9 +289,6 @@ func (b *builder) addFile(f File) error {
 	}
 	if bf, ok := bulkFormat(f.Name); ok {
 		if f.Data != nil {
-			if int64(len(f.Data)) > limit {
-				return tooLarge()
-			}
 			return b.addBulk(f.Name, bf, bytes.NewReader(f.Data), int64(len(f.Data)))
 		}
 		r, err := os.Open(f.Name)
@@ -292,9 +299,6 @@ func (b *builder) addFile(f File) error {
 		var size int64 // unknown for a pipe or a device
 		if st, err := r.Stat(); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
-		}
-		if size > limit {
-			return tooLarge()
 		}
 		return b.addBulk(f.Name, bf, r, size)
 	}
@@ -322,7 +326,7 @@ func (b *builder) addBulk(name string, f bulk.Format, r io.Reader, size int64) e
 		progress = b.reading.add
 	}
 	problems, err := bulk.Read(name, f, r, size, bulk.Sink{Claims: &b.l.Claims, Places: &b.places},
-		bulk.Options{MaxFileBytes: b.opts.maxFileBytes(), Progress: progress})
+		bulk.Options{MaxRows: cmp.Or(b.opts.MaxRows, DefaultMaxRows), Progress: progress})
 	b.l.Problems = append(b.l.Problems, problems...)
 	if err != nil {
 		return &InputError{fmt.Errorf("%s: %w", name, unwrapPathError(err))}
