@@ -3,8 +3,6 @@ package claims
 import (
 	"slices"
 	"strings"
-
-	"github.com/claimdiff/claimdiff/sources"
 )
 
 // SourceStat is how a source fares across the ledger.
@@ -67,14 +65,6 @@ func (a *Analysis) SourceStats() []SourceStat {
 		}
 	}
 	return out
-}
-
-// ChainText renders a source's own attribution chain.
-func ChainText(chain []string) string {
-	if len(chain) == 0 {
-		return ""
-	}
-	return sources.ChainString(chain)
 }
 
 // SortSourceStats orders by claims in disputes, then claims, then id.
