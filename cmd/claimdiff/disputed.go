@@ -14,6 +14,8 @@ import (
 )
 
 type disputedOptions struct {
+	// SkipInvalid leaves out claims that cannot be read.
+	SkipInvalid bool
 	IO          *iostreams.IOStreams
 	Global      *globalOptions
 	Format      string
@@ -45,6 +47,7 @@ It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	f.StringVar(&opts.MinSeverity, "min-severity", "", "only disputes at least this severe: low, medium, high")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "only disputes with these statuses: open, acknowledged, resolved, dismissed")
 	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	skipFlag(cmd, &opts.SkipInvalid)
 	completeWords(cmd, "kind", kindNames()...)
 	completeWords(cmd, "min-severity", "low", "medium", "high")
 	completeWords(cmd, "status", claims.StatusNames...)
@@ -95,14 +98,14 @@ func runDisputed(opts *disputedOptions) error {
 		return err
 	}
 	ios := opts.IO
-	l, err := loadLedger(ios, opts.Global)
+	l, skipped, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
 	ds := a.Filter(filter)
 	if opts.Format == "json" {
-		return render.DisputesJSON(ios.Out, l, ds)
+		return render.DisputesJSON(ios.Out, l, ds, skippedJSON(skipped))
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))

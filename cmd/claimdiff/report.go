@@ -23,6 +23,8 @@ type reportOptions struct {
 	Outputs []string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
+	// SkipInvalid leaves out claims that cannot be read.
+	SkipInvalid bool
 }
 
 func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -59,6 +61,7 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
+	skipFlag(cmd, &opts.SkipInvalid)
 	return cmd
 }
 
@@ -75,7 +78,7 @@ func runReport(opts *reportOptions) error {
 		return err
 	}
 	ios := opts.IO
-	l, err := loadLedger(ios, opts.Global)
+	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}

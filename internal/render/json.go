@@ -19,6 +19,15 @@ type disputesJSON struct {
 	Disputes []DisputeJSON `json:"disputes"`
 	Count    int           `json:"count"`
 	Ledger   LedgerJSON    `json:"ledger"`
+	Skipped  *SkippedJSON  `json:"skipped,omitempty"`
+}
+
+// SkippedJSON says which claims --skip-invalid left out: how many, how
+// many by problem code, and where the first few are.
+type SkippedJSON struct {
+	Claims int            `json:"claims"`
+	Codes  map[string]int `json:"codes"`
+	First  []string       `json:"first"`
 }
 
 // LedgerJSON is the "ledger" object of disputed and report: what the
@@ -144,12 +153,13 @@ type sourceJSON struct {
 
 // DisputesJSON writes disputes as disputed --format json does: the
 // disputes, their count and the ledger they come from.
-func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute) error {
+func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute, skipped *SkippedJSON) error {
 	return WriteJSON(w, disputesJSON{
 		Disputes: NewDisputesJSON(ds),
 		Count:    len(ds),
 		Ledger: LedgerJSON{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
 			Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)},
+		Skipped: skipped,
 	})
 }
 

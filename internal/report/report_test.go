@@ -204,7 +204,7 @@ func TestJSONExtendsDisputed(t *testing.T) {
 	}
 	// What disputed prints for the same analysis.
 	var contract bytes.Buffer
-	if err := render.DisputesJSON(&contract, l, a.Disputes); err != nil {
+	if err := render.DisputesJSON(&contract, l, a.Disputes, nil); err != nil {
 		t.Fatal(err)
 	}
 	var want map[string]any
