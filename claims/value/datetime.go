@@ -3,7 +3,6 @@ package value
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // dateTime reads an RFC 3339 timestamp or the looser "2025-11-20 14:40
@@ -48,7 +47,7 @@ func dateTime(s string) (float64, bool, bool) {
 			rest = rest[j:]
 		}
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC).Unix()
+	t := int64(dayNumber(y, mo, d))*86400 + int64(h*3600+mi*60+sec)
 	if rest == "" {
 		return float64(t) + frac, true, false
 	}
