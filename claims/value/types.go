@@ -1,6 +1,9 @@
 package value
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Type is how a topic's values are read and compared.
 type Type string
@@ -71,4 +74,20 @@ type Spec struct {
 	// money, durations) are written with: a point unless the source or
 	// the ledger declares `decimal: comma`.
 	Decimal Decimal
+
+	// DateOrder is the order of an all-numeric date's parts (`date_order:`
+	// on the source or the ledger); unset reads month first where both
+	// orders are possible, and AmbiguousDate says where that was a guess.
+	DateOrder DateOrder
+	// Zone is the zone of datetimes written without one (`zone:` on the
+	// topic or the source; see ParseZone). Nil leaves such a datetime
+	// spanning every zone from UTC-12 to UTC+14, as a date does. A zone
+	// written in the value always wins.
+	Zone *time.Location
+	// Near is the moment a value without a year ("Dec 01") or without a
+	// date ("1:55 PM") was written near, usually the claim's date: such a
+	// value takes the year or the day that puts it nearest Near. Zero
+	// means unknown, and such a value is an error that says what it
+	// lacks.
+	Near time.Time
 }

@@ -2,6 +2,7 @@ package value
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -210,4 +211,22 @@ func readZone(s string) (tz, bool, error) {
 func isZoneText(s string) bool {
 	_, ok, err := readZone(s)
 	return ok || err != nil
+}
+
+// Zoneless reports whether raw, on a datetime topic with no Spec.Zone,
+// is a time of day written without a zone ("12/01/2011 01:55 PM"), which
+// therefore spans every zone from UTC-12 to UTC+14: a lint can warn that
+// declaring the source's or the topic's zone would make it an instant.
+// A date alone is vague by design and is not reported.
+func Zoneless(raw string, spec Spec) bool {
+	if spec.Type != DateTime || spec.Zone != nil || len(raw) > maxLen {
+		return false
+	}
+	v, err := Parse(raw, spec)
+	if err != nil || !math.IsNaN(v.Nominal) {
+		return false
+	}
+	spec.Zone = time.UTC
+	w, err := Parse(raw, spec)
+	return err == nil && !math.IsNaN(w.Nominal)
 }
