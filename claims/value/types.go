@@ -90,4 +90,7 @@ type Spec struct {
 	// means unknown, and such a value is an error that says what it
 	// lacks.
 	Near time.Time
+	// NoValue lists more placeholders that mean "no value" (`no_value:`),
+	// beside the built-in ones such as "N/A" and "unknown"; see IsNoValue.
+	NoValue []string
 }
