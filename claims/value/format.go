@@ -21,7 +21,7 @@ func (v Value) String() string {
 
 func (v Value) body() string {
 	switch {
-	case v.Type == Bool || v.Type == Choice:
+	case v.Type == Bool || v.Type == Choice || v.Type == Names:
 		return v.Atom
 	case !v.Type.Numeric():
 		if s := strings.Join(strings.Fields(v.Raw), " "); s != "" {

@@ -29,6 +29,7 @@ var fuzzSpecs = []Spec{
 	// Web times: a zone, a claim's date, a date order.
 	{Type: DateTime, Zone: time.FixedZone("+05:30", 5*3600+1800), Near: time.Date(2011, 12, 1, 12, 0, 0, 0, time.UTC), DateOrder: OrderDMY},
 	{Type: Date, Near: time.Date(2011, 12, 1, 0, 0, 0, 0, time.UTC), DateOrder: OrderYMD},
+	{Type: Names},
 	{Type: Text, NoValue: []string{"?"}},
 	// Absurd tolerances must not break the sets or their display.
 	{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
@@ -50,7 +51,7 @@ var fuzzSeeds = []string{
 	"1'000", "1’000’000", "between 100 000 and 200 000", "€1.500,50", "between 2,5 and 3,5", "1e400", "9e305", "", " ", "-", "--", "1-2-3-4-5-6-7-8", "\xff",
 	"twenty-five", "a", "6,00", "between", "from", "0.", ".", "e5", "1e", "₽", "S$5", "¥100",
 	"12/01/2011 01:55 PM", "12/1/11 2:06 PM (-05:00)", "Thu., Dec.01, 2011 1:55 p.m.", "2:07 PMDec 01", "1:55pDec 1",
-	"noon", "N/A", "600 (estimated)", "unknown", "--",
+	"noon", "N/A", "600 (estimated)", "Knuth, Donald E.; Patashnik, Oren", "Donald E. Knuth and Oren Patashnik",
 }
 
 func FuzzParse(f *testing.F) {

@@ -14,7 +14,8 @@ package value
 //
 // Relative values ("half of x") and placeholders ("N/A", see IsNoValue)
 // say nothing about the type and are skipped; a topic with only relative
-// values is a number topic.
+// values is a number topic. Names are never inferred: a list of names
+// reads as text until the topic says `type: names`.
 func Infer(raws []string) Type { return InferDecimal(raws, nil) }
 
 // InferDecimal is Infer for values that may come from sources with

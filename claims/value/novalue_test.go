@@ -7,7 +7,7 @@ import (
 
 var everyType = []Spec{
 	{Type: Number}, {Type: Percent}, {Type: Money, Unit: "USD"}, {Type: Duration}, {Type: Date}, {Type: DateTime},
-	{Type: Bool}, {Type: Choice, Choices: []ChoiceDef{{Name: "G7"}, {Name: "G8"}}}, {Type: Text},
+	{Type: Bool}, {Type: Choice, Choices: []ChoiceDef{{Name: "G7"}, {Name: "G8"}}}, {Type: Text}, {Type: Names},
 }
 
 // TestNoValue: placeholders are no value on every type, and Parse says
@@ -54,6 +54,7 @@ func TestNotNoValue(t *testing.T) {
 		{"no", Spec{Type: Bool}},
 		{"n", Spec{Type: Bool}},
 		{"NA", Spec{Type: Text}}, // North America, Namibia, Na the surname
+		{"Na", Spec{Type: Names}},
 		{"Term C - C44", Spec{Type: Text}},
 		{"Unknown Pleasures", Spec{Type: Text}},
 		{"not available in stores", Spec{Type: Text}},
@@ -83,6 +84,7 @@ func TestExtraNoValue(t *testing.T) {
 		spec  Spec
 		empty bool
 	}{
+		{"0", Spec{Type: Names, NoValue: []string{"0"}}, true},
 		{"0", Spec{Type: Number, NoValue: []string{"0"}}, true},
 		{"0", Spec{Type: Number}, false},
 		{"?", Spec{Type: Text, NoValue: []string{"?"}}, true},
@@ -120,6 +122,7 @@ func TestSplitNote(t *testing.T) {
 		{"refused zone is the value", "2:07 PM (IST)", Spec{Type: DateTime}, "2:07 PM (IST)", ""},
 		{"zone and note", "12/1/11 2:06 PM (-05:00) (estimated)", Spec{Type: DateTime}, "12/1/11 2:06 PM (-05:00)", "estimated"},
 		{"note on a date", "Dec 1, 2011 (approx.)", Spec{Type: Date}, "Dec 1, 2011", "approx."},
+		{"role", "Date, C. J. (Author)", Spec{Type: Names}, "Date, C. J.", "Author"},
 		{"only parentheses", "(5)", Spec{Type: Number}, "(5)", ""},
 		{"unbalanced", "600 (est", Spec{Type: Number}, "600 (est", ""},
 		{"unopened", "600 est)", Spec{Type: Number}, "600 est)", ""},

@@ -18,10 +18,14 @@ const (
 	Bool     Type = "bool"
 	Choice   Type = "choice"
 	Text     Type = "text"
+	// Names is a list of people or organisations ("Knuth, Donald E.;
+	// Patashnik, Oren"), compared as a set of names whatever the order
+	// they are written in; see ParseNames.
+	Names Type = "names"
 )
 
 // Types lists all types in documentation order.
-var Types = []Type{Number, Percent, Money, Duration, Date, DateTime, Bool, Choice, Text}
+var Types = []Type{Number, Percent, Money, Duration, Date, DateTime, Bool, Choice, Text, Names}
 
 // ParseType returns the type named s, ignoring case and surrounding space.
 func ParseType(s string) (Type, bool) {

@@ -124,6 +124,9 @@ func parseBody(raw string, spec Spec) (Value, bool, error) {
 		return v, true, err
 	case Text:
 		return parseText(raw), true, nil
+	case Names:
+		v, err := parseNames(raw)
+		return v, true, err
 	case Number, Percent, Money, Duration, Date, DateTime:
 		if len(s) > maxLen {
 			return Value{Raw: raw, Type: spec.Type}, false,
