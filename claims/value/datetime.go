@@ -6,9 +6,9 @@ import (
 )
 
 // dateTime reads an RFC 3339 timestamp or the looser "2025-11-20 14:40
-// UTC": a date, 'T' or a space, hh:mm[:ss[.frac]], and a zone (Z, UTC,
-// GMT, an offset such as +08:00, +0800, +08, or an abbreviation of a
-// fixed offset such as EST), perhaps after a space. It
+// UTC": a date, 'T' or a space, hh:mm[:ss[.frac]] perhaps with am or pm,
+// and a zone (Z, UTC, GMT, an offset such as +08:00, +0800, +08, or an
+// abbreviation of a fixed offset such as EST), perhaps after a space. It
 // returns seconds since the epoch, and whether a zone was written; without
 // one the seconds are as if the time were UTC.
 func dateTime(s string) (float64, bool, bool) {
@@ -46,6 +46,24 @@ func dateTime(s string) (float64, bool, bool) {
 				frac /= 10
 			}
 			rest = rest[j:]
+		}
+	}
+	// "2011-12-01 02:46PM EST": a 12-hour clock after an ISO date is as
+	// quick to read here as a 24-hour one.
+	if rest != "" && (rest[0] == ' ' || rest[0] == 'a' || rest[0] == 'p') {
+		k := 0
+		if rest[0] == ' ' {
+			k = 1
+		}
+		if pm, e, ok := meridiem(rest, k, false); ok {
+			if h < 1 || h > 12 {
+				return 0, false, false
+			}
+			h %= 12
+			if pm {
+				h += 12
+			}
+			rest = rest[e:]
 		}
 	}
 	t := int64(dayNumber(y, mo, d))*86400 + int64(h*3600+mi*60+sec)
