@@ -51,9 +51,16 @@ func (p person) String() string {
 	return b.String()
 }
 
+// maxNamesLen bounds a list of names: a paper's thousands of authors
+// fit in it, and garbage costs little.
+const maxNamesLen = 1 << 17
+
 // parseNames reads a names value; see Names.
 func parseNames(raw string) (Value, error) {
 	v := Value{Raw: raw, Type: Names}
+	if len(raw) > maxNamesLen {
+		return v, fmt.Errorf("%s is too long to be a list of names", quote(raw))
+	}
 	ps := readNames(raw)
 	if len(ps) == 0 {
 		return v, fmt.Errorf("%s is not a list of names", quote(raw))
@@ -133,24 +140,32 @@ func atomPeople(atom string) []person {
 }
 
 // subsetOf finds a matching of every name of a to a distinct compatible
-// name of b, by augmenting paths: lists are short, and a greedy match
-// could pair "Knuth" with the wrong Knuth.
+// name of b, by augmenting paths: a greedy match could pair "Knuth" with
+// the wrong Knuth. Only names with the same surname are candidates, so
+// that a paper's thousand authors cost little more than a book's three.
 func subsetOf(a, b []person) bool {
 	if len(a) > len(b) {
 		return false
 	}
+	bySurname := make(map[string][]int, len(b))
+	for j, p := range b {
+		k := squash(p.last)
+		bySurname[k] = append(bySurname[k], j)
+	}
 	owner := make([]int, len(b)) // owner[j] is the name of a matched to b[j], or -1
+	seen := make([]int, len(b))  // seen[j] == round+1: b[j] was tried in this round
 	for j := range owner {
 		owner[j] = -1
 	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
-		for j := range b {
-			if seen[j] || !samePerson(a[i], b[j]) {
+	round := 0
+	var try func(i int) bool
+	try = func(i int) bool {
+		for _, j := range bySurname[squash(a[i].last)] {
+			if seen[j] == round+1 || !samePerson(a[i], b[j]) {
 				continue
 			}
-			seen[j] = true
-			if owner[j] < 0 || try(owner[j], seen) {
+			seen[j] = round + 1
+			if owner[j] < 0 || try(owner[j]) {
 				owner[j] = i
 				return true
 			}
@@ -158,9 +173,10 @@ func subsetOf(a, b []person) bool {
 		return false
 	}
 	for i := range a {
-		if !try(i, make([]bool, len(b))) {
+		if !try(i) {
 			return false
 		}
+		round++
 	}
 	return true
 }
@@ -194,9 +210,10 @@ func squash(s string) string {
 }
 
 // readNames splits a list into its names. Separators that can only part
-// names come first (; / | & and, with, by, parentheses, which hold roles
-// such as "(Author)"); commas then either part names or part a surname
-// from given names, as the shapes around them say (see commaNames).
+// names come first (; / | : ~, and, &, with, by, parentheses, which hold
+// roles such as "(Author)"); commas then either part names or part a
+// surname from given names, as the shapes around them say (see
+// commaNames).
 func readNames(raw string) []person {
 	s := raw
 	if strings.IndexByte(s, '&') >= 0 {
@@ -266,8 +283,8 @@ func gluePrefix(w string) bool {
 	return false
 }
 
-// hardPieces splits s at ; / | newlines and parentheses or brackets,
-// dropping what the parentheses hold.
+// hardPieces splits s at ; / | : ~, line breaks, tabs and parentheses or
+// brackets, dropping what the parentheses hold.
 func hardPieces(s string) []string {
 	var pieces []string
 	depth, start := 0, 0

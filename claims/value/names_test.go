@@ -3,6 +3,7 @@ package value
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -232,4 +233,27 @@ func readTSV(t *testing.T, path string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestNamesLong: a list of thousands of names, as physics papers have,
+// reads and compares quickly, name by name.
+func TestNamesLong(t *testing.T) {
+	var all, most []string
+	for i := range 3000 {
+		n := fmt.Sprintf("Author%c%c, %c. Given", 'a'+i%26, 'a'+i/26%26, 'A'+i/676%26)
+		all = append(all, n)
+		if i != 1234 {
+			most = append(most, n)
+		}
+	}
+	a, b := mustParse(t, strings.Join(all, "; "), names), mustParse(t, strings.Join(most, "; "), names)
+	if len(NameList(a)) != 3000 || len(NameList(b)) != 2999 {
+		t.Fatalf("%d and %d names", len(NameList(a)), len(NameList(b)))
+	}
+	if !NamesSubset(b, a) || NamesSubset(a, b) || !Meets(a, b) {
+		t.Error("a list without one name is not a subset of the full list")
+	}
+	if _, err := Parse(strings.Repeat("Knuth; ", maxNamesLen/7+1), names); err == nil {
+		t.Error("a list past the bound was read")
+	}
 }
