@@ -97,8 +97,12 @@ func (e *estimator) findPairs() {
 }
 
 // detectCopying recomputes every pair's probabilities of copying from
-// the current accuracies and value probabilities.
-func (e *estimator) detectCopying() {
+// the current accuracies and value probabilities. uninformed takes every
+// value to be as likely true as a source is accurate: the first round
+// must not learn which values are wrong from a vote that the copying it
+// looks for may have swayed, or independent sources that agree on the
+// truth against a copied majority look like copiers themselves.
+func (e *estimator) detectCopying(uninformed bool) {
 	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
 	lnDiff := math.Log(1 - copyRate)
 	for pi := range len(e.pairs) - 1 {
@@ -113,6 +117,9 @@ func (e *estimator) detectCopying() {
 		prod12, prod21 := 1.0, 1.0
 		for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
 			pv := e.prob[c]
+			if uninformed {
+				pv = priorAccuracy
+			}
 			if pv >= 1-1e-6 {
 				sure++ // the common case, taken in one step below
 				continue

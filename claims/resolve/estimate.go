@@ -23,10 +23,9 @@ func (e *estimator) iterate() {
 	for s := range e.acc {
 		e.acc[s] = priorAccuracy
 	}
-	// Round 0: every source alike and no copying known, to see which
-	// values are likely wrong; copying is then judged on that.
-	e.tally()
-	e.detectCopying()
+	// Round 0: every source alike, and copying judged from agreement
+	// alone.
+	e.detectCopying(true)
 	prevAcc := make([]float64, len(e.acc))
 	prevDep := make([]float64, len(e.pairs))
 	for e.rounds < e.opts.MaxIterations {
@@ -38,7 +37,7 @@ func (e *estimator) iterate() {
 		e.discount()
 		e.tally()
 		e.estimateAccuracy()
-		e.detectCopying()
+		e.detectCopying(false)
 		moved := 0.0
 		for s := range e.acc {
 			moved = max(moved, math.Abs(e.acc[s]-prevAcc[s]))

@@ -197,7 +197,7 @@ func (e *estimator) discountedFor(c int32, v int32) []Copy {
 		}
 		p := &e.pairs[e.provPairs[int(e.cands[c].pairs)+triangle(len(provs), min(me, y), max(me, y))]]
 		dep := p.pAB + p.pBA
-		if dep < 0.01 {
+		if dep < 0.005 {
 			continue
 		}
 		prob := p.pAB
