@@ -249,12 +249,18 @@ func (e *estimator) splitGroups(live []bool) []rawGroup {
 		c := &l.Claims[i]
 		return groupKey{c.Context, l.Moment(c), a.Value(int(i)).Currency}
 	}
-	var out []rawGroup
+	// Topics in id order, and groups within a topic in key order, make
+	// the groups' canonical order.
+	var order []int32
 	for t := 0; t+1 < len(starts); t++ {
-		bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
-		if len(bucket) == 0 {
-			continue
+		if starts[t+1] > starts[t] {
+			order = append(order, int32(t))
 		}
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(l.TopicOrder[x], l.TopicOrder[y]) })
+	out := make([]rawGroup, 0, len(order))
+	for _, t := range order {
+		bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
 		topic := l.Claims[bucket[0]].TopicRef
 		first := keyOf(bucket[0])
 		same := true
@@ -283,10 +289,6 @@ func (e *estimator) splitGroups(live []bool) []rawGroup {
 			s = end
 		}
 	}
-	slices.SortFunc(out, func(x, y rawGroup) int {
-		return cmp.Or(strings.Compare(x.topic.ID, y.topic.ID), strings.Compare(x.key.context, y.key.context),
-			strings.Compare(x.key.moment, y.key.moment), strings.Compare(x.key.currency, y.key.currency))
-	})
 	return out
 }
 

@@ -142,13 +142,12 @@ func (e *encoder) encode(v any) ([]byte, error) {
 // JSONL writes one record a line.
 func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := newEncoder("", false)
+	jw := &jsonWriter{}
 	for i := range values {
-		b, err := enc.encode(NewRecord(r.Ledger, &values[i]))
-		if err != nil {
-			return err
-		}
-		bw.Write(b)
+		rec := NewRecord(r.Ledger, &values[i])
+		jw.b = jw.b[:0]
+		jw.record(&rec)
+		bw.Write(jw.b)
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
@@ -161,19 +160,18 @@ func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 // made, so that a million of them are never held at once.
 func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger report.Ledger) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	rec := newEncoder("    ", true)
+	jw := &jsonWriter{indent: true, prefix: "    "}
 	top := newEncoder("  ", true)
 	bw.WriteString("{\n  \"values\": [")
 	for i := range values {
-		b, err := rec.encode(NewRecord(r.Ledger, &values[i]))
-		if err != nil {
-			return err
-		}
+		rec := NewRecord(r.Ledger, &values[i])
+		jw.b = jw.b[:0]
+		jw.record(&rec)
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(b)
+		bw.Write(jw.b)
 	}
 	if len(values) > 0 {
 		bw.WriteString("\n  ")
