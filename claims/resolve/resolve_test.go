@@ -395,3 +395,51 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+// A ledger with nothing to choose between gives no values, and counts
+// what it ignored.
+func TestNothingToJudge(t *testing.T) {
+	l := ledger{sources: []string{source("a")}, claims: []string{
+		"{topic: t, value: x, source: a, denies: true}",
+		"{topic: u, value: n/a, source: a}",
+	}}
+	r := run(t, l, resolve.Options{})
+	if len(r.Values) != 0 || len(r.Sources) != 0 || r.Ignored != 2 {
+		t.Errorf("%d values, %d sources, %d ignored; want none, none and 2", len(r.Values), len(r.Sources), r.Ignored)
+	}
+}
+
+// An explanation names every vote, its weight and the copy discount
+// with the sources it is discounted for.
+func TestExplainShowsDiscounts(t *testing.T) {
+	l, _ := copyingMajority()
+	r := resolve.Run(analyze(t, l.yaml()), resolve.Options{Explain: func(topic string) bool { return topic == "t00" }})
+	if len(r.Explanations) != 1 {
+		t.Fatalf("%d explanations, want 1", len(r.Explanations))
+	}
+	x := r.Explanations[0]
+	if len(x.Candidates) != 2 || x.Candidates[0].Canonical != "100" || x.WrongValues != 10 {
+		t.Fatalf("explanation: %+v", x)
+	}
+	copies := x.Candidates[1]
+	discounted := 0
+	for _, s := range copies.Support {
+		if want := s.Weight * s.Share * s.Fit * s.Discount; math.Abs(s.Score-want) > 1e-12 {
+			t.Errorf("%s: score %v, want %v", s.Origin, s.Score, want)
+		}
+		if s.Discount < 0.5 {
+			discounted++
+			if len(s.DiscountedFor) == 0 {
+				t.Errorf("%s is discounted to %.2f for nobody", s.Origin, s.Discount)
+			}
+		}
+	}
+	if len(copies.Support) != 5 || discounted != 4 {
+		t.Errorf("%d votes for the copied value, %d of them discounted; want 5 and 4", len(copies.Support), discounted)
+	}
+	for _, s := range x.Candidates[0].Support {
+		if s.Discount < 0.9 {
+			t.Errorf("independent %s discounted to %.2f", s.Origin, s.Discount)
+		}
+	}
+}

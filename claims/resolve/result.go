@@ -116,10 +116,17 @@ func (e *estimator) result() *Result {
 		r.Values = append(r.Values, val)
 	}
 	if e.opts.Method != Majority {
-		r.Sources = make([]Source, len(e.origins))
+		// An origin whose claims all fell in groups with nothing to judge
+		// (only denials) was not taken into account.
+		at := make([]int, len(e.origins))
+		r.Sources = make([]Source, 0, len(e.origins))
 		for s, id := range e.origins {
-			r.Sources[s] = Source{ID: id, Accuracy: e.acc[s], Claims: claimsOf[s]}
-			r.sourceIdx[id] = s
+			at[s] = -1
+			if claimsOf[s] > 0 {
+				at[s] = len(r.Sources)
+				r.sourceIdx[id] = at[s]
+				r.Sources = append(r.Sources, Source{ID: id, Accuracy: e.acc[s], Claims: claimsOf[s]})
+			}
 		}
 		for pi := range len(e.pairs) - 1 {
 			p := &e.pairs[pi]
@@ -127,7 +134,8 @@ func (e *estimator) result() *Result {
 			if dep < copyThreshold {
 				continue
 			}
-			a, b := &r.Sources[p.a], &r.Sources[p.b]
+			// Pairs share a value, so both have claims taken into account.
+			a, b := &r.Sources[at[p.a]], &r.Sources[at[p.b]]
 			a.Copies = append(a.Copies, Copy{From: b.ID, Probability: p.pAB, Dependence: dep})
 			b.Copies = append(b.Copies, Copy{From: a.ID, Probability: p.pBA, Dependence: dep})
 		}
