@@ -83,6 +83,10 @@ type Claim struct {
 	// DerivedID is true when the id was made from topic and source rather
 	// than given, so it may change when the claim does.
 	DerivedID bool
+	// NoValue marks a claim whose source says it has no value ("N/A",
+	// "TBD", a topic's no_value: words): listed and counted, never
+	// compared.
+	NoValue bool
 }
 
 // ValuePos is where the claim's value is written, for errors about it.

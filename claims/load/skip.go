@@ -66,6 +66,6 @@ func SkipUnread(l *claims.Ledger) Skipped {
 	}
 	clear(l.Problems[len(kept):])
 	l.Problems = kept
-	l.Claims = slices.DeleteFunc(l.Claims, func(c claims.Claim) bool { return c.Value.Type == "" && c.Value.Ref == "" })
+	l.Claims = slices.DeleteFunc(l.Claims, func(c claims.Claim) bool { return c.Value.Type == "" && c.Value.Ref == "" && !c.NoValue })
 	return s
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -278,6 +279,10 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 					Hint:    topicHint(l, ref)})
 				continue
 			}
+		}
+		if errors.Is(err, value.ErrNoValue) {
+			c.NoValue = true
+			continue
 		}
 		if err != nil {
 			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))

@@ -65,7 +65,7 @@ func commands() []func(*iostreams.IOStreams, *globalOptions) *cobra.Command {
 	return []func(*iostreams.IOStreams, *globalOptions) *cobra.Command{
 		newDisputedCmd, newListCmd, newSourcesCmd, newReportCmd, newGraphCmd,
 		newCheckCmd, newDiffCmd, newCompareCmd, newExportCmd, newLintCmd,
-		newSchemaCmd, newExampleCmd,
+		newSchemaCmd, newExampleCmd, newResolveCmd,
 	}
 }
 

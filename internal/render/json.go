@@ -157,10 +157,15 @@ func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute, skipped *S
 	return WriteJSON(w, disputesJSON{
 		Disputes: NewDisputesJSON(ds),
 		Count:    len(ds),
-		Ledger: LedgerJSON{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
-			Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)},
-		Skipped: skipped,
+		Ledger:   NewLedgerJSON(l),
+		Skipped:  skipped,
 	})
+}
+
+// NewLedgerJSON describes the ledger a command read, for its JSON.
+func NewLedgerJSON(l *claims.Ledger) LedgerJSON {
+	return LedgerJSON{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
+		Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)}
 }
 
 // ClaimsJSON writes claims, and the revisions among them, as list
