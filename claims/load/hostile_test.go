@@ -155,3 +155,48 @@ func TestProblemsCappedPerFile(t *testing.T) {
 		t.Errorf("last problem = %+v", last)
 	}
 }
+
+// A character YAML refuses is reported where it is, not at 1:1, and a file
+// of comments alone is empty rather than a YAML error.
+func TestProblemPositions(t *testing.T) {
+	line41 := strings.Repeat("# filler\n", 40)
+	tests := []struct {
+		name, data, code string
+		line, col        int
+	}{
+		{"ESC", "ledger: 1\n" + line41[9:] + "title: a\x1bb\n", "control-char", 41, 9},
+		{"BEL", "ledger: 1\n" + line41[9:] + "title: \"a\ab\"\n", "control-char", 41, 10},
+		{"FF", "ledger: 1\n" + line41[9:] + "title: ab\f\n", "control-char", 41, 10},
+		{"DEL", "ledger: 1\n" + line41[9:] + "title: é\x7f\n", "control-char", 41, 9},
+		{"C1", "ledger: 1\ntitle: \u0080\n", "control-char", 2, 8},
+		{"U+FFFE", "ledger: 1\ntitle: x\uFFFE\n", "control-char", 2, 9},
+		{"NUL", "ledger: 1\n" + line41[9:] + "title: a\x00b\n", "binary", 41, 9},
+		{"only a comment", "# only a comment\n", "empty", 1, 1},
+		{"comments and blank lines", "# one\n\n   # two\n", "empty", 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errs []diag.Problem
+			for _, p := range Bytes("pos.yaml", []byte(tt.data)).Problems {
+				if p.Severity == diag.Error {
+					errs = append(errs, p)
+				}
+			}
+			if len(errs) != 1 {
+				t.Fatalf("errors %v, want one", errs)
+			}
+			p := errs[0]
+			if p.Code != tt.code || p.Pos.Line != tt.line || p.Pos.Col != tt.col {
+				t.Errorf("got %s at %d:%d (%s), want %s at %d:%d", p.Code, p.Pos.Line, p.Pos.Col, p.Message, tt.code, tt.line, tt.col)
+			}
+		})
+	}
+	// Allowed characters that are not plain ASCII stay allowed.
+	for _, ok := range []string{"title: a\tb\r\n", "title: \u0085x\n", "\ufeffledger: 1\n", "title: 😀\n"} {
+		for _, p := range Bytes("ok.yaml", []byte("ledger: 1\n"+ok)).Problems {
+			if p.Code == "control-char" {
+				t.Errorf("%q: %v", ok, p)
+			}
+		}
+	}
+}

@@ -363,6 +363,18 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		p := diag.PosAt(r.file, data, diag.FirstInvalidUTF8(data))
 		return at(p.Line, p.Col, "encoding", "invalid UTF-8; a ledger must be UTF-8 text")
 	}
+	if i := firstDisallowed(data); i >= 0 {
+		// yaml.v3 refuses these too, but with no position at all, and a
+		// stray ESC on line 41 is hard to find from "1:1".
+		p := diag.PosAt(r.file, data, i)
+		c, _ := utf8.DecodeRune(data[i:])
+		r.problems = append(r.problems, diag.Problem{
+			Pos: p, Severity: diag.Error, Code: "control-char",
+			Message: fmt.Sprintf("the character U+%04X is not allowed in YAML", c),
+			Hint:    fmt.Sprintf("remove it, or write it as \\u%04X inside double quotes", c),
+		})
+		return nil
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
 	}
@@ -371,7 +383,10 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); err != nil {
+	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+		// Comments and white space only: no document at all.
+		return at(1, 1, "empty", "the file holds no YAML, only comments; a ledger file holds a mapping with sources, topics or claims")
+	} else if err != nil {
 		line, col, msg := yamlErrorPos(err)
 		return at(line, col, "yaml", "%s", msg)
 	}
@@ -393,6 +408,26 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", kindName(root))
 	}
 	return root
+}
+
+// firstDisallowed is the offset of the first character yaml.v3's reader
+// refuses ("control characters are not allowed"), or -1. data is valid
+// UTF-8 with no NUL by now. A byte order mark is allowed anywhere, as
+// yaml.v3's reader allows it.
+func firstDisallowed(data []byte) int {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if !yamlAllows(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // safeDecode turns a panic inside the YAML parser into an error: a crafted

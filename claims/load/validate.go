@@ -91,7 +91,7 @@ func capPerFile(ps []diag.Problem) []diag.Problem {
 func hasFileProblem(ps []diag.Problem) bool {
 	for _, p := range ps {
 		switch p.Code {
-		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
+		case "binary", "encoding", "control-char", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
 			return true
 		}
 	}
