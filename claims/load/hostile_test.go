@@ -1,9 +1,11 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -198,5 +200,41 @@ func TestProblemPositions(t *testing.T) {
 				t.Errorf("%q: %v", ok, p)
 			}
 		}
+	}
+}
+
+// A 100 MB scalar is refused at its first megabytes: the file is neither
+// read whole nor decoded, so loading it allocates a small part of its size.
+func TestLongScalarStopsReading(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "long.yaml")
+	const size = 100 << 20
+	data := append([]byte("ledger: 1\ntitle: "), bytes.Repeat([]byte("x"), size)...)
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data = nil
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	l, err := Load(Paths([]string{path}), Options{})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Problems) != 1 || l.Problems[0].Code != "too-long" || l.Problems[0].Pos.Line != 2 || l.Problems[0].Pos.Col != 8 {
+		t.Fatalf("problems %v, want one too-long at 2:8", l.Problems)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+		t.Errorf("loading allocated %d MiB for a file refused at its first MiB", got>>20)
+	}
+}
+
+// The same file held in memory (a file at a git revision) is refused
+// before it is decoded.
+func TestLongScalarInMemory(t *testing.T) {
+	data := "ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n  - {topic: t, value: 1, source: s, quote: " + strings.Repeat("y", maxScalarBytes+1) + "}\n"
+	l := Bytes("mem.yaml", []byte(data))
+	if len(l.Problems) != 1 || l.Problems[0].Code != "too-long" || l.Problems[0].Pos.Line != 5 || l.Problems[0].Pos.Col != 44 {
+		t.Fatalf("problems %v, want one too-long at 5:44", l.Problems)
 	}
 }

@@ -299,17 +299,31 @@ func (b *builder) addFile(f File) error {
 		return b.addBulk(f.Name, bf, r, size)
 	}
 	data := f.Data
+	var long *errLongScalar
 	if data == nil {
 		var err error
 		if data, err = readCapped(f.Name, limit); errors.Is(err, errTooLarge) {
 			return tooLarge()
+		} else if errors.As(err, &long) {
+			return b.refuseLong(f.Name, data, long.at)
 		} else if err != nil {
 			return &InputError{err}
 		}
 	} else if int64(len(data)) > limit {
 		return tooLarge()
+	} else if at, found := newRunScanner(maxScalarBytes).feed(data, 0); found {
+		return b.refuseLong(f.Name, data, at)
 	}
 	b.addYAML(f.Name, data)
+	return nil
+}
+
+// refuseLong records a file that claimdiff stopped reading at a scalar
+// over the cap: like a file over the size cap, a problem of the ledger.
+func (b *builder) refuseLong(name string, data []byte, at int64) error {
+	b.l.Files = append(b.l.Files, name)
+	b.l.Problems = append(b.l.Problems, longScalar(name, data, at))
+	b.unread = true
 	return nil
 }
 
@@ -328,22 +342,6 @@ func (b *builder) addBulk(name string, f bulk.Format, r io.Reader, size int64) e
 		return &InputError{fmt.Errorf("%s: %w", name, unwrapPathError(err))}
 	}
 	return nil
-}
-
-func readCapped(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 var errTooLarge = errors.New("file too large")
@@ -497,8 +495,9 @@ type builder struct {
 	dirs map[string]string
 	// places runs parallel to l.Claims until finish.
 	places []claims.Places
-	// version is set when some file says ledger: 1.
-	version bool
+	// version is set when some file says ledger: 1, and unread when a
+	// file was given up part way, so that its lack says nothing.
+	version, unread bool
 	// progress is nil unless someone listens; reading counts the file
 	// being read.
 	progress *progress
