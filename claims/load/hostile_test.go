@@ -238,3 +238,47 @@ func TestLongScalarInMemory(t *testing.T) {
 		t.Fatalf("problems %v, want one too-long at 5:44", l.Problems)
 	}
 }
+
+// amplified is a ledger whose claims each name one anchored text of size
+// bytes as a context value: few nodes, but n times size bytes of text.
+func amplified(n, size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n")
+	b.WriteString("  - {topic: t, value: 1, source: s, context: {k: &big " + strings.Repeat("x", size) + "}}\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {topic: t%d, value: 1, source: s, context: {k: *big}}\n", i)
+	}
+	return b.Bytes()
+}
+
+// Aliases may expand to a few times the file's size in text, and no more:
+// past that the file is an alias bomb, read no further, so loading costs
+// about the file's size however many times the anchor is named.
+func TestAliasBytesBudget(t *testing.T) {
+	data := amplified(500, 200_000) // 0.2 MB of file, 100 MB of text through aliases
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	l := Bytes("amplified.yaml", data)
+	runtime.ReadMemStats(&after)
+	var codes []string
+	for _, p := range l.Problems {
+		codes = append(codes, p.Code)
+	}
+	if len(codes) != 1 || codes[0] != "alias-bomb" {
+		t.Fatalf("problems %v, want one alias-bomb", l.Problems)
+	}
+	if p := l.Problems[0]; p.Pos.Line < 6 {
+		t.Errorf("alias-bomb at %v, want the alias that went over", p.Pos)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(32*len(data)) {
+		t.Errorf("loading allocated %d MiB for a %d KiB file", got>>20, len(data)>>10)
+	}
+	// The same anchor named a few times is fine.
+	l = Bytes("few.yaml", amplified(3, 200_000))
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			t.Errorf("a few aliases: %v", p)
+		}
+	}
+}

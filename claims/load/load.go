@@ -531,6 +531,7 @@ func (b *builder) addYAML(name string, data []byte) {
 	}
 	b.l.Files = append(b.l.Files, name)
 	r := newReader(name, bytes.Count(data, []byte{'\n'})+1)
+	r.byteBudget = aliasBytes(len(data))
 	if root := r.parseFile(data); root != nil {
 		b.readLedger(r, root)
 	}

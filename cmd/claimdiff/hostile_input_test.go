@@ -39,6 +39,7 @@ func TestHostileInputToDisputed(t *testing.T) {
 		"docs.yaml":     "ledger: 1\n---\nledger: 1\n",
 		"merge.yaml":    "ledger: 1\nsources:\n  a:\n    <<: {name: A}\n    kind: outlet\n",
 		"textpath.yaml": "ledger: 1\nsources:\n  a: {name: A, kind: document, text: ../../../etc/passwd}\n",
+		"aliases.yaml":  amplified(1000, 100_000),
 	}
 	for name, text := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -66,4 +67,38 @@ func clipForLog(s string) string {
 		return s[:300] + "…"
 	}
 	return s
+}
+
+// amplified is a ledger whose claims each name one anchored text of size
+// bytes as a context value: n times size bytes of text through aliases.
+func amplified(n, size int) string {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n")
+	b.WriteString("  - {topic: t, value: 1, source: s, context: {k: &big " + strings.Repeat("x", size) + "}}\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {topic: t%d, value: 1, source: s, context: {k: *big}}\n", i)
+	}
+	return b.String()
+}
+
+// A report of a ledger that aliases one text a thousand times is not
+// written: the ledger is an alias bomb, and report exits 2 having written
+// nothing, where it used to write every copy of the text.
+func TestAliasAmplifiedReport(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "claims.yaml")
+	if err := os.WriteFile(ledger, []byte(amplified(1000, 100_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "o.html")
+	ios, _, stdout, errOut := iostreams.Test()
+	if code := runWith(ios, []string{"report", "-f", ledger, "-o", out}); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	if !strings.Contains(errOut.String(), "aliases expand to more text than 4 times the file's size") {
+		t.Errorf("stderr %q", clipForLog(errOut.String()))
+	}
+	if _, err := os.Stat(out); err == nil || stdout.Len() > 0 {
+		t.Errorf("a report was written (stdout %d bytes)", stdout.Len())
+	}
 }
