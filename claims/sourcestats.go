@@ -69,7 +69,10 @@ func (a *Analysis) SourceStats() []SourceStat {
 	return out
 }
 
-// ChainText renders a source's own attribution chain.
+// ChainText renders a source's own attribution chain. A ledger that
+// loads without errors has no chain longer than sources.MaxChain+1 ids,
+// and each source's chain is shared, not copied, so printing every
+// source's chain is linear in the ledger.
 func ChainText(chain []string) string {
 	if len(chain) == 0 {
 		return ""

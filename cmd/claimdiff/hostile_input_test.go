@@ -102,3 +102,57 @@ func TestAliasAmplifiedReport(t *testing.T) {
 		t.Errorf("a report was written (stdout %d bytes)", stdout.Len())
 	}
 }
+
+// viaChain is a ledger of n sources, each via the one before.
+func viaChain(n int) string {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  s0: {name: S0, kind: outlet}\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "  s%d: {name: S%d, kind: outlet, via: s%d}\n", i, i, i-1)
+	}
+	fmt.Fprintf(&b, "claims:\n  - {topic: t, value: 1, source: s%d}\n", n-1)
+	return b.String()
+}
+
+// sources on a 4,000-deep via chain printed 80 MB, every source's whole
+// chain; past 64 sources a chain is now an error, named once, and a
+// ledger just inside the limit prints chains linear in its size.
+func TestDeepViaChain(t *testing.T) {
+	dir := t.TempDir()
+	deep := filepath.Join(dir, "deep.yaml")
+	if err := os.WriteFile(deep, []byte(viaChain(4000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, errOut := iostreams.Test()
+	if code := runWith(ios, []string{"sources", "-f", deep}); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	want := deep + `:68:39: source "s65" comes through more than 64 other sources by way of via`
+	if !strings.HasPrefix(errOut.String(), want+"\n") || out.Len() > 0 {
+		t.Errorf("stdout %d bytes, stderr %q; want %q", out.Len(), clipForLog(errOut.String()), want)
+	}
+
+	// 64 sources deep, and 2,000 more each via the deepest, so through
+	// 64 others: every source prints at most 65 ids.
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(viaChain(64), "claims:\n  - {topic: t, value: 1, source: s63}\n"))
+	for i := range 2000 {
+		fmt.Fprintf(&b, "  x%d: {name: X, kind: outlet, via: s63}\n", i)
+	}
+	b.WriteString("claims:\n  - {topic: t, value: 1, source: x0}\n")
+	wide := filepath.Join(dir, "wide.yaml")
+	if err := os.WriteFile(wide, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json"} {
+		ios, _, out, errOut = iostreams.Test()
+		if code := runWith(ios, []string{"sources", "-f", wide, "--format", format}); code != 0 {
+			t.Fatalf("exit code %d: %s", code, clipForLog(errOut.String()))
+		}
+		// Each of the 2,064 sources prints its chain of up to 65 ids of
+		// at most 5 bytes, indented in JSON: under 2 KiB per source.
+		if out.Len() > 2064*2048 {
+			t.Errorf("--format %s printed %d bytes for %d bytes of ledger", format, out.Len(), b.Len())
+		}
+	}
+}
