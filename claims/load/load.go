@@ -38,7 +38,8 @@ const DefaultMaxFileBytes int64 = 256 << 20
 // DefaultFiles are looked for in the working directory when no file is named.
 var DefaultFiles = []string{"claims.yaml", "claims.yml"}
 
-// ErrNoLedger says that no ledger was named and none was found.
+// ErrNoLedger says that no ledger was named and none was found; Find's
+// error wraps it and says where it looked.
 var ErrNoLedger = errors.New("no ledger found")
 
 // InputError is a ledger that cannot be read at all: a missing file, a
@@ -130,61 +131,6 @@ func bulkFormat(name string) (bulk.Format, bool) {
 		return 0, false
 	}
 	return bulk.FormatOf(name)
-}
-
-// Find expands the -f arguments into ledger files: files as given,
-// directories searched recursively, in lexical order, for the files
-// FormatOf knows. With no arguments it looks for DefaultFiles in dir (the
-// working directory, which "" and "." both mean) and returns ErrNoLedger
-// if there is none.
-func Find(dir string, args []string) ([]File, error) {
-	if len(args) == 0 {
-		for _, name := range DefaultFiles {
-			path := name
-			if dir != "" && dir != "." {
-				path = filepath.Join(dir, name)
-			}
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-				return []File{{Name: path}}, nil
-			}
-		}
-		return nil, ErrNoLedger
-	}
-	var files []string
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
-		}
-		if !st.IsDir() {
-			files = append(files, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir // .git and friends hold no ledger
-			}
-			if d.Type().IsRegular() && IsLedgerFile(d.Name()) {
-				found = append(found, path)
-				if len(files)+len(found) > MaxFiles {
-					return fmt.Errorf("more than %d ledger files", MaxFiles)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
-		}
-		if len(found) == 0 {
-			return nil, &InputError{fmt.Errorf("%s: no ledger files (*.yaml, *.yml, *.csv, *.tsv, *.jsonl) in this directory", arg)}
-		}
-		files = append(files, found...)
-	}
-	return Paths(files), nil
 }
 
 func unwrapPathError(err error) error {
@@ -403,7 +349,13 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		return at(deepest.Line, deepest.Column, "too-deep", "nesting is deeper than %d levels", maxDepth)
 	}
 	if root.Kind != yaml.MappingNode {
-		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", kindName(root))
+		// Not a ledger, so nothing of it is quoted: it may be a token
+		// file that a symlink or a mistake put here.
+		what := kindName(root)
+		if root.Kind == yaml.ScalarNode {
+			what = "a single value"
+		}
+		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", what)
 	}
 	return root
 }

@@ -341,6 +341,11 @@ func (r *reader) boolean(n *yaml.Node, what string) bool {
 }
 
 func (r *reader) unknownField(f field, what string, known []string) {
+	if !diag.Plain(f.key) {
+		// Perhaps not a ledger at all: its text stays unquoted.
+		r.errorf(f.keyN, "unknown-field", "%s has a field that is not one of its fields, nor a plain name", what)
+		return
+	}
 	r.add(diag.Problem{
 		Pos: r.pos(f.keyN), Severity: diag.Error, Code: "unknown-field",
 		Message: fmt.Sprintf("unknown field %q in %s", f.key, what),
