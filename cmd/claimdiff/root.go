@@ -52,6 +52,10 @@ func runWith(ios *iostreams.IOStreams, args []string) (code int) {
 		return cli.ExitFailed
 	}
 	fmt.Fprintf(ios.ErrOut, "claimdiff: %s\n", safetext.Terminal(err.Error()))
+	var hinted *cli.HintError
+	if errors.As(err, &hinted) {
+		fmt.Fprintf(ios.ErrOut, "  hint: %s\n", safetext.Terminal(hinted.Hint))
+	}
 	var usage *cli.UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(ios.ErrOut, "run '%s --help' for usage\n", cmd.CommandPath())
