@@ -24,6 +24,7 @@ import (
 var version = ""
 
 func run() int {
+	defer handleSignals(os.Stderr)()
 	return runWith(iostreams.System(), os.Args[1:])
 }
 
