@@ -268,6 +268,11 @@ func TestAliasBytesBudget(t *testing.T) {
 	if len(codes) != 1 || codes[0] != "alias-bomb" {
 		t.Fatalf("problems %v, want one alias-bomb", l.Problems)
 	}
+	// Its claims are dropped, so lint warns of none of them (only of the
+	// source read before the bomb, which no claim now cites).
+	if w := Warnings(l); len(l.Claims) > 0 || len(w) > 1 {
+		t.Errorf("a file given up as an alias bomb gave %d claims and %d warnings", len(l.Claims), len(w))
+	}
 	if p := l.Problems[0]; p.Pos.Line < 6 {
 		t.Errorf("alias-bomb at %v, want the alias that went over", p.Pos)
 	}

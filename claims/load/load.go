@@ -484,12 +484,17 @@ func (b *builder) addYAML(name string, data []byte) {
 	b.l.Files = append(b.l.Files, name)
 	r := newReader(name, bytes.Count(data, []byte{'\n'})+1)
 	r.byteBudget = aliasBytes(len(data))
+	before := len(b.l.Claims)
 	if root := r.parseFile(data); root != nil {
 		b.readLedger(r, root)
 	}
 	if r.bombed {
-		// Nothing else said about an alias bomb is worth reading.
+		// Nothing else said about an alias bomb is worth reading, nor are
+		// the claims read before it, which lint would warn about one by
+		// one.
 		r.problems = slices.DeleteFunc(r.problems, func(p diag.Problem) bool { return p.Code != "alias-bomb" })
+		clear(b.l.Claims[before:])
+		b.l.Claims, b.places = b.l.Claims[:before], b.places[:before]
 	}
 	b.l.Problems = append(b.l.Problems, r.problems...)
 }
