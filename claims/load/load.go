@@ -257,7 +257,7 @@ func (b *builder) addFile(f File) error {
 		}
 	} else if int64(len(data)) > limit {
 		return tooLarge()
-	} else if at, found := newRunScanner(maxScalarBytes).feed(data, 0); found {
+	} else if at, found := newRunScanner(maxScalarBytes).scan(data, 0); found {
 		return b.refuseLong(f.Name, data, at)
 	}
 	b.addYAML(f.Name, data)

@@ -74,7 +74,22 @@ func FuzzRunScanner(f *testing.F) {
 	}
 	const limit = 8
 	f.Fuzz(func(t *testing.T, data []byte) {
-		at, long := newRunScanner(limit).feed(data, 0)
+		at, long := newRunScanner(limit).scan(data, 0)
+		// Read in two pieces, as a file is read in chunks, the answer is
+		// the same.
+		for _, cut := range []int{1, len(data) / 2, len(data) - 1} {
+			if cut < 0 || cut > len(data) {
+				continue
+			}
+			s := newRunScanner(limit)
+			at2, long2 := s.scan(data[:cut], 0)
+			if !long2 {
+				at2, long2 = s.scan(data, cut)
+			}
+			if at2 != at || long2 != long {
+				t.Fatalf("%q cut at %d: %d, %v; whole: %d, %v", data, cut, at2, long2, at, long)
+			}
+		}
 		if !long {
 			return
 		}
