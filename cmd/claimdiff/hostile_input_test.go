@@ -83,8 +83,9 @@ func amplified(n, size int) string {
 
 // A report of a ledger that aliases one text a thousand times is not
 // written: the ledger is an alias bomb, and report exits 2 having written
-// nothing, where it used to write every copy of the text.
-func TestAliasAmplifiedReport(t *testing.T) {
+// nothing, where it used to write every copy of the text; lint says so
+// in one annotation.
+func TestAliasAmplified(t *testing.T) {
 	dir := t.TempDir()
 	ledger := filepath.Join(dir, "claims.yaml")
 	if err := os.WriteFile(ledger, []byte(amplified(1000, 100_000)), 0o644); err != nil {
@@ -100,6 +101,16 @@ func TestAliasAmplifiedReport(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil || stdout.Len() > 0 {
 		t.Errorf("a report was written (stdout %d bytes)", stdout.Len())
+	}
+	// lint reports the bomb as the file's one error, as it reports every
+	// file it refuses (exit 1), and warns of none of its claims (only of
+	// the source read before the bomb, which none now cites).
+	ios, _, stdout, errOut = iostreams.Test()
+	if code := runWith(ios, []string{"lint", "-f", ledger, "--format", "github"}); code != 1 {
+		t.Errorf("lint exit code %d, want 1", code)
+	}
+	if got := stdout.String(); strings.Count(got, "::error ") != 1 || strings.Count(got, "::warning ") > 1 || !strings.Contains(got, "title=claimdiff alias-bomb::") {
+		t.Errorf("lint printed %q", clipForLog(got))
 	}
 }
 
