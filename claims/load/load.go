@@ -310,14 +310,10 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	if i := firstDisallowed(data); i >= 0 {
 		// yaml.v3 refuses these too, but with no position at all, and a
 		// stray ESC on line 41 is hard to find from "1:1".
+		// One line, as every refusal of a whole file is.
 		p := diag.PosAt(r.file, data, i)
 		c, _ := utf8.DecodeRune(data[i:])
-		r.problems = append(r.problems, diag.Problem{
-			Pos: p, Severity: diag.Error, Code: "control-char",
-			Message: fmt.Sprintf("the character U+%04X is not allowed in YAML", c),
-			Hint:    fmt.Sprintf("remove it, or write it as \\u%04X inside double quotes", c),
-		})
-		return nil
+		return at(p.Line, p.Col, "control-char", "the character U+%04X is not allowed in YAML; remove it, or write it as \\u%04X inside double quotes", c, c)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")

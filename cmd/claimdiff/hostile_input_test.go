@@ -40,6 +40,7 @@ func TestHostileInputToDisputed(t *testing.T) {
 		"merge.yaml":    "ledger: 1\nsources:\n  a:\n    <<: {name: A}\n    kind: outlet\n",
 		"textpath.yaml": "ledger: 1\nsources:\n  a: {name: A, kind: document, text: ../../../etc/passwd}\n",
 		"aliases.yaml":  amplified(1000, 100_000),
+		"esc.yaml":      "ledger: 1\n" + strings.Repeat("# filler\n", 39) + "title: a\x1bb\n",
 	}
 	for name, text := range cases {
 		t.Run(name, func(t *testing.T) {
