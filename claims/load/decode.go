@@ -27,6 +27,9 @@ const FormatVersion = "1"
 func (b *builder) readLedger(r *reader, root *yaml.Node) {
 	fields, _ := r.mapping(root, "the ledger")
 	for _, f := range fields {
+		if r.bombed {
+			return // the file is given up
+		}
 		switch f.key {
 		case "ledger":
 			v, ok := r.scalar(f.value, "ledger")

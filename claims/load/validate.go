@@ -20,7 +20,7 @@ import (
 func (b *builder) finish() *claims.Ledger {
 	l := b.l
 	add := func(p diag.Problem) { l.Problems = append(l.Problems, p) }
-	if !b.version && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
+	if !b.version && !b.unread && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
 		add(diag.Problem{
 			Pos: diag.Pos{File: l.Files[0], Line: 1, Col: 1}, Severity: diag.Error, Code: "no-version",
 			Message: "no file of the ledger says which format it is in",
@@ -95,7 +95,7 @@ func capPerFile(ps []diag.Problem) []diag.Problem {
 func hasFileProblem(ps []diag.Problem) bool {
 	for _, p := range ps {
 		switch p.Code {
-		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
+		case "binary", "encoding", "control-char", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
 			return true
 		}
 	}

@@ -27,11 +27,16 @@ import (
 // also what `claimdiff example > claims.yaml` suggests, so lines match.
 const exampleFile = "example/claims.yaml"
 
-// openLedger loads the ledger named by -f, or ./claims.yaml, or else the
-// built-in example, saying so on stderr. It does not judge the problems.
-func openLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
+// openLedger loads the ledger named by -f, or ./claims.yaml, or else,
+// when fallback allows it, the built-in example, saying so on stderr. It
+// does not judge the problems. Gates pass fallback false: a CI job run
+// from the wrong directory must fail, not pass on the example.
+func openLedger(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*claims.Ledger, error) {
 	found, err := load.Find(ios.Dir, g.Files)
 	if errors.Is(err, load.ErrNoLedger) {
+		if !fallback {
+			return nil, &cli.HintError{Err: err, Hint: "name the ledger with -f FILE or -f DIR; a gate never checks the built-in example"}
+		}
 		fmt.Fprintf(ios.ErrOut, "claimdiff: no ledger given and no claims.yaml here; using the built-in example (claimdiff example > claims.yaml to start your own)\n")
 		l := load.Bytes(exampleFile, example.YAML)
 		l.Example = true
@@ -77,15 +82,27 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 
 // loadLedger is openLedger for every command but lint: a ledger with errors
 // cannot be compared, so its problems go to stderr and the command exits 2.
+// Without a ledger it reads the built-in example.
 func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
 	l, _, err := loadLedgerSkipping(ios, g, false)
+	return l, err
+}
+
+// loadGateLedger is loadLedger for a gate, which never falls back to the
+// example.
+func loadGateLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
+	l, _, err := loadLedgerFor(ios, g, false, false)
 	return l, err
 }
 
 // loadLedgerSkipping is loadLedger that, with skip, leaves out the claims
 // that could not be read, says so on stderr, and compares the rest.
 func loadLedgerSkipping(ios *iostreams.IOStreams, g *globalOptions, skip bool) (*claims.Ledger, *load.Skipped, error) {
-	l, err := openLedger(ios, g)
+	return loadLedgerFor(ios, g, true, skip)
+}
+
+func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback, skip bool) (*claims.Ledger, *load.Skipped, error) {
+	l, err := openLedger(ios, g, fallback)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -40,7 +40,7 @@ any warning), 0 when the ledger is clean, and 2 when it cannot run at all.`,
 
 func runLint(opts *lintOptions) error {
 	ios := opts.IO
-	l, err := openLedger(ios, opts.Global)
+	l, err := openLedger(ios, opts.Global, false)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -215,6 +216,26 @@ func Clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// Plain reports whether s is a plain identifier, which a message may
+// quote whatever file it came from: a letter or underscore, then letters,
+// digits, _ . or -, 40 bytes at most. A file that is not a ledger at all
+// (a symlinked /etc/passwd read as CSV) must not have anything more of
+// its content quoted back in an error, which CI prints in its log.
+func Plain(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r), r == '_':
+		case i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // PosAt is the position of byte offset off in data, a file named name:
