@@ -17,8 +17,12 @@ type ListedClaim struct {
 	Disputed bool
 	// RevisedBy names the later claim of the same origin that supersedes it.
 	RevisedBy string
-	File      string
-	Line      int
+	// NoValue is set when the source says it has no value; Note is the
+	// claim's note, such as "estimated".
+	NoValue bool
+	Note    string
+	File    string
+	Line    int
 }
 
 // ListFilter selects claims for list.
@@ -46,7 +50,7 @@ func (a *Analysis) List(f ListFilter) []ListedClaim {
 		}
 		lc := ListedClaim{ID: c.ID, Topic: c.Topic, Value: c.Value.Raw, Denies: c.Denies, Source: c.Source,
 			Via: c.Via, Date: c.Date, AsOf: c.AsOf, Context: c.Context, Quote: c.Quote,
-			Disputed: a.InDispute(i), File: c.Pos.File, Line: c.Pos.Line}
+			Disputed: a.InDispute(i), NoValue: c.NoValue, Note: c.Note, File: c.Pos.File, Line: c.Pos.Line}
 		if revised {
 			lc.RevisedBy = l.Claims[next].ID
 		}

@@ -15,9 +15,9 @@ import (
 )
 
 var (
-	ledgerFields  = []string{"ledger", "title", "description", "decimal", "sources", "topics", "claims", "disputes"}
-	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "description"}
-	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes"}
+	ledgerFields  = []string{"ledger", "title", "description", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "date_order", "zone", "no_value", "description"}
+	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "no_value"}
 	disputeFields = []string{"status", "value", "reason", "until"}
 )
 
@@ -45,8 +45,14 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 			r.scalar(f.value, "description")
 		case "decimal":
 			if d, ok := r.decimal(f.value); ok {
-				b.fileDecimal[r.file] = d
+				rd := readingFor(b.fileReading, r.file)
+				rd.decimal, rd.hasDecimal = d, true
 			}
+		case "date_order":
+			readingFor(b.fileReading, r.file).order = r.dateOrder(f.value)
+		case "no_value":
+			words, _ := r.strings(f.value, "no_value")
+			b.noValue = append(b.noValue, words...)
 		case "sources":
 			b.readSources(r, f.value)
 		case "topics":
@@ -102,8 +108,15 @@ func (b *builder) readSource(r *reader, f field) {
 			}
 		case "decimal":
 			if d, ok := r.decimal(p.value); ok {
-				b.sourceDecimal[s.ID] = d
+				rd := readingFor(b.sourceReading, s.ID)
+				rd.decimal, rd.hasDecimal = d, true
 			}
+		case "date_order":
+			readingFor(b.sourceReading, s.ID).order = r.dateOrder(p.value)
+		case "zone":
+			readingFor(b.sourceReading, s.ID).zone = r.zone(p.value)
+		case "no_value":
+			readingFor(b.sourceReading, s.ID).noValue, _ = r.strings(p.value, "no_value")
 		case "description":
 			r.scalar(p.value, "description")
 		default:
@@ -176,6 +189,12 @@ func parseTopic(r *reader, f field) *claims.Topic {
 			t.Spec.Choices = r.choices(p.value)
 		case "changes":
 			t.Changes = r.boolean(p.value, "changes")
+		case "zone":
+			t.Spec.Zone = r.zone(p.value)
+		case "date_order":
+			t.Spec.DateOrder = r.dateOrder(p.value)
+		case "no_value":
+			t.Spec.NoValue, _ = r.strings(p.value, "no_value")
 		default:
 			r.unknownField(p, "a topic", topicFields)
 		}
@@ -307,16 +326,3 @@ func (r *reader) date(n *yaml.Node, what string) string {
 }
 
 var _ = diag.Pos{}
-
-// decimal reads a decimal: declaration, point or comma.
-func (r *reader) decimal(n *yaml.Node) (value.Decimal, bool) {
-	v, ok := r.scalar(n, "decimal")
-	if !ok {
-		return 0, false
-	}
-	d, ok := value.ParseDecimal(v)
-	if !ok {
-		r.errorf(n, "bad-decimal", "decimal must be point or comma, not %q", diag.Clip(v, 40))
-	}
-	return d, ok
-}

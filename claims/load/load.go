@@ -19,7 +19,6 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
-	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 	"github.com/claimdiff/claimdiff/sources"
@@ -458,17 +457,19 @@ type builder struct {
 	// claims read on two goroutines can be put back in file order.
 	counts []int
 	opts   Options
-	// sourceDecimal and fileDecimal hold the decimal: declarations of
-	// sources and of files, for the sources each file defines.
-	sourceDecimal map[string]value.Decimal
-	fileDecimal   map[string]value.Decimal
+	// sourceReading and fileReading hold how sources, and the sources a
+	// file defines, write their values (decimal:, date_order:, zone:);
+	// noValue the ledger's own words for no value.
+	sourceReading map[string]*reading
+	fileReading   map[string]*reading
+	noValue       []string
 	// patterns are the topics: entries whose keys hold wildcards.
 	patterns []*claims.Topic
 }
 
 func newBuilder(opts Options) *builder {
 	return &builder{
-		opts: opts, sourceDecimal: map[string]value.Decimal{}, fileDecimal: map[string]value.Decimal{},
+		opts: opts, sourceReading: map[string]*reading{}, fileReading: map[string]*reading{},
 		l: &claims.Ledger{
 			Sources:  sources.NewRegistry(),
 			Topics:   map[string]*claims.Topic{},

@@ -212,8 +212,7 @@ func (b *builder) typeTopics() {
 		if t := c.TopicRef; t.Spec.Type == "" {
 			if _, rel := value.IsRelative(c.Value.Raw); !rel {
 				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
-				mark, _ := b.decimalOf(c.Source)
-				marks[c.Topic] = append(marks[c.Topic], mark)
+				marks[c.Topic] = append(marks[c.Topic], b.readingOf(c.Source).decimal)
 			}
 		}
 	}
@@ -223,24 +222,6 @@ func (b *builder) typeTopics() {
 			t.Inferred = true
 		}
 	}
-}
-
-// decimalOf is the decimal mark a source's values are written with: its
-// own decimal:, or else that of the file that defines it. declared is
-// false when neither says, and values are read with a point.
-func (b *builder) decimalOf(source string) (mark value.Decimal, declared bool) {
-	if len(b.sourceDecimal) == 0 && len(b.fileDecimal) == 0 {
-		return value.DecimalPoint, false
-	}
-	if d, ok := b.sourceDecimal[source]; ok {
-		return d, true
-	}
-	if s := b.l.Sources.Get(source); s != nil {
-		if d, ok := b.fileDecimal[s.Pos.File]; ok {
-			return d, true
-		}
-	}
-	return value.DecimalPoint, false
 }
 
 // parseValues parses every claim's value for its topic, on every core: a
@@ -257,16 +238,10 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.TopicRef
-		spec := t.Spec
-		mark, declared := b.decimalOf(c.Source)
-		spec.Decimal = mark
-		if !declared {
-			if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
-				add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
-					Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, asPoint, asComma),
-					Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
-			}
-		}
+		rd := b.readingOf(c.Source)
+		spec := b.specFor(c, rd)
+		readingWarnings(c, spec, rd, add)
+		keepNote(c, spec)
 		v, err := value.Parse(c.Value.Raw, spec)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values

@@ -58,6 +58,7 @@ func runLint(opts *lintOptions) error {
 			fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", render.Summary(problems),
 				render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
 			sayPatterns(ios, l)
+			sayNoValues(ios, l)
 		}
 	}
 	if err != nil {

@@ -129,6 +129,8 @@ type claimJSON struct {
 	Quote     string   `json:"quote,omitempty"`
 	Disputed  bool     `json:"disputed"`
 	RevisedBy string   `json:"revised_by,omitempty"`
+	NoValue   bool     `json:"no_value,omitempty"`
+	Note      string   `json:"note,omitempty"`
 	File      string   `json:"file"`
 	Line      int      `json:"line"`
 }
@@ -224,7 +226,7 @@ func NewRevisionsJSON(rs []claims.Revision) []RevisionJSON {
 func newClaimJSON(c *claims.ListedClaim) claimJSON {
 	return claimJSON{ID: c.ID, Topic: c.Topic, Value: c.Value, Denies: c.Denies, Source: c.Source,
 		Via: c.Via, Date: c.Date, AsOf: c.AsOf, Context: c.Context, Quote: c.Quote,
-		Disputed: c.Disputed, RevisedBy: c.RevisedBy, File: c.File, Line: c.Line}
+		Disputed: c.Disputed, RevisedBy: c.RevisedBy, NoValue: c.NoValue, Note: c.Note, File: c.File, Line: c.Line}
 }
 
 func newSourceJSON(s *claims.SourceStat) sourceJSON {

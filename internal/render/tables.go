@@ -58,6 +58,8 @@ func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
 			mark = "revised by " + c.RevisedBy
 		case c.Disputed:
 			mark = "disputed"
+		case c.NoValue:
+			mark = "no value"
 		}
 		date := c.Date
 		if c.AsOf != "" && c.AsOf != c.Date {
