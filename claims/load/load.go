@@ -330,15 +330,13 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		// Comments and white space only: no document at all.
 		return at(1, 1, "empty", "the file holds no YAML, only comments; a ledger file holds a mapping with sources, topics or claims")
 	} else if err != nil {
-		line, col, msg := yamlErrorPos(err)
-		return at(line, col, "yaml", "%s", msg)
+		return r.yamlError(data, err)
 	}
 	var extra yaml.Node
 	if err := safeDecode(dec, &extra); err == nil {
 		return at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one ledger mapping in each file")
 	} else if !errors.Is(err, io.EOF) {
-		line, col, msg := yamlErrorPos(err)
-		return at(line, col, "yaml", "%s", msg)
+		return r.yamlError(data, err)
 	}
 	if len(doc.Content) == 0 {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
@@ -391,6 +389,20 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlError reports a YAML syntax error where the mistake is, with a hint
+// for the mistakes people make by hand.
+func (r *reader) yamlError(data []byte, err error) *yaml.Node {
+	line, col, msg := yamlErrorPos(err)
+	if l, c, hint := yamlHint(data, line, msg); hint != "" {
+		p := diag.Errorf(diag.Pos{File: r.file, Line: l, Col: c}, "yaml", "%s", msg)
+		p.Hint = hint
+		r.problems = append(r.problems, p)
+		return nil
+	}
+	r.problems = append(r.problems, diag.Errorf(diag.Pos{File: r.file, Line: line, Col: col}, "yaml", "%s", msg))
+	return nil
+}
 
 // yamlErrorPos pulls the line out of a yaml.v3 error; it gives no column.
 func yamlErrorPos(err error) (line, col int, msg string) {
