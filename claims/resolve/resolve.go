@@ -112,6 +112,7 @@ type Result struct {
 
 	claimProb []float32 // per claim: the probability it is right; NaN if unjudged
 	sourceIdx map[string]int
+	analysis  *claims.Analysis
 }
 
 // Value is the likely value of one topic in one context at one moment.
@@ -129,6 +130,10 @@ type Value struct {
 	// Claims indexes Ledger.Claims: every claim that supports Value,
 	// by id.
 	Claims []int
+	// Rep indexes Ledger.Claims: the claim whose value stands for Value
+	// (the one whose wording Value is). It claims Value itself, where
+	// others in Claims may only fit it.
+	Rep int
 	// Origins are the independent origins of those claims, sorted.
 	Origins []string
 	// Alternatives are the other values claimed, most likely first.
@@ -197,6 +202,23 @@ func (r *Result) Find(topic, context, moment string) []*Value {
 		out = append(out, &r.Values[i])
 	}
 	return out
+}
+
+// ValueOf returns the likely value of the group claim i (an index into
+// Ledger.Claims) belongs to: its topic, context, moment and currency.
+// It is nil when that group had nothing to judge.
+func (r *Result) ValueOf(i int) *Value {
+	if r.analysis == nil || i < 0 || i >= len(r.Ledger.Claims) {
+		return nil
+	}
+	c := &r.Ledger.Claims[i]
+	currency := r.analysis.Value(i).Currency
+	for _, v := range r.Find(c.Topic, c.Context, r.Ledger.Moment(c)) {
+		if v.Currency == currency {
+			return v
+		}
+	}
+	return nil
 }
 
 // Source returns the estimate for origin id, or nil when it made no

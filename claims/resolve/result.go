@@ -86,7 +86,7 @@ func nearlyEqual(x, y float64) bool {
 // result gathers what the rounds settled on.
 func (e *estimator) result() *Result {
 	r := &Result{Ledger: e.l, Method: e.opts.Method, Iterations: e.rounds, Converged: e.converge, Ignored: e.ignored,
-		claimProb: make([]float32, len(e.l.Claims)), sourceIdx: map[string]int{}}
+		claimProb: make([]float32, len(e.l.Claims)), sourceIdx: map[string]int{}, analysis: e.a}
 	for i := range r.claimProb {
 		r.claimProb[i] = float32(math.NaN())
 	}
@@ -108,6 +108,7 @@ func (e *estimator) result() *Result {
 		val := Value{Topic: g.topic.ID, Context: g.context, Moment: g.moment, Currency: g.currency}
 		val.Value, val.Canonical, val.Confidence = e.wording(best), Canonical(e.val(e.cands[best].rep)), e.prob[best]
 		val.Claims, val.Origins = e.backers(gi, best)
+		val.Rep = int(e.cands[best].rep)
 		for _, c := range order[1:min(len(order), maxAlternatives+1)] {
 			alt := Alternative{Value: e.wording(c), Canonical: Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c]}
 			alt.Claims, alt.Origins = e.backers(gi, c)
