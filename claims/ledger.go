@@ -14,7 +14,10 @@ import (
 
 // Ledger is every file of a ledger merged into one.
 type Ledger struct {
+	// Title is the first file's title; Titles every distinct one, in
+	// file order, for a directory that holds several stories.
 	Title   string
+	Titles  []string
 	Files   []string
 	Sources *sources.Registry
 	Topics  map[string]*Topic

@@ -38,8 +38,11 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 			}
 			b.version = b.version || ok
 		case "title":
-			if v, ok := r.scalar(f.value, "title"); ok && b.l.Title == "" {
-				b.l.Title = v
+			if v, ok := r.scalar(f.value, "title"); ok && !slices.Contains(b.l.Titles, v) {
+				if b.l.Title == "" {
+					b.l.Title = v
+				}
+				b.l.Titles = append(b.l.Titles, v)
 			}
 		case "description":
 			r.scalar(f.value, "description")
@@ -124,7 +127,11 @@ func (b *builder) readSource(r *reader, f field) {
 		}
 	}
 	if prev := b.l.Sources.Add(s); prev != nil {
-		r.errorf(f.keyN, "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		p := diag.Errorf(r.pos(f.keyN), "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		if prev.Pos.File != r.file {
+			p.Hint = "define the sources several stories share once, in a file of their own such as sources.yaml, and keep each story's own sources in its file"
+		}
+		r.add(p)
 		return
 	}
 	b.dirs[s.ID] = filepath.Dir(r.file)

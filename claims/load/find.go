@@ -33,6 +33,10 @@ func find(dir string, args []string, walk func(string, fs.WalkDirFunc) error) ([
 	if len(args) == 0 {
 		return findDefault(dir)
 	}
+	args, err := expandGlobs(args)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
 	for _, arg := range args {
 		if err := checkLink(arg, filepath.Dir(arg), "its directory"); err != nil {
@@ -187,4 +191,30 @@ func modeName(m fs.FileMode) string {
 		return "is a device"
 	}
 	return "is not a regular file"
+}
+
+// expandGlobs replaces each -f argument that holds a shell pattern and
+// names no file (a shell leaves a quoted pattern alone) by the files it
+// matches, in lexical order; a pattern that matches nothing is an error.
+func expandGlobs(args []string) ([]string, error) {
+	var out []string
+	for _, arg := range args {
+		if !strings.ContainsAny(arg, "*?[") {
+			out = append(out, arg)
+			continue
+		}
+		if _, err := os.Lstat(arg); err == nil {
+			out = append(out, arg)
+			continue
+		}
+		matches, err := filepath.Glob(arg)
+		if err != nil {
+			return nil, &InputError{fmt.Errorf("%s: %w", arg, err)}
+		}
+		if len(matches) == 0 {
+			return nil, &InputError{fmt.Errorf("%s: no files match this pattern", arg)}
+		}
+		out = append(out, matches...)
+	}
+	return out, nil
 }

@@ -25,6 +25,8 @@ type reportOptions struct {
 	FormatSet bool
 	// SkipInvalid leaves out claims that cannot be read.
 	SkipInvalid bool
+	// Title overrides the ledger's titles.
+	Title string
 }
 
 func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -62,6 +64,7 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	skipFlag(cmd, &opts.SkipInvalid)
+	cmd.Flags().StringVar(&opts.Title, "title", "", "the report's title (default: the ledger's titles, every one when files differ)")
 	return cmd
 }
 
@@ -81,6 +84,14 @@ func runReport(opts *reportOptions) error {
 	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
+	}
+	// A directory of several stories is one report: it names them all,
+	// unless --title says what to call it.
+	switch {
+	case opts.Title != "":
+		l.Title = opts.Title
+	case len(l.Titles) > 1:
+		l.Title = strings.Join(l.Titles, " · ")
 	}
 	r := report.Build(claims.Analyze(l, opts.Global.analysis()))
 	r.RelativeTo(ios.Dir)
