@@ -34,7 +34,7 @@ type Likely struct {
 // value when the desk settled it, else r's likely value for its topic,
 // context and moment. r may be nil (the estimate did not run): then only
 // a settled dispute has a likely side. It returns nil when there is
-// none.
+// none, and when the estimate ties (see Value.Tied).
 func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	if d.Settled != "" {
 		return settled(a.Ledger, d)
@@ -50,7 +50,7 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		}
 	}
 	v := r.ValueOf(first)
-	if v == nil {
+	if v == nil || v.Tied() {
 		return nil
 	}
 	lk := &Likely{Value: v.Value, Position: -1, Confidence: v.Confidence}

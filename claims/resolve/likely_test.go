@@ -100,3 +100,15 @@ func TestSettledAlone(t *testing.T) {
 		t.Error("marks for no disputes")
 	}
 }
+
+// Two sources of equal standing that disagree: the estimate ties, and no
+// side is called likely.
+func TestTieMarksNothing(t *testing.T) {
+	var l ledger
+	l.sources = []string{source("a"), source("b")}
+	l.claims = []string{"{topic: x, value: 1, source: a}", "{topic: x, value: 2, source: b}"}
+	a := analyze(t, l.yaml())
+	if lk := resolve.Marks(a, a.Disputes, true)[0]; lk != nil {
+		t.Errorf("a tie marked %+v", lk)
+	}
+}

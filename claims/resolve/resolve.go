@@ -151,6 +151,13 @@ type Alternative struct {
 // Contested reports whether the claims disagree at all.
 func (v *Value) Contested() bool { return len(v.Alternatives) > 0 }
 
+// Tied reports whether the next value is just as likely: then Value won
+// only by the tie-break (more origins, then canonical order), and no
+// side should be called likely.
+func (v *Value) Tied() bool {
+	return len(v.Alternatives) > 0 && nearlyEqual(v.Confidence, v.Alternatives[0].Probability)
+}
+
 // Source is what Run estimated about one origin.
 type Source struct {
 	ID string
