@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -16,6 +17,8 @@ import (
 type disputedOptions struct {
 	// SkipInvalid leaves out claims that cannot be read.
 	SkipInvalid bool
+	// NoEstimate skips marking each dispute's likely side.
+	NoEstimate  bool
 	IO          *iostreams.IOStreams
 	Global      *globalOptions
 	Format      string
@@ -34,6 +37,13 @@ func newDisputedCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 first. Each dispute shows its positions side by side: the value, how many
 independent origins back it, the attribution chains and the quotes.
 
+Under each dispute, "likely:" names the side that claimdiff resolve judges
+likely true, with its confidence: an estimate from the sources' agreement
+across the ledger, not a fact. Where the desk settled the dispute (a
+disputes: entry with status resolved and a value), "settled by the desk:"
+names that value instead. --no-estimate skips the estimate, which on a huge
+ledger takes longer than finding the disputes.
+
 It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 		Example: `  claimdiff disputed
   claimdiff disputed --min-severity high --status open
@@ -48,6 +58,7 @@ It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	f.StringSliceVar(&opts.Statuses, "status", nil, "only disputes with these statuses: open, acknowledged, resolved, dismissed")
 	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
 	skipFlag(cmd, &opts.SkipInvalid)
+	estimateFlag(cmd, &opts.NoEstimate)
 	completeWords(cmd, "kind", kindNames()...)
 	completeWords(cmd, "min-severity", "low", "medium", "high")
 	completeWords(cmd, "status", claims.StatusNames...)
@@ -104,15 +115,16 @@ func runDisputed(opts *disputedOptions) error {
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
 	ds := a.Filter(filter)
+	likely := resolve.Marks(a, ds, !opts.NoEstimate)
 	if opts.Format == "json" {
-		return render.DisputesJSON(ios.Out, l, ds, skippedJSON(skipped))
+		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(skipped))
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))
 		return nil
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.DisputesText(ios.Out, st, ds, ios.TermWidth); err != nil {
+	if err := render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "%s among %s from %s\n", render.Plural(len(ds), "dispute"),

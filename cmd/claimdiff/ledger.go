@@ -200,6 +200,13 @@ func skipFlag(cmd *cobra.Command, skip *bool) {
 	cmd.Flags().BoolVar(skip, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
 }
 
+// estimateFlag adds --no-estimate, which skips resolve's estimate of the
+// likely values and the sources' accuracy: on a huge ledger it costs
+// more than the comparison itself.
+func estimateFlag(cmd *cobra.Command, no *bool) {
+	cmd.Flags().BoolVar(no, "no-estimate", false, "skip the estimate of likely values and source accuracy (it takes longer than the comparison on a huge ledger)")
+}
+
 // skippedJSON is what --skip-invalid left out, for --format json; nil
 // without the flag.
 func skippedJSON(s *load.Skipped) *render.SkippedJSON {

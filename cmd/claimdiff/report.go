@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -25,6 +26,8 @@ type reportOptions struct {
 	FormatSet bool
 	// SkipInvalid leaves out claims that cannot be read.
 	SkipInvalid bool
+	// NoEstimate skips marking each dispute's likely side.
+	NoEstimate bool
 	// Title overrides the ledger's titles.
 	Title string
 }
@@ -37,7 +40,11 @@ func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Long: `Report writes the contradiction report that a desk circulates or publishes:
 a summary (claims, sources and topics; disputes by kind, severity and status;
 the sources most often contradicted), then every dispute with its positions,
-sources, attribution chains, independent origins, quotes, status and severity.
+sources, attribution chains, independent origins, quotes, status and severity,
+and the side claimdiff resolve judges likely true, with its confidence: an
+estimate from the sources' agreement across the ledger, not a fact. A value
+the desk settled a dispute on wins over the estimate, and says so.
+--no-estimate skips the estimate, which takes time on a huge ledger.
 
 Formats: text (the default, for a terminal), md (GitHub Markdown for a
 pull-request comment or job summary), html (one self-contained page that
@@ -64,6 +71,7 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	skipFlag(cmd, &opts.SkipInvalid)
+	estimateFlag(cmd, &opts.NoEstimate)
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the report's title (default: the ledger's titles, every one when files differ)")
 	return cmd
 }
@@ -93,7 +101,9 @@ func runReport(opts *reportOptions) error {
 	case len(l.Titles) > 1:
 		l.Title = strings.Join(l.Titles, " · ")
 	}
-	r := report.Build(claims.Analyze(l, opts.Global.analysis()))
+	a := claims.Analyze(l, opts.Global.analysis())
+	r := report.Build(a)
+	r.Mark(resolve.Marks(a, a.Disputes, !opts.NoEstimate))
 	r.RelativeTo(ios.Dir)
 	for _, t := range targets {
 		format := report.Format(t.Format)

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -13,6 +14,8 @@ type sourcesOptions struct {
 	IO     *iostreams.IOStreams
 	Global *globalOptions
 	Format string
+	// NoEstimate skips the estimates of accuracy and copying.
+	NoEstimate bool
 }
 
 func newSourcesCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -22,13 +25,20 @@ func newSourcesCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Short: "Show each source's claims, disputes and attribution chain",
 		Long: `Sources shows, for each source: the claims it made as their origin, how many
 of them sit in disputes, how often it sides with the best-supported position,
-and the chain it reaches readers through.`,
+and the chain it reaches readers through.
+
+ACCURACY and COPIES are claimdiff resolve's estimates: the share of the
+source's claims that are likely right, and the sources it likely copies from,
+judged from the sources' agreement across the ledger (not facts). A source
+whose claims took no part in the estimate shows "-". --no-estimate leaves
+them out, which saves time on a huge ledger.`,
 		Example: `  claimdiff sources
   claimdiff sources --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runSources(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
+	estimateFlag(cmd, &opts.NoEstimate)
 	return cmd
 }
 
@@ -38,10 +48,15 @@ func runSources(opts *sourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	stats := claims.Analyze(l, opts.Global.analysis()).SourceStats()
+	a := claims.Analyze(l, opts.Global.analysis())
+	stats := a.SourceStats()
 	claims.SortSourceStats(stats)
-	if opts.Format == "json" {
-		return render.SourcesJSON(ios.Out, stats)
+	var est *resolve.Result
+	if !opts.NoEstimate {
+		est = resolve.Run(a, resolve.Options{})
 	}
-	return render.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, ios.TermWidth)
+	if opts.Format == "json" {
+		return render.SourcesJSON(ios.Out, stats, est)
+	}
+	return render.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, est, ios.TermWidth)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss/table"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -16,8 +17,10 @@ import (
 const DefaultWidth = 100
 
 // DisputesText draws each dispute as a heading and a table with its
-// positions side by side: value, support, chains and quotes.
-func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, width int) error {
+// positions side by side: value, support, chains and quotes. likely
+// holds each dispute's likely side (resolve.Marks), in ds's order; it
+// may be shorter, or nil when the estimate did not run.
+func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, likely []*resolve.Likely, width int) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
@@ -26,7 +29,7 @@ func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, width int) error
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeDisputeHeading(&b, st, &d)
+		writeDisputeHeading(&b, st, &d, At(likely, i))
 		b.WriteString(positionsTable(st, &d, width))
 		b.WriteString("\n")
 	}
@@ -34,7 +37,7 @@ func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, width int) error
 	return err
 }
 
-func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute) {
+func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *resolve.Likely) {
 	kinds := make([]string, len(d.Kinds))
 	for i, k := range d.Kinds {
 		kinds[i] = string(k)
@@ -69,9 +72,17 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute) {
 	if d.Reason != "" {
 		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "desk:"), safetext.Line(d.Reason))
 	}
-	if d.Settled != "" {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "settled on:"), safetext.Line(d.Settled))
+	if label, text := LikelyNote(d.Settled, lk); label != "" {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, label), safetext.Line(text))
 	}
+}
+
+// At is likely[i], or nil when there is none.
+func At(likely []*resolve.Likely, i int) *resolve.Likely {
+	if i < 0 || i >= len(likely) {
+		return nil
+	}
+	return likely[i]
 }
 
 func severityStyle(st *Styles, s claims.Severity) lipgloss.Style {

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
 // The JSON contracts of disputed, list and sources are the types below:
@@ -55,6 +56,7 @@ type DisputeJSON struct {
 	Settled    string          `json:"settled,omitempty"`
 	Until      string          `json:"until,omitempty"`
 	Expired    bool            `json:"expired,omitempty"`
+	Likely     *likelyJSON     `json:"likely,omitempty"`
 	Positions  []positionJSON  `json:"positions"`
 	Vague      []vagueJSON     `json:"vague,omitempty"`
 	Revisions  []RevisionJSON  `json:"revisions,omitempty"`
@@ -151,13 +153,18 @@ type sourceJSON struct {
 	WithBest  int      `json:"with_best_supported"`
 	Chain     []string `json:"chain"`
 	Anonymous bool     `json:"anonymous,omitempty"`
+	// Accuracy and Copies are resolve's estimates, for a source whose
+	// claims it took into account.
+	Accuracy *float64    `json:"accuracy,omitempty"`
+	Copies   *[]copyJSON `json:"copies,omitempty"`
 }
 
 // DisputesJSON writes disputes as disputed --format json does: the
-// disputes, their count and the ledger they come from.
-func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute, skipped *SkippedJSON) error {
+// disputes, their count and the ledger they come from. likely holds each
+// dispute's likely side, in ds's order (see DisputesText).
+func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute, likely []*resolve.Likely, skipped *SkippedJSON) error {
 	return WriteJSON(w, disputesJSON{
-		Disputes: NewDisputesJSON(ds),
+		Disputes: NewDisputesJSON(ds, likely),
 		Count:    len(ds),
 		Ledger:   NewLedgerJSON(l),
 		Skipped:  skipped,
@@ -176,22 +183,52 @@ func ClaimsJSON(w io.Writer, rows []claims.ListedClaim, revs []claims.Revision) 
 	return WriteJSON(w, listJSON{Claims: each(rows, newClaimJSON), Count: len(rows), Revisions: NewRevisionsJSON(revs)})
 }
 
-// SourcesJSON writes each source's record as sources --format json does.
-func SourcesJSON(w io.Writer, stats []claims.SourceStat) error {
-	return WriteJSON(w, sourcesJSON{Sources: each(stats, newSourceJSON)})
+// SourcesJSON writes each source's record as sources --format json does,
+// with est's estimates of its accuracy and copying (est is nil when the
+// estimate did not run).
+func SourcesJSON(w io.Writer, stats []claims.SourceStat, est *resolve.Result) error {
+	return WriteJSON(w, sourcesJSON{Sources: each(stats, func(s *claims.SourceStat) sourceJSON {
+		out := newSourceJSON(s)
+		if e := estimateOf(est, s.ID); e != nil {
+			acc := Accuracy(e.Accuracy)
+			copies := make([]copyJSON, 0, len(e.Copies))
+			for _, c := range e.Copies {
+				copies = append(copies, copyJSON{Source: c.From, Probability: Probability(c.Probability)})
+			}
+			out.Accuracy, out.Copies = &acc, &copies
+		}
+		return out
+	})})
 }
 
-// NewDisputesJSON converts disputes to their JSON objects.
-func NewDisputesJSON(ds []claims.Dispute) []DisputeJSON {
-	return each(ds, NewDisputeJSON)
+// estimateOf is est's estimate for source id, or nil.
+func estimateOf(est *resolve.Result, id string) *resolve.Source {
+	if est == nil {
+		return nil
+	}
+	return est.Source(id)
 }
 
-// NewDisputeJSON converts a dispute to its JSON object.
-func NewDisputeJSON(d *claims.Dispute) DisputeJSON {
+// NewDisputesJSON converts disputes, with their likely sides, to their
+// JSON objects.
+func NewDisputesJSON(ds []claims.Dispute, likely []*resolve.Likely) []DisputeJSON {
+	if ds == nil {
+		return nil
+	}
+	out := make([]DisputeJSON, len(ds))
+	for i := range ds {
+		out[i] = NewDisputeJSON(&ds[i], At(likely, i))
+	}
+	return out
+}
+
+// NewDisputeJSON converts a dispute and its likely side (nil for none)
+// to its JSON object.
+func NewDisputeJSON(d *claims.Dispute, lk *resolve.Likely) DisputeJSON {
 	return DisputeJSON{
 		Topic: d.Topic, Question: d.Question, Context: d.Context, Moment: d.Moment,
 		Kinds: d.Kinds, Severity: d.Severity, Score: d.Score, Status: d.Status,
-		Reason: d.Reason, Settled: d.Settled, Until: d.Until, Expired: d.Expired,
+		Reason: d.Reason, Settled: d.Settled, Until: d.Until, Expired: d.Expired, Likely: newLikelyJSON(lk),
 		Positions: each(d.Positions, newPositionJSON), Vague: each(d.Vague, newVagueJSON),
 		Revisions: NewRevisionsJSON(d.Revisions), Arithmetic: d.Arithmetic, Gap: d.Gap,
 	}

@@ -3,12 +3,14 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 	"github.com/claimdiff/claimdiff/sources"
 )
@@ -93,8 +95,18 @@ func RevisionsText(w io.Writer, st *Styles, revs []claims.Revision) error {
 	return err
 }
 
-// SourcesText lists each source's record.
-func SourcesText(w io.Writer, st *Styles, stats []claims.SourceStat, width int) error {
+// maxCopies is how many likely copies a row of SourcesText names; JSON
+// lists them all.
+const maxCopies = 3
+
+// SourcesText lists each source's record; with est (nil when the
+// estimate did not run), also its estimated accuracy and the sources it
+// likely copies from.
+func SourcesText(w io.Writer, st *Styles, stats []claims.SourceStat, est *resolve.Result, width int) error {
+	head := []string{"SOURCE", "KIND", "CLAIMS", "DISPUTED", "WITH BEST", "RELAYED", "CHAIN"}
+	if est != nil {
+		head = slices.Insert(head, 6, "ACCURACY", "COPIES")
+	}
 	cells := make([][]string, len(stats))
 	for i, s := range stats {
 		sides := "-"
@@ -106,9 +118,25 @@ func SourcesText(w io.Writer, st *Styles, stats []claims.SourceStat, width int) 
 		if len(s.Chain) > 1 {
 			chain = sources.ChainString(s.Chain)
 		}
-		cells[i] = cleanRow(s.ID, s.Kind, fmt.Sprint(s.Claims), fmt.Sprint(s.Disputed), sides, fmt.Sprint(s.Relayed), chain)
+		row := []string{s.ID, s.Kind, fmt.Sprint(s.Claims), fmt.Sprint(s.Disputed), sides, fmt.Sprint(s.Relayed)}
+		if est != nil {
+			acc, copies := "-", ""
+			if e := est.Source(s.ID); e != nil {
+				acc = Percent(e.Accuracy)
+				var cs []string
+				for _, c := range e.Copies[:min(len(e.Copies), maxCopies)] {
+					cs = append(cs, c.From+" "+Percent(c.Probability))
+				}
+				copies = strings.Join(cs, ", ")
+				if n := len(e.Copies) - maxCopies; n > 0 {
+					copies += fmt.Sprintf(" +%d more", n)
+				}
+			}
+			row = append(row, acc, copies)
+		}
+		cells[i] = cleanRow(append(row, chain)...)
 	}
-	_, err := fmt.Fprintln(w, plainTable(st, []string{"SOURCE", "KIND", "CLAIMS", "DISPUTED", "WITH BEST", "RELAYED", "CHAIN"}, cells, width))
+	_, err := fmt.Fprintln(w, plainTable(st, head, cells, width))
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -16,10 +17,12 @@ var csvHeader = []string{
 	"dispute", "topic", "context", "as_of", "severity", "score", "kinds", "status",
 	"position", "position_value", "best_supported", "origins",
 	"claim", "value", "denies", "source", "source_name", "chain", "date", "quote", "url",
-	"file", "line", "column",
+	"file", "line", "column", "likely", "likely_confidence",
 }
 
-// WriteCSV writes one row per claim in a dispute. Every cell goes through
+// WriteCSV writes one row per claim in a dispute. The last two columns
+// mark the rows of the position that likely holds the truth: likely is
+// "estimate" (with likely_confidence, 0 to 1) or "settled" (by the desk). Every cell goes through
 // safetext.CSVCell, so a cell that a spreadsheet would run as a formula
 // starts with a single quote; encoding/csv does the quoting.
 func WriteCSV(w io.Writer, r *Report) error {
@@ -37,6 +40,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 					c.ID, c.Value, yesNo(c.Denies), c.Source.ID, c.Source.Name, chainIDs(c.Chain), c.Date, c.Quote, c.Source.URL,
 					c.Pos.File, posNum(c.Pos.Line), posNum(c.Pos.Col),
 				}
+				row = append(row, likelyCells(d, p)...)
 				for j := range row {
 					row[j] = safetext.CSVCell(row[j])
 				}
@@ -48,6 +52,18 @@ func WriteCSV(w io.Writer, r *Report) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// likelyCells are the likely and likely_confidence cells of a row of
+// position p.
+func likelyCells(d *Dispute, p Position) []string {
+	switch {
+	case !p.Likely || d.Likely == nil:
+		return []string{"", ""}
+	case d.Likely.Settled:
+		return []string{"settled", ""}
+	}
+	return []string{"estimate", strconv.FormatFloat(render.Probability(d.Likely.Confidence), 'f', -1, 64)}
 }
 
 func chainIDs(ch []Source) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -109,7 +110,9 @@ func FuzzWriteEvery(f *testing.F) {
 		if diag.HasErrors(l.Problems, false) {
 			return
 		}
-		r := Build(claims.Analyze(l, claims.Options{}))
+		a := claims.Analyze(l, claims.Options{})
+		r := Build(a)
+		r.Mark(resolve.Marks(a, a.Disputes, true))
 		for _, format := range Formats {
 			var buf bytes.Buffer
 			if err := Write(&buf, r, Format(format), Options{Version: "fuzz"}); err != nil {

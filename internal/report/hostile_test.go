@@ -15,6 +15,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -39,7 +40,10 @@ func hostileReport(t testing.TB) *Report {
 	if len(a.Disputes) < 2 {
 		t.Fatalf("hostile ledger has %d disputes, want 2", len(a.Disputes))
 	}
-	return Build(a)
+	// The likely sides too: their values are the ledger's text.
+	r := Build(a)
+	r.Mark(resolve.Marks(a, a.Disputes, true))
+	return r
 }
 
 // TestHostileEveryFormat feeds the hostile ledger through every format

@@ -34,8 +34,18 @@ var (
 		"kinds":    func(d *Dispute) string { return strings.ReplaceAll(kindsText(d), "+", " ") },
 		"name":     disputeName,
 		"revtopic": revisionTopic,
-		"px":       func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-		"inc":      func(i int) int { return i + 1 },
+		"estimate": render.EstimateText,
+		// note is the dispute's likely side as a label and a text, or
+		// nothing.
+		"note": func(d *Dispute) []string {
+			label, text := render.LikelyNote(d.Settled, d.Likely)
+			if label == "" {
+				return nil
+			}
+			return []string{strings.TrimSuffix(label, ":"), text}
+		},
+		"px":  func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+		"inc": func(i int) int { return i + 1 },
 		"posclass": func(i int) string {
 			return "p" + strconv.Itoa(min(i, 2))
 		},

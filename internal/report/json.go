@@ -69,7 +69,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 			contradictedJSON{ID: c.Source.ID, Name: c.Source.Name, Disputes: c.Disputes})
 	}
 	for i := range r.Disputes {
-		d := disputeJSON{DisputeJSON: render.NewDisputeJSON(&r.Disputes[i].Dispute)}
+		d := disputeJSON{DisputeJSON: render.NewDisputeJSON(&r.Disputes[i].Dispute, r.Disputes[i].Likely)}
 		if at := r.Disputes[i].At; at.File != "" {
 			d.Location = &locationJSON{File: at.File, Line: at.Line, Column: at.Col}
 		}

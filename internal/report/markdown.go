@@ -106,8 +106,11 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 	order := []string{"support", "chains", "quotes", "claims"}
 	for pi, p := range d.Positions {
 		h := md(positionValue(p))
-		if p.Best {
-			h = "**" + h + "** (best supported)"
+		if tag := positionTag(d, p); tag != "" {
+			if p.Best {
+				h = "**" + h + "**"
+			}
+			h += " (" + md(tag) + ")"
 		}
 		if len(p.Values) > 1 || (len(p.Values) == 1 && p.Values[0] != p.Common) {
 			h += "<br>as written: " + md(strings.Join(p.Values, " · "))
@@ -150,8 +153,8 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 	if d.Reason != "" {
 		notes = append(notes, "- desk: "+md(d.Reason))
 	}
-	if d.Settled != "" {
-		notes = append(notes, "- settled on: "+md(d.Settled))
+	if label, text := render.LikelyNote(d.Settled, d.Likely); label != "" {
+		notes = append(notes, "- "+label+" "+md(text))
 	}
 	if len(notes) > 0 {
 		b.WriteString(strings.Join(notes, "\n") + "\n\n")
@@ -191,6 +194,23 @@ func mdCode(s string) string {
 func mdURL(u string) string {
 	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C", "`", "%60", "\\", "%5C", "\n", "", "\t", "")
 	return r.Replace(u)
+}
+
+// positionTag is what a position's heading adds: "best supported",
+// "likely, estimate 87%" or "settled by the desk", or both.
+func positionTag(d *Dispute, p Position) string {
+	var tags []string
+	if p.Best {
+		tags = append(tags, "best supported")
+	}
+	if p.Likely && d.Likely != nil {
+		if d.Likely.Settled {
+			tags = append(tags, "settled by the desk")
+		} else {
+			tags = append(tags, "likely, "+render.EstimateText(d.Likely))
+		}
+	}
+	return strings.Join(tags, "; ")
 }
 
 func positionValue(p Position) string {

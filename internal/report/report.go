@@ -19,7 +19,9 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -84,6 +86,9 @@ type Dispute struct {
 	// strongest tie.
 	Best      int
 	Positions []Position
+	// Likely is the side the dispute likely settles on: the desk's
+	// settled value or the estimate (see Mark); nil when there is none.
+	Likely *resolve.Likely
 	// At is where the dispute is reported in formats that point at a line
 	// (SARIF, JUnit): the first claim of the weakest position, which is the
 	// claim the rest of the evidence contradicts.
@@ -93,7 +98,10 @@ type Dispute struct {
 // Position is a side of a dispute with its claims.
 type Position struct {
 	claims.Position
-	Best   bool
+	Best bool
+	// Likely is set on the position that holds the dispute's likely
+	// value.
+	Likely bool
 	Claims []Claim
 	// Chains are the distinct attribution chains of its claims, origin
 	// first, as sources so that each can link to its URL.
@@ -190,6 +198,25 @@ func buildDispute(l *claims.Ledger, src *claims.Dispute, i int, source func(stri
 		d.At = d.Positions[n-1].Claims[0].Pos
 	}
 	return d
+}
+
+// Mark sets each dispute's likely side: likely[i] is that of the
+// analysis's dispute i, as resolve.Marks finds it over every dispute
+// Build was given. Its value is cleaned like the rest of the report.
+func (r *Report) Mark(likely []*resolve.Likely) {
+	for i := range r.Disputes {
+		d := &r.Disputes[i]
+		lk := render.At(likely, i)
+		if lk == nil {
+			continue
+		}
+		c := *lk
+		c.Value = safetext.Clean(c.Value)
+		d.Likely = &c
+		if c.Position >= 0 && c.Position < len(d.Positions) {
+			d.Positions[c.Position].Likely = true
+		}
+	}
 }
 
 // RelativeTo rewrites the ledger's file names, and every position in the

@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
@@ -194,8 +195,11 @@ func equalCounts(a, b []Count) bool {
 func TestJSONExtendsDisputed(t *testing.T) {
 	l := load.Bytes("example/claims.yaml", example.YAML)
 	a := claims.Analyze(l, claims.Options{})
+	likely := resolve.Marks(a, a.Disputes, true)
+	r := Build(a)
+	r.Mark(likely)
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, Build(a)); err != nil {
+	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	var got map[string]any
@@ -204,7 +208,7 @@ func TestJSONExtendsDisputed(t *testing.T) {
 	}
 	// What disputed prints for the same analysis.
 	var contract bytes.Buffer
-	if err := render.DisputesJSON(&contract, l, a.Disputes, nil); err != nil {
+	if err := render.DisputesJSON(&contract, l, a.Disputes, likely, nil); err != nil {
 		t.Fatal(err)
 	}
 	var want map[string]any
@@ -217,6 +221,9 @@ func TestJSONExtendsDisputed(t *testing.T) {
 	gd, wd := got["disputes"].([]any), want["disputes"].([]any)
 	if len(gd) != len(wd) || len(gd) == 0 {
 		t.Fatalf("%d disputes, want %d", len(gd), len(wd))
+	}
+	if _, ok := wd[0].(map[string]any)["likely"]; !ok {
+		t.Errorf("the first dispute has no likely side: %v", wd[0])
 	}
 	for i := range wd {
 		g, w := gd[i].(map[string]any), wd[i].(map[string]any)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -49,10 +50,11 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 		return err
 	}
 	ds := make([]claims.Dispute, len(r.Disputes))
+	likely := make([]*resolve.Likely, len(r.Disputes))
 	for i := range r.Disputes {
-		ds[i] = r.Disputes[i].Dispute
+		ds[i], likely[i] = r.Disputes[i].Dispute, r.Disputes[i].Likely
 	}
-	if err := render.DisputesText(w, st, ds, opts.Width); err != nil {
+	if err := render.DisputesText(w, st, ds, likely, opts.Width); err != nil {
 		return err
 	}
 	return writeRevisionsText(w, st, r)

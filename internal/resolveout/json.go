@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"math"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
@@ -91,20 +90,15 @@ func ids(l *claims.Ledger, idx []int) []string {
 	return out
 }
 
-// Round cuts a probability to four decimals, rounding down, so that a
-// value the model is nearly sure of reads 0.9999 and never 1.
-func Round(p float64) float64 {
-	if math.IsNaN(p) {
-		return 0
-	}
-	return math.Floor(p*1e4) / 1e4
-}
+// Round cuts a probability to four decimals, rounding down, as
+// render.Probability does.
+func Round(p float64) float64 { return render.Probability(p) }
 
 // SourceRecords are the estimates of r's sources, by id.
 func SourceRecords(r *resolve.Result) []SourceRecord {
 	out := make([]SourceRecord, 0, len(r.Sources))
 	for _, s := range r.Sources {
-		rec := SourceRecord{ID: s.ID, Accuracy: math.Round(s.Accuracy*1e4) / 1e4, Claims: s.Claims, Copies: []CopyRecord{}}
+		rec := SourceRecord{ID: s.ID, Accuracy: render.Accuracy(s.Accuracy), Claims: s.Claims, Copies: []CopyRecord{}}
 		for _, c := range s.Copies {
 			rec.Copies = append(rec.Copies, CopyRecord{Source: c.From, Probability: Round(c.Probability), Dependence: Round(c.Dependence)})
 		}

@@ -106,18 +106,8 @@ func others(v *resolve.Value) string {
 	return s
 }
 
-// Percent writes a probability for people: whole percents, rounded down
-// so that nothing short of certainty reads 100%; under 1%, "<1%".
-func Percent(p float64) string {
-	switch pc := int(p * 100); {
-	case p >= 1:
-		return "100%"
-	case pc == 0 && p > 0:
-		return "<1%"
-	default:
-		return strconv.Itoa(pc) + "%"
-	}
-}
+// Percent writes a probability for people, as render.Percent does.
+func Percent(p float64) string { return render.Percent(p) }
 
 // table writes rows under a bold header, columns padded to their widest
 // cell, every cell made safe for a terminal on one line.
