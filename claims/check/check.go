@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/suggest"
@@ -107,6 +108,10 @@ type Result struct {
 	Status  string
 	Settled string
 	Reason  string
+	// Likely is the ledger's likely value, an estimate, when the verdict
+	// is conflicting or refuted, nothing was settled, and it differs from
+	// the asserted value; nil otherwise (see ClaimsLikely).
+	Likely *resolve.Likely
 }
 
 // Check judges each assertion against the live claims of its topic: those
@@ -117,7 +122,18 @@ type Result struct {
 // ledger and in the assertion are resolved as the engine resolves them.
 // Results come in the assertions' order; failOn marks the failing ones.
 func Claims(a *claims.Analysis, as []assert.Assertion, failOn []Verdict) []Result {
+	return ClaimsLikely(a, as, failOn, nil)
+}
+
+// ClaimsLikely is Claims, and where a verdict is conflicting or refuted
+// (and the desk settled nothing) it adds the ledger's likely value when
+// that differs from the asserted one: "; the ledger's likely value is
+// 600,000 (estimate 87%)". estimate runs resolve's estimator; it is called
+// at most once, and only when a verdict needs it. A nil estimate adds
+// nothing.
+func ClaimsLikely(a *claims.Analysis, as []assert.Assertion, failOn []Verdict, estimate func() *resolve.Result) []Result {
 	c := newChecker(a)
+	c.estimate = estimate
 	out := make([]Result, len(as))
 	for i, x := range as {
 		out[i] = c.check(x)
@@ -133,6 +149,9 @@ type checker struct {
 	live map[string][]int
 	// disputeOf maps a claim to the dispute it sits in.
 	disputeOf map[int]*claims.Dispute
+	// estimate runs the estimator, once (est holds what it gave).
+	estimate func() *resolve.Result
+	est      *resolve.Result
 }
 
 func newChecker(a *claims.Analysis) *checker {
@@ -244,6 +263,47 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 		}
 	}
 	c.judge(r, d, t, v, len(agree), len(disagree))
+	if (r.Verdict == Conflicting || r.Verdict == Refuted) && r.Settled == "" {
+		c.likely(r, d, claims[0], v)
+	}
+}
+
+// likely adds the ledger's likely value for the group of claim i (in
+// dispute d, or in none) to r, when it differs from the asserted v.
+func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
+	if c.est == nil && c.estimate != nil {
+		c.est = c.estimate()
+		c.estimate = nil
+	}
+	if c.est == nil {
+		return
+	}
+	lv := c.est.ValueOf(i)
+	if lv == nil || lv.Tied() || value.Meets(v, c.a.Value(lv.Rep)) {
+		return
+	}
+	lk := &resolve.Likely{Value: c.a.Value(lv.Rep).String(), Position: -1, Confidence: lv.Confidence}
+	if d != nil {
+		if m := resolve.LikelyOf(c.a, c.est, d); m != nil && !m.Settled {
+			lk = m
+		}
+	}
+	r.Likely = lk
+	r.Message += fmt.Sprintf("; the ledger's likely value is %s (estimate %s)", lk.Value, percent(lk.Confidence))
+}
+
+// percent is a probability in whole percents, rounded down as every
+// writer of the estimate rounds it, so that nothing short of certainty
+// reads 100%.
+func percent(p float64) string {
+	switch pc := int(p * 100); {
+	case p >= 1:
+		return "100%"
+	case pc == 0 && p > 0:
+		return "<1%"
+	default:
+		return fmt.Sprintf("%d%%", pc)
+	}
 }
 
 // judge sets the verdict and its message.

@@ -12,6 +12,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/assert"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -280,4 +281,52 @@ func analyzeText(t *testing.T, text string) *claims.Analysis {
 		t.Fatalf("ledger problems: %v", l.Problems)
 	}
 	return claims.Analyze(l, claims.Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+}
+
+// A conflicting or refuted verdict names the ledger's likely value when
+// it differs from the assertion; the estimate runs once, only when a
+// verdict needs it, and never for a settled dispute.
+func TestLikelyValueInVerdicts(t *testing.T) {
+	a := loadCheckLedger(t, "2025-12-01")
+	runs := 0
+	estimate := func() *resolve.Result { runs++; return resolve.Run(a, resolve.Options{}) }
+	tests := []struct {
+		topic, value string
+		verdict      Verdict
+		likely       string // "" for none
+	}{
+		{"bridge.repair-cost", "$20M", Conflicting, "$12 million"},
+		{"bridge.repair-cost", "$12 million", Conflicting, ""}, // it is the likely value
+		{"bridge.repair-cost", "$5 million", Refuted, "$12 million"},
+		{"bridge.tolls-waived", "no", Refuted, "yes"},
+		{"bridge.tolls-waived", "yes", Supported, ""},
+		{"bridge.cause", "Collision", Refuted, ""}, // settled: the desk's word wins
+	}
+	var as []assert.Assertion
+	for _, tt := range tests {
+		as = append(as, assert.Assertion{Topic: tt.topic, Value: tt.value})
+	}
+	rs := ClaimsLikely(a, as, FailingVerdicts, estimate)
+	for i, tt := range tests {
+		r := rs[i]
+		if r.Verdict != tt.verdict {
+			t.Errorf("%s=%s: verdict %s, want %s", tt.topic, tt.value, r.Verdict, tt.verdict)
+		}
+		switch {
+		case tt.likely == "" && (r.Likely != nil || strings.Contains(r.Message, "likely value")):
+			t.Errorf("%s=%s: likely %+v in %q", tt.topic, tt.value, r.Likely, r.Message)
+		case tt.likely != "" && (r.Likely == nil || r.Likely.Value != tt.likely ||
+			!strings.HasSuffix(r.Message, "; the ledger's likely value is "+tt.likely+" (estimate "+percent(r.Likely.Confidence)+")")):
+			t.Errorf("%s=%s: likely %+v in %q, want %s", tt.topic, tt.value, r.Likely, r.Message, tt.likely)
+		}
+	}
+	if runs != 1 {
+		t.Errorf("the estimate ran %d times, want once", runs)
+	}
+	// Nothing to mention, nothing run.
+	runs = 0
+	ClaimsLikely(a, as[4:5], FailingVerdicts, estimate)
+	if runs != 0 {
+		t.Errorf("the estimate ran %d times for a supported verdict", runs)
+	}
 }

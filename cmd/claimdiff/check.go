@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/assert"
 	"github.com/claimdiff/claimdiff/claims/check"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/checkreport"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -32,6 +33,8 @@ type checkOptions struct {
 	Quotes         bool
 	QuoteThreshold float64
 	Output         string
+	// NoEstimate keeps the likely value out of verdicts.
+	NoEstimate bool
 }
 
 func newCheckCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -51,6 +54,10 @@ a figure to a topic) each get a verdict:
                disputed and the assertion takes one side
   unverified   no claims to compare with: none on the topic, none in the
                assertion's context, or none in its currency
+A conflicting or refuted verdict also names the ledger's likely value when it
+differs from the assertion, with its confidence: claimdiff resolve's estimate
+from the sources' agreement, not a fact (--no-estimate leaves it out). A
+value the desk settled a dispute on wins over it.
 An assertion without context is compared with claims without context; give
 one with --context KEY=VALUE, context: in YAML, or ?context=KEY=VALUE in a
 link. In a link, ?value=VALUE asserts VALUE where the prose cannot, as in
@@ -91,6 +98,7 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
 	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", check.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the results to this file instead of stdout")
+	estimateFlag(cmd, &opts.NoEstimate)
 	completeWords(cmd, "disputes", check.GateNew, check.GateAny)
 	completeWords(cmd, "fail-on", append(verdictNames(check.Verdicts), "none")...)
 	return cmd
@@ -199,7 +207,11 @@ func runCheck(opts *checkOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
-	report := &check.CheckReport{Results: check.Claims(a, as, failOn), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
+	var estimate func() *resolve.Result
+	if !opts.NoEstimate {
+		estimate = func() *resolve.Result { return resolve.Run(a, resolve.Options{}) }
+	}
+	report := &check.CheckReport{Results: check.ClaimsLikely(a, as, failOn, estimate), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
 	if opts.Disputes != "" {
 		report.Disputes = check.Disputes(a, opts.Disputes)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/check"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -40,6 +41,17 @@ type jsonResult struct {
 	Status   string        `json:"status,omitempty"`
 	Settled  string        `json:"settled,omitempty"`
 	Reason   string        `json:"reason,omitempty"`
+	Likely   *jsonLikely   `json:"likely,omitempty"`
+}
+
+// jsonLikely is the ledger's likely value where it differs from a
+// conflicting or refuted assertion: an estimate from the sources'
+// agreement, with its confidence, the same object as a dispute's likely
+// in disputed's JSON (estimate is always true here).
+type jsonLikely struct {
+	Value      string  `json:"value"`
+	Confidence float64 `json:"confidence"`
+	Estimate   bool    `json:"estimate"`
 }
 
 // jsonContext is the verdict in one context, for an assertion that named
@@ -130,6 +142,7 @@ func toJSON(r *check.CheckReport) jsonReport {
 			File:    safetext.Clean(x.Pos.File), Line: x.Pos.Line, Column: x.Pos.Col,
 			Agrees: jsonSides(x.Agrees), Others: jsonSides(x.Others), Contexts: jsonContexts(x.Contexts),
 			Status: x.Status, Settled: safetext.Clean(x.Settled), Reason: safetext.Clean(x.Reason),
+			Likely: jsonLikelyOf(x.Likely),
 		})
 	}
 	if r.Disputes != nil {
@@ -159,6 +172,13 @@ func toJSON(r *check.CheckReport) jsonReport {
 		out.Quotes = &qs
 	}
 	return out
+}
+
+func jsonLikelyOf(lk *resolve.Likely) *jsonLikely {
+	if lk == nil {
+		return nil
+	}
+	return &jsonLikely{Value: safetext.Clean(lk.Value), Confidence: render.Probability(lk.Confidence), Estimate: !lk.Settled}
 }
 
 // jsonSides keeps nil as nil: agrees and others are left out then, and
