@@ -367,3 +367,20 @@ func lineStart(data []byte, off int) int { return bytes.LastIndexByte(data[:off]
 
 // LineAt is the 1-based line of byte offset off.
 func LineAt(data []byte, off int) int { return bytes.Count(data[:off], []byte{'\n'}) + 1 }
+
+// Lines gives, for each edit (sorted as Insert returns them), the first
+// and last line its text takes in the file after Apply, for messages.
+func Lines(data []byte, edits []Edit) [][2]int {
+	out := make([][2]int, len(edits))
+	line, at := 1, 0
+	for i, e := range edits {
+		line += bytes.Count(data[at:e.Start], []byte{'\n'})
+		at = e.End
+		lead := len(e.Text) - len(strings.TrimLeft(e.Text, "\r\n"))
+		from := line + strings.Count(e.Text[:lead], "\n")
+		body := strings.TrimRight(e.Text[lead:], "\r\n")
+		out[i] = [2]int{from, from + strings.Count(body, "\n")}
+		line += strings.Count(e.Text, "\n")
+	}
+	return out
+}
