@@ -119,7 +119,10 @@ func printable(r rune) bool {
 	switch {
 	case r >= 0x20 && r < 0x7f:
 		return true
-	case r < 0xa0, r == 0xfeff, r == 0x2028, r == 0x2029:
+	case r < 0xa0, unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp):
+		// Controls, and the invisible ones too: a bidi override or a
+		// zero-width space written raw makes a line read otherwise than
+		// it is (Trojan Source), so fmt spells them out.
 		return false
 	}
 	return r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
