@@ -66,7 +66,7 @@ func commands() []func(*iostreams.IOStreams, *globalOptions) *cobra.Command {
 		newDisputedCmd, newListCmd, newSourcesCmd, newReportCmd, newGraphCmd,
 		newCheckCmd, newDiffCmd, newCompareCmd, newExportCmd, newLintCmd,
 		newSchemaCmd, newExampleCmd,
-		newAddCmd, newFmtCmd,
+		newAddCmd, newFmtCmd, newEditCmd,
 	}
 }
 
