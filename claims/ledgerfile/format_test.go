@@ -159,6 +159,10 @@ func FuzzFormat(f *testing.F) {
 		"# doc\n\n# head\nledger: 1 # v\n\n# lonely\n\nsources:\n  a: {name: A, kind: outlet} # c\n  # foot\n",
 		"ledger: 1\ntopics:\n  t:\n    type: choice\n    choices:\n      - x  # one\n      - y: [z]\n",
 		"ledger: 1\nsources:\n  a:\n    name: |\n      # not a comment\n      text\n    kind: outlet\n",
+		"# top\n#\n# more\nledger: 1 # version\ntitle: x\n\nsources:\n  # The five.\n  a:\n    name: A   # line\n    # inside\n    kind: outlet\n\n  # Others.\n  b: {name: B, kind: wire}  # flow line\n  # trailing\n\ntopics:\n  t.x: {type: number}\n\nclaims:\n  # From A.\n  - id: a/1\n    topic: t.x\n    value: 1\n    source: a\n\n  - {topic: t.x, value: 2, source: b}   # c2\n  # footer\n\n  # From B.\n  - topic: t.x\n    value: 3\n    source: b\n# end\n",
+		"ledger: 1\nclaims:\n  - topic: x # lc\n    # before value\n    value: 2\n    via: [a,   # in flow\n      b]\n    source: b\n    quote: |\n      # not a comment\n      text\n  # trailing after quote\ndisputes:\n  x: {status: open}\n# final\n\n# final2\n",
+		"ledger: 1\nclaims:\n  -   # dash comment\n    topic: x\n    value: 2\n    source: r\n  - {topic: x, value: 3,\n     source: r}  # multi\n",
+		"ledger: 1\nclaims:\n- topic: t\n  value: \"600,000\"\n  source: a\n  context:\n    where: square   # c\n    when: noon\n  denies: yes\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -186,6 +190,32 @@ func FuzzFormat(f *testing.F) {
 		}
 		if ns := load.NotScanned(out); len(ns) > 0 && !(len(ns) == 1 && ns[0] == "topics") {
 			t.Errorf("the fast path hands %v to yaml.v3:\n%s", ns, out)
+		}
+	})
+}
+
+// FuzzFormatLedger is FuzzFormat on ledgers laid out as people write
+// them, from genLedger: each must format, keeping its meaning and every
+// comment, to a layout that formats to itself.
+func FuzzFormatLedger(f *testing.F) {
+	for i := range 64 {
+		f.Add([]byte{byte(i), byte(i * 7), byte(i * 13), 1, 2, 3, byte(i * 31), 0, 5})
+	}
+	f.Fuzz(func(t *testing.T, choices []byte) {
+		in := []byte(genLedger(&byteStream{choices}))
+		l := load.Bytes("f.yaml", in)
+		if diag.HasErrors(l.Problems, false) {
+			t.Fatalf("the generator wrote a ledger with errors: %v\n%s", l.Problems, in)
+		}
+		out, err := ledgerfile.FormatFile("f.yaml", in, l.Problems)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, in)
+		}
+		if a, b := ledgerfile.Meaning(l), ledgerfile.Meaning(load.Bytes("f.yaml", out)); a != b {
+			t.Fatalf("the meaning changed:\n%s\n---\n%s", a, b)
+		}
+		if again, err := ledgerfile.Format("f.yaml", out); err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent (%v):\n%s", err, out)
 		}
 	})
 }
