@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -545,6 +546,16 @@ func (p *addPlan) index(name string) int {
 
 func (p *addPlan) write() error {
 	for _, name := range p.changed() {
+		// A file someone else wrote since add read it keeps their text:
+		// add would otherwise put back what it read.
+		now, err := os.ReadFile(name)
+		switch {
+		case name == p.created && errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return &load.InputError{Err: err}
+		case name == p.created || !bytes.Equal(now, p.files[p.index(name)].Data):
+			return &load.InputError{Err: fmt.Errorf("%s changed on disk while add ran; nothing more was written, run add again", name)}
+		}
 		if err := atomicfile.Write(name, p.newData[name]); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
