@@ -18,13 +18,23 @@ type Edit struct {
 	Text       string
 }
 
-// ErrLayout says a file is laid out in a way insertion does not handle
-// (a flow list of claims, a document marker); the message says which and
-// what to do.
+// ErrLayout says a file is laid out in a way insertion does not follow
+// (a flow list of claims, a document marker). fmt's layout always works,
+// so the cure is claimdiff fmt -w.
 var ErrLayout = errors.New("cannot insert into this layout")
 
-func layoutErr(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrLayout, fmt.Sprintf(format, args...))
+// LayoutError is ErrLayout at a line of the file (1 when it is the whole
+// file's layout).
+type LayoutError struct {
+	Line int
+	What string
+}
+
+func (e *LayoutError) Error() string        { return ErrLayout.Error() + ": " + e.What }
+func (e *LayoutError) Is(target error) bool { return target == ErrLayout }
+
+func layoutErr(line int, format string, args ...any) error {
+	return &LayoutError{Line: max(line, 1), What: fmt.Sprintf(format, args...)}
 }
 
 // Apply makes the edits to data. Edits are given in any order but must
@@ -146,13 +156,13 @@ func addTo(data []byte, key string, render func(Style) string, spans spansOf) (E
 	}
 	secs, ok := load.Sections(data)
 	if !ok {
-		return Edit{}, layoutErr("the file is not a plain block mapping of sections (a --- marker, a flow mapping, tabs or odd line breaks)")
+		return Edit{}, layoutErr(1, "the file is not a plain block mapping of sections (a --- marker, a flow mapping, tabs or odd line breaks)")
 	}
 	var sec *load.Section
 	for i := range secs {
 		if secs[i].Key == key {
 			if sec != nil {
-				return Edit{}, layoutErr("%s: appears twice", key)
+				return Edit{}, layoutErr(secs[i].Line, "%s: appears twice", key)
 			}
 			sec = &secs[i]
 		}
@@ -167,7 +177,7 @@ func addTo(data []byte, key string, render func(Style) string, spans spansOf) (E
 		// other value there is a flow list or mapping we would have to
 		// rewrite, which is fmt's job.
 		if rest != "[]" && rest != "{}" {
-			return Edit{}, layoutErr("%s: is written on one line (line %d); run claimdiff fmt -w on the file first", key, sec.Line)
+			return Edit{}, layoutErr(sec.Line, "%s: is a list or mapping written on one line", key)
 		}
 		valStart := sec.Start + len(sec.Key) + 1
 		if keyLineEnd > valStart && data[keyLineEnd-1] == '\r' {
@@ -189,7 +199,7 @@ func addTo(data []byte, key string, render func(Style) string, spans spansOf) (E
 	sp, ok := spans(data, *sec)
 	if !ok || len(sp) == 0 {
 		if !onlyComments(data[keyLineEnd:sec.End]) {
-			return Edit{}, layoutErr("%s: is laid out in a way claimdiff add does not follow (line %d); run claimdiff fmt -w on the file first", key, sec.Line)
+			return Edit{}, layoutErr(sec.Line, "%s: is laid out in a way add does not follow", key)
 		}
 		// A key with nothing under it yet.
 		at := keyLineEnd
