@@ -200,14 +200,6 @@ func flowMapping(fs []field) string {
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-// ClaimText is the text of a claim as a list item in style st, ending in
-// a line break.
-func ClaimText(c Claim, st Style) string {
-	var b strings.Builder
-	writeItem(&b, c.fields(contextOf(st)), st)
-	return b.String()
-}
-
 func contextOf(st Style) Context {
 	if st.Flow {
 		return Flow

@@ -375,9 +375,6 @@ func lineNext(data []byte, off int) int { return min(lineEnd(data, off)+1, len(d
 // lineStart is the start of the line holding offset off.
 func lineStart(data []byte, off int) int { return bytes.LastIndexByte(data[:off], '\n') + 1 }
 
-// LineAt is the 1-based line of byte offset off.
-func LineAt(data []byte, off int) int { return bytes.Count(data[:off], []byte{'\n'}) + 1 }
-
 // Lines gives, for each edit (sorted as Insert returns them), the first
 // and last line its text takes in the file after Apply, for messages.
 func Lines(data []byte, edits []Edit) [][2]int {
