@@ -106,19 +106,24 @@ func runEdit(opts *editOptions) error {
 	kept := func() {
 		fmt.Fprintf(ios.ErrOut, "claimdiff: your edit is kept in %s; %s is as it was\n", tmpName, safetext.Line(target))
 	}
+	// failed says what went wrong, then where the text is, last, where
+	// the eye lands; the command exits 2.
+	failed := func(err error) error {
+		fmt.Fprintf(ios.ErrOut, "claimdiff: %s\n", safetext.Terminal(err.Error()))
+		kept()
+		return &cli.Silent{Code: cli.ExitUsage}
+	}
 	text := orig
 	for {
 		if err := os.WriteFile(tmpName, text, 0o600); err != nil {
 			return err
 		}
 		if err := opts.Edit(tmpName); err != nil {
-			kept()
-			return err
+			return failed(err)
 		}
 		saved, err := os.ReadFile(tmpName)
 		if err != nil {
-			kept()
-			return err
+			return failed(err)
 		}
 		body := stripProblems(saved)
 		switch {
@@ -134,8 +139,7 @@ func runEdit(opts *editOptions) error {
 		edited := withData(files, target, body)
 		after, err := load.Load(edited, opts.Global.loadOptions())
 		if err != nil {
-			kept()
-			return err
+			return failed(err)
 		}
 		var errs []diag.Problem
 		for _, p := range after.Problems {
@@ -147,12 +151,10 @@ func runEdit(opts *editOptions) error {
 			if now, err := os.ReadFile(target); err != nil || !bytes.Equal(now, orig) {
 				// Someone else wrote the file meanwhile: their text must
 				// not be lost either.
-				kept()
-				return &load.InputError{Err: fmt.Errorf("%s changed on disk while you edited it; nothing was saved", target)}
+				return failed(fmt.Errorf("%s changed on disk while you edited it; nothing was saved", target))
 			}
 			if err := atomicfile.Write(target, body); err != nil {
-				kept()
-				return fmt.Errorf("%s: %w", target, err)
+				return failed(fmt.Errorf("%s: %w", target, err))
 			}
 			os.Remove(tmpName)
 			fmt.Fprintf(ios.ErrOut, "claimdiff: saved %s\n", safetext.Line(target))
@@ -164,8 +166,7 @@ func runEdit(opts *editOptions) error {
 		again := false
 		if opts.Reopen != nil {
 			if again, err = opts.Reopen(); err != nil {
-				kept()
-				return err
+				return failed(err)
 			}
 		}
 		if !again {
@@ -292,7 +293,7 @@ func runEditor(ios *iostreams.IOStreams, editor, path string) error {
 	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = ios.In, ios.Out, ios.ErrOut
 	if err := cmd.Run(); err != nil {
-		return &load.InputError{Err: fmt.Errorf("the editor %q failed: %w", editor, err)}
+		return fmt.Errorf("the editor %q failed: %w", editor, err)
 	}
 	return nil
 }
