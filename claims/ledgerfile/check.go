@@ -128,9 +128,9 @@ func Added(before, after *claims.Ledger, adds map[string]Additions) error {
 
 	for _, id := range after.TopicOrder {
 		t := after.Topics[id]
-		if _, ok := newTopics[id]; ok {
-			if !t.Declared {
-				return fmt.Errorf("topic %s was not defined", id)
+		if n, ok := newTopics[id]; ok {
+			if !t.Declared || t.Question != n.Question || t.Spec.Unit != n.Unit || !strings.EqualFold(string(t.Spec.Type), n.Type) && n.Type != "" {
+				return fmt.Errorf("topic %s does not read as it was meant", id)
 			}
 			continue
 		}

@@ -105,17 +105,24 @@ func FuzzInsertClaim(f *testing.F) {
 		if flow {
 			base = strings.Replace(base, "  - topic: t.x\n    value: first\n    source: a\n", "  - {topic: t.x, value: first, source: a}\n", 1)
 		}
-		c := ledgerfile.Claim{Topic: "t.x", Value: value, Source: "a", Quote: quote, Note: note}
+		// The claim cites a new source whose name is the quote, defined
+		// in the same go, on a new topic whose question is the note.
+		c := ledgerfile.Claim{Topic: "t.y", Value: value, Source: "b", Quote: quote, Note: note}
 		if ctx != "" {
 			c.Context = [][2]string{{ctx, value}}
 		}
-		edits, err := ledgerfile.Insert([]byte(base), ledgerfile.Additions{Claims: []ledgerfile.Claim{c}})
+		add := ledgerfile.Additions{
+			Sources: []ledgerfile.Source{{ID: "b", Name: quote, Kind: "outlet"}},
+			Topics:  []ledgerfile.Topic{{ID: "t.y", Type: "text", Question: note}},
+			Claims:  []ledgerfile.Claim{c},
+		}
+		edits, err := ledgerfile.Insert([]byte(base), add)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out := ledgerfile.Apply([]byte(base), edits...)
 		before, after := load.Bytes("l.yaml", []byte(base)), load.Bytes("l.yaml", out)
-		if err := ledgerfile.Added(before, after, map[string]ledgerfile.Additions{"l.yaml": {Claims: []ledgerfile.Claim{c}}}); err != nil {
+		if err := ledgerfile.Added(before, after, map[string]ledgerfile.Additions{"l.yaml": add}); err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
 		if got := load.NotScanned(out); !flow && len(got) > 0 {
