@@ -49,8 +49,9 @@ type addOptions struct {
 	Ask func(opts *addOptions, l *claims.Ledger) error
 }
 
-// newTopicAlone is what --new-topic holds when given with no fields.
-const newTopicAlone = "\x00"
+// newTopicAlone is what --new-topic holds when given with no fields,
+// which help shows as --new-topic string[="true"].
+const newTopicAlone = "true"
 
 func newAddCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &addOptions{IO: ios, Global: g}
@@ -81,11 +82,11 @@ they are missing; it never asks when stdin is not a terminal.`,
   claimdiff add --topic plan.army-cap --value 600,000 --source reuters --via reopen-media \
       --also we2news --also axios:novaya-gazeta --date 2025-11-20
   claimdiff add --topic crowd.size --value "about 8,000" --source police \
-      --new-source id=police,name=City police,kind=government --new-topic=type=number
+      --new-source 'id=police,name=City police,kind=government' --new-topic=type=number
   claimdiff add --topic plan.army-cap --value 600,000 --source bbc --dry-run`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts.NewTopicSet = cmd.Flags().Changed("new-topic")
+			opts.NewTopicSet = cmd.Flags().Changed("new-topic") && opts.NewTopic != "false"
 			return runAdd(opts)
 		},
 	}
