@@ -156,7 +156,12 @@ func (a *Analysis) vagueClaims(drafts []vagueDraft, ps []Position, nPlain int) [
 		v := VagueClaim{Claim: c.ID, Source: c.Source, Value: c.Value.Raw, Denies: c.Denies, Quote: c.Quote,
 			Chain: sources.ChainString(l.Sources.Chain(c.Source, c.Via)), Fits: []string{}, member: vd.member}
 		n := vd.hi - vd.lo
-		if vd.all {
+		if vd.ranks != nil {
+			n = len(vd.ranks)
+			for _, r := range vd.ranks[:min(n, MaxFits)] {
+				v.Fits = append(v.Fits, ps[byRank[r]].Common)
+			}
+		} else if vd.all {
 			n = len(ps)
 			for k := range min(n, MaxFits) {
 				v.Fits = append(v.Fits, ps[k].Common)
@@ -195,7 +200,7 @@ func intersect(a, b value.Value) value.Value {
 
 func isNumeric(t value.Type) bool {
 	switch t {
-	case value.Bool, value.Choice, value.Text:
+	case value.Bool, value.Choice, value.Text, value.Names:
 		return false
 	}
 	return true

@@ -10,7 +10,8 @@ import (
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
-// Kind says why a dispute is one. Its JSON names are part of the contract.
+// Kind says why a dispute is one. Its names are stable: --kind takes them
+// and every output prints them as they are.
 type Kind string
 
 const (
@@ -30,38 +31,38 @@ var Kinds = []Kind{KindConflict, KindSelf, KindNegation}
 // Dispute is a topic, in one context and at one moment, on which at least
 // two claims cannot both be true.
 type Dispute struct {
-	Topic    string   `json:"topic"`
-	Question string   `json:"question,omitempty"`
-	Context  string   `json:"context,omitempty"`
-	Moment   string   `json:"as_of,omitempty"`
-	Kinds    []Kind   `json:"kinds"`
-	Severity Severity `json:"severity"`
+	Topic    string
+	Question string
+	Context  string
+	Moment   string
+	Kinds    []Kind
+	Severity Severity
 	// Score orders disputes within a severity, 0 to 100.
-	Score  int    `json:"score"`
-	Status string `json:"status"`
+	Score  int
+	Status string
 	// Reason and Settled come from the desk's disputes: entry.
-	Reason  string `json:"reason,omitempty"`
-	Settled string `json:"settled,omitempty"`
-	Until   string `json:"until,omitempty"`
+	Reason  string
+	Settled string
+	Until   string
 	// Expired is set when an acknowledgement's until date has passed.
-	Expired   bool       `json:"expired,omitempty"`
-	Positions []Position `json:"positions"`
+	Expired   bool
+	Positions []Position
 	// Vague lists the claims that fit two or more positions that conflict
 	// with each other ("up to 9,000" beside 1,450 and 1,720): they sit in
 	// no position, add no origin to any and contradict nobody.
-	Vague []VagueClaim `json:"vague,omitempty"`
+	Vague []VagueClaim
 	// Revisions are the times an origin changed its figure on this topic,
 	// in this context and at this moment; often the story itself.
-	Revisions []Revision `json:"revisions,omitempty"`
+	Revisions []Revision
 	// Arithmetic explains disputes over relative values, such as
 	// "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000".
-	Arithmetic []string `json:"arithmetic,omitempty"`
+	Arithmetic []string
 	// Gap is how far apart the best-supported position and the strongest
 	// one opposed to it are, from 0 to 1: for numbers, durations and
 	// relative values a fraction of the larger; for dates and datetimes
 	// the time between them over the type's scale (see timeScale); 1 for
 	// words that differ and for denials.
-	Gap float64 `json:"gap"`
+	Gap float64
 
 	// origins weighs every independent origin on a side (anonymous ones
 	// half), to order disputes of equal score.
@@ -74,22 +75,22 @@ type Dispute struct {
 type Position struct {
 	// Value is the value as written in the ledger by the position's first
 	// claim; Values lists every distinct way its claims wrote it.
-	Value  string   `json:"value"`
-	Values []string `json:"values"`
+	Value  string
+	Values []string
 	// Common renders the set all its claims share, such as "600,000".
-	Common  string   `json:"common"`
-	Denies  bool     `json:"denies,omitempty"`
-	Claims  []string `json:"claims"`
-	Sources []string `json:"sources"`
+	Common  string
+	Denies  bool
+	Claims  []string
+	Sources []string
 	// Origins is the number of independent origins; OriginIDs names them.
-	Origins   int      `json:"origins"`
-	OriginIDs []string `json:"origin_ids"`
+	Origins   int
+	OriginIDs []string
 	// Reach counts every source the claims passed through, origins included.
-	Reach  int      `json:"reach"`
-	Chains []string `json:"chains"`
-	Quotes []Quote  `json:"quotes,omitempty"`
+	Reach  int
+	Chains []string
+	Quotes []Quote
 	// Strength weighs origins, an anonymous one counting half.
-	Strength float64 `json:"strength"`
+	Strength float64
 
 	members []int
 	common  value.Value
@@ -106,17 +107,17 @@ type Position struct {
 // conflict with each other, such as "up to 9,000" beside 1,450 and 1,720,
 // or a denial of a value nobody holds.
 type VagueClaim struct {
-	Claim  string `json:"claim"`
-	Source string `json:"source"`
+	Claim  string
+	Source string
 	// Value is as written; Denies marks a denial of it.
-	Value  string `json:"value"`
-	Denies bool   `json:"denies,omitempty"`
+	Value  string
+	Denies bool
 	// Fits lists the common values of the positions it fits, at most
 	// MaxFits of them; MoreFits counts the rest.
-	Fits     []string `json:"fits"`
-	MoreFits int      `json:"more_fits,omitempty"`
-	Chain    string   `json:"chain"`
-	Quote    string   `json:"quote,omitempty"`
+	Fits     []string
+	MoreFits int
+	Chain    string
+	Quote    string
 
 	member int
 }
@@ -143,9 +144,9 @@ func (v VagueClaim) String() string {
 
 // Quote is a claim's verbatim words with who said them.
 type Quote struct {
-	Claim  string `json:"claim"`
-	Source string `json:"source"`
-	Text   string `json:"text"`
+	Claim  string
+	Source string
+	Text   string
 }
 
 // Members returns the indexes into Ledger.Claims of the position's claims.

@@ -14,7 +14,10 @@ import (
 
 // Ledger is every file of a ledger merged into one.
 type Ledger struct {
+	// Title is the first file's title; Titles every distinct one, in
+	// file order, for a directory that holds several stories.
 	Title   string
+	Titles  []string
 	Files   []string
 	Sources *sources.Registry
 	Topics  map[string]*Topic
@@ -42,7 +45,10 @@ type Topic struct {
 	Declared bool
 	// Inferred is true when the type was worked out from the values.
 	Inferred bool
-	Pos      diag.Pos
+	// Pattern is the topics: pattern, such as "*.actual-departure", that
+	// typed a topic no entry defines itself.
+	Pattern string
+	Pos     diag.Pos
 	// index is the topic's place in TopicOrder, set by Ledger.AddTopic;
 	// claims sort by it, which is cheaper than comparing ids.
 	index int
@@ -80,6 +86,10 @@ type Claim struct {
 	// DerivedID is true when the id was made from topic and source rather
 	// than given, so it may change when the claim does.
 	DerivedID bool
+	// NoValue marks a claim whose source says it has no value ("N/A",
+	// "TBD", a topic's no_value: words): listed and counted, never
+	// compared.
+	NoValue bool
 }
 
 // ValuePos is where the claim's value is written, for errors about it.

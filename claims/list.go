@@ -4,21 +4,25 @@ import "slices"
 
 // ListedClaim is a claim as list shows it.
 type ListedClaim struct {
-	ID       string   `json:"id"`
-	Topic    string   `json:"topic"`
-	Value    string   `json:"value"`
-	Denies   bool     `json:"denies,omitempty"`
-	Source   string   `json:"source"`
-	Via      []string `json:"via,omitempty"`
-	Date     string   `json:"date,omitempty"`
-	AsOf     string   `json:"as_of,omitempty"`
-	Context  string   `json:"context,omitempty"`
-	Quote    string   `json:"quote,omitempty"`
-	Disputed bool     `json:"disputed"`
+	ID       string
+	Topic    string
+	Value    string
+	Denies   bool
+	Source   string
+	Via      []string
+	Date     string
+	AsOf     string
+	Context  string
+	Quote    string
+	Disputed bool
 	// RevisedBy names the later claim of the same origin that supersedes it.
-	RevisedBy string `json:"revised_by,omitempty"`
-	File      string `json:"file"`
-	Line      int    `json:"line"`
+	RevisedBy string
+	// NoValue is set when the source says it has no value; Note is the
+	// claim's note, such as "estimated".
+	NoValue bool
+	Note    string
+	File    string
+	Line    int
 }
 
 // ListFilter selects claims for list.
@@ -46,7 +50,7 @@ func (a *Analysis) List(f ListFilter) []ListedClaim {
 		}
 		lc := ListedClaim{ID: c.ID, Topic: c.Topic, Value: c.Value.Raw, Denies: c.Denies, Source: c.Source,
 			Via: c.Via, Date: c.Date, AsOf: c.AsOf, Context: c.Context, Quote: c.Quote,
-			Disputed: a.InDispute(i), File: c.Pos.File, Line: c.Pos.Line}
+			Disputed: a.InDispute(i), NoValue: c.NoValue, Note: c.Note, File: c.Pos.File, Line: c.Pos.Line}
 		if revised {
 			lc.RevisedBy = l.Claims[next].ID
 		}

@@ -113,6 +113,9 @@ type vagueDraft struct {
 	member int
 	lo, hi int
 	all    bool
+	// ranks, when set, lists the ranks it fits instead of lo to hi-1, for
+	// names, whose positions a list fits need not be next to each other.
+	ranks []int
 }
 
 // positioner builds a group's positions. It keeps its buffers from group
@@ -161,9 +164,12 @@ func (b *positioner) build(live []int, vals *values) layout {
 	}
 	var out layout
 	numeric := len(live) > 0 && isNumeric(vals.at(live[0]).Type)
-	if numeric {
+	switch {
+	case numeric:
 		out = b.numeric(vals)
-	} else {
+	case len(live) > 0 && vals.at(live[0]).Type == value.Names:
+		out = b.names(vals)
+	default:
 		out = b.words(vals)
 	}
 	out.nPlain = len(out.positions)
@@ -295,6 +301,48 @@ func (b *positioner) words(vals *values) layout {
 		out.positions[p].members = append(out.positions[p].members, i)
 	}
 	slices.SortFunc(out.positions, func(x, y Position) int { return strings.Compare(x.common.Atom, y.common.Atom) })
+	for r := range out.positions {
+		out.positions[r].rank = r
+		slices.Sort(out.positions[r].members)
+	}
+	return out
+}
+
+// names lays out the plain claims of a names group. A list agrees with
+// any list it is part of ("Knuth" with "Knuth; Patashnik"), so lists are
+// taken longest first: a list that fits no position's list starts one,
+// one that fits exactly one joins it, and one that fits several, being
+// part of lists that conflict, is vague. A position's list is its
+// longest, and no position's list is part of another's, so every two
+// positions conflict. Ties go by the canonical list, never by input order.
+// Each list is tried against every position: names topics hold a handful
+// of distinct lists, not thousands.
+func (b *positioner) names(vals *values) layout {
+	order := slices.Clone(b.plain)
+	size := func(i int) int { return len(value.NameList(vals.at(i))) }
+	slices.SortFunc(order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(size(y), size(x)), strings.Compare(vals.at(x).Atom, vals.at(y).Atom), cmp.Compare(x, y))
+	})
+	var out layout
+	var fits []int
+	for _, i := range order {
+		v := vals.at(i)
+		fits = fits[:0]
+		for p := range out.positions {
+			if value.Meets(v, out.positions[p].common) {
+				fits = append(fits, p)
+			}
+		}
+		switch len(fits) {
+		case 0:
+			out.positions = append(out.positions, Position{common: v, hitLo: -1, hitHi: -1, members: []int{i}})
+		case 1:
+			out.positions[fits[0]].members = append(out.positions[fits[0]].members, i)
+		default:
+			out.vague = append(out.vague, vagueDraft{member: i, ranks: slices.Clone(fits)})
+		}
+	}
+	// Positions were made in a stable order, so their places are their ranks.
 	for r := range out.positions {
 		out.positions[r].rank = r
 		slices.Sort(out.positions[r].members)

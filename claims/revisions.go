@@ -17,17 +17,17 @@ import (
 // later claim that agrees is a restatement, not a revision: both stand,
 // and the earlier one's outlets still count as support.
 type Revision struct {
-	Topic   string `json:"topic"`
-	Context string `json:"context,omitempty"`
-	Moment  string `json:"as_of,omitempty"`
-	Origin  string `json:"origin"`
+	Topic   string
+	Context string
+	Moment  string
+	Origin  string
 	// From and To are the values as written ("not 2,100" for a denial).
-	From      string `json:"from"`
-	To        string `json:"to"`
-	FromDate  string `json:"from_date"`
-	ToDate    string `json:"to_date"`
-	FromClaim string `json:"from_claim"`
-	ToClaim   string `json:"to_claim"`
+	From      string
+	To        string
+	FromDate  string
+	ToDate    string
+	FromClaim string
+	ToClaim   string
 }
 
 // String is "police revised 8,000 (1 Mar) → 12,000 (2 Mar)"; the year is

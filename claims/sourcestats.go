@@ -3,26 +3,24 @@ package claims
 import (
 	"slices"
 	"strings"
-
-	"github.com/claimdiff/claimdiff/sources"
 )
 
 // SourceStat is how a source fares across the ledger.
 type SourceStat struct {
-	ID     string `json:"id"`
-	Name   string `json:"name,omitempty"`
-	Kind   string `json:"kind,omitempty"`
-	Claims int    `json:"claims"`
+	ID     string
+	Name   string
+	Kind   string
+	Claims int
 	// Relayed counts claims of other origins that passed through it (via).
-	Relayed int `json:"relayed"`
+	Relayed int
 	// Disputed counts its claims that sit in a dispute.
-	Disputed int `json:"disputed"`
+	Disputed int
 	// Disputes counts disputes it takes a side in; WithBest those where it
 	// sides with the best-supported position, when one position leads.
-	Disputes  int      `json:"disputes"`
-	WithBest  int      `json:"with_best_supported"`
-	Chain     []string `json:"chain"`
-	Anonymous bool     `json:"anonymous,omitempty"`
+	Disputes  int
+	WithBest  int
+	Chain     []string
+	Anonymous bool
 }
 
 // SourceStats returns a stat for every defined source, in ledger order.
@@ -67,14 +65,6 @@ func (a *Analysis) SourceStats() []SourceStat {
 		}
 	}
 	return out
-}
-
-// ChainText renders a source's own attribution chain.
-func ChainText(chain []string) string {
-	if len(chain) == 0 {
-		return ""
-	}
-	return sources.ChainString(chain)
 }
 
 // SortSourceStats orders by claims in disputes, then claims, then id.

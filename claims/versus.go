@@ -11,22 +11,22 @@ import (
 
 // SideClaim is one claim of one side of a source comparison.
 type SideClaim struct {
-	Claim  string `json:"claim"`
-	Source string `json:"source"`
+	Claim  string
+	Source string
 	// Value is as written ("not X" for a denial); Resolved is what a
 	// relative value ("half of x") came to, when it differs.
-	Value    string `json:"value"`
-	Resolved string `json:"resolved,omitempty"`
+	Value    string
+	Resolved string
 }
 
 // TopicSides is what each side says about one topic, in one context and
 // at one moment.
 type TopicSides struct {
-	Topic   string      `json:"topic"`
-	Context string      `json:"context,omitempty"`
-	Moment  string      `json:"as_of,omitempty"`
-	A       []SideClaim `json:"a,omitempty"`
-	B       []SideClaim `json:"b,omitempty"`
+	Topic   string
+	Context string
+	Moment  string
+	A       []SideClaim
+	B       []SideClaim
 }
 
 // Versus compares what two sets of sources say: the topics both cover,

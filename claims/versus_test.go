@@ -6,22 +6,10 @@ import (
 	"time"
 
 	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
-
-// versusHeader defines the sources and topics the versus cases use.
-const versusHeader = `ledger: 1
-sources:
-  reuters: {name: Reuters, kind: wire}
-  axios: {name: Axios, kind: outlet}
-  ap: {name: AP, kind: wire}
-  tass: {name: TASS, kind: outlet}
-topics:
-  cap: {type: number, tolerance: 1%}
-  rejoins: {type: choice, choices: [G7, G8]}
-claims:
-`
 
 // versusLedgerFor loads versusLedger, which must have no errors.
 func versusLedgerFor(t *testing.T) *Ledger {
@@ -35,7 +23,7 @@ func versusLedgerFor(t *testing.T) *Ledger {
 	return l
 }
 
-const versusLedger = versusHeader + `  - {topic: size, value: 850000, source: reuters}
+const versusLedger = claimstest.Header + `  - {topic: size, value: 850000, source: reuters}
   - {topic: cap, value: 600k, source: reuters}
   - {topic: cap, value: half of size, source: axios}
   - {topic: points, value: 28, source: reuters}
@@ -121,7 +109,7 @@ func TestCompareSourcesOverlap(t *testing.T) {
 }
 
 func TestMatchSources(t *testing.T) {
-	l := load.Bytes("v.yaml", []byte(versusHeader+"  - {topic: x, value: 1, source: ap}\n"))
+	l := load.Bytes("v.yaml", []byte(claimstest.Header+"  - {topic: x, value: 1, source: ap}\n"))
 	tests := []struct {
 		pattern   string
 		match     []string

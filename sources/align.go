@@ -3,6 +3,7 @@ package sources
 import (
 	"cmp"
 	"slices"
+	"sort"
 )
 
 const (
@@ -10,10 +11,22 @@ const (
 	// longer one (a whole paragraph) is compared word by word, so that a
 	// lookup stays near linear in the quote.
 	maxAlignRunes = 4096
+	// alignCells caps one fine alignment, the quote's length times the
+	// passage's, in letters or in words: that is the cap on the quote
+	// length that is aligned. A quote too long for it, letter by letter,
+	// is aligned word by word, and one too long for that goes through
+	// anchors (alignAnchored), whose cost is linear. Without the cap one
+	// 689 KB quote took 42 s.
+	alignCells = 1 << 22
 	// fullScanCells bounds the fallback that compares a quote with the
 	// whole text when no word of it is indexed (a short text, or a quote
 	// whose every word was retyped).
-	fullScanCells = 1 << 22
+	fullScanCells = alignCells
+	// gapCells caps the alignment of one gap between anchors; a wider gap
+	// counts as all changed, which only lowers the similarity.
+	gapCells = 1 << 16
+	// anchorWords is how many words in a row make an anchor.
+	anchorWords = 3
 	// voteWords and votePostings bound the candidate search: only the
 	// rarest words of a quote vote for where it might be, and a word as
 	// common as "the" contributes only its first occurrences.
@@ -27,25 +40,32 @@ const (
 func (a *Archive) closest(nq string, qt []span) Match {
 	regions := a.candidates(nq, qt)
 	q := []rune(nq)
-	wordLevel := len(q) > maxAlignRunes
+	letters := len(q) <= maxAlignRunes
 	if len(regions) == 0 {
-		if wordLevel || a.runes*len(q) > fullScanCells || len(a.tokens) == 0 {
+		if !letters || a.runes*len(q) > fullScanCells || len(a.tokens) == 0 {
 			return Match{}
 		}
 		regions = [][2]int{{0, len(a.tokens)}}
 	}
 	var qw []int32
-	if wordLevel {
-		qw = a.wordIDs(nq, qt)
-	}
 	best := Match{}
 	for _, reg := range regions {
 		var ns, ne int
 		var sim float64
-		if wordLevel {
-			ns, ne, sim = a.alignWords(qw, reg)
-		} else {
+		// The region's bytes bound its letters.
+		regionBytes := int(a.tokens[reg[1]-1].normEnd - a.tokens[reg[0]].normStart)
+		switch {
+		case letters && len(q)*regionBytes <= alignCells:
 			ns, ne, sim = a.alignRunes(q, reg)
+		default:
+			if qw == nil {
+				qw = a.wordIDs(nq, qt)
+			}
+			if len(qw)*(reg[1]-reg[0]) <= alignCells {
+				ns, ne, sim = a.alignWords(qw, reg)
+			} else {
+				ns, ne, sim = a.alignAnchored(qw, reg)
+			}
 		}
 		if sim > best.Similarity {
 			best = Match{Similarity: sim, Exact: sim == 1, Passage: a.original(a.widen(ns, ne))}
@@ -115,6 +135,7 @@ func (a *Archive) alignRunes(q []rune, reg [2]int) (ns, ne int, sim float64) {
 	base := int(a.tokens[reg[0]].normStart)
 	region := a.norm[base:a.tokens[reg[1]-1].normEnd]
 	t := []rune(region)
+	a.cells.Add(int64(len(q)) * int64(len(t)))
 	start, end, dist := align(q, t)
 	// Convert rune indexes back to byte offsets.
 	offs := make([]int, 0, len(t)+1)
@@ -127,15 +148,149 @@ func (a *Archive) alignRunes(q []rune, reg [2]int) (ns, ne int, sim float64) {
 
 // alignWords is alignRunes word by word, for long quotes.
 func (a *Archive) alignWords(qw []int32, reg [2]int) (ns, ne int, sim float64) {
+	t := a.regionWords(reg)
+	a.cells.Add(int64(len(qw)) * int64(len(t)))
+	start, end, dist := align(qw, t)
+	return a.wordRange(reg, start, end, dist, len(qw))
+}
+
+// alignAnchored is alignWords for a quote too long to align in full: a
+// first pass, linear in the quote and the region, pins the quote to the
+// region where runs of words occur once in each (anchors), and only the
+// gaps between anchors are aligned. The alignment it finds is one of
+// many, so its distance is never less than the least and may be more: a
+// quote far from the text may read as further still, while a close
+// quote, whose gaps are small, gets its true similarity or near it.
+func (a *Archive) alignAnchored(qw []int32, reg [2]int) (ns, ne int, sim float64) {
+	t := a.regionWords(reg)
+	cells := 0
+	start, end, dist := anchoredAlign(qw, t, &cells)
+	a.cells.Add(int64(cells))
+	return a.wordRange(reg, start, end, dist, len(qw))
+}
+
+// regionWords lists the word ids of the words [reg[0], reg[1]).
+func (a *Archive) regionWords(reg [2]int) []int32 {
 	t := make([]int32, 0, reg[1]-reg[0])
 	for _, tok := range a.tokens[reg[0]:reg[1]] {
 		t = append(t, tok.word)
 	}
-	start, end, dist := align(qw, t)
+	return t
+}
+
+// wordRange turns words [start, end) of a region, aligned with a quote of
+// n words at distance dist, into a normalised byte range and similarity.
+func (a *Archive) wordRange(reg [2]int, start, end, dist, n int) (ns, ne int, sim float64) {
 	if start == end {
 		return 0, 0, 0
 	}
-	return int(a.tokens[reg[0]+start].normStart), int(a.tokens[reg[0]+end-1].normEnd), similarity(dist, len(qw), end-start)
+	return int(a.tokens[reg[0]+start].normStart), int(a.tokens[reg[0]+end-1].normEnd), similarity(dist, n, end-start)
+}
+
+// anchoredAlign aligns q with a stretch of t in time linear in both, as
+// align does exactly in their product. Runs of anchorWords words that
+// occur once in q and once in t are anchors; the longest chain of them in
+// the same order in both (found in n log n) pins q to t, each anchor is
+// stretched over the equal words after it, and the gaps left between
+// are aligned by editDistance if they are small, or else count as
+// changed throughout. cells adds up the gap cells aligned, which stay
+// within alignCells.
+func anchoredAlign(q, t []int32, cells *int) (start, end, dist int) {
+	type gram [anchorWords]int32
+	// once maps each run of words to where it is, or -1 if it repeats.
+	once := func(s []int32) map[gram]int {
+		m := make(map[gram]int, max(len(s)-anchorWords+1, 0))
+		for i := 0; i+anchorWords <= len(s); i++ {
+			g := gram(s[i : i+anchorWords])
+			if _, ok := m[g]; ok {
+				m[g] = -1
+			} else {
+				m[g] = i
+			}
+		}
+		return m
+	}
+	inQ, inT := once(q), once(t)
+	type anchor struct{ i, j int }
+	var anchors []anchor
+	for i := 0; i+anchorWords <= len(q); i++ {
+		g := gram(q[i : i+anchorWords])
+		if inQ[g] == i {
+			if j, ok := inT[g]; ok && j >= 0 {
+				anchors = append(anchors, anchor{i, j})
+			}
+		}
+	}
+	// The longest chain of anchors rising in t as they rise in q.
+	tails := []int{} // tails[k]: the anchor ending the best chain of k+1
+	prev := make([]int, len(anchors))
+	for k, an := range anchors {
+		n := sort.Search(len(tails), func(x int) bool { return anchors[tails[x]].j >= an.j })
+		prev[k] = -1
+		if n > 0 {
+			prev[k] = tails[n-1]
+		}
+		if n == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[n] = k
+		}
+	}
+	if len(tails) == 0 {
+		return 0, 0, len(q) // nothing in common: no passage
+	}
+	chain := make([]anchor, len(tails))
+	for k, x := len(tails)-1, tails[len(tails)-1]; k >= 0; k, x = k-1, prev[x] {
+		chain[k] = anchors[x]
+	}
+	gap := func(x, y []int32) int {
+		if n := len(x) * len(y); n <= gapCells && *cells+n <= alignCells {
+			*cells += n
+			return editDistance32(x, y)
+		}
+		return max(len(x), len(y))
+	}
+	qi, tj := 0, 0
+	for k, an := range chain {
+		if k > 0 && (an.i < qi || an.j < tj) {
+			continue // inside, or across, the stretch matched already
+		}
+		if k == 0 {
+			// The quote's words before the first anchor, against as many
+			// of the text's just before it.
+			start = max(0, an.j-an.i)
+			dist += gap(q[:an.i], t[start:an.j])
+		} else {
+			dist += gap(q[qi:an.i], t[tj:an.j])
+		}
+		qi, tj = an.i, an.j
+		for qi < len(q) && tj < len(t) && q[qi] == t[tj] {
+			qi, tj = qi+1, tj+1
+		}
+	}
+	end = min(len(t), tj+len(q)-qi)
+	dist += gap(q[qi:], t[tj:end])
+	return start, end, dist
+}
+
+// editDistance32 is the Levenshtein distance between two word lists.
+func editDistance32(a, b []int32) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // wordIDs numbers the quote's words as the archive does; a word the text

@@ -1,8 +1,11 @@
 package sources
 
 import (
+	"index/suffixarray"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -18,6 +21,16 @@ type Archive struct {
 	words    map[string]int32
 	postings [][]int32
 	runes    int // length of norm in runes
+	// suffixes indexes norm for exact lookups that the word index cannot
+	// answer cheaply; it is built on the first such lookup.
+	suffixes     *suffixarray.Index
+	suffixesOnce sync.Once
+	// cells counts the alignment work done, for tests that bound it.
+	cells atomic.Int64
+	// found remembers each quote's match: claims that share a quote,
+	// through an alias or a copy, cost one lookup.
+	mu    sync.Mutex
+	found map[string]Match
 }
 
 // token is one word of the normalised text: a run of letters, digits and
@@ -106,11 +119,25 @@ func (a *Archive) Find(quote string) Match {
 	if nq == "" {
 		return Match{}
 	}
+	a.mu.Lock()
+	m, ok := a.found[nq]
+	a.mu.Unlock()
+	if ok {
+		return m
+	}
 	qt := words(nq)
 	if p := a.exact(nq, qt); p >= 0 {
-		return Match{Exact: true, Similarity: 1, Passage: a.original(p, p+len(nq))}
+		m = Match{Exact: true, Similarity: 1, Passage: a.original(p, p+len(nq))}
+	} else {
+		m = a.closest(nq, qt)
 	}
-	return a.closest(nq, qt)
+	a.mu.Lock()
+	if a.found == nil {
+		a.found = map[string]Match{}
+	}
+	a.found[nq] = m
+	a.mu.Unlock()
+	return m
 }
 
 // exact returns where nq occurs in the normalised text, or -1. A word of
@@ -133,13 +160,39 @@ func (a *Archive) exact(nq string, qt []span) int {
 		}
 	}
 	if best < 0 {
-		return strings.Index(a.norm, nq)
+		// One or two words, perhaps long ones: searched plainly only in a
+		// short text, since each plain search costs the text's length.
+		if len(nq) <= 64 && len(a.norm) <= plainSearchBytes {
+			return strings.Index(a.norm, nq)
+		}
+		return a.lookup(nq)
+	}
+	if len(bestPost)*len(nq) > plainSearchBytes {
+		// Even the rarest inner word is common and the quote long ("the
+		// the the ..." in a text of "the"): comparing at every place
+		// would cost their product.
+		return a.lookup(nq)
 	}
 	for _, k := range bestPost {
 		p := int(a.tokens[k].normStart) - qt[best].start
 		if p >= 0 && p+len(nq) <= len(a.norm) && a.norm[p:p+len(nq)] == nq {
 			return p
 		}
+	}
+	return -1
+}
+
+// plainSearchBytes bounds the bytes an exact lookup compares directly
+// before it turns to the suffix array.
+const plainSearchBytes = 1 << 20
+
+// lookup finds nq in the normalised text through a suffix array, in time
+// near the quote's length whatever the text holds. The place it gives is
+// one of the quote's places, not always the first.
+func (a *Archive) lookup(nq string) int {
+	a.suffixesOnce.Do(func() { a.suffixes = suffixarray.New([]byte(a.norm)) })
+	if at := a.suffixes.Lookup([]byte(nq), 1); len(at) > 0 {
+		return at[0]
 	}
 	return -1
 }

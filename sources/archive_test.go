@@ -143,6 +143,12 @@ func FuzzFind(f *testing.F) {
 	f.Add("a“b”c  d\u00ade — ‘f’…g", 0, 5, "x")
 	f.Add("\xff\xfe\x00 \u202e", 1, 2, "\u202e")
 	f.Add("", 0, 0, "")
+	// Issue 17: a long quote of a repetitive text, which compared the
+	// quote at every place, and a long tampered quote, which aligned in
+	// the square of its length.
+	f.Add(strings.Repeat("the ", 5000), 0, 3, strings.Repeat("the ", 3000)+"x")
+	long := benchText(30_000, 5)
+	f.Add(long, 100, 2000, tamper(long, 50))
 	f.Fuzz(func(t *testing.T, text string, i, n int, quote string) {
 		checkWords(t, text)
 		a := NewArchive(text)

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -12,6 +13,10 @@ import (
 type Registry struct {
 	byID  map[string]*Source
 	order []*Source
+	// chains holds each source's own chain, as Chain(id, nil) gives it,
+	// once Check has worked them out; nil before, and again after an Add.
+	// A source in a via cycle or over MaxChain has none.
+	chains map[string][]string
 }
 
 // NewRegistry returns an empty registry.
@@ -32,6 +37,7 @@ func (r *Registry) Add(s *Source) (existing *Source) {
 	}
 	r.byID[s.ID] = s
 	r.order = append(r.order, s)
+	r.chains = nil
 	return nil
 }
 
@@ -60,14 +66,22 @@ func (r *Registry) All() []*Source {
 	return slices.Clone(r.order)
 }
 
-// Check reports via entries that name no source ("unknown-source") and via
-// chains that lead back to where they started ("via-cycle"). Each problem
-// is anchored at the offending via entry, and each cycle is reported once.
+// maxHints is how many unknown via entries get a "did you mean": each
+// hint compares the id with every source, which for thousands of unknown
+// entries would cost the square of the ledger.
+const maxHints = 100
+
+// Check reports via entries that name no source ("unknown-source"), via
+// chains that lead back to where they started ("via-cycle") and chains
+// longer than MaxChain ("via-too-deep"). Each problem is anchored at the
+// offending via entry, and each cycle and each overlong chain is reported
+// once. It also works out every source's chain, which Chain then reads.
 func (r *Registry) Check() []diag.Problem {
 	if r == nil {
 		return nil
 	}
 	var ps []diag.Problem
+	hints := 0
 	for _, s := range r.order {
 		for i, v := range s.Via {
 			if r.byID[v] != nil {
@@ -78,14 +92,17 @@ func (r *Registry) Check() []diag.Problem {
 				p = diag.Errorf(s.viaPos(i), "unknown-source", "empty source id in via of source %q", s.ID)
 			} else {
 				p = diag.Errorf(s.viaPos(i), "unknown-source", "source %q has via %q, which is not a defined source", s.ID, v)
-				if near := r.nearest(v); near != "" {
-					p.Hint = "did you mean \"" + near + "\"?"
+				if hints++; hints <= maxHints {
+					if near := r.nearest(v); near != "" {
+						p.Hint = "did you mean \"" + near + "\"?"
+					}
 				}
 			}
 			ps = append(ps, p)
 		}
 	}
-	return append(ps, r.cycles()...)
+	ps = append(ps, r.cycles()...)
+	return append(ps, r.index()...)
 }
 
 // frame is one step of the depth-first search for via cycles.
@@ -100,18 +117,24 @@ type frame struct {
 // thousands of sources, and it is untrusted.
 func (r *Registry) cycles() []diag.Problem {
 	const (
-		unseen = iota
-		active // on the current path
-		done
+		unseen = -1
+		done   = -2
 	)
+	// state is a source's place on the current path, or unseen or done.
 	state := make(map[string]int, len(r.order))
+	at := func(id string) int {
+		if n, ok := state[id]; ok {
+			return n
+		}
+		return unseen
+	}
 	var ps []diag.Problem
 	for _, root := range r.order {
-		if state[root.ID] != unseen {
+		if at(root.ID) != unseen {
 			continue
 		}
 		stack := []frame{{s: root}}
-		state[root.ID] = active
+		state[root.ID] = 0
 		for len(stack) > 0 {
 			top := &stack[len(stack)-1]
 			if top.next == len(top.s.Via) {
@@ -125,31 +148,43 @@ func (r *Registry) cycles() []diag.Problem {
 			if to == nil {
 				continue // reported as unknown-source
 			}
-			switch state[to.ID] {
-			case unseen:
-				state[to.ID] = active
+			switch n := at(to.ID); {
+			case n == unseen:
+				state[to.ID] = len(stack)
 				stack = append(stack, frame{s: to})
-			case active:
-				ps = append(ps, cycleProblem(stack, to, i))
+			case n >= 0:
+				ps = append(ps, cycleProblem(stack, n, i))
 			}
 		}
 	}
 	return ps
 }
 
+// cycleShown is how many sources a cycle's message names at each end; a
+// cycle through thousands of sources is named by its ends and a count, so
+// that many long cycles cannot make the output the square of the ledger.
+const cycleShown = 4
+
 // cycleProblem describes the cycle closed by via entry i of the source on
-// top of stack, which points back at to (somewhere on the stack). The path
-// is told from the source whose via entry is blamed, so that the message
-// and the caret agree: "b -> a -> b" for b's entry "a".
-func cycleProblem(stack []frame, to *Source, i int) diag.Problem {
+// top of stack, which points back at stack[start]. The path is told from
+// the source whose via entry is blamed, so that the message and the caret
+// agree: "b -> a -> b" for b's entry "a".
+func cycleProblem(stack []frame, start, i int) diag.Problem {
 	from := stack[len(stack)-1].s
-	start := len(stack) - 1
-	for start > 0 && stack[start].s != to {
-		start--
-	}
+	on := stack[start : len(stack)-1] // the cycle's other sources, in order
 	path := []string{from.ID}
-	for _, f := range stack[start : len(stack)-1] {
-		path = append(path, f.s.ID)
+	if len(on) <= 2*cycleShown {
+		for _, f := range on {
+			path = append(path, f.s.ID)
+		}
+	} else {
+		for _, f := range on[:cycleShown] {
+			path = append(path, f.s.ID)
+		}
+		path = append(path, fmt.Sprintf("(%d more)", len(on)-2*cycleShown))
+		for _, f := range on[len(on)-cycleShown:] {
+			path = append(path, f.s.ID)
+		}
 	}
 	path = append(path, from.ID)
 	return diag.Errorf(from.viaPos(i), "via-cycle", "source %q reaches itself through via: %s",

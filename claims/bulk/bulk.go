@@ -102,11 +102,11 @@ type bulkFile struct {
 	cols columns
 	// blockSize is how much of the file a block holds.
 	blockSize int
+	// maxRows caps the claims the file gives, counted from first, the
+	// number of claims in the sink before the file.
+	maxRows, first int
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
-	// keep, when set, is how many problems a worker keeps of its block:
-	// enough for the caller to cap the file's and say there were more.
-	keep int
 	// speculative is set for a block that may not start a CSV record
 	// (see bulk_blocks.go); a record still open at its end is not an
 	// error then, and open and openLine say where it began.
@@ -116,8 +116,18 @@ type bulkFile struct {
 
 // emit adds a checked claim.
 func (bf *bulkFile) emit(c claims.Claim, pl claims.Places) {
+	if bf.maxRows > 0 && len(*bf.sink.Claims)-bf.first >= bf.maxRows {
+		bf.tooManyRows(c.Pos.Line)
+		return
+	}
 	*bf.sink.Claims = append(*bf.sink.Claims, c)
 	*bf.sink.Places = append(*bf.sink.Places, pl)
+}
+
+// tooManyRows ends the file at the row past the cap on claims.
+func (bf *bulkFile) tooManyRows(line int) {
+	bf.errorAt(line, 1, "too-many-rows", "the file holds more than %d claims; the rest are not read", bf.maxRows)
+	bf.stop = true
 }
 
 // bulkRow is one claim as read, before it is checked. Strings a claim keeps
@@ -183,6 +193,9 @@ type Options struct {
 	// Progress, when set, hears of bytes read as they are, from whichever
 	// goroutine reads them.
 	Progress func(n int64)
+	// MaxRows caps the claims one file gives, which bounds the memory a
+	// feed takes however large the file; zero means no cap.
+	MaxRows int
 	// blockSize is how much of the file a block holds; tests make it
 	// small. Zero means defaultBlockSize.
 	blockSize int
@@ -211,6 +224,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	bf := newBulkFile(name, bufio.NewReaderSize(r, bufSize), limit)
 	bf.size, bf.lr.progress, bf.blockSize = size, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
 	bf.sink = into
+	bf.maxRows, bf.first = opts.MaxRows, len(*into.Claims)
 	var err error
 	switch f {
 	case CSV:
@@ -240,13 +254,10 @@ func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
 	bf.problem(diag.Errorf(diag.Pos{File: bf.name, Line: line, Col: col}, code, format, args...))
 }
 
-func (bf *bulkFile) problem(p diag.Problem) {
-	if bf.keep == 0 {
-		bf.r.Add(p)
-	} else if len(bf.r.Problems) < bf.keep {
-		bf.r.Problems = append(bf.r.Problems, p)
-	}
-}
+// problem adds p to the file's problems, or to its block's: a block keeps
+// as many as a file shows, and counts the rest in its too-many problem,
+// which the file's list folds into its own.
+func (bf *bulkFile) problem(p diag.Problem) { bf.r.Add(p) }
 
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 

@@ -136,6 +136,14 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 		}
 		bf.place(blk, cut.claims, cut.places)
 		bf.lr.count(len(blk.data)) // blocks follow one another from bf.lr.read
+		if cs := bf.sink.Claims; bf.maxRows > 0 && len(*cs)-bf.first > bf.maxRows {
+			end := bf.first + bf.maxRows
+			bf.tooManyRows((*cs)[end].Pos.Line)
+			clear((*cs)[end:])
+			clear((*bf.sink.Places)[end:])
+			*cs, *bf.sink.Places = (*cs)[:end], (*bf.sink.Places)[:end]
+			return nil
+		}
 		if blk.stop {
 			return nil
 		}
@@ -216,7 +224,6 @@ func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int
 // its tables, row and problems are not the caller's.
 func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlock, quit <-chan struct{}) {
 	w := newBulkFile(bf.name, nil, bf.lr.limit)
-	w.keep = diag.MaxPerFile + 1
 	for blk := range work {
 		select {
 		case <-quit:

@@ -189,3 +189,18 @@ func TestBlocksSmallFileSmallBuffer(t *testing.T) {
 		t.Errorf("reading %d bytes allocated %d bytes", len(data), got)
 	}
 }
+
+// The cap on claims holds however the file is cut into blocks.
+func TestBlocksRowCap(t *testing.T) {
+	data := []byte("topic,value,source\n" + strings.Repeat("t,1,ap\n", 1000))
+	for _, size := range []int{16, 64, 1000, 1 << 20} {
+		b, err := read("c.csv", bytes.NewReader(data), int64(len(data)), Options{MaxRows: 500, blockSize: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := problemList(b.problems)
+		if len(b.claims) != 500 || len(b.places) != 500 || len(got) == 0 || !strings.HasPrefix(got[0], "c.csv:502:1 too-many-rows:") {
+			t.Errorf("blocks of %d: %d claims, problems %q", size, len(b.claims), got)
+		}
+	}
+}

@@ -200,9 +200,12 @@ func (bf *bulkFile) header(cr *csvReader) []int {
 		switch {
 		case name == "":
 			bf.problem(diag.Errorf(cr.pos[i], "unknown-field", "column %d of the header has no name", i+1))
+		case f < 0 && !diag.Plain(name):
+			// Perhaps not a claim file at all: its text stays unquoted.
+			bf.problem(diag.Errorf(cr.pos[i], "unknown-field", "column %d of the header is not a claim field, nor a plain name", i+1))
 		case f < 0:
 			bf.problem(diag.Problem{Pos: cr.pos[i], Severity: diag.Error, Code: "unknown-field",
-				Message: fmt.Sprintf("unknown column %q in the header", diag.Clip(name, 40)), Hint: suggest.Field(name, claims.ClaimFields)})
+				Message: fmt.Sprintf("unknown column %q in the header", name), Hint: suggest.Field(name, claims.ClaimFields)})
 		default:
 			if prev, dup := first[f]; dup {
 				bf.problem(diag.Errorf(cr.pos[i], "duplicate-key", "column %q appears twice in the header (first as column %d)", name, prev+1))

@@ -78,9 +78,12 @@ func (bf *bulkFile) jsonClaim(s *jsonScanner) {
 			}
 			f := claimFieldIndex(string(key))
 			switch {
+			case f < 0 && !diag.Plain(string(key)):
+				// Perhaps not a claim file at all: its text stays unquoted.
+				bf.problem(diag.Errorf(at(keyAt), "unknown-field", "a claim has a field that is not a claim field, nor a plain name"))
 			case f < 0:
 				bf.problem(diag.Problem{Pos: at(keyAt), Severity: diag.Error, Code: "unknown-field",
-					Message: fmt.Sprintf("unknown field %q in a claim", diag.Clip(string(key), 40)), Hint: suggest.Field(string(key), claims.ClaimFields)})
+					Message: fmt.Sprintf("unknown field %q in a claim", string(key)), Hint: suggest.Field(string(key), claims.ClaimFields)})
 			case seen[f]:
 				// Reported once; the first value stands, as in YAML.
 				bf.problem(diag.Errorf(at(keyAt), "duplicate-key", "duplicate key %q in a claim", claims.ClaimFields[f]))

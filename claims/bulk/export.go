@@ -57,7 +57,8 @@ func WriteJSONL(w io.Writer, cs []claims.Claim) error {
 	var buf []byte
 	for i := range cs {
 		buf = appendClaimJSON(buf[:0], &cs[i])
-		if _, err := bw.Write(buf); err != nil {
+		// Exports are printed in CI logs too, where "##[" is a command.
+		if _, err := bw.Write(safetext.JSONWorkflow(buf)); err != nil {
 			return err
 		}
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // ChangeKind says how a claim or a dispute differs between two versions of
-// a ledger. Its names are part of diff's JSON contract.
+// a ledger. Its names are stable: diff's outputs print them as they are.
 type ChangeKind string
 
 const (
@@ -27,31 +27,31 @@ const (
 
 // FieldChange is one field of a claim that differs.
 type FieldChange struct {
-	Field string `json:"field"`
-	Old   string `json:"old"`
-	New   string `json:"new"`
+	Field string
+	Old   string
+	New   string
 	// Reworded marks a value written differently that means the same,
 	// such as 600k and 600,000.
-	Reworded bool `json:"reworded,omitempty"`
+	Reworded bool
 }
 
 // ClaimChange is one claim that was added, removed or edited.
 type ClaimChange struct {
-	Kind ChangeKind `json:"change"`
+	Kind ChangeKind
 	// ID is the claim's id in the new ledger (in the old one when removed);
 	// From is its old id when the edit renamed it.
-	ID      string `json:"id"`
-	From    string `json:"from,omitempty"`
-	Topic   string `json:"topic"`
-	Source  string `json:"source"`
-	Context string `json:"context,omitempty"`
+	ID      string
+	From    string
+	Topic   string
+	Source  string
+	Context string
 	// Value is the claim's value as written ("not G7" for a denial): the
 	// new one, or the old one for a removed claim.
-	Value string `json:"value"`
+	Value string
 	// OldValue is the value before the edit, when it or denies changed.
-	OldValue string        `json:"old_value,omitempty"`
-	Fields   []FieldChange `json:"fields,omitempty"`
-	Pos      diag.Pos      `json:"-"`
+	OldValue string
+	Fields   []FieldChange
+	Pos      diag.Pos
 }
 
 // Field returns the change of one field, or nil.
@@ -66,30 +66,30 @@ func (c *ClaimChange) Field(name string) *FieldChange {
 
 // PositionBrief is a dispute's position as a diff shows it.
 type PositionBrief struct {
-	Value     string   `json:"value"`
-	Origins   int      `json:"origins"`
-	OriginIDs []string `json:"origin_ids"`
+	Value     string
+	Origins   int
+	OriginIDs []string
 }
 
 // DisputeChange is one dispute that an edit opened, closed or changed.
 type DisputeChange struct {
-	Kind     ChangeKind      `json:"change"`
-	Topic    string          `json:"topic"`
-	Context  string          `json:"context,omitempty"`
-	Moment   string          `json:"as_of,omitempty"`
-	Kinds    []claims.Kind   `json:"kinds"`
-	Severity claims.Severity `json:"severity"`
-	Score    int             `json:"score"`
-	Status   string          `json:"status"`
+	Kind     ChangeKind
+	Topic    string
+	Context  string
+	Moment   string
+	Kinds    []claims.Kind
+	Severity claims.Severity
+	Score    int
+	Status   string
 	// Positions are the new dispute's, or the old one's when closed.
-	Positions []PositionBrief `json:"positions"`
+	Positions []PositionBrief
 	// Details say what changed in a changed dispute, one line each, such
 	// as "new position 700,000 (ap)" or "severity medium → high".
-	Details []string `json:"details,omitempty"`
+	Details []string
 	// Claims are the ids of claims in the dispute, on either side, that
 	// the edit added, removed, or changed in value, denies, topic, source,
 	// context or date: what moved it.
-	Claims []string `json:"claims,omitempty"`
+	Claims []string
 }
 
 // Diff is what changed between two versions of a ledger: its claims, and

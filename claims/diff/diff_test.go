@@ -8,28 +8,16 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 var diffToday = claims.Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 
-// diffHeader defines the sources and topics every diff case uses.
-const diffHeader = `ledger: 1
-sources:
-  reuters: {name: Reuters, kind: wire}
-  axios: {name: Axios, kind: outlet}
-  ap: {name: AP, kind: wire}
-  tass: {name: TASS, kind: outlet}
-topics:
-  cap: {type: number, tolerance: 1%}
-  rejoins: {type: choice, choices: [G7, G8]}
-claims:
-`
-
 func diffLedger(t *testing.T, name, text string) *claims.Ledger {
 	t.Helper()
-	l := load.Bytes(name, []byte(diffHeader+text))
+	l := load.Bytes(name, []byte(claimstest.Header+text))
 	for _, p := range l.Problems {
 		if p.Severity == diag.Error {
 			t.Fatalf("%s: ledger problem: %s", name, p.Error())
@@ -310,8 +298,8 @@ func checkSymmetry(t *testing.T, a, b *claims.Ledger) {
 }
 
 func FuzzLedgers(f *testing.F) {
-	f.Add(diffHeader+"  - {id: r, topic: cap, value: 600000, source: reuters}\n",
-		diffHeader+"  - {id: s, topic: cap, value: 600k, source: reuters}\n  - {topic: cap, value: 1, source: ap}\n")
+	f.Add(claimstest.Header+"  - {id: r, topic: cap, value: 600000, source: reuters}\n",
+		claimstest.Header+"  - {id: s, topic: cap, value: 600k, source: reuters}\n  - {topic: cap, value: 1, source: ap}\n")
 	f.Add(string(example.YAML), strings.Replace(string(example.YAML), "G8", "G7", 2))
 	f.Fuzz(func(t *testing.T, a, b string) {
 		la, lb := load.Bytes("a.yaml", []byte(a)), load.Bytes("b.yaml", []byte(b))

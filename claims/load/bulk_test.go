@@ -216,21 +216,22 @@ func TestBulkLongLine(t *testing.T) {
 	}
 }
 
-func TestBulkTooLarge(t *testing.T) {
+// A bulk file streams, so its size is not capped (a month of a feed is
+// hundreds of megabytes), but the claims it gives are: past the cap it
+// ends with too-many-rows, on a file or a stream alike.
+func TestBulkRowCap(t *testing.T) {
 	data := "topic,value,source\n" + strings.Repeat("plan.army-cap,1,reuters\n", 100)
-	opts := Options{MaxFileBytes: int64(len(data) - 1)}
-	l := loadFilesWith(t, opts, "c.csv", data)
-	if got := problemList(l.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "c.csv:1:1 too-large:") {
-		t.Fatalf("file: %q", got)
+	opts := Options{MaxFileBytes: int64(len(data) - 1), MaxRows: 60}
+	l := loadFilesWith(t, opts, "head.yaml", bulkHead, "c.csv", data)
+	if got := problemList(l.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "c.csv:62:1 too-many-rows:") || len(l.Claims) != 60 {
+		t.Fatalf("file: %d claims, %q", len(l.Claims), got)
 	}
-	// A stream that cannot be measured first is cut off where it passes
-	// the cap.
 	b := newBuilder(opts)
 	if err := b.addBulk("c.csv", bulk.CSV, io.MultiReader(strings.NewReader(data)), 0); err != nil {
 		t.Fatal(err)
 	}
-	if got := problemList(b.l.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "c.csv:101:1 too-large:") {
-		t.Fatalf("stream: %q", got)
+	if got := problemList(b.l.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "c.csv:62:1 too-many-rows:") || len(b.l.Claims) != 60 {
+		t.Fatalf("stream: %d claims, %q", len(b.l.Claims), got)
 	}
 }
 

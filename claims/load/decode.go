@@ -15,9 +15,9 @@ import (
 )
 
 var (
-	ledgerFields  = []string{"ledger", "title", "description", "decimal", "sources", "topics", "claims", "disputes"}
-	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "description"}
-	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes"}
+	ledgerFields  = []string{"ledger", "title", "description", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "date_order", "zone", "no_value", "description"}
+	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "no_value"}
 	disputeFields = []string{"status", "value", "reason", "until"}
 )
 
@@ -27,6 +27,9 @@ const FormatVersion = "1"
 func (b *builder) readLedger(r *reader, root *yaml.Node) {
 	fields, _ := r.mapping(root, "the ledger")
 	for _, f := range fields {
+		if r.bombed {
+			return // the file is given up
+		}
 		switch f.key {
 		case "ledger":
 			v, ok := r.scalar(f.value, "ledger")
@@ -35,15 +38,24 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 			}
 			b.version = b.version || ok
 		case "title":
-			if v, ok := r.scalar(f.value, "title"); ok && b.l.Title == "" {
-				b.l.Title = v
+			if v, ok := r.scalar(f.value, "title"); ok && !slices.Contains(b.l.Titles, v) {
+				if b.l.Title == "" {
+					b.l.Title = v
+				}
+				b.l.Titles = append(b.l.Titles, v)
 			}
 		case "description":
 			r.scalar(f.value, "description")
 		case "decimal":
 			if d, ok := r.decimal(f.value); ok {
-				b.fileDecimal[r.file] = d
+				rd := readingFor(b.fileReading, r.file)
+				rd.decimal, rd.hasDecimal = d, true
 			}
+		case "date_order":
+			readingFor(b.fileReading, r.file).order = r.dateOrder(f.value)
+		case "no_value":
+			words, _ := r.strings(f.value, "no_value")
+			b.noValue = append(b.noValue, words...)
 		case "sources":
 			b.readSources(r, f.value)
 		case "topics":
@@ -99,8 +111,15 @@ func (b *builder) readSource(r *reader, f field) {
 			}
 		case "decimal":
 			if d, ok := r.decimal(p.value); ok {
-				b.sourceDecimal[s.ID] = d
+				rd := readingFor(b.sourceReading, s.ID)
+				rd.decimal, rd.hasDecimal = d, true
 			}
+		case "date_order":
+			readingFor(b.sourceReading, s.ID).order = r.dateOrder(p.value)
+		case "zone":
+			readingFor(b.sourceReading, s.ID).zone = r.zone(p.value)
+		case "no_value":
+			readingFor(b.sourceReading, s.ID).noValue, _ = r.strings(p.value, "no_value")
 		case "description":
 			r.scalar(p.value, "description")
 		default:
@@ -108,7 +127,11 @@ func (b *builder) readSource(r *reader, f field) {
 		}
 	}
 	if prev := b.l.Sources.Add(s); prev != nil {
-		r.errorf(f.keyN, "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		p := diag.Errorf(r.pos(f.keyN), "duplicate-id", "source %q is defined twice (also at %s)", f.key, prev.Pos)
+		if prev.Pos.File != r.file {
+			p.Hint = "define the sources several stories share once, in a file of their own such as sources.yaml, and keep each story's own sources in its file"
+		}
+		r.add(p)
 		return
 	}
 	b.dirs[s.ID] = filepath.Dir(r.file)
@@ -139,7 +162,11 @@ func (b *builder) readTopic(r *reader, f field) {
 // parseTopic reads one entry of topics without touching the ledger, so
 // that many can be read at once; nil when the entry is not a mapping.
 func parseTopic(r *reader, f field) *claims.Topic {
-	checkID(r, f.keyN, "topic")
+	if !isPattern(f.key) {
+		checkID(r, f.keyN, "topic")
+	} else if !validPattern(f.key) {
+		r.errorf(f.keyN, "bad-id", "topic pattern %q %s, with * and ? as wildcards", diag.Clip(f.key, 40), ids.Rule)
+	}
 	t := &claims.Topic{ID: f.key, Declared: true, Pos: r.pos(f.keyN)}
 	props, ok := r.entryMapping(f.value, "topic", f.key)
 	if !ok {
@@ -169,6 +196,12 @@ func parseTopic(r *reader, f field) *claims.Topic {
 			t.Spec.Choices = r.choices(p.value)
 		case "changes":
 			t.Changes = r.boolean(p.value, "changes")
+		case "zone":
+			t.Spec.Zone = r.zone(p.value)
+		case "date_order":
+			t.Spec.DateOrder = r.dateOrder(p.value)
+		case "no_value":
+			t.Spec.NoValue, _ = r.strings(p.value, "no_value")
 		default:
 			r.unknownField(p, "a topic", topicFields)
 		}
@@ -192,6 +225,10 @@ func parseTopic(r *reader, f field) *claims.Topic {
 // addTopic adds a topic read by parseTopic to the ledger, unless another
 // file or entry defined it first.
 func (b *builder) addTopic(r *reader, t *claims.Topic) {
+	if isPattern(t.ID) {
+		b.addPattern(r, t)
+		return
+	}
 	if prev := b.l.Topics[t.ID]; prev != nil {
 		r.add(diag.Errorf(t.Pos, "duplicate-id", "topic %q is defined twice (also at %s)", t.ID, prev.Pos))
 		return
@@ -296,16 +333,3 @@ func (r *reader) date(n *yaml.Node, what string) string {
 }
 
 var _ = diag.Pos{}
-
-// decimal reads a decimal: declaration, point or comma.
-func (r *reader) decimal(n *yaml.Node) (value.Decimal, bool) {
-	v, ok := r.scalar(n, "decimal")
-	if !ok {
-		return 0, false
-	}
-	d, ok := value.ParseDecimal(v)
-	if !ok {
-		r.errorf(n, "bad-decimal", "decimal must be point or comma, not %q", diag.Clip(v, 40))
-	}
-	return d, ok
-}

@@ -15,6 +15,9 @@ func (b *builder) readClaims(r *reader, n *yaml.Node) {
 	items, _ := r.sequence(n, "claims")
 	b.l.Claims = slices.Grow(b.l.Claims, len(items))
 	for _, it := range items {
+		if r.bombed {
+			return // the file is given up
+		}
 		c, places, ok := r.claim(it)
 		if !ok {
 			continue

@@ -1,13 +1,27 @@
 package load
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/sources"
 )
+
+// hostileChain is a ledger of n sources, each via the one before.
+func hostileChain(n int) string {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  s0: {name: S, kind: outlet}\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "  s%d: {name: S, kind: outlet, via: s%d}\n", i, i-1)
+	}
+	fmt.Fprintf(&b, "claims:\n  - {topic: t, value: 1, source: s%d}\n", n-1)
+	return b.String()
+}
 
 // FuzzLoad feeds arbitrary bytes to the loader and the engine: they must
 // never panic, and every problem must carry a position in the file.
@@ -28,6 +42,13 @@ func FuzzLoad(f *testing.F) {
 		"ledger: 1\nclaims:\n  - {topic: t, value: half of u, source: a, denies: true, context: {k: v}}\n  - {topic: u, value: ~10, source: a}\n",
 		"ledger: 1\ndisputes:\n  t: {status: resolved, value: 5, until: 2025-01-01}\n",
 		string(example.YAML),
+		// Issue 17's hostile ledgers, small: a raw ESC on line 41, a file
+		// of comments alone, a via chain past MaxChain, and one text
+		// aliased far past the file's size.
+		"ledger: 1\n" + strings.Repeat("# filler\n", 39) + "title: a\x1bb\n",
+		"# only a comment\n",
+		hostileChain(sources.MaxChain + 2),
+		string(amplified(100, 64<<10)),
 	} {
 		f.Add([]byte(seed))
 	}

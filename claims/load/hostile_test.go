@@ -1,9 +1,11 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -153,5 +155,135 @@ func TestProblemsCappedPerFile(t *testing.T) {
 	last := l.Problems[len(l.Problems)-1]
 	if last.Code != "too-many" || !strings.Contains(last.Message, "200 more problems") {
 		t.Errorf("last problem = %+v", last)
+	}
+}
+
+// A character YAML refuses is reported where it is, not at 1:1, and a file
+// of comments alone is empty rather than a YAML error.
+func TestProblemPositions(t *testing.T) {
+	line41 := strings.Repeat("# filler\n", 40)
+	tests := []struct {
+		name, data, code string
+		line, col        int
+	}{
+		{"ESC", "ledger: 1\n" + line41[9:] + "title: a\x1bb\n", "control-char", 41, 9},
+		{"BEL", "ledger: 1\n" + line41[9:] + "title: \"a\ab\"\n", "control-char", 41, 10},
+		{"FF", "ledger: 1\n" + line41[9:] + "title: ab\f\n", "control-char", 41, 10},
+		{"DEL", "ledger: 1\n" + line41[9:] + "title: é\x7f\n", "control-char", 41, 9},
+		{"C1", "ledger: 1\ntitle: \u0080\n", "control-char", 2, 8},
+		{"U+FFFE", "ledger: 1\ntitle: x\uFFFE\n", "control-char", 2, 9},
+		{"NUL", "ledger: 1\n" + line41[9:] + "title: a\x00b\n", "binary", 41, 9},
+		{"only a comment", "# only a comment\n", "empty", 1, 1},
+		{"comments and blank lines", "# one\n\n   # two\n", "empty", 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errs []diag.Problem
+			for _, p := range Bytes("pos.yaml", []byte(tt.data)).Problems {
+				if p.Severity == diag.Error {
+					errs = append(errs, p)
+				}
+			}
+			if len(errs) != 1 {
+				t.Fatalf("errors %v, want one", errs)
+			}
+			p := errs[0]
+			if p.Code != tt.code || p.Pos.Line != tt.line || p.Pos.Col != tt.col {
+				t.Errorf("got %s at %d:%d (%s), want %s at %d:%d", p.Code, p.Pos.Line, p.Pos.Col, p.Message, tt.code, tt.line, tt.col)
+			}
+		})
+	}
+	// Allowed characters that are not plain ASCII stay allowed.
+	for _, ok := range []string{"title: a\tb\r\n", "title: \u0085x\n", "\ufeffledger: 1\n", "title: 😀\n"} {
+		for _, p := range Bytes("ok.yaml", []byte("ledger: 1\n"+ok)).Problems {
+			if p.Code == "control-char" {
+				t.Errorf("%q: %v", ok, p)
+			}
+		}
+	}
+}
+
+// A 100 MB scalar is refused at its first megabytes: the file is neither
+// read whole nor decoded, so loading it allocates a small part of its size.
+func TestLongScalarStopsReading(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "long.yaml")
+	const size = 100 << 20
+	data := append([]byte("ledger: 1\ntitle: "), bytes.Repeat([]byte("x"), size)...)
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data = nil
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	l, err := Load(Paths([]string{path}), Options{})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Problems) != 1 || l.Problems[0].Code != "too-long" || l.Problems[0].Pos.Line != 2 || l.Problems[0].Pos.Col != 8 {
+		t.Fatalf("problems %v, want one too-long at 2:8", l.Problems)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+		t.Errorf("loading allocated %d MiB for a file refused at its first MiB", got>>20)
+	}
+}
+
+// The same file held in memory (a file at a git revision) is refused
+// before it is decoded.
+func TestLongScalarInMemory(t *testing.T) {
+	data := "ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n  - {topic: t, value: 1, source: s, quote: " + strings.Repeat("y", maxScalarBytes+1) + "}\n"
+	l := Bytes("mem.yaml", []byte(data))
+	if len(l.Problems) != 1 || l.Problems[0].Code != "too-long" || l.Problems[0].Pos.Line != 5 || l.Problems[0].Pos.Col != 44 {
+		t.Fatalf("problems %v, want one too-long at 5:44", l.Problems)
+	}
+}
+
+// amplified is a ledger whose claims each name one anchored text of size
+// bytes as a context value: few nodes, but n times size bytes of text.
+func amplified(n, size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("ledger: 1\nsources:\n  s: {name: S, kind: outlet}\nclaims:\n")
+	b.WriteString("  - {topic: t, value: 1, source: s, context: {k: &big " + strings.Repeat("x", size) + "}}\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {topic: t%d, value: 1, source: s, context: {k: *big}}\n", i)
+	}
+	return b.Bytes()
+}
+
+// Aliases may expand to a few times the file's size in text, and no more:
+// past that the file is an alias bomb, read no further, so loading costs
+// about the file's size however many times the anchor is named.
+func TestAliasBytesBudget(t *testing.T) {
+	data := amplified(500, 200_000) // 0.2 MB of file, 100 MB of text through aliases
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	l := Bytes("amplified.yaml", data)
+	runtime.ReadMemStats(&after)
+	var codes []string
+	for _, p := range l.Problems {
+		codes = append(codes, p.Code)
+	}
+	if len(codes) != 1 || codes[0] != "alias-bomb" {
+		t.Fatalf("problems %v, want one alias-bomb", l.Problems)
+	}
+	// Its claims are dropped, so lint warns of none of them (only of the
+	// source read before the bomb, which no claim now cites).
+	if w := Warnings(l); len(l.Claims) > 0 || len(w) > 1 {
+		t.Errorf("a file given up as an alias bomb gave %d claims and %d warnings", len(l.Claims), len(w))
+	}
+	if p := l.Problems[0]; p.Pos.Line < 6 {
+		t.Errorf("alias-bomb at %v, want the alias that went over", p.Pos)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(32*len(data)) {
+		t.Errorf("loading allocated %d MiB for a %d KiB file", got>>20, len(data)>>10)
+	}
+	// The same anchor named a few times is fine.
+	l = Bytes("few.yaml", amplified(3, 200_000))
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			t.Errorf("a few aliases: %v", p)
+		}
 	}
 }

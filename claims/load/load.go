@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +19,6 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
-	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 	"github.com/claimdiff/claimdiff/sources"
@@ -32,13 +32,19 @@ const (
 	maxDepth       = 64      // nesting of mappings and lists
 )
 
-// DefaultMaxFileBytes caps one ledger file unless Options say otherwise.
+// DefaultMaxFileBytes caps one YAML ledger file unless Options say
+// otherwise. Bulk claim files stream, so they are capped by rows instead.
 const DefaultMaxFileBytes int64 = 256 << 20
+
+// DefaultMaxRows caps the claims of one bulk file unless Options say
+// otherwise: a month of a busy feed is a few million rows.
+const DefaultMaxRows = 20_000_000
 
 // DefaultFiles are looked for in the working directory when no file is named.
 var DefaultFiles = []string{"claims.yaml", "claims.yml"}
 
-// ErrNoLedger says that no ledger was named and none was found.
+// ErrNoLedger says that no ledger was named and none was found; Find's
+// error wraps it and says where it looked.
 var ErrNoLedger = errors.New("no ledger found")
 
 // InputError is a ledger that cannot be read at all: a missing file, a
@@ -55,6 +61,10 @@ type Options struct {
 	// over it is a too-large problem of the ledger, as lint reports any
 	// other.
 	MaxFileBytes int64
+	// MaxRows caps the claims of each bulk (CSV, TSV, JSON Lines) file;
+	// 0 means DefaultMaxRows. A bulk file has no cap on its size: it
+	// streams, and its lines are capped at bulk.MaxLineBytes.
+	MaxRows int
 	// Progress, when set, hears how many bytes of the files are read, of
 	// how many in all, from whichever goroutine is reading.
 	Progress func(done, total int64)
@@ -130,61 +140,6 @@ func bulkFormat(name string) (bulk.Format, bool) {
 		return 0, false
 	}
 	return bulk.FormatOf(name)
-}
-
-// Find expands the -f arguments into ledger files: files as given,
-// directories searched recursively, in lexical order, for the files
-// FormatOf knows. With no arguments it looks for DefaultFiles in dir (the
-// working directory, which "" and "." both mean) and returns ErrNoLedger
-// if there is none.
-func Find(dir string, args []string) ([]File, error) {
-	if len(args) == 0 {
-		for _, name := range DefaultFiles {
-			path := name
-			if dir != "" && dir != "." {
-				path = filepath.Join(dir, name)
-			}
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-				return []File{{Name: path}}, nil
-			}
-		}
-		return nil, ErrNoLedger
-	}
-	var files []string
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
-		}
-		if !st.IsDir() {
-			files = append(files, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir // .git and friends hold no ledger
-			}
-			if d.Type().IsRegular() && IsLedgerFile(d.Name()) {
-				found = append(found, path)
-				if len(files)+len(found) > MaxFiles {
-					return fmt.Errorf("more than %d ledger files", MaxFiles)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, &InputError{fmt.Errorf("%s: %w", arg, unwrapPathError(err))}
-		}
-		if len(found) == 0 {
-			return nil, &InputError{fmt.Errorf("%s: no ledger files (*.yaml, *.yml, *.csv, *.tsv, *.jsonl) in this directory", arg)}
-		}
-		files = append(files, found...)
-	}
-	return Paths(files), nil
 }
 
 func unwrapPathError(err error) error {
@@ -279,9 +234,6 @@ func (b *builder) addFile(f File) error {
 	}
 	if bf, ok := bulkFormat(f.Name); ok {
 		if f.Data != nil {
-			if int64(len(f.Data)) > limit {
-				return tooLarge()
-			}
 			return b.addBulk(f.Name, bf, bytes.NewReader(f.Data), int64(len(f.Data)))
 		}
 		r, err := os.Open(f.Name)
@@ -293,23 +245,34 @@ func (b *builder) addFile(f File) error {
 		if st, err := r.Stat(); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
 		}
-		if size > limit {
-			return tooLarge()
-		}
 		return b.addBulk(f.Name, bf, r, size)
 	}
 	data := f.Data
+	var long *errLongScalar
 	if data == nil {
 		var err error
 		if data, err = readCapped(f.Name, limit); errors.Is(err, errTooLarge) {
 			return tooLarge()
+		} else if errors.As(err, &long) {
+			return b.refuseLong(f.Name, data, long.at)
 		} else if err != nil {
 			return &InputError{err}
 		}
 	} else if int64(len(data)) > limit {
 		return tooLarge()
+	} else if at, found := newRunScanner(maxScalarBytes).scan(data, 0); found {
+		return b.refuseLong(f.Name, data, at)
 	}
 	b.addYAML(f.Name, data)
+	return nil
+}
+
+// refuseLong records a file that claimdiff stopped reading at a scalar
+// over the cap: like a file over the size cap, a problem of the ledger.
+func (b *builder) refuseLong(name string, data []byte, at int64) error {
+	b.l.Files = append(b.l.Files, name)
+	b.l.Problems = append(b.l.Problems, longScalar(name, data, at))
+	b.unread = true
 	return nil
 }
 
@@ -322,28 +285,12 @@ func (b *builder) addBulk(name string, f bulk.Format, r io.Reader, size int64) e
 		progress = b.reading.add
 	}
 	problems, err := bulk.Read(name, f, r, size, bulk.Sink{Claims: &b.l.Claims, Places: &b.places},
-		bulk.Options{MaxFileBytes: b.opts.maxFileBytes(), Progress: progress})
+		bulk.Options{MaxRows: cmp.Or(b.opts.MaxRows, DefaultMaxRows), Progress: progress})
 	b.l.Problems = append(b.l.Problems, problems...)
 	if err != nil {
 		return &InputError{fmt.Errorf("%s: %w", name, unwrapPathError(err))}
 	}
 	return nil
-}
-
-func readCapped(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 var errTooLarge = errors.New("file too large")
@@ -363,6 +310,14 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		p := diag.PosAt(r.file, data, diag.FirstInvalidUTF8(data))
 		return at(p.Line, p.Col, "encoding", "invalid UTF-8; a ledger must be UTF-8 text")
 	}
+	if i := firstDisallowed(data); i >= 0 {
+		// yaml.v3 refuses these too, but with no position at all, and a
+		// stray ESC on line 41 is hard to find from "1:1".
+		// One line, as every refusal of a whole file is.
+		p := diag.PosAt(r.file, data, i)
+		c, _ := utf8.DecodeRune(data[i:])
+		return at(p.Line, p.Col, "control-char", "the character U+%04X is not allowed in YAML; remove it, or write it as \\u%04X inside double quotes", c, c)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
 	}
@@ -371,16 +326,17 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); err != nil {
-		line, col, msg := yamlErrorPos(err)
-		return at(line, col, "yaml", "%s", msg)
+	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+		// Comments and white space only: no document at all.
+		return at(1, 1, "empty", "the file holds no YAML, only comments; a ledger file holds a mapping with sources, topics or claims")
+	} else if err != nil {
+		return r.yamlError(data, err)
 	}
 	var extra yaml.Node
 	if err := safeDecode(dec, &extra); err == nil {
 		return at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one ledger mapping in each file")
 	} else if !errors.Is(err, io.EOF) {
-		line, col, msg := yamlErrorPos(err)
-		return at(line, col, "yaml", "%s", msg)
+		return r.yamlError(data, err)
 	}
 	if len(doc.Content) == 0 {
 		return at(1, 1, "empty", "the file is empty; a ledger file holds a mapping with sources, topics or claims")
@@ -390,9 +346,35 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 		return at(deepest.Line, deepest.Column, "too-deep", "nesting is deeper than %d levels", maxDepth)
 	}
 	if root.Kind != yaml.MappingNode {
-		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", kindName(root))
+		// Not a ledger, so nothing of it is quoted: it may be a token
+		// file that a symlink or a mistake put here.
+		what := kindName(root)
+		if root.Kind == yaml.ScalarNode {
+			what = "a single value"
+		}
+		return at(root.Line, root.Column, "not-a-ledger", "the top level is %s; a ledger file is a mapping with sources, topics and claims", what)
 	}
 	return root
+}
+
+// firstDisallowed is the offset of the first character yaml.v3's reader
+// refuses ("control characters are not allowed"), or -1. data is valid
+// UTF-8 with no NUL by now. A byte order mark is allowed anywhere, as
+// yaml.v3's reader allows it.
+func firstDisallowed(data []byte) int {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if !yamlAllows(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // safeDecode turns a panic inside the YAML parser into an error: a crafted
@@ -407,6 +389,20 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// yamlError reports a YAML syntax error where the mistake is, with a hint
+// for the mistakes people make by hand.
+func (r *reader) yamlError(data []byte, err error) *yaml.Node {
+	line, col, msg := yamlErrorPos(err)
+	if l, c, hint := yamlHint(data, line, msg); hint != "" {
+		p := diag.Errorf(diag.Pos{File: r.file, Line: l, Col: c}, "yaml", "%s", msg)
+		p.Hint = hint
+		r.problems = append(r.problems, p)
+		return nil
+	}
+	r.problems = append(r.problems, diag.Errorf(diag.Pos{File: r.file, Line: line, Col: col}, "yaml", "%s", msg))
+	return nil
+}
 
 // yamlErrorPos pulls the line out of a yaml.v3 error; it gives no column.
 func yamlErrorPos(err error) (line, col int, msg string) {
@@ -462,8 +458,9 @@ type builder struct {
 	dirs map[string]string
 	// places runs parallel to l.Claims until finish.
 	places []claims.Places
-	// version is set when some file says ledger: 1.
-	version bool
+	// version is set when some file says ledger: 1, and unread when a
+	// file was given up part way, so that its lack says nothing.
+	version, unread bool
 	// progress is nil unless someone listens; reading counts the file
 	// being read.
 	progress *progress
@@ -472,15 +469,19 @@ type builder struct {
 	// claims read on two goroutines can be put back in file order.
 	counts []int
 	opts   Options
-	// sourceDecimal and fileDecimal hold the decimal: declarations of
-	// sources and of files, for the sources each file defines.
-	sourceDecimal map[string]value.Decimal
-	fileDecimal   map[string]value.Decimal
+	// sourceReading and fileReading hold how sources, and the sources a
+	// file defines, write their values (decimal:, date_order:, zone:);
+	// noValue the ledger's own words for no value.
+	sourceReading map[string]*reading
+	fileReading   map[string]*reading
+	noValue       []string
+	// patterns are the topics: entries whose keys hold wildcards.
+	patterns []*claims.Topic
 }
 
 func newBuilder(opts Options) *builder {
 	return &builder{
-		opts: opts, sourceDecimal: map[string]value.Decimal{}, fileDecimal: map[string]value.Decimal{},
+		opts: opts, sourceReading: map[string]*reading{}, fileReading: map[string]*reading{},
 		l: &claims.Ledger{
 			Sources:  sources.NewRegistry(),
 			Topics:   map[string]*claims.Topic{},
@@ -497,12 +498,18 @@ func (b *builder) addYAML(name string, data []byte) {
 	}
 	b.l.Files = append(b.l.Files, name)
 	r := newReader(name, bytes.Count(data, []byte{'\n'})+1)
+	r.byteBudget = aliasBytes(len(data))
+	before := len(b.l.Claims)
 	if root := r.parseFile(data); root != nil {
 		b.readLedger(r, root)
 	}
 	if r.bombed {
-		// Nothing else said about an alias bomb is worth reading.
+		// Nothing else said about an alias bomb is worth reading, nor are
+		// the claims read before it, which lint would warn about one by
+		// one.
 		r.problems = slices.DeleteFunc(r.problems, func(p diag.Problem) bool { return p.Code != "alias-bomb" })
+		clear(b.l.Claims[before:])
+		b.l.Claims, b.places = b.l.Claims[:before], b.places[:before]
 	}
 	b.l.Problems = append(b.l.Problems, r.problems...)
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -19,7 +20,7 @@ import (
 func (b *builder) finish() *claims.Ledger {
 	l := b.l
 	add := func(p diag.Problem) { l.Problems = append(l.Problems, p) }
-	if !b.version && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
+	if !b.version && !b.unread && len(l.Files) > 0 && !hasFileProblem(l.Problems) {
 		add(diag.Problem{
 			Pos: diag.Pos{File: l.Files[0], Line: 1, Col: 1}, Severity: diag.Error, Code: "no-version",
 			Message: "no file of the ledger says which format it is in",
@@ -55,9 +56,7 @@ func (b *builder) finish() *claims.Ledger {
 func capPerFile(ps []diag.Problem) []diag.Problem {
 	count := map[string]int{}
 	for _, p := range ps {
-		if p.Code != "too-many" {
-			count[p.Pos.File]++
-		}
+		count[p.Pos.File]++
 	}
 	over := false
 	for _, n := range count {
@@ -66,21 +65,26 @@ func capPerFile(ps []diag.Problem) []diag.Problem {
 	if !over {
 		return ps
 	}
-	kept := map[string]int{}
+	// Each file's problems past the first maxProblems become one, which
+	// counts them (and any a reader had already folded away).
+	byFile := map[string][]int{}
+	for i, p := range ps {
+		byFile[p.Pos.File] = append(byFile[p.Pos.File], i)
+	}
 	out := ps[:0:0]
+	kept := map[string]int{}
 	for _, p := range ps {
-		if p.Code == "too-many" {
-			continue
-		}
 		f := p.Pos.File
 		switch kept[f]++; {
 		case kept[f] <= maxProblems:
 			out = append(out, p)
 		case kept[f] == maxProblems+1:
-			p.Code = "too-many"
-			p.Message = fmt.Sprintf("%d more problems in this file are not shown", count[f]-maxProblems)
-			p.Hint = ""
-			out = append(out, p)
+			idx := byFile[f][maxProblems+1:]
+			rest := make([]diag.Problem, len(idx))
+			for j, i := range idx {
+				rest[j] = ps[i]
+			}
+			out = append(out, diag.TooMany(p, rest))
 		}
 	}
 	return out
@@ -91,7 +95,7 @@ func capPerFile(ps []diag.Problem) []diag.Problem {
 func hasFileProblem(ps []diag.Problem) bool {
 	for _, p := range ps {
 		switch p.Code {
-		case "binary", "encoding", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
+		case "binary", "encoding", "control-char", "empty", "yaml", "documents", "not-a-ledger", "too-deep", "too-large":
 			return true
 		}
 	}
@@ -147,7 +151,7 @@ func (b *builder) checkClaimRefs(add func(diag.Problem)) {
 		c := &l.Claims[i]
 		t := l.Topics[c.Topic]
 		if t == nil {
-			t = &claims.Topic{ID: c.Topic, Pos: c.At(b.places[i].Topic)}
+			t = b.topicFromPattern(c.Topic, c.At(b.places[i].Topic))
 			l.AddTopic(t)
 		}
 		c.TopicRef = t
@@ -208,8 +212,7 @@ func (b *builder) typeTopics() {
 		if t := c.TopicRef; t.Spec.Type == "" {
 			if _, rel := value.IsRelative(c.Value.Raw); !rel {
 				raws[c.Topic] = append(raws[c.Topic], c.Value.Raw)
-				mark, _ := b.decimalOf(c.Source)
-				marks[c.Topic] = append(marks[c.Topic], mark)
+				marks[c.Topic] = append(marks[c.Topic], b.readingOf(c.Source).decimal)
 			}
 		}
 	}
@@ -219,24 +222,6 @@ func (b *builder) typeTopics() {
 			t.Inferred = true
 		}
 	}
-}
-
-// decimalOf is the decimal mark a source's values are written with: its
-// own decimal:, or else that of the file that defines it. declared is
-// false when neither says, and values are read with a point.
-func (b *builder) decimalOf(source string) (mark value.Decimal, declared bool) {
-	if len(b.sourceDecimal) == 0 && len(b.fileDecimal) == 0 {
-		return value.DecimalPoint, false
-	}
-	if d, ok := b.sourceDecimal[source]; ok {
-		return d, true
-	}
-	if s := b.l.Sources.Get(source); s != nil {
-		if d, ok := b.fileDecimal[s.Pos.File]; ok {
-			return d, true
-		}
-	}
-	return value.DecimalPoint, false
 }
 
 // parseValues parses every claim's value for its topic, on every core: a
@@ -253,16 +238,10 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.TopicRef
-		spec := t.Spec
-		mark, declared := b.decimalOf(c.Source)
-		spec.Decimal = mark
-		if !declared {
-			if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
-				add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
-					Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, asPoint, asComma),
-					Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
-			}
-		}
+		rd := b.readingOf(c.Source)
+		spec := b.specFor(c, rd)
+		readingWarnings(c, spec, rd, add)
+		keepNote(c, spec)
 		v, err := value.Parse(c.Value.Raw, spec)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values
@@ -275,6 +254,10 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 					Hint:    topicHint(l, ref)})
 				continue
 			}
+		}
+		if errors.Is(err, value.ErrNoValue) {
+			c.NoValue = true
+			continue
 		}
 		if err != nil {
 			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))

@@ -18,9 +18,12 @@ type reader struct {
 	file     string
 	problems []diag.Problem
 	// budget is how many more nodes the walk may visit through aliases
-	// before it calls the file an alias bomb.
-	budget int
-	bombed bool
+	// before it calls the file an alias bomb, and byteBudget how many more
+	// bytes of text those nodes may hold: 5,000 claims that each name
+	// one anchored megabyte are few nodes but 5 GB to lint and to print.
+	budget     int
+	byteBudget int64
+	bombed     bool
 	// uncapped keeps every problem, for a reader whose problems are
 	// passed on to another that caps them.
 	uncapped bool
@@ -50,8 +53,22 @@ func (r *reader) tolerance(s string) (value.Tolerance, error) {
 }
 
 func newReader(file string, nodes int) *reader {
-	r := &reader{file: file, budget: max(4*nodes, 10_000)}
+	r := &reader{file: file, budget: max(4*nodes, 10_000), byteBudget: aliasBytes(0)}
 	return r
+}
+
+// aliasBytesPerByte and minAliasBytes set how much text aliases may expand
+// to: four times the file's own size, so that everything claimdiff does
+// with a ledger (analysis, reports) costs at most a few times what it
+// would without aliases, and at least 1 MiB, which costs nothing.
+const (
+	aliasBytesPerByte = 4
+	minAliasBytes     = 1 << 20
+)
+
+// aliasBytes is the text aliases may expand to in a file of size bytes.
+func aliasBytes(size int) int64 {
+	return max(aliasBytesPerByte*int64(size), minAliasBytes)
 }
 
 func (r *reader) pos(n *yaml.Node) diag.Pos {
@@ -67,13 +84,9 @@ func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
 }
 
 func (r *reader) add(p diag.Problem) {
-	switch {
-	case r.uncapped || len(r.problems) < maxProblems:
-		r.problems = append(r.problems, p)
-	case len(r.problems) == maxProblems:
-		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", maxProblems)
-		r.problems = append(r.problems, p)
-	}
+	l := diag.List{Problems: r.problems, Uncapped: r.uncapped}
+	l.Add(p)
+	r.problems = l.Problems
 }
 
 // resolve follows aliases, charging the alias budget for the node count of
@@ -87,15 +100,21 @@ func (r *reader) resolve(n *yaml.Node) *yaml.Node {
 			r.errorf(n, "alias", "alias *%s refers to itself", n.Value)
 			return nil
 		}
-		count, cyclic := countNodes(n.Alias, r.budget+1)
+		count, size, cyclic := countNodes(n.Alias, r.budget+1, r.byteBudget+1)
 		if cyclic {
 			r.errorf(n, "alias", "alias *%s refers to a node that contains it", n.Value)
 			return nil
 		}
 		r.budget -= count
-		if r.budget < 0 {
+		r.byteBudget -= size
+		switch {
+		case r.budget < 0:
 			r.bombed = true
 			r.errorf(n, "alias-bomb", "aliases expand to too many nodes; claimdiff stops reading this file")
+			return nil
+		case r.byteBudget < 0:
+			r.bombed = true
+			r.errorf(n, "alias-bomb", "aliases expand to more text than %d times the file's size; claimdiff stops reading this file", aliasBytesPerByte)
 			return nil
 		}
 		n = n.Alias
@@ -103,15 +122,15 @@ func (r *reader) resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// countNodes counts nodes below n, stopping once it passes limit so a
-// billion-laughs tree costs no more than the budget to measure. It also
-// reports an alias that refers to a node containing it, which would expand
-// forever.
-func countNodes(n *yaml.Node, limit int) (count int, cyclic bool) {
+// countNodes counts nodes below n and the bytes of text they hold,
+// stopping once either passes its limit so a billion-laughs tree costs no
+// more than the budget to measure. It also reports an alias that refers
+// to a node containing it, which would expand forever.
+func countNodes(n *yaml.Node, limit int, byteLimit int64) (count int, size int64, cyclic bool) {
 	onPath := map[*yaml.Node]bool{}
 	var walk func(*yaml.Node, int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || count > limit || depth > maxDepth || cyclic {
+		if n == nil || count > limit || size > byteLimit || depth > maxDepth || cyclic {
 			return
 		}
 		count++
@@ -123,6 +142,7 @@ func countNodes(n *yaml.Node, limit int) (count int, cyclic bool) {
 			walk(n.Alias, depth+1)
 			return
 		}
+		size += int64(len(n.Value))
 		onPath[n] = true
 		for _, c := range n.Content {
 			walk(c, depth+1)
@@ -130,7 +150,7 @@ func countNodes(n *yaml.Node, limit int) (count int, cyclic bool) {
 		delete(onPath, n)
 	}
 	walk(n, 0)
-	return count, cyclic
+	return count, size, cyclic
 }
 
 // depth measures how deeply n nests and returns the deepest node, without
@@ -317,6 +337,11 @@ func (r *reader) boolean(n *yaml.Node, what string) bool {
 }
 
 func (r *reader) unknownField(f field, what string, known []string) {
+	if !diag.Plain(f.key) {
+		// Perhaps not a ledger at all: its text stays unquoted.
+		r.errorf(f.keyN, "unknown-field", "%s has a field that is not one of its fields, nor a plain name", what)
+		return
+	}
 	r.add(diag.Problem{
 		Pos: r.pos(f.keyN), Severity: diag.Error, Code: "unknown-field",
 		Message: fmt.Sprintf("unknown field %q in %s", f.key, what),

@@ -13,12 +13,34 @@ const (
 	zoneWest = 12 * 3600
 )
 
+// dayNumber is the days from 1970-01-01 to y-m-d in the proleptic
+// Gregorian calendar, for a valid date (Howard Hinnant's
+// days_from_civil: integer arithmetic, far cheaper than time.Date).
 func dayNumber(y, m, d int) float64 {
-	return float64(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return float64(era*146097 + doe - 719468)
 }
 
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
 func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	if m < 1 || m > 12 {
+		return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	return monthDays[m]
 }
 
 // atoi reads s as a non-negative decimal of exactly len(s) digits.
@@ -142,27 +164,45 @@ func isoDate(s string) (qty, bool) {
 	return dateSpan(y, m, d)
 }
 
-var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-
-var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"}
-
 func month(s string) (int, bool) {
 	s = strings.TrimSuffix(s, ".")
-	for i := range months {
-		if s == months[i] || s == monthNames[i] || (i == 8 && s == "sept") {
-			return i + 1, true
-		}
+	// A switch, not a loop over the names: web stamps ask this of every
+	// word they meet.
+	switch s {
+	case "jan", "january":
+		return 1, true
+	case "feb", "february":
+		return 2, true
+	case "mar", "march":
+		return 3, true
+	case "apr", "april":
+		return 4, true
+	case "may":
+		return 5, true
+	case "jun", "june":
+		return 6, true
+	case "jul", "july":
+		return 7, true
+	case "aug", "august":
+		return 8, true
+	case "sep", "sept", "september":
+		return 9, true
+	case "oct", "october":
+		return 10, true
+	case "nov", "november":
+		return 11, true
+	case "dec", "december":
+		return 12, true
 	}
 	return 0, false
 }
 
 func isWeekday(s string) bool {
 	s = strings.TrimSuffix(s, ".")
-	for _, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if s == d || s == d[:3] {
-			return true
-		}
+	switch s {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		return true
 	}
 	return false
 }

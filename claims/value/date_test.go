@@ -74,14 +74,15 @@ func TestParseDate(t *testing.T) {
 		{name: "range en dash", raw: "2025-11-01–2025-11-15", want: span(dayOf(2025, 11, 1), dayOf(2025, 11, 15))},
 		{name: "range spaced hyphen", raw: "2025-11-01 - 2025-11-15", want: span(dayOf(2025, 11, 1), dayOf(2025, 11, 15))},
 		{name: "from to", raw: "from Nov 1, 2025 to Nov 15, 2025", want: span(dayOf(2025, 11, 1), dayOf(2025, 11, 15))},
+		{name: "slashes", raw: "11/27/2025", want: pt(nov27)}, // more in TestParseWebDate
 
 		{name: "no leap day", raw: "2025-02-29", err: `"2025-02-29" is not a date`},
 		{name: "month 13", raw: "2025-13-01", err: "is not a date"},
 		{name: "day 32", raw: "32 Nov 2025", err: "is not a date"},
 		{name: "day zero", raw: "2025-11-00", err: "is not a date"},
-		{name: "no year", raw: "27 Nov", err: "is not a date"},
+		{name: "no year", raw: "27 Nov", err: `"27 Nov" has no year`},
 		{name: "two-digit year", raw: "Nov 27, 25", err: "is not a date"},
-		{name: "slashes", raw: "11/27/2025", err: "is not a date"},
+		{name: "slashes", raw: "11/27/2025/1", err: "is not a date"},
 		{name: "relative", raw: "yesterday", err: "is not a date"},
 		{name: "reversed", raw: "2025-11-15 to 2025-11-01", err: "from high to low"},
 		{name: "bad time", raw: "2025-11-27T25:00:00Z", err: "is not a date"},
@@ -117,13 +118,17 @@ func TestParseDateTime(t *testing.T) {
 		{name: "about", raw: "about 2025-11-20 14:40 UTC", want: about(utc, utc-3600, utc+3600)},
 		{name: "date spans every zone", raw: "2025-11-20",
 			want: span(at("2025-11-19T10:00:00Z"), at("2025-11-21T11:59:59Z"))},
+		// Without a zone, written or the topic's, a clock is that time
+		// somewhere from UTC-12 to UTC+14, as a date is that day.
+		{name: "no zone", raw: "2025-11-20 14:40", want: span(utc-zoneEast, utc+zoneWest)},
+		{name: "no zone T", raw: "2025-11-20T14:40:00", want: span(utc-zoneEast, utc+zoneWest)},
+		{name: "zone name", raw: "2025-11-20 14:40 CET", want: pt(utc - 3600)}, // more in TestZoneTable
 
-		{name: "no zone", raw: "2025-11-20 14:40", err: `"2025-11-20 14:40" has no time zone; add one, as in "2025-11-20 14:40 UTC"`},
-		{name: "no zone T", raw: "2025-11-20T14:40:00", err: "has no time zone"},
 		{name: "hour 25", raw: "2025-11-20 25:40 UTC", err: "is not a date and time"},
 		{name: "bad offset", raw: "2025-11-20T14:40:00+08:0", err: "is not a date and time"},
-		{name: "zone name", raw: "2025-11-20 14:40 CET", err: "is not a date and time"},
-		{name: "garbage", raw: "noon", err: "is not a date and time"},
+		{name: "offset past UTC+14", raw: "2025-11-20 14:40 +15:00", err: "is not a date and time"},
+		{name: "garbage", raw: "the day after", err: "is not a date and time"},
+		{name: "no date", raw: "noon", err: `"noon" has no date`},
 	})
 	// Tolerances of time are in days; two hours widen by one each way.
 	runParseCases(t, Spec{Type: DateTime, Tolerance: Tolerance{Abs: 2.0 / 24}}, []parseCase{

@@ -1,14 +1,14 @@
 package value
 
 import (
-	"fmt"
+	"math"
 	"strings"
-	"time"
 )
 
 // dateTime reads an RFC 3339 timestamp or the looser "2025-11-20 14:40
-// UTC": a date, 'T' or a space, hh:mm[:ss[.frac]], and a zone (Z, UTC,
-// GMT or an offset such as +08:00, +0800, +08), perhaps after a space. It
+// UTC": a date, 'T' or a space, hh:mm[:ss[.frac]] perhaps with am or pm,
+// and a zone (Z, UTC, GMT, an offset such as +08:00, +0800, +08, or an
+// abbreviation of a fixed offset such as EST), perhaps after a space. It
 // returns seconds since the epoch, and whether a zone was written; without
 // one the seconds are as if the time were UTC.
 func dateTime(s string) (float64, bool, bool) {
@@ -48,13 +48,36 @@ func dateTime(s string) (float64, bool, bool) {
 			rest = rest[j:]
 		}
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC).Unix()
+	// "2011-12-01 02:46PM EST": a 12-hour clock after an ISO date is as
+	// quick to read here as a 24-hour one.
+	if rest != "" && (rest[0] == ' ' || rest[0] == 'a' || rest[0] == 'p') {
+		k := 0
+		if rest[0] == ' ' {
+			k = 1
+		}
+		if pm, e, ok := meridiem(rest, k, false); ok {
+			if h < 1 || h > 12 {
+				return 0, false, false
+			}
+			h %= 12
+			if pm {
+				h += 12
+			}
+			rest = rest[e:]
+		}
+	}
+	t := int64(dayNumber(y, mo, d))*86400 + int64(h*3600+mi*60+sec)
 	if rest == "" {
 		return float64(t) + frac, true, false
 	}
 	off, ok := zone(rest)
 	if !ok {
-		return 0, false, false
+		// "2011-12-01 14:07 EST": an abbreviation of a fixed offset
+		// from the table is as quick to read here. The rest (ET, or
+		// IST, which is refused with a reason) go to webDateTime.
+		if off, ok = fixedAbbr(strings.TrimPrefix(rest, " ")); !ok {
+			return 0, false, false
+		}
 	}
 	return float64(t-int64(off)) + frac, true, true
 }
@@ -109,26 +132,56 @@ func zone(s string) (int, bool) {
 	default:
 		return 0, false
 	}
-	if h > 23 || m > 59 {
+	off := sign * (h*3600 + m*60)
+	// Offsets on Earth run from UTC-12 to UTC+14: "14:40-16:00" is not
+	// 14:40 at UTC-16.
+	if m > 59 || off < -zoneWest || off > zoneEast {
 		return 0, false
 	}
-	return sign * (h*3600 + m*60), true
+	return off, true
 }
 
-// dateTimeScalar reads a datetime, or a date as every instant that was
-// that date somewhere on Earth. Lo and Hi are seconds since the epoch.
+// dateTimeScalar reads a datetime, or a date as its whole day: in
+// Spec.Zone if there is one, else every instant that was that date
+// somewhere on Earth. A datetime without a zone is read in Spec.Zone or,
+// without one, spans every zone as a date does. Lo and Hi are seconds
+// since the epoch.
 func dateTimeScalar(s string, c *ctx) (qty, bool) {
+	q, ok := dateTimeIn(s, c)
+	// Instants are those of years 1 to 9999, UTC, which every datetime
+	// can be written in and read back from.
+	return q, ok && q.lo >= firstInstant && q.hi <= lastInstant
+}
+
+var (
+	firstInstant = dayNumber(1, 1, 1) * 86400
+	lastInstant  = (dayNumber(9999, 12, 31)+1)*86400 - 1
+)
+
+func dateTimeIn(s string, c *ctx) (qty, bool) {
 	if t, ok, zoned := dateTime(s); ok {
-		if !zoned {
-			c.setErr(fmt.Errorf("%s has no time zone; add one, as in %q or with an offset such as +08:00",
-				quote(c.raw), s[:10]+" "+strings.TrimLeft(s[10:], "t ")+" UTC"))
-			return qty{}, false
+		switch {
+		case zoned:
+			return qty{lo: t, hi: t, clock: true}, true
+		case c.zone != nil:
+			sec := math.Floor(t)
+			lo, hi := tz{set: true, loc: c.zone}.instant(int64(sec))
+			return qty{lo: float64(lo) + t - sec, hi: float64(hi) + t - sec, span: lo != hi}, true
 		}
-		return qty{lo: t, hi: t, clock: true}, true
+		return qty{lo: t - zoneEast, hi: t + zoneWest, span: true}, true
+	}
+	if q, ok := c.webDateTime(s); ok {
+		return q, true
 	}
 	q, ok := dateScalar(s)
 	if !ok {
 		return q, false
+	}
+	if c.zone != nil {
+		z := tz{set: true, loc: c.zone}
+		lo, _ := z.instant(int64(q.lo) * 86400)
+		_, hi := z.instant(int64(q.hi+1) * 86400)
+		return qty{lo: float64(lo), hi: float64(hi - 1), span: true}, true
 	}
 	q.lo = q.lo*86400 - zoneEast
 	q.hi = (q.hi+1)*86400 + zoneWest - 1

@@ -11,6 +11,21 @@
 // reads "2.100,5" as 2100.5, and AmbiguousDecimal finds the values that a
 // decimal point may have misread ("2.100").
 //
+// Feeds write times as their web pages do ("12/1/11 2:06 PM (-05:00)",
+// "Thu., Dec.01, 2011 1:55 p.m.", "2:07 PMDec 01"): a Spec's Zone reads
+// those written without a zone, its DateOrder the all-numeric dates,
+// and its Near supplies a year or a date the value leaves out (the
+// claim's date). AmbiguousDate finds the dates that month-first may have
+// misread. Placeholders such as "N/A" or "--" are no value: Parse
+// returns ErrNoValue, and IsNoValue says so beforehand. Notes in
+// parentheses after a value ("600,000 (estimated)") are not part of it:
+// SplitNote cuts them off, and Parse reads the value without them.
+//
+// A names topic holds lists of people or organisations, compared as sets
+// of names whatever their order, case or form ("Knuth, Donald E." is
+// "Donald E. Knuth"; "D. E. Knuth" meets both); NamesSubset tells a
+// partial list from a conflicting one.
+//
 // Nothing is ever converted between currencies: a value in euros on a
 // dollar topic is an error, not an exchange-rate guess.
 //

@@ -21,7 +21,7 @@ func (v Value) String() string {
 
 func (v Value) body() string {
 	switch {
-	case v.Type == Bool || v.Type == Choice:
+	case v.Type == Bool || v.Type == Choice || v.Type == Names:
 		return v.Atom
 	case !v.Type.Numeric():
 		if s := strings.Join(strings.Fields(v.Raw), " "); s != "" {
@@ -71,14 +71,24 @@ func (f formatter) one(x float64) string {
 	case Date:
 		return fmtDay(x)
 	case DateTime:
-		return time.Unix(int64(math.Floor(x)), 0).UTC().Format(clockLayout(x))
+		sec := math.Floor(x)
+		ns := math.Round((x - sec) * 1e9)
+		if ns >= 1e9 {
+			sec, ns = sec+1, 0
+		}
+		return time.Unix(int64(sec), int64(ns)).UTC().Format(clockLayout(sec, ns))
 	}
 	pre, num, scale, suf := f.parts(x, f.unit(x))
 	return pre + num + scale + suf
 }
 
-func clockLayout(x float64) string {
-	if math.Mod(x, 60) != 0 {
+// clockLayout shows seconds and their fraction only when there are
+// some, so that what String shows parses back to the same instant.
+func clockLayout(sec, ns float64) string {
+	switch {
+	case ns != 0:
+		return "2006-01-02 15:04:05.999999999 UTC"
+	case math.Mod(sec, 60) != 0:
 		return "2006-01-02 15:04:05 UTC"
 	}
 	return "2006-01-02 15:04 UTC"
@@ -89,6 +99,11 @@ func clockLayout(x float64) string {
 func (f formatter) pair(lo, hi float64) string {
 	switch f.typ {
 	case Date:
+		if lo == hi {
+			// A range from a day to the same day: not the day itself,
+			// which a tolerance would widen.
+			return fmtDay(lo) + " – " + fmtDay(hi)
+		}
 		return fmtDays(lo, hi)
 	case DateTime:
 		// A date written on a datetime topic: the day wherever on Earth.

@@ -3,6 +3,7 @@ package value
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 // fuzzSpecs are the specs every fuzzed string is parsed with: each type,
@@ -25,6 +26,11 @@ var fuzzSpecs = []Spec{
 	{Type: Percent, Decimal: DecimalComma},
 	{Type: Money, Unit: "EUR", Decimal: DecimalComma},
 	{Type: Duration, Unit: "days", Decimal: DecimalComma},
+	// Web times: a zone, a claim's date, a date order.
+	{Type: DateTime, Zone: time.FixedZone("+05:30", 5*3600+1800), Near: time.Date(2011, 12, 1, 12, 0, 0, 0, time.UTC), DateOrder: OrderDMY},
+	{Type: Date, Near: time.Date(2011, 12, 1, 0, 0, 0, 0, time.UTC), DateOrder: OrderYMD},
+	{Type: Names},
+	{Type: Text, NoValue: []string{"?"}},
 	// Absurd tolerances must not break the sets or their display.
 	{Type: Number, Tolerance: Tolerance{Rel: 1e300}},
 	{Type: Date, Tolerance: Tolerance{Abs: 1e300}},
@@ -44,6 +50,8 @@ var fuzzSeeds = []string{
 	"3 times t.a troops", "20-30% of t.a", "half of t.a or more", "2.100", "1.234,5", "3,5", "100 000",
 	"1'000", "1’000’000", "between 100 000 and 200 000", "€1.500,50", "between 2,5 and 3,5", "1e400", "9e305", "", " ", "-", "--", "1-2-3-4-5-6-7-8", "\xff",
 	"twenty-five", "a", "6,00", "between", "from", "0.", ".", "e5", "1e", "₽", "S$5", "¥100",
+	"12/01/2011 01:55 PM", "12/1/11 2:06 PM (-05:00)", "Thu., Dec.01, 2011 1:55 p.m.", "2:07 PMDec 01", "1:55pDec 1",
+	"noon", "N/A", "600 (estimated)", "Knuth, Donald E.; Patashnik, Oren", "Donald E. Knuth and Oren Patashnik",
 }
 
 func FuzzParse(f *testing.F) {
@@ -87,6 +95,61 @@ func FuzzParse(f *testing.F) {
 			_ = Describe(v, r)
 			Meets(r, v)
 			Gap(r, v)
+		}
+	})
+}
+
+// FuzzParseDatetime holds the datetime and date parsers, web forms
+// included, to two things: they never panic, and what String shows of a
+// value they read parses back, with the same spec, to the same instant
+// or interval. A value written with "about" is left out: String shows
+// its widened set, which "about" would widen again.
+func FuzzParseDatetime(f *testing.F) {
+	for _, s := range []string{
+		"12/01/2011 01:55 PM", "12/1/11 2:06 PM (-05:00)", "12/1/2011 2:07PM EST", "2011-12-01 02:46PM EST",
+		"2011-12-01 14:07 EST", "2011-12-01 2:07 PM -05:00", "Thu., Dec.01, 2011 1:55 p.m.", "Dec 01 - 1:55pm",
+		"2:07 PMDec 01", "1:55pDec 1", "1 December 2011 13:55", "noon", "midnight", "12 noon", "14:07",
+		"2011-12-01T14:07:00.25Z", "2011-12-01 14:07", "11/6/2011 1:30 AM", "2:00 PM - 3:30 PM", "before 12/1/11",
+		"Dec 1, 2011 at 1:55 PM ET", "2011-12-01 14:07 (IST)", "01/12/2011", "Feb 29", "1/1/69 0:00", "12/31/9999 11:59 PM",
+		"1/1/0001 00:00 +14:00", "since Dec 31", "2011-12-01 14:40-16:00", "2011-12-01 14:07 UTC+5",
+	} {
+		f.Add(s)
+	}
+	newYork, err := ParseZone("America/New_York")
+	if err != nil {
+		f.Fatal(err)
+	}
+	near := time.Date(2011, 12, 1, 17, 0, 0, 0, time.UTC)
+	specs := []Spec{
+		{Type: DateTime},
+		{Type: DateTime, Zone: newYork, Near: near},
+		{Type: DateTime, Zone: time.FixedZone("", 14*3600), Near: near, DateOrder: OrderDMY, Tolerance: Tolerance{Abs: 1.0 / 24}},
+		{Type: DateTime, Near: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Type: Date},
+		{Type: Date, Near: near, DateOrder: OrderYMD, Tolerance: Tolerance{Abs: 2}},
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, spec := range specs {
+			AmbiguousDate(raw, spec)
+			v, err := Parse(raw, spec)
+			if err != nil {
+				continue
+			}
+			if math.IsNaN(v.Lo) || math.IsNaN(v.Hi) || v.Lo > v.Hi {
+				t.Fatalf("Parse(%q, %v) = set [%v, %v]", raw, spec.Type, v.Lo, v.Hi)
+			}
+			if v.Approx {
+				continue
+			}
+			s := v.String()
+			w, err := Parse(s, spec)
+			if err != nil {
+				t.Fatalf("Parse(%q, %v) = %s, which does not parse: %v", raw, spec.Type, s, err)
+			}
+			if !Same(v, w) {
+				t.Fatalf("Parse(%q, %v) = %s [%v, %v], which parses back as %s [%v, %v]",
+					raw, spec.Type, s, v.Lo, v.Hi, w, w.Lo, w.Hi)
+			}
 		}
 	})
 }

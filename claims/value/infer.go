@@ -8,12 +8,14 @@ package value
 //     of time), since a bare number would not say so;
 //   - number if all parse as numbers (600k, ~850,000, bounds, intervals,
 //     "600,000 troops"), which takes bare years too;
-//   - datetime if all are dates with a time and a zone;
+//   - datetime if all are dates with a time and a zone written in them;
 //   - date if all are dates (a datetime counts as the date it names);
 //   - text otherwise.
 //
-// Relative values ("half of x") say nothing about the type and are
-// skipped; a topic with only relative values is a number topic.
+// Relative values ("half of x") and placeholders ("N/A", see IsNoValue)
+// say nothing about the type and are skipped; a topic with only relative
+// values is a number topic. Names are never inferred: a list of names
+// reads as text until the topic says `type: names`.
 func Infer(raws []string) Type { return InferDecimal(raws, nil) }
 
 // InferDecimal is Infer for values that may come from sources with
@@ -28,6 +30,9 @@ func InferDecimal(raws []string, decimals []Decimal) Type {
 		if _, ok := IsRelative(r); ok {
 			relative = true
 			continue
+		}
+		if IsNoValue(r, Spec{}) {
+			continue // "N/A" says nothing about the type either
 		}
 		vals = append(vals, r)
 		if i < len(decimals) {

@@ -13,6 +13,9 @@ func clean(s string) string {
 	if isClean(s) {
 		return s
 	}
+	if b, ok := cleanASCII(s); ok {
+		return b
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -33,6 +36,47 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// cleanASCII is clean for text of printable ASCII and spaces, the
+// commonest kind that needs it ("2:07 PM EST"): runs that need no change
+// are copied whole.
+func cleanASCII(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	run := 0 // s[run:i] is to be copied as it is
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f':
+			return "", false
+		case c == ' ' && !space && b.Len()+i-run > 0 && i+1 < len(s) && s[i+1] > ' ':
+			continue // a single space inside the text stays
+		case c == ' ' || c < ' ':
+			b.WriteString(s[run:i])
+			run = i + 1
+			space = b.Len() > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			b.WriteString(s[run:i])
+			run = i + 1
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c + 'a' - 'A')
+			continue
+		}
+		if space {
+			b.WriteString(s[run:i])
+			run = i
+			b.WriteByte(' ')
+			space = false
+		}
+	}
+	b.WriteString(s[run:])
+	return b.String(), true
 }
 
 // isClean is the allocation-free common case of clean.

@@ -151,6 +151,20 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 				"(such as \"up to 3 times %s\"; nothing may follow the topic)", quote(raw), refIn(raw, ref), refIn(raw, ref))
 		}
 	}
+	if c.dates() {
+		// Most dates are written bare: read them whole first, before the
+		// passes over keywords. No stamp starts with a keyword or ends
+		// with a suffix that those passes would cut, so this reads none
+		// otherwise.
+		if q, ok := c.scalar(s); ok {
+			if p, ok := c.finish(q); ok {
+				if p.span {
+					return c.span(v, p.lo, p.hi, p.cur, false), nil
+				}
+				return c.point(v, p, false), nil
+			}
+		}
+	}
 	s, approx := cutApprox(s)
 	b := noBound
 	if !approx {

@@ -3,6 +3,7 @@ package value
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ctx reads one numeric value for one topic.
@@ -14,12 +15,20 @@ type ctx struct {
 	unit float64   // duration topics: days per unit for values written without one
 	dec  Decimal   // the decimal mark amounts are written with
 
+	// Dates and datetimes: the order of numeric dates, the zone of
+	// clocks written without one, the moment that supplies a missing
+	// year or date.
+	order DateOrder
+	zone  *time.Location
+	near  time.Time
+
 	marked bool  // some part was written with the type's sign (%, a currency, a unit, a clock)
 	err    error // why it failed, when that is more useful than "not a number"
 }
 
 func newCtx(spec Spec) *ctx {
-	c := &ctx{typ: spec.Type, tol: spec.Tolerance.clamped(), dec: spec.Decimal}
+	c := &ctx{typ: spec.Type, tol: spec.Tolerance.clamped(), dec: spec.Decimal,
+		order: spec.DateOrder, zone: spec.Zone, near: spec.Near}
 	switch spec.Type {
 	case Money:
 		if u := strings.TrimSpace(spec.Unit); u != "" {
@@ -83,7 +92,10 @@ func (c *ctx) scalar(s string) (qty, bool) {
 	case Duration:
 		return durationScalarIn(s, c.dec)
 	case Date:
-		return dateScalar(s)
+		if q, ok := dateScalar(s); ok {
+			return q, true
+		}
+		return c.webDate(s)
 	case DateTime:
 		return dateTimeScalar(s, c)
 	}

@@ -83,7 +83,8 @@ func Comparable(a, b Value) bool {
 
 // Meets reports whether the two values' sets intersect, taking Negated
 // into account: a value meets a denial unless it lies wholly inside what
-// is denied. Values that are not Comparable, and relative values not yet
+// is denied. Two names values meet when one list is a subset of the
+// other (NamesSubset): a partial list is vague, not a conflict. Values that are not Comparable, and relative values not yet
 // resolved, meet everything: nothing shows that they conflict.
 func Meets(a, b Value) bool {
 	if !Comparable(a, b) || !resolved(a) || !resolved(b) {
@@ -91,6 +92,9 @@ func Meets(a, b Value) bool {
 	}
 	if !a.Type.Numeric() {
 		eq := a.Atom == b.Atom
+		if a.Type == Names {
+			eq = namesMeet(a.Atom, b.Atom)
+		}
 		switch {
 		case a.Negated && b.Negated:
 			return true
@@ -113,7 +117,9 @@ func Meets(a, b Value) bool {
 
 // Same reports whether two values denote the same set in the same way:
 // "600k" and "600,000" are the same, "about 600,000" and "600,000" are
-// not, even where a wide tolerance gives them the same set. It tells a
+// not, even where a wide tolerance gives them the same set; names values
+// are the same when their canonical lists are ("Knuth, Donald E." and
+// "Donald E. Knuth", not "D. E. Knuth", which only meets them). It tells a
 // rewording from a change of meaning.
 func Same(a, b Value) bool {
 	if !Comparable(a, b) || a.Negated != b.Negated {

@@ -1,6 +1,9 @@
 package value
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Type is how a topic's values are read and compared.
 type Type string
@@ -15,10 +18,14 @@ const (
 	Bool     Type = "bool"
 	Choice   Type = "choice"
 	Text     Type = "text"
+	// Names is a list of people or organisations ("Knuth, Donald E.;
+	// Patashnik, Oren"), compared as a set of names whatever the order
+	// they are written in; see ParseNames.
+	Names Type = "names"
 )
 
 // Types lists all types in documentation order.
-var Types = []Type{Number, Percent, Money, Duration, Date, DateTime, Bool, Choice, Text}
+var Types = []Type{Number, Percent, Money, Duration, Date, DateTime, Bool, Choice, Text, Names}
 
 // ParseType returns the type named s, ignoring case and surrounding space.
 func ParseType(s string) (Type, bool) {
@@ -71,4 +78,23 @@ type Spec struct {
 	// money, durations) are written with: a point unless the source or
 	// the ledger declares `decimal: comma`.
 	Decimal Decimal
+
+	// DateOrder is the order of an all-numeric date's parts (`date_order:`
+	// on the source or the ledger); unset reads month first where both
+	// orders are possible, and AmbiguousDate says where that was a guess.
+	DateOrder DateOrder
+	// Zone is the zone of datetimes written without one (`zone:` on the
+	// topic or the source; see ParseZone). Nil leaves such a datetime
+	// spanning every zone from UTC-12 to UTC+14, as a date does. A zone
+	// written in the value always wins.
+	Zone *time.Location
+	// Near is the moment a value without a year ("Dec 01") or without a
+	// date ("1:55 PM") was written near, usually the claim's date: such a
+	// value takes the year or the day that puts it nearest Near. Zero
+	// means unknown, and such a value is an error that says what it
+	// lacks.
+	Near time.Time
+	// NoValue lists more placeholders that mean "no value" (`no_value:`),
+	// beside the built-in ones such as "N/A" and "unknown"; see IsNoValue.
+	NoValue []string
 }

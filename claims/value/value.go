@@ -78,12 +78,34 @@ func Parse(raw string, spec Spec) (Value, error) {
 // type's sign (a percent sign, a currency, a unit of time, a clock time),
 // which Infer needs.
 func parse(raw string, spec Spec) (Value, bool, error) {
-	if spec.Type == Number {
+	if spec.Type == Number && len(spec.NoValue) == 0 {
 		if n, approx, ok := plainNumberAbout(raw, spec.Decimal); ok {
 			c := ctx{typ: Number, tol: spec.Tolerance.clamped()}
 			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, nil
 		}
 	}
+	body, _ := SplitNote(raw, spec)
+	if spec.Type != Choice && noValue(body, spec) {
+		v := Value{Raw: raw, Type: spec.Type}
+		if spec.Type.Numeric() {
+			v = unbounded(v)
+		}
+		return v, false, noValueError(raw)
+	}
+	v, marked, err := parseBody(body, spec)
+	if err != nil && spec.Type == Choice && noValue(body, spec) {
+		err = noValueError(raw)
+	}
+	v.Raw = raw
+	return v, marked, err
+}
+
+func noValueError(raw string) error {
+	return fmt.Errorf("%s is a placeholder for %w", quote(raw), ErrNoValue)
+}
+
+// parseBody is parse for a value without its notes; raw is that value.
+func parseBody(raw string, spec Spec) (Value, bool, error) {
 	var s string
 	if spec.Type.Numeric() && len(raw) > 4*maxLen {
 		s = raw // too long whatever clean folds; skip the work
@@ -102,6 +124,9 @@ func parse(raw string, spec Spec) (Value, bool, error) {
 		return v, true, err
 	case Text:
 		return parseText(raw), true, nil
+	case Names:
+		v, err := parseNames(raw)
+		return v, true, err
 	case Number, Percent, Money, Duration, Date, DateTime:
 		if len(s) > maxLen {
 			return Value{Raw: raw, Type: spec.Type}, false,

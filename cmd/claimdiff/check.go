@@ -194,7 +194,7 @@ func runCheck(opts *checkOptions) error {
 		return err
 	}
 	as = append(as, fromFiles...)
-	l, err := loadLedger(ios, opts.Global)
+	l, err := loadGateLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}

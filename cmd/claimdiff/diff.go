@@ -138,7 +138,10 @@ func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.L
 	var files []load.File
 	mem := map[string][]byte{}
 	if isRevPath(arg) {
-		blobs, err := gitread.Read(arg, gitread.Options{Dir: ios.Dir, MaxFileBytes: g.loadOptions().MaxFileBytes,
+		// A side read from git is held in memory whole, so all its files
+		// together are capped as one file on disk is.
+		limit := g.loadOptions().MaxFileBytes
+		blobs, err := gitread.Read(arg, gitread.Options{Dir: ios.Dir, MaxFileBytes: limit, MaxTotalBytes: limit,
 			MaxFiles: load.MaxFiles, Keep: load.IsLedgerFile})
 		if err != nil {
 			return nil, &load.InputError{Err: err}

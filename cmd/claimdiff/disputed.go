@@ -11,10 +11,11 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
-	"github.com/claimdiff/claimdiff/internal/report"
 )
 
 type disputedOptions struct {
+	// SkipInvalid leaves out claims that cannot be read.
+	SkipInvalid bool
 	IO          *iostreams.IOStreams
 	Global      *globalOptions
 	Format      string
@@ -46,6 +47,7 @@ It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	f.StringVar(&opts.MinSeverity, "min-severity", "", "only disputes at least this severe: low, medium, high")
 	f.StringSliceVar(&opts.Statuses, "status", nil, "only disputes with these statuses: open, acknowledged, resolved, dismissed")
 	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	skipFlag(cmd, &opts.SkipInvalid)
 	completeWords(cmd, "kind", kindNames()...)
 	completeWords(cmd, "min-severity", "low", "medium", "high")
 	completeWords(cmd, "status", claims.StatusNames...)
@@ -90,32 +92,20 @@ func (o *disputedOptions) disputeFilter() (claims.DisputeFilter, error) {
 	return f, nil
 }
 
-// disputesJSON is the stable JSON contract of disputed --format json.
-type disputesJSON struct {
-	Disputes []claims.Dispute `json:"disputes"`
-	Count    int              `json:"count"`
-	Ledger   report.Ledger    `json:"ledger"`
-}
-
-func describeLedger(l *claims.Ledger) report.Ledger {
-	return report.Ledger{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
-		Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)}
-}
-
 func runDisputed(opts *disputedOptions) error {
 	filter, err := opts.disputeFilter()
 	if err != nil {
 		return err
 	}
 	ios := opts.IO
-	l, err := loadLedger(ios, opts.Global)
+	l, skipped, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
 	ds := a.Filter(filter)
 	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, disputesJSON{Disputes: ds, Count: len(ds), Ledger: describeLedger(l)})
+		return render.DisputesJSON(ios.Out, l, ds, skippedJSON(skipped))
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))

@@ -16,10 +16,12 @@ import (
 )
 
 type exportOptions struct {
-	IO     *iostreams.IOStreams
-	Global *globalOptions
-	Format string
-	Output string
+	// SkipInvalid leaves out claims that cannot be read.
+	SkipInvalid bool
+	IO          *iostreams.IOStreams
+	Global      *globalOptions
+	Format      string
+	Output      string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
 }
@@ -59,6 +61,7 @@ written into the ledger's own directory becomes part of the ledger.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, bulk.ExportFormats...)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
+	skipFlag(cmd, &opts.SkipInvalid)
 	return cmd
 }
 
@@ -74,7 +77,7 @@ func runExport(opts *exportOptions) error {
 	}
 	format := targets[0].Format
 	ios := opts.IO
-	l, err := loadLedger(ios, opts.Global)
+	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}

@@ -85,6 +85,8 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		{[]string{"check", "--claim", "t.num=600000", "--claim", "t.words=yes"}, []string{"text", "json", "github", "sarif", "junit"}, true},
 		{[]string{"diff", old, ledger}, []string{"text", "md", "json"}, true},
 		{[]string{"compare", "evil", "fair"}, []string{"text", "json"}, true},
+		{[]string{"resolve"}, []string{"text", "json", "jsonl", "csv"}, true},
+		{[]string{"resolve", "--explain", "t.*"}, []string{"text", "json"}, true},
 	}
 	for _, r := range runs {
 		for _, format := range r.formats {

@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
@@ -16,17 +19,24 @@ import (
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/progress"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+	"github.com/spf13/cobra"
 )
 
 // exampleFile is the name positions in the built-in example carry; it is
 // also what `claimdiff example > claims.yaml` suggests, so lines match.
 const exampleFile = "example/claims.yaml"
 
-// openLedger loads the ledger named by -f, or ./claims.yaml, or else the
-// built-in example, saying so on stderr. It does not judge the problems.
-func openLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
+// openLedger loads the ledger named by -f, or ./claims.yaml, or else,
+// when fallback allows it, the built-in example, saying so on stderr. It
+// does not judge the problems. Gates pass fallback false: a CI job run
+// from the wrong directory must fail, not pass on the example.
+func openLedger(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*claims.Ledger, error) {
 	found, err := load.Find(ios.Dir, g.Files)
 	if errors.Is(err, load.ErrNoLedger) {
+		if !fallback {
+			return nil, &cli.HintError{Err: err, Hint: "name the ledger with -f FILE or -f DIR; a gate never checks the built-in example"}
+		}
 		fmt.Fprintf(ios.ErrOut, "claimdiff: no ledger given and no claims.yaml here; using the built-in example (claimdiff example > claims.yaml to start your own)\n")
 		l := load.Bytes(exampleFile, example.YAML)
 		l.Example = true
@@ -72,15 +82,62 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 
 // loadLedger is openLedger for every command but lint: a ledger with errors
 // cannot be compared, so its problems go to stderr and the command exits 2.
+// Without a ledger it reads the built-in example.
 func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, err := openLedger(ios, g)
+	l, _, err := loadLedgerSkipping(ios, g, false)
+	return l, err
+}
+
+// loadGateLedger is loadLedger for a gate, which never falls back to the
+// example.
+func loadGateLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
+	l, _, err := loadLedgerFor(ios, g, false, false)
+	return l, err
+}
+
+// loadLedgerSkipping is loadLedger that, with skip, leaves out the claims
+// that could not be read, says so on stderr, and compares the rest.
+func loadLedgerSkipping(ios *iostreams.IOStreams, g *globalOptions, skip bool) (*claims.Ledger, *load.Skipped, error) {
+	return loadLedgerFor(ios, g, true, skip)
+}
+
+func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback, skip bool) (*claims.Ledger, *load.Skipped, error) {
+	l, err := openLedger(ios, g, fallback)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var skipped *load.Skipped
+	if skip {
+		s := load.SkipUnread(l)
+		skipped = &s
+		saySkipped(ios, s)
 	}
 	if err := refuseErrors(ios, l, lineSource, ""); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return l, nil
+	return l, skipped, nil
+}
+
+// saySkipped counts on stderr, by problem code, the claims left out.
+func saySkipped(ios *iostreams.IOStreams, s load.Skipped) {
+	if s.Claims == 0 {
+		return
+	}
+	var parts []string
+	for _, c := range slices.Sorted(maps.Keys(s.Codes)) {
+		if c != "more" {
+			parts = append(parts, fmt.Sprintf("%s %d", c, s.Codes[c]))
+		}
+	}
+	if n := s.Codes["more"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d more not shown", n))
+	}
+	first := make([]string, len(s.First))
+	for i, p := range s.First {
+		first[i] = p.String()
+	}
+	fmt.Fprintf(ios.ErrOut, "claimdiff: skipped %s that could not be read (%s; first at %s)\n",
+		render.Plural(s.Claims, "claim"), strings.Join(parts, ", "), safetext.Line(strings.Join(first, ", ")))
 }
 
 // refuseErrors prints the ledger's errors, if it has any, and returns the
@@ -98,12 +155,13 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 	}
 	st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
 	_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
+	n, _ := diag.Count(errs)
 	switch {
 	case what != "":
-		fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", what, render.Plural(len(errs), "error"))
+		fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", what, render.Plural(n, "error"))
 	case len(errs) > 1:
 		// One problem speaks for itself; a count helps only with several.
-		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(len(errs), "error"))
+		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(n, "error"))
 	}
 	return &cli.Silent{Code: cli.ExitUsage}
 }
@@ -135,4 +193,22 @@ func lineOf(data []byte, n int) (string, bool) {
 		return "", false
 	}
 	return string(lines[n-1]), true
+}
+
+// skipFlag adds --skip-invalid to a command that lists or exports.
+func skipFlag(cmd *cobra.Command, skip *bool) {
+	cmd.Flags().BoolVar(skip, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
+}
+
+// skippedJSON is what --skip-invalid left out, for --format json; nil
+// without the flag.
+func skippedJSON(s *load.Skipped) *render.SkippedJSON {
+	if s == nil {
+		return nil
+	}
+	out := &render.SkippedJSON{Claims: s.Claims, Codes: s.Codes, First: []string{}}
+	for _, p := range s.First {
+		out.First = append(out.First, p.String())
+	}
+	return out
 }

@@ -40,7 +40,7 @@ any warning), 0 when the ledger is clean, and 2 when it cannot run at all.`,
 
 func runLint(opts *lintOptions) error {
 	ios := opts.IO
-	l, err := openLedger(ios, opts.Global)
+	l, err := openLedger(ios, opts.Global, false)
 	if err != nil {
 		return err
 	}
@@ -57,6 +57,8 @@ func runLint(opts *lintOptions) error {
 		if err == nil {
 			fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", render.Summary(problems),
 				render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
+			sayPatterns(ios, l)
+			sayNoValues(ios, l)
 		}
 	}
 	if err != nil {

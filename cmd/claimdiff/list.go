@@ -58,11 +58,7 @@ func runList(opts *listOptions) error {
 		revs = a.RevisionsOf(opts.Topic, opts.Source)
 	}
 	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, struct {
-			Claims    []claims.ListedClaim `json:"claims"`
-			Count     int                  `json:"count"`
-			Revisions []claims.Revision    `json:"revisions,omitempty"`
-		}{rows, len(rows), revs})
+		return render.ClaimsJSON(ios.Out, rows, revs)
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if err := render.ClaimsText(ios.Out, st, rows); err != nil {

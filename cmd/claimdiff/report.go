@@ -23,6 +23,10 @@ type reportOptions struct {
 	Outputs []string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
+	// SkipInvalid leaves out claims that cannot be read.
+	SkipInvalid bool
+	// Title overrides the ledger's titles.
+	Title string
 }
 
 func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -59,6 +63,8 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
+	skipFlag(cmd, &opts.SkipInvalid)
+	cmd.Flags().StringVar(&opts.Title, "title", "", "the report's title (default: the ledger's titles, every one when files differ)")
 	return cmd
 }
 
@@ -75,9 +81,17 @@ func runReport(opts *reportOptions) error {
 		return err
 	}
 	ios := opts.IO
-	l, err := loadLedger(ios, opts.Global)
+	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
+	}
+	// A directory of several stories is one report: it names them all,
+	// unless --title says what to call it.
+	switch {
+	case opts.Title != "":
+		l.Title = opts.Title
+	case len(l.Titles) > 1:
+		l.Title = strings.Join(l.Titles, " · ")
 	}
 	r := report.Build(claims.Analyze(l, opts.Global.analysis()))
 	r.RelativeTo(ios.Dir)

@@ -24,6 +24,7 @@ import (
 var version = ""
 
 func run() int {
+	defer handleSignals(os.Stderr)()
 	return runWith(iostreams.System(), os.Args[1:])
 }
 
@@ -52,6 +53,10 @@ func runWith(ios *iostreams.IOStreams, args []string) (code int) {
 		return cli.ExitFailed
 	}
 	fmt.Fprintf(ios.ErrOut, "claimdiff: %s\n", safetext.Terminal(err.Error()))
+	var hinted *cli.HintError
+	if errors.As(err, &hinted) {
+		fmt.Fprintf(ios.ErrOut, "  hint: %s\n", safetext.Terminal(hinted.Hint))
+	}
 	var usage *cli.UsageError
 	if errors.As(err, &usage) && cmd != nil {
 		fmt.Fprintf(ios.ErrOut, "run '%s --help' for usage\n", cmd.CommandPath())
@@ -65,7 +70,7 @@ func commands() []func(*iostreams.IOStreams, *globalOptions) *cobra.Command {
 	return []func(*iostreams.IOStreams, *globalOptions) *cobra.Command{
 		newDisputedCmd, newListCmd, newSourcesCmd, newReportCmd, newGraphCmd,
 		newCheckCmd, newDiffCmd, newCompareCmd, newExportCmd, newLintCmd,
-		newSchemaCmd, newExampleCmd,
+		newSchemaCmd, newExampleCmd, newResolveCmd,
 		newAddCmd, newFmtCmd, newEditCmd,
 	}
 }

@@ -41,9 +41,7 @@ func runSources(opts *sourcesOptions) error {
 	stats := claims.Analyze(l, opts.Global.analysis()).SourceStats()
 	claims.SortSourceStats(stats)
 	if opts.Format == "json" {
-		return render.WriteJSON(ios.Out, struct {
-			Sources []claims.SourceStat `json:"sources"`
-		}{stats})
+		return render.SourcesJSON(ios.Out, stats)
 	}
 	return render.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, ios.TermWidth)
 }

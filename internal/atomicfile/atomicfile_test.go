@@ -171,3 +171,84 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A relative path must stay inside the working directory once symlinks
+// are resolved: reports/ committed as a symlink to ../outside is refused,
+// and nothing is written there.
+func TestWriteRefusesRelativeEscape(t *testing.T) {
+	top := t.TempDir()
+	tree, outside := filepath.Join(top, "tree"), filepath.Join(top, "outside")
+	for _, d := range []string{filepath.Join(tree, "inside"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../outside", filepath.Join(tree, "reports")); err != nil {
+		t.Skipf("symlinks unsupported: %v", err)
+	}
+	if err := os.Symlink("inside", filepath.Join(tree, "alias")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(tree)
+	for path, want := range map[string]string{
+		"reports/x.html":          "refusing to write reports/x.html: reports leads outside the working directory through a symlink",
+		"reports/../../x.html":    "refusing to write reports/../../x.html: it is outside the working directory; give an absolute path to write there",
+		"../outside/x.html":       "refusing to write ../outside/x.html: it is outside the working directory; give an absolute path to write there",
+		"alias/../reports/x.html": "refusing to write alias/../reports/x.html: reports leads outside the working directory through a symlink",
+	} {
+		if err := Write(path, []byte("report")); err == nil || err.Error() != want {
+			t.Errorf("Write(%q) = %v, want %q", path, err, want)
+		}
+	}
+	entries, _ := os.ReadDir(outside)
+	if len(entries) > 0 {
+		t.Errorf("written outside: %v", entries)
+	}
+	// Through a symlink that stays inside, and plainly, it writes.
+	for _, path := range []string{"alias/x.html", "inside/y.html", "z.html"} {
+		if err := Write(path, []byte("report")); err != nil {
+			t.Errorf("Write(%q): %v", path, err)
+		}
+	}
+	assertNoTemp(t, filepath.Join(tree, "inside"))
+}
+
+// Abandon, which the process calls when a signal stops it, removes the
+// temporary file of a write in progress, and of any begun after it.
+func TestAbandon(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "report.html")
+	writing, stop := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- WriteFunc(target, func(w io.Writer) error {
+			io.WriteString(w, "half a report")
+			close(writing)
+			<-stop
+			return nil
+		})
+	}()
+	<-writing
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), ".report.html.tmp-") {
+		t.Fatalf("while writing: %v", entries)
+	}
+	removed := Abandon()
+	defer func() { pending.Lock(); pending.abandoned = false; pending.Unlock() }()
+	if len(removed) != 1 || removed[0] != target {
+		t.Errorf("Abandon() = %q, want %q", removed, target)
+	}
+	assertNoTemp(t, dir)
+	close(stop)
+	if err := <-done; err == nil {
+		t.Error("the write cut short reported success")
+	}
+	if _, err := os.Stat(target); err == nil {
+		t.Error("the report was written")
+	}
+	// A write begun once the process is on its way out leaves nothing.
+	if err := Write(filepath.Join(dir, "late.html"), []byte("x")); err == nil {
+		t.Error("a write after Abandon succeeded")
+	}
+	assertNoTemp(t, dir)
+}

@@ -118,3 +118,25 @@ func TestGenCmd(t *testing.T) {
 		}
 	}
 }
+
+// The hostile inputs are what their cases say: a text aliased by every
+// claim, a quote of the whole text, a chain as deep as asked.
+func TestHostileInputs(t *testing.T) {
+	if got := strings.Count(string(aliasLedger(10, 100)), "*big"); got != 10 {
+		t.Errorf("%d aliases, want 10", got)
+	}
+	text, ledger := quoteLedger(10_000)
+	if len(text) < 9_000 || !bytes.Contains(ledger, []byte("quote: &q \"tampered")) || bytes.Count(ledger, []byte("quote: *q")) != 2 {
+		t.Errorf("quote ledger: %d bytes of text, ledger %.80q", len(text), ledger)
+	}
+	if got := bytes.Count(chainLedger(5, 3), []byte("via: s4")); got != 3 {
+		t.Errorf("%d sources via the deepest, want 3", got)
+	}
+	res := []hostileResult{
+		{name: "c", inputBytes: 100, seconds: 1, peakMiB: 10, outputBytes: 0},
+		{name: "c", inputBytes: 200, seconds: 2.5, peakMiB: 15, outputBytes: 0},
+	}
+	if got, want := growth(res)[0], "c: input ×2.0 → time ×2.5, peak memory ×1.5, output ×1 (none)"; got != want {
+		t.Errorf("growth = %q, want %q", got, want)
+	}
+}

@@ -6,6 +6,8 @@
 //	go run ./internal/bench -sizes 10000,100000   # quicker
 //	go run ./internal/bench -md > table.md        # Markdown for BENCHMARKS.md
 //	go run ./internal/bench gen 1000 > ledger.yaml
+//	go run ./internal/bench resolve               # issue 16: resolve's precision and speed
+//	go run ./internal/bench hostile               # issue 17's hostile inputs at two sizes
 //
 // Every tool runs as a subprocess, so its wall time and peak resident
 // memory (getrusage's maxrss) are the whole program's, start to exit.
@@ -24,6 +26,20 @@ import (
 )
 
 func main() {
+	if len(os.Args) >= 2 && os.Args[1] == "resolve" {
+		if err := resolveCmd(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) >= 2 && os.Args[1] == "hostile" {
+		if err := hostileCmd(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) >= 2 && os.Args[1] == "gen" {
 		if err := genCmd(os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -38,7 +54,7 @@ func main() {
 	flag.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
 	flag.StringVar(&cfg.python, "python", "python3", `Python interpreter for bench/compare.py ("" skips it)`)
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl]\n\nflags:\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl]\n       go run ./internal/bench resolve [-h]\n       go run ./internal/bench hostile [-runs N] [-md]\n\nflags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

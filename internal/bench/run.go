@@ -202,8 +202,11 @@ const genVersion = "gen-2"
 // measurement is one run of one tool.
 type measurement struct {
 	seconds, peakMiB float64
-	tail             []byte // the end of stdout
-	stderr           []byte
+	// cpu is user and system time, which a busy machine disturbs less
+	// than wall time.
+	cpu    float64
+	tail   []byte // the end of stdout
+	stderr []byte
 }
 
 func measure(argv []string) (measurement, error) {
@@ -219,6 +222,7 @@ func measure(argv []string) (measurement, error) {
 	if err != nil {
 		return m, fmt.Errorf("%v\n%s", err, lastLines(stderr.Bytes(), 10))
 	}
+	m.cpu = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.peakMiB = float64(ru.Maxrss) / 1024 // Linux reports KiB
 	}

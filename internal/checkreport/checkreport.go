@@ -12,38 +12,23 @@ package checkreport
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/check"
+	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
-// extensions maps file name endings to formats, longest first so that
-// .sarif.json is SARIF, not JSON.
-var extensions = []struct{ ext, format string }{
-	{".sarif.json", "sarif"}, {".sarif", "sarif"}, {".json", "json"}, {".txt", "text"}, {".xml", "junit"},
+// extensions maps file name endings to formats.
+var extensions = cli.Extensions{
+	{Ext: ".sarif.json", Format: "sarif"}, {Ext: ".sarif", Format: "sarif"}, {Ext: ".json", Format: "json"},
+	{Ext: ".txt", Format: "text"}, {Ext: ".xml", Format: "junit"},
 }
 
 // FormatFor picks the format of a file from its name's extension.
-func FormatFor(path string) (string, bool) {
-	name := strings.ToLower(filepath.Base(path))
-	for _, e := range extensions {
-		if strings.HasSuffix(name, e.ext) && len(name) > len(e.ext) {
-			return e.format, true
-		}
-	}
-	return "", false
-}
+func FormatFor(path string) (string, bool) { return extensions.FormatOf(path) }
 
 // Extensions lists the extensions FormatFor knows, for messages.
-func Extensions() string {
-	var out []string
-	for _, e := range extensions {
-		out = append(out, e.ext)
-	}
-	return strings.Join(out, ", ")
-}
+func Extensions() string { return extensions.String() }
 
 // Formats lists the formats Write knows, the default first.
 var Formats = []string{"text", "json", "github", "sarif", "junit"}

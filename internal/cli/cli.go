@@ -33,6 +33,16 @@ func Usagef(format string, args ...any) error {
 	return &UsageError{fmt.Errorf(format, args...)}
 }
 
+// HintError is an error with a suggestion, which is printed on its own
+// line below it.
+type HintError struct {
+	Err  error
+	Hint string
+}
+
+func (e *HintError) Error() string { return e.Err.Error() }
+func (e *HintError) Unwrap() error { return e.Err }
+
 // Silent is an error whose message was already printed (for example every
 // problem of an invalid ledger); it only sets the exit code.
 type Silent struct{ Code int }

@@ -1,5 +1,10 @@
 package cli
 
+import (
+	"path/filepath"
+	"strings"
+)
+
 // Target is one place a command's output goes: the file at Path, or
 // stdout when Path is "", in Format.
 type Target struct {
@@ -53,4 +58,31 @@ func (o Outputs) Targets() ([]Target, error) {
 		out = append(out, Target{Path: p, Format: f})
 	}
 	return out, nil
+}
+
+// Extension maps a file name ending to a format.
+type Extension struct{ Ext, Format string }
+
+// Extensions is a table of file name endings, longest first where one
+// ends another (.sarif.json before .json).
+type Extensions []Extension
+
+// FormatOf picks the format of a file from its name's ending.
+func (es Extensions) FormatOf(path string) (string, bool) {
+	name := strings.ToLower(filepath.Base(path))
+	for _, e := range es {
+		if strings.HasSuffix(name, e.Ext) && len(name) > len(e.Ext) {
+			return e.Format, true
+		}
+	}
+	return "", false
+}
+
+// String lists the endings, for messages.
+func (es Extensions) String() string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.Ext
+	}
+	return strings.Join(out, ", ")
 }

@@ -124,16 +124,34 @@ func sideText(cs []claims.SideClaim, showSource bool) string {
 	return strings.Join(parts, ", ")
 }
 
-// compareJSON is the JSON contract of claimdiff compare --format json.
+// compareJSON is the JSON contract of claimdiff compare --format json;
+// the types below decide its field names, order and what may be left out.
 type compareJSON struct {
-	A          []string            `json:"a"`
-	B          []string            `json:"b"`
-	Agree      []claims.TopicSides `json:"agree"`
-	Contradict []claims.TopicSides `json:"contradict"`
-	OnlyA      []string            `json:"only_a"`
-	OnlyB      []string            `json:"only_b"`
-	OnlyAItems []claims.TopicSides `json:"only_a_claims"`
-	OnlyBItems []claims.TopicSides `json:"only_b_claims"`
+	A          []string         `json:"a"`
+	B          []string         `json:"b"`
+	Agree      []topicSidesJSON `json:"agree"`
+	Contradict []topicSidesJSON `json:"contradict"`
+	OnlyA      []string         `json:"only_a"`
+	OnlyB      []string         `json:"only_b"`
+	OnlyAItems []topicSidesJSON `json:"only_a_claims"`
+	OnlyBItems []topicSidesJSON `json:"only_b_claims"`
+}
+
+// topicSidesJSON is what each side says about a topic, in one context
+// and at one moment.
+type topicSidesJSON struct {
+	Topic   string          `json:"topic"`
+	Context string          `json:"context,omitempty"`
+	Moment  string          `json:"as_of,omitempty"`
+	A       []sideClaimJSON `json:"a,omitempty"`
+	B       []sideClaimJSON `json:"b,omitempty"`
+}
+
+type sideClaimJSON struct {
+	Claim    string `json:"claim"`
+	Source   string `json:"source"`
+	Value    string `json:"value"`
+	Resolved string `json:"resolved,omitempty"`
 }
 
 // CompareJSON writes a comparison as JSON: a and b are the source ids on
@@ -143,11 +161,29 @@ type compareJSON struct {
 func CompareJSON(w io.Writer, v *claims.Versus) error {
 	out := compareJSON{
 		A: nonNil(v.A), B: nonNil(v.B),
-		Agree: nonNil(v.Agree), Contradict: nonNil(v.Contradict),
+		Agree: topicSidesOf(v.Agree), Contradict: topicSidesOf(v.Contradict),
 		OnlyA: topics(v.OnlyA), OnlyB: topics(v.OnlyB),
-		OnlyAItems: nonNil(v.OnlyA), OnlyBItems: nonNil(v.OnlyB),
+		OnlyAItems: topicSidesOf(v.OnlyA), OnlyBItems: topicSidesOf(v.OnlyB),
 	}
 	return render.WriteJSON(w, out)
+}
+
+// topicSidesOf converts rows to their JSON, as [] when there are none.
+func topicSidesOf(rows []claims.TopicSides) []topicSidesJSON {
+	out := make([]topicSidesJSON, len(rows))
+	for i, r := range rows {
+		out[i] = topicSidesJSON{Topic: r.Topic, Context: r.Context, Moment: r.Moment,
+			A: sideClaimsOf(r.A), B: sideClaimsOf(r.B)}
+	}
+	return out
+}
+
+func sideClaimsOf(cs []claims.SideClaim) []sideClaimJSON {
+	var out []sideClaimJSON
+	for _, c := range cs {
+		out = append(out, sideClaimJSON{Claim: c.Claim, Source: c.Source, Value: c.Value, Resolved: c.Resolved})
+	}
+	return out
 }
 
 func topics(rows []claims.TopicSides) []string {

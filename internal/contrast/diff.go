@@ -215,8 +215,49 @@ type diffJSON struct {
 	Claims   claimsJSON   `json:"claims"`
 	Disputes disputesJSON `json:"disputes"`
 	// The details behind the id and topic lists.
-	ClaimChanges   []diff.ClaimChange   `json:"claim_changes"`
-	DisputeChanges []diff.DisputeChange `json:"dispute_changes"`
+	ClaimChanges   []claimChangeJSON   `json:"claim_changes"`
+	DisputeChanges []disputeChangeJSON `json:"dispute_changes"`
+}
+
+// claimChangeJSON is one claim added, removed or edited.
+type claimChangeJSON struct {
+	Kind     diff.ChangeKind   `json:"change"`
+	ID       string            `json:"id"`
+	From     string            `json:"from,omitempty"`
+	Topic    string            `json:"topic"`
+	Source   string            `json:"source"`
+	Context  string            `json:"context,omitempty"`
+	Value    string            `json:"value"`
+	OldValue string            `json:"old_value,omitempty"`
+	Fields   []fieldChangeJSON `json:"fields,omitempty"`
+}
+
+type fieldChangeJSON struct {
+	Field    string `json:"field"`
+	Old      string `json:"old"`
+	New      string `json:"new"`
+	Reworded bool   `json:"reworded,omitempty"`
+}
+
+// disputeChangeJSON is one dispute opened, closed or changed.
+type disputeChangeJSON struct {
+	Kind      diff.ChangeKind     `json:"change"`
+	Topic     string              `json:"topic"`
+	Context   string              `json:"context,omitempty"`
+	Moment    string              `json:"as_of,omitempty"`
+	Kinds     []claims.Kind       `json:"kinds"`
+	Severity  claims.Severity     `json:"severity"`
+	Score     int                 `json:"score"`
+	Status    string              `json:"status"`
+	Positions []positionBriefJSON `json:"positions"`
+	Details   []string            `json:"details,omitempty"`
+	Claims    []string            `json:"claims,omitempty"`
+}
+
+type positionBriefJSON struct {
+	Value     string   `json:"value"`
+	Origins   int      `json:"origins"`
+	OriginIDs []string `json:"origin_ids"`
 }
 
 type sideJSON struct {
@@ -259,18 +300,38 @@ func DiffJSON(w io.Writer, old, new Side, d *diff.Diff) error {
 		Disputes: disputesJSON{
 			Opened: d.Topics(diff.Opened), Closed: d.Topics(diff.Closed), Changed: d.Topics(diff.Changed),
 		},
-		ClaimChanges: d.Claims, DisputeChanges: d.Disputes,
+		ClaimChanges:   make([]claimChangeJSON, len(d.Claims)),
+		DisputeChanges: make([]disputeChangeJSON, len(d.Disputes)),
 	}
 	for _, r := range d.RenamedIDs() {
 		out.Claims.Renamed = append(out.Claims.Renamed, renameJSON{From: r[0], To: r[1]})
 	}
-	if out.ClaimChanges == nil {
-		out.ClaimChanges = []diff.ClaimChange{}
+	for i, c := range d.Claims {
+		out.ClaimChanges[i] = claimChangeJSON{Kind: c.Kind, ID: c.ID, From: c.From, Topic: c.Topic,
+			Source: c.Source, Context: c.Context, Value: c.Value, OldValue: c.OldValue}
+		for _, f := range c.Fields {
+			out.ClaimChanges[i].Fields = append(out.ClaimChanges[i].Fields,
+				fieldChangeJSON{Field: f.Field, Old: f.Old, New: f.New, Reworded: f.Reworded})
+		}
 	}
-	if out.DisputeChanges == nil {
-		out.DisputeChanges = []diff.DisputeChange{}
+	for i, c := range d.Disputes {
+		out.DisputeChanges[i] = disputeChangeJSON{Kind: c.Kind, Topic: c.Topic, Context: c.Context,
+			Moment: c.Moment, Kinds: c.Kinds, Severity: c.Severity, Score: c.Score, Status: c.Status,
+			Positions: positionBriefsOf(c.Positions), Details: c.Details, Claims: c.Claims}
 	}
 	return render.WriteJSON(w, out)
+}
+
+// positionBriefsOf keeps nil as nil: positions is null then, as ever.
+func positionBriefsOf(ps []diff.PositionBrief) []positionBriefJSON {
+	if ps == nil {
+		return nil
+	}
+	out := make([]positionBriefJSON, len(ps))
+	for i, p := range ps {
+		out[i] = positionBriefJSON{Value: p.Value, Origins: p.Origins, OriginIDs: p.OriginIDs}
+	}
+	return out
 }
 
 func describe(s Side) sideJSON {

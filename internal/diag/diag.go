@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -64,6 +65,52 @@ type Problem struct {
 	Message string `json:"message"`
 	// Hint, when set, suggests a fix; it is printed on its own line.
 	Hint string `json:"hint,omitempty"`
+	// HiddenErrors and HiddenWarnings count, on a "too-many" problem, the
+	// problems it stands for, so that a summary counts every one.
+	HiddenErrors, HiddenWarnings int `json:"-"`
+}
+
+// hide counts p among the problems a too-many problem stands for.
+func (tm *Problem) hide(p Problem) {
+	if p.Code == "too-many" {
+		tm.HiddenErrors += p.HiddenErrors
+		tm.HiddenWarnings += p.HiddenWarnings
+		return
+	}
+	if p.Severity == Warning {
+		tm.HiddenWarnings++
+	} else {
+		tm.HiddenErrors++
+	}
+}
+
+// Count counts errors and warnings, those a "too-many" problem stands
+// for included.
+func Count(ps []Problem) (errors, warnings int) {
+	for _, p := range ps {
+		switch {
+		case p.Code == "too-many":
+			errors += p.HiddenErrors
+			warnings += p.HiddenWarnings
+		case p.Severity == Warning:
+			warnings++
+		default:
+			errors++
+		}
+	}
+	return errors, warnings
+}
+
+// TooMany is the problem that stands for the ones after a file's first
+// MaxPerFile, placed at the first of them.
+func TooMany(first Problem, rest []Problem) Problem {
+	tm := Problem{Pos: first.Pos, Severity: first.Severity, Code: "too-many"}
+	tm.hide(first)
+	for _, p := range rest {
+		tm.hide(p)
+	}
+	tm.Message = fmt.Sprintf("%d more problems in this file are not shown", tm.HiddenErrors+tm.HiddenWarnings)
+	return tm
 }
 
 // Error renders the problem as "file:line:col: message", the form editors
@@ -127,8 +174,12 @@ func (l *List) Add(p Problem) {
 	case l.Uncapped || len(l.Problems) < MaxPerFile:
 		l.Problems = append(l.Problems, p)
 	case len(l.Problems) == MaxPerFile:
-		p.Code, p.Message = "too-many", fmt.Sprintf("more than %d problems in this file; the rest are not shown", MaxPerFile)
-		l.Problems = append(l.Problems, p)
+		tm := Problem{Pos: p.Pos, Severity: p.Severity, Code: "too-many",
+			Message: fmt.Sprintf("more than %d problems in this file; the rest are not shown", MaxPerFile)}
+		tm.hide(p)
+		l.Problems = append(l.Problems, tm)
+	default:
+		l.Problems[MaxPerFile].hide(p)
 	}
 }
 
@@ -165,6 +216,26 @@ func Clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// Plain reports whether s is a plain identifier, which a message may
+// quote whatever file it came from: a letter or underscore, then letters,
+// digits, _ . or -, 40 bytes at most. A file that is not a ledger at all
+// (a symlinked /etc/passwd read as CSV) must not have anything more of
+// its content quoted back in an error, which CI prints in its log.
+func Plain(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r), r == '_':
+		case i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // PosAt is the position of byte offset off in data, a file named name:

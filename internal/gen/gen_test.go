@@ -47,3 +47,47 @@ func TestFormats(t *testing.T) {
 		t.Errorf("Disputed = %d for 1M claims, want 6%% of 250,000 topics", got)
 	}
 }
+
+// A fusion ledger is the same for the same options, and its sources are
+// as accurate as the generator says.
+func TestFusion(t *testing.T) {
+	o := FusionOptions{Claims: 20000, Seed: 3}
+	var a, b bytes.Buffer
+	f := NewFusion(o)
+	if err := f.YAML(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewFusion(o).YAML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("same options gave different ledgers")
+	}
+	if n := f.Claims(); n < 18000 || n > 22000 {
+		t.Errorf("%d claims, want about 20,000", n)
+	}
+	if len(f.Truth) != 2000 || len(f.Sources) != 40 {
+		t.Errorf("%d topics and %d sources, want 2,000 and 40", len(f.Truth), len(f.Sources))
+	}
+	right, made := map[int32]int{}, map[int32]int{}
+	for _, c := range f.claims {
+		made[c.source]++
+		if c.value == f.Truth[c.topic] {
+			right[c.source]++
+		}
+	}
+	copiers := 0
+	for s, src := range f.Sources {
+		got := float64(right[int32(s)]) / float64(made[int32(s)])
+		if src.CopiesFrom != "" {
+			copiers++
+			continue
+		}
+		if d := got - src.Accuracy; d < -0.1 || d > 0.1 {
+			t.Errorf("%s: right %.2f of the time, said to be %.2f accurate", src.ID, got, src.Accuracy)
+		}
+	}
+	if copiers != 10 {
+		t.Errorf("%d copiers, want a quarter of 40", copiers)
+	}
+}

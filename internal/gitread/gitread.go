@@ -30,10 +30,14 @@ type File struct {
 type Options struct {
 	// Dir is where git runs: a directory inside the repository.
 	Dir string
-	// MaxFileBytes caps one file and MaxFiles the files of a directory;
-	// zero means no cap.
-	MaxFileBytes int64
-	MaxFiles     int
+	// MaxFileBytes caps one file, MaxTotalBytes all the files read (a
+	// directory of 4 files of 200 MB each, under the cap one by one, took
+	// 3.2 GB), and MaxFiles the files of a directory; zero means no cap.
+	// Sizes are known before any file is read, so nothing over a cap is
+	// read at all.
+	MaxFileBytes  int64
+	MaxTotalBytes int64
+	MaxFiles      int
 	// Keep selects the files of a directory by path; nil keeps all.
 	Keep func(name string) bool
 }
@@ -62,11 +66,7 @@ func Read(spec string, opts Options) ([]File, error) {
 		if err := checkSize(spec, obj.size, opts.MaxFileBytes); err != nil {
 			return nil, err
 		}
-		data, err := git(opts.Dir, nil, "cat-file", "blob", obj.id)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", spec, err)
-		}
-		return []File{{Name: spec, Data: data}}, nil
+		return readBlobs(opts.Dir, spec, []entry{{name: spec, id: obj.id, size: obj.size}})
 	case "tree":
 		return readTree(spec, obj.id, opts)
 	}
@@ -109,6 +109,7 @@ func readTree(spec, tree string, opts Options) ([]File, error) {
 		return nil, fmt.Errorf("%s: %w", spec, err)
 	}
 	var entries []entry
+	var total int64
 	for rec := range strings.SplitSeq(strings.TrimSuffix(string(out), "\x00"), "\x00") {
 		if rec == "" {
 			continue
@@ -134,30 +135,53 @@ func readTree(spec, tree string, opts Options) ([]File, error) {
 		if opts.MaxFiles > 0 && len(entries) > opts.MaxFiles {
 			return nil, fmt.Errorf("%s: more than %d files", spec, opts.MaxFiles)
 		}
+		if total += size; opts.MaxTotalBytes > 0 && total > opts.MaxTotalBytes {
+			return nil, fmt.Errorf("%s: the files here hold more than the limit of %s in all", spec, diag.ByteSize(opts.MaxTotalBytes))
+		}
 	}
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%s: no matching files in this directory", spec)
 	}
-	return readBlobs(opts.Dir, entries)
+	return readBlobs(opts.Dir, spec, entries)
 }
 
 // readBlobs reads many blobs through one cat-file --batch, which prints
-// "<id> blob <size>\n<content>\n" for each id it is given.
-func readBlobs(dir string, entries []entry) ([]File, error) {
+// "<id> blob <size>\n<content>\n" for each id it is given. Each blob is
+// read from the pipe straight into its own buffer, of the size ls-tree
+// gave, so reading costs what the files hold and no more.
+func readBlobs(dir, spec string, entries []entry) ([]File, error) {
 	var ids strings.Builder
 	for _, e := range entries {
 		ids.WriteString(e.id + "\n")
 	}
-	out, err := git(dir, strings.NewReader(ids.String()), "cat-file", "--batch")
+	cmd := gitCommand(dir, strings.NewReader(ids.String()), "cat-file", "--batch")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	pipe, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
 	}
-	r := bufio.NewReader(bytes.NewReader(out))
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("%s: %w", spec, gitError(err, &stderr))
+	}
+	files, readErr := readBatch(bufio.NewReader(pipe), entries)
+	if readErr != nil {
+		// Stop git rather than read what is left of its output.
+		_ = cmd.Process.Kill()
+	}
+	if err := cmd.Wait(); err != nil && readErr == nil {
+		return nil, fmt.Errorf("%s: %w", spec, gitError(err, &stderr))
+	}
+	return files, readErr
+}
+
+// readBatch reads cat-file --batch's output for entries.
+func readBatch(r *bufio.Reader, entries []entry) ([]File, error) {
 	files := make([]File, 0, len(entries))
 	for _, e := range entries {
 		header, err := r.ReadString('\n')
 		if err != nil || header != fmt.Sprintf("%s blob %d\n", e.id, e.size) {
-			return nil, fmt.Errorf("%s: git printed an unexpected header %q", e.name, strings.TrimSpace(header))
+			return nil, fmt.Errorf("%s: git printed an unexpected header %q", e.name, strings.TrimSpace(diag.Clip(header, 80)))
 		}
 		data := make([]byte, e.size+1)
 		if _, err := io.ReadFull(r, data); err != nil || data[e.size] != '\n' {
@@ -200,24 +224,34 @@ func checkSize(name string, size, max int64) error {
 // git runs git with args in dir and returns its standard output; an
 // error carries the first line git printed on standard error.
 func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Stdin = stdin
-	// Never prompt, page or read a replacement object: reading is all.
-	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_PAGER=cat", "GIT_NO_REPLACE_OBJECTS=1")
+	cmd := gitCommand(dir, stdin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err == nil {
 		return out, nil
 	}
+	return nil, gitError(err, &stderr)
+}
+
+func gitCommand(dir string, stdin io.Reader, args ...string) *exec.Cmd {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = stdin
+	// Never prompt, page or read a replacement object: reading is all.
+	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_PAGER=cat", "GIT_NO_REPLACE_OBJECTS=1")
+	return cmd
+}
+
+// gitError words a failed git run by the first line it printed.
+func gitError(err error, stderr *bytes.Buffer) error {
 	if errors.Is(err, exec.ErrNotFound) {
-		return nil, errors.New("reading a git revision needs the git command, which is not installed")
+		return errors.New("reading a git revision needs the git command, which is not installed")
 	}
 	msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
 	msg = strings.TrimPrefix(msg, "fatal: ")
 	if msg == "" {
 		msg = err.Error()
 	}
-	return nil, fmt.Errorf("git: %s", msg)
+	return fmt.Errorf("git: %s", msg)
 }

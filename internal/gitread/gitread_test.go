@@ -1,6 +1,7 @@
 package gitread
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,5 +124,24 @@ func TestRead(t *testing.T) {
 	}
 	if _, err := Read("HEAD:claims.yaml", Options{Dir: t.TempDir()}); err == nil || !strings.Contains(err.Error(), "git: ") {
 		t.Errorf("outside a repository: %v", err)
+	}
+}
+
+// Files each under the cap may not add up to more than the total cap:
+// the directory is refused from its listing, before any file is read.
+func TestReadTotalCap(t *testing.T) {
+	files := map[string]string{}
+	for i := range 4 {
+		files[fmt.Sprintf("ledger/f%d.yaml", i)] = strings.Repeat("x", 600)
+	}
+	dir := repo(t, files)
+	opts := Options{Dir: dir, MaxFileBytes: 1000, MaxTotalBytes: 2000}
+	if _, err := Read("HEAD:ledger", opts); err == nil || err.Error() != "HEAD:ledger: the files here hold more than the limit of 2000 bytes in all" {
+		t.Errorf("over the total: %v", err)
+	}
+	opts.MaxTotalBytes = 2400
+	got, err := Read("HEAD:ledger", opts)
+	if err != nil || len(got) != 4 || len(got[3].Data) != 600 {
+		t.Errorf("at the total: %d files, %v", len(got), err)
 	}
 }

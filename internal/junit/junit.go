@@ -7,6 +7,7 @@
 package junit
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -66,10 +67,9 @@ func Write(w io.Writer, suites []Suite) error {
 		doc.Skipped += xs.Skipped
 		doc.Suites = append(doc.Suites, xs)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return err
@@ -77,7 +77,9 @@ func Write(w io.Writer, suites []Suite) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	buf.WriteString("\n")
+	// JUnit files are printed in CI logs, where "##[" is a logging command.
+	_, err := w.Write(safetext.XMLWorkflow(buf.Bytes()))
 	return err
 }
 

@@ -87,7 +87,7 @@ func ProblemsJSON(w io.Writer, ps []diag.Problem) error {
 // (the output is data, not HTML). Ledger text inside keeps every character,
 // but C1 controls and bidi overrides are written as \u escapes, as
 // encoding/json already does for C0: JSON piped to a terminal must not
-// drive it.
+// drive it. Nor may it drive a CI runner: "##[" is written "#\u0023[".
 func WriteJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -96,7 +96,7 @@ func WriteJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(EscapeJSONControls(buf.Bytes()))
+	_, err := w.Write(safetext.JSONWorkflow(EscapeJSONControls(buf.Bytes())))
 	return err
 }
 
@@ -147,14 +147,7 @@ func ProblemsGitHub(w io.Writer, ps []diag.Problem) error {
 
 // Summary is "2 errors, 1 warning" or "no problems".
 func Summary(ps []diag.Problem) string {
-	var errs, warns int
-	for _, p := range ps {
-		if p.Severity == diag.Warning {
-			warns++
-		} else {
-			errs++
-		}
-	}
+	errs, warns := diag.Count(ps)
 	if errs+warns == 0 {
 		return "no problems"
 	}

@@ -1,6 +1,8 @@
 // Package render draws claimdiff's human output: styles, tables and the
 // source snippets under problems. Everything it prints from a ledger goes
 // through safetext first, so claim text can never drive the terminal.
+// It also writes the JSON of disputed, list and sources (json.go), whose
+// contracts it owns; WriteJSON escapes every control in them.
 package render
 
 import (

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/safetext"
+	"github.com/claimdiff/claimdiff/sources"
 )
 
 // plainTable is a borderless table with a bold header row; it reads well
@@ -57,6 +58,8 @@ func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
 			mark = "revised by " + c.RevisedBy
 		case c.Disputed:
 			mark = "disputed"
+		case c.NoValue:
+			mark = "no value"
 		}
 		date := c.Date
 		if c.AsOf != "" && c.AsOf != c.Date {
@@ -98,9 +101,10 @@ func SourcesText(w io.Writer, st *Styles, stats []claims.SourceStat, width int) 
 		if s.Disputes > 0 {
 			sides = fmt.Sprintf("%d of %d", s.WithBest, s.Disputes)
 		}
-		chain := claims.ChainText(s.Chain)
-		if len(s.Chain) <= 1 {
-			chain = ""
+		// A chain of one is the source itself: nothing to show.
+		chain := ""
+		if len(s.Chain) > 1 {
+			chain = sources.ChainString(s.Chain)
 		}
 		cells[i] = cleanRow(s.ID, s.Kind, fmt.Sprint(s.Claims), fmt.Sprint(s.Disputed), sides, fmt.Sprint(s.Relayed), chain)
 	}

@@ -3,9 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
+	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -25,43 +24,22 @@ const (
 // Formats lists every format, the default first, for --format.
 var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit)}
 
-// extensions maps file name endings to formats, longest first so that
-// .sarif.json is SARIF, not JSON.
-var extensions = []struct {
-	ext string
-	f   Format
-}{
-	{".sarif.json", SARIF},
-	{".markdown", Markdown},
-	{".sarif", SARIF},
-	{".html", HTML},
-	{".json", JSON},
-	{".txt", Text},
-	{".htm", HTML},
-	{".csv", CSV},
-	{".xml", JUnit},
-	{".md", Markdown},
+// extensions maps file name endings to formats.
+var extensions = cli.Extensions{
+	{Ext: ".sarif.json", Format: string(SARIF)}, {Ext: ".markdown", Format: string(Markdown)}, {Ext: ".sarif", Format: string(SARIF)},
+	{Ext: ".html", Format: string(HTML)}, {Ext: ".json", Format: string(JSON)}, {Ext: ".txt", Format: string(Text)},
+	{Ext: ".htm", Format: string(HTML)}, {Ext: ".csv", Format: string(CSV)}, {Ext: ".xml", Format: string(JUnit)},
+	{Ext: ".md", Format: string(Markdown)},
 }
 
 // FormatFor picks the format of a file from its name's extension.
 func FormatFor(path string) (Format, bool) {
-	name := strings.ToLower(filepath.Base(path))
-	for _, e := range extensions {
-		if strings.HasSuffix(name, e.ext) && len(name) > len(e.ext) {
-			return e.f, true
-		}
-	}
-	return "", false
+	f, ok := extensions.FormatOf(path)
+	return Format(f), ok
 }
 
 // Extensions lists the extensions FormatFor knows, for messages.
-func Extensions() string {
-	var out []string
-	for _, e := range extensions {
-		out = append(out, e.ext)
-	}
-	return strings.Join(out, ", ")
-}
+func Extensions() string { return extensions.String() }
 
 // Options say how the report is written.
 type Options struct {

@@ -3,21 +3,19 @@ package report
 import (
 	"io"
 
-	"github.com/claimdiff/claimdiff/claims"
-	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
-// reportJSON extends the contract of disputed --format json (disputes,
-// count, ledger) with the summary. Dispute objects are the same, plus a
-// location.
+// reportJSON is the JSON contract of report --format json. It extends
+// the contract of disputed --format json (disputes, count, ledger), whose
+// objects render defines, with the summary; each dispute adds a location.
 type reportJSON struct {
-	Summary  summaryJSON   `json:"summary"`
-	Disputes []disputeJSON `json:"disputes"`
-	Count    int           `json:"count"`
-	Ledger   Ledger        `json:"ledger"`
+	Summary  summaryJSON       `json:"summary"`
+	Disputes []disputeJSON     `json:"disputes"`
+	Count    int               `json:"count"`
+	Ledger   render.LedgerJSON `json:"ledger"`
 	// Revisions are those on topics with no dispute.
-	Revisions []claims.Revision `json:"revisions,omitempty"`
+	Revisions []render.RevisionJSON `json:"revisions,omitempty"`
 }
 
 type summaryJSON struct {
@@ -37,10 +35,18 @@ type contradictedJSON struct {
 	Disputes int    `json:"disputes"`
 }
 
+// disputeJSON is a dispute as disputed prints it, plus where it is
+// reported.
 type disputeJSON struct {
-	claims.Dispute
+	render.DisputeJSON
 	// Location is the claim the dispute is reported at (see Dispute.At).
-	Location *diag.Pos `json:"location,omitempty"`
+	Location *locationJSON `json:"location,omitempty"`
+}
+
+type locationJSON struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
 }
 
 // WriteJSON writes the report as JSON.
@@ -52,19 +58,20 @@ func WriteJSON(w io.Writer, r *Report) error {
 			ByKind: countMap(s.ByKind), BySeverity: countMap(s.BySeverity), ByStatus: countMap(s.ByStatus),
 			MostContradicted: make([]contradictedJSON, 0, len(s.Contradicted)),
 		},
-		Disputes:  make([]disputeJSON, 0, len(r.Disputes)),
-		Count:     len(r.Disputes),
-		Ledger:    r.Ledger,
-		Revisions: r.Revisions,
+		Disputes: make([]disputeJSON, 0, len(r.Disputes)),
+		Count:    len(r.Disputes),
+		Ledger: render.LedgerJSON{Title: r.Ledger.Title, Files: r.Ledger.Files, Example: r.Ledger.Example,
+			Claims: r.Ledger.Claims, Sources: r.Ledger.Sources, Topics: r.Ledger.Topics},
+		Revisions: render.NewRevisionsJSON(r.Revisions),
 	}
 	for _, c := range s.Contradicted {
 		out.Summary.MostContradicted = append(out.Summary.MostContradicted,
 			contradictedJSON{ID: c.Source.ID, Name: c.Source.Name, Disputes: c.Disputes})
 	}
 	for i := range r.Disputes {
-		d := disputeJSON{Dispute: r.Disputes[i].Dispute}
+		d := disputeJSON{DisputeJSON: render.NewDisputeJSON(&r.Disputes[i].Dispute)}
 		if at := r.Disputes[i].At; at.File != "" {
-			d.Location = &at
+			d.Location = &locationJSON{File: at.File, Line: at.Line, Column: at.Col}
 		}
 		out.Disputes = append(out.Disputes, d)
 	}

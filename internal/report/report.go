@@ -38,15 +38,14 @@ type Report struct {
 	Revisions []claims.Revision
 }
 
-// Ledger describes the ledger the report is about. Its JSON is the
-// "ledger" object of disputed --format json.
+// Ledger describes the ledger the report is about.
 type Ledger struct {
-	Title   string   `json:"title,omitempty"`
-	Files   []string `json:"files"`
-	Example bool     `json:"example,omitempty"`
-	Claims  int      `json:"claims"`
-	Sources int      `json:"sources"`
-	Topics  int      `json:"topics"`
+	Title   string
+	Files   []string
+	Example bool
+	Claims  int
+	Sources int
+	Topics  int
 }
 
 // Summary opens the report.
@@ -77,7 +76,7 @@ type SourceCount struct {
 // sources looked up.
 type Dispute struct {
 	// Dispute is the analysis's dispute with every string cleaned; its own
-	// Positions keep the JSON contract of disputed --format json.
+	// Positions are what the JSON prints, as disputed does.
 	claims.Dispute
 	// Anchor is a stable id within the report, such as "d3", for links.
 	Anchor string

@@ -12,6 +12,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/render"
 )
 
 // small is a ledger with one dispute of each status, a tie, a chain and
@@ -202,12 +203,12 @@ func TestJSONExtendsDisputed(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What disputed prints for the same analysis.
-	contract, err := json.Marshal(map[string]any{"disputes": a.Disputes, "count": len(a.Disputes)})
-	if err != nil {
+	var contract bytes.Buffer
+	if err := render.DisputesJSON(&contract, l, a.Disputes, nil); err != nil {
 		t.Fatal(err)
 	}
 	var want map[string]any
-	if err := json.Unmarshal(contract, &want); err != nil {
+	if err := json.Unmarshal(contract.Bytes(), &want); err != nil {
 		t.Fatal(err)
 	}
 	if got["count"] != want["count"] {

@@ -1,6 +1,9 @@
 package safetext
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // CSVCell makes s safe as a spreadsheet cell: Terminal, then a leading
 // single quote when the cell would otherwise be read as a formula (it
@@ -72,4 +75,22 @@ func githubEscape(s string, property bool) string {
 		}
 	}
 	return b.String()
+}
+
+// workflowMarker is the start of an Azure Pipelines logging command, which
+// the runner acts on anywhere in a line of a job's log.
+var workflowMarker = []byte("##[")
+
+// JSONWorkflow rewrites "##[" inside encoded JSON as "#\u0023[": the same
+// string to a JSON reader, but no logging command to a CI runner that
+// prints the document. Outside strings JSON has no '#', so only strings
+// change.
+func JSONWorkflow(b []byte) []byte {
+	return bytes.ReplaceAll(b, workflowMarker, []byte(`#\u0023[`))
+}
+
+// XMLWorkflow is JSONWorkflow for encoded XML, with the character
+// reference &#35;.
+func XMLWorkflow(b []byte) []byte {
+	return bytes.ReplaceAll(b, workflowMarker, []byte("#&#35;["))
 }

@@ -1,6 +1,9 @@
 package safetext
 
 import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"strings"
 	"testing"
 	"unicode"
@@ -322,4 +325,32 @@ func FuzzGitHub(f *testing.F) {
 			t.Fatalf("GitHubProperty(%q) = %q decodes to %q", s, prop, got)
 		}
 	})
+}
+
+// "##[" never survives, and the JSON still decodes to the same string.
+func TestJSONWorkflow(t *testing.T) {
+	for _, s := range []string{"##[error]x", "###[x]", "a ##[##[ b", "#[ # [ ##", "plain"} {
+		raw, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := JSONWorkflow(raw)
+		if bytes.Contains(out, []byte("##[")) {
+			t.Errorf("%q: %s still holds ##[", s, out)
+		}
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil || back != s {
+			t.Errorf("%q: decodes to %q, %v", s, back, err)
+		}
+		x := XMLWorkflow([]byte("<a>" + s + "</a>"))
+		if bytes.Contains(x, []byte("##[")) {
+			t.Errorf("%q: %s still holds ##[", s, x)
+		}
+		var v struct {
+			Text string `xml:",chardata"`
+		}
+		if err := xml.Unmarshal(x, &v); err != nil || v.Text != s {
+			t.Errorf("%q: XML decodes to %q, %v", s, v.Text, err)
+		}
+	}
 }

@@ -7,6 +7,7 @@
 package sarif
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -87,12 +88,19 @@ func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) erro
 		}
 		r.Results = append(r.Results, out)
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	// SARIF viewers show messages as text; escaping < > & as \u003c and so
 	// on would only make the file harder to read by eye.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(lg)
+	if err := enc.Encode(lg); err != nil {
+		return err
+	}
+	// A SARIF file is often printed in a CI log, where "##[" would be a
+	// logging command.
+	_, err := w.Write(safetext.JSONWorkflow(buf.Bytes()))
+	return err
 }
 
 // physical locates a file: a relative path becomes a URI relative to

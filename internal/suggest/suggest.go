@@ -33,10 +33,12 @@ func Field(name string, known []string) string {
 	return "known fields: " + strings.Join(known, ", ")
 }
 
-// Distance is the Levenshtein distance, or a number above limit once it
-// is sure to exceed it.
+// Distance is the edit distance counting a swap of two neighbouring
+// letters as one edit, as typists make them ("qoute" is one edit from
+// "quote", not two), or a number above limit once it is sure to exceed it.
 func Distance(a, b string, limit int) int {
 	ar, br := []rune(a), []rune(b)
+	prev2 := make([]int, len(br)+1)
 	prev := make([]int, len(br)+1)
 	cur := make([]int, len(br)+1)
 	for j := range prev {
@@ -51,12 +53,15 @@ func Distance(a, b string, limit int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ar[i-1] == br[j-2] && ar[i-2] == br[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(br)]
 }

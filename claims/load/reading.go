@@ -1,0 +1,177 @@
+package load
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Sources write values their own way: a German paper writes 2.100 for
+// 2,100, a US site 12/01/2011 for the first of December, an airline's page
+// times without a zone. A source, or the file that defines it, may say how
+// (decimal:, date_order:, zone:), and a topic may say so for its values;
+// the source's word wins. These are read here and applied to each claim's
+// spec before its value is parsed.
+
+// reading is how a source, or a file's sources, write their values.
+type reading struct {
+	decimal    value.Decimal
+	hasDecimal bool
+	order      value.DateOrder
+	zone       *time.Location
+	noValue    []string
+}
+
+// readingFor is the reading declared for key (a source id or a file name),
+// made on first use.
+func readingFor(m map[string]*reading, key string) *reading {
+	rd := m[key]
+	if rd == nil {
+		rd = &reading{}
+		m[key] = rd
+	}
+	return rd
+}
+
+// readingOf is how a source's values are written: its own declarations,
+// else those of the file that defines it.
+func (b *builder) readingOf(source string) reading {
+	if len(b.sourceReading) == 0 && len(b.fileReading) == 0 {
+		return reading{}
+	}
+	var out reading
+	if s := b.l.Sources.Get(source); s != nil {
+		if f := b.fileReading[s.Pos.File]; f != nil {
+			out = *f
+		}
+	}
+	if own := b.sourceReading[source]; own != nil {
+		if own.hasDecimal {
+			out.decimal, out.hasDecimal = own.decimal, true
+		}
+		if own.order != value.OrderUnset {
+			out.order = own.order
+		}
+		if own.zone != nil {
+			out.zone = own.zone
+		}
+		out.noValue = append(out.noValue[:len(out.noValue):len(out.noValue)], own.noValue...)
+	}
+	return out
+}
+
+// specFor is the spec claim c's value is read with: its topic's, with the
+// source's way of writing, the ledger's no-value words, and the claim's
+// date as the moment a value without a year or a date is nearest to.
+func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
+	spec := c.TopicRef.Spec
+	spec.Decimal = rd.decimal
+	if rd.order != value.OrderUnset {
+		spec.DateOrder = rd.order
+	}
+	if rd.zone != nil {
+		spec.Zone = rd.zone
+	}
+	if len(b.noValue) > 0 || len(rd.noValue) > 0 {
+		spec.NoValue = slices.Concat(spec.NoValue, b.noValue, rd.noValue)
+	}
+	if (spec.Type == value.Date || spec.Type == value.DateTime) && len(c.Date) >= 10 {
+		if d, err := time.Parse(time.DateOnly, c.Date[:10]); err == nil {
+			loc := spec.Zone
+			if loc == nil {
+				loc = time.UTC
+			}
+			spec.Near = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc)
+		}
+	}
+	return spec
+}
+
+// readingWarnings are lint's advice on a value that reads two ways, or
+// that names no zone where one matters.
+func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, add func(diag.Problem)) {
+	if !rd.hasDecimal {
+		if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
+			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
+				Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, asPoint, asComma),
+				Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
+		}
+	}
+	if spec.Type != value.Date && spec.Type != value.DateTime {
+		return
+	}
+	if spec.DateOrder == value.OrderUnset {
+		if r, ok := value.AmbiguousDate(c.Value.Raw, spec); ok {
+			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-date",
+				Message: fmt.Sprintf("%q reads as %s, month first; day first it would be %s", c.Value.Raw, r[0], r[1]),
+				Hint:    fmt.Sprintf("declare `date_order: mdy` or `date_order: dmy` on source %s or on topic %s", c.Source, c.Topic)})
+		}
+	}
+	if value.Zoneless(c.Value.Raw, spec) {
+		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "no-zone",
+			Message: fmt.Sprintf("%q names no time zone, so it is read as that time anywhere from UTC-12 to UTC+14", c.Value.Raw),
+			Hint:    fmt.Sprintf("declare `zone:` (an IANA name such as America/Chicago, or an offset such as -06:00) on source %s or on topic %s", c.Source, c.Topic)})
+	}
+}
+
+// keepNote keeps a value's trailing notes, such as "(estimated)", as the
+// claim's note: they are not part of the value.
+func keepNote(c *claims.Claim, spec value.Spec) {
+	if raw := strings.TrimSpace(c.Value.Raw); !strings.HasSuffix(raw, ")") && !strings.HasSuffix(raw, "]") {
+		return
+	}
+	if _, note := value.SplitNote(c.Value.Raw, spec); note != "" {
+		if c.Note == "" {
+			c.Note = note
+		} else if !strings.Contains(c.Note, note) {
+			c.Note += "; " + note
+		}
+	}
+}
+
+// zone reads a zone: declaration, an IANA name or a fixed offset.
+func (r *reader) zone(n *yaml.Node) *time.Location {
+	v, ok := r.scalar(n, "zone")
+	if !ok {
+		return nil
+	}
+	loc, err := value.ParseZone(v)
+	if err != nil {
+		r.errorf(n, "bad-zone", "%v", err)
+		return nil
+	}
+	return loc
+}
+
+// dateOrder reads a date_order: declaration, mdy, dmy or ymd.
+func (r *reader) dateOrder(n *yaml.Node) value.DateOrder {
+	v, ok := r.scalar(n, "date_order")
+	if !ok {
+		return value.OrderUnset
+	}
+	o, ok := value.ParseDateOrder(v)
+	if !ok {
+		r.errorf(n, "bad-date-order", "date_order must be mdy, dmy or ymd, not %q", diag.Clip(v, 40))
+	}
+	return o
+}
+
+// decimal reads a decimal: declaration, point or comma.
+func (r *reader) decimal(n *yaml.Node) (value.Decimal, bool) {
+	v, ok := r.scalar(n, "decimal")
+	if !ok {
+		return 0, false
+	}
+	d, ok := value.ParseDecimal(v)
+	if !ok {
+		r.errorf(n, "bad-decimal", "decimal must be point or comma, not %q", diag.Clip(v, 40))
+	}
+	return d, ok
+}

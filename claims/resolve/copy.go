@@ -1,0 +1,184 @@
+package resolve
+
+import (
+	"math"
+	"slices"
+)
+
+// Copy detection, after AccuCopy (Dong, Berti-Équille and Srivastava,
+// VLDB 2009). For two sources, every value both claim is weighed under
+// two stories: they claim it independently (both right: A1·A2; both
+// wrong the same way: (1−A1)(1−A2)/n), or one copies the other, taking
+// the other's value with probability copyRate. Sharing a true value is
+// weak evidence of copying, since accurate sources agree anyway;
+// sharing a wrong one is strong, since independent sources seldom err
+// alike; claiming different values is evidence against. The posterior
+// over "a copies b", "b copies a" and "independent", with a small
+// prior on copying, is recomputed every round from the current
+// accuracies and probabilities.
+//
+// Only pairs that claim the same value somewhere are ever looked at:
+// the candidates' provider lists are the index, so thousands of sources
+// cost what their shared values cost, not the square of their number.
+
+// findPairs indexes the pairs of origins that share a value, the values
+// each pair shares, and the groups where a pair claims different values.
+func (e *estimator) findPairs() {
+	index := map[uint64]int32{}
+	type entry struct{ pair, cand int32 }
+	var entries []entry
+	nc := len(e.cands) - 1
+	for c := range nc {
+		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+		e.cands[c].pairs = int32(len(e.provPairs))
+		for x := range provs {
+			ox := e.votes[provs[x]].origin
+			for _, py := range provs[x+1:] {
+				// Providers are distinct origins in ascending order.
+				oy := e.votes[py].origin
+				key := uint64(ox)<<32 | uint64(oy)
+				p, ok := index[key]
+				if !ok {
+					p = int32(len(e.pairs))
+					index[key] = p
+					e.pairs = append(e.pairs, pair{a: ox, b: oy})
+				}
+				e.provPairs = append(e.provPairs, p)
+				entries = append(entries, entry{p, int32(c)})
+			}
+		}
+	}
+	e.cands[nc].pairs = int32(len(e.provPairs))
+
+	// The values each pair shares, pair by pair, in candidate order.
+	starts := make([]int32, len(e.pairs)+1)
+	for _, en := range entries {
+		starts[en.pair+1]++
+	}
+	for p := 1; p < len(starts); p++ {
+		starts[p] += starts[p-1]
+	}
+	e.shared = make([]int32, len(entries))
+	fill := slices.Clone(starts)
+	for _, en := range entries {
+		e.shared[fill[en.pair]] = en.cand
+		fill[en.pair]++
+	}
+	for p := range e.pairs {
+		e.pairs[p].shared = starts[p]
+	}
+
+	// Groups where a known pair claims different values.
+	type one struct{ origin, cand int32 }
+	var ones []one
+	for gi := range len(e.groups) - 1 {
+		g := &e.groups[gi]
+		if !g.copyOK {
+			continue
+		}
+		ones = ones[:0]
+		for v := g.votes; v < e.groups[gi+1].votes; v++ {
+			if vt := &e.votes[v]; vt.kind == kindPoint && vt.share == 1 {
+				ones = append(ones, one{vt.origin, vt.a})
+			}
+		}
+		for x := range ones {
+			for _, y := range ones[x+1:] {
+				if ones[x].cand == y.cand {
+					continue
+				}
+				if p, ok := index[uint64(ones[x].origin)<<32|uint64(y.origin)]; ok {
+					e.pairs[p].diff++
+				}
+			}
+		}
+	}
+	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
+}
+
+// detectCopying recomputes every pair's probabilities of copying from
+// the current accuracies and value probabilities. uninformed takes every
+// value to be as likely true as a source is accurate: the first round
+// must not learn which values are wrong from a vote that the copying it
+// looks for may have swayed, or independent sources that agree on the
+// truth against a copied majority look like copiers themselves.
+func (e *estimator) detectCopying(uninformed bool) {
+	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
+	lnDiff := math.Log(1 - copyRate)
+	for pi := range len(e.pairs) - 1 {
+		p := &e.pairs[pi]
+		a1, a2 := e.acc[p.a], e.acc[p.b]
+		pt := a1 * a2
+		r12 := float64(p.diff) * lnDiff // log odds of "a copies b" over independence
+		r21 := r12
+		sure := 0
+		// The ratios are multiplied and their logarithm taken now and
+		// then, which is the same sum for a fraction of the logarithms.
+		prod12, prod21 := 1.0, 1.0
+		for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
+			pv := e.prob[c]
+			if uninformed {
+				pv = priorAccuracy
+			}
+			if pv >= 1-1e-6 {
+				sure++ // the common case, taken in one step below
+				continue
+			}
+			pf := (1 - a1) * (1 - a2) / e.groups[e.cands[c].group].n
+			ind := pv*pt + (1-pv)*pf
+			c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
+			c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
+			prod12 *= c12 / ind
+			prod21 *= c21 / ind
+			if prod12 > 1e100 || prod12 < 1e-100 || prod21 > 1e100 || prod21 < 1e-100 {
+				r12 += math.Log(prod12)
+				r21 += math.Log(prod21)
+				prod12, prod21 = 1, 1
+			}
+		}
+		r12 += math.Log(prod12)
+		r21 += math.Log(prod21)
+		if sure > 0 {
+			r12 += float64(sure) * math.Log(copyRate/a1+1-copyRate)
+			r21 += float64(sure) * math.Log(copyRate/a2+1-copyRate)
+		}
+		x12, x21 := lnPrior+r12, lnPrior+r21
+		top := max(x12, x21, lnIndependent)
+		e12, e21 := math.Exp(x12-top), math.Exp(x21-top)
+		z := e12 + e21 + math.Exp(lnIndependent-top)
+		p.pAB, p.pBA = e12/z, e21/z
+	}
+}
+
+// discount sets each provider's vote discount. A candidate's providers
+// are taken most accurate first (ties by id); each keeps the part of its
+// vote that is independent of every provider before it: the product of
+// 1 − copyRate·dependence over them. The first keeps its whole vote.
+func (e *estimator) discount() {
+	var order []int
+	for c := range len(e.cands) - 1 {
+		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+		n := len(provs)
+		if n < 2 {
+			for _, v := range provs {
+				e.disc[v] = 1
+			}
+			continue
+		}
+		order = e.providerOrder(int32(c), order)
+		base := int(e.cands[c].pairs)
+		for i, x := range order {
+			d := 1.0
+			for _, y := range order[:i] {
+				d *= 1 - copyRate*e.dependence(e.provPairs[base+triangle(n, min(x, y), max(x, y))])
+			}
+			e.disc[provs[x]] = d
+		}
+	}
+}
+
+func (e *estimator) dependence(p int32) float64 { return e.pairs[p].pAB + e.pairs[p].pBA }
+
+// triangle is the place of (x, y), x < y, in the upper triangle of an
+// n×n matrix written row by row.
+func triangle(n, x, y int) int { return x*(2*n-x-1)/2 + (y - x - 1) }

@@ -1,0 +1,110 @@
+package resolve
+
+import (
+	"slices"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// Likely is the side of a dispute that disputed, the report and check
+// point readers to: the value the desk settled the dispute on, when its
+// disputes: entry did, and otherwise the estimate's likely value. An
+// estimate comes from the ledger's own agreement and is not a fact;
+// a settled value is the desk's word and wins over it.
+type Likely struct {
+	// Value is the likely value as the dispute shows it: the common
+	// value of the position that holds it; the settled value as the desk
+	// wrote it; or, when no position holds it (a vague claim's value),
+	// as a claim wrote it.
+	Value string
+	// Position indexes the dispute's Positions: the side whose claims
+	// hold Value. It is -1 when no side does, or when a settled value
+	// meets more than one.
+	Position int
+	// Confidence is the estimated probability that Value is right; 0
+	// when Settled.
+	Confidence float64
+	// Settled is set when the value is the one the desk settled the
+	// dispute on rather than an estimate.
+	Settled bool
+}
+
+// LikelyOf returns the likely side of d, a dispute of a: the settled
+// value when the desk settled it, else r's likely value for its topic,
+// context and moment. r may be nil (the estimate did not run): then only
+// a settled dispute has a likely side. It returns nil when there is
+// none.
+func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
+	if d.Settled != "" {
+		return settled(a.Ledger, d)
+	}
+	if r == nil {
+		return nil
+	}
+	first := -1
+	for _, p := range d.Positions {
+		if m := p.Members(); len(m) > 0 {
+			first = m[0]
+			break
+		}
+	}
+	v := r.ValueOf(first)
+	if v == nil {
+		return nil
+	}
+	lk := &Likely{Value: v.Value, Position: -1, Confidence: v.Confidence}
+	for pi := range d.Positions {
+		p := &d.Positions[pi]
+		if !p.Denies && slices.Contains(p.Members(), v.Rep) {
+			lk.Value, lk.Position = p.Common, pi
+			break
+		}
+	}
+	return lk
+}
+
+// settled marks the position whose common value meets the value the desk
+// settled d on, when exactly one does.
+func settled(l *claims.Ledger, d *claims.Dispute) *Likely {
+	lk := &Likely{Value: d.Settled, Position: -1, Settled: true}
+	t := l.Topics[d.Topic]
+	if t == nil {
+		return lk
+	}
+	v, err := value.Parse(d.Settled, t.Spec)
+	if err != nil {
+		return lk
+	}
+	for pi := range d.Positions {
+		p := &d.Positions[pi]
+		if p.Denies || !value.Meets(v, p.CommonSet()) {
+			continue
+		}
+		if lk.Position >= 0 {
+			lk.Position = -1
+			break
+		}
+		lk.Position = pi
+	}
+	return lk
+}
+
+// Marks returns the likely side of each dispute of ds (disputes of a),
+// in ds's order; an entry is nil where there is none. It runs the
+// estimator once, and only when estimate is set and some dispute has no
+// settled value for it to mark.
+func Marks(a *claims.Analysis, ds []claims.Dispute, estimate bool) []*Likely {
+	if len(ds) == 0 {
+		return nil
+	}
+	var r *Result
+	if estimate && slices.ContainsFunc(ds, func(d claims.Dispute) bool { return d.Settled == "" }) {
+		r = Run(a, Options{})
+	}
+	out := make([]*Likely, len(ds))
+	for i := range ds {
+		out[i] = LikelyOf(a, r, &ds[i])
+	}
+	return out
+}

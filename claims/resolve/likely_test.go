@@ -1,0 +1,102 @@
+package resolve_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
+)
+
+func disputeOn(t *testing.T, a *claims.Analysis, topic string) *claims.Dispute {
+	t.Helper()
+	for i := range a.Disputes {
+		if a.Disputes[i].Topic == topic {
+			return &a.Disputes[i]
+		}
+	}
+	t.Fatalf("no dispute on %s", topic)
+	return nil
+}
+
+// On a topic where the copies outnumber the accurate sources, the
+// best-supported position is the copies' and the likely one is the
+// minority's.
+func TestLikelyMarksTheMinority(t *testing.T) {
+	l, truth := copyingMajority()
+	a := analyze(t, l.yaml())
+	marks := resolve.Marks(a, a.Disputes, true)
+	if len(marks) != len(a.Disputes) {
+		t.Fatalf("%d marks for %d disputes", len(marks), len(a.Disputes))
+	}
+	for i := range a.Disputes {
+		d := &a.Disputes[i]
+		lk := marks[i]
+		if lk == nil || lk.Settled || lk.Position < 0 {
+			t.Fatalf("%s: mark %+v", d.Topic, lk)
+		}
+		var tp int
+		fmt.Sscanf(d.Topic, "t%d", &tp)
+		want := fmt.Sprint(truth(tp))
+		if got := d.Positions[lk.Position].Common; got != want || lk.Value != got {
+			t.Errorf("%s: likely position %q (value %q), want %s", d.Topic, got, lk.Value, want)
+		}
+		if tp < 10 && lk.Position == 0 {
+			t.Errorf("%s: the likely position is the best supported; the copies should lead in origins", d.Topic)
+		}
+		if lk.Confidence < 0.5 || lk.Confidence > 1 {
+			t.Errorf("%s: confidence %v", d.Topic, lk.Confidence)
+		}
+	}
+	// Without the estimate, nothing is marked.
+	for i, lk := range resolve.Marks(a, a.Disputes, false) {
+		if lk != nil {
+			t.Errorf("%s: marked %+v without an estimate", a.Disputes[i].Topic, lk)
+		}
+	}
+}
+
+// The desk's settled value wins over the estimate, and marks the position
+// that holds it.
+func TestSettledWinsOverTheEstimate(t *testing.T) {
+	l, _ := copyingMajority()
+	y := l.yaml() + "disputes:\n  t00: {status: resolved, value: '300'}\n  t01: {status: resolved, value: '999'}\n"
+	a := analyze(t, y)
+	for _, estimate := range []bool{true, false} {
+		marks := resolve.Marks(a, a.Disputes, estimate)
+		for i := range a.Disputes {
+			d, lk := &a.Disputes[i], marks[i]
+			switch d.Topic {
+			case "t00":
+				if lk == nil || !lk.Settled || lk.Value != "300" || lk.Confidence != 0 || d.Positions[lk.Position].Common != "300" {
+					t.Errorf("t00: %+v", lk)
+				}
+			case "t01":
+				// Nobody claims the settled value: no position holds it.
+				if lk == nil || !lk.Settled || lk.Value != "999" || lk.Position != -1 {
+					t.Errorf("t01: %+v", lk)
+				}
+			default:
+				if estimate == (lk == nil) {
+					t.Errorf("%s, estimate %v: %+v", d.Topic, estimate, lk)
+				}
+			}
+		}
+	}
+}
+
+// A settled dispute alone needs no estimate and is still marked; no
+// disputes, no marks.
+func TestSettledAlone(t *testing.T) {
+	var l ledger
+	l.sources = []string{source("a"), source("b")}
+	l.claims = []string{"{topic: x, value: 1, source: a}", "{topic: x, value: 2, source: b}"}
+	a := analyze(t, l.yaml()+"disputes:\n  x: {status: resolved, value: '2'}\n")
+	lk := resolve.Marks(a, a.Disputes, true)[0]
+	if lk == nil || !lk.Settled || a.Disputes[0].Positions[lk.Position].Common != "2" {
+		t.Errorf("mark %+v", lk)
+	}
+	if resolve.Marks(a, nil, true) != nil {
+		t.Error("marks for no disputes")
+	}
+}

@@ -1,0 +1,178 @@
+package resolve
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// maxAlternatives caps the alternatives kept for one value: a topic
+// with thousands of distinct claims lists its most likely ones.
+const maxAlternatives = 20
+
+// supports says how much vote v supports candidate c (an index into
+// e.cands), as a share of the vote: 1 for the value it claims, less for
+// a value it only fits; 0 for none.
+func (e *estimator) supports(gi int, v int32, c int32) float64 {
+	vt := &e.votes[v]
+	g := &e.groups[gi]
+	switch vt.kind {
+	case kindPoint:
+		if c == vt.a {
+			return 1
+		}
+		if slices.Contains(e.partial[e.cands[vt.a].partial:e.cands[vt.a+1].partial], c) {
+			return partialWeight
+		}
+	case kindVague:
+		if c == vt.a {
+			return 1
+		}
+	case kindSpread:
+		if vt.a <= c && c < vt.b {
+			return vagueWeight / (float64(vt.b-vt.a) + g.unseen)
+		}
+	case kindDenial:
+		k := e.groups[gi+1].cands - g.cands
+		// What it rules out are precise values; vague ones it fits.
+		if c < vt.a || c >= vt.b {
+			return vagueWeight / (float64(k-(vt.b-vt.a)) + g.unseen)
+		}
+	}
+	return 0
+}
+
+func (e *estimator) voteClaimsOf(v int32) []int32 {
+	return e.voteClaims[e.votes[v].claims:e.votes[v+1].claims]
+}
+
+// ranked returns a group's candidates, most likely first. Ties go to
+// the value more origins claim, then to the canonical form in text
+// order, so they never depend on the order of the ledger.
+func (e *estimator) ranked(gi int) []int32 {
+	c0, c1 := e.groups[gi].cands, e.groups[gi+1].cands
+	out := make([]int32, 0, c1-c0)
+	for c := c0; c < c1; c++ {
+		out = append(out, c)
+	}
+	if len(out) == 1 {
+		return out
+	}
+	canon := map[int32]string{}
+	canonical := func(c int32) string {
+		s, ok := canon[c]
+		if !ok {
+			s = Canonical(e.val(e.cands[c].rep))
+			canon[c] = s
+		}
+		return s
+	}
+	slices.SortStableFunc(out, func(x, y int32) int {
+		px, py := e.prob[x], e.prob[y]
+		if !nearlyEqual(px, py) {
+			return cmp.Compare(py, px)
+		}
+		return cmp.Or(cmp.Compare(e.cands[y].origins, e.cands[x].origins), strings.Compare(canonical(x), canonical(y)))
+	})
+	return out
+}
+
+// nearlyEqual treats probabilities that differ only by rounding as a tie.
+func nearlyEqual(x, y float64) bool {
+	return math.Abs(x-y) <= 1e-12*max(math.Abs(x), math.Abs(y), 1e-300)
+}
+
+// result gathers what the rounds settled on.
+func (e *estimator) result() *Result {
+	r := &Result{Ledger: e.l, Method: e.opts.Method, Iterations: e.rounds, Converged: e.converge, Ignored: e.ignored,
+		claimProb: make([]float32, len(e.l.Claims)), sourceIdx: map[string]int{}, analysis: e.a}
+	for i := range r.claimProb {
+		r.claimProb[i] = float32(math.NaN())
+	}
+	r.Values = make([]Value, 0, len(e.groups)-1)
+	var cum []float64
+	claimsOf := make([]int, len(e.origins))
+	for gi := range len(e.groups) - 1 {
+		g := &e.groups[gi]
+		cum = e.cumulative(gi, cum)
+		for v := g.votes; v < e.groups[gi+1].votes; v++ {
+			p, _ := e.rightness(gi, v, cum)
+			for _, i := range e.voteClaimsOf(v) {
+				r.claimProb[i] = float32(p)
+				claimsOf[e.votes[v].origin]++
+			}
+		}
+		order := e.ranked(gi)
+		best := order[0]
+		val := Value{Topic: g.topic.ID, Context: g.context, Moment: g.moment, Currency: g.currency}
+		val.Value, val.Canonical, val.Confidence = e.wording(best), Canonical(e.val(e.cands[best].rep)), e.prob[best]
+		val.Claims, val.Origins = e.backers(gi, best)
+		val.Rep = int(e.cands[best].rep)
+		for _, c := range order[1:min(len(order), maxAlternatives+1)] {
+			alt := Alternative{Value: e.wording(c), Canonical: Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c]}
+			alt.Claims, alt.Origins = e.backers(gi, c)
+			val.Alternatives = append(val.Alternatives, alt)
+		}
+		r.Values = append(r.Values, val)
+	}
+	if e.opts.Method != Majority {
+		// An origin whose claims all fell in groups with nothing to judge
+		// (only denials) was not taken into account.
+		at := make([]int, len(e.origins))
+		r.Sources = make([]Source, 0, len(e.origins))
+		for s, id := range e.origins {
+			at[s] = -1
+			if claimsOf[s] > 0 {
+				at[s] = len(r.Sources)
+				r.sourceIdx[id] = at[s]
+				r.Sources = append(r.Sources, Source{ID: id, Accuracy: e.acc[s], Claims: claimsOf[s]})
+			}
+		}
+		for pi := range len(e.pairs) - 1 {
+			p := &e.pairs[pi]
+			dep := p.pAB + p.pBA
+			if dep < copyThreshold {
+				continue
+			}
+			// Pairs share a value, so both have claims taken into account.
+			a, b := &r.Sources[at[p.a]], &r.Sources[at[p.b]]
+			a.Copies = append(a.Copies, Copy{From: b.ID, Probability: p.pAB, Dependence: dep})
+			b.Copies = append(b.Copies, Copy{From: a.ID, Probability: p.pBA, Dependence: dep})
+		}
+		for s := range r.Sources {
+			slices.SortFunc(r.Sources[s].Copies, func(x, y Copy) int {
+				return cmp.Or(cmp.Compare(y.Probability, x.Probability), strings.Compare(x.From, y.From))
+			})
+		}
+	}
+	if e.opts.Explain != nil {
+		r.Explanations = e.explain()
+	}
+	return r
+}
+
+// wording is a candidate as one of its claims wrote it.
+func (e *estimator) wording(c int32) string {
+	return strings.Join(strings.Fields(e.l.Claims[e.cands[c].rep].Value.Raw), " ")
+}
+
+// backers returns the claims that support candidate c, by id, and their
+// origins.
+func (e *estimator) backers(gi int, c int32) ([]int, []string) {
+	var claimIdx []int
+	var origins []string
+	for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
+		if e.supports(gi, v, c) == 0 {
+			continue
+		}
+		if o := e.origins[e.votes[v].origin]; len(origins) == 0 || origins[len(origins)-1] != o {
+			origins = append(origins, o)
+		}
+		for _, i := range e.voteClaimsOf(v) {
+			claimIdx = append(claimIdx, int(i))
+		}
+	}
+	slices.SortFunc(claimIdx, func(x, y int) int { return strings.Compare(e.l.Claims[x].ID, e.l.Claims[y].ID) })
+	return claimIdx, origins
+}

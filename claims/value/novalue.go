@@ -1,0 +1,216 @@
+package value
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrNoValue is what Parse returns, wrapped, for a placeholder that says
+// a source gave no value ("N/A", "unknown", "--"): not a value that
+// conflicts with others, nor a mistake in the ledger. Test for it with
+// errors.Is.
+var ErrNoValue = errors.New("no value")
+
+// noValues are the placeholders every feed uses for a missing value,
+// as placeholderText folds them ("n a" is N/A). A lone dash (any of - – —) is one too, and so is
+// a run of them.
+var noValues = []string{
+	"n a", "not available", "not applicable", "not provided", "not known", "not disclosed",
+	"undisclosed", "unknown", "unk", "tbd", "tba", "tbc", "to be determined", "to be announced",
+}
+
+// IsNoValue reports whether raw, without its note, is a placeholder for
+// no value rather than a value: one of "N/A", "n/a", "NA", "not
+// available", "not applicable", "not provided", "not known", "not
+// disclosed", "undisclosed", "unknown", "unk", "TBD", "TBA", "TBC", "to
+// be determined", "to be announced", a run of dashes ("-", "--", "—"),
+// or one of spec.NoValue; case, space and punctuation do not count. On a
+// choice topic, a declared choice or alias of that name is a value.
+func IsNoValue(raw string, spec Spec) bool {
+	v, _ := SplitNote(raw, spec)
+	return noValue(v, spec)
+}
+
+// noValue is IsNoValue for a value without its notes.
+func noValue(v string, spec Spec) bool {
+	if len(v) > 64 {
+		return false
+	}
+	if dashes(v) {
+		return true
+	}
+	if !mayBeNoValue(v) && len(spec.NoValue) == 0 {
+		return false
+	}
+	if spec.Type == Choice {
+		if _, err := parseChoice(v, spec.Choices); err == nil {
+			return false
+		}
+	}
+	var buf [32]byte
+	if n, ok := foldPlaceholder(v, buf[:0]); ok {
+		for _, w := range noValues {
+			if string(n) == w {
+				return true
+			}
+		}
+		if len(spec.NoValue) == 0 {
+			return false
+		}
+	}
+	n := placeholderText(v)
+	for _, w := range noValues {
+		if n == w {
+			return true
+		}
+	}
+	for _, w := range spec.NoValue {
+		if p := placeholderText(w); p != "" && n == p || strings.TrimSpace(w) == strings.TrimSpace(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldPlaceholder is placeholderText for short ASCII text, into buf
+// without allocating; ok is false for other text.
+func foldPlaceholder(s string, buf []byte) ([]byte, bool) {
+	if len(s) > cap(buf) {
+		return nil, false
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'' || c == '-':
+			return nil, false // NormalizeText keeps them inside words
+		default:
+			space = len(buf) > 0
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// placeholderText folds a placeholder for comparison: "N/A", "n.a." and
+// "N / A" are all "n a".
+func placeholderText(s string) string {
+	return NormalizeText(strings.NewReplacer("/", " ", ".", " ").Replace(s))
+}
+
+// mayBeNoValue is the cheap test that lets most values skip IsNoValue's
+// work: every built-in placeholder starts with n and then / . a o or a
+// space, with un, or with tb or to.
+func mayBeNoValue(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	if len(s) < 2 {
+		return false
+	}
+	switch c := s[1] | 0x20; s[0] | 0x20 {
+	case 'n':
+		return c == '/' || c == '.' || c == ' ' || c == 'a' || c == 'o'
+	case 'u':
+		return c == 'n'
+	case 't':
+		return c == 'b' || c == 'o'
+	}
+	return false
+}
+
+// dashes reports whether s is one or more dashes, perhaps spaced.
+func dashes(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '–' || r == '—' || r == '‒' || r == '―' || r == '−':
+			n++
+		case !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return n > 0
+}
+
+// SplitNote cuts the notes off the end of raw: what a writer adds in
+// parentheses or brackets after a value ("600,000 (estimated)", "$5m
+// [2]"). The value parses without them, and the loader keeps note on
+// the claim; several notes are joined with "; ". On a date or datetime
+// topic, a zone in parentheses ("2:06 PM (-05:00)", "(EST)") is part of
+// the value, not a note. A value that is nothing but parentheses
+// ("(5)") keeps them. Text topics keep everything: there, parentheses
+// are part of what is said. On a choice topic, a value that is a choice
+// as written ("G8 (Group of Eight)") keeps its parentheses too.
+func SplitNote(raw string, spec Spec) (val, note string) {
+	val = strings.TrimRightFunc(raw, unicode.IsSpace)
+	if spec.Type == Text || val == "" || val[len(val)-1] != ')' && val[len(val)-1] != ']' {
+		return raw, ""
+	}
+	if spec.Type == Choice {
+		if _, err := parseChoice(raw, spec.Choices); err == nil {
+			return raw, ""
+		}
+	}
+	var notes []string
+	for range 4 {
+		if val == "" {
+			break
+		}
+		closer := val[len(val)-1]
+		opener := byte('(')
+		if closer == ']' {
+			opener = '['
+		} else if closer != ')' {
+			break
+		}
+		open := matchingOpen(val, opener, closer)
+		if open <= 0 {
+			break
+		}
+		inner := strings.TrimSpace(val[open+1 : len(val)-1])
+		if (spec.Type == Date || spec.Type == DateTime) && closer == ')' && isZoneText(clean(inner)) {
+			break
+		}
+		rest := strings.TrimRightFunc(val[:open], unicode.IsSpace)
+		if strings.TrimSpace(rest) == "" {
+			break
+		}
+		val = rest
+		notes = append(notes, inner)
+	}
+	if len(notes) == 0 {
+		return raw, ""
+	}
+	for i, j := 0, len(notes)-1; i < j; i, j = i+1, j-1 {
+		notes[i], notes[j] = notes[j], notes[i]
+	}
+	return val, strings.Join(notes, "; ")
+}
+
+// matchingOpen finds the opener that the closer ending s closes, or -1.
+func matchingOpen(s string, opener, closer byte) int {
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case closer:
+			depth++
+		case opener:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}

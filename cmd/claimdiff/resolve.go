@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/resolveout"
+	"github.com/claimdiff/claimdiff/internal/suggest"
+)
+
+type resolveOptions struct {
+	IO        *iostreams.IOStreams
+	Global    *globalOptions
+	Format    string
+	Topic     string
+	Explain   string
+	Contested bool
+	Method    string
+}
+
+func newResolveCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &resolveOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "resolve",
+		Short: "Judge the likely value of each topic, and how accurate each source is",
+		Long: `Resolve judges, for every topic, context and moment that has claims, which
+value is most likely true, and how confident it is. It estimates each
+source's accuracy from how often it agrees with the likely values across the
+whole ledger, weighs each vote by that accuracy, and discounts sources that
+likely copy one another: those that share values, above all the same wrong
+values, more often than independent sources would. Outlets relaying one
+origin (via) count once.
+
+--explain TOPIC shows why: the values claimed, the sources behind each, their
+accuracy, weights and copy discounts. The confidence is the model's
+probability, not a guarantee: README says what it means and what it does not.
+
+It exits 0 whatever it finds.`,
+		Example: `  claimdiff resolve
+  claimdiff resolve --contested
+  claimdiff resolve --format json > resolved.json
+  claimdiff resolve --explain plan.army-cap`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return runResolve(opts) },
+	}
+	cli.FormatFlag(cmd, &opts.Format, "text", "json", "jsonl", "csv")
+	f := cmd.Flags()
+	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
+	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
+	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
+	completeWords(cmd, "method", string(resolve.Accu), string(resolve.Majority))
+	return cmd
+}
+
+func runResolve(opts *resolveOptions) error {
+	method := resolve.Method(opts.Method)
+	if method != resolve.Accu && method != resolve.Majority {
+		return cli.Usagef("unknown method %q; choose accucopy or majority", opts.Method)
+	}
+	if opts.Explain != "" && opts.Format != "text" && opts.Format != "json" {
+		return cli.Usagef("--explain prints text or json, not %s", opts.Format)
+	}
+	ios := opts.IO
+	l, err := loadLedger(ios, opts.Global)
+	if err != nil {
+		return err
+	}
+	if opts.Explain != "" {
+		if err := knownTopic(l, opts.Explain); err != nil {
+			return err
+		}
+	}
+	a := claims.Analyze(l, opts.Global.analysis())
+	ro := resolve.Options{Method: method}
+	if opts.Explain != "" {
+		ro.Explain = func(topic string) bool { return claims.Glob(opts.Explain, topic) }
+	}
+	r := resolve.Run(a, ro)
+	st := render.NewStyles(ios.Out, ios.ColorEnabled())
+	if opts.Explain != "" {
+		if opts.Format == "json" {
+			return resolveout.ExplainJSON(ios.Out, r)
+		}
+		if len(r.Explanations) == 0 {
+			fmt.Fprintf(ios.ErrOut, "no claims on %s to judge\n", opts.Explain)
+			return nil
+		}
+		return resolveout.ExplainText(ios.Out, st, r)
+	}
+	values := r.Values
+	if opts.Topic != "" || opts.Contested {
+		values = slices.DeleteFunc(slices.Clone(values), func(v resolve.Value) bool {
+			return opts.Topic != "" && !claims.Glob(opts.Topic, v.Topic) || opts.Contested && !v.Contested()
+		})
+	}
+	switch opts.Format {
+	case "json":
+		return resolveout.JSON(ios.Out, r, values, render.NewLedgerJSON(l))
+	case "jsonl":
+		return resolveout.JSONL(ios.Out, r, values)
+	case "csv":
+		return resolveout.CSV(ios.Out, r, values)
+	}
+	if len(values) == 0 {
+		fmt.Fprintf(ios.ErrOut, "no values to show among %s\n", render.Plural(len(l.Claims), "claim"))
+		return nil
+	}
+	if err := resolveout.Text(ios.Out, st, r, values); err != nil {
+		return err
+	}
+	rounds := fmt.Sprintf("accuracy settled in %s", render.Plural(r.Iterations, "round"))
+	switch {
+	case method == resolve.Majority:
+		rounds = "one vote per origin"
+	case !r.Converged:
+		rounds = fmt.Sprintf("accuracy still moving after %s (the cap)", render.Plural(r.Iterations, "round"))
+	}
+	fmt.Fprintf(ios.ErrOut, "%s from %s by %s; %s\n", render.Plural(len(values), "value"),
+		render.Plural(len(l.Claims), "claim"), render.Plural(l.Sources.Len(), "source"), rounds)
+	return nil
+}
+
+// knownTopic refuses an --explain that names no topic of the ledger,
+// suggesting the nearest.
+func knownTopic(l *claims.Ledger, pattern string) error {
+	for _, id := range l.TopicOrder {
+		if claims.Glob(pattern, id) {
+			return nil
+		}
+	}
+	if near := suggest.Nearest(pattern, l.TopicOrder, 3); near != "" {
+		return cli.Usagef("no topic %q in the ledger; did you mean %q?", pattern, near)
+	}
+	return cli.Usagef("no topic %q in the ledger", pattern)
+}

@@ -1,0 +1,249 @@
+package render
+
+import (
+	"io"
+
+	"github.com/claimdiff/claimdiff/claims"
+)
+
+// The JSON contracts of disputed, list and sources are the types below:
+// field names, their order, and which fields may be left out are decided
+// here and nowhere else. The dispute, revision and ledger objects are
+// exported because the report's JSON (internal/report) extends disputed's
+// with them. Each converter copies the engine's values as they are: text
+// is escaped by WriteJSON, and a caller that wants it cleaned (the report)
+// cleans it before. Slices keep nil as nil, which JSON prints as null.
+
+// disputesJSON is the JSON contract of disputed --format json.
+type disputesJSON struct {
+	Disputes []DisputeJSON `json:"disputes"`
+	Count    int           `json:"count"`
+	Ledger   LedgerJSON    `json:"ledger"`
+	Skipped  *SkippedJSON  `json:"skipped,omitempty"`
+}
+
+// SkippedJSON says which claims --skip-invalid left out: how many, how
+// many by problem code, and where the first few are.
+type SkippedJSON struct {
+	Claims int            `json:"claims"`
+	Codes  map[string]int `json:"codes"`
+	First  []string       `json:"first"`
+}
+
+// LedgerJSON is the "ledger" object of disputed and report: what the
+// ledger is, and how big.
+type LedgerJSON struct {
+	Title   string   `json:"title,omitempty"`
+	Files   []string `json:"files"`
+	Example bool     `json:"example,omitempty"`
+	Claims  int      `json:"claims"`
+	Sources int      `json:"sources"`
+	Topics  int      `json:"topics"`
+}
+
+// DisputeJSON is a dispute as disputed and report print it.
+type DisputeJSON struct {
+	Topic      string          `json:"topic"`
+	Question   string          `json:"question,omitempty"`
+	Context    string          `json:"context,omitempty"`
+	Moment     string          `json:"as_of,omitempty"`
+	Kinds      []claims.Kind   `json:"kinds"`
+	Severity   claims.Severity `json:"severity"`
+	Score      int             `json:"score"`
+	Status     string          `json:"status"`
+	Reason     string          `json:"reason,omitempty"`
+	Settled    string          `json:"settled,omitempty"`
+	Until      string          `json:"until,omitempty"`
+	Expired    bool            `json:"expired,omitempty"`
+	Positions  []positionJSON  `json:"positions"`
+	Vague      []vagueJSON     `json:"vague,omitempty"`
+	Revisions  []RevisionJSON  `json:"revisions,omitempty"`
+	Arithmetic []string        `json:"arithmetic,omitempty"`
+	Gap        float64         `json:"gap"`
+}
+
+type positionJSON struct {
+	Value     string      `json:"value"`
+	Values    []string    `json:"values"`
+	Common    string      `json:"common"`
+	Denies    bool        `json:"denies,omitempty"`
+	Claims    []string    `json:"claims"`
+	Sources   []string    `json:"sources"`
+	Origins   int         `json:"origins"`
+	OriginIDs []string    `json:"origin_ids"`
+	Reach     int         `json:"reach"`
+	Chains    []string    `json:"chains"`
+	Quotes    []quoteJSON `json:"quotes,omitempty"`
+	Strength  float64     `json:"strength"`
+}
+
+type quoteJSON struct {
+	Claim  string `json:"claim"`
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+type vagueJSON struct {
+	Claim    string   `json:"claim"`
+	Source   string   `json:"source"`
+	Value    string   `json:"value"`
+	Denies   bool     `json:"denies,omitempty"`
+	Fits     []string `json:"fits"`
+	MoreFits int      `json:"more_fits,omitempty"`
+	Chain    string   `json:"chain"`
+	Quote    string   `json:"quote,omitempty"`
+}
+
+// RevisionJSON is an origin changing its figure, as disputed, report and
+// list --history print it.
+type RevisionJSON struct {
+	Topic     string `json:"topic"`
+	Context   string `json:"context,omitempty"`
+	Moment    string `json:"as_of,omitempty"`
+	Origin    string `json:"origin"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	FromDate  string `json:"from_date"`
+	ToDate    string `json:"to_date"`
+	FromClaim string `json:"from_claim"`
+	ToClaim   string `json:"to_claim"`
+}
+
+// listJSON is the JSON contract of list --format json.
+type listJSON struct {
+	Claims    []claimJSON    `json:"claims"`
+	Count     int            `json:"count"`
+	Revisions []RevisionJSON `json:"revisions,omitempty"`
+}
+
+type claimJSON struct {
+	ID        string   `json:"id"`
+	Topic     string   `json:"topic"`
+	Value     string   `json:"value"`
+	Denies    bool     `json:"denies,omitempty"`
+	Source    string   `json:"source"`
+	Via       []string `json:"via,omitempty"`
+	Date      string   `json:"date,omitempty"`
+	AsOf      string   `json:"as_of,omitempty"`
+	Context   string   `json:"context,omitempty"`
+	Quote     string   `json:"quote,omitempty"`
+	Disputed  bool     `json:"disputed"`
+	RevisedBy string   `json:"revised_by,omitempty"`
+	NoValue   bool     `json:"no_value,omitempty"`
+	Note      string   `json:"note,omitempty"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+}
+
+// sourcesJSON is the JSON contract of sources --format json.
+type sourcesJSON struct {
+	Sources []sourceJSON `json:"sources"`
+}
+
+type sourceJSON struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name,omitempty"`
+	Kind      string   `json:"kind,omitempty"`
+	Claims    int      `json:"claims"`
+	Relayed   int      `json:"relayed"`
+	Disputed  int      `json:"disputed"`
+	Disputes  int      `json:"disputes"`
+	WithBest  int      `json:"with_best_supported"`
+	Chain     []string `json:"chain"`
+	Anonymous bool     `json:"anonymous,omitempty"`
+}
+
+// DisputesJSON writes disputes as disputed --format json does: the
+// disputes, their count and the ledger they come from.
+func DisputesJSON(w io.Writer, l *claims.Ledger, ds []claims.Dispute, skipped *SkippedJSON) error {
+	return WriteJSON(w, disputesJSON{
+		Disputes: NewDisputesJSON(ds),
+		Count:    len(ds),
+		Ledger:   NewLedgerJSON(l),
+		Skipped:  skipped,
+	})
+}
+
+// NewLedgerJSON describes the ledger a command read, for its JSON.
+func NewLedgerJSON(l *claims.Ledger) LedgerJSON {
+	return LedgerJSON{Title: l.Title, Files: l.SortedFiles(), Example: l.Example,
+		Claims: len(l.Claims), Sources: l.Sources.Len(), Topics: len(l.Topics)}
+}
+
+// ClaimsJSON writes claims, and the revisions among them, as list
+// --format json does.
+func ClaimsJSON(w io.Writer, rows []claims.ListedClaim, revs []claims.Revision) error {
+	return WriteJSON(w, listJSON{Claims: each(rows, newClaimJSON), Count: len(rows), Revisions: NewRevisionsJSON(revs)})
+}
+
+// SourcesJSON writes each source's record as sources --format json does.
+func SourcesJSON(w io.Writer, stats []claims.SourceStat) error {
+	return WriteJSON(w, sourcesJSON{Sources: each(stats, newSourceJSON)})
+}
+
+// NewDisputesJSON converts disputes to their JSON objects.
+func NewDisputesJSON(ds []claims.Dispute) []DisputeJSON {
+	return each(ds, NewDisputeJSON)
+}
+
+// NewDisputeJSON converts a dispute to its JSON object.
+func NewDisputeJSON(d *claims.Dispute) DisputeJSON {
+	return DisputeJSON{
+		Topic: d.Topic, Question: d.Question, Context: d.Context, Moment: d.Moment,
+		Kinds: d.Kinds, Severity: d.Severity, Score: d.Score, Status: d.Status,
+		Reason: d.Reason, Settled: d.Settled, Until: d.Until, Expired: d.Expired,
+		Positions: each(d.Positions, newPositionJSON), Vague: each(d.Vague, newVagueJSON),
+		Revisions: NewRevisionsJSON(d.Revisions), Arithmetic: d.Arithmetic, Gap: d.Gap,
+	}
+}
+
+func newPositionJSON(p *claims.Position) positionJSON {
+	return positionJSON{
+		Value: p.Value, Values: p.Values, Common: p.Common, Denies: p.Denies,
+		Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs,
+		Reach: p.Reach, Chains: p.Chains, Quotes: each(p.Quotes, newQuoteJSON), Strength: p.Strength,
+	}
+}
+
+func newQuoteJSON(q *claims.Quote) quoteJSON {
+	return quoteJSON{Claim: q.Claim, Source: q.Source, Text: q.Text}
+}
+
+func newVagueJSON(v *claims.VagueClaim) vagueJSON {
+	return vagueJSON{Claim: v.Claim, Source: v.Source, Value: v.Value, Denies: v.Denies,
+		Fits: v.Fits, MoreFits: v.MoreFits, Chain: v.Chain, Quote: v.Quote}
+}
+
+// NewRevisionsJSON converts revisions to their JSON objects.
+func NewRevisionsJSON(rs []claims.Revision) []RevisionJSON {
+	return each(rs, func(r *claims.Revision) RevisionJSON {
+		return RevisionJSON{Topic: r.Topic, Context: r.Context, Moment: r.Moment, Origin: r.Origin,
+			From: r.From, To: r.To, FromDate: r.FromDate, ToDate: r.ToDate,
+			FromClaim: r.FromClaim, ToClaim: r.ToClaim}
+	})
+}
+
+func newClaimJSON(c *claims.ListedClaim) claimJSON {
+	return claimJSON{ID: c.ID, Topic: c.Topic, Value: c.Value, Denies: c.Denies, Source: c.Source,
+		Via: c.Via, Date: c.Date, AsOf: c.AsOf, Context: c.Context, Quote: c.Quote,
+		Disputed: c.Disputed, RevisedBy: c.RevisedBy, NoValue: c.NoValue, Note: c.Note, File: c.File, Line: c.Line}
+}
+
+func newSourceJSON(s *claims.SourceStat) sourceJSON {
+	return sourceJSON{ID: s.ID, Name: s.Name, Kind: s.Kind, Claims: s.Claims, Relayed: s.Relayed,
+		Disputed: s.Disputed, Disputes: s.Disputes, WithBest: s.WithBest, Chain: s.Chain,
+		Anonymous: s.Anonymous}
+}
+
+// each converts every element of ts, keeping nil as nil and empty as
+// empty, which JSON tells apart.
+func each[T, U any](ts []T, f func(*T) U) []U {
+	if ts == nil {
+		return nil
+	}
+	out := make([]U, len(ts))
+	for i := range ts {
+		out[i] = f(&ts[i])
+	}
+	return out
+}
