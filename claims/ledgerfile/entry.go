@@ -3,18 +3,20 @@ package ledgerfile
 import (
 	"slices"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/load"
 )
 
-// The canonical order of each entry's fields. It is LEDGER.md's order and
-// the built-in example's, which writes denies beside the value it turns
-// around and the long quote last but for a note, so that formatting the
-// example leaves it as it is.
+// The canonical order of each entry's fields: the loader's, which is
+// LEDGER.md's. A claim's is the built-in example's, which writes denies
+// beside the value it turns around and the long quote last but for a
+// note, so that formatting the example leaves it as it is.
 var (
-	topOrder     = []string{"ledger", "title", "description", "decimal", "sources", "topics", "claims", "disputes"}
+	topOrder     = load.FieldOrder("ledger")
 	claimOrder   = []string{"id", "topic", "value", "denies", "source", "via", "date", "as_of", "context", "quote", "note"}
-	sourceOrder  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "description"}
-	topicOrder   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes"}
-	disputeOrder = []string{"status", "value", "reason", "until"}
+	sourceOrder  = load.FieldOrder("source")
+	topicOrder   = load.FieldOrder("topic")
+	disputeOrder = load.FieldOrder("dispute")
 )
 
 // Claim is a claim to write, each field as the ledger holds it; empty

@@ -15,9 +15,9 @@ import (
 
 // The canonical layout, which Format writes:
 //
-//   - top-level keys in the order ledger, title, description, decimal,
-//     sources, topics, claims, disputes, with a blank line before each of
-//     the last four;
+//   - top-level keys in the order LEDGER.md gives (ledger, title, the
+//     reading settings, then sources, topics, claims, disputes), with a
+//     blank line before each of the last four;
 //   - sources, topics and disputes as blocks of "id:" entries, and claims
 //     as a block list, each entry and claim a block of "key: value" lines
 //     in the order LEDGER.md gives, two spaces deeper per level;

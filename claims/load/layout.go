@@ -1,6 +1,8 @@
 package load
 
 import (
+	"slices"
+
 	"github.com/claimdiff/claimdiff/claims/load/internal/yamlscan"
 )
 
@@ -121,4 +123,22 @@ func indentAt(data []byte, off int) int {
 		n++
 	}
 	return n
+}
+
+// FieldOrder gives the fields the loader reads in one part of a ledger
+// file, in the order LEDGER.md documents them: part is "ledger" (the top
+// level), "source", "topic" or "dispute". Writers lay fields out in this
+// order, so a field the loader learns is placed without a second list.
+func FieldOrder(part string) []string {
+	switch part {
+	case "ledger":
+		return slices.Clone(ledgerFields)
+	case "source":
+		return slices.Clone(sourceFields)
+	case "topic":
+		return slices.Clone(topicFields)
+	case "dispute":
+		return slices.Clone(disputeFields)
+	}
+	return nil
 }
