@@ -19,7 +19,7 @@ import (
 // command. fmt holds its output to the input's Meaning.
 func Meaning(l *claims.Ledger) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "title %q\n", l.Title)
+	fmt.Fprintf(&b, "title %q %q\n", l.Title, l.Titles)
 	for _, s := range l.Sources.All() {
 		fmt.Fprintf(&b, "source %q %q %q %q %q %q %q\n", s.ID, s.Name, s.Kind, s.URL, s.Published, s.Via, s.Text)
 	}

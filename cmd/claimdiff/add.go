@@ -183,7 +183,8 @@ func addFiles(ios *iostreams.IOStreams, g *globalOptions) ([]load.File, string, 
 	start := func(name string) ([]load.File, string, error) {
 		return []load.File{{Name: name, Data: []byte("ledger: " + load.FormatVersion + "\n")}}, name, nil
 	}
-	if len(g.Files) == 1 && load.FormatOf(g.Files[0]) == load.YAML {
+	// A pattern that matches nothing is not a name for a new file.
+	if len(g.Files) == 1 && load.FormatOf(g.Files[0]) == load.YAML && !strings.ContainsAny(g.Files[0], "*?[") {
 		if _, err := os.Stat(g.Files[0]); errors.Is(err, os.ErrNotExist) {
 			return start(g.Files[0])
 		}
