@@ -20,6 +20,9 @@ type IOStreams struct {
 	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: colour,
 	// carets and progress appear only there.
 	OutTTY, ErrTTY bool
+	// InTTY says whether In is a terminal. Commands ask questions only
+	// when In and ErrOut both are, never of a pipe or a CI job.
+	InTTY bool
 	// Getenv reads the environment (NO_COLOR, GITHUB_ACTIONS); tests replace it.
 	Getenv func(string) string
 	// Dir is the working directory, where a default ledger is looked for.
@@ -43,7 +46,7 @@ func System() *IOStreams {
 	return &IOStreams{
 		TermWidth: width,
 		In:        os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
+		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin),
 		// "." keeps file names in output relative, as code scanning and
 		// editors expect, rather than absolute.
 		Getenv: os.Getenv, Dir: ".", ColorMode: "auto",
@@ -74,6 +77,10 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 		Getenv: func(string) string { return "" }, Dir: ".", ColorMode: "auto",
 	}, in, out, errOut
 }
+
+// CanPrompt says whether a command may ask the user something: stdin and
+// stderr are both terminals.
+func (s *IOStreams) CanPrompt() bool { return s.InTTY && s.ErrTTY }
 
 // ColorEnabled says whether Out may carry ANSI colour. An explicit
 // --color=always wins over NO_COLOR, as a flag given now is the more

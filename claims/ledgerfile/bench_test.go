@@ -1,0 +1,72 @@
+package ledgerfile_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/claims/ledgerfile"
+	"github.com/claimdiff/claimdiff/claims/load"
+)
+
+// flowLedger writes n claims as many people write them by hand, one flow
+// mapping per line, with 64 sources and n/4 topics.
+func flowLedger(n int) []byte {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n")
+	for s := range 64 {
+		fmt.Fprintf(&b, "  s%d: {name: Source %d, kind: outlet}\n", s, s)
+	}
+	b.WriteString("topics:\n")
+	for t := range n / 4 {
+		fmt.Fprintf(&b, "  t.%d: {type: number, tolerance: 1%%}\n", t)
+	}
+	b.WriteString("claims:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: c%d, topic: t.%d, value: \"%d,%03d\", source: s%d, date: 2025-11-%02d, quote: \"the figure was %d\"}\n",
+			i, i/4, 400+i%7, i%1000, i%64, 1+i%28, i)
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkLoad compares loading a ledger of flow-mapping claims with
+// loading the same ledger after fmt: the canonical layout is what the
+// loader's scanner reads without yaml.v3. BENCHMARKS.md has the figures.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		flow := flowLedger(n)
+		formatted, err := ledgerfile.Format("l.yaml", flow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ns := load.NotScanned(formatted); len(ns) > 0 {
+			b.Fatalf("the formatted ledger is not all scanned: %v", ns)
+		}
+		for _, c := range []struct {
+			name string
+			data []byte
+		}{{"flow", flow}, {"formatted", formatted}} {
+			b.Run(fmt.Sprintf("%s/%d", c.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(c.data)))
+				for b.Loop() {
+					l := load.Bytes("l.yaml", c.data)
+					if len(l.Claims) != n || len(l.Problems) > 0 {
+						b.Fatalf("%d claims, %d problems", len(l.Claims), len(l.Problems))
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFormat is fmt on a ledger of flow-mapping claims, with its
+// checks: a load of the input and of the output, and a second layout.
+func BenchmarkFormat(b *testing.B) {
+	flow := flowLedger(10_000)
+	b.SetBytes(int64(len(flow)))
+	for b.Loop() {
+		if _, err := ledgerfile.Format("l.yaml", flow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
