@@ -140,3 +140,39 @@ func TestHostileInputs(t *testing.T) {
 		t.Errorf("growth = %q, want %q", got, want)
 	}
 }
+
+// lint on a web feed passes with warnings, never with an error or a
+// claim short.
+func TestLinted(t *testing.T) {
+	for stderr, want := range map[string]string{
+		"claimdiff lint: no problems in 2 files, 1000 claims\nclaimdiff lint: pattern \"*.x\" typed 3 topics (first a.x)\n": "1000 claims, no problems",
+		"claimdiff lint: 0 errors, 118 warnings in 2 files, 1000 claims\nclaimdiff lint: 26 claims give no value (N/A)\n":   "1000 claims, 118 warnings",
+		"claimdiff lint: 0 errors, 1 warning in 2 files, 1000 claims\n":                                                     "1000 claims, 1 warning",
+	} {
+		if note, err := linted(1000)(measurement{stderr: []byte(stderr)}); err != nil || note != want {
+			t.Errorf("%q: got %q, %v; want %q", stderr, note, err, want)
+		}
+	}
+	for _, bad := range []string{
+		"claimdiff lint: 1 error, 3 warnings in 2 files, 1000 claims\n",
+		"claimdiff lint: no problems in 2 files, 999 claims\n",
+		"claimdiff lint: no problems in 2 files, 10000 claims\n",
+	} {
+		if _, err := linted(1000)(measurement{stderr: []byte(bad)}); err == nil {
+			t.Errorf("%q passed", bad)
+		}
+	}
+	rows := []webRow{
+		{size: 10, command: "disputed", twin: "ISO", seconds: 2, cpu: 3, peakMiB: 100},
+		{size: 10, command: "disputed", twin: "web", seconds: 3, cpu: 3.3, peakMiB: 110},
+	}
+	var md bytes.Buffer
+	if err := webMarkdown(&md, webConfig{sizes: "10", runs: 1}, rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"| 10 | disputed | ISO | 2.00 | 3.00 | 100 |  |  |  |  |", "| 10 | disputed | web | 3.00 | 3.30 | 110 | 1.50× | 1.10× | 1.10× |  |"} {
+		if !strings.Contains(md.String(), line+"\n") {
+			t.Errorf("no line %q in\n%s", line, md.String())
+		}
+	}
+}

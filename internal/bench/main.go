@@ -8,6 +8,7 @@
 //	go run ./internal/bench gen 1000 > ledger.yaml
 //	go run ./internal/bench resolve               # issue 16: resolve's precision and speed
 //	go run ./internal/bench hostile               # issue 17's hostile inputs at two sizes
+//	go run ./internal/bench web                   # issue 15: a feed as sites write it against its ISO twin
 //
 // Every tool runs as a subprocess, so its wall time and peak resident
 // memory (getrusage's maxrss) are the whole program's, start to exit.
@@ -40,6 +41,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) >= 2 && os.Args[1] == "web" {
+		if err := webCmd(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) >= 2 && os.Args[1] == "gen" {
 		if err := genCmd(os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -54,7 +62,7 @@ func main() {
 	flag.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
 	flag.StringVar(&cfg.python, "python", "python3", `Python interpreter for bench/compare.py ("" skips it)`)
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl]\n       go run ./internal/bench resolve [-h]\n       go run ./internal/bench hostile [-runs N] [-md]\n\nflags:\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl|web-head|web-csv|iso-csv]\n       go run ./internal/bench resolve [-h]\n       go run ./internal/bench hostile [-runs N] [-md]\n       go run ./internal/bench web [-h]\n\nflags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -71,7 +79,7 @@ func main() {
 // genCmd writes one generated file to stdout: gen N [format].
 func genCmd(args []string) error {
 	if len(args) < 1 || len(args) > 2 {
-		return fmt.Errorf("usage: go run ./internal/bench gen N [yaml|head|csv|jsonl] > FILE")
+		return fmt.Errorf("usage: go run ./internal/bench gen N [yaml|head|csv|jsonl|web-head|web-csv|iso-csv] > FILE")
 	}
 	n, err := strconv.Atoi(args[0])
 	if err != nil || n < 1 {
@@ -81,9 +89,15 @@ func genCmd(args []string) error {
 	if len(args) == 2 {
 		format = args[1]
 	}
+	switch format {
+	case "web-head":
+		return gen.WebHead(os.Stdout, webOptions(n, false))
+	case "web-csv", "iso-csv":
+		return gen.WebCSV(os.Stdout, webOptions(n, format == "iso-csv"))
+	}
 	write, ok := writers[format]
 	if !ok {
-		return fmt.Errorf("gen: unknown format %q; use yaml, head, csv or jsonl", format)
+		return fmt.Errorf("gen: unknown format %q; use yaml, head, csv, jsonl, web-head, web-csv or iso-csv", format)
 	}
 	return write(os.Stdout, options(n))
 }

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/claimdiff/claimdiff/internal/gen"
+)
+
+// The web benchmark (issue 15) times claimdiff on a flight-status feed
+// written as sites write it (gen.WebCSV) against the same feed with every
+// time in RFC 3339, its clean-ISO twin: disputed end to end, and lint,
+// which loads and reads every value and compares nothing.
+
+// webConfig is the web benchmark's flags.
+type webConfig struct {
+	sizes string
+	out   string
+	runs  int
+	md    bool
+}
+
+// webRow is one command on one twin at one size: medians of its runs.
+type webRow struct {
+	size                  int
+	command, twin         string
+	seconds, cpu, peakMiB float64
+	note                  string
+}
+
+// webGenVersion names the web generator's output: the feeds are kept in
+// a directory of that name, so a change to the generator makes them again.
+const webGenVersion = "web-1"
+
+func webCmd(args []string) error {
+	var cfg webConfig
+	fs := flag.NewFlagSet("web", flag.ContinueOnError)
+	fs.StringVar(&cfg.sizes, "sizes", "100000,1000000", "claim counts to measure, comma-separated")
+	fs.StringVar(&cfg.out, "out", filepath.Join(os.TempDir(), "claimdiff-bench"), "directory for the generated feeds and the binary")
+	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command on each twin; the median counts")
+	fs.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("web takes no arguments, only flags")
+	}
+	sizes, err := config{sizes: cfg.sizes}.parseSizes()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
+		return fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench web)")
+	}
+	if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+		return err
+	}
+	bin := filepath.Join(cfg.out, "claimdiff")
+	logf("building claimdiff into %s", cfg.out)
+	build := exec.Command("go", "build", "-o", bin, "./cmd/claimdiff")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("go build: %w", err)
+	}
+	var rows []webRow
+	for _, n := range sizes {
+		dirs, err := generateWeb(cfg.out, n)
+		if err != nil {
+			return err
+		}
+		want := len(gen.WebDisputes(webOptions(n, false)))
+		type job struct {
+			command, twin string
+			argv          []string
+			check         func(measurement) (string, error)
+		}
+		var jobs []job
+		// The twins alternate, so a busy moment on the machine lands on
+		// both rather than on one.
+		for _, cmd := range []string{"disputed", "lint"} {
+			for _, twin := range []string{"ISO", "web"} {
+				dir := dirs[twin]
+				j := job{command: cmd, twin: twin}
+				if cmd == "disputed" {
+					j.argv = []string{bin, "disputed", "--format", "json", "-f", dir}
+					j.check = disputes(want)
+				} else {
+					j.argv = []string{bin, "lint", "-f", dir}
+					j.check = linted(n)
+				}
+				jobs = append(jobs, j)
+			}
+		}
+		times := make([][]float64, len(jobs))
+		cpus := make([][]float64, len(jobs))
+		peaks := make([][]float64, len(jobs))
+		notes := make([]string, len(jobs))
+		for r := range cfg.runs {
+			for i, j := range jobs {
+				logf("%s claims: %s on the %s twin, run %d of %d", count(n), j.command, j.twin, r+1, cfg.runs)
+				m, err := measure(j.argv)
+				if err != nil {
+					return fmt.Errorf("%s on the %s twin of %d claims: %w", j.command, j.twin, n, err)
+				}
+				if notes[i], err = j.check(m); err != nil {
+					return fmt.Errorf("%s on the %s twin of %d claims: %w", j.command, j.twin, n, err)
+				}
+				times[i], cpus[i], peaks[i] = append(times[i], m.seconds), append(cpus[i], m.cpu), append(peaks[i], m.peakMiB)
+			}
+		}
+		for i, j := range jobs {
+			rows = append(rows, webRow{size: n, command: j.command, twin: j.twin,
+				seconds: median(times[i]), cpu: median(cpus[i]), peakMiB: median(peaks[i]), note: notes[i]})
+		}
+	}
+	if cfg.md {
+		return webMarkdown(os.Stdout, cfg, rows)
+	}
+	return webText(os.Stdout, rows)
+}
+
+// webOptions are the feeds' shape: 40 sites, a quarter as many
+// flight-days as claims, 6% of them disputed, 2% placeholders.
+func webOptions(n int, iso bool) gen.WebOptions {
+	return gen.WebOptions{Claims: n, Seed: 1, ISO: iso}
+}
+
+// generateWeb writes one size's twins unless they are already there, each
+// a directory of head.yaml and claims.csv, and returns them by twin.
+func generateWeb(out string, n int) (map[string]string, error) {
+	base := filepath.Join(out, webGenVersion, strconv.Itoa(n))
+	dirs := map[string]string{"web": filepath.Join(base, "web"), "ISO": filepath.Join(base, "iso")}
+	for twin, dir := range dirs {
+		o := webOptions(n, twin == "ISO")
+		if err := writeFile(filepath.Join(dir, "head.yaml"), func(w io.Writer) error { return gen.WebHead(w, o) }); err != nil {
+			return nil, err
+		}
+		if err := writeFile(filepath.Join(dir, "claims.csv"), func(w io.Writer) error { return gen.WebCSV(w, o) }); err != nil {
+			return nil, err
+		}
+	}
+	return dirs, nil
+}
+
+var lintSummary = regexp.MustCompile(`(?m)^claimdiff lint: (?:no problems|0 errors, (\d+) warnings?) in 2 files, (\d+) claims$`)
+
+// linted checks that lint read every claim without an error; warnings
+// (no-zone, ambiguous-date) are the web feed's due.
+func linted(want int) func(measurement) (string, error) {
+	return func(run measurement) (string, error) {
+		m := lintSummary.FindSubmatch(run.stderr)
+		if m == nil || string(m[2]) != strconv.Itoa(want) {
+			return "", fmt.Errorf("lint did not load %d claims without an error:\n%s", want, lastLines(run.stderr, 3))
+		}
+		if len(m[1]) == 0 {
+			return fmt.Sprintf("%d claims, no problems", want), nil
+		}
+		if string(m[1]) == "1" {
+			return fmt.Sprintf("%d claims, 1 warning", want), nil
+		}
+		return fmt.Sprintf("%d claims, %s warnings", want, m[1]), nil
+	}
+}
+
+// webRatios compares each web row with its ISO twin's.
+func webRatios(rows []webRow) map[int]string {
+	out := map[int]string{}
+	for i, r := range rows {
+		if r.twin != "web" {
+			continue
+		}
+		for _, iso := range rows {
+			if iso.twin == "ISO" && iso.size == r.size && iso.command == r.command {
+				out[i] = fmt.Sprintf("%.2f× | %.2f× | %.2f×", r.seconds/iso.seconds, r.cpu/iso.cpu, r.peakMiB/iso.peakMiB)
+			}
+		}
+	}
+	return out
+}
+
+func webText(w io.Writer, rows []webRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "claims\tcommand\ttwin\tseconds\tCPU s\tpeak MiB\tweb ÷ ISO (time, CPU, memory)\tfound")
+	ratios := webRatios(rows)
+	for i, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\n", count(r.size), r.command, r.twin, r.seconds, r.cpu, r.peakMiB,
+			strings.ReplaceAll(ratios[i], " | ", ", "), r.note)
+	}
+	return tw.Flush()
+}
+
+func webMarkdown(w io.Writer, cfg webConfig, rows []webRow) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "Measured %s with:\n\n```sh\ngo run ./internal/bench web -sizes %s -runs %d -md\n```\n\n",
+		time.Now().UTC().Format("2006-01-02"), cfg.sizes, cfg.runs)
+	fmt.Fprintf(bw, "Machine: %s\n\n", machine(""))
+	fmt.Fprintf(bw, "| claims | command | twin | seconds | CPU seconds | peak MiB | web ÷ ISO time | web ÷ ISO CPU | web ÷ ISO memory | found |\n")
+	fmt.Fprintf(bw, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	ratios := webRatios(rows)
+	for i, r := range rows {
+		ratio := ratios[i]
+		if ratio == "" {
+			ratio = " |  | "
+		}
+		fmt.Fprintf(bw, "| %s | %s | %s | %.2f | %.2f | %.0f | %s | %s |\n", count(r.size), r.command, r.twin, r.seconds, r.cpu, r.peakMiB, ratio, r.note)
+	}
+	return bw.Flush()
+}
