@@ -43,3 +43,28 @@ func TestUnknownFieldTypo(t *testing.T) {
 	}
 	t.Fatalf("no unknown-field problem in %v", l.Problems)
 }
+
+// A stray quote is reported where PyYAML reports it, not where yaml.v3
+// noticed something was wrong: the corpus under testdata/broken has the
+// positions PyYAML 6 gives for each file.
+func TestStrayQuotesWherePyYAMLSays(t *testing.T) {
+	for name, want := range map[string]string{
+		"inner-double.yaml": "17:22",
+		"inner-single.yaml": "17:28",
+		"flow-inner.yaml":   "5:55",
+		"list-item.yaml":    "8:18",
+	} {
+		path := "testdata/broken/" + name
+		l, err := Load(Paths([]string{path}), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Problems) == 0 {
+			t.Fatalf("%s: no problem", name)
+		}
+		p := l.Problems[0]
+		if got := strings.TrimPrefix(p.Pos.String(), path+":"); got != want || !strings.Contains(p.Hint, "quote") {
+			t.Errorf("%s: at %s (%s; hint %q), want %s", name, got, p.Message, p.Hint, want)
+		}
+	}
+}
