@@ -32,7 +32,7 @@ type checkOptions struct {
 	Disputes       string
 	Quotes         bool
 	QuoteThreshold float64
-	Output         string
+	Outputs        []string
 	// NoEstimate keeps the likely value out of verdicts.
 	NoEstimate bool
 }
@@ -74,6 +74,14 @@ matter; otherwise the closest passage must reach --quote-threshold and hold
 every figure the quote has. A quote with no archived text on its chain is
 reported as unchecked, not passed.
 
+Formats: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for
+code scanning), junit (JUnit XML), rdjsonl (reviewdog's diagnostics, one
+per line) and gitlab (a GitLab Code Quality report). -o writes to a file
+instead of stdout, atomically; it may be repeated, and then each file's
+extension picks its format: .txt, .json, .sarif (or .sarif.json), .xml
+(JUnit), .rdjsonl, and .gitlab.json or gl-code-quality-report.json
+(GitLab). With one -o, --format wins over the extension when given.
+
 Exit status: 0 when nothing fails, 1 when an assertion's verdict is one of
 --fail-on, a dispute fails the gate or a quote mismatches, 2 for usage
 errors, unreadable input, invalid values and unreadable texts. With
@@ -82,6 +90,7 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
   claimdiff check draft.md --fail-on refuted
   claimdiff check assertions.yaml --format json
   claimdiff check --disputes new --quotes --format sarif -o check.sarif
+  claimdiff check draft.md -o check.sarif -o junit.xml -o gl-code-quality-report.json
   claimdiff check --disputes new --today 2026-01-31`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -97,7 +106,7 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 	f.StringVar(&opts.Disputes, "disputes", "", "fail on disputes: new (no disputes: entry, or expired) or any (all but resolved and dismissed)")
 	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
 	f.Float64Var(&opts.QuoteThreshold, "quote-threshold", check.DefaultQuoteThreshold, "least similarity (0 to 1) of the closest passage for a quote that is not verbatim")
-	f.StringVarP(&opts.Output, "output", "o", "", "write the results to this file instead of stdout")
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the results to this file instead of stdout (repeatable; the extension picks the format)")
 	estimateFlag(cmd, &opts.NoEstimate)
 	completeWords(cmd, "disputes", check.GateNew, check.GateAny)
 	completeWords(cmd, "fail-on", append(verdictNames(check.Verdicts), "none")...)
@@ -187,16 +196,11 @@ func runCheck(opts *checkOptions) error {
 	if !opts.FormatSet && ios.Getenv("GITHUB_ACTIONS") == "true" {
 		format = "github"
 	}
-	var paths []string
-	if opts.Output != "" {
-		paths = []string{opts.Output}
-	}
-	targets, err := cli.Outputs{Paths: paths, Format: format, FormatSet: opts.FormatSet,
-		FormatOf: checkreport.FormatFor, Known: "use one of " + checkreport.Extensions() + " (or --format)"}.Targets()
+	targets, err := cli.Outputs{Paths: opts.Outputs, Format: format, FormatSet: opts.FormatSet,
+		FormatOf: checkreport.FormatFor, Known: "use one of " + checkreport.Extensions() + " (or --format with a single -o)"}.Targets()
 	if err != nil {
 		return err
 	}
-	format = targets[0].Format
 	fromFiles, err := readAssertions(ios, opts.Files)
 	if err != nil {
 		return err
@@ -221,20 +225,24 @@ func runCheck(opts *checkOptions) error {
 			report.Quotes = []check.QuoteResult{}
 		}
 	}
-	write := func(w io.Writer, color bool) error {
-		return checkreport.Write(w, format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString()})
-	}
-	if opts.Output != "" {
-		err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return write(w, false) })
-	} else {
-		err = write(ios.Out, ios.ColorEnabled())
-	}
-	if err != nil {
-		return err
-	}
-	if format == "text" {
-		if line := checkreport.Summary(report); line != "" {
-			fmt.Fprintf(ios.ErrOut, "claimdiff check: %s\n", line)
+	for _, t := range targets {
+		write := func(w io.Writer, color bool) error {
+			return checkreport.Write(w, t.Format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString()})
+		}
+		if t.Path != "" {
+			// Files never carry colour.
+			if err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return write(w, false) }); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := write(ios.Out, t.Format == "text" && ios.ColorEnabled()); err != nil {
+			return err
+		}
+		if t.Format == "text" {
+			if line := checkreport.Summary(report); line != "" {
+				fmt.Fprintf(ios.ErrOut, "claimdiff check: %s\n", line)
+			}
 		}
 	}
 	sum := report.Summary()

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -13,10 +15,12 @@ import (
 )
 
 type lintOptions struct {
-	IO     *iostreams.IOStreams
-	Global *globalOptions
-	Format string
-	Strict bool
+	IO        *iostreams.IOStreams
+	Global    *globalOptions
+	Format    string
+	FormatSet bool
+	Outputs   []string
+	Strict    bool
 }
 
 func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -26,43 +30,78 @@ func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Short: "Check a ledger for errors and likely mistakes",
 		Long: `Lint reports every problem in every file of the ledger at once, each as
 file:line:col: message. It exits 1 when there is an error (or, with --strict,
-any warning), 0 when the ledger is clean, and 2 when it cannot run at all.`,
+any warning), 0 when the ledger is clean, and 2 when it cannot run at all.
+
+Formats: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for
+code scanning), junit (JUnit XML: a case per problem), rdjsonl (reviewdog's
+diagnostics, one per line) and gitlab (a GitLab Code Quality report). SARIF
+and GitLab findings carry a fingerprint of the file, code and message, which
+does not change when lines move.
+
+-o writes to a file instead of stdout, atomically. It may be repeated; then
+each file's extension picks its format: .txt, .json, .sarif (or
+.sarif.json), .xml (JUnit), .rdjsonl, and .gitlab.json or
+gl-code-quality-report.json (GitLab). With one -o, --format wins over the
+extension when given.`,
 		Example: `  claimdiff lint
   claimdiff lint -f ledger/ --strict
-  claimdiff lint --format json | jq '.[] | select(.severity == "error")'`,
+  claimdiff lint --format json | jq '.[] | select(.severity == "error")'
+  claimdiff lint -o lint.sarif -o gl-code-quality-report.json`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return runLint(opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.FormatSet = cmd.Flags().Changed("format")
+			return runLint(opts)
+		},
 	}
-	cli.FormatFlag(cmd, &opts.Format, "text", "json", "github")
+	cli.FormatFlag(cmd, &opts.Format, render.ProblemFormats...)
+	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
 func runLint(opts *lintOptions) error {
 	ios := opts.IO
+	targets, err := cli.Outputs{Paths: opts.Outputs, Format: opts.Format, FormatSet: opts.FormatSet,
+		FormatOf: render.ProblemFormatFor, Known: "use one of " + render.ProblemExtensions() + " (or --format with a single -o)"}.Targets()
+	if err != nil {
+		return err
+	}
 	l, err := openLedger(ios, opts.Global, false)
 	if err != nil {
 		return err
 	}
 	problems := append(l.Problems, load.Warnings(l)...)
 	diag.Sort(problems)
-	switch opts.Format {
-	case "json":
-		err = render.ProblemsJSON(ios.Out, problems)
-	case "github":
-		err = render.ProblemsGitHub(ios.Out, problems)
-	default:
-		st := render.NewStyles(ios.Out, ios.ColorEnabled())
-		err = render.ProblemsText(ios.Out, st, problems, render.ProblemOptions{Snippets: ios.OutTTY, Lines: lineSource})
-		if err == nil {
-			fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", render.Summary(problems),
-				render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
+	summary := func() {
+		fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", render.Summary(problems),
+			render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
+	}
+	for _, t := range targets {
+		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict}
+		if t.Path != "" {
+			// Files never carry colour or snippets.
+			err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return render.WriteProblems(w, t.Format, problems, wo) })
+			if err != nil {
+				return fmt.Errorf("write %s: %w", t.Path, err)
+			}
+			continue
+		}
+		if t.Format == "text" {
+			wo.Styles = render.NewStyles(ios.Out, ios.ColorEnabled())
+			wo.Text = render.ProblemOptions{Snippets: ios.OutTTY, Lines: lineSource}
+		}
+		if err := render.WriteProblems(ios.Out, t.Format, problems, wo); err != nil {
+			return err
+		}
+		if t.Format == "text" {
+			summary()
 			sayPatterns(ios, l)
 			sayNoValues(ios, l)
 		}
 	}
-	if err != nil {
-		return err
+	if targets[0].Path != "" {
+		// Only files were written: say what they hold.
+		summary()
 	}
 	if diag.HasErrors(problems, opts.Strict) {
 		return cli.ErrGateFailed

@@ -50,11 +50,15 @@ Formats: text (the default, for a terminal), md (GitHub Markdown for a
 pull-request comment or job summary), html (one self-contained page that
 loads nothing from the network), json (disputed's JSON plus a summary), csv
 (one row per claim in a dispute), sarif (SARIF 2.1.0, for code scanning) and
-junit (JUnit XML: an open dispute is a failing test).
+junit (JUnit XML: an open dispute is a failing test), rdjsonl (reviewdog's
+diagnostics, one per line) and gitlab (a GitLab Code Quality report). SARIF
+and GitLab findings carry a fingerprint of the dispute's topic, context and
+moment, which does not change when lines move.
 
 -o writes to a file instead of stdout, atomically. It may be repeated; then
 each file's extension picks its format: .txt, .md, .html, .json, .csv,
-.sarif (or .sarif.json) and .xml (JUnit). With one -o, --format wins over
+.sarif (or .sarif.json), .xml (JUnit), .rdjsonl, and .gitlab.json or
+gl-code-quality-report.json (GitLab). With one -o, --format wins over
 the extension when given.
 
 Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
@@ -135,6 +139,10 @@ func formatName(f report.Format) string {
 		return strings.ToUpper(string(f))
 	case report.JUnit:
 		return "JUnit XML"
+	case report.RDJSONL:
+		return "rdjsonl"
+	case report.GitLab:
+		return "GitLab Code Quality"
 	}
 	return string(f)
 }

@@ -1,6 +1,6 @@
 // Package checkreport writes the results of claimdiff check: text for people,
-// JSON for scripts, GitHub workflow annotations, SARIF for code scanning
-// and JUnit XML for CI dashboards. Every report is the same
+// JSON for scripts, GitHub workflow annotations, SARIF for code scanning,
+// JUnit XML for CI dashboards, reviewdog's rdjsonl and GitLab Code Quality. Every report is the same
 // check.CheckReport; only the dress changes.
 //
 // Everything a report holds may come from a pull request (claim values,
@@ -20,8 +20,9 @@ import (
 
 // extensions maps file name endings to formats.
 var extensions = cli.Extensions{
-	{Ext: ".sarif.json", Format: "sarif"}, {Ext: ".sarif", Format: "sarif"}, {Ext: ".json", Format: "json"},
-	{Ext: ".txt", Format: "text"}, {Ext: ".xml", Format: "junit"},
+	{Ext: ".sarif.json", Format: "sarif"}, {Ext: ".gitlab.json", Format: "gitlab"},
+	{Ext: cli.GitLabReportName, Format: "gitlab"}, {Ext: ".sarif", Format: "sarif"}, {Ext: ".json", Format: "json"},
+	{Ext: ".txt", Format: "text"}, {Ext: ".xml", Format: "junit"}, {Ext: ".rdjsonl", Format: "rdjsonl"},
 }
 
 // FormatFor picks the format of a file from its name's extension.
@@ -31,7 +32,7 @@ func FormatFor(path string) (string, bool) { return extensions.FormatOf(path) }
 func Extensions() string { return extensions.String() }
 
 // Formats lists the formats Write knows, the default first.
-var Formats = []string{"text", "json", "github", "sarif", "junit"}
+var Formats = []string{"text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"}
 
 // Options carry what some formats need besides the report.
 type Options struct {
@@ -58,6 +59,10 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 		return SARIF(w, opts.Version, r)
 	case "junit":
 		return JUnit(w, r)
+	case "rdjsonl":
+		return RDJSONL(w, r)
+	case "gitlab":
+		return GitLab(w, r)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

@@ -6,22 +6,38 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/check"
+	"github.com/claimdiff/claimdiff/internal/cijson"
 	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 	"github.com/claimdiff/claimdiff/internal/sarif"
 )
 
 // finding is one line of CI output, whatever the format: what SARIF calls
-// a result, GitHub an annotation.
+// a result, GitHub an annotation. Its Code is the SARIF rule id, its Level
+// error, warning or note (notice on GitHub).
 type finding struct {
-	rule  string // SARIF rule id
-	level string // error, warning or note (notice on GitHub)
+	cijson.Finding
 	title string
-	msg   string
-	file  string
-	line  int
-	col   int
 	props map[string]any
+}
+
+// ci strips fs to what the shared CI writers need.
+func ci(fs []finding) []cijson.Finding {
+	out := make([]cijson.Finding, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Finding
+	}
+	return out
+}
+
+// assertionSubject is what an assertion is about, for its fingerprint: the
+// topic, the value and the context, or the message of one that could not
+// be read.
+func assertionSubject(x *check.Result) []string {
+	if x.Topic == "" {
+		return []string{cijson.WithoutPositions(x.Message)}
+	}
+	return []string{x.Topic, x.Asserted, x.Context, x.AsOf}
 }
 
 // findings lists what CI should show: every assertion but supported ones
@@ -31,21 +47,22 @@ func findings(r *check.CheckReport, withPassing bool) []finding {
 	var out []finding
 	for i := range r.Results {
 		x := &r.Results[i]
-		f := finding{title: "claimdiff: " + string(x.Verdict), msg: assertionTitle(x) + ": " + x.Message,
-			file: x.Pos.File, line: x.Pos.Line, col: x.Pos.Col,
+		f := finding{Finding: cijson.Finding{Message: assertionTitle(x) + ": " + x.Message,
+			File: x.Pos.File, Line: x.Pos.Line, Col: x.Pos.Col, Subject: assertionSubject(x)},
+			title: "claimdiff: " + string(x.Verdict),
 			props: map[string]any{"topic": x.Topic, "asserted": x.Asserted, "verdict": string(x.Verdict)}}
 		switch {
 		case x.Verdict == check.Invalid:
-			f.rule, f.level = "invalid-value", "error"
+			f.Code, f.Level = "invalid-value", "error"
 		case x.Verdict == check.Supported:
 			if !withPassing {
 				continue
 			}
-			f.rule, f.level = "supported", "note"
+			f.Code, f.Level = "supported", "note"
 		case x.Fails:
-			f.rule, f.level = string(x.Verdict), "error"
+			f.Code, f.Level = string(x.Verdict), "error"
 		default:
-			f.rule, f.level = string(x.Verdict), "warning"
+			f.Code, f.Level = string(x.Verdict), "warning"
 		}
 		out = append(out, f)
 	}
@@ -54,25 +71,27 @@ func findings(r *check.CheckReport, withPassing bool) []finding {
 		if !g.Fails {
 			continue
 		}
-		out = append(out, finding{rule: "dispute", level: "error", title: "claimdiff: dispute",
-			msg: disputeTitle(g) + ": " + g.Message, file: g.Pos.File, line: g.Pos.Line, col: g.Pos.Col,
+		out = append(out, finding{Finding: cijson.Finding{Code: "dispute", Level: "error",
+			Message: disputeTitle(g) + ": " + g.Message, File: g.Pos.File, Line: g.Pos.Line, Col: g.Pos.Col,
+			Subject: []string{g.Topic, g.Context, g.Moment}}, title: "claimdiff: dispute",
 			props: map[string]any{"topic": g.Topic, "status": g.Status, "severity": string(g.Severity)}})
 	}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
-		f := finding{title: "claimdiff: quote " + string(q.Status), msg: "claim " + q.Claim + ": " + q.Message,
-			file: q.Pos.File, line: q.Pos.Line, col: q.Pos.Col,
+		f := finding{Finding: cijson.Finding{Message: "claim " + q.Claim + ": " + q.Message,
+			File: q.Pos.File, Line: q.Pos.Line, Col: q.Pos.Col, Subject: []string{q.Claim}},
+			title: "claimdiff: quote " + string(q.Status),
 			props: map[string]any{"claim": q.Claim, "status": string(q.Status), "similarity": q.Similarity}}
 		switch q.Status {
 		case check.QuoteMatched, check.QuoteClose:
 			continue
 		case check.QuoteUnchecked:
-			f.rule, f.level = "quote-unchecked", "note"
+			f.Code, f.Level = "quote-unchecked", "note"
 		case check.QuoteUnreadable:
-			f.rule, f.level = "quote-unreadable", "error"
+			f.Code, f.Level = "quote-unreadable", "error"
 		default:
-			f.rule, f.level = "quote-mismatch", "error"
-			f.msg += fmt.Sprintf("\nquote: %q\nclosest: %q", oneLine(q.Quote), oneLine(q.Passage))
+			f.Code, f.Level = "quote-mismatch", "error"
+			f.Message += fmt.Sprintf("\nquote: %q\nclosest: %q", oneLine(q.Quote), oneLine(q.Passage))
 		}
 		out = append(out, f)
 	}
@@ -87,22 +106,22 @@ func findings(r *check.CheckReport, withPassing bool) []finding {
 func GitHub(w io.Writer, r *check.CheckReport) error {
 	var b strings.Builder
 	for _, f := range findings(r, true) {
-		level := f.level
+		level := f.Level
 		if level == "note" {
 			level = "notice"
 		}
 		var props []string
-		if f.file != "" {
-			props = append(props, "file="+safetext.GitHubProperty(f.file))
-			if f.line > 0 {
-				props = append(props, fmt.Sprintf("line=%d", f.line))
+		if f.File != "" {
+			props = append(props, "file="+safetext.GitHubProperty(f.File))
+			if f.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", f.Line))
 			}
-			if f.col > 0 {
-				props = append(props, fmt.Sprintf("col=%d", f.col))
+			if f.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", f.Col))
 			}
 		}
 		props = append(props, "title="+safetext.GitHubProperty(f.title))
-		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), safetext.GitHubData(f.msg))
+		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), safetext.GitHubData(f.Message))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -130,15 +149,29 @@ var rules = []sarif.Rule{
 
 // SARIF writes a SARIF 2.1.0 log for code scanning. Supported assertions
 // and matched quotes are not results: code scanning shows every result
-// as an alert.
+// as an alert. Each result's partial fingerprint hashes what it is about,
+// not its line.
 func SARIF(w io.Writer, version string, r *check.CheckReport) error {
 	fs := findings(r, false)
+	fps := cijson.Fingerprints(ci(fs))
 	results := make([]sarif.Result, 0, len(fs))
-	for _, f := range fs {
-		results = append(results, sarif.Result{RuleID: f.rule, Level: f.level, Message: f.msg,
-			File: f.file, Line: f.line, Col: f.col, Properties: f.props})
+	for i, f := range fs {
+		results = append(results, sarif.Result{RuleID: f.Code, Level: f.Level, Message: f.Message,
+			File: f.File, Line: f.Line, Col: f.Col, Properties: f.props, Fingerprint: fps[i]})
 	}
 	return sarif.Write(w, version, rules, results)
+}
+
+// RDJSONL writes reviewdog's rdjsonl, one diagnostic per line, with the
+// same findings as SARIF.
+func RDJSONL(w io.Writer, r *check.CheckReport) error {
+	return cijson.WriteRDJSONL(w, ci(findings(r, false)))
+}
+
+// GitLab writes a GitLab Code Quality report with the same findings as
+// SARIF, but for assertions given with --claim, which have no file.
+func GitLab(w io.Writer, r *check.CheckReport) error {
+	return cijson.WriteGitLab(w, ci(findings(r, false)))
 }
 
 // JUnit writes one suite per check that ran (assertions, disputes,

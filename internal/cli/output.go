@@ -60,8 +60,13 @@ func (o Outputs) Targets() ([]Target, error) {
 	return out, nil
 }
 
-// Extension maps a file name ending to a format.
+// Extension maps a file name ending to a format. An ending that does not
+// start with a dot is a whole file name, such as GitLabReportName.
 type Extension struct{ Ext, Format string }
+
+// GitLabReportName is the name GitLab's documentation gives a Code Quality
+// report; a file so named (or ending so) is one.
+const GitLabReportName = "gl-code-quality-report.json"
 
 // Extensions is a table of file name endings, longest first where one
 // ends another (.sarif.json before .json).
@@ -71,7 +76,7 @@ type Extensions []Extension
 func (es Extensions) FormatOf(path string) (string, bool) {
 	name := strings.ToLower(filepath.Base(path))
 	for _, e := range es {
-		if strings.HasSuffix(name, e.Ext) && len(name) > len(e.Ext) {
+		if strings.HasSuffix(name, e.Ext) && (len(name) > len(e.Ext) || !strings.HasPrefix(e.Ext, ".")) {
 			return e.Format, true
 		}
 	}

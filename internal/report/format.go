@@ -19,17 +19,20 @@ const (
 	CSV      Format = "csv"
 	SARIF    Format = "sarif"
 	JUnit    Format = "junit"
+	RDJSONL  Format = "rdjsonl"
+	GitLab   Format = "gitlab"
 )
 
 // Formats lists every format, the default first, for --format.
-var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit)}
+var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit), string(RDJSONL), string(GitLab)}
 
 // extensions maps file name endings to formats.
 var extensions = cli.Extensions{
-	{Ext: ".sarif.json", Format: string(SARIF)}, {Ext: ".markdown", Format: string(Markdown)}, {Ext: ".sarif", Format: string(SARIF)},
+	{Ext: ".sarif.json", Format: string(SARIF)}, {Ext: ".gitlab.json", Format: string(GitLab)},
+	{Ext: cli.GitLabReportName, Format: string(GitLab)}, {Ext: ".markdown", Format: string(Markdown)}, {Ext: ".sarif", Format: string(SARIF)},
 	{Ext: ".html", Format: string(HTML)}, {Ext: ".json", Format: string(JSON)}, {Ext: ".txt", Format: string(Text)},
 	{Ext: ".htm", Format: string(HTML)}, {Ext: ".csv", Format: string(CSV)}, {Ext: ".xml", Format: string(JUnit)},
-	{Ext: ".md", Format: string(Markdown)},
+	{Ext: ".md", Format: string(Markdown)}, {Ext: ".rdjsonl", Format: string(RDJSONL)},
 }
 
 // FormatFor picks the format of a file from its name's extension.
@@ -68,6 +71,10 @@ func Write(w io.Writer, r *Report, f Format, opts Options) error {
 		return WriteSARIF(w, r, opts.Version)
 	case JUnit:
 		return WriteJUnit(w, r)
+	case RDJSONL:
+		return WriteRDJSONL(w, r)
+	case GitLab:
+		return WriteGitLab(w, r)
 	}
 	return fmt.Errorf("unknown report format %q", f)
 }

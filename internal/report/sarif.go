@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cijson"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/sarif"
 )
@@ -20,25 +21,44 @@ var sarifRules = []sarif.Rule{
 		Help: "A source denies what another claims. Check the sources, then record the desk's decision under disputes: in the ledger."},
 }
 
-// WriteSARIF writes one SARIF result per dispute. Its rule is that of the
-// dispute's first kind; its level follows severity (high error, medium
-// warning, low note); it is located at Dispute.At, the first claim of the
-// weakest position, so that the annotation lands on the contradicted line.
-// Disputes the desk has handled are included too, with their status in
-// the message and properties.
-func WriteSARIF(w io.Writer, r *Report, version string) error {
-	results := make([]sarif.Result, 0, len(r.Disputes))
+// findings are the report's CI findings, one per dispute. Its rule is that
+// of the dispute's first kind; its level follows severity (high error,
+// medium warning, low note); it is located at Dispute.At, the first claim
+// of the weakest position, so that the annotation lands on the
+// contradicted line. Its subject is the dispute's topic, context and
+// moment.
+func findings(r *Report) []cijson.Finding {
+	out := make([]cijson.Finding, 0, len(r.Disputes))
 	for i := range r.Disputes {
 		d := &r.Disputes[i]
 		kind := claims.KindConflict
 		if len(d.Kinds) > 0 {
 			kind = d.Kinds[0]
 		}
-		res := sarif.Result{
-			RuleID:  "claimdiff/dispute-" + string(kind),
+		out = append(out, cijson.Finding{
+			Code:    "claimdiff/dispute-" + string(kind),
 			Level:   sarifLevel(d.Severity),
 			Message: disputeMessage(d),
 			File:    d.At.File, Line: d.At.Line, Col: d.At.Col,
+			Subject: []string{d.Topic, d.Context, d.Moment},
+		})
+	}
+	return out
+}
+
+// WriteSARIF writes one SARIF result per dispute (see findings), with a
+// partial fingerprint that does not change when lines move. Disputes the
+// desk has handled are included too, with their status in the message
+// and properties.
+func WriteSARIF(w io.Writer, r *Report, version string) error {
+	fs := findings(r)
+	fps := cijson.Fingerprints(fs)
+	results := make([]sarif.Result, 0, len(fs))
+	for i, f := range fs {
+		d := &r.Disputes[i]
+		res := sarif.Result{
+			RuleID: f.Code, Level: f.Level, Message: f.Message,
+			File: f.File, Line: f.Line, Col: f.Col, Fingerprint: fps[i],
 			Properties: map[string]any{
 				"topic": d.Topic, "severity": string(d.Severity), "score": d.Score,
 				"status": d.Status, "kinds": strings.Split(kindsText(d), "+"),
@@ -51,6 +71,14 @@ func WriteSARIF(w io.Writer, r *Report, version string) error {
 	}
 	return sarif.Write(w, version, sarifRules, results)
 }
+
+// WriteRDJSONL writes reviewdog's rdjsonl: one diagnostic per dispute,
+// as in SARIF.
+func WriteRDJSONL(w io.Writer, r *Report) error { return cijson.WriteRDJSONL(w, findings(r)) }
+
+// WriteGitLab writes a GitLab Code Quality report: one issue per dispute,
+// as in SARIF, with the same fingerprint.
+func WriteGitLab(w io.Writer, r *Report) error { return cijson.WriteGitLab(w, findings(r)) }
 
 func sarifLevel(s claims.Severity) string {
 	switch s {

@@ -35,7 +35,15 @@ type Result struct {
 	File                   string
 	Line, Col              int
 	Properties             map[string]any // optional
+	// Fingerprint, when set, is the result's partialFingerprints entry
+	// "claimdiff/v1": a hash of what it is about that survives lines
+	// moving (see cijson.Fingerprints).
+	Fingerprint string
 }
+
+// FingerprintKey names claimdiff's entry in partialFingerprints; a new
+// way of hashing gets a new version.
+const FingerprintKey = "claimdiff/v1"
 
 // Write writes one SARIF log with a single run of the tool "claimdiff".
 // Text that may come from a ledger (messages, rule texts, string
@@ -79,6 +87,9 @@ func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) erro
 			Level:      res.Level,
 			Message:    text{Text: safetext.Clean(res.Message)},
 			Properties: cleanProperties(res.Properties),
+		}
+		if res.Fingerprint != "" {
+			out.PartialFingerprints = map[string]string{FingerprintKey: res.Fingerprint}
 		}
 		if i, ok := index[res.RuleID]; ok {
 			out.RuleIndex = &i
@@ -190,12 +201,15 @@ type text struct {
 }
 
 type result struct {
-	RuleID     string         `json:"ruleId"`
-	RuleIndex  *int           `json:"ruleIndex,omitempty"`
-	Level      string         `json:"level"`
-	Message    text           `json:"message"`
-	Locations  []location     `json:"locations,omitempty"`
-	Properties map[string]any `json:"properties,omitempty"`
+	RuleID    string     `json:"ruleId"`
+	RuleIndex *int       `json:"ruleIndex,omitempty"`
+	Level     string     `json:"level"`
+	Message   text       `json:"message"`
+	Locations []location `json:"locations,omitempty"`
+	// PartialFingerprints let code scanning follow a result across
+	// commits.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	Properties          map[string]any    `json:"properties,omitempty"`
 }
 
 type location struct {

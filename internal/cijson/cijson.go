@@ -1,0 +1,234 @@
+// Package cijson holds what claimdiff's CI formats share, whichever
+// command writes them: the stable fingerprint of a finding, and the two
+// JSON documents code-review tools read, reviewdog's rdjsonl and GitLab's
+// Code Quality report. lint, check and report each turn their results into
+// Findings once; these writers do the rest.
+//
+// A fingerprint hashes what a finding is about (its file, its rule and its
+// subject: a topic, a claim id, a message without positions), never its
+// line, so that a finding keeps its fingerprint when lines above it move
+// and review tools do not show it as fixed and new again.
+package cijson
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+// Finding is one thing a CI tool should show against a line.
+type Finding struct {
+	// Code is the rule or problem code, such as "refuted" or "unknown-field".
+	Code string
+	// Level is "error", "warning" or "note".
+	Level   string
+	Message string
+	File    string
+	// Line and Col count from 1; 0 means unknown.
+	Line, Col int
+	// Subject says what the finding is about, without positions: a topic
+	// and its context, a claim id, a message with line numbers removed.
+	// With File and Code it makes the fingerprint.
+	Subject []string
+}
+
+// Fingerprints returns the fingerprint of each finding, in order. Findings
+// about the same thing (same file, code and subject) are told apart by how
+// many came before them, which does not change when lines move either.
+func Fingerprints(fs []Finding) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		parts := append([]string{filepath.ToSlash(f.File), f.Code}, f.Subject...)
+		fp := Fingerprint(parts...)
+		if n := seen[fp]; n > 0 {
+			seen[fp] = n + 1
+			fp = Fingerprint(append(parts, strconv.Itoa(n))...)
+		} else {
+			seen[fp] = 1
+		}
+		out[i] = fp
+	}
+	return out
+}
+
+// Fingerprint hashes parts (SHA-256, the first 128 bits in hex). Parts are
+// joined with a NUL, which no part holds, so ("ab", "c") and ("a", "bc")
+// differ.
+func Fingerprint(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:16])
+}
+
+// positions are the places a message may name a line: "line 12",
+// "lines 3 and 4", "a.yaml:12:5".
+var positions = regexp.MustCompile(`(?i)\blines? \d+((, | and | to |-)\d+)*|:\d+(:\d+)?\b`)
+
+// WithoutPositions removes line and column numbers from a message, for a
+// subject.
+func WithoutPositions(msg string) string {
+	return positions.ReplaceAllStringFunc(msg, func(m string) string {
+		if strings.HasPrefix(m, ":") {
+			return ""
+		}
+		return strings.Fields(m)[0]
+	})
+}
+
+// Source is the tool name rdjsonl and GitLab show.
+const Source = "claimdiff"
+
+type rdPosition struct {
+	Line   int `json:"line"`
+	Column int `json:"column,omitempty"`
+}
+
+type rdRange struct {
+	Start rdPosition `json:"start"`
+}
+
+type rdLocation struct {
+	Path  string   `json:"path"`
+	Range *rdRange `json:"range,omitempty"`
+}
+
+type rdCode struct {
+	Value string `json:"value"`
+}
+
+type rdSource struct {
+	Name string `json:"name"`
+}
+
+type rdDiagnostic struct {
+	Message  string      `json:"message"`
+	Location *rdLocation `json:"location,omitempty"`
+	Severity string      `json:"severity"`
+	Code     rdCode      `json:"code"`
+	Source   rdSource    `json:"source"`
+}
+
+// rdSeverity maps a level to reviewdog's severities.
+func rdSeverity(level string) (string, error) {
+	switch level {
+	case "error":
+		return "ERROR", nil
+	case "warning":
+		return "WARNING", nil
+	case "note":
+		return "INFO", nil
+	}
+	return "", fmt.Errorf("cijson: level %q is not error, warning or note", level)
+}
+
+// WriteRDJSONL writes reviewdog's rdjsonl: one diagnostic per line, for
+// reviewdog -f=rdjsonl. A finding without a file has no location; a line
+// below 1 leaves out the range, a column below 1 the column.
+func WriteRDJSONL(w io.Writer, fs []Finding) error {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf, false)
+	for _, f := range fs {
+		sev, err := rdSeverity(f.Level)
+		if err != nil {
+			return err
+		}
+		d := rdDiagnostic{Message: safetext.Clean(f.Message), Severity: sev,
+			Code: rdCode{Value: safetext.Clean(f.Code)}, Source: rdSource{Name: Source}}
+		if f.File != "" {
+			d.Location = &rdLocation{Path: path(f.File)}
+			if f.Line >= 1 {
+				d.Location.Range = &rdRange{Start: rdPosition{Line: f.Line, Column: max(f.Col, 0)}}
+			}
+		}
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(safetext.JSONWorkflow(buf.Bytes()))
+	return err
+}
+
+type glLines struct {
+	Begin int `json:"begin"`
+}
+
+type glLocation struct {
+	Path  string  `json:"path"`
+	Lines glLines `json:"lines"`
+}
+
+type glIssue struct {
+	Description string     `json:"description"`
+	CheckName   string     `json:"check_name"`
+	Fingerprint string     `json:"fingerprint"`
+	Severity    string     `json:"severity"`
+	Location    glLocation `json:"location"`
+}
+
+// glSeverity maps a level to GitLab's severities (info, minor, major,
+// critical, blocker): claimdiff's errors are major, warnings minor, notes
+// info.
+func glSeverity(level string) (string, error) {
+	switch level {
+	case "error":
+		return "major", nil
+	case "warning":
+		return "minor", nil
+	case "note":
+		return "info", nil
+	}
+	return "", fmt.Errorf("cijson: level %q is not error, warning or note", level)
+}
+
+// WriteGitLab writes a GitLab Code Quality report: a JSON array (empty,
+// never null, when there is nothing) of issues with a fingerprint each.
+// GitLab needs a file for every issue, so a finding without one (an
+// assertion given with --claim) is left out; the exit code still counts
+// it. A line below 1 is written as line 1.
+func WriteGitLab(w io.Writer, fs []Finding) error {
+	fps := Fingerprints(fs)
+	out := make([]glIssue, 0, len(fs))
+	for i, f := range fs {
+		sev, err := glSeverity(f.Level)
+		if err != nil {
+			return err
+		}
+		if f.File == "" {
+			continue
+		}
+		out = append(out, glIssue{Description: safetext.Clean(f.Message), CheckName: safetext.Clean(f.Code),
+			Fingerprint: fps[i], Severity: sev,
+			Location: glLocation{Path: path(f.File), Lines: glLines{Begin: max(f.Line, 1)}}})
+	}
+	var buf bytes.Buffer
+	if err := newEncoder(&buf, true).Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.JSONWorkflow(buf.Bytes()))
+	return err
+}
+
+// path is a file as both tools want it: cleaned, with forward slashes and
+// no leading "./".
+func path(file string) string {
+	return strings.TrimPrefix(filepath.ToSlash(safetext.Clean(file)), "./")
+}
+
+func newEncoder(w io.Writer, indent bool) *json.Encoder {
+	enc := json.NewEncoder(w)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	// The documents are data read by review tools, not HTML.
+	enc.SetEscapeHTML(false)
+	return enc
+}
