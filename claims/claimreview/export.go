@@ -180,17 +180,17 @@ func Reviews(a *claims.Analysis, opts Options) []Review {
 	return reviews
 }
 
-// judge rates claim c against the likely value: a claim that holds it is
-// True and one that cannot is False (a denial the other way round); a
-// vague claim, which fits sides that conflict, is Unproven when it allows
-// the likely value, since it is too loose to confirm it, and False when
-// it does not.
+// judge rates claim c against the likely value: a claim that allows it
+// is True and one that cannot is False (value.Meets reads a denial as the
+// complement of what it denies); a vague claim, which fits sides that
+// conflict, is Unproven when it allows the likely value, since it is too
+// loose to confirm it, and False when it does not.
 func judge(c *claims.Claim, likely value.Value, vague bool) Verdict {
 	meets := value.Meets(c.Value, likely)
 	switch {
-	case vague && (meets != c.Denies):
+	case vague && meets:
 		return Unproven
-	case meets != c.Denies:
+	case meets:
 		return True
 	}
 	return False
