@@ -16,8 +16,11 @@ import (
 type Ledger struct {
 	// Title is the first file's title; Titles every distinct one, in
 	// file order, for a directory that holds several stories.
-	Title   string
-	Titles  []string
+	Title  string
+	Titles []string
+	// Desk is who keeps the ledger (desk:), the author of what is
+	// published from it; empty when no file names one.
+	Desk    Desk
 	Files   []string
 	Sources *sources.Registry
 	Topics  map[string]*Topic
@@ -31,6 +34,12 @@ type Ledger struct {
 	// Problems are what loading found: errors make the ledger unusable for
 	// anything but lint; warnings are advice.
 	Problems []diag.Problem
+}
+
+// Desk is the newsroom or fact-checker that keeps a ledger.
+type Desk struct {
+	Name string
+	URL  string
 }
 
 // Topic is what claims are about, and how their values compare.

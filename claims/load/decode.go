@@ -15,10 +15,11 @@ import (
 )
 
 var (
-	ledgerFields  = []string{"ledger", "title", "description", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
+	ledgerFields  = []string{"ledger", "title", "description", "desk", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
 	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "date_order", "zone", "no_value", "description"}
 	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "no_value"}
 	disputeFields = []string{"status", "value", "reason", "until"}
+	deskFields    = []string{"name", "url"}
 )
 
 // FormatVersion is the ledger format this claimdiff reads.
@@ -46,6 +47,8 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 			}
 		case "description":
 			r.scalar(f.value, "description")
+		case "desk":
+			b.readDesk(r, f.value)
 		case "decimal":
 			if d, ok := r.decimal(f.value); ok {
 				rd := readingFor(b.fileReading, r.file)
@@ -67,6 +70,27 @@ func (b *builder) readLedger(r *reader, root *yaml.Node) {
 		default:
 			r.unknownField(f, "the ledger", ledgerFields)
 		}
+	}
+}
+
+// readDesk reads desk: the newsroom or fact-checker that keeps the
+// ledger, named as the author of what claimdiff publishes for it (a
+// ClaimReview export). The first file that names a desk wins.
+func (b *builder) readDesk(r *reader, n *yaml.Node) {
+	fields, _ := r.mapping(n, "desk")
+	var d claims.Desk
+	for _, f := range fields {
+		switch f.key {
+		case "name":
+			d.Name, _ = r.scalar(f.value, "name")
+		case "url":
+			d.URL, _ = r.scalar(f.value, "url")
+		default:
+			r.unknownField(f, "desk", deskFields)
+		}
+	}
+	if b.l.Desk.Name == "" && b.l.Desk.URL == "" {
+		b.l.Desk = d
 	}
 }
 

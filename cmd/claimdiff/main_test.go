@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -34,6 +35,13 @@ func TestScripts(t *testing.T) {
 			// The example acknowledges a dispute until 2027-03-31; a fixed
 			// date keeps the outputs from changing after it.
 			env.Setenv("CLAIMDIFF_TODAY", "2026-11-22")
+			// Sample inputs shared with package tests, such as
+			// testdata/claimreview's fact-checks.
+			testdata, err := filepath.Abs("../../testdata")
+			if err != nil {
+				return err
+			}
+			env.Setenv("TESTDATA", testdata)
 			return nil
 		},
 	})
