@@ -56,10 +56,27 @@ type TimelineEvent struct {
 // matches all) by date, with the revisions marked, the claim that opened
 // each dispute and the desk's settling of it. Topics follow the ledger.
 func (a *Analysis) Timeline(topicGlob string) []TimelineTopic {
+	return a.timeline(func(topic string) bool { return Glob(topicGlob, topic) })
+}
+
+// DisputedTimeline is Timeline of the topics that have a dispute, for
+// the report, which draws only those.
+func (a *Analysis) DisputedTimeline() []TimelineTopic {
+	disputed := map[string]bool{}
+	for i := range a.Disputes {
+		disputed[a.Disputes[i].Topic] = true
+	}
+	if len(disputed) == 0 {
+		return nil
+	}
+	return a.timeline(func(topic string) bool { return disputed[topic] })
+}
+
+func (a *Analysis) timeline(keep func(topic string) bool) []TimelineTopic {
 	l := a.Ledger
 	byTopic := map[string][]int{}
 	for i := range l.Claims {
-		if t := l.Claims[i].Topic; Glob(topicGlob, t) {
+		if t := l.Claims[i].Topic; keep(t) {
 			byTopic[t] = append(byTopic[t], i)
 		}
 	}

@@ -109,6 +109,9 @@ func TestTimeline(t *testing.T) {
 			if ev := events(got[0]); !slices.Equal(ev, tt.want) {
 				t.Errorf("events:\n%q\nwant\n%q", ev, tt.want)
 			}
+			if d := a.DisputedTimeline(); tt.disputed != (len(d) == 1) {
+				t.Errorf("DisputedTimeline = %+v, want the topic only when it is disputed", d)
+			}
 		})
 	}
 }
