@@ -79,6 +79,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		{[]string{"disputed"}, []string{"text", "json"}, true},
 		{[]string{"list"}, []string{"text", "json"}, true},
 		{[]string{"sources"}, []string{"text", "json"}, true},
+		{[]string{"timeline"}, []string{"text", "md", "json"}, true},
 		{[]string{"lint"}, []string{"text", "json", "github"}, true},
 		{[]string{"report"}, []string{"text", "md", "html", "json", "csv", "sarif", "junit"}, false},
 		{[]string{"graph"}, []string{"dot", "mermaid"}, false},

@@ -101,7 +101,7 @@ func TimelineMarkdown(w io.Writer, ts []claims.TimelineTopic) error {
 		for j := range t.Events {
 			cells := timelineRow(&t.Events[j])
 			for k, c := range cells {
-				cells[k] = strings.ReplaceAll(safetext.MarkdownCell(c), "|", `\|`)
+				cells[k] = safetext.MarkdownCell(c)
 			}
 			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
 		}
