@@ -79,6 +79,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		{[]string{"disputed"}, []string{"text", "json"}, true},
 		{[]string{"list"}, []string{"text", "json"}, true},
 		{[]string{"sources"}, []string{"text", "json"}, true},
+		{[]string{"timeline"}, []string{"text", "md", "json"}, true},
 		{[]string{"lint"}, []string{"text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"}, true},
 		{[]string{"report"}, []string{"text", "md", "html", "json", "csv", "sarif", "junit", "rdjsonl", "gitlab"}, false},
 		{[]string{"graph"}, []string{"dot", "mermaid"}, false},

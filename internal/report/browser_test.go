@@ -290,3 +290,139 @@ func TestHostileHTMLInBrowser(t *testing.T) {
 	}
 	w.check(t)
 }
+
+// box is an element's bounding box in CSS pixels.
+type box struct{ Left, Top, Right, Bottom, Width float64 }
+
+// TestHTMLLayoutInBrowser checks the page's layout at a phone's width and
+// a desktop's, by the boxes the browser lays out, not by pixels: each
+// "most often contradicted" count sits on the first line of its source's
+// name however long the name; the matrix scrolls sideways inside its box,
+// says so on a phone, and its column labels are neither cut off nor
+// overlapping; each disputed topic's timeline is drawn within the window.
+func TestHTMLLayoutInBrowser(t *testing.T) {
+	ctx, w := browser(t)
+	l := load.Bytes("example/claims.yaml", example.YAML)
+	r := Build(claims.Analyze(l, claims.Options{Today: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}))
+	if len(r.Summary.Contradicted) < 2 || len(r.Timelines) == 0 {
+		t.Fatalf("the example has %d contradicted sources and %d timelines; the test needs more", len(r.Summary.Contradicted), len(r.Timelines))
+	}
+	r.Summary.Contradicted[0].Source.Name = "The Independent Commission of Inquiry into the Events of the Night of the Fourteenth"
+	u := writeHTML(t, r)
+	for _, width := range []int64{400, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+				Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 500}); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.ID("filters")))
+			if vw := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.clientWidth`)); vw != int(width) {
+				t.Fatalf("viewport is %d wide, want %d", vw, width)
+			}
+			// The page itself never scrolls sideways.
+			if sw := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); sw > int(width) {
+				t.Errorf("the page is %d wide in a %d window", sw, width)
+			}
+
+			// Each count is on its name's row: its box starts on the
+			// name's first line, to the name's right.
+			rows := run(t, ctx, chromedp.Evaluate[[][2]box](`Array.from(document.querySelectorAll(".contradicted li")).map(li => {
+				const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom, Width: b.width}; };
+				const name = li.querySelector(".src"), range = document.createRange();
+				range.selectNodeContents(name);
+				const first = range.getClientRects()[0];
+				return [{Left: first.left, Top: first.top, Right: first.right, Bottom: first.bottom, Width: first.width}, r(li.querySelector("b"))];
+			})`))
+			if len(rows) != len(r.Summary.Contradicted) {
+				t.Fatalf("%d contradicted rows, want %d", len(rows), len(r.Summary.Contradicted))
+			}
+			for i, row := range rows {
+				name, count := row[0], row[1]
+				if count.Top >= name.Bottom || count.Bottom <= name.Top {
+					t.Errorf("row %d: the count (%v) is not on the name's first line (%v)", i+1, count, name)
+				}
+				if count.Left < name.Right {
+					t.Errorf("row %d: the count (%v) overlaps the name (%v)", i+1, count, name)
+				}
+			}
+			if lines := run(t, ctx, chromedp.Evaluate[int](`(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector(".contradicted .src")); return new Set(Array.from(r.getClientRects()).map(b => Math.round(b.top))).size; })()`)); width == 400 && lines < 2 {
+				t.Errorf("the long name takes %d line at 400 px; the test means it to wrap", lines)
+			}
+
+			// The matrix: inside a box that scrolls sideways when it is
+			// wider, with a cue on a phone; every column label inside
+			// the picture and apart from its neighbours.
+			m := run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+				const s = document.querySelector(".matrix-scroll"), svg = document.getElementById("matrix");
+				const cs = getComputedStyle(s), hint = document.querySelector(".scroll-hint");
+				return {scrollW: s.scrollWidth, clientW: s.clientWidth, right: s.getBoundingClientRect().right,
+					auto: cs.overflowX === "auto" || cs.overflowX === "scroll" ? 1 : 0,
+					shadow: cs.backgroundImage.includes("gradient") ? 1 : 0,
+					hint: hint.offsetParent !== null ? 1 : 0, svgW: svg.getBoundingClientRect().width};
+			})()`))
+			if m["auto"] != 1 || m["shadow"] != 1 {
+				t.Errorf("the matrix box does not scroll with edge shadows: %v", m)
+			}
+			if m["right"] > float64(width) {
+				t.Errorf("the matrix box ends at %v, past the %d window", m["right"], width)
+			}
+			if width == 400 {
+				if m["scrollW"] <= m["clientW"] {
+					t.Errorf("at 400 px the matrix (%v) fits its box (%v); the test means it to scroll", m["scrollW"], m["clientW"])
+				}
+				if m["hint"] != 1 {
+					t.Errorf("no scroll hint shows at 400 px")
+				}
+				before := run(t, ctx, chromedp.Evaluate[float64](`(() => { const s = document.querySelector(".matrix-scroll"); s.scrollLeft = 10000; return s.scrollLeft; })()`))
+				if before <= 0 {
+					t.Errorf("the matrix box does not scroll")
+				}
+			} else if m["hint"] == 1 && m["scrollW"] <= m["clientW"] {
+				t.Errorf("a scroll hint shows at %d px with nothing to scroll", width)
+			}
+			labels := run(t, ctx, chromedp.Evaluate[[]box](`(() => {
+				const svg = document.getElementById("matrix").getBoundingClientRect();
+				return Array.from(document.querySelectorAll("#matrix .collabel")).map(e => {
+					const b = e.getBoundingClientRect();
+					return {Left: b.left - svg.left, Top: b.top - svg.top, Right: b.right - svg.left, Bottom: b.bottom - svg.top, Width: svg.width};
+				});
+			})()`))
+			if len(labels) == 0 {
+				t.Fatal("the matrix has no column labels")
+			}
+			for i, b := range labels {
+				if b.Left < 0 || b.Top < 0 || b.Right > b.Width {
+					t.Errorf("column label %d (%v) is cut off by the picture", i+1, b)
+				}
+				// Labels lean at 45°, so neighbours are apart when each
+				// starts further right and ends further up-right.
+				if i > 0 && (b.Left-labels[i-1].Left < 12 || labels[i-1].Bottom-b.Bottom > 0.5) {
+					t.Errorf("column labels %d and %d overlap: %v, %v", i, i+1, labels[i-1], b)
+				}
+			}
+
+			// The timelines: one SVG per disputed topic, a mark per claim,
+			// inside the window.
+			tls := run(t, ctx, chromedp.Evaluate[[]box](`Array.from(document.querySelectorAll("svg.tl")).map(e => {
+				const b = e.getBoundingClientRect();
+				return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom, Width: e.querySelectorAll("circle.mark").length};
+			})`))
+			if len(tls) != len(r.Timelines) {
+				t.Fatalf("%d timelines drawn, want %d", len(tls), len(r.Timelines))
+			}
+			for i, b := range tls {
+				if b.Left < 0 || b.Right > float64(width) || b.Bottom <= b.Top {
+					t.Errorf("timeline %d (%v) is not within the %d window", i+1, b, width)
+				}
+				if b.Width == 0 {
+					t.Errorf("timeline %d has no marks", i+1)
+				}
+			}
+			if out := os.Getenv("CLAIMDIFF_SCREENSHOT"); out != "" {
+				shot := run(t, ctx, chromedp.FullScreenshot(90))
+				_ = os.WriteFile(strings.TrimSuffix(out, ".jpg")+fmt.Sprintf("-%d.jpg", width), shot, 0o644)
+			}
+		})
+	}
+	w.check(t)
+}

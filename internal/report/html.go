@@ -79,6 +79,7 @@ type page struct {
 	JS       template.JS
 	CSP      string
 	Matrix   matrix
+	Timeline []timeline
 	Severity []bar
 	Filters  []filterGroup
 }
@@ -97,7 +98,8 @@ type filterGroup struct {
 
 // WriteHTML writes the report as one self-contained HTML page.
 func WriteHTML(w io.Writer, r *Report) error {
-	p := page{Report: r, CSS: template.CSS(pageCSS), JS: template.JS(pageJS), CSP: pageCSP, Matrix: newMatrix(r)}
+	p := page{Report: r, CSS: template.CSS(pageCSS), JS: template.JS(pageJS), CSP: pageCSP, Matrix: newMatrix(r),
+		Timeline: newTimelines(r.Timelines)}
 	x := 0.0
 	for _, c := range r.Summary.BySeverity {
 		if c.N == 0 || r.Summary.Disputes == 0 {

@@ -38,6 +38,9 @@ type Report struct {
 	// dispute are in its Revisions): an origin changing its figure is
 	// news even when nobody contradicts it.
 	Revisions []claims.Revision
+	// Timelines are who said what when on each disputed topic, cleaned;
+	// the HTML page draws them.
+	Timelines []claims.TimelineTopic
 }
 
 // Ledger describes the ledger the report is about.
@@ -163,8 +166,25 @@ func Build(a *claims.Analysis) *Report {
 			r.Revisions = append(r.Revisions, cleanRevision(rev))
 		}
 	}
+	for _, t := range a.DisputedTimeline() {
+		r.Timelines = append(r.Timelines, cleanTimeline(t))
+	}
 	r.Summary = summarize(r, source)
 	return r
+}
+
+// cleanTimeline strips control and bidi characters from a timeline's
+// text, as Build does for everything else.
+func cleanTimeline(t claims.TimelineTopic) claims.TimelineTopic {
+	t.Topic, t.Question, t.Origins = safetext.Clean(t.Topic), safetext.Clean(t.Question), cleanAll(t.Origins)
+	t.Events = slices.Clone(t.Events)
+	for i := range t.Events {
+		e := &t.Events[i]
+		for _, f := range []*string{&e.Date, &e.Claim, &e.Source, &e.Value, &e.Context, &e.Moment, &e.Revises, &e.RevisedBy} {
+			*f = safetext.Clean(*f)
+		}
+	}
+	return t
 }
 
 func buildDispute(l *claims.Ledger, src *claims.Dispute, i int, source func(string) Source) Dispute {

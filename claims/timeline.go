@@ -1,0 +1,187 @@
+package claims
+
+import (
+	"cmp"
+	"slices"
+)
+
+// EventKind says what a timeline event is. Its names are stable: every
+// output prints them as they are.
+type EventKind string
+
+const (
+	// EventClaim: a source said something.
+	EventClaim EventKind = "claim"
+	// EventOpened: the claim that first made a dispute on the topic.
+	EventOpened EventKind = "opened"
+	// EventSettled: the desk settled the dispute (resolved or dismissed).
+	EventSettled EventKind = "settled"
+)
+
+// TimelineTopic is who said what when on one topic.
+type TimelineTopic struct {
+	Topic    string
+	Question string
+	// Origins are the sources that made claims, in the order of their
+	// first claim: one lane each.
+	Origins []string
+	// Disputed is set when the topic has a dispute now.
+	Disputed bool
+	// Events come by date, undated ones last; an opened event follows the
+	// claim that opened the dispute, a settled event without a date comes
+	// last.
+	Events []TimelineEvent
+}
+
+// TimelineEvent is one thing that happened on a topic.
+type TimelineEvent struct {
+	Kind EventKind
+	// Date is YYYY-MM-DD as the ledger wrote it; empty when not known.
+	Date    string
+	Claim   string
+	Source  string
+	Value   string
+	Context string
+	Moment  string
+	// Revises is the claim of the same source this one revised, and
+	// RevisedBy the later claim that revised this one.
+	Revises   string
+	RevisedBy string
+	// Status is the desk's status with a settled event ("resolved" or
+	// "dismissed"); Value then holds the settled value, if any.
+	Status string
+}
+
+// Timeline lays out the claims on every topic matching topicGlob (empty
+// matches all) by date, with the revisions marked, the claim that opened
+// each dispute and the desk's settling of it. Topics follow the ledger.
+func (a *Analysis) Timeline(topicGlob string) []TimelineTopic {
+	return a.timeline(func(topic string) bool { return Glob(topicGlob, topic) })
+}
+
+// DisputedTimeline is Timeline of the topics that have a dispute, for
+// the report, which draws only those.
+func (a *Analysis) DisputedTimeline() []TimelineTopic {
+	disputed := map[string]bool{}
+	for i := range a.Disputes {
+		disputed[a.Disputes[i].Topic] = true
+	}
+	if len(disputed) == 0 {
+		return nil
+	}
+	return a.timeline(func(topic string) bool { return disputed[topic] })
+}
+
+func (a *Analysis) timeline(keep func(topic string) bool) []TimelineTopic {
+	l := a.Ledger
+	byTopic := map[string][]int{}
+	for i := range l.Claims {
+		if t := l.Claims[i].Topic; keep(t) {
+			byTopic[t] = append(byTopic[t], i)
+		}
+	}
+	revises := make(map[int]int, len(a.Superseded))
+	for from, to := range a.Superseded {
+		if old, ok := revises[to]; !ok || from < old {
+			revises[to] = from
+		}
+	}
+	// opener maps a claim to the disputes it opened, by index.
+	opener := map[int][]int{}
+	disputed := map[string]bool{}
+	for di := range a.Disputes {
+		d := &a.Disputes[di]
+		if _, ok := byTopic[d.Topic]; !ok {
+			continue
+		}
+		disputed[d.Topic] = true
+		if i := a.openedBy(d); i >= 0 {
+			opener[i] = append(opener[i], di)
+		}
+	}
+	var out []TimelineTopic
+	for _, id := range l.TopicOrder {
+		idx := byTopic[id]
+		if len(idx) == 0 {
+			continue
+		}
+		tt := TimelineTopic{Topic: id, Disputed: disputed[id]}
+		if t := l.Topics[id]; t != nil {
+			tt.Question = t.Question
+		}
+		idx = slices.Clone(idx)
+		slices.SortStableFunc(idx, func(x, y int) int { return cmpDate(l.Claims[x].Date, l.Claims[y].Date) })
+		seen := map[string]bool{}
+		for _, i := range idx {
+			c := &l.Claims[i]
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				tt.Origins = append(tt.Origins, c.Source)
+			}
+			e := TimelineEvent{Kind: EventClaim, Date: c.Date, Claim: c.ID, Source: c.Source, Value: c.Shown(),
+				Context: c.Context, Moment: moment(l, c)}
+			if j, ok := revises[i]; ok {
+				e.Revises = l.Claims[j].ID
+			}
+			if j, ok := a.Superseded[i]; ok {
+				e.RevisedBy = l.Claims[j].ID
+			}
+			tt.Events = append(tt.Events, e)
+			for _, di := range opener[i] {
+				d := &a.Disputes[di]
+				tt.Events = append(tt.Events, TimelineEvent{Kind: EventOpened, Date: c.Date, Claim: c.ID,
+					Source: c.Source, Value: c.Shown(), Context: d.Context, Moment: d.Moment})
+			}
+		}
+		if st := l.Statuses[id]; st != nil && (st.Status == "resolved" || st.Status == "dismissed") {
+			tt.Events = append(tt.Events, TimelineEvent{Kind: EventSettled, Status: st.Status, Value: st.Value})
+		}
+		out = append(out, tt)
+	}
+	return out
+}
+
+// openedBy returns the claim (by index) whose arrival first put two
+// opposed positions of d on record, taking d's current claims in date
+// order; -1 when no dated claim did. A claim dated like the one before it
+// opens nothing before it: within a date, ledger order decides.
+func (a *Analysis) openedBy(d *Dispute) int {
+	type member struct{ claim, position int }
+	var ms []member
+	for pi := range d.Positions {
+		for _, i := range d.Positions[pi].members {
+			if a.Ledger.Claims[i].Date != "" {
+				ms = append(ms, member{i, pi})
+			}
+		}
+	}
+	slices.SortFunc(ms, func(x, y member) int {
+		return cmp.Or(cmpDate(a.Ledger.Claims[x.claim].Date, a.Ledger.Claims[y.claim].Date), cmp.Compare(x.claim, y.claim))
+	})
+	var seen []int // positions on record, once each
+	for _, m := range ms {
+		if slices.Contains(seen, m.position) {
+			continue
+		}
+		for _, p := range seen {
+			if d.Opposed(p, m.position) {
+				return m.claim
+			}
+		}
+		seen = append(seen, m.position)
+	}
+	return -1
+}
+
+// cmpDate orders dates as written (YYYY-MM-DD sorts as text), undated last.
+func cmpDate(x, y string) int {
+	switch {
+	case x == y:
+		return 0
+	case x == "":
+		return 1
+	case y == "":
+		return -1
+	}
+	return cmp.Compare(x, y)
+}

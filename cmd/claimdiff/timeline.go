@@ -1,0 +1,52 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
+)
+
+type timelineOptions struct {
+	IO     *iostreams.IOStreams
+	Global *globalOptions
+	Format string
+	Topic  string
+}
+
+func newTimelineCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
+	opts := &timelineOptions{IO: ios, Global: g}
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "Show who said what when, topic by topic",
+		Long: `Timeline lists each topic's claims by date, undated ones last: who said
+what, which claim revised an earlier one of the same source, the claim whose
+arrival opened a dispute ("dispute opened"), and the desk's settling of it
+from the ledger's disputes: entry ("settled" or "dismissed").`,
+		Example: `  claimdiff timeline
+  claimdiff timeline --topic 'plan.*' --format md`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return runTimeline(opts) },
+	}
+	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
+	cmd.Flags().StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
+	return cmd
+}
+
+func runTimeline(opts *timelineOptions) error {
+	ios := opts.IO
+	l, err := loadLedger(ios, opts.Global)
+	if err != nil {
+		return err
+	}
+	ts := claims.Analyze(l, opts.Global.analysis()).Timeline(opts.Topic)
+	switch opts.Format {
+	case "json":
+		return render.TimelineJSON(ios.Out, ts)
+	case "md":
+		return render.TimelineMarkdown(ios.Out, ts)
+	}
+	return render.TimelineText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), ts)
+}

@@ -1,0 +1,23 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/claims"
+)
+
+// A pipe or markup in ledger text stays inside its Markdown cell.
+func TestTimelineMarkdownEscapes(t *testing.T) {
+	ts := []claims.TimelineTopic{{Topic: "t", Events: []claims.TimelineEvent{
+		{Kind: claims.EventClaim, Date: "2025-03-01", Claim: "c", Source: "s", Value: "a|b <i>x</i>"},
+	}}}
+	var b strings.Builder
+	if err := TimelineMarkdown(&b, ts); err != nil {
+		t.Fatal(err)
+	}
+	row := `| 2025-03-01 | s | a\|b \<i\>x\</i\> | c |  |`
+	if !strings.Contains(b.String(), row+"\n") {
+		t.Errorf("Markdown:\n%s\nwant the row %s", b.String(), row)
+	}
+}

@@ -1,0 +1,55 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
+)
+
+// The timeline picture places marks by date in their source's lane, joins
+// a revision, puts undated claims in their own column, and its text goes
+// through the template's escaping.
+func TestTimelinePicture(t *testing.T) {
+	l := load.Bytes("t.yaml", []byte(`ledger: 1
+sources:
+  m: {name: Ministry, kind: government}
+  "a<b>": {name: Agency, kind: government}
+  g: {name: Governor, kind: official}
+topics:
+  toll: {type: number}
+claims:
+  - {id: m1, topic: toll, value: 2100, source: m, date: 2025-03-01}
+  - {id: a1, topic: toll, value: 1720, source: "a<b>", date: 2025-03-02}
+  - {id: m2, topic: toll, value: 1450, source: m, date: 2025-03-03}
+  - {id: g1, topic: toll, value: 1720, source: g}
+`))
+	r := Build(claims.Analyze(l, claims.Options{}))
+	if len(r.Timelines) != 1 {
+		t.Fatalf("%d timelines, want 1", len(r.Timelines))
+	}
+	tl := newTimeline(&r.Timelines[0])
+	if len(tl.Lanes) != 3 || len(tl.Marks) != 4 || len(tl.Links) != 1 || len(tl.Opened) != 1 {
+		t.Fatalf("lanes %d, marks %d, links %d, opened %d; want 3, 4, 1, 1", len(tl.Lanes), len(tl.Marks), len(tl.Links), len(tl.Opened))
+	}
+	m1, a1, m2, g1 := tl.Marks[0], tl.Marks[1], tl.Marks[2], tl.Marks[3]
+	if m1.X != tlLeft || m2.X != tlRight || a1.X != (tlLeft+tlRight)/2 || g1.X != tlUndated {
+		t.Errorf("marks at x %v %v %v %v; want by date, undated last", m1.X, a1.X, m2.X, g1.X)
+	}
+	if m1.Y != m2.Y || m1.Y == a1.Y || !m1.Revised || m2.Revised {
+		t.Errorf("the ministry's two claims should share a lane and the first be marked revised: %+v %+v", m1, m2)
+	}
+	if l := tl.Links[0]; l.X1 != m1.X || l.X2 != m2.X {
+		t.Errorf("the revision line runs %v → %v, want %v → %v", l.X1, l.X2, m1.X, m2.X)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<svg class="tl"`) || strings.Contains(page, "a<b>") || !strings.Contains(page, "a&lt;b&gt;") {
+		t.Errorf("the timeline is missing or its text is not escaped")
+	}
+}
