@@ -291,6 +291,59 @@ func WebCSV(wr io.Writer, o WebOptions) error {
 	w := newWeb(o)
 	bw := bufio.NewWriterSize(wr, 1<<16)
 	bw.WriteString("id,topic,value,source,date\n")
+	var b []byte
+	w.each(func(c webClaim) {
+		b = append(b[:0], 'c')
+		b = strconv.AppendInt(b, int64(c.n), 10)
+		b = append(b, ',')
+		b = append(b, c.topic...)
+		b = append(b, ',')
+		b = append(b, c.value...)
+		b = quoteCell(b, len(b)-len(c.value))
+		b = fmt.Appendf(b, ",site-%d,%s\n", c.source, c.date)
+		bw.Write(b)
+	})
+	return bw.Flush()
+}
+
+// WebValue is one claim's value as a web feed writes it, with what the
+// loader reads it by: the claim's date and its site's declarations.
+type WebValue struct {
+	Raw, Date string
+	// Zone and DateOrder are the site's zone: and date_order:, or "";
+	// NoValue its no_value: words.
+	Zone, DateOrder string
+	NoValue         []string
+}
+
+// WebValues returns the values WebCSV writes for o, in the same order,
+// so that reading them can be measured without the loader.
+func WebValues(o WebOptions) []WebValue {
+	w := newWeb(o)
+	out := make([]WebValue, 0, w.o.Claims)
+	w.each(func(c webClaim) {
+		src := &w.sources[c.source]
+		v := WebValue{Raw: string(c.value), Date: c.date, Zone: src.zone, DateOrder: src.order}
+		if src.noValue != "" {
+			v.NoValue = []string{src.noValue}
+		}
+		out = append(out, v)
+	})
+	return out
+}
+
+// webClaim is one claim of a web feed; value is valid only during the
+// call that is given it.
+type webClaim struct {
+	n, source   int
+	topic, date string
+	value       []byte
+}
+
+// each makes the feed's claims in order: the same options always make
+// the same claims, and the ISO twin the same ones but for how their
+// times are written.
+func (w *web) each(fn func(webClaim)) {
 	rng := rand.New(rand.NewPCG(w.o.Seed, 0x636c61696d73))
 	G := w.o.Topics
 	var b []byte
@@ -313,29 +366,20 @@ func WebCSV(wr io.Writer, o WebOptions) error {
 			// Sites a minute apart agree: the tolerance is a minute.
 			at = at.Add(time.Minute)
 		}
-		b = append(b[:0], 'c')
-		b = strconv.AppendInt(b, int64(c), 10)
-		b = append(b, ',')
-		b = append(b, topic...)
-		b = append(b, ',')
-		v := len(b)
 		switch {
 		case w.o.ISO:
-			b = at.In(src.loc).AppendFormat(b, time.RFC3339)
+			b = at.In(src.loc).AppendFormat(b[:0], time.RFC3339)
 		case placeholder && k > 0 && !odd:
 			if src.noValue != "" && own {
-				b = append(b, src.noValue...)
+				b = append(b[:0], src.noValue...)
 			} else {
-				b = append(b, webPlaceholders[which]...)
+				b = append(b[:0], webPlaceholders[which]...)
 			}
 		default:
-			b = webStyles[src.style].write(b, at.In(src.loc), src.abbr)
+			b = webStyles[src.style].write(b[:0], at.In(src.loc), src.abbr)
 		}
-		b = quoteCell(b, v)
-		b = fmt.Appendf(b, ",site-%d,%s\n", s, day.Format(time.DateOnly))
-		bw.Write(b)
+		fn(webClaim{n: c, source: s, topic: topic, date: day.Format(time.DateOnly), value: b})
 	}
-	return bw.Flush()
 }
 
 // quoteCell puts the cell from b[v:] in double quotes if it holds a comma

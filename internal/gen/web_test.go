@@ -104,6 +104,17 @@ func TestWebTwins(t *testing.T) {
 			t.Fatalf("line %d differs beyond its value:\n%s\n%s", i+1, wl[i], il[i])
 		}
 	}
+	// WebValues are the values of the rows, in order.
+	vals := WebValues(WebOptions{Claims: 2000, Seed: 1})
+	if len(vals) != 2000 {
+		t.Fatalf("%d values, want 2000", len(vals))
+	}
+	for i, v := range vals {
+		if cell := v.Raw; !strings.Contains(wl[i+1], ","+cell+",") && !strings.Contains(wl[i+1], `,"`+cell+`",`) ||
+			!strings.HasSuffix(wl[i+1], ","+v.Date) {
+			t.Fatalf("value %d is %+v; row %q", i, v, wl[i+1])
+		}
+	}
 	at := time.Date(2011, 12, 1, 13, 55, 0, 0, time.FixedZone("EST", -5*3600))
 	used := map[int]bool{}
 	for _, src := range newWeb(WebOptions{Claims: 2000}).sources {
