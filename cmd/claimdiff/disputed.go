@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,14 +16,11 @@ type disputedOptions struct {
 	// SkipInvalid leaves out claims that cannot be read.
 	SkipInvalid bool
 	// NoEstimate skips marking each dispute's likely side.
-	NoEstimate  bool
-	IO          *iostreams.IOStreams
-	Global      *globalOptions
-	Format      string
-	Kinds       []string
-	MinSeverity string
-	Statuses    []string
-	Topic       string
+	NoEstimate bool
+	IO         *iostreams.IOStreams
+	Global     *globalOptions
+	Format     string
+	Filter     filterOptions
 }
 
 func newDisputedCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -47,21 +42,15 @@ ledger takes longer than finding the disputes.
 It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 		Example: `  claimdiff disputed
   claimdiff disputed --min-severity high --status open
-  claimdiff disputed --topic 'plan.*' --format json`,
+  claimdiff disputed --topic 'plan.*' --format json
+  claimdiff disputed --source reuters,ap --kind conflict`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runDisputed(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
-	f := cmd.Flags()
-	f.StringSliceVar(&opts.Kinds, "kind", nil, "only disputes of these kinds: conflict, self, negation")
-	f.StringVar(&opts.MinSeverity, "min-severity", "", "only disputes at least this severe: low, medium, high")
-	f.StringSliceVar(&opts.Statuses, "status", nil, "only disputes with these statuses: open, acknowledged, resolved, dismissed")
-	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	filterFlags(cmd, &opts.Filter, "disputes")
 	skipFlag(cmd, &opts.SkipInvalid)
 	estimateFlag(cmd, &opts.NoEstimate)
-	completeWords(cmd, "kind", kindNames()...)
-	completeWords(cmd, "min-severity", "low", "medium", "high")
-	completeWords(cmd, "status", claims.StatusNames...)
 	return cmd
 }
 
@@ -79,32 +68,8 @@ func completeWords(cmd *cobra.Command, flag string, words ...string) {
 	})
 }
 
-// disputeFilter turns the flags into a filter, rejecting unknown words.
-func (o *disputedOptions) disputeFilter() (claims.DisputeFilter, error) {
-	f := claims.DisputeFilter{Topic: o.Topic, Statuses: o.Statuses}
-	for _, k := range o.Kinds {
-		if !slices.Contains(claims.Kinds, claims.Kind(k)) {
-			return f, cli.Usagef("unknown kind %q; choose %s", k, strings.Join(kindNames(), ", "))
-		}
-		f.Kinds = append(f.Kinds, claims.Kind(k))
-	}
-	for _, s := range o.Statuses {
-		if !slices.Contains(claims.StatusNames, s) {
-			return f, cli.Usagef("unknown status %q; choose %s", s, strings.Join(claims.StatusNames, ", "))
-		}
-	}
-	if o.MinSeverity != "" {
-		sev, ok := claims.ParseSeverity(o.MinSeverity)
-		if !ok {
-			return f, cli.Usagef("unknown severity %q; choose low, medium or high", o.MinSeverity)
-		}
-		f.MinSeverity = sev
-	}
-	return f, nil
-}
-
 func runDisputed(opts *disputedOptions) error {
-	filter, err := opts.disputeFilter()
+	filter, err := opts.Filter.filter()
 	if err != nil {
 		return err
 	}
@@ -114,6 +79,7 @@ func runDisputed(opts *disputedOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	sayUnmatched(ios, a, filter)
 	ds := a.Filter(filter)
 	likely := resolve.Marks(a, ds, !opts.NoEstimate)
 	if opts.Format == "json" {

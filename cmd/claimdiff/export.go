@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -24,16 +25,19 @@ type exportOptions struct {
 	Output      string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
+	Filter    filterOptions
 }
 
 func newExportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &exportOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the ledger's claims as JSON Lines, CSV or TSV",
+		Short: "Write the ledger's claims as JSON Lines, JSON, CSV or TSV",
 		Long: `Export writes every claim of the ledger, in ledger order, in a bulk claim
 format: JSON Lines (jsonl, the default: one object per line), CSV or TSV
-(a header row, then one row per claim). The columns and keys are the ones
+(a header row, then one row per claim), or as one JSON document (json:
+{"claims": [...], "count": N}, each claim the object jsonl writes; for
+scripts, since claimdiff does not read it back). The columns and keys are the ones
 claimdiff reads from bulk claim files (id, topic, value, source, via, date,
 as_of, quote, context, denies, note), so an export placed beside the YAML
 file that defines the sources and topics loads back to the same claims.
@@ -48,8 +52,12 @@ to CSV, so export refuses it and names the claim; JSON Lines escapes such
 characters as \u sequences and carries them exactly.
 
 -o writes to a file instead of stdout, atomically. Without --format, the
-file's extension picks the format (.jsonl, .ndjson, .csv, .tsv). A file
-written into the ledger's own directory becomes part of the ledger.`,
+file's extension picks the format (.jsonl, .ndjson, .json, .csv, .tsv). A
+file written into the ledger's own directory becomes part of the ledger.
+
+--topic and --source keep the claims they match (a source matches a
+claim's origin or any source on its chain); --kind, --status and
+--min-severity keep the claims that sit in a dispute that passes them.`,
 		Example: `  claimdiff export > claims.jsonl
   claimdiff export -o feed/claims.csv
   claimdiff export --format tsv -f ledger/ | cut -f2,3,4`,
@@ -61,6 +69,7 @@ written into the ledger's own directory becomes part of the ledger.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, bulk.ExportFormats...)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
+	filterFlags(cmd, &opts.Filter, "claims in disputes")
 	skipFlag(cmd, &opts.SkipInvalid)
 	return cmd
 }
@@ -71,24 +80,40 @@ func runExport(opts *exportOptions) error {
 		paths = []string{opts.Output}
 	}
 	targets, err := cli.Outputs{Paths: paths, Format: opts.Format, FormatSet: opts.FormatSet,
-		FormatOf: bulk.ExportFormatFor, Known: "use .jsonl, .csv or .tsv, or give --format"}.Targets()
+		FormatOf: bulk.ExportFormatFor, Known: "use .jsonl, .json, .csv or .tsv, or give --format"}.Targets()
 	if err != nil {
 		return err
 	}
 	format := targets[0].Format
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
 	ios := opts.IO
 	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}
-	if opts.Output == "" {
-		return bulk.Export(ios.Out, l.Claims, format)
+	cs := l.Claims
+	// Only a filter needs the analysis, which takes time on a huge ledger.
+	if !filter.IsZero() {
+		a := claims.Analyze(l, opts.Global.analysis())
+		sayUnmatched(ios, a, filter)
+		cs = nil
+		for i := range l.Claims {
+			if a.MatchClaim(filter, i) {
+				cs = append(cs, l.Claims[i])
+			}
+		}
 	}
-	err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return bulk.Export(w, l.Claims, format) })
+	if opts.Output == "" {
+		return bulk.Export(ios.Out, cs, format)
+	}
+	err = atomicfile.WriteFunc(opts.Output, func(w io.Writer) error { return bulk.Export(w, cs, format) })
 	if err != nil {
 		return fmt.Errorf("write %s: %w", opts.Output, err)
 	}
 	fmt.Fprintf(ios.ErrOut, "claimdiff: wrote %s (%s, %s)\n", safetext.Line(opts.Output), strings.ToUpper(format),
-		render.Plural(len(l.Claims), "claim"))
+		render.Plural(len(cs), "claim"))
 	return nil
 }
