@@ -26,10 +26,14 @@ func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Short: "Check a ledger for errors and likely mistakes",
 		Long: `Lint reports every problem in every file of the ledger at once, each as
 file:line:col: message. It exits 1 when there is an error (or, with --strict,
-any warning), 0 when the ledger is clean, and 2 when it cannot run at all.`,
+any warning), 0 when the ledger is clean, and 2 when it cannot run at all.
+
+--format json prints one object: {"problems": [...], "count": N,
+"summary": {"errors": E, "warnings": W}}; github prints GitHub Actions
+annotations.`,
 		Example: `  claimdiff lint
   claimdiff lint -f ledger/ --strict
-  claimdiff lint --format json | jq '.[] | select(.severity == "error")'`,
+  claimdiff lint --format json | jq '.problems[] | select(.severity == "error")'`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runLint(opts) },
 	}
