@@ -170,11 +170,39 @@ read-only commands fall back to a built-in example ledger about the November
 	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(ios, g))
 	}
+	// cobra adds completion when it runs; add it now to hide its flags too.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "schema", "example", "completion":
+			hideGlobalFlags(c)
+		}
+	}
 	// Unknown commands and bad arguments are usage errors (exit 2).
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
 	return root
+}
+
+// globalFlags are the persistent flags that read a ledger; commands that
+// read none (schema, example, completion) leave them out of their help.
+var globalFlags = []string{"file", "color", "today"}
+
+// hideGlobalFlags leaves the ledger's flags out of c's help (and its
+// subcommands'): they are still accepted, and ignored, so that a script
+// that passes -f to every command keeps working.
+func hideGlobalFlags(c *cobra.Command) {
+	c.SetHelpFunc(func(cmd *cobra.Command, args []string) {
+		pf := cmd.Root().PersistentFlags()
+		for _, name := range globalFlags {
+			if f := pf.Lookup(name); f != nil {
+				f.Hidden = true
+				defer func() { f.Hidden = false }()
+			}
+		}
+		cmd.Root().HelpFunc()(cmd, args)
+	})
 }
 
 // wrapArgs marks argument-count errors as usage errors.
