@@ -67,10 +67,10 @@ func runList(opts *listOptions) error {
 		return render.ClaimsJSON(ios.Out, rows, revs)
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.ClaimsText(ios.Out, st, rows); err != nil {
+	if err := render.ClaimsText(ios.Out, st, rows, ios.TermWidth); err != nil {
 		return err
 	}
-	if err := render.RevisionsText(ios.Out, st, revs); err != nil {
+	if err := render.RevisionsText(ios.Out, st, revs, ios.TermWidth); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "%s of %s\n", render.Plural(len(rows), "claim"), fmt.Sprint(len(l.Claims)))

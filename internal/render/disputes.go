@@ -113,6 +113,17 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 		}
 		quotes = append(quotes, strings.Join(q, "\n"))
 	}
+	// Wrap each cell at spaces, the widest column giving way first, so
+	// that an id is never split: a column holding a longer one keeps it
+	// whole, and the table overflows the width rather than break it.
+	n := len(headers)
+	tw := min(width, 56*n+1)
+	fitColumns(headers, [][]string{written, support, chains, quotes}, 2, tw-(n+1)-2)
+	need := n + 1
+	for i := range n {
+		need += 2 + max(widestLine(headers[i]), widestLine(written[i]), widestLine(support[i]),
+			widestLine(chains[i]), widestLine(quotes[i]))
+	}
 	t := table.New().
 		Border(lipgloss.RoundedBorder()).
 		BorderStyle(st.R.NewStyle().Foreground(lipgloss.Color("8"))).
@@ -121,7 +132,7 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 		Row(written...).
 		Row(support...).
 		Row(chains...).
-		Width(min(width, 56*len(headers)+1)).
+		Width(max(tw, need)).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := st.R.NewStyle().Padding(0, 1)
 			switch row {
