@@ -21,6 +21,8 @@ type disputedOptions struct {
 	Global     *globalOptions
 	Format     string
 	Filter     filterOptions
+	// Compact prints one line per dispute instead of tables.
+	Compact bool
 }
 
 func newDisputedCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -39,16 +41,21 @@ disputes: entry with status resolved and a value), "settled by the desk:"
 names that value instead. --no-estimate skips the estimate, which on a huge
 ledger takes longer than finding the disputes.
 
+--compact prints one line per dispute instead: topic, severity, kinds, and
+each position's value with its independent origins, sides split by "|".
+
 It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 		Example: `  claimdiff disputed
   claimdiff disputed --min-severity high --status open
   claimdiff disputed --topic 'plan.*' --format json
-  claimdiff disputed --source reuters,ap --kind conflict`,
+  claimdiff disputed --source reuters,ap --kind conflict
+  claimdiff disputed --compact`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runDisputed(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
 	filterFlags(cmd, &opts.Filter, "disputes")
+	cmd.Flags().BoolVar(&opts.Compact, "compact", false, "one line per dispute: topic, severity, kinds, and each side with its origins")
 	skipFlag(cmd, &opts.SkipInvalid)
 	estimateFlag(cmd, &opts.NoEstimate)
 	return cmd
@@ -73,6 +80,9 @@ func runDisputed(opts *disputedOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Compact && opts.Format != "text" {
+		return cli.Usagef("--compact is a text layout; leave it out with --format %s", opts.Format)
+	}
 	ios := opts.IO
 	l, skipped, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
@@ -81,7 +91,8 @@ func runDisputed(opts *disputedOptions) error {
 	a := claims.Analyze(l, opts.Global.analysis())
 	sayUnmatched(ios, a, filter)
 	ds := a.Filter(filter)
-	likely := resolve.Marks(a, ds, !opts.NoEstimate)
+	// The compact line has no place for the likely side.
+	likely := resolve.Marks(a, ds, !opts.NoEstimate && !opts.Compact)
 	if opts.Format == "json" {
 		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(skipped))
 	}
@@ -90,7 +101,12 @@ func runDisputed(opts *disputedOptions) error {
 		return nil
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth); err != nil {
+	if opts.Compact {
+		err = render.DisputesCompact(ios.Out, st, ds)
+	} else {
+		err = render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "%s among %s from %s\n", render.Plural(len(ds), "dispute"),

@@ -157,3 +157,43 @@ func SupportLine(p claims.Position) string {
 	}
 	return s + fmt.Sprintf(" · %s", Plural(len(p.Claims), "claim"))
 }
+
+// DisputesCompact prints one line per dispute: its topic, severity and
+// kinds, then each position's value with its independent origins,
+// "plan.army-cap  high  conflict  600,000 (3 origins) | ≈ 425,000 (1 origin)".
+// Topics and severities are padded so that the columns line up.
+func DisputesCompact(w io.Writer, st *Styles, ds []claims.Dispute) error {
+	kindsOf := func(d *claims.Dispute) string {
+		kinds := make([]string, len(d.Kinds))
+		for k, kind := range d.Kinds {
+			kinds[k] = string(kind)
+		}
+		return strings.Join(kinds, "+")
+	}
+	tw, sw, kw := 0, 0, 0
+	for i := range ds {
+		tw = max(tw, lipgloss.Width(safetext.Line(ds[i].Topic)))
+		sw = max(sw, len(ds[i].Severity))
+		kw = max(kw, len(kindsOf(&ds[i])))
+	}
+	var b strings.Builder
+	for i := range ds {
+		d := &ds[i]
+		topic := safetext.Line(d.Topic)
+		kinds := kindsOf(d)
+		sides := make([]string, len(d.Positions))
+		for p, pos := range d.Positions {
+			v := pos.Common
+			if pos.Denies {
+				v = "denies " + strings.TrimPrefix(v, "not ")
+			}
+			sides[p] = fmt.Sprintf("%s (%s)", safetext.Line(v), Plural(pos.Origins, "origin"))
+		}
+		fmt.Fprintf(&b, "%s%s  %s%s  %-*s  %s\n",
+			st.Paint(st.Header, topic), strings.Repeat(" ", tw-lipgloss.Width(topic)),
+			st.Paint(severityStyle(st, d.Severity), string(d.Severity)), strings.Repeat(" ", sw-len(d.Severity)),
+			kw, kinds, strings.Join(sides, " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
