@@ -100,12 +100,15 @@ func runDisputed(opts *disputedOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))
 		return nil
 	}
+	done := page(ios)
+	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if opts.Compact {
 		err = render.DisputesCompact(ios.Out, st, ds)
 	} else {
 		err = render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth)
 	}
+	done()
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,8 @@ func runList(opts *listOptions) error {
 	if opts.Format == "json" {
 		return render.ClaimsJSON(ios.Out, rows, revs)
 	}
+	done := page(ios)
+	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if err := render.ClaimsText(ios.Out, st, rows, ios.TermWidth); err != nil {
 		return err
@@ -73,6 +75,7 @@ func runList(opts *listOptions) error {
 	if err := render.RevisionsText(ios.Out, st, revs, ios.TermWidth); err != nil {
 		return err
 	}
+	done()
 	fmt.Fprintf(ios.ErrOut, "%s of %s\n", render.Plural(len(rows), "claim"), fmt.Sprint(len(l.Claims)))
 	return nil
 }

@@ -119,6 +119,10 @@ func runReport(opts *reportOptions) error {
 	for _, t := range targets {
 		format := report.Format(t.Format)
 		if t.Path == "" {
+			if format == report.Text || format == report.Markdown {
+				done := page(ios)
+				defer done()
+			}
 			ro := report.Options{Version: versionString(), Width: ios.TermWidth,
 				Styles: render.NewStyles(ios.Out, format == report.Text && ios.ColorEnabled())}
 			if err := report.Write(ios.Out, r, format, ro); err != nil {

@@ -86,6 +86,8 @@ type globalOptions struct {
 	// Width is --width, the width of text tables; 0 means the terminal's,
 	// or $COLUMNS when Out is not a terminal.
 	Width int
+	// NoPager keeps long output off $PAGER on a terminal.
+	NoPager bool
 	// maxFileBytes caps one ledger file, from CLAIMDIFF_MAX_FILE_BYTES;
 	// 0 means the loader's default.
 	maxFileBytes int64
@@ -145,6 +147,9 @@ read-only commands fall back to a built-in example ledger about the November
 			if err := g.readWidth(ios, cmd.Flags().Changed("width")); err != nil {
 				return err
 			}
+			if g.NoPager {
+				ios.Pager = ""
+			}
 			switch g.Color {
 			case "auto", "always", "never":
 				ios.ColorMode = g.Color
@@ -166,6 +171,7 @@ read-only commands fall back to a built-in example ledger about the November
 	pf.StringVar(&g.Color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
 	pf.StringVar(&g.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default $CLAIMDIFF_TODAY, else today)")
 	pf.IntVar(&g.Width, "width", 0, "the width of text tables (default: the terminal's, or $COLUMNS when piped, else 100)")
+	pf.BoolVar(&g.NoPager, "no-pager", false, "never send long output on a terminal through $PAGER (default less -FRX)")
 	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -194,7 +200,7 @@ read-only commands fall back to a built-in example ledger about the November
 
 // globalFlags are the persistent flags that read a ledger; commands that
 // read none (schema, example, completion) leave them out of their help.
-var globalFlags = []string{"file", "color", "today", "width"}
+var globalFlags = []string{"file", "color", "today", "width", "no-pager"}
 
 // hideGlobalFlags leaves the ledger's flags out of c's help (and its
 // subcommands'): they are still accepted, and ignored, so that a script
@@ -234,6 +240,14 @@ func versionString() string {
 		return strings.TrimPrefix(info.Main.Version, "v")
 	}
 	return "dev (ledger format " + load.FormatVersion + ")"
+}
+
+// page sends what a command prints next on a terminal through $PAGER, as
+// git does, until the returned function runs; tests and pipes never see a
+// pager. Messages on stderr wait until the pager is done.
+func page(ios *iostreams.IOStreams) (done func()) {
+	_ = ios.StartPager()
+	return ios.StopPager
 }
 
 // readWidth decides the width of text tables: --width, else the
