@@ -25,11 +25,9 @@ type ListedClaim struct {
 	Line    int
 }
 
-// ListFilter selects claims for list.
+// ListFilter selects claims for list: the shared Filter, and list's own.
 type ListFilter struct {
-	Topic string
-	// Source matches a claim's origin or any source on its chain.
-	Source   string
+	Filter
 	Disputed bool
 	// History keeps claims that a later claim of their origin revised.
 	History bool
@@ -42,10 +40,7 @@ func (a *Analysis) List(f ListFilter) []ListedClaim {
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		next, revised := a.Superseded[i]
-		if revised && !f.History || f.Disputed && !a.InDispute(i) || !Glob(f.Topic, c.Topic) {
-			continue
-		}
-		if f.Source != "" && !slices.ContainsFunc(l.Sources.Chain(c.Source, c.Via), func(v string) bool { return Glob(f.Source, v) }) {
+		if revised && !f.History || f.Disputed && !a.InDispute(i) || !a.MatchClaim(f.Filter, i) {
 			continue
 		}
 		lc := ListedClaim{ID: c.ID, Topic: c.Topic, Value: c.Value.Raw, Denies: c.Denies, Source: c.Source,

@@ -50,12 +50,12 @@ func shortDate(d, other string) string {
 	return t.Format("2 Jan")
 }
 
-// RevisionsOf returns the revisions on topics matching a glob whose origin
-// matches source (a glob; empty matches all), in Analysis.Revisions' order.
-func (a *Analysis) RevisionsOf(topic, source string) []Revision {
+// RevisionsOf returns the revisions on topics f's topics match whose
+// origin its sources match, in Analysis.Revisions' order.
+func (a *Analysis) RevisionsOf(f Filter) []Revision {
 	var out []Revision
 	for _, r := range a.Revisions {
-		if Glob(topic, r.Topic) && Glob(source, r.Origin) {
+		if f.MatchTopic(r.Topic) && f.MatchChain([]string{r.Origin}) {
 			out = append(out, r)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -19,10 +20,13 @@ import (
 // spreadsheet formulas (claimdiff report --format csv has one).
 
 // ExportFormats are the formats Export writes; the first is the default.
-var ExportFormats = []string{"jsonl", "csv", "tsv"}
+var ExportFormats = []string{"jsonl", "csv", "tsv", "json"}
 
 // ExportFormatFor picks a format from a file name's extension.
 func ExportFormatFor(name string) (string, bool) {
+	if strings.EqualFold(path.Ext(name), ".json") {
+		return "json", true
+	}
 	switch f, _ := FormatOf(name); f {
 	case CSV:
 		return "csv", true
@@ -39,6 +43,8 @@ func Export(w io.Writer, cs []claims.Claim, format string) error {
 	switch format {
 	case "jsonl":
 		return WriteJSONL(w, cs)
+	case "json":
+		return WriteJSON(w, cs)
 	case "csv":
 		return WriteCSV(w, cs, ',')
 	case "tsv":
@@ -62,6 +68,30 @@ func WriteJSONL(w io.Writer, cs []claims.Claim) error {
 			return err
 		}
 	}
+	return bw.Flush()
+}
+
+// WriteJSON writes the claims as one JSON document, {"claims": [...],
+// "count": N}, each claim the object WriteJSONL writes on its line.
+func WriteJSON(w io.Writer, cs []claims.Claim) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf []byte
+	bw.WriteString(`{"claims": [`)
+	for i := range cs {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		buf = appendClaimJSON(buf[:0], &cs[i])
+		buf = buf[:len(buf)-1] // the line's newline
+		if _, err := bw.Write(safetext.JSONWorkflow(buf)); err != nil {
+			return err
+		}
+	}
+	if len(cs) > 0 {
+		bw.WriteString("\n")
+	}
+	fmt.Fprintf(bw, "], \"count\": %d}\n", len(cs))
 	return bw.Flush()
 }
 

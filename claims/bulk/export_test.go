@@ -45,7 +45,7 @@ func TestExportFormat(t *testing.T) {
 }
 
 func TestExportFormatFor(t *testing.T) {
-	for name, want := range map[string]string{"a.jsonl": "jsonl", "A.NDJSON": "jsonl", "dir/x.csv": "csv", "x.tsv": "tsv", "x.json": "", "csv": ""} {
+	for name, want := range map[string]string{"a.jsonl": "jsonl", "A.NDJSON": "jsonl", "dir/x.csv": "csv", "x.tsv": "tsv", "x.json": "json", "csv": ""} {
 		if got, _ := ExportFormatFor(name); got != want {
 			t.Errorf("ExportFormatFor(%q) = %q, want %q", name, got, want)
 		}

@@ -36,6 +36,9 @@ func FuzzExportRoundTrip(f *testing.F) {
 			t.Skip()
 		}
 		for _, format := range ExportFormats {
+			if format == "json" {
+				continue // a document for scripts, which the loader does not read
+			}
 			var buf bytes.Buffer
 			err := Export(&buf, []claims.Claim{c}, format)
 			var unsafe *UnsafeCSVError

@@ -366,6 +366,9 @@ func TestExportRoundTrip(t *testing.T) {
 	head := withoutClaims(t, example.YAML)
 	want := disputeSummary(orig)
 	for _, format := range bulk.ExportFormats {
+		if format == "json" {
+			continue // a document for scripts, which the loader does not read
+		}
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := bulk.Export(&buf, orig.Claims, format); err != nil {

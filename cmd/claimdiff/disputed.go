@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,14 +16,13 @@ type disputedOptions struct {
 	// SkipInvalid leaves out claims that cannot be read.
 	SkipInvalid bool
 	// NoEstimate skips marking each dispute's likely side.
-	NoEstimate  bool
-	IO          *iostreams.IOStreams
-	Global      *globalOptions
-	Format      string
-	Kinds       []string
-	MinSeverity string
-	Statuses    []string
-	Topic       string
+	NoEstimate bool
+	IO         *iostreams.IOStreams
+	Global     *globalOptions
+	Format     string
+	Filter     filterOptions
+	// Compact prints one line per dispute instead of tables.
+	Compact bool
 }
 
 func newDisputedCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -44,24 +41,23 @@ disputes: entry with status resolved and a value), "settled by the desk:"
 names that value instead. --no-estimate skips the estimate, which on a huge
 ledger takes longer than finding the disputes.
 
+--compact prints one line per dispute instead: topic, severity, kinds, and
+each position's value with its independent origins, sides split by "|".
+
 It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 		Example: `  claimdiff disputed
   claimdiff disputed --min-severity high --status open
-  claimdiff disputed --topic 'plan.*' --format json`,
+  claimdiff disputed --topic 'plan.*' --format json
+  claimdiff disputed --source reuters,ap --kind conflict
+  claimdiff disputed --compact`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runDisputed(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
-	f := cmd.Flags()
-	f.StringSliceVar(&opts.Kinds, "kind", nil, "only disputes of these kinds: conflict, self, negation")
-	f.StringVar(&opts.MinSeverity, "min-severity", "", "only disputes at least this severe: low, medium, high")
-	f.StringSliceVar(&opts.Statuses, "status", nil, "only disputes with these statuses: open, acknowledged, resolved, dismissed")
-	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	filterFlags(cmd, &opts.Filter, "disputes")
+	cmd.Flags().BoolVar(&opts.Compact, "compact", false, "one line per dispute: topic, severity, kinds, and each side with its origins")
 	skipFlag(cmd, &opts.SkipInvalid)
 	estimateFlag(cmd, &opts.NoEstimate)
-	completeWords(cmd, "kind", kindNames()...)
-	completeWords(cmd, "min-severity", "low", "medium", "high")
-	completeWords(cmd, "status", claims.StatusNames...)
 	return cmd
 }
 
@@ -79,34 +75,13 @@ func completeWords(cmd *cobra.Command, flag string, words ...string) {
 	})
 }
 
-// disputeFilter turns the flags into a filter, rejecting unknown words.
-func (o *disputedOptions) disputeFilter() (claims.DisputeFilter, error) {
-	f := claims.DisputeFilter{Topic: o.Topic, Statuses: o.Statuses}
-	for _, k := range o.Kinds {
-		if !slices.Contains(claims.Kinds, claims.Kind(k)) {
-			return f, cli.Usagef("unknown kind %q; choose %s", k, strings.Join(kindNames(), ", "))
-		}
-		f.Kinds = append(f.Kinds, claims.Kind(k))
-	}
-	for _, s := range o.Statuses {
-		if !slices.Contains(claims.StatusNames, s) {
-			return f, cli.Usagef("unknown status %q; choose %s", s, strings.Join(claims.StatusNames, ", "))
-		}
-	}
-	if o.MinSeverity != "" {
-		sev, ok := claims.ParseSeverity(o.MinSeverity)
-		if !ok {
-			return f, cli.Usagef("unknown severity %q; choose low, medium or high", o.MinSeverity)
-		}
-		f.MinSeverity = sev
-	}
-	return f, nil
-}
-
 func runDisputed(opts *disputedOptions) error {
-	filter, err := opts.disputeFilter()
+	filter, err := opts.Filter.filter()
 	if err != nil {
 		return err
+	}
+	if opts.Compact && opts.Format != "text" {
+		return cli.Usagef("--compact is a text layout; leave it out with --format %s", opts.Format)
 	}
 	ios := opts.IO
 	l, skipped, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
@@ -114,8 +89,10 @@ func runDisputed(opts *disputedOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	sayUnmatched(ios, a, filter)
 	ds := a.Filter(filter)
-	likely := resolve.Marks(a, ds, !opts.NoEstimate)
+	// The compact line has no place for the likely side.
+	likely := resolve.Marks(a, ds, !opts.NoEstimate && !opts.Compact)
 	if opts.Format == "json" {
 		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(skipped))
 	}
@@ -123,8 +100,16 @@ func runDisputed(opts *disputedOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))
 		return nil
 	}
+	done := page(ios)
+	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth); err != nil {
+	if opts.Compact {
+		err = render.DisputesCompact(ios.Out, st, ds)
+	} else {
+		err = render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth)
+	}
+	done()
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "%s among %s from %s\n", render.Plural(len(ds), "dispute"),

@@ -32,6 +32,7 @@ type exportOptions struct {
 	// disputes whose estimate is confident, not only settled ones.
 	Estimated     bool
 	MinConfidence float64
+	Filter        filterOptions
 }
 
 // exportFormats are bulk's formats and ClaimReview JSON-LD.
@@ -50,10 +51,12 @@ func newExportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &exportOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the ledger's claims as JSON Lines, CSV, TSV or ClaimReview",
+		Short: "Write the ledger's claims as JSON Lines, JSON, CSV, TSV or ClaimReview",
 		Long: `Export writes every claim of the ledger, in ledger order, in a bulk claim
 format: JSON Lines (jsonl, the default: one object per line), CSV or TSV
-(a header row, then one row per claim). The columns and keys are the ones
+(a header row, then one row per claim), or as one JSON document (json:
+{"claims": [...], "count": N}, each claim the object jsonl writes; for
+scripts, since claimdiff does not read it back). The columns and keys are the ones
 claimdiff reads from bulk claim files (id, topic, value, source, via, date,
 as_of, quote, context, denies, note), so an export placed beside the YAML
 file that defines the sources and topics loads back to the same claims.
@@ -81,8 +84,13 @@ author (a Person for people and officials, else an Organization), the
 claim's date and the source's url as its appearance.
 
 -o writes to a file instead of stdout, atomically. Without --format, the
-file's extension picks the format (.jsonl, .ndjson, .csv, .tsv, .jsonld). A file
-written into the ledger's own directory becomes part of the ledger.`,
+file's extension picks the format (.jsonl, .ndjson, .json, .csv, .tsv,
+.jsonld). A file written into the ledger's own directory becomes part of
+the ledger.
+
+--topic and --source keep the claims they match (a source matches a
+claim's origin or any source on its chain); --kind, --status and
+--min-severity keep the claims that sit in a dispute that passes them.`,
 		Example: `  claimdiff export > claims.jsonl
   claimdiff export -o feed/claims.csv
   claimdiff export --format tsv -f ledger/ | cut -f2,3,4
@@ -97,6 +105,7 @@ written into the ledger's own directory becomes part of the ledger.`,
 	cmd.Flags().BoolVar(&opts.Estimated, "estimated", false, "with --format claimreview: also review disputes whose estimate is confident")
 	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", claimreview.DefaultMinConfidence, "with --estimated: the confidence an estimate needs")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
+	filterFlags(cmd, &opts.Filter, "claims in disputes")
 	skipFlag(cmd, &opts.SkipInvalid)
 	return cmd
 }
@@ -107,18 +116,34 @@ func runExport(opts *exportOptions) error {
 		paths = []string{opts.Output}
 	}
 	targets, err := cli.Outputs{Paths: paths, Format: opts.Format, FormatSet: opts.FormatSet,
-		FormatOf: exportFormatFor, Known: "use .jsonl, .csv, .tsv or .jsonld, or give --format"}.Targets()
+		FormatOf: exportFormatFor, Known: "use .jsonl, .json, .csv, .tsv or .jsonld, or give --format"}.Targets()
 	if err != nil {
 		return err
 	}
 	format := targets[0].Format
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
 	ios := opts.IO
 	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error { return bulk.Export(w, l.Claims, format) }
-	count := render.Plural(len(l.Claims), "claim")
+	cs := l.Claims
+	// Only a filter needs the analysis, which takes time on a huge ledger.
+	if !filter.IsZero() {
+		a := claims.Analyze(l, opts.Global.analysis())
+		sayUnmatched(ios, a, filter)
+		cs = nil
+		for i := range l.Claims {
+			if a.MatchClaim(filter, i) {
+				cs = append(cs, l.Claims[i])
+			}
+		}
+	}
+	write := func(w io.Writer) error { return bulk.Export(w, cs, format) }
+	count := render.Plural(len(cs), "claim")
 	if format == "claimreview" {
 		reviews := claimreview.Reviews(claims.Analyze(l, opts.Global.analysis()),
 			claimreview.Options{Estimated: opts.Estimated, MinConfidence: opts.MinConfidence})

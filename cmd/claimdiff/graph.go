@@ -14,6 +14,7 @@ type graphOptions struct {
 	IO     *iostreams.IOStreams
 	Global *globalOptions
 	Format string
+	Filter filterOptions
 }
 
 func newGraphCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -29,22 +30,30 @@ an edge to itself.
 
 --format dot (the default) is for Graphviz; mermaid is for Markdown that
 renders Mermaid, such as a GitHub comment inside a mermaid code block; json
-lists the nodes and edges.`,
+lists the nodes and edges. The filters draw only the disputes that pass
+them.`,
 		Example: `  claimdiff graph | dot -Tsvg > graph.svg
   claimdiff graph --format mermaid`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runGraph(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "dot", "mermaid", "json")
+	filterFlags(cmd, &opts.Filter, "disputes")
 	return cmd
 }
 
 func runGraph(opts *graphOptions) error {
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
 	l, err := loadLedger(opts.IO, opts.Global)
 	if err != nil {
 		return err
 	}
-	g := report.NewGraph(report.Build(claims.Analyze(l, opts.Global.analysis())))
+	a := claims.Analyze(l, opts.Global.analysis())
+	sayUnmatched(opts.IO, a, filter)
+	g := report.NewGraph(report.Build(a.Narrow(filter)))
 	switch opts.Format {
 	case "mermaid":
 		return g.WriteMermaid(opts.IO.Out)

@@ -32,11 +32,13 @@ func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 file:line:col: message. It exits 1 when there is an error (or, with --strict,
 any warning), 0 when the ledger is clean, and 2 when it cannot run at all.
 
-Formats: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for
-code scanning), junit (JUnit XML: a case per problem), rdjsonl (reviewdog's
-diagnostics, one per line) and gitlab (a GitLab Code Quality report). SARIF
-and GitLab findings carry a fingerprint of the file, code and message, which
-does not change when lines move.
+Formats: text, json (one object: {"problems": [...], "count": N,
+"summary": {"errors": E, "warnings": W}}), github (workflow annotations),
+sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML: a case per
+problem), rdjsonl (reviewdog's diagnostics, one per line) and gitlab (a
+GitLab Code Quality report). SARIF and GitLab findings carry a
+fingerprint of the file, code and message, which does not change when
+lines move.
 
 -o writes to a file instead of stdout, atomically. It may be repeated; then
 each file's extension picks its format: .txt, .json, .sarif (or
@@ -45,7 +47,7 @@ gl-code-quality-report.json (GitLab). With one -o, --format wins over the
 extension when given.`,
 		Example: `  claimdiff lint
   claimdiff lint -f ledger/ --strict
-  claimdiff lint --format json | jq '.[] | select(.severity == "error")'
+  claimdiff lint --format json | jq '.problems[] | select(.severity == "error")'
   claimdiff lint -o lint.sarif -o gl-code-quality-report.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

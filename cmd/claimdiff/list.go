@@ -15,8 +15,7 @@ type listOptions struct {
 	IO       *iostreams.IOStreams
 	Global   *globalOptions
 	Format   string
-	Topic    string
-	Source   string
+	Filter   filterOptions
 	Disputed bool
 	History  bool
 }
@@ -29,7 +28,10 @@ func newListCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Long: `List prints the ledger's current claims: one line each with topic, value,
 source and date. A claim revised later by the same origin is hidden unless
 --history is given, which shows it marked "revised by" and lists each
-revision: "police revised 8,000 (1 Mar) → 12,000 (2 Mar)".`,
+revision: "police revised 8,000 (1 Mar) → 12,000 (2 Mar)".
+
+--kind, --status and --min-severity keep the claims that sit in a dispute
+that passes them.`,
 		Example: `  claimdiff list --topic 'plan.*'
   claimdiff list --source reuters --disputed
   claimdiff list --history --format json`,
@@ -38,35 +40,42 @@ revision: "police revised 8,000 (1 Mar) → 12,000 (2 Mar)".`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
 	f := cmd.Flags()
-	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
-	f.StringVar(&opts.Source, "source", "", "only claims whose source (or any via) matches this glob")
+	filterFlags(cmd, &opts.Filter, "claims in disputes")
 	f.BoolVar(&opts.Disputed, "disputed", false, "only claims that sit in a dispute")
 	f.BoolVar(&opts.History, "history", false, "also show revised claims and earlier moments of changing topics")
 	return cmd
 }
 
 func runList(opts *listOptions) error {
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
 	ios := opts.IO
 	l, err := loadLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
-	rows := a.List(claims.ListFilter{Topic: opts.Topic, Source: opts.Source, Disputed: opts.Disputed, History: opts.History})
+	sayUnmatched(ios, a, filter)
+	rows := a.List(claims.ListFilter{Filter: filter, Disputed: opts.Disputed, History: opts.History})
 	var revs []claims.Revision
 	if opts.History {
-		revs = a.RevisionsOf(opts.Topic, opts.Source)
+		revs = a.RevisionsOf(filter)
 	}
 	if opts.Format == "json" {
 		return render.ClaimsJSON(ios.Out, rows, revs)
 	}
+	done := page(ios)
+	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.ClaimsText(ios.Out, st, rows); err != nil {
+	if err := render.ClaimsText(ios.Out, st, rows, ios.TermWidth); err != nil {
 		return err
 	}
-	if err := render.RevisionsText(ios.Out, st, revs); err != nil {
+	if err := render.RevisionsText(ios.Out, st, revs, ios.TermWidth); err != nil {
 		return err
 	}
+	done()
 	fmt.Fprintf(ios.ErrOut, "%s of %s\n", render.Plural(len(rows), "claim"), fmt.Sprint(len(l.Claims)))
 	return nil
 }

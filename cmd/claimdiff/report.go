@@ -29,7 +29,8 @@ type reportOptions struct {
 	// NoEstimate skips marking each dispute's likely side.
 	NoEstimate bool
 	// Title overrides the ledger's titles.
-	Title string
+	Title  string
+	Filter filterOptions
 }
 
 func newReportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -61,6 +62,9 @@ each file's extension picks its format: .txt, .md, .html, .json, .csv,
 gl-code-quality-report.json (GitLab). With one -o, --format wins over
 the extension when given.
 
+--topic, --source, --kind, --status and --min-severity narrow the report to
+the disputes (and revisions) that pass them; the summary counts those.
+
 Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 		Example: `  claimdiff report
   claimdiff report -o report.html -o report.md
@@ -74,6 +78,7 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
+	filterFlags(cmd, &opts.Filter, "disputes")
 	skipFlag(cmd, &opts.SkipInvalid)
 	estimateFlag(cmd, &opts.NoEstimate)
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the report's title (default: the ledger's titles, every one when files differ)")
@@ -92,6 +97,10 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
 	ios := opts.IO
 	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
@@ -106,12 +115,18 @@ func runReport(opts *reportOptions) error {
 		l.Title = strings.Join(l.Titles, " · ")
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	sayUnmatched(ios, a, filter)
+	a = a.Narrow(filter)
 	r := report.Build(a)
 	r.Mark(resolve.Marks(a, a.Disputes, !opts.NoEstimate))
 	r.RelativeTo(ios.Dir)
 	for _, t := range targets {
 		format := report.Format(t.Format)
 		if t.Path == "" {
+			if format == report.Text || format == report.Markdown {
+				done := page(ios)
+				defer done()
+			}
 			ro := report.Options{Version: versionString(), Width: ios.TermWidth,
 				Styles: render.NewStyles(ios.Out, format == report.Text && ios.ColorEnabled())}
 			if err := report.Write(ios.Out, r, format, ro); err != nil {

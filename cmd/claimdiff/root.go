@@ -83,6 +83,11 @@ type globalOptions struct {
 	// lets CI and tests give the same answer on any day.
 	Today string
 	today time.Time
+	// Width is --width, the width of text tables; 0 means the terminal's,
+	// or $COLUMNS when Out is not a terminal.
+	Width int
+	// NoPager keeps long output off $PAGER on a terminal.
+	NoPager bool
 	// maxFileBytes caps one ledger file, from CLAIMDIFF_MAX_FILE_BYTES;
 	// 0 means the loader's default.
 	maxFileBytes int64
@@ -139,6 +144,12 @@ read-only commands fall back to a built-in example ledger about the November
 			if err := g.readToday(ios); err != nil {
 				return err
 			}
+			if err := g.readWidth(ios, cmd.Flags().Changed("width")); err != nil {
+				return err
+			}
+			if g.NoPager {
+				ios.Pager = ""
+			}
 			switch g.Color {
 			case "auto", "always", "never":
 				ios.ColorMode = g.Color
@@ -159,6 +170,8 @@ read-only commands fall back to a built-in example ledger about the November
 	pf.StringArrayVarP(&g.Files, "file", "f", nil, "ledger file or directory (repeatable; default ./claims.yaml)")
 	pf.StringVar(&g.Color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
 	pf.StringVar(&g.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default $CLAIMDIFF_TODAY, else today)")
+	pf.IntVar(&g.Width, "width", 0, "the width of text tables (default: the terminal's, or $COLUMNS when piped, else 100)")
+	pf.BoolVar(&g.NoPager, "no-pager", false, "never send long output on a terminal through $PAGER (default less -FRX)")
 	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -170,11 +183,39 @@ read-only commands fall back to a built-in example ledger about the November
 	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(ios, g))
 	}
+	// cobra adds completion when it runs; add it now to hide its flags too.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "schema", "example", "completion":
+			hideGlobalFlags(c)
+		}
+	}
 	// Unknown commands and bad arguments are usage errors (exit 2).
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
 	return root
+}
+
+// globalFlags are the persistent flags that read a ledger; commands that
+// read none (schema, example, completion) leave them out of their help.
+var globalFlags = []string{"file", "color", "today", "width", "no-pager"}
+
+// hideGlobalFlags leaves the ledger's flags out of c's help (and its
+// subcommands'): they are still accepted, and ignored, so that a script
+// that passes -f to every command keeps working.
+func hideGlobalFlags(c *cobra.Command) {
+	c.SetHelpFunc(func(cmd *cobra.Command, args []string) {
+		pf := cmd.Root().PersistentFlags()
+		for _, name := range globalFlags {
+			if f := pf.Lookup(name); f != nil {
+				f.Hidden = true
+				defer func() { f.Hidden = false }()
+			}
+		}
+		cmd.Root().HelpFunc()(cmd, args)
+	})
 }
 
 // wrapArgs marks argument-count errors as usage errors.
@@ -199,6 +240,35 @@ func versionString() string {
 		return strings.TrimPrefix(info.Main.Version, "v")
 	}
 	return "dev (ledger format " + load.FormatVersion + ")"
+}
+
+// page sends what a command prints next on a terminal through $PAGER, as
+// git does, until the returned function runs; tests and pipes never see a
+// pager. Messages on stderr wait until the pager is done.
+func page(ios *iostreams.IOStreams) (done func()) {
+	_ = ios.StartPager()
+	return ios.StopPager
+}
+
+// readWidth decides the width of text tables: --width, else the
+// terminal's, else $COLUMNS (which a shell sets but does not export, so
+// "COLUMNS=$COLUMNS claimdiff disputed | less" passes it through a pipe).
+// A $COLUMNS that is not a positive number is ignored.
+func (g *globalOptions) readWidth(ios *iostreams.IOStreams, set bool) error {
+	if set {
+		if g.Width <= 0 {
+			return cli.Usagef("--width must be a positive number of columns, not %d", g.Width)
+		}
+		ios.TermWidth = g.Width
+		return nil
+	}
+	if ios.OutTTY && ios.TermWidth > 0 {
+		return nil
+	}
+	if n, err := strconv.Atoi(ios.Getenv("COLUMNS")); err == nil && n > 0 {
+		ios.TermWidth = n
+	}
+	return nil
 }
 
 // readLimits reads CLAIMDIFF_MAX_FILE_BYTES, which lowers or raises the

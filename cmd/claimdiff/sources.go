@@ -58,5 +58,6 @@ func runSources(opts *sourcesOptions) error {
 	if opts.Format == "json" {
 		return render.SourcesJSON(ios.Out, stats, est)
 	}
+	defer page(ios)()
 	return render.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, est, ios.TermWidth)
 }

@@ -5,9 +5,12 @@ package iostreams
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"runtime/debug"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -35,6 +38,15 @@ type IOStreams struct {
 	// at hand needs. Only the real process sets it: it changes settings
 	// of the whole process, which commands run in tests must not touch.
 	BoundMemory func(need int64)
+	// Pager is the command that long output goes through when Out is a
+	// terminal, as git does: $PAGER, else "less -FRX" (which quits at
+	// once when the output fits the screen). Only System sets it; "" or
+	// "cat" means none, and --no-pager clears it.
+	Pager string
+
+	pager    *exec.Cmd
+	pagerIn  io.WriteCloser
+	pagedOut io.Writer
 }
 
 // System returns the process's own streams.
@@ -43,9 +55,13 @@ func System() *IOStreams {
 	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
 		width = w
 	}
+	pager, ok := os.LookupEnv("PAGER")
+	if !ok {
+		pager = "less -FRX"
+	}
 	return &IOStreams{
-		TermWidth: width,
-		In:        os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		TermWidth: width, Pager: pager,
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr), InTTY: isTerminal(os.Stdin),
 		// "." keeps file names in output relative, as code scanning and
 		// editors expect, rather than absolute.
@@ -76,6 +92,50 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 		In: in, Out: out, ErrOut: errOut,
 		Getenv: func(string) string { return "" }, Dir: ".", ColorMode: "auto",
 	}, in, out, errOut
+}
+
+// StartPager sends Out through the pager until StopPager, when Out is a
+// terminal and there is a pager to run. When the pager cannot start, the
+// output goes to the terminal as it is.
+func (s *IOStreams) StartPager() error {
+	args := strings.Fields(s.Pager)
+	if !s.OutTTY || len(args) == 0 || args[0] == "cat" || s.pager != nil {
+		return nil
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout, cmd.Stderr = s.Out, s.ErrOut
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil
+	}
+	if err := cmd.Start(); err != nil {
+		return nil
+	}
+	s.pager, s.pagerIn, s.pagedOut = cmd, in, s.Out
+	s.Out = quitWriter{in}
+	return nil
+}
+
+// StopPager waits for the reader to leave the pager, and gives Out back.
+func (s *IOStreams) StopPager() {
+	if s.pager == nil {
+		return
+	}
+	_ = s.pagerIn.Close()
+	_ = s.pager.Wait()
+	s.Out, s.pager, s.pagerIn, s.pagedOut = s.pagedOut, nil, nil, nil
+}
+
+// quitWriter drops what is written after the reader quit the pager,
+// which is no error of the command's.
+type quitWriter struct{ w io.Writer }
+
+func (q quitWriter) Write(p []byte) (int, error) {
+	n, err := q.w.Write(p)
+	if err != nil && (errors.Is(err, os.ErrClosed) || errors.Is(err, io.ErrClosedPipe) || isBrokenPipe(err)) {
+		return len(p), nil
+	}
+	return n, err
 }
 
 // CanPrompt says whether a command may ask the user something: stdin and

@@ -113,6 +113,17 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 		}
 		quotes = append(quotes, strings.Join(q, "\n"))
 	}
+	// Wrap each cell at spaces, the widest column giving way first, so
+	// that an id is never split: a column holding a longer one keeps it
+	// whole, and the table overflows the width rather than break it.
+	n := len(headers)
+	tw := min(width, 56*n+1)
+	fitColumns(headers, [][]string{written, support, chains, quotes}, 2, tw-(n+1)-2)
+	need := n + 1
+	for i := range n {
+		need += 2 + max(widestLine(headers[i]), widestLine(written[i]), widestLine(support[i]),
+			widestLine(chains[i]), widestLine(quotes[i]))
+	}
 	t := table.New().
 		Border(lipgloss.RoundedBorder()).
 		BorderStyle(st.R.NewStyle().Foreground(lipgloss.Color("8"))).
@@ -121,7 +132,7 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 		Row(written...).
 		Row(support...).
 		Row(chains...).
-		Width(min(width, 56*len(headers)+1)).
+		Width(max(tw, need)).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := st.R.NewStyle().Padding(0, 1)
 			switch row {
@@ -145,4 +156,44 @@ func SupportLine(p claims.Position) string {
 		s += fmt.Sprintf(" · %s", Plural(p.Reach, "source"))
 	}
 	return s + fmt.Sprintf(" · %s", Plural(len(p.Claims), "claim"))
+}
+
+// DisputesCompact prints one line per dispute: its topic, severity and
+// kinds, then each position's value with its independent origins,
+// "plan.army-cap  high  conflict  600,000 (3 origins) | ≈ 425,000 (1 origin)".
+// Topics and severities are padded so that the columns line up.
+func DisputesCompact(w io.Writer, st *Styles, ds []claims.Dispute) error {
+	kindsOf := func(d *claims.Dispute) string {
+		kinds := make([]string, len(d.Kinds))
+		for k, kind := range d.Kinds {
+			kinds[k] = string(kind)
+		}
+		return strings.Join(kinds, "+")
+	}
+	tw, sw, kw := 0, 0, 0
+	for i := range ds {
+		tw = max(tw, lipgloss.Width(safetext.Line(ds[i].Topic)))
+		sw = max(sw, len(ds[i].Severity))
+		kw = max(kw, len(kindsOf(&ds[i])))
+	}
+	var b strings.Builder
+	for i := range ds {
+		d := &ds[i]
+		topic := safetext.Line(d.Topic)
+		kinds := kindsOf(d)
+		sides := make([]string, len(d.Positions))
+		for p, pos := range d.Positions {
+			v := pos.Common
+			if pos.Denies {
+				v = "denies " + strings.TrimPrefix(v, "not ")
+			}
+			sides[p] = fmt.Sprintf("%s (%s)", safetext.Line(v), Plural(pos.Origins, "origin"))
+		}
+		fmt.Fprintf(&b, "%s%s  %s%s  %-*s  %s\n",
+			st.Paint(st.Header, topic), strings.Repeat(" ", tw-lipgloss.Width(topic)),
+			st.Paint(severityStyle(st, d.Severity), string(d.Severity)), strings.Repeat(" ", sw-len(d.Severity)),
+			kw, kinds, strings.Join(sides, " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

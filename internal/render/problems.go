@@ -69,8 +69,9 @@ type jsonProblem struct {
 	Hint     string `json:"hint,omitempty"`
 }
 
-// ProblemsJSON writes problems as a JSON array (an empty one when there
-// are none, never null).
+// ProblemsJSON writes problems as an object like every command's JSON:
+// {"problems": [...], "count": N, "summary": {"errors": E, "warnings": W}},
+// problems an empty array when there are none, never null.
 func ProblemsJSON(w io.Writer, ps []diag.Problem) error {
 	out := make([]jsonProblem, 0, len(ps))
 	for _, p := range ps {
@@ -80,7 +81,20 @@ func ProblemsJSON(w io.Writer, ps []diag.Problem) error {
 			Message: safetext.Clean(p.Message), Hint: safetext.Clean(p.Hint),
 		})
 	}
-	return WriteJSON(w, out)
+	errs, warns := diag.Count(ps)
+	return WriteJSON(w, jsonProblems{Problems: out, Count: len(out), Summary: jsonProblemCount{Errors: errs, Warnings: warns}})
+}
+
+// jsonProblems is lint's JSON document.
+type jsonProblems struct {
+	Problems []jsonProblem    `json:"problems"`
+	Count    int              `json:"count"`
+	Summary  jsonProblemCount `json:"summary"`
+}
+
+type jsonProblemCount struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
 }
 
 // WriteJSON writes v indented, with a final newline, without escaping <>&

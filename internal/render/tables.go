@@ -21,6 +21,7 @@ func plainTable(st *Styles, headers []string, rows [][]string, width int) string
 	if width <= 0 {
 		width = DefaultWidth
 	}
+	fitColumns(headers, rows, 2, width)
 	t := table.New().
 		Border(lipgloss.HiddenBorder()).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
@@ -43,8 +44,9 @@ func plainTable(st *Styles, headers []string, rows [][]string, width int) string
 	return strings.Join(lines, "\n")
 }
 
-// ClaimsText lists claims one per line.
-func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
+// ClaimsText lists claims one per line, wrapped to width (0 means
+// DefaultWidth) at spaces, never inside an id.
+func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim, width int) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -69,14 +71,14 @@ func ClaimsText(w io.Writer, st *Styles, rows []claims.ListedClaim) error {
 		}
 		cells[i] = cleanRow(c.ID, c.Topic, clipText(v, 40), c.Source, date, c.Context, mark)
 	}
-	_, err := fmt.Fprintln(w, plainTable(st, []string{"CLAIM", "TOPIC", "VALUE", "SOURCE", "DATE", "CONTEXT", ""}, cells, 0))
+	_, err := fmt.Fprintln(w, plainTable(st, []string{"CLAIM", "TOPIC", "VALUE", "SOURCE", "DATE", "CONTEXT", ""}, cells, width))
 	return err
 }
 
 // RevisionsText lists revisions under a heading, one a line: the topic
 // (with its context and moment), then "police revised 8,000 (1 Mar) →
 // 12,000 (2 Mar)". It writes nothing when there are none.
-func RevisionsText(w io.Writer, st *Styles, revs []claims.Revision) error {
+func RevisionsText(w io.Writer, st *Styles, revs []claims.Revision, width int) error {
 	if len(revs) == 0 {
 		return nil
 	}
@@ -91,7 +93,7 @@ func RevisionsText(w io.Writer, st *Styles, revs []claims.Revision) error {
 		}
 		cells[i] = cleanRow(topic, r.String())
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", plainTable(st, []string{"TOPIC", "REVISION"}, cells, 0))
+	_, err := fmt.Fprintf(w, "\n%s\n", plainTable(st, []string{"TOPIC", "REVISION"}, cells, width))
 	return err
 }
 

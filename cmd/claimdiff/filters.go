@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/safetext"
+)
+
+// filterOptions are the shared filter flags of disputed, list, report,
+// graph and export: --topic, --source, --kind, --status and
+// --min-severity, each repeatable and comma-separated. On commands that
+// print claims (list, export), --kind, --status and --min-severity keep
+// the claims that sit in a dispute that passes them.
+type filterOptions struct {
+	Topics      []string
+	Sources     []string
+	Kinds       []string
+	Statuses    []string
+	MinSeverity string
+}
+
+// filterFlags registers the shared filter flags on cmd; what names what a
+// dispute filter keeps there ("disputes", or "claims in disputes").
+func filterFlags(cmd *cobra.Command, o *filterOptions, what string) {
+	f := cmd.Flags()
+	f.StringSliceVar(&o.Topics, "topic", nil, "only topics matching these globs, such as 'plan.*' (repeatable, comma-separated)")
+	f.StringSliceVar(&o.Sources, "source", nil, "only claims whose source (or any via) matches these globs, and disputes with such a claim (repeatable)")
+	f.StringSliceVar(&o.Kinds, "kind", nil, "only "+what+" of these kinds: conflict, self, negation (repeatable)")
+	f.StringSliceVar(&o.Statuses, "status", nil, "only "+what+" with these statuses: open, acknowledged, resolved, dismissed (repeatable)")
+	f.StringVar(&o.MinSeverity, "min-severity", "", "only "+what+" at least this severe: low, medium, high")
+	completeWords(cmd, "kind", kindNames()...)
+	completeWords(cmd, "min-severity", "low", "medium", "high")
+	completeWords(cmd, "status", claims.StatusNames...)
+}
+
+// filter turns the flags into a filter, rejecting unknown words.
+func (o *filterOptions) filter() (claims.Filter, error) {
+	f := claims.Filter{Topics: o.Topics, Sources: o.Sources, Statuses: o.Statuses}
+	for _, k := range o.Kinds {
+		if !slices.Contains(claims.Kinds, claims.Kind(k)) {
+			return f, cli.Usagef("unknown kind %q; choose %s", k, strings.Join(kindNames(), ", "))
+		}
+		f.Kinds = append(f.Kinds, claims.Kind(k))
+	}
+	for _, s := range o.Statuses {
+		if !slices.Contains(claims.StatusNames, s) {
+			return f, cli.Usagef("unknown status %q; choose %s", s, strings.Join(claims.StatusNames, ", "))
+		}
+	}
+	if o.MinSeverity != "" {
+		sev, ok := claims.ParseSeverity(o.MinSeverity)
+		if !ok {
+			return f, cli.Usagef("unknown severity %q; choose low, medium or high", o.MinSeverity)
+		}
+		f.MinSeverity = sev
+	}
+	return f, nil
+}
+
+// sayUnmatched tells stderr about each --topic or --source glob that
+// matches nothing in the ledger, which is most often a typo.
+func sayUnmatched(ios *iostreams.IOStreams, a *claims.Analysis, f claims.Filter) {
+	for _, msg := range a.Unmatched(f) {
+		fmt.Fprintf(ios.ErrOut, "claimdiff: %s\n", safetext.Line(msg))
+	}
+}
