@@ -42,6 +42,33 @@ func moment(l *Ledger, c *Claim) string {
 	return ""
 }
 
+// ByTopic buckets the claims keep accepts by topic in linear time, a
+// counting sort on the topic's place in TopicOrder: the claims of topic t
+// are idx[starts[t]:starts[t+1]], in ledger order.
+func ByTopic[I int | int32](l *Ledger, keep func(i int) bool) (starts []int, idx []I) {
+	starts = make([]int, len(l.TopicOrder)+1)
+	n := 0
+	for i := range l.Claims {
+		if keep(i) {
+			starts[l.Claims[i].TopicRef.index+1]++
+			n++
+		}
+	}
+	for t := 1; t < len(starts); t++ {
+		starts[t] += starts[t-1]
+	}
+	idx = make([]I, n)
+	fill := slices.Clone(starts[:len(starts)-1])
+	for i := range l.Claims {
+		if keep(i) {
+			t := l.Claims[i].TopicRef.index
+			idx[fill[t]] = I(i)
+			fill[t]++
+		}
+	}
+	return starts, idx
+}
+
 // groupClaims sorts comparable claims into groups that may dispute: same
 // topic, context and moment, and for money the same currency (currencies
 // are never converted, so different ones cannot be compared).
@@ -50,26 +77,7 @@ func groupClaims(l *Ledger, vals *values) [][]int {
 	// sort on the topic's index); only a topic whose claims differ in
 	// context, moment or currency needs a real sort, and only of its own.
 	type key struct{ context, moment, currency string }
-	starts := make([]int, len(l.TopicOrder)+1)
-	n := 0
-	for i := range l.Claims {
-		if vals.comparable(i) {
-			starts[l.Claims[i].TopicRef.index+1]++
-			n++
-		}
-	}
-	for t := 1; t < len(starts); t++ {
-		starts[t] += starts[t-1]
-	}
-	idx := make([]int, n)
-	fill := slices.Clone(starts[:len(starts)-1])
-	for i := range l.Claims {
-		if vals.comparable(i) {
-			t := l.Claims[i].TopicRef.index
-			idx[fill[t]] = i
-			fill[t]++
-		}
-	}
+	starts, idx := ByTopic[int](l, vals.comparable)
 	keyOf := func(i int) key {
 		c := &l.Claims[i]
 		return key{c.Context, moment(l, c), vals.at(i).Currency}

@@ -225,26 +225,7 @@ type rawGroup struct {
 // differ in context, moment or currency needs a sort of its own.
 func (e *estimator) splitGroups(live []bool) []rawGroup {
 	l, a := e.l, e.a
-	starts := make([]int, len(l.TopicOrder)+1)
-	n := 0
-	for i := range l.Claims {
-		if live[i] {
-			starts[l.Claims[i].TopicRef.Index()+1]++
-			n++
-		}
-	}
-	for t := 1; t < len(starts); t++ {
-		starts[t] += starts[t-1]
-	}
-	idx := make([]int32, n)
-	fill := slices.Clone(starts[:len(starts)-1])
-	for i := range l.Claims {
-		if live[i] {
-			t := l.Claims[i].TopicRef.Index()
-			idx[fill[t]] = int32(i)
-			fill[t]++
-		}
-	}
+	starts, idx := claims.ByTopic[int32](l, func(i int) bool { return live[i] })
 	keyOf := func(i int32) groupKey {
 		c := &l.Claims[i]
 		return groupKey{c.Context, l.Moment(c), a.Value(int(i)).Currency}
