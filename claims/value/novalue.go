@@ -60,6 +60,11 @@ func noValue(v string, spec Spec) bool {
 			return false
 		}
 	}
+	// A figure or a time is no placeholder unless a declared word has a
+	// digit too; most values of a feed end here.
+	if strings.ContainsAny(v, "0123456789") && !anyDigit(spec.NoValue) {
+		return false
+	}
 	n := placeholderText(v)
 	for _, w := range noValues {
 		if n == w {
@@ -107,7 +112,21 @@ func foldPlaceholder(s string, buf []byte) ([]byte, bool) {
 // placeholderText folds a placeholder for comparison: "N/A", "n.a." and
 // "N / A" are all "n a".
 func placeholderText(s string) string {
-	return NormalizeText(strings.NewReplacer("/", " ", ".", " ").Replace(s))
+	return NormalizeText(placeholderSeps.Replace(s))
+}
+
+// placeholderSeps are the separators placeholders are written with
+// (n/a, n.a.), made once: a feed asks for every value.
+var placeholderSeps = strings.NewReplacer("/", " ", ".", " ")
+
+// anyDigit reports whether some word holds a digit.
+func anyDigit(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeNoValue is the cheap test that lets most values skip IsNoValue's
