@@ -475,6 +475,9 @@ type builder struct {
 	sourceReading map[string]*reading
 	fileReading   map[string]*reading
 	noValue       []string
+	// readings is each declaring source's reading, settled once the
+	// files are read; nil when nothing declares one.
+	readings map[string]reading
 	// patterns are the topics: entries whose keys hold wildcards.
 	patterns []*claims.Topic
 }

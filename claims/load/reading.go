@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -40,35 +41,52 @@ func readingFor(m map[string]*reading, key string) *reading {
 	return rd
 }
 
-// readingOf is how a source's values are written: its own declarations,
-// else those of the file that defines it.
-func (b *builder) readingOf(source string) reading {
+// settleReadings works out, once per source, how its values are written:
+// its own declarations, else those of the file that defines it, and the
+// ledger's no-value words with its own. Claims then look their source up
+// rather than merge declarations a million times.
+func (b *builder) settleReadings() {
 	if len(b.sourceReading) == 0 && len(b.fileReading) == 0 {
-		return reading{}
+		return
 	}
-	var out reading
-	if s := b.l.Sources.Get(source); s != nil {
-		if f := b.fileReading[s.Pos.File]; f != nil {
-			out = *f
+	b.readings = map[string]reading{}
+	for _, s := range b.l.Sources.All() {
+		own, file := b.sourceReading[s.ID], b.fileReading[s.Pos.File]
+		if own == nil && file == nil {
+			continue
 		}
+		out := reading{noValue: b.noValue}
+		if file != nil {
+			out = *file
+			out.noValue = b.noValue
+		}
+		if own != nil {
+			if own.hasDecimal {
+				out.decimal, out.hasDecimal = own.decimal, true
+			}
+			if own.order != value.OrderUnset {
+				out.order = own.order
+			}
+			if own.zone != nil {
+				out.zone = own.zone
+			}
+			out.noValue = slices.Concat(b.noValue, own.noValue)
+		}
+		b.readings[s.ID] = out
 	}
-	if own := b.sourceReading[source]; own != nil {
-		if own.hasDecimal {
-			out.decimal, out.hasDecimal = own.decimal, true
-		}
-		if own.order != value.OrderUnset {
-			out.order = own.order
-		}
-		if own.zone != nil {
-			out.zone = own.zone
-		}
-		out.noValue = append(out.noValue[:len(out.noValue):len(out.noValue)], own.noValue...)
+}
+
+// readingOf is how a source's values are written, as settleReadings
+// worked it out.
+func (b *builder) readingOf(source string) reading {
+	if rd, ok := b.readings[source]; ok {
+		return rd
 	}
-	return out
+	return reading{noValue: b.noValue}
 }
 
 // specFor is the spec claim c's value is read with: its topic's, with the
-// source's way of writing, the ledger's no-value words, and the claim's
+// source's way of writing, its and the ledger's no-value words, and the claim's
 // date as the moment a value without a year or a date is nearest to.
 func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
 	spec := c.TopicRef.Spec
@@ -79,8 +97,11 @@ func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
 	if rd.zone != nil {
 		spec.Zone = rd.zone
 	}
-	if len(b.noValue) > 0 || len(rd.noValue) > 0 {
-		spec.NoValue = slices.Concat(spec.NoValue, b.noValue, rd.noValue)
+	switch {
+	case len(spec.NoValue) == 0:
+		spec.NoValue = rd.noValue // shared, never written to
+	case len(rd.noValue) > 0:
+		spec.NoValue = slices.Concat(spec.NoValue, rd.noValue)
 	}
 	if (spec.Type == value.Date || spec.Type == value.DateTime) && len(c.Date) >= 10 {
 		if d, err := time.Parse(time.DateOnly, c.Date[:10]); err == nil {
@@ -95,8 +116,9 @@ func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
 }
 
 // readingWarnings are lint's advice on a value that reads two ways, or
-// that names no zone where one matters.
-func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, add func(diag.Problem)) {
+// that names no zone where one matters. v is what the value read as, and
+// read whether it read at all.
+func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, v value.Value, read bool, add func(diag.Problem)) {
 	if !rd.hasDecimal {
 		if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
 			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
@@ -114,7 +136,9 @@ func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, add func(diag
 				Hint:    fmt.Sprintf("declare `date_order: mdy` or `date_order: dmy` on source %s or on topic %s", c.Source, c.Topic)})
 		}
 	}
-	if value.Zoneless(c.Value.Raw, spec) {
+	// Only a time read as a span can lack a zone; a point already has one,
+	// so most values are not read again to find out.
+	if read && math.IsNaN(v.Nominal) && value.Zoneless(c.Value.Raw, spec) {
 		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "no-zone",
 			Message: fmt.Sprintf("%q names no time zone, so it is read as that time anywhere from UTC-12 to UTC+14", c.Value.Raw),
 			Hint:    fmt.Sprintf("declare `zone:` (an IANA name such as America/Chicago, or an offset such as -06:00) on source %s or on topic %s", c.Source, c.Topic)})

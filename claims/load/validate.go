@@ -37,6 +37,7 @@ func (b *builder) finish() *claims.Ledger {
 	)
 	explicit := parallel.Background(func() { given, idProblems = b.explicitIDs() })
 	b.checkClaimRefs(add)
+	b.settleReadings()
 	b.typeTopics()
 	explicit()
 	derive := parallel.Background(func() { b.deriveIDs(given) })
@@ -240,9 +241,9 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		t := c.TopicRef
 		rd := b.readingOf(c.Source)
 		spec := b.specFor(c, rd)
-		readingWarnings(c, spec, rd, add)
 		keepNote(c, spec)
 		v, err := value.Parse(c.Value.Raw, spec)
+		readingWarnings(c, spec, rd, v, err == nil, add)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values
 		// it can read, so the others cost nothing more; one it cannot read
