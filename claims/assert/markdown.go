@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -381,7 +382,7 @@ func (m *mdReader) query(open int, query string, a *Assertion) bool {
 			a.Value = v
 		case "as_of":
 			v := q[k][len(q[k])-1]
-			if len(q[k]) > 1 || !isDate(v) {
+			if len(q[k]) > 1 || !claims.IsDate(v) {
 				m.problem(open, "bad-link", "claim link to %s: as_of=%q must be one date (YYYY-MM-DD) or RFC 3339 time", a.Topic, clip(v))
 				ok = false
 				continue

@@ -8,10 +8,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -204,7 +204,7 @@ func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
 			a.Context, ok = ctx, ok && good
 		case "as_of":
 			s, good := p.scalar(v, "as_of")
-			if good && !isDate(s) {
+			if good && !claims.IsDate(s) {
 				p.errorf(v, "bad-date", "as_of %q is not a date (YYYY-MM-DD) or an RFC 3339 time", clip(s))
 				good = false
 			}
@@ -289,15 +289,6 @@ func joinAnd(words []string) string {
 		return words[0] + " and no " + words[1]
 	}
 	return words[0]
-}
-
-// isDate accepts YYYY-MM-DD and RFC 3339 times, as the ledger does.
-func isDate(s string) bool {
-	if _, err := time.Parse(time.DateOnly, s); err == nil {
-		return true
-	}
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil
 }
 
 // safeDecode turns a panic inside the YAML parser into an error: a crafted
