@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
 )
 
 // Explanation is why one topic, in one context at one moment, got the
@@ -86,7 +88,7 @@ func (e *estimator) explainGroup(gi int) Explanation {
 		x.UnclaimedScore = 0
 	}
 	for _, c := range e.ranked(gi) {
-		cd := Candidate{Value: e.wording(c), Canonical: Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c], Score: e.score[c]}
+		cd := Candidate{Value: e.wording(c), Canonical: value.Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c], Score: e.score[c]}
 		for v := g.votes; v < e.groups[gi+1].votes; v++ {
 			fit := e.supports(gi, v, c)
 			if fit == 0 {

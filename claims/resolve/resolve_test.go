@@ -366,36 +366,6 @@ func TestMoments(t *testing.T) {
 	}
 }
 
-func TestCanonical(t *testing.T) {
-	for _, tt := range []struct {
-		raw  string
-		spec value.Spec
-		want string
-	}{
-		{"600,000", value.Spec{Type: value.Number}, "600000"},
-		{"0.6 million", value.Spec{Type: value.Number}, "600000"},
-		{"about 19%", value.Spec{Type: value.Percent}, "19"},
-		{"$1.5 billion", value.Spec{Type: value.Money}, "1500000000"},
-		{"2 weeks", value.Spec{Type: value.Duration}, "14"},
-		{"27 November 2025", value.Spec{Type: value.Date}, "2025-11-27"},
-		{"2011-12-01T14:07:00-05:00", value.Spec{Type: value.DateTime}, "2011-12-01T19:07:00Z"},
-		{"up to 9,000", value.Spec{Type: value.Number}, "<=9000"},
-		{"more than 5", value.Spec{Type: value.Number}, ">5"},
-		{"between 5 and 10", value.Spec{Type: value.Number}, "5..10"},
-		{"  The  Art of  Computer Programming! ", value.Spec{Type: value.Text}, "the art of computer programming"},
-		{"True", value.Spec{Type: value.Bool}, "yes"},
-		{"group of eight", value.Spec{Type: value.Choice, Choices: []value.ChoiceDef{{Name: "G8", Aliases: []string{"Group of Eight"}}}}, "G8"},
-	} {
-		v, err := value.Parse(tt.raw, tt.spec)
-		if err != nil {
-			t.Fatalf("%q: %v", tt.raw, err)
-		}
-		if got := resolve.Canonical(v); got != tt.want {
-			t.Errorf("Canonical(%q) = %q, want %q", tt.raw, got, tt.want)
-		}
-	}
-}
-
 // A ledger with nothing to choose between gives no values, and counts
 // what it ignored.
 func TestNothingToJudge(t *testing.T) {

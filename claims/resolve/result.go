@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
 )
 
 // maxAlternatives caps the alternatives kept for one value: a topic
@@ -63,7 +65,7 @@ func (e *estimator) ranked(gi int) []int32 {
 	canonical := func(c int32) string {
 		s, ok := canon[c]
 		if !ok {
-			s = Canonical(e.val(e.cands[c].rep))
+			s = value.Canonical(e.val(e.cands[c].rep))
 			canon[c] = s
 		}
 		return s
@@ -106,11 +108,11 @@ func (e *estimator) result() *Result {
 		order := e.ranked(gi)
 		best := order[0]
 		val := Value{Topic: g.topic.ID, Context: g.context, Moment: g.moment, Currency: g.currency}
-		val.Value, val.Canonical, val.Confidence = e.wording(best), Canonical(e.val(e.cands[best].rep)), e.prob[best]
+		val.Value, val.Canonical, val.Confidence = e.wording(best), value.Canonical(e.val(e.cands[best].rep)), e.prob[best]
 		val.Claims, val.Origins = e.backers(gi, best)
 		val.Rep = int(e.cands[best].rep)
 		for _, c := range order[1:min(len(order), maxAlternatives+1)] {
-			alt := Alternative{Value: e.wording(c), Canonical: Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c]}
+			alt := Alternative{Value: e.wording(c), Canonical: value.Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c]}
 			alt.Claims, alt.Origins = e.backers(gi, c)
 			val.Alternatives = append(val.Alternatives, alt)
 		}

@@ -1,22 +1,21 @@
-package resolve
+package value
 
 import (
 	"math"
 	"strconv"
 	"time"
-
-	"github.com/claimdiff/claimdiff/claims/value"
 )
 
 // Canonical writes a value in one normal form, so that scripts can
-// compare values however the ledger wrote them: numbers (amounts,
+// compare values however the ledger wrote them (resolve's values and
+// Parquet exports' canonical column both use it): numbers (amounts,
 // percentages, money, durations in days) as plain decimals; dates as
 // YYYY-MM-DD; datetimes as RFC 3339 in UTC; bools as yes or no; choices
 // by name; text and every other kind of atom in its normalised form
 // (lower case, runs of spaces and punctuation collapsed). A set that is
 // no single number is written with its ends: "5..10", ">=5000",
 // "<9000". A denial starts with "not ".
-func Canonical(v value.Value) string {
+func Canonical(v Value) string {
 	s := canonicalBody(v)
 	if v.Negated {
 		return "not " + s
@@ -24,12 +23,12 @@ func Canonical(v value.Value) string {
 	return s
 }
 
-func canonicalBody(v value.Value) string {
+func canonicalBody(v Value) string {
 	if !v.Type.Numeric() {
 		if v.Atom != "" {
 			return v.Atom
 		}
-		return value.NormalizeText(v.Raw)
+		return NormalizeText(v.Raw)
 	}
 	if !math.IsNaN(v.Nominal) && !math.IsInf(v.Nominal, 0) {
 		return canonicalNumber(v.Type, v.Nominal)
@@ -50,18 +49,11 @@ func canonicalBody(v value.Value) string {
 	return canonicalNumber(v.Type, lo) + ".." + canonicalNumber(v.Type, hi)
 }
 
-func pick(c bool, a, b string) string {
-	if c {
-		return a
-	}
-	return b
-}
-
-func canonicalNumber(t value.Type, x float64) string {
+func canonicalNumber(t Type, x float64) string {
 	switch t {
-	case value.Date:
+	case Date:
 		return time.Unix(int64(math.Round(x))*86400, 0).UTC().Format(time.DateOnly)
-	case value.DateTime:
+	case DateTime:
 		sec, frac := math.Modf(x)
 		return time.Unix(int64(sec), int64(math.Round(frac*1e9))).UTC().Format(time.RFC3339Nano)
 	}
