@@ -19,13 +19,18 @@ import (
 // are written exactly as the ledger has them, with no guard against
 // spreadsheet formulas (claimdiff report --format csv has one).
 
-// ExportFormats are the formats Export writes; the first is the default.
+// ExportFormats are the text formats Export writes; the first is the
+// default. ExportParquet writes Parquet.
 var ExportFormats = []string{"jsonl", "csv", "tsv", "json"}
 
-// ExportFormatFor picks a format from a file name's extension.
+// ExportFormatFor picks a format from a file name's extension: one of
+// ExportFormats, or ParquetFormat.
 func ExportFormatFor(name string) (string, bool) {
-	if strings.EqualFold(path.Ext(name), ".json") {
+	switch ext := path.Ext(name); {
+	case strings.EqualFold(ext, ".json"):
 		return "json", true
+	case strings.EqualFold(ext, ".parquet"):
+		return ParquetFormat, true
 	}
 	switch f, _ := FormatOf(name); f {
 	case CSV:

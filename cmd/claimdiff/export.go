@@ -35,11 +35,11 @@ type exportOptions struct {
 	Filter        filterOptions
 }
 
-// exportFormats are bulk's formats and ClaimReview JSON-LD.
-var exportFormats = append(slices.Clone(bulk.ExportFormats), "claimreview")
+// exportFormats are bulk's formats, Parquet and ClaimReview JSON-LD.
+var exportFormats = append(slices.Clone(bulk.ExportFormats), bulk.ParquetFormat, "claimreview")
 
 // exportFormatFor picks an export format from a file name: bulk's
-// extensions, and .jsonld for ClaimReview.
+// extensions (.parquet too), and .jsonld for ClaimReview.
 func exportFormatFor(name string) (string, bool) {
 	if strings.EqualFold(filepath.Ext(name), ".jsonld") {
 		return "claimreview", true
@@ -51,7 +51,7 @@ func newExportCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &exportOptions{IO: ios, Global: g}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the ledger's claims as JSON Lines, JSON, CSV, TSV or ClaimReview",
+		Short: "Write the ledger's claims as JSON Lines, JSON, CSV, TSV, Parquet or ClaimReview",
 		Long: `Export writes every claim of the ledger, in ledger order, in a bulk claim
 format: JSON Lines (jsonl, the default: one object per line), CSV or TSV
 (a header row, then one row per claim), or as one JSON document (json:
@@ -62,6 +62,17 @@ as_of, quote, context, denies, note), so an export placed beside the YAML
 file that defines the sources and topics loads back to the same claims.
 Ids that claimdiff derived (topic@source) are left out; they are derived
 again on loading.
+
+--format parquet writes a Parquet file with the same columns, typed (via
+a list, context a map, denies a boolean; a field the claim lacks is null),
+then how claimdiff reads each value, so that DuckDB, Spark or BigQuery can
+query claims without it: kind (number, money, date, text...), lo and hi
+(the ends of the value's set, null where unbounded or not a number),
+canonical (the normal form) and unit (what lo and hi count: the topic's
+unit, the currency, "%", "days", or "s" for dates and datetimes, as
+seconds since 1970 UTC). A .parquet file beside the YAML loads back like
+the others; its value columns are ignored, as the value is read again.
+Parquet is binary: export refuses to print it on a terminal.
 
 CSV and TSV are data formats, not spreadsheets: cells are written exactly,
 quoted only where CSV needs it, with no guard against spreadsheet formulas
@@ -85,7 +96,7 @@ claim's date and the source's url as its appearance.
 
 -o writes to a file instead of stdout, atomically. Without --format, the
 file's extension picks the format (.jsonl, .ndjson, .json, .csv, .tsv,
-.jsonld). A file written into the ledger's own directory becomes part of
+.parquet, .jsonld). A file written into the ledger's own directory becomes part of
 the ledger.
 
 --topic and --source keep the claims they match (a source matches a
@@ -94,6 +105,8 @@ claim's origin or any source on its chain); --kind, --status and
 		Example: `  claimdiff export > claims.jsonl
   claimdiff export -o feed/claims.csv
   claimdiff export --format tsv -f ledger/ | cut -f2,3,4
+  claimdiff export -o feed/claims.parquet
+  duckdb -c "SELECT topic, kind, lo, hi, unit FROM 'feed/claims.parquet'"
   claimdiff export --format claimreview -o reviews.jsonld`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -116,36 +129,51 @@ func runExport(opts *exportOptions) error {
 		paths = []string{opts.Output}
 	}
 	targets, err := cli.Outputs{Paths: paths, Format: opts.Format, FormatSet: opts.FormatSet,
-		FormatOf: exportFormatFor, Known: "use .jsonl, .json, .csv, .tsv or .jsonld, or give --format"}.Targets()
+		FormatOf: exportFormatFor, Known: "use .jsonl, .json, .csv, .tsv, .parquet or .jsonld, or give --format"}.Targets()
 	if err != nil {
 		return err
 	}
 	format := targets[0].Format
+	ios := opts.IO
+	if format == bulk.ParquetFormat && opts.Output == "" && ios.OutTTY {
+		return &cli.HintError{Err: cli.Usagef("parquet is a binary format; export does not print it on a terminal"),
+			Hint: "write it to a file with -o claims.parquet, or redirect stdout: claimdiff export --format parquet > claims.parquet"}
+	}
 	filter, err := opts.Filter.filter()
 	if err != nil {
 		return err
 	}
-	ios := opts.IO
 	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
 	if err != nil {
 		return err
 	}
+	// Only a filter, Parquet's value columns and ClaimReview need the
+	// analysis, which takes time on a huge ledger.
+	var a *claims.Analysis
+	analysis := func() *claims.Analysis {
+		if a == nil {
+			a = claims.Analyze(l, opts.Global.analysis())
+		}
+		return a
+	}
 	cs := l.Claims
-	// Only a filter needs the analysis, which takes time on a huge ledger.
+	var kept []int // the claims the filter keeps; nil for all of them
 	if !filter.IsZero() {
-		a := claims.Analyze(l, opts.Global.analysis())
-		sayUnmatched(ios, a, filter)
-		cs = nil
+		sayUnmatched(ios, analysis(), filter)
+		cs, kept = nil, []int{}
 		for i := range l.Claims {
 			if a.MatchClaim(filter, i) {
-				cs = append(cs, l.Claims[i])
+				cs, kept = append(cs, l.Claims[i]), append(kept, i)
 			}
 		}
 	}
 	write := func(w io.Writer) error { return bulk.Export(w, cs, format) }
 	count := render.Plural(len(cs), "claim")
-	if format == "claimreview" {
-		reviews := claimreview.Reviews(claims.Analyze(l, opts.Global.analysis()),
+	switch format {
+	case bulk.ParquetFormat:
+		write = func(w io.Writer) error { return bulk.ExportParquet(w, analysis(), kept) }
+	case "claimreview":
+		reviews := claimreview.Reviews(analysis(),
 			claimreview.Options{Estimated: opts.Estimated, MinConfidence: opts.MinConfidence})
 		write = func(w io.Writer) error { return claimreview.Write(w, reviews) }
 		count = render.Plural(len(reviews), "review")

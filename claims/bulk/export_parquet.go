@@ -1,0 +1,181 @@
+package bulk
+
+import (
+	"io"
+	"math"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// A Parquet claim file holds the columns the other bulk formats hold, with
+// the same names, and after them columns that say how claimdiff read each
+// value, so that DuckDB, Spark or BigQuery can query claims without
+// claimdiff: kind, lo, hi, canonical and unit. The loader reads only the
+// ledger's columns; the others are derived, and the engine reads the value
+// again. Optional fields are optional columns, null where the claim has
+// none, so they load back as missing rather than as empty text.
+
+// ParquetFormat is the export format name of Parquet, which ExportParquet
+// writes rather than Export, as its value columns need the engine's
+// reading of each claim.
+const ParquetFormat = "parquet"
+
+// ParquetRowGroupRows is how many claims a row group of an exported
+// Parquet file holds: enough to compress well, few enough that a reader
+// splits a million claims across its cores.
+const ParquetRowGroupRows = 64 << 10
+
+// parquetRow is one claim as a Parquet row. Struct tags give the columns'
+// names and types; optional ones are null when empty (lo and hi when nil).
+type parquetRow struct {
+	ID        string            `parquet:"id,optional"`
+	Topic     string            `parquet:"topic,dict"`
+	Value     string            `parquet:"value"`
+	Source    string            `parquet:"source,dict"`
+	Via       []string          `parquet:"via,list,optional"`
+	Date      string            `parquet:"date,optional,dict"`
+	AsOf      string            `parquet:"as_of,optional,dict"`
+	Quote     string            `parquet:"quote,optional"`
+	Context   map[string]string `parquet:"context,optional"`
+	Denies    bool              `parquet:"denies,optional"`
+	Note      string            `parquet:"note,optional"`
+	Kind      string            `parquet:"kind,optional,dict"`
+	Lo        *float64          `parquet:"lo,optional"`
+	Hi        *float64          `parquet:"hi,optional"`
+	Canonical string            `parquet:"canonical,optional"`
+	Unit      string            `parquet:"unit,dict"`
+}
+
+// ParquetValueColumns are the columns a Parquet export adds after the
+// ledger's fields, which the loader does not read.
+var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit"}
+
+// ExportParquet writes the claims of a's ledger at the indexes idx (every
+// claim, in ledger order, when idx is nil) as a Parquet file: the ledger's
+// fields, as Export writes them, and each value as the engine reads it
+// (a.Value, so a relative value is the set it resolved to):
+//
+//   - kind: the value's type (number, money, date, text…); null when the
+//     claim takes no part in comparison (a placeholder such as N/A, or a
+//     relative value with nothing to scale);
+//   - lo, hi: the ends of the value's set in the unit below, whether open
+//     or closed; null for an end that is unbounded (±Inf), and both null
+//     for kinds that are not numbers (text, bool, choice, names). A denial
+//     has the ends of the set it denies;
+//   - canonical: value.Canonical, the normal form ("not …" for a denial);
+//   - unit: what lo and hi count: the topic's unit for numbers, "%" for
+//     percentages (in points), the currency for money, "days" for
+//     durations, "s" for dates and datetimes (seconds since 1970-01-01
+//     UTC); empty where there is none.
+//
+// Rows are grouped ParquetRowGroupRows at a time, compressed with zstd.
+func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
+	pw := parquet.NewGenericWriter[parquetRow](w,
+		parquet.Compression(&parquet.Zstd),
+		parquet.MaxRowsPerRowGroup(ParquetRowGroupRows),
+		// Version 1 data pages are the ones every reader knows.
+		parquet.DataPageVersion(1),
+		parquet.CreatedBy("claimdiff", "", ""))
+	l := a.Ledger
+	n := len(l.Claims)
+	if idx != nil {
+		n = len(idx)
+	}
+	const batch = 1024
+	rows := make([]parquetRow, 0, batch)
+	// ends holds the rows' Lo and Hi; it has room for a whole batch, so
+	// it never moves and the pointers into it hold.
+	ends := make([]float64, 0, 2*batch)
+	for k := range n {
+		i := k
+		if idx != nil {
+			i = idx[k]
+		}
+		var lo, hi float64
+		rows = append(rows, parquetRow{})
+		r := &rows[len(rows)-1]
+		parquetClaim(r, a, i, &lo, &hi)
+		if r.Lo != nil || r.Hi != nil {
+			ends = append(ends, lo, hi)
+			if r.Lo != nil {
+				r.Lo = &ends[len(ends)-2]
+			}
+			if r.Hi != nil {
+				r.Hi = &ends[len(ends)-1]
+			}
+		}
+		if len(rows) == batch || k == n-1 {
+			if _, err := pw.Write(rows); err != nil {
+				return err
+			}
+			rows, ends = rows[:0], ends[:0]
+		}
+	}
+	return pw.Close()
+}
+
+// parquetClaim fills r from claim i; lo and hi receive the set's ends,
+// which r.Lo and r.Hi mark as present.
+func parquetClaim(r *parquetRow, a *claims.Analysis, i int, lo, hi *float64) {
+	c := &a.Ledger.Claims[i]
+	if !c.DerivedID {
+		r.ID = c.ID
+	}
+	r.Topic, r.Value, r.Source, r.Via = c.Topic, c.Value.Raw, c.Source, c.Via
+	r.Date, r.AsOf, r.Quote, r.Denies, r.Note = c.Date, c.AsOf, c.Quote, c.Denies, c.Note
+	if pairs := exportContext(c.Context); len(pairs) > 0 {
+		r.Context = make(map[string]string, len(pairs))
+		for _, p := range pairs {
+			r.Context[p[0]] = p[1]
+		}
+	}
+	var spec value.Spec
+	if t := c.TopicRef; t != nil {
+		spec = t.Spec
+	} else if t := a.Ledger.Topics[c.Topic]; t != nil {
+		spec = t.Spec
+	}
+	if !a.Comparable(i) {
+		r.Unit = parquetUnit(spec.Type, spec.Unit, "")
+		return
+	}
+	v := a.Value(i)
+	r.Kind, r.Canonical = string(v.Type), value.Canonical(v)
+	r.Unit = parquetUnit(v.Type, spec.Unit, v.Currency)
+	if !v.Type.Numeric() {
+		return
+	}
+	scale := 1.0
+	if v.Type == value.Date {
+		scale = 86400 // days since the epoch, as value keeps dates
+	}
+	if x := v.Lo; !math.IsNaN(x) && !math.IsInf(x, 0) {
+		*lo, r.Lo = x*scale, lo
+	}
+	if x := v.Hi; !math.IsNaN(x) && !math.IsInf(x, 0) {
+		*hi, r.Hi = x*scale, hi
+	}
+}
+
+// parquetUnit is what a value's lo and hi count (see ExportParquet).
+func parquetUnit(t value.Type, topicUnit, currency string) string {
+	switch t {
+	case value.Number:
+		return topicUnit
+	case value.Percent:
+		return "%"
+	case value.Money:
+		if currency != "" {
+			return currency
+		}
+		return topicUnit
+	case value.Duration:
+		return "days"
+	case value.Date, value.DateTime:
+		return "s"
+	}
+	return ""
+}
