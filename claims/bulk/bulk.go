@@ -168,6 +168,9 @@ const (
 	CSV Format = iota + 1
 	TSV
 	JSONLines
+	// Parquet is read with random access rather than as a stream of
+	// lines; see bulk_parquet.go.
+	Parquet
 )
 
 // FormatOf tells a bulk claim file's format by its name's extension; ok is
@@ -181,6 +184,8 @@ func FormatOf(name string) (f Format, ok bool) {
 		return TSV, true
 	case ".jsonl", ".ndjson":
 		return JSONLines, true
+	case ".parquet":
+		return Parquet, true
 	}
 	return 0, false
 }
@@ -199,6 +204,9 @@ type Options struct {
 	// blockSize is how much of the file a block holds; tests make it
 	// small. Zero means defaultBlockSize.
 	blockSize int
+	// parquetBudget, when set, replaces a Parquet file's budget (see
+	// pqBudget), so tests can reach it with small files.
+	parquetBudget int64
 }
 
 // Sink is where Read puts claims: it appends to both lists, which run in
@@ -211,8 +219,13 @@ type Sink struct {
 // Read reads the claims of one bulk file in format f from r, named name in
 // positions. size is how many bytes r holds, or 0 when unknown. Problems
 // in the file are returned; the error is only for a stream that cannot be
-// read.
+// read. A Parquet file is read with random access when r is an
+// io.ReaderAt of size bytes (a file, a bytes.Reader), and else read into
+// memory first, up to opts.MaxFileBytes (1 GiB when that is 0).
 func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Options) ([]diag.Problem, error) {
+	if f == Parquet {
+		return readParquet(name, r, size, into, opts)
+	}
 	limit := opts.MaxFileBytes
 	if limit <= 0 {
 		limit = math.MaxInt64 - 1

@@ -134,7 +134,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 		for _, p := range blk.problems {
 			bf.r.Add(p)
 		}
-		bf.place(blk, cut.claims, cut.places)
+		bf.place(blk.slot, blk.claims, blk.places, cut.claims, cut.places)
 		bf.lr.count(len(blk.data)) // blocks follow one another from bf.lr.read
 		if cs := bf.sink.Claims; bf.maxRows > 0 && len(*cs)-bf.first > bf.maxRows {
 			end := bf.first + bf.maxRows
@@ -161,29 +161,30 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 	return nil
 }
 
-// place adds a block's claims to the ledger: where its workers wrote them,
-// moved down over the slots earlier blocks left empty, or copied from a
-// list of the block's own.
-func (bf *bulkFile) place(blk *bulkBlock, slots []claims.Claim, slotPlaces []claims.Places) {
+// place adds the claims a block (or a Parquet row group) read to the
+// ledger: where its workers wrote them, from slot on, moved down over the
+// slots earlier blocks left empty, or copied from a list of the block's
+// own when slot is -1.
+func (bf *bulkFile) place(slot int, read []claims.Claim, readPlaces []claims.Places, slots []claims.Claim, slotPlaces []claims.Places) {
 	cs, places := bf.sink.Claims, bf.sink.Places
-	n, m := len(*cs), len(blk.claims)
+	n, m := len(*cs), len(read)
 	if m == 0 {
 		return
 	}
-	if blk.slot >= 0 {
-		if &blk.claims[0] != &slots[blk.slot] {
+	if slot >= 0 {
+		if &read[0] != &slots[slot] {
 			// Appending here would write over slots other workers fill.
 			panic("claims: a block read more claims than it has lines")
 		}
-		if blk.slot != n {
-			copy(slots[n:n+m], slots[blk.slot:blk.slot+m])
-			copy(slotPlaces[n:n+m], slotPlaces[blk.slot:blk.slot+m])
+		if slot != n {
+			copy(slots[n:n+m], slots[slot:slot+m])
+			copy(slotPlaces[n:n+m], slotPlaces[slot:slot+m])
 		}
 		*cs, *places = slots[:n+m], slotPlaces[:n+m]
 		return
 	}
-	*cs = append(*cs, blk.claims...)
-	*places = append(*places, blk.places...)
+	*cs = append(*cs, read...)
+	*places = append(*places, readPlaces...)
 }
 
 // reserveSlots grows the ledger's claims to hold as many more as the rest

@@ -26,13 +26,12 @@ var ExportFormats = []string{"jsonl", "csv", "tsv", "json"}
 // ExportFormatFor picks a format from a file name's extension: one of
 // ExportFormats, or ParquetFormat.
 func ExportFormatFor(name string) (string, bool) {
-	switch ext := path.Ext(name); {
-	case strings.EqualFold(ext, ".json"):
+	if strings.EqualFold(path.Ext(name), ".json") {
 		return "json", true
-	case strings.EqualFold(ext, ".parquet"):
-		return ParquetFormat, true
 	}
 	switch f, _ := FormatOf(name); f {
+	case Parquet:
+		return ParquetFormat, true
 	case CSV:
 		return "csv", true
 	case TSV:

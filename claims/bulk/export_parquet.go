@@ -76,8 +76,10 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 	pw := parquet.NewGenericWriter[parquetRow](w,
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(ParquetRowGroupRows),
-		// Version 1 data pages are the ones every reader knows.
+		// Version 1 data pages and plain text, where no dictionary is
+		// asked for, are what every reader knows.
 		parquet.DataPageVersion(1),
+		parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain),
 		parquet.CreatedBy("claimdiff", "", ""))
 	l := a.Ledger
 	n := len(l.Claims)

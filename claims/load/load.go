@@ -61,7 +61,7 @@ type Options struct {
 	// over it is a too-large problem of the ledger, as lint reports any
 	// other.
 	MaxFileBytes int64
-	// MaxRows caps the claims of each bulk (CSV, TSV, JSON Lines) file;
+	// MaxRows caps the claims of each bulk (CSV, TSV, JSON Lines, Parquet) file;
 	// 0 means DefaultMaxRows. A bulk file has no cap on its size: it
 	// streams, and its lines are capped at bulk.MaxLineBytes.
 	MaxRows int
@@ -109,6 +109,7 @@ const (
 	CSV
 	TSV
 	JSONLines
+	Parquet
 )
 
 // FormatOf tells a ledger file's format from its name. It is the one
@@ -126,6 +127,8 @@ func FormatOf(name string) Format {
 		return TSV
 	case bulk.JSONLines:
 		return JSONLines
+	case bulk.Parquet:
+		return Parquet
 	}
 	return NotLedger
 }

@@ -162,7 +162,7 @@ func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.L
 		return nil, err
 	}
 	lines := func(file string, n int) (string, bool) {
-		if data, ok := mem[file]; ok {
+		if data, ok := mem[file]; ok && load.FormatOf(file) != load.Parquet {
 			return lineOf(data, n)
 		}
 		return lineSource(file, n)

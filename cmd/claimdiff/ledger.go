@@ -58,8 +58,9 @@ func openLedger(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*cla
 }
 
 // boundMemory tells the runtime what the ledger needs. Loaded claims take
-// about two bytes per byte of YAML or JSON Lines and four per byte of the
-// denser CSV; twice that leaves room for the comparison and its output.
+// about two bytes per byte of YAML or JSON Lines, four per byte of the
+// denser CSV and sixteen per byte of compressed Parquet; twice that leaves
+// room for the comparison and its output.
 func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 	if ios.BoundMemory == nil {
 		return
@@ -73,6 +74,8 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 		switch load.FormatOf(f.Name) {
 		case load.CSV, load.TSV:
 			need += 8 * size
+		case load.Parquet:
+			need += 32 * size
 		default:
 			need += 4 * size
 		}
@@ -166,10 +169,14 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 	return &cli.Silent{Code: cli.ExitUsage}
 }
 
-// lineSource reads one line of a ledger file for a snippet.
+// lineSource reads one line of a ledger file for a snippet. A Parquet
+// file has rows rather than lines, and no snippets: its bytes are binary.
 func lineSource(file string, n int) (string, bool) {
-	if file == exampleFile {
+	switch {
+	case file == exampleFile:
 		return lineOf(example.YAML, n)
+	case load.FormatOf(file) == load.Parquet:
+		return "", false
 	}
 	f, err := os.Open(file)
 	if err != nil {

@@ -49,7 +49,7 @@ func errorsOf(ps []diag.Problem) []diag.Problem {
 func linesOf(files []load.File) func(string, int) (string, bool) {
 	return func(name string, n int) (string, bool) {
 		for _, f := range files {
-			if f.Name == name && f.Data != nil {
+			if f.Name == name && f.Data != nil && load.FormatOf(name) != load.Parquet {
 				return lineOf(f.Data, n)
 			}
 		}

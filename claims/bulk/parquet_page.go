@@ -1,0 +1,375 @@
+package bulk
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Reading a column chunk's pages. Every size a page header gives is held
+// to the chunk, and every page decompresses into a buffer of exactly the
+// size its header gives, which is capped: a hostile file cannot make the
+// reader allocate more than its own bytes and that cap allow, and a
+// decompression bomb fails at the cap rather than filling memory.
+
+// maxPageBytes caps a page, compressed or not. Writers make pages of about
+// a MiB; a row over MaxLineBytes is refused anyway.
+const maxPageBytes = 128 << 20
+
+// maxPageValues caps the values of one page: runs of repeated values
+// take almost no bytes, so the page's size does not bound them. Writers
+// put at most a row group's rows in a page, a few hundred thousand.
+const maxPageValues = 1 << 22
+
+// maxPageHeaderBytes caps a page header, which may hold statistics.
+const maxPageHeaderBytes = 16 << 20
+
+// pqSpan is one entry of a column in a row group: a value's text in the
+// column's text, or null (off -1), or a value too long to keep (off -2).
+type pqSpan struct{ off, end int32 }
+
+const (
+	spanNull    = -1
+	spanTooLong = -2
+)
+
+// pqColumnData is one leaf column of a row group as read: the entries of
+// row r are spans[rows[r]:rows[r+1]]. A column that is not repeated has
+// one entry a row. text holds the chunk's dictionary, if it has one, and
+// the values that are not in it; clean says that every value is valid
+// UTF-8 without a NUL, so that rows need not check them one by one.
+type pqColumnData struct {
+	rows  []int32
+	spans []pqSpan
+	text  []byte
+	clean bool
+}
+
+func (c *pqColumnData) reset() {
+	c.rows, c.spans, c.text, c.clean = c.rows[:0], c.spans[:0], c.text[:0], false
+}
+
+// entries returns row r's entries.
+func (c *pqColumnData) entries(r int) []pqSpan { return c.spans[c.rows[r]:c.rows[r+1]] }
+
+func (c *pqColumnData) bytes(s pqSpan) []byte { return c.text[s.off:s.end] }
+
+// checkText sets clean when all of text is valid UTF-8 with no NUL and
+// every value starts and ends on a character's boundary, which makes
+// each value valid on its own.
+func (c *pqColumnData) checkText() {
+	if bytes.IndexByte(c.text, 0) >= 0 || !utf8.Valid(c.text) {
+		return
+	}
+	if !asciiOnly(c.text) {
+		for _, s := range c.spans {
+			switch {
+			case s.off < 0:
+			case s.off < s.end && !utf8.RuneStart(c.text[s.off]), int(s.end) < len(c.text) && !utf8.RuneStart(c.text[s.end]):
+				return
+			}
+		}
+	}
+	c.clean = true
+}
+
+// pqDecoder reads column chunks; each worker has its own, and reuses its
+// buffers from chunk to chunk.
+type pqDecoder struct {
+	ra       io.ReaderAt
+	progress func(int64)
+	budget   *pqBudget
+	head     []byte // a page header being read
+	raw      []byte // a page as stored
+	page     []byte // a page decompressed
+	def, rep []uint8
+	values   pqValueReader
+	dict     []pqSpan // the chunk's dictionary, in the column's text
+	lengths  []int64  // delta encodings' lengths and prefixes
+	prefixes []int64
+	zstd     *zstd.Decoder
+	gzip     *gzip.Reader
+}
+
+func (d *pqDecoder) close() {
+	if d.zstd != nil {
+		d.zstd.Close()
+	}
+}
+
+// errPqBudget stops reading a file that has expanded past its budget.
+var errPqBudget = errors.New("over budget")
+
+// readChunk reads the pages of chunk c of leaf into out, which must end
+// up holding rows rows.
+func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnData) error {
+	out.reset()
+	d.dict = d.dict[:0]
+	hasDict := false
+	pos := c.dataPage
+	if c.dictPage > 0 && c.dictPage < pos {
+		pos = c.dictPage
+	}
+	end := pos + c.totalCompressed
+	for pos < end {
+		h, n, err := d.header(pos, end)
+		if err != nil {
+			return err
+		}
+		pos += int64(n)
+		if int64(h.compressed) > end-pos {
+			return fmt.Errorf("a page runs past the end of its column chunk")
+		}
+		raw, err := d.read(pos, int(h.compressed))
+		if err != nil {
+			return err
+		}
+		pos += int64(h.compressed)
+		switch h.typ {
+		case pqDictionaryPage:
+			if hasDict || len(out.rows) > 0 {
+				return fmt.Errorf("a dictionary page comes after the chunk's first page")
+			}
+			hasDict = true
+			page, err := d.decompress(c.codec, raw, h.uncompressed)
+			if err != nil {
+				return err
+			}
+			if err := d.readDictionary(leaf, &h, page, out); err != nil {
+				return err
+			}
+		case pqDataPage, pqDataPageV2:
+			if err := d.readDataPage(c, leaf, &h, raw, hasDict, rows, out); err != nil {
+				return err
+			}
+		case pqIndexPage:
+		default:
+			return fmt.Errorf("a page has the unknown type %d", h.typ)
+		}
+	}
+	if len(out.rows) != rows {
+		return fmt.Errorf("column %q holds %d rows where its row group has %d", leaf.path, len(out.rows), rows)
+	}
+	out.rows = append(out.rows, int32(len(out.spans)))
+	out.checkText()
+	return nil
+}
+
+// header reads the page header at pos.
+func (d *pqDecoder) header(pos, end int64) (pqPageHeader, int, error) {
+	window := min(end-pos, 4<<10)
+	for {
+		d.head = grow(d.head, int(window))
+		if _, err := d.ra.ReadAt(d.head, pos); err != nil {
+			return pqPageHeader{}, 0, err
+		}
+		h, n, err := parsePageHeader(d.head)
+		if errors.Is(err, errThriftShort) && window < min(end-pos, maxPageHeaderBytes) {
+			window = min(window*8, end-pos, maxPageHeaderBytes)
+			continue
+		}
+		if err != nil {
+			return h, 0, fmt.Errorf("a page header is not valid: %w", err)
+		}
+		if h.compressed > maxPageBytes || h.uncompressed > maxPageBytes {
+			return h, 0, fmt.Errorf("a page is larger than the limit of %d MiB", maxPageBytes>>20)
+		}
+		return h, n, nil
+	}
+}
+
+// read reads n bytes at pos into d.raw.
+func (d *pqDecoder) read(pos int64, n int) ([]byte, error) {
+	d.raw = grow(d.raw, n)
+	if _, err := d.ra.ReadAt(d.raw, pos); err != nil {
+		return nil, err
+	}
+	if d.progress != nil {
+		d.progress(int64(n))
+	}
+	return d.raw, nil
+}
+
+// grow returns b with length n, reusing its memory when it has room.
+func grow(b []byte, n int) []byte {
+	if cap(b) < n {
+		return make([]byte, n)
+	}
+	return b[:n]
+}
+
+// readDataPage reads a data page's levels and values into out.
+func (d *pqDecoder) readDataPage(c *pqChunk, leaf *pqLeaf, h *pqPageHeader, raw []byte, hasDict bool, rows int, out *pqColumnData) error {
+	n := int(h.numValues)
+	if n > maxPageValues {
+		return fmt.Errorf("a page holds %d values, more than the limit of %d", n, maxPageValues)
+	}
+	// A value costs a byte for each level and a span; refuse a page that
+	// would pass the budget before making room for them.
+	if !d.budget.take(10 * int64(n)) {
+		return errPqBudget
+	}
+	d.def, d.rep = growLevels(d.def, n), growLevels(d.rep, n)
+	var data []byte
+	if h.typ == pqDataPageV2 {
+		if len(raw) < int(h.repLen+h.defLen) {
+			return fmt.Errorf("a page's levels are larger than the page")
+		}
+		if err := d.levelsV2(leaf, raw[:h.repLen], raw[h.repLen:h.repLen+h.defLen], n); err != nil {
+			return err
+		}
+		data = raw[h.repLen+h.defLen:]
+		if h.compressedV2 {
+			var err error
+			if data, err = d.decompress(c.codec, data, h.uncompressed-h.repLen-h.defLen); err != nil {
+				return err
+			}
+		}
+	} else {
+		page, err := d.decompress(c.codec, raw, h.uncompressed)
+		if err != nil {
+			return err
+		}
+		if data, err = d.levelsV1(leaf, h, page, n); err != nil {
+			return err
+		}
+	}
+	present := n
+	if leaf.maxDef > 0 {
+		present = 0
+		for _, l := range d.def[:n] {
+			if int(l) == leaf.maxDef {
+				present++
+			}
+		}
+	}
+	if err := d.values.reset(d, leaf, h.encoding, data, present, hasDict); err != nil {
+		return err
+	}
+	return d.entries(leaf, n, rows, out)
+}
+
+func growLevels(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n)
+	}
+	return b[:n]
+}
+
+// levelsV1 reads a v1 page's levels, each run prefixed by its length, and
+// returns the values after them.
+func (d *pqDecoder) levelsV1(leaf *pqLeaf, h *pqPageHeader, page []byte, n int) ([]byte, error) {
+	for _, l := range [...]struct {
+		max int
+		enc int32
+		dst []uint8
+	}{{leaf.maxRep, h.repEnc, d.rep}, {leaf.maxDef, h.defEnc, d.def}} {
+		if l.max == 0 {
+			continue
+		}
+		if l.enc != pqRLE {
+			return nil, fmt.Errorf("a page's levels are written with encoding %d; claimdiff reads RLE levels", l.enc)
+		}
+		if len(page) < 4 {
+			return nil, fmt.Errorf("a page ends inside its levels")
+		}
+		size := binary.LittleEndian.Uint32(page)
+		if uint64(size) > uint64(len(page)-4) {
+			return nil, fmt.Errorf("a page's levels are larger than the page")
+		}
+		if err := readLevels(l.dst[:n], page[4:4+size], l.max); err != nil {
+			return nil, err
+		}
+		page = page[4+size:]
+	}
+	return page, nil
+}
+
+func (d *pqDecoder) levelsV2(leaf *pqLeaf, rep, def []byte, n int) error {
+	if leaf.maxRep > 0 {
+		if err := readLevels(d.rep[:n], rep, leaf.maxRep); err != nil {
+			return err
+		}
+	}
+	if leaf.maxDef > 0 {
+		return readLevels(d.def[:n], def, leaf.maxDef)
+	}
+	return nil
+}
+
+// entries turns a page's levels and values into rows and entries.
+func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error {
+	text0 := len(out.text)
+	if leaf.maxRep == 0 {
+		// One value a row: the common case, without repetition levels.
+		if len(out.rows)+n > rows {
+			return fmt.Errorf("column %q holds more rows than its row group", leaf.path)
+		}
+		for i := range n {
+			out.rows = append(out.rows, int32(len(out.spans)))
+			if leaf.maxDef > 0 && int(d.def[i]) != leaf.maxDef {
+				out.spans = append(out.spans, pqSpan{off: spanNull})
+				continue
+			}
+			if err := d.value(leaf, out); err != nil {
+				return err
+			}
+		}
+	} else {
+		for i := range n {
+			rep, def := int(d.rep[i]), leaf.maxDef
+			if leaf.maxDef > 0 {
+				def = int(d.def[i])
+			}
+			if rep == 0 {
+				if len(out.rows) == rows {
+					return fmt.Errorf("column %q holds more rows than its row group", leaf.path)
+				}
+				out.rows = append(out.rows, int32(len(out.spans)))
+			} else if len(out.rows) == 0 {
+				return fmt.Errorf("column %q starts in the middle of a row", leaf.path)
+			}
+			switch {
+			case def < leaf.entryDef: // an empty or null list
+			case def < leaf.maxDef:
+				out.spans = append(out.spans, pqSpan{off: spanNull})
+			default:
+				if err := d.value(leaf, out); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if len(out.text) > 1<<31-1 || len(out.spans) > 1<<31-1 {
+		return fmt.Errorf("column %q holds more than 2 GiB in one row group", leaf.path)
+	}
+	// Each entry costs its text too.
+	if !d.budget.take(int64(len(out.text) - text0)) {
+		return errPqBudget
+	}
+	return nil
+}
+
+// value reads the next value into an entry.
+func (d *pqDecoder) value(leaf *pqLeaf, out *pqColumnData) error {
+	start := len(out.text)
+	var s pqSpan
+	var err error
+	if out.text, s, err = d.values.next(out.text); err != nil {
+		return err
+	}
+	if s.end-s.off > MaxLineBytes {
+		if int(s.off) == start {
+			out.text = out.text[:start] // not a dictionary entry: drop it
+		}
+		s.off = spanTooLong
+	}
+	out.spans = append(out.spans, s)
+	return nil
+}

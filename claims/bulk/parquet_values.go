@@ -1,0 +1,351 @@
+package bulk
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// Decoding a page's values into the text claimdiff reads. Text columns
+// give their bytes; numbers, dates, timestamps and booleans are written
+// out as the other bulk formats would hold them (600000, 2025-11-20,
+// 2025-11-20T14:40:00Z, true), so a column typed by another tool reads as
+// its text would.
+
+// How a page's values are stored.
+const (
+	vPlain = iota
+	vPlainBool
+	vRLEBool
+	vDictionary
+	vNumbers // decoded ahead into nums: DELTA_BINARY_PACKED
+	vDeltaLength
+	vDeltaBytes
+	vSplit // BYTE_STREAM_SPLIT
+)
+
+// pqValueReader reads the values of one page, one at a time.
+type pqValueReader struct {
+	d      *pqDecoder
+	leaf   *pqLeaf
+	mode   int
+	data   []byte
+	i      int
+	left   int // values not yet read
+	count  int // values in the page
+	bit    uint64
+	rle    rleReader
+	nums   []int64
+	prev   []byte // DELTA_BYTE_ARRAY: the value before
+	width  int    // bytes a fixed-width value takes
+	fixed  [16]byte
+	numIdx int
+}
+
+// reset makes v read n values of leaf stored in data with encoding enc.
+func (v *pqValueReader) reset(d *pqDecoder, leaf *pqLeaf, enc int32, data []byte, n int, hasDict bool) error {
+	*v = pqValueReader{d: d, leaf: leaf, data: data, left: n, count: n, width: leaf.width(), nums: v.nums[:0], prev: v.prev[:0]}
+	switch {
+	case enc == pqPlainDictionary || enc == pqRLEDictionary:
+		if !hasDict {
+			return fmt.Errorf("column %q has a page that refers to a dictionary it does not have", leaf.path)
+		}
+		v.mode = vDictionary
+		if n == 0 {
+			return nil
+		}
+		if len(data) < 1 || data[0] > 32 {
+			return fmt.Errorf("column %q has a dictionary page whose index width is not valid", leaf.path)
+		}
+		v.rle = rleReader{b: data[1:], w: uint(data[0])}
+	case enc == pqPlain && leaf.typ == pqBoolean:
+		v.mode = vPlainBool
+	case enc == pqPlain:
+		v.mode = vPlain
+	case enc == pqRLE && leaf.typ == pqBoolean:
+		v.mode = vRLEBool
+		if len(data) < 4 || uint64(binary.LittleEndian.Uint32(data)) > uint64(len(data)-4) {
+			return fmt.Errorf("column %q has a page of booleans whose runs are cut short", leaf.path)
+		}
+		v.rle = rleReader{b: data[4 : 4+binary.LittleEndian.Uint32(data)], w: 1}
+	case enc == pqDeltaBinary && (leaf.typ == pqInt32 || leaf.typ == pqInt64):
+		v.mode = vNumbers
+		var err error
+		v.nums, v.i, err = deltaBinary(v.nums, data, n)
+		return err
+	case enc == pqDeltaLengthBytes && leaf.typ == pqByteArray:
+		v.mode = vDeltaLength
+		var err error
+		d.lengths, v.i, err = deltaBinary(d.lengths, data, n)
+		return err
+	case enc == pqDeltaBytes && (leaf.typ == pqByteArray || leaf.typ == pqFixedLenByteArray):
+		v.mode = vDeltaBytes
+		var err error
+		var at int
+		if d.prefixes, at, err = deltaBinary(d.prefixes, data, n); err != nil {
+			return err
+		}
+		var more int
+		d.lengths, more, err = deltaBinary(d.lengths, data[at:], n)
+		v.i = at + more
+		return err
+	case enc == pqByteStreamSplit && v.width > 0 && v.width <= len(v.fixed):
+		v.mode = vSplit
+		if len(data) < v.width*n {
+			return fmt.Errorf("column %q has a page that holds fewer values than it says", leaf.path)
+		}
+	default:
+		return fmt.Errorf("column %q has a page written with encoding %d, which claimdiff does not read for %s", leaf.path, enc, pqTypeNames[leaf.typ])
+	}
+	return nil
+}
+
+// next reads the next value: its text is appended to dst, or for a value
+// in the chunk's dictionary is already there; s says where.
+func (v *pqValueReader) next(dst []byte) (out []byte, s pqSpan, err error) {
+	if v.mode == vDictionary {
+		if v.left == 0 {
+			return dst, s, fmt.Errorf("column %q has a page that holds fewer values than it says", v.leaf.path)
+		}
+		v.left--
+		j, err := v.rle.next()
+		if err != nil {
+			return dst, s, fmt.Errorf("column %q: dictionary indexes: %w", v.leaf.path, err)
+		}
+		if j >= uint64(len(v.d.dict)) {
+			return dst, s, fmt.Errorf("column %q refers to entry %d of a dictionary of %d", v.leaf.path, j, len(v.d.dict))
+		}
+		return dst, v.d.dict[j], nil
+	}
+	start := len(dst)
+	out, err = v.text(dst)
+	if len(out) > 1<<31-1 {
+		return dst, s, fmt.Errorf("column %q holds more than 2 GiB in one row group", v.leaf.path)
+	}
+	return out, pqSpan{int32(start), int32(len(out))}, err
+}
+
+// text appends the next value's text to dst.
+func (v *pqValueReader) text(dst []byte) ([]byte, error) {
+	if v.left == 0 {
+		return dst, fmt.Errorf("column %q has a page that holds fewer values than it says", v.leaf.path)
+	}
+	k := v.count - v.left
+	v.left--
+	short := func() ([]byte, error) {
+		return dst, fmt.Errorf("column %q has a page that holds fewer values than it says", v.leaf.path)
+	}
+	switch v.mode {
+	case vPlainBool:
+		if v.bit >= 8*uint64(len(v.data)) {
+			return short()
+		}
+		b := v.data[v.bit>>3]>>(v.bit&7)&1 == 1
+		v.bit++
+		return strconv.AppendBool(dst, b), nil
+	case vRLEBool:
+		b, err := v.rle.next()
+		if err != nil {
+			return dst, fmt.Errorf("column %q: %w", v.leaf.path, err)
+		}
+		return strconv.AppendBool(dst, b == 1), nil
+	case vNumbers:
+		return v.leaf.appendInt(dst, v.nums[k]), nil
+	case vDeltaLength:
+		size := v.d.lengths[k]
+		if size < 0 || size > int64(len(v.data)-v.i) {
+			return short()
+		}
+		b := v.data[v.i : v.i+int(size)]
+		v.i += int(size)
+		return v.leaf.appendBytes(dst, b), nil
+	case vDeltaBytes:
+		pre, size := v.d.prefixes[k], v.d.lengths[k]
+		if pre < 0 || pre > int64(len(v.prev)) || size < 0 || size > int64(len(v.data)-v.i) {
+			return short()
+		}
+		v.prev = append(v.prev[:pre], v.data[v.i:v.i+int(size)]...)
+		v.i += int(size)
+		return v.leaf.appendBytes(dst, v.prev), nil
+	case vSplit:
+		for j := range v.width {
+			v.fixed[j] = v.data[j*v.count+k]
+		}
+		return v.leaf.appendBytes(dst, v.fixed[:v.width]), nil
+	}
+	// Plain.
+	if v.leaf.typ == pqByteArray {
+		if len(v.data)-v.i < 4 {
+			return short()
+		}
+		size := binary.LittleEndian.Uint32(v.data[v.i:])
+		if uint64(size) > uint64(len(v.data)-v.i-4) {
+			return short()
+		}
+		b := v.data[v.i+4 : v.i+4+int(size)]
+		v.i += 4 + int(size)
+		return append(dst, b...), nil
+	}
+	if v.width == 0 || len(v.data)-v.i < v.width {
+		return short()
+	}
+	b := v.data[v.i : v.i+v.width]
+	v.i += v.width
+	return v.leaf.appendBytes(dst, b), nil
+}
+
+// readDictionary reads a dictionary page: its values, plain, go to the
+// column's text, and d.dict says where each is.
+func (d *pqDecoder) readDictionary(leaf *pqLeaf, h *pqPageHeader, page []byte, out *pqColumnData) error {
+	if h.encoding != pqPlain && h.encoding != pqPlainDictionary {
+		return fmt.Errorf("column %q has a dictionary written with encoding %d; claimdiff reads plain ones", leaf.path, h.encoding)
+	}
+	n := int(h.numValues)
+	if n > maxPageValues {
+		return fmt.Errorf("a dictionary holds %d values, more than the limit of %d", n, maxPageValues)
+	}
+	if !d.budget.take(int64(len(page)) + 8*int64(n)) {
+		return errPqBudget
+	}
+	var v pqValueReader
+	if err := v.reset(d, leaf, pqPlain, page, n, false); err != nil {
+		return err
+	}
+	for range n {
+		var s pqSpan
+		var err error
+		if out.text, s, err = v.next(out.text); err != nil {
+			return err
+		}
+		d.dict = append(d.dict, s)
+	}
+	return nil
+}
+
+// width is how many bytes a plain value of the leaf takes; 0 for byte
+// arrays, whose values give their length.
+func (l *pqLeaf) width() int {
+	switch l.typ {
+	case pqInt32, pqFloat:
+		return 4
+	case pqInt64, pqDouble:
+		return 8
+	case pqFixedLenByteArray:
+		return int(l.typeLength)
+	}
+	return 0
+}
+
+// appendBytes appends the text of a value stored as b: a byte array as it
+// is, a fixed-width number written out.
+func (l *pqLeaf) appendBytes(dst, b []byte) []byte {
+	switch l.typ {
+	case pqInt32:
+		return l.appendInt(dst, int64(int32(binary.LittleEndian.Uint32(b))))
+	case pqInt64:
+		return l.appendInt(dst, int64(binary.LittleEndian.Uint64(b)))
+	case pqFloat:
+		return strconv.AppendFloat(dst, float64(math.Float32frombits(binary.LittleEndian.Uint32(b))), 'f', -1, 32)
+	case pqDouble:
+		return strconv.AppendFloat(dst, math.Float64frombits(binary.LittleEndian.Uint64(b)), 'f', -1, 64)
+	}
+	return append(dst, b...)
+}
+
+// appendInt writes an integer as its meaning says: a date, a time, or a
+// number.
+func (l *pqLeaf) appendInt(dst []byte, x int64) []byte {
+	if l.typ == pqInt32 {
+		x = int64(int32(x))
+	}
+	switch l.meaning {
+	case pqDate:
+		return time.Unix(x*86400, 0).UTC().AppendFormat(dst, time.DateOnly)
+	case pqTimestampMillis:
+		return time.UnixMilli(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+	case pqTimestampMicros:
+		return time.UnixMicro(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+	case pqTimestampNanos:
+		return time.Unix(0, x).UTC().AppendFormat(dst, time.RFC3339Nano)
+	case pqUnsigned:
+		if l.typ == pqInt32 {
+			return strconv.AppendUint(dst, uint64(uint32(x)), 10)
+		}
+		return strconv.AppendUint(dst, uint64(x), 10)
+	}
+	return strconv.AppendInt(dst, x, 10)
+}
+
+// deltaBinary decodes n values written DELTA_BINARY_PACKED at the start of
+// data into dst, and says how many bytes they took.
+func deltaBinary(dst []int64, data []byte, n int) ([]int64, int, error) {
+	bad := func(what string) ([]int64, int, error) {
+		return dst, 0, fmt.Errorf("a delta-encoded page is not valid: %s", what)
+	}
+	i := 0
+	uvar := func() (uint64, bool) {
+		x, k := binary.Uvarint(data[min(i, len(data)):])
+		if k <= 0 {
+			return 0, false
+		}
+		i += k
+		return x, true
+	}
+	zvar := func() (int64, bool) {
+		x, ok := uvar()
+		return int64(x>>1) ^ -int64(x&1), ok
+	}
+	blockSize, ok1 := uvar()
+	miniblocks, ok2 := uvar()
+	total, ok3 := uvar()
+	first, ok4 := zvar()
+	switch {
+	case !ok1 || !ok2 || !ok3 || !ok4:
+		return bad("its header is cut short")
+	case blockSize == 0 || blockSize%128 != 0 || blockSize > 1<<20:
+		return bad("its block size is not a multiple of 128")
+	case miniblocks == 0 || blockSize%miniblocks != 0 || (blockSize/miniblocks)%32 != 0:
+		return bad("its miniblocks do not divide its blocks")
+	case total != uint64(n):
+		return bad(fmt.Sprintf("it holds %d values where its page has %d", total, n))
+	}
+	dst = dst[:0]
+	if n == 0 {
+		return dst, i, nil
+	}
+	if cap(dst) < n {
+		dst = make([]int64, 0, n)
+	}
+	dst = append(dst, first)
+	per := blockSize / miniblocks
+	prev := uint64(first)
+	for len(dst) < n {
+		minDelta, ok := zvar()
+		if !ok || uint64(len(data)-i) < miniblocks {
+			return bad("a block is cut short")
+		}
+		widths := data[i : i+int(miniblocks)]
+		i += int(miniblocks)
+		for _, w := range widths {
+			if len(dst) == n {
+				break
+			}
+			if w > 64 {
+				return bad("a miniblock's bit width is over 64")
+			}
+			size := per * uint64(w) / 8
+			if size > uint64(len(data)-i) {
+				return bad("a miniblock is cut short")
+			}
+			mb := data[i : i+int(size)]
+			for j := uint64(0); j < per && len(dst) < n; j++ {
+				prev += uint64(minDelta) + bitsAt(mb, j*uint64(w), uint(w))
+				dst = append(dst, int64(prev))
+			}
+			i += int(size)
+		}
+	}
+	return dst, i, nil
+}
