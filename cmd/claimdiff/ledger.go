@@ -59,8 +59,9 @@ func openLedger(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*cla
 
 // boundMemory tells the runtime what the ledger needs. Loaded claims take
 // about two bytes per byte of YAML or JSON Lines, four per byte of the
-// denser CSV and sixteen per byte of compressed Parquet; twice that leaves
-// room for the comparison and its output.
+// denser CSV and twelve per byte of compressed Parquet (the same claims
+// as CSV are about three times its size); twice that leaves room for the
+// comparison and its output.
 func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 	if ios.BoundMemory == nil {
 		return
@@ -75,7 +76,7 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 		case load.CSV, load.TSV:
 			need += 8 * size
 		case load.Parquet:
-			need += 32 * size
+			need += 24 * size
 		default:
 			need += 4 * size
 		}
