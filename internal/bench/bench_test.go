@@ -176,3 +176,20 @@ func TestLinted(t *testing.T) {
 		}
 	}
 }
+
+func TestParquetRatio(t *testing.T) {
+	rows := []parquetRow{
+		{size: 10, format: "CSV", command: "lint", seconds: 2},
+		{size: 10, format: "Parquet", command: "lint", seconds: 3},
+		{size: 10, format: "Parquet", command: "export (from CSV)", seconds: 5},
+		{size: 20, format: "CSV", command: "lint", seconds: 8},
+	}
+	for i, want := range []string{"1.00×", "1.50×", "", "1.00×"} {
+		if got := parquetRatio(rows, rows[i]); got != want {
+			t.Errorf("row %d: %q, want %q", i, got, want)
+		}
+	}
+	if fileMB(27_803_373) != "27.8" || fileMB(0) != "" {
+		t.Errorf("fileMB: %q, %q", fileMB(27_803_373), fileMB(0))
+	}
+}
