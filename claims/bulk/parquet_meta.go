@@ -96,6 +96,7 @@ type pqChunk struct {
 	codec                        int32
 	numValues                    int64
 	totalCompressed              int64
+	totalUncompressed            int64
 	dataPage, dictPage           int64
 }
 
@@ -308,6 +309,8 @@ func parseChunk(r *thriftReader) pqChunk {
 					c.codec = int32(r.int(typ))
 				case 5:
 					c.numValues = r.int(typ)
+				case 6:
+					c.totalUncompressed = r.int(typ)
 				case 7:
 					c.totalCompressed = r.int(typ)
 				case 9:

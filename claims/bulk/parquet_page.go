@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
@@ -53,6 +54,21 @@ type pqColumnData struct {
 
 func (c *pqColumnData) reset() {
 	c.rows, c.spans, c.text, c.clean = c.rows[:0], c.spans[:0], c.text[:0], false
+}
+
+// reserve makes room for a chunk's rows and, as far as its metadata and
+// its size make likely, its text, so that the buffers do not grow by
+// copying while a million claims are read. Nothing here is trusted past
+// what the chunk's own bytes could hold.
+func (c *pqColumnData) reserve(chunk *pqChunk, leaf *pqLeaf, rows int) {
+	backed := int(min(chunk.totalCompressed, maxPageBytes))
+	rows = min(rows, 64*backed+1, 1<<20)
+	c.rows = slices.Grow(c.rows, rows+1)
+	if leaf.maxRep == 0 {
+		c.spans = slices.Grow(c.spans, rows)
+	}
+	text := min(chunk.totalUncompressed, 16*int64(backed), 8<<20)
+	c.text = slices.Grow(c.text, int(max(text, 0)))
 }
 
 // entries returns row r's entries.
@@ -110,6 +126,7 @@ var errPqBudget = errors.New("over budget")
 // up holding rows rows.
 func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnData) error {
 	out.reset()
+	out.reserve(c, leaf, rows)
 	d.dict = d.dict[:0]
 	hasDict := false
 	pos := c.dataPage
