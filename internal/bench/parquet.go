@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -104,8 +105,11 @@ func parquetSize(cfg parquetConfig, bin string, n int) ([]parquetRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export to Parquet: %w", err)
 	}
+	if !strings.HasSuffix(lastLine(export.stderr), fmt.Sprintf("(PARQUET, %d claims)", n)) {
+		return nil, fmt.Errorf("export did not write %d claims: %s", n, lastLine(export.stderr))
+	}
 	rows := []parquetRow{{size: n, format: "Parquet", command: "export (from CSV)", seconds: export.seconds, cpu: export.cpu,
-		peakMiB: export.peakMiB, note: lastLine(export.stderr)}}
+		peakMiB: export.peakMiB, note: fmt.Sprintf("%d claims written", n)}}
 	want := gen.Disputed(options(n))
 	type job struct {
 		format, command string
