@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
+	"github.com/parquet-go/parquet-go/format"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -194,4 +196,59 @@ func FuzzParquet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// withMeta rewrites a Parquet file's footer after change has edited it:
+// metadata that lies about the data it describes.
+func withMeta(t *testing.T, data []byte, change func(*format.FileMetaData)) []byte {
+	t.Helper()
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)), parquet.SkipPageIndex(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := *f.Metadata()
+	change(&meta)
+	footer, err := thrift.Marshal(new(thrift.CompactProtocol), &meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := binary.LittleEndian.Uint32(data[len(data)-8:])
+	out := slices.Clone(data[:len(data)-8-int(n)])
+	out = append(out, footer...)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(footer)))
+	return append(out, "PAR1"...)
+}
+
+// Counts and offsets in the footer are held to the data: a file that
+// says it holds more or fewer rows than it does, or points outside
+// itself, is one problem at its row group, and no claim of it is made up.
+func TestParquetLyingMetadata(t *testing.T) {
+	good := validParquet(t, 40)
+	for name, tc := range map[string]struct {
+		change func(*format.FileMetaData)
+		want   string
+	}{
+		"more rows": {func(m *format.FileMetaData) { m.RowGroups[0].NumRows = 1<<31 - 1 },
+			"x.parquet:1:0 parquet: column \"id\" holds 40 rows where its row group has 2147483647"},
+		"rows past int32": {func(m *format.FileMetaData) { m.RowGroups[0].NumRows = 1 << 40 },
+			"x.parquet:1:0 parquet: row group 1: it says it holds 1099511627776 rows"},
+		"fewer rows": {func(m *format.FileMetaData) { m.RowGroups[0].NumRows = 5 },
+			"x.parquet:1:0 parquet: column \"id\" holds more rows than its row group"},
+		"outside": {func(m *format.FileMetaData) { m.RowGroups[0].Columns[0].MetaData.DataPageOffset = 1 << 40 },
+			"x.parquet:1:0 parquet: row group 1: column \"id\"'s chunk lies outside the file's column data"},
+		"too long": {func(m *format.FileMetaData) { m.RowGroups[0].Columns[2].MetaData.TotalCompressedSize = 1 << 40 },
+			"x.parquet:1:0 parquet: row group 1: column \"value\"'s chunk lies outside the file's column data"},
+		"no columns": {func(m *format.FileMetaData) { m.RowGroups[0].Columns = m.RowGroups[0].Columns[:3] },
+			"x.parquet:1:0 parquet: row group 1: it has 3 columns where the schema has 17"},
+		"encrypted": {func(m *format.FileMetaData) { m.EncryptionAlgorithm.Value = &format.AesGcmV1{} },
+			"x.parquet:0:0 parquet: the file is encrypted; claimdiff reads only plain Parquet files"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := readBytes(t, withMeta(t, good, tc.change), Options{})
+			sameProblems(t, b.problems, tc.want)
+			if len(b.claims) > 0 {
+				t.Errorf("%d claims read", len(b.claims))
+			}
+		})
+	}
 }
