@@ -69,6 +69,18 @@ func (e *estimator) findPairs() {
 	}
 
 	// Groups where a known pair claims different values.
+	e.disagreements(func(a, b int32) {
+		if p, ok := index[uint64(a)<<32|uint64(b)]; ok {
+			e.pairs[p].diff++
+		}
+	})
+	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
+}
+
+// disagreements calls differ for each two origins (a < b) that claim
+// one value each, but not the same, in a group small enough to be
+// evidence of copying: once per such group.
+func (e *estimator) disagreements(differ func(a, b int32)) {
 	type one struct{ origin, cand int32 }
 	var ones []one
 	for gi := range len(e.groups) - 1 {
@@ -84,16 +96,12 @@ func (e *estimator) findPairs() {
 		}
 		for x := range ones {
 			for _, y := range ones[x+1:] {
-				if ones[x].cand == y.cand {
-					continue
-				}
-				if p, ok := index[uint64(ones[x].origin)<<32|uint64(y.origin)]; ok {
-					e.pairs[p].diff++
+				if ones[x].cand != y.cand {
+					differ(ones[x].origin, y.origin)
 				}
 			}
 		}
 	}
-	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
 }
 
 // detectCopying recomputes every pair's probabilities of copying from
@@ -103,51 +111,78 @@ func (e *estimator) findPairs() {
 // looks for may have swayed, or independent sources that agree on the
 // truth against a copied majority look like copiers themselves.
 func (e *estimator) detectCopying(uninformed bool) {
-	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
-	lnDiff := math.Log(1 - copyRate)
 	for pi := range len(e.pairs) - 1 {
 		p := &e.pairs[pi]
 		a1, a2 := e.acc[p.a], e.acc[p.b]
-		pt := a1 * a2
-		r12 := float64(p.diff) * lnDiff // log odds of "a copies b" over independence
-		r21 := r12
-		sure := 0
-		// The ratios are multiplied and their logarithm taken now and
-		// then, which is the same sum for a fraction of the logarithms.
-		prod12, prod21 := 1.0, 1.0
+		ev := NewCopyEvidence(int(p.diff))
 		for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
 			pv := e.prob[c]
 			if uninformed {
 				pv = priorAccuracy
 			}
-			if pv >= 1-1e-6 {
-				sure++ // the common case, taken in one step below
-				continue
-			}
-			pf := (1 - a1) * (1 - a2) / e.groups[e.cands[c].group].n
-			ind := pv*pt + (1-pv)*pf
-			c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
-			c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
-			prod12 *= c12 / ind
-			prod21 *= c21 / ind
-			if prod12 > 1e100 || prod12 < 1e-100 || prod21 > 1e100 || prod21 < 1e-100 {
-				r12 += math.Log(prod12)
-				r21 += math.Log(prod21)
-				prod12, prod21 = 1, 1
-			}
+			ev.Add(a1, a2, pv, e.groups[e.cands[c].group].n)
 		}
-		r12 += math.Log(prod12)
-		r21 += math.Log(prod21)
-		if sure > 0 {
-			r12 += float64(sure) * math.Log(copyRate/a1+1-copyRate)
-			r21 += float64(sure) * math.Log(copyRate/a2+1-copyRate)
-		}
-		x12, x21 := lnPrior+r12, lnPrior+r21
-		top := max(x12, x21, lnIndependent)
-		e12, e21 := math.Exp(x12-top), math.Exp(x21-top)
-		z := e12 + e21 + math.Exp(lnIndependent-top)
-		p.pAB, p.pBA = e12/z, e21/z
+		p.pAB, p.pBA = ev.Posterior(a1, a2)
 	}
+}
+
+// CopyEvidence weighs what one pair of origins shares, value by value, in
+// the order of the values' groups (topic, context, moment, currency) and
+// of the values within them: Run walks its pairs with it, and a pipeline
+// that gathers a pair's shared values from every part of a ledger feeds
+// it the same values in the same order, so both reach the same figures.
+type CopyEvidence struct {
+	r12, r21 float64 // log odds of "a copies b" (and b a) over independence
+	// The ratios are multiplied and their logarithm taken now and then,
+	// which is the same sum for a fraction of the logarithms.
+	prod12, prod21 float64
+	sure           int // values all but certainly true, taken in one step
+}
+
+// NewCopyEvidence starts a pair's evidence with the groups where the two
+// claim one value each, but not the same.
+func NewCopyEvidence(differ int) CopyEvidence {
+	lnDiff := math.Log(1 - copyRate)
+	return CopyEvidence{r12: float64(differ) * lnDiff, r21: float64(differ) * lnDiff, prod12: 1, prod21: 1}
+}
+
+// Add weighs one value both claim: pv is the probability it is true, n
+// the number of wrong values its group is taken to have, a1 and a2 the
+// pair's accuracies.
+func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
+	if pv >= 1-1e-6 {
+		ev.sure++
+		return
+	}
+	pt := a1 * a2
+	pf := (1 - a1) * (1 - a2) / n
+	ind := pv*pt + (1-pv)*pf
+	c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
+	c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
+	ev.prod12 *= c12 / ind
+	ev.prod21 *= c21 / ind
+	if ev.prod12 > 1e100 || ev.prod12 < 1e-100 || ev.prod21 > 1e100 || ev.prod21 < 1e-100 {
+		ev.r12 += math.Log(ev.prod12)
+		ev.r21 += math.Log(ev.prod21)
+		ev.prod12, ev.prod21 = 1, 1
+	}
+}
+
+// Posterior is the probability that a copies b (ab) and that b copies a
+// (ba), given everything added.
+func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
+	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
+	r12 := ev.r12 + math.Log(ev.prod12)
+	r21 := ev.r21 + math.Log(ev.prod21)
+	if ev.sure > 0 {
+		r12 += float64(ev.sure) * math.Log(copyRate/a1+1-copyRate)
+		r21 += float64(ev.sure) * math.Log(copyRate/a2+1-copyRate)
+	}
+	x12, x21 := lnPrior+r12, lnPrior+r21
+	top := max(x12, x21, lnIndependent)
+	e12, e21 := math.Exp(x12-top), math.Exp(x21-top)
+	z := e12 + e21 + math.Exp(lnIndependent-top)
+	return e12 / z, e21 / z
 }
 
 // discount sets each provider's vote discount. A candidate's providers

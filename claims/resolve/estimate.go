@@ -207,6 +207,15 @@ func (e *estimator) cumulative(gi int, cum []float64) []float64 {
 func (e *estimator) estimateAccuracy() {
 	num := make([]float64, len(e.acc))
 	den := make([]float64, len(e.acc))
+	e.accuracyEvidence(num, den)
+	for s := range e.acc {
+		e.acc[s] = Accuracy(num[s], den[s])
+	}
+}
+
+// accuracyEvidence adds up, per origin, the weighted rightness of its
+// claims (num) and their weight (den), group by group.
+func (e *estimator) accuracyEvidence(num, den []float64) {
 	var cum []float64
 	for gi := range len(e.groups) - 1 {
 		cum = e.cumulative(gi, cum)
@@ -218,8 +227,13 @@ func (e *estimator) estimateAccuracy() {
 			den[o] += w
 		}
 	}
-	for s := range e.acc {
-		a := (num[s] + priorWeight*priorAccuracy) / (den[s] + priorWeight)
-		e.acc[s] = min(max(a, minAccuracy), maxAccuracy)
-	}
+}
+
+// Accuracy is an origin's accuracy from the weighted rightness of its
+// claims (num) over their weight (den), summed over the whole ledger:
+// the share that is right, drawn towards the prior by one pseudo-claim
+// and bounded so that votes stay finite.
+func Accuracy(num, den float64) float64 {
+	a := (num + priorWeight*priorAccuracy) / (den + priorWeight)
+	return min(max(a, minAccuracy), maxAccuracy)
 }

@@ -1,0 +1,205 @@
+package resolve_test
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/gen"
+)
+
+// splitParts loads a YAML ledger whole, and again as a head with one
+// part per group of claims, as a pipeline splits it.
+func splitParts(t *testing.T, yaml []byte) (*claims.Analysis, []*claims.Analysis) {
+	t.Helper()
+	files := []load.File{{Name: "ledger.yaml", Data: yaml}}
+	whole, err := load.Load(files, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := load.LoadHead(files, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := claims.Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	// The references of relative values come from the whole ledger.
+	refs, have := map[string]value.Value{}, map[string]bool{}
+	for i := range whole.Claims {
+		c := &whole.Claims[i]
+		refs[c.Topic], have[c.Topic] = claims.AddReference(refs[c.Topic], have[c.Topic], c)
+	}
+	for t := range refs {
+		if !have[t] {
+			delete(refs, t)
+		}
+	}
+	partOpts := today
+	partOpts.References = refs
+	byGroup := map[claims.GroupKey][]claims.Claim{}
+	var keys []claims.GroupKey
+	for i := range whole.Claims {
+		c := &whole.Claims[i]
+		k := whole.GroupOf(c)
+		if byGroup[k] == nil {
+			keys = append(keys, k)
+		}
+		byGroup[k] = append(byGroup[k], *c)
+	}
+	var parts []*claims.Analysis
+	for _, k := range keys {
+		var buf bytes.Buffer
+		if err := bulk.WriteJSONL(&buf, byGroup[k]); err != nil {
+			t.Fatal(err)
+		}
+		l, err := head.Part([]load.File{{Name: "part.jsonl", Data: buf.Bytes()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Problems) > 0 {
+			t.Fatalf("part %q: %v", k, l.Problems[0].Error())
+		}
+		parts = append(parts, claims.Analyze(l, partOpts))
+	}
+	return claims.Analyze(whole, today), parts
+}
+
+// runParts runs the estimate part by part, as a pipeline does: each
+// round's accuracies summed over the parts, each pair's copying from its
+// shared values gathered from every part.
+func runParts(as []*claims.Analysis) (*resolve.State, []*resolve.Result) {
+	parts := make([]*resolve.Part, len(as))
+	s := &resolve.State{Accuracy: map[string]float64{}}
+	for i, a := range as {
+		parts[i] = resolve.NewPart(a)
+		for _, o := range parts[i].Origins() {
+			s.Accuracy[o] = resolve.PriorAccuracy
+		}
+	}
+	s.Copying = copying(parts, s, true)
+	for s.Rounds < resolve.DefaultMaxIterations && !s.Converged {
+		num, den := map[string]float64{}, map[string]float64{}
+		for _, p := range parts {
+			p.Round(s, func(o string, n, d float64) { num[o] += n; den[o] += d })
+		}
+		next := &resolve.State{Accuracy: map[string]float64{}, Rounds: s.Rounds + 1}
+		for o := range num {
+			next.Accuracy[o] = resolve.Accuracy(num[o], den[o])
+		}
+		next.Copying = copying(parts, next, false)
+		next.Converged = resolve.Moved(s, next) < resolve.Convergence
+		s = next
+	}
+	out := make([]*resolve.Result, len(parts))
+	for i, p := range parts {
+		out[i] = p.Result(s)
+	}
+	return s, out
+}
+
+func copying(parts []*resolve.Part, s *resolve.State, uninformed bool) map[resolve.Pair]resolve.Copying {
+	differ := map[resolve.Pair]int{}
+	shared := map[resolve.Pair][]resolve.Shared{}
+	for _, p := range parts {
+		p.Disagreements(func(pr resolve.Pair) { differ[pr]++ })
+		p.Shared(uninformed, func(pr resolve.Pair, sh resolve.Shared) { shared[pr] = append(shared[pr], sh) })
+	}
+	out := map[resolve.Pair]resolve.Copying{}
+	for pr, sh := range shared {
+		slices.SortFunc(sh, func(x, y resolve.Shared) int { return strings.Compare(x.Order, y.Order) })
+		a1, a2 := s.Accuracy[pr.A], s.Accuracy[pr.B]
+		ev := resolve.NewCopyEvidence(differ[pr])
+		for _, v := range sh {
+			ev.Add(a1, a2, v.P, v.N)
+		}
+		var c resolve.Copying
+		c.AB, c.BA = ev.Posterior(a1, a2)
+		out[pr] = c
+	}
+	return out
+}
+
+// TestPartsGiveRunsAnswers holds the estimate run part by part to Run on
+// the whole ledger: the same values, the same accuracies, the same
+// copying, and the same number of rounds.
+func TestPartsGiveRunsAnswers(t *testing.T) {
+	var fusion bytes.Buffer
+	if err := gen.NewFusion(gen.FusionOptions{Claims: 4000, Seed: 7}).YAML(&fusion); err != nil {
+		t.Fatal(err)
+	}
+	for name, yaml := range map[string][]byte{"example": example.YAML, "fusion": fusion.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			whole, parts := splitParts(t, yaml)
+			want := resolve.Run(whole, resolve.Options{})
+			s, got := runParts(parts)
+
+			if s.Rounds != want.Iterations || s.Converged != want.Converged {
+				t.Errorf("rounds %d converged %v, Run: %d %v", s.Rounds, s.Converged, want.Iterations, want.Converged)
+			}
+			for _, src := range want.Sources {
+				if a := s.Accuracy[src.ID]; math.Abs(a-src.Accuracy) > 1e-9 {
+					t.Errorf("accuracy of %s: parts %.12f, Run %.12f", src.ID, a, src.Accuracy)
+				}
+				for _, c := range src.Copies {
+					pr := resolve.Pair{A: min(src.ID, c.From), B: max(src.ID, c.From)}
+					if d := s.Copying[pr].Dependence(); math.Abs(d-c.Dependence) > 1e-9 {
+						t.Errorf("dependence of %v: parts %.12f, Run %.12f", pr, d, c.Dependence)
+					}
+				}
+			}
+			var values []string
+			for _, r := range got {
+				for _, v := range r.Values {
+					values = append(values, describe(r.Ledger, &v))
+				}
+			}
+			slices.Sort(values)
+			var wantValues []string
+			for _, v := range want.Values {
+				wantValues = append(wantValues, describe(want.Ledger, &v))
+			}
+			slices.Sort(wantValues)
+			if len(wantValues) == 0 {
+				t.Fatal("Run found no values to compare")
+			}
+			if !slices.Equal(values, wantValues) {
+				for i := range min(len(values), len(wantValues)) {
+					if values[i] != wantValues[i] {
+						t.Fatalf("values differ (%d vs %d); first:\nparts %s\nRun   %s", len(values), len(wantValues), values[i], wantValues[i])
+					}
+				}
+				t.Fatalf("parts found %d values, Run %d", len(values), len(wantValues))
+			}
+		})
+	}
+}
+
+// describe is a value as the comparison sees it: everything but the
+// claims' places in their ledgers, which differ between parts and the
+// whole, with probabilities to nine decimals.
+func describe(l *claims.Ledger, v *resolve.Value) string {
+	ids := func(idx []int) string {
+		out := make([]string, len(idx))
+		for i, c := range idx {
+			out[i] = l.Claims[c].ID
+		}
+		slices.Sort(out)
+		return strings.Join(out, ",")
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join([]string{v.Topic, v.Context, v.Moment, v.Currency, v.Value, v.Canonical,
+		fmt.Sprintf("%.9f", v.Confidence), ids(v.Claims), strings.Join(v.Origins, ",")}, "|"))
+	for _, a := range v.Alternatives {
+		b.WriteString(" / " + strings.Join([]string{a.Value, a.Canonical, fmt.Sprintf("%.9f", a.Probability), ids(a.Claims)}, "|"))
+	}
+	return b.String()
+}
