@@ -1,8 +1,10 @@
 package resolve
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -185,4 +187,25 @@ func (p *Part) set(s *State) {
 		c := s.Copying[Pair{e.origins[pr.a], e.origins[pr.b]}]
 		pr.pAB, pr.pBA = c.AB, c.BA
 	}
+}
+
+// Source is what s says of origin id, which made claims claims taken
+// into account, as Run's Result.Source says it: its accuracy, and the
+// sources it likely copies, most likely first.
+func (s *State) Source(id string, claims int) Source {
+	out := Source{ID: id, Accuracy: s.accuracy(id), Claims: claims}
+	for p, c := range s.Copying {
+		dep := c.Dependence()
+		switch {
+		case dep < copyThreshold:
+		case p.A == id:
+			out.Copies = append(out.Copies, Copy{From: p.B, Probability: c.AB, Dependence: dep})
+		case p.B == id:
+			out.Copies = append(out.Copies, Copy{From: p.A, Probability: c.BA, Dependence: dep})
+		}
+	}
+	slices.SortFunc(out.Copies, func(x, y Copy) int {
+		return cmp.Or(cmp.Compare(y.Probability, x.Probability), strings.Compare(x.From, y.From))
+	})
+	return out
 }
