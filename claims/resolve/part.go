@@ -151,13 +151,13 @@ func (e *estimator) order(c int32) string {
 // votes and tallies the values with s's accuracies and copying, then
 // reports each origin's accuracy evidence (to be summed over every part
 // and passed to Accuracy).
-func (p *Part) Round(s *State, evidence func(origin string, num, den float64)) {
+func (p *Part) Round(s *State, evidence func(origin string, num, den int64)) {
 	e := p.e
 	p.set(s)
 	e.discount()
 	e.tally()
-	num := make([]float64, len(e.acc))
-	den := make([]float64, len(e.acc))
+	num := make([]int64, len(e.acc))
+	den := make([]int64, len(e.acc))
 	e.accuracyEvidence(num, den)
 	for o, id := range e.origins {
 		evidence(id, num[o], den[o])

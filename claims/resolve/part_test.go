@@ -87,9 +87,9 @@ func runParts(as []*claims.Analysis) (*resolve.State, []*resolve.Result) {
 	}
 	s.Copying = copying(parts, s, true)
 	for s.Rounds < resolve.DefaultMaxIterations && !s.Converged {
-		num, den := map[string]float64{}, map[string]float64{}
+		num, den := map[string]int64{}, map[string]int64{}
 		for _, p := range parts {
-			p.Round(s, func(o string, n, d float64) { num[o] += n; den[o] += d })
+			p.Round(s, func(o string, n, d int64) { num[o] += n; den[o] += d })
 		}
 		next := &resolve.State{Accuracy: map[string]float64{}, Rounds: s.Rounds + 1}
 		for o := range num {

@@ -63,7 +63,7 @@ func (f *roundFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	if err != nil {
 		return err
 	}
-	p.Round(s, func(o string, num, den float64) { evidence(o, Evidence{num, den}) })
+	p.Round(s, func(o string, num, den int64) { evidence(o, Evidence{num, den}) })
 	p.Shared(false, func(pr resolve.Pair, sh resolve.Shared) { share(pairKey(pr), Shared(sh)) })
 	return nil
 }

@@ -12,8 +12,9 @@ import (
 // State crosses as JSON, whose floats read back bit for bit.
 
 // Evidence is an origin's accuracy evidence from one part: the weighted
-// rightness of its claims and their weight.
-type Evidence struct{ Num, Den float64 }
+// rightness of its claims and their weight, as whole numbers, whose sum
+// does not depend on the order the parts arrive in.
+type Evidence struct{ Num, Den int64 }
 
 // Shared is one value a pair of origins both claim (resolve.Shared).
 type Shared struct {
