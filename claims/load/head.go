@@ -15,6 +15,8 @@ import (
 // Part rather than read the whole head again for each.
 type Head struct {
 	b *builder
+	// order is each topic's place in the head.
+	order map[string]int
 	// Problems are what reading the head found.
 	Problems []diag.Problem
 }
@@ -28,7 +30,10 @@ func LoadHead(files []File, opts Options) (*Head, error) {
 		return nil, err
 	}
 	b.settleReadings()
-	h := &Head{b: b, Problems: slices.Clone(b.l.Problems)}
+	h := &Head{b: b, Problems: slices.Clone(b.l.Problems), order: map[string]int{}}
+	for i, id := range b.l.TopicOrder {
+		h.order[id] = i
+	}
 	b.l.Claims, b.places, b.l.Problems = nil, nil, nil
 	return h, nil
 }
@@ -68,21 +73,30 @@ func (h *Head) Part(files []File) (*claims.Ledger, error) {
 		}
 	}
 	// The head's topics these claims are on, copied, in the head's order.
-	used := map[string]bool{}
-	for i := range b.l.Claims {
-		c := &b.l.Claims[i]
-		used[c.Topic] = true
-		if ref, ok := value.IsRelative(c.Value.Raw); ok {
-			used[ref] = true
+	var used []int
+	seen := map[int]bool{}
+	use := func(id string) {
+		if at, ok := h.order[id]; ok && !seen[at] {
+			seen[at] = true
+			used = append(used, at)
 		}
 	}
-	for _, id := range head.l.TopicOrder {
-		if used[id] {
-			t := *head.l.Topics[id]
-			b.l.AddTopic(&t)
-			if s := head.l.Statuses[id]; s != nil {
-				b.l.Statuses[id] = s
-			}
+	for i := range b.l.Claims {
+		c := &b.l.Claims[i]
+		if i == 0 || c.Topic != b.l.Claims[i-1].Topic {
+			use(c.Topic)
+		}
+		if ref, ok := value.IsRelative(c.Value.Raw); ok {
+			use(ref)
+		}
+	}
+	slices.Sort(used)
+	for _, at := range used {
+		id := head.l.TopicOrder[at]
+		t := *head.l.Topics[id]
+		b.l.AddTopic(&t)
+		if s := head.l.Statuses[id]; s != nil {
+			b.l.Statuses[id] = s
 		}
 	}
 	l := b.l
