@@ -39,6 +39,7 @@ func (f *finalFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 		if err != nil {
 			return err
 		}
+		disputesOut.Inc(ctx, 1)
 		dispute(line)
 	}
 	for i := range r.Values {
@@ -46,6 +47,7 @@ func (f *finalFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 		if err != nil {
 			return err
 		}
+		valuesOut.Inc(ctx, 1)
 		likely(line)
 	}
 	for _, src := range r.Sources {

@@ -16,7 +16,7 @@ import (
 
 // groupFn gathers one group's claims, in ledger order, into one JSON
 // Lines part: the unit every later stage loads and judges.
-func groupFn(_ string, recs func(*[]byte) bool, emit func([]byte)) {
+func groupFn(ctx context.Context, _ string, recs func(*[]byte) bool, emit func([]byte)) {
 	var all [][]byte
 	var r []byte
 	for recs(&r) {
@@ -27,6 +27,8 @@ func groupFn(_ string, recs func(*[]byte) bool, emit func([]byte)) {
 	for _, r := range all {
 		part = append(part, r[16:]...)
 	}
+	partsMade.Inc(ctx, 1)
+	partBytes.Inc(ctx, int64(len(part)))
 	emit(part)
 }
 
@@ -51,7 +53,7 @@ type referenceFn struct {
 
 func (f *referenceFn) ProcessElement(ctx context.Context, topic string, recs func(*[]byte) bool, emit func(string, []byte)) error {
 	var part []byte
-	groupFn(topic, recs, func(b []byte) { part = b })
+	groupFn(ctx, topic, recs, func(b []byte) { part = b })
 	h, err := headAt(ctx, f.Head)
 	if err != nil {
 		return err

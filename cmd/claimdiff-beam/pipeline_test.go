@@ -40,7 +40,7 @@ const testDay = "2026-11-29"
 // ledgerFiles writes a YAML ledger as a head and claim shards, as a
 // pipeline's input is: the head is the YAML without its claims, and the
 // claims are in n JSON Lines shards.
-func ledgerFiles(t *testing.T, dir string, yaml []byte, n int) (headPath string, shards []string) {
+func ledgerFiles(t testing.TB, dir string, yaml []byte, n int) (headPath string, shards []string) {
 	t.Helper()
 	l, err := load.Load([]load.File{{Name: "ledger.yaml", Data: yaml}}, load.Options{})
 	if err != nil {
@@ -79,14 +79,20 @@ func ledgerFiles(t *testing.T, dir string, yaml []byte, n int) (headPath string,
 	return headPath, shards
 }
 
-// runPipeline runs the pipeline under prism.
-func runPipeline(t *testing.T, c Config) {
+// runPipeline runs the pipeline under prism and returns its counters.
+func runPipeline(t testing.TB, c Config) map[string]int64 {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
-	if _, err := prism.Execute(context.Background(), p); err != nil {
+	res, err := prism.Execute(context.Background(), p)
+	if err != nil {
 		t.Fatalf("pipeline: %v", err)
 	}
+	counters := map[string]int64{}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		counters[c.Name()] += c.Result()
+	}
+	return counters
 }
 
 // cli runs the claimdiff CLI built from the module beside this one.

@@ -129,7 +129,10 @@ func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(st
 		if err := bulk.WriteJSONL(&buf, []claims.Claim{*c}); err != nil {
 			return err
 		}
-		emit(l.GroupOf(c).String(), record(sh.Index, i, []byte(buf.String())))
+		key, rec := l.GroupOf(c).String(), record(sh.Index, i, []byte(buf.String()))
+		claimsRead.Inc(ctx, 1)
+		claimBytes.Inc(ctx, int64(len(key)+len(rec)))
+		emit(key, rec)
 		if c.Value.Ref != "" {
 			named(c.Value.Ref)
 		}

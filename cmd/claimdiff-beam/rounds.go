@@ -63,8 +63,17 @@ func (f *roundFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	if err != nil {
 		return err
 	}
-	p.Round(s, func(o string, num, den int64) { evidence(o, Evidence{num, den}) })
-	p.Shared(false, func(pr resolve.Pair, sh resolve.Shared) { share(pairKey(pr), Shared(sh)) })
+	p.Round(s, func(o string, num, den int64) {
+		evidenceOut.Inc(ctx, 1)
+		evidenceB.Inc(ctx, int64(len(o)+16))
+		evidence(o, Evidence{num, den})
+	})
+	p.Shared(false, func(pr resolve.Pair, sh resolve.Shared) {
+		key := pairKey(pr)
+		sharedOut.Inc(ctx, 1)
+		sharedBytes.Inc(ctx, int64(len(key)+len(sh.Order)+16))
+		share(key, Shared(sh))
+	})
 	return nil
 }
 
