@@ -2,6 +2,7 @@ package resolve_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -139,6 +140,7 @@ func TestPartsGiveRunsAnswers(t *testing.T) {
 	for name, yaml := range map[string][]byte{"example": example.YAML, "fusion": fusion.Bytes()} {
 		t.Run(name, func(t *testing.T) {
 			whole, parts := splitParts(t, yaml)
+			sameDisputes(t, whole, parts)
 			want := resolve.Run(whole, resolve.Options{})
 			s, got := runParts(parts)
 
@@ -202,4 +204,34 @@ func describe(l *claims.Ledger, v *resolve.Value) string {
 		b.WriteString(" / " + strings.Join([]string{a.Value, a.Canonical, fmt.Sprintf("%.9f", a.Probability), ids(a.Claims)}, "|"))
 	}
 	return b.String()
+}
+
+// sameDisputes holds the disputes found part by part to those of the
+// whole ledger: the engine judges each group on its own.
+func sameDisputes(t *testing.T, whole *claims.Analysis, parts []*claims.Analysis) {
+	t.Helper()
+	encode := func(ds []claims.Dispute) []string {
+		var out []string
+		for _, d := range ds {
+			b, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		return out
+	}
+	want := encode(whole.Disputes)
+	var got []string
+	for _, p := range parts {
+		got = append(got, encode(p.Disputes)...)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if len(want) == 0 {
+		t.Fatal("the whole ledger has no disputes to compare")
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("parts found %d disputes, the whole ledger %d; first of the parts':\n%s\nof the whole:\n%s", len(got), len(want), got[0], want[0])
+	}
 }
