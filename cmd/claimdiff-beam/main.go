@@ -53,10 +53,23 @@ func run() int {
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
 	if err := beamx.Run(context.Background(), p); err != nil {
-		fmt.Fprintf(os.Stderr, "claimdiff-beam: %v\n", err)
-		return 1
+		fmt.Fprintf(os.Stderr, "claimdiff-beam: %s\n", cause(err))
+		// A pipeline fails on input it cannot judge: a shard or head
+		// that the CLI too would refuse, or one it cannot read.
+		return 2
 	}
 	return 0
+}
+
+// cause is what a runner's error says went wrong in claimdiff's own
+// code, past the runner's account of where: the CLI's message, with its
+// file:line:col. The whole error is in the runner's log above.
+func cause(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, " failed:\n"); i >= 0 {
+		return msg[i+len(" failed:\n"):]
+	}
+	return msg
 }
 
 func config() (Config, error) {
