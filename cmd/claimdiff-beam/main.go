@@ -18,12 +18,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
@@ -61,6 +61,18 @@ func run() int {
 	return 0
 }
 
+// glob lists the files pat matches on any file system Beam knows: a
+// local one, or gs:// on Dataflow.
+func glob(pat string) ([]string, error) {
+	ctx := context.Background()
+	fs, err := filesystem.New(ctx, pat)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	return fs.List(ctx, pat)
+}
+
 // cause is what a runner's error says went wrong in claimdiff's own
 // code, past the runner's account of where: the CLI's message, with its
 // file:line:col. The whole error is in the runner's log above.
@@ -85,11 +97,11 @@ func config() (Config, error) {
 		c.Today = t
 	}
 	for _, pat := range strings.Split(*claimShards, ",") {
-		if !strings.ContainsAny(pat, "*?[") || strings.Contains(pat, "://") {
+		if !strings.ContainsAny(pat, "*?[") {
 			c.Claims = append(c.Claims, pat)
 			continue
 		}
-		m, err := filepath.Glob(pat)
+		m, err := glob(pat)
 		if err != nil {
 			return c, fmt.Errorf("--claims %q: %v", pat, err)
 		}
