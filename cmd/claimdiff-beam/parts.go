@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -14,9 +15,25 @@ import (
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
-// groupFn gathers one group's claims, in ledger order, into one JSON
+// claimsPerBatch is about how many claims a batch of groups holds: few
+// enough that a worker judges one in a few megabytes, many enough that
+// the records each round sends per origin and pair are few.
+const claimsPerBatch = 5000
+
+// batchFn sends each claim to its batch: whole groups, chosen by the
+// group key's hash, so that a batch is a part of the ledger the engine
+// can judge on its own.
+type batchFn struct{}
+
+func (batchFn) ProcessElement(key string, rec []byte, total int) (int, []byte) {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return int(h.Sum64() % uint64(max(1, total/claimsPerBatch))), rec
+}
+
+// groupFn gathers one batch's claims, in ledger order, into one JSON
 // Lines part: the unit every later stage loads and judges.
-func groupFn(ctx context.Context, _ string, recs func(*[]byte) bool, emit func([]byte)) {
+func groupFn(ctx context.Context, _ int, recs func(*[]byte) bool, emit func([]byte)) {
 	var all [][]byte
 	var r []byte
 	for recs(&r) {
@@ -53,7 +70,7 @@ type referenceFn struct {
 
 func (f *referenceFn) ProcessElement(ctx context.Context, topic string, recs func(*[]byte) bool, emit func(string, []byte)) error {
 	var part []byte
-	groupFn(ctx, topic, recs, func(b []byte) { part = b })
+	groupFn(ctx, 0, recs, func(b []byte) { part = b })
 	h, err := headAt(ctx, f.Head)
 	if err != nil {
 		return err

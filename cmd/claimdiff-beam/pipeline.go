@@ -6,6 +6,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/filter"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
 
 	"github.com/claimdiff/claimdiff/claims/resolve"
 )
@@ -45,7 +46,9 @@ func Build(s beam.Scope, c Config) {
 
 	read := s.Scope("read")
 	recs, named := beam.ParDo2(read, &readShardFn{Head: c.Head}, beam.CreateList(read, shards))
-	parts := beam.ParDo(read, groupFn, beam.GroupByKey(read, recs))
+	total := stats.CountElms(read, recs)
+	batched := beam.ParDo(read, batchFn{}, recs, beam.SideInput{Input: total})
+	parts := beam.ParDo(read, groupFn, beam.GroupByKey(read, batched))
 
 	// The references of relative values come from the whole ledger.
 	ref := s.Scope("references")

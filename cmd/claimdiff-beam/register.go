@@ -12,7 +12,7 @@ func init() {
 	for _, fn := range []any{
 		(*readShardFn)(nil), (*referenceFn)(nil), (*startFn)(nil), (*roundFn)(nil), (*finalFn)(nil),
 		(*sourceFn)(nil), (*shardKeyFn)(nil), (*writeShardFn)(nil), (*writeStateFn)(nil),
-		(*Evidence)(nil), (*Shared)(nil), (*Copying)(nil), (*Shard)(nil),
+		(*Evidence)(nil), (*Shared)(nil), (*Shareds)(nil), (*batchFn)(nil), (*Copying)(nil), (*Shard)(nil),
 	} {
 		beam.RegisterType(reflect.TypeOf(fn).Elem())
 	}

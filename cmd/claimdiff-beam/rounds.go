@@ -37,7 +37,7 @@ func (f *partFn) open(ctx context.Context, part []byte, refs func(*string, *[]by
 type startFn struct{ partFn }
 
 func (f *startFn) ProcessElement(ctx context.Context, part []byte, refs func(*string, *[]byte) bool,
-	origin func(string), differ func(string, int), share func(string, Shared)) error {
+	origin func(string), differ func(string, int), share func(string, Shareds)) error {
 	p, err := f.open(ctx, part, refs)
 	if err != nil {
 		return err
@@ -45,16 +45,37 @@ func (f *startFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	for _, o := range p.Origins() {
 		origin(o)
 	}
-	p.Disagreements(func(pr resolve.Pair) { differ(pairKey(pr), 1) })
-	p.Shared(true, func(pr resolve.Pair, s resolve.Shared) { share(pairKey(pr), Shared(s)) })
+	differs := map[resolve.Pair]int{}
+	p.Disagreements(func(pr resolve.Pair) { differs[pr]++ })
+	for pr, n := range differs {
+		differ(pairKey(pr), n)
+	}
+	emitShared(ctx, p, true, share)
 	return nil
+}
+
+// emitShared sends the values each pair shares in a part, one record
+// per pair.
+func emitShared(ctx context.Context, p *resolve.Part, uninformed bool, share func(string, Shareds)) {
+	byPair := map[resolve.Pair][]Shared{}
+	p.Shared(uninformed, func(pr resolve.Pair, sh resolve.Shared) { byPair[pr] = append(byPair[pr], Shared(sh)) })
+	for pr, items := range byPair {
+		key := pairKey(pr)
+		n := len(key)
+		for _, it := range items {
+			n += len(it.Order) + 16
+		}
+		sharedOut.Inc(ctx, int64(len(items)))
+		sharedBytes.Inc(ctx, int64(n))
+		share(key, Shareds{items})
+	}
 }
 
 // roundFn runs one round on a part.
 type roundFn struct{ partFn }
 
 func (f *roundFn) ProcessElement(ctx context.Context, part []byte, refs func(*string, *[]byte) bool, state []byte,
-	evidence func(string, Evidence), share func(string, Shared)) error {
+	evidence func(string, Evidence), share func(string, Shareds)) error {
 	s, err := f.side.stateOf(state)
 	if err != nil || s.Converged {
 		return err
@@ -68,12 +89,7 @@ func (f *roundFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 		evidenceB.Inc(ctx, int64(len(o)+16))
 		evidence(o, Evidence{num, den})
 	})
-	p.Shared(false, func(pr resolve.Pair, sh resolve.Shared) {
-		key := pairKey(pr)
-		sharedOut.Inc(ctx, 1)
-		sharedBytes.Inc(ctx, int64(len(key)+len(sh.Order)+16))
-		share(key, Shared(sh))
-	})
+	emitShared(ctx, p, false, share)
 	return nil
 }
 
@@ -89,12 +105,12 @@ func priorFn(origin string) (string, float64) { return origin, resolve.PriorAccu
 
 // copyFn weighs one pair's shared values, in Run's order, with the
 // groups where the two differ and their accuracies of this round.
-func copyFn(key string, shared func(*Shared) bool, differ func(*int) bool, acc func(string) func(*float64) bool,
+func copyFn(key string, shared func(*Shareds) bool, differ func(*int) bool, acc func(string) func(*float64) bool,
 	emit func(string, Copying)) {
 	var all []Shared
-	var s Shared
+	var s Shareds
 	for shared(&s) {
-		all = append(all, s)
+		all = append(all, s.Items...)
 	}
 	if len(all) == 0 {
 		return // differ, but share nothing: not a pair Run knows

@@ -22,6 +22,11 @@ type Shared struct {
 	P, N  float64
 }
 
+// Shareds are the values a pair of origins both claim in one batch of
+// groups: one record per pair and batch, not per value, so that fewer,
+// larger records cross the copy shuffle.
+type Shareds struct{ Items []Shared }
+
 // Copying is a pair's probabilities of copying (resolve.Copying).
 type Copying struct{ AB, BA float64 }
 
