@@ -105,53 +105,64 @@ func (e *estimator) disagreements(differ func(a, b int32)) {
 }
 
 // detectCopying recomputes every pair's probabilities of copying from
-// the current accuracies and value probabilities. uninformed takes every
-// value to be as likely true as a source is accurate: the first round
-// must not learn which values are wrong from a vote that the copying it
-// looks for may have swayed, or independent sources that agree on the
-// truth against a copied majority look like copiers themselves.
+// the accuracies the round started with and the value probabilities of
+// its tally. uninformed takes every value to be as likely true as a
+// source is accurate: the first round must not learn which values are
+// wrong from a vote that the copying it looks for may have swayed, or
+// independent sources that agree on the truth against a copied majority
+// look like copiers themselves.
 func (e *estimator) detectCopying(uninformed bool) {
 	for pi := range len(e.pairs) - 1 {
 		p := &e.pairs[pi]
-		a1, a2 := e.acc[p.a], e.acc[p.b]
-		ev := NewCopyEvidence(int(p.diff))
-		for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
-			pv := e.prob[c]
-			if uninformed {
-				pv = priorAccuracy
-			}
-			ev.Add(a1, a2, pv, e.groups[e.cands[c].group].n)
-		}
-		p.pAB, p.pBA = ev.Posterior(a1, a2)
+		ev := e.copyEvidence(pi, uninformed)
+		ev.Differ = int64(p.diff)
+		p.pAB, p.pBA = ev.Posterior(e.acc[p.a], e.acc[p.b])
 	}
 }
 
-// CopyEvidence weighs what one pair of origins shares, value by value, in
-// the order of the values' groups (topic, context, moment, currency) and
-// of the values within them: Run walks its pairs with it, and a pipeline
-// that gathers a pair's shared values from every part of a ledger feeds
-// it the same values in the same order, so both reach the same figures.
-type CopyEvidence struct {
-	r12, r21 float64 // log odds of "a copies b" (and b a) over independence
-	// The ratios are multiplied and their logarithm taken now and then,
-	// which is the same sum for a fraction of the logarithms.
-	prod12, prod21 float64
-	sure           int // values all but certainly true, taken in one step
+// copyEvidence weighs the values pair pi shares.
+func (e *estimator) copyEvidence(pi int, uninformed bool) CopyEvidence {
+	p := &e.pairs[pi]
+	a1, a2 := e.acc[p.a], e.acc[p.b]
+	var ev CopyEvidence
+	for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
+		pv := e.prob[c]
+		if uninformed {
+			pv = priorAccuracy
+		}
+		ev.Add(a1, a2, pv, e.groups[e.cands[c].group].n)
+	}
+	return ev
 }
 
-// NewCopyEvidence starts a pair's evidence with the groups where the two
-// claim one value each, but not the same.
-func NewCopyEvidence(differ int) CopyEvidence {
-	lnDiff := math.Log(1 - copyRate)
-	return CopyEvidence{r12: float64(differ) * lnDiff, r21: float64(differ) * lnDiff, prod12: 1, prod21: 1}
+// CopyEvidence is what one pair of origins' claims say about copying
+// between them: the log odds of "a copies b" and of "b copies a" over
+// independence, from the values both claim and the groups where they
+// claim different ones. The log odds are kept in whole units of 2^-28,
+// so that evidence from many parts of a ledger sums (Merge) to the same
+// figures in any order: a pipeline adds it up where it is found.
+type CopyEvidence struct {
+	R12, R21 int64
+	// Sure counts the shared values all but certainly true, weighed at
+	// the end with the pair's accuracies.
+	Sure int64
+	// Values counts the shared values; Differ the groups where the two
+	// claim one value each, but not the same.
+	Values, Differ int64
 }
+
+// logScale is the unit of CopyEvidence's log odds: fine enough that
+// rounding never shows in a probability, coarse enough that a billion
+// shared values still fit in an int64.
+const logScale = 1 << 28
 
 // Add weighs one value both claim: pv is the probability it is true, n
 // the number of wrong values its group is taken to have, a1 and a2 the
 // pair's accuracies.
 func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
+	ev.Values++
 	if pv >= 1-1e-6 {
-		ev.sure++
+		ev.Sure++
 		return
 	}
 	pt := a1 * a2
@@ -159,24 +170,30 @@ func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
 	ind := pv*pt + (1-pv)*pf
 	c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
 	c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
-	ev.prod12 *= c12 / ind
-	ev.prod21 *= c21 / ind
-	if ev.prod12 > 1e100 || ev.prod12 < 1e-100 || ev.prod21 > 1e100 || ev.prod21 < 1e-100 {
-		ev.r12 += math.Log(ev.prod12)
-		ev.r21 += math.Log(ev.prod21)
-		ev.prod12, ev.prod21 = 1, 1
-	}
+	ev.R12 += int64(math.Round(math.Log(c12/ind) * logScale))
+	ev.R21 += int64(math.Round(math.Log(c21/ind) * logScale))
+}
+
+// Merge adds other's evidence to ev.
+func (ev *CopyEvidence) Merge(other CopyEvidence) {
+	ev.R12 += other.R12
+	ev.R21 += other.R21
+	ev.Sure += other.Sure
+	ev.Values += other.Values
+	ev.Differ += other.Differ
 }
 
 // Posterior is the probability that a copies b (ab) and that b copies a
-// (ba), given everything added.
+// (ba), given the evidence, weighed with the accuracies a1 and a2 it was
+// gathered with.
 func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
 	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
-	r12 := ev.r12 + math.Log(ev.prod12)
-	r21 := ev.r21 + math.Log(ev.prod21)
-	if ev.sure > 0 {
-		r12 += float64(ev.sure) * math.Log(copyRate/a1+1-copyRate)
-		r21 += float64(ev.sure) * math.Log(copyRate/a2+1-copyRate)
+	lnDiff := float64(ev.Differ) * math.Log(1-copyRate)
+	r12 := float64(ev.R12)/logScale + lnDiff
+	r21 := float64(ev.R21)/logScale + lnDiff
+	if ev.Sure > 0 {
+		r12 += float64(ev.Sure) * math.Log(copyRate/a1+1-copyRate)
+		r21 += float64(ev.Sure) * math.Log(copyRate/a2+1-copyRate)
 	}
 	x12, x21 := lnPrior+r12, lnPrior+r21
 	top := max(x12, x21, lnIndependent)

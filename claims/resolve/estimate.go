@@ -36,8 +36,10 @@ func (e *estimator) iterate() {
 		}
 		e.discount()
 		e.tally()
-		e.estimateAccuracy()
+		// Copying and accuracy are both estimated from the round's
+		// starting point, so that a round's work splits by group.
 		e.detectCopying(false)
+		e.estimateAccuracy()
 		moved := 0.0
 		for s := range e.acc {
 			moved = max(moved, math.Abs(e.acc[s]-prevAcc[s]))

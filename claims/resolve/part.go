@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -10,23 +9,21 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 )
 
-// A ledger too big for one machine is estimated in parts: the claims of
-// each topic, context and moment are one part, and what a round needs
+// A ledger too big for one machine is estimated in parts: whole groups
+// of claims (topic, context, moment) make a part, and what a round needs
 // from the whole ledger, the origins' accuracies and the pairs' copying,
 // travels between rounds as a State. Each round of Run is then:
 //
 //  1. in every part, with the round's State, discount copied votes and
-//     tally the values (Part.Round), reporting each origin's accuracy
-//     evidence and each shared value (Part.Shared);
-//  2. per origin, the evidence summed over all parts gives its accuracy
-//     (Accuracy);
-//  3. per pair, its shared values in Run's order and the groups where
-//     its two differ (Part.Disagreements) give its copying
-//     (CopyEvidence), with the accuracies of step 2;
-//  4. the next State, and whether it settled (Moved, Convergence).
+//     tally the values (Part.Round), and report each origin's accuracy
+//     evidence and each pair's copy evidence;
+//  2. sum each origin's and each pair's evidence over all parts: both
+//     are whole numbers, so the sums do not depend on order;
+//  3. the next State from the sums (State.Next): accuracies (Accuracy)
+//     and copying (CopyEvidence.Posterior), and whether it settled.
 //
 // These are the steps Run takes over its own arrays, with the same code,
-// so the parts give Run's answers.
+// so the parts give Run's answers bit for bit.
 
 // Pair names two origins, A before B in id order.
 type Pair struct{ A, B string }
@@ -50,10 +47,6 @@ type State struct {
 	Rounds    int
 	Converged bool
 }
-
-// Convergence is how little a round must move every accuracy and
-// dependence for the estimate to have settled.
-const Convergence = convergence
 
 // PriorAccuracy is every origin's accuracy before any evidence.
 const PriorAccuracy = priorAccuracy
@@ -105,53 +98,38 @@ func (p *Part) Disagreements(differ func(Pair)) {
 	e.disagreements(func(a, b int32) { differ(Pair{e.origins[a], e.origins[b]}) })
 }
 
-// Shared is one value that a pair of origins both claim, as copy
-// detection weighs it.
-type Shared struct {
-	// Order sorts a pair's shared values into the order Run weighs
-	// them in: by group (topic, context, moment, currency), then by
-	// value within the group.
-	Order string
-	// P is the probability that the value is true; N how many wrong
-	// values its group is taken to have.
-	P, N float64
+// Start reports each pair's copy evidence as the first round weighs it,
+// before any tally: every source at the prior accuracy, every value as
+// likely true as that.
+func (p *Part) Start(copying func(Pair, CopyEvidence)) {
+	p.copying(true, copying)
 }
 
-// Shared calls share for each value two origins both claim in the
-// part, with its probability from the last Round, or, when uninformed,
-// the prior accuracy (the first round's, before any tally).
-func (p *Part) Shared(uninformed bool, share func(Pair, Shared)) {
+// copying reports each pair's copy evidence in the part: the values it
+// shares, and the groups where it differs.
+func (p *Part) copying(uninformed bool, emit func(Pair, CopyEvidence)) {
 	e := p.e
+	differ := map[[2]int32]int64{}
+	e.disagreements(func(a, b int32) { differ[[2]int32{a, b}]++ })
 	for pi := range len(e.pairs) - 1 {
 		pr := &e.pairs[pi]
-		pair := Pair{e.origins[pr.a], e.origins[pr.b]}
-		for _, c := range e.shared[pr.shared:e.pairs[pi+1].shared] {
-			pv := e.prob[c]
-			if uninformed {
-				pv = priorAccuracy
-			}
-			share(pair, Shared{Order: e.order(c), P: pv, N: e.groups[e.cands[c].group].n})
-		}
+		ev := e.copyEvidence(pi, uninformed)
+		k := [2]int32{pr.a, pr.b}
+		ev.Differ = differ[k]
+		delete(differ, k)
+		emit(Pair{e.origins[pr.a], e.origins[pr.b]}, ev)
 	}
-}
-
-// order is candidate c's place in Run's order, as a string that sorts.
-func (e *estimator) order(c int32) string {
-	g := &e.groups[e.cands[c].group]
-	var b strings.Builder
-	for _, s := range []string{g.topic.ID, g.context, g.moment, g.currency} {
-		b.WriteString(s)
-		b.WriteByte(0)
+	// Pairs that differ here may share a value in another part.
+	for k, n := range differ {
+		emit(Pair{e.origins[k[0]], e.origins[k[1]]}, CopyEvidence{Differ: n})
 	}
-	fmt.Fprintf(&b, "%010d", c-g.cands)
-	return b.String()
 }
 
 // Round runs the part's share of one round from s: it discounts copied
 // votes and tallies the values with s's accuracies and copying, then
-// reports each origin's accuracy evidence (to be summed over every part
-// and passed to Accuracy).
-func (p *Part) Round(s *State, evidence func(origin string, num, den int64)) {
+// reports each origin's accuracy evidence and each pair's copy evidence,
+// to be summed over every part and passed to State.Next.
+func (p *Part) Round(s *State, evidence func(origin string, num, den int64), copying func(Pair, CopyEvidence)) {
 	e := p.e
 	p.set(s)
 	e.discount()
@@ -161,6 +139,52 @@ func (p *Part) Round(s *State, evidence func(origin string, num, den int64)) {
 	e.accuracyEvidence(num, den)
 	for o, id := range e.origins {
 		evidence(id, num[o], den[o])
+	}
+	p.copying(false, copying)
+}
+
+// Evidence is an origin's accuracy evidence, summed over parts.
+type Evidence struct{ Num, Den int64 }
+
+// First is the state the first round starts from: every origin at the
+// prior accuracy, and each pair's copying from its Start evidence summed
+// over all parts.
+func First(origins []string, copying map[Pair]CopyEvidence) *State {
+	s := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}}
+	for _, o := range origins {
+		s.Accuracy[o] = priorAccuracy
+	}
+	s.setCopying(copying, s)
+	return s
+}
+
+// Next is the state after a round from s: the accuracies from each
+// origin's evidence and the copying from each pair's, both summed over
+// all parts, with the copying weighed by s's accuracies, which the
+// round's evidence was gathered with. Once s has settled, Next is s.
+func (s *State) Next(evidence map[string]Evidence, copying map[Pair]CopyEvidence) *State {
+	if s.Converged {
+		return s
+	}
+	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Rounds: s.Rounds + 1}
+	for o, ev := range evidence {
+		next.Accuracy[o] = Accuracy(ev.Num, ev.Den)
+	}
+	next.setCopying(copying, s)
+	next.Converged = Moved(s, next) < convergence
+	return next
+}
+
+// setCopying weighs each pair's evidence with by's accuracies. A pair
+// that shares no value is not one: it only differs.
+func (s *State) setCopying(copying map[Pair]CopyEvidence, by *State) {
+	for pr, ev := range copying {
+		if ev.Values == 0 {
+			continue
+		}
+		var c Copying
+		c.AB, c.BA = ev.Posterior(by.accuracy(pr.A), by.accuracy(pr.B))
+		s.Copying[pr] = c
 	}
 }
 

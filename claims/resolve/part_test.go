@@ -75,58 +75,41 @@ func splitParts(t *testing.T, yaml []byte) (*claims.Analysis, []*claims.Analysis
 }
 
 // runParts runs the estimate part by part, as a pipeline does: each
-// round's accuracies summed over the parts, each pair's copying from its
-// shared values gathered from every part.
+// round's evidence summed over the parts, in no particular order.
 func runParts(as []*claims.Analysis) (*resolve.State, []*resolve.Result) {
 	parts := make([]*resolve.Part, len(as))
-	s := &resolve.State{Accuracy: map[string]float64{}}
-	for i, a := range as {
-		parts[i] = resolve.NewPart(a)
-		for _, o := range parts[i].Origins() {
-			s.Accuracy[o] = resolve.PriorAccuracy
+	var origins []string
+	start := map[resolve.Pair]resolve.CopyEvidence{}
+	merge := func(into map[resolve.Pair]resolve.CopyEvidence) func(resolve.Pair, resolve.CopyEvidence) {
+		return func(pr resolve.Pair, ev resolve.CopyEvidence) {
+			x := into[pr]
+			x.Merge(ev)
+			into[pr] = x
 		}
 	}
-	s.Copying = copying(parts, s, true)
+	// Last part first: sums must not depend on the order of the parts.
+	for i := len(as) - 1; i >= 0; i-- {
+		parts[i] = resolve.NewPart(as[i])
+		origins = append(origins, parts[i].Origins()...)
+		parts[i].Start(merge(start))
+	}
+	s := resolve.First(origins, start)
 	for s.Rounds < resolve.DefaultMaxIterations && !s.Converged {
-		num, den := map[string]int64{}, map[string]int64{}
+		evidence := map[string]resolve.Evidence{}
+		copying := map[resolve.Pair]resolve.CopyEvidence{}
 		for _, p := range parts {
-			p.Round(s, func(o string, n, d int64) { num[o] += n; den[o] += d })
+			p.Round(s, func(o string, n, d int64) {
+				ev := evidence[o]
+				evidence[o] = resolve.Evidence{Num: ev.Num + n, Den: ev.Den + d}
+			}, merge(copying))
 		}
-		next := &resolve.State{Accuracy: map[string]float64{}, Rounds: s.Rounds + 1}
-		for o := range num {
-			next.Accuracy[o] = resolve.Accuracy(num[o], den[o])
-		}
-		next.Copying = copying(parts, next, false)
-		next.Converged = resolve.Moved(s, next) < resolve.Convergence
-		s = next
+		s = s.Next(evidence, copying)
 	}
 	out := make([]*resolve.Result, len(parts))
 	for i, p := range parts {
 		out[i] = p.Result(s)
 	}
 	return s, out
-}
-
-func copying(parts []*resolve.Part, s *resolve.State, uninformed bool) map[resolve.Pair]resolve.Copying {
-	differ := map[resolve.Pair]int{}
-	shared := map[resolve.Pair][]resolve.Shared{}
-	for _, p := range parts {
-		p.Disagreements(func(pr resolve.Pair) { differ[pr]++ })
-		p.Shared(uninformed, func(pr resolve.Pair, sh resolve.Shared) { shared[pr] = append(shared[pr], sh) })
-	}
-	out := map[resolve.Pair]resolve.Copying{}
-	for pr, sh := range shared {
-		slices.SortFunc(sh, func(x, y resolve.Shared) int { return strings.Compare(x.Order, y.Order) })
-		a1, a2 := s.Accuracy[pr.A], s.Accuracy[pr.B]
-		ev := resolve.NewCopyEvidence(differ[pr])
-		for _, v := range sh {
-			ev.Add(a1, a2, v.P, v.N)
-		}
-		var c resolve.Copying
-		c.AB, c.BA = ev.Posterior(a1, a2)
-		out[pr] = c
-	}
-	return out
 }
 
 // TestPartsGiveRunsAnswers holds the estimate run part by part to Run on

@@ -41,9 +41,8 @@ func BenchmarkPipeline(b *testing.B) {
 	b.ReportMetric(n/b.Elapsed().Seconds()*float64(b.N), "claims/s")
 	b.ReportMetric(float64(counters["claim_bytes"])/n, "group-shuffle-B/claim")
 	b.ReportMetric(float64(counters["part_bytes"])/n, "part-B/claim")
-	b.ReportMetric(float64(counters["shared_bytes"])/n, "copy-shuffle-B/claim")
+	b.ReportMetric(float64(counters["copy_bytes"])/n, "copy-shuffle-B/claim")
 	b.ReportMetric(float64(counters["evidence_bytes"])/n, "accuracy-shuffle-B/claim")
-	b.ReportMetric(float64(counters["shared"])/n, "shared/claim")
 	b.ReportMetric(float64(counters["parts"]), "parts")
 	b.ReportMetric(maxRSS()/(1<<20), "maxRSS-MiB")
 }

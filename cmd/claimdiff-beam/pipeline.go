@@ -56,19 +56,17 @@ func Build(s beam.Scope, c Config) {
 	refs := beam.SideInput{Input: beam.ParDo(ref, &referenceFn{Head: c.Head}, beam.GroupByKey(ref, refRecs))}
 
 	start := s.Scope("round 0")
-	origins, differ, shared := beam.ParDo3(start, &startFn{partFn{judge: j}}, parts, refs)
-	differ = beam.CombinePerKey(start, sumInts, differ)
-	prior := beam.ParDo(start, priorFn, filter.Distinct(start, origins))
+	origins, copying := beam.ParDo2(start, &startFn{partFn{judge: j}}, parts, refs)
 	impulse := beam.Impulse(start)
-	state := beam.ParDo(start, firstStateFn, impulse,
-		beam.SideInput{Input: prior}, beam.SideInput{Input: copying(start, shared, differ, prior)})
+	state := beam.ParDo(start, firstStateFn, impulse, beam.SideInput{Input: filter.Distinct(start, origins)},
+		beam.SideInput{Input: beam.CombinePerKey(start, mergeCopying, copying)})
 
 	for r := 1; r <= c.Rounds; r++ {
 		round := s.Scope(fmt.Sprintf("round %d", r))
-		evidence, shared := beam.ParDo2(round, &roundFn{partFn{judge: j}}, parts, refs, beam.SideInput{Input: state})
-		acc := beam.ParDo(round, accuracyFn, beam.CombinePerKey(round, sumEvidence, evidence))
+		evidence, copying := beam.ParDo2(round, &roundFn{partFn{judge: j}}, parts, refs, beam.SideInput{Input: state})
 		state = beam.ParDo(round, nextStateFn, impulse, beam.SideInput{Input: state},
-			beam.SideInput{Input: acc}, beam.SideInput{Input: copying(round, shared, differ, acc)})
+			beam.SideInput{Input: beam.CombinePerKey(round, sumEvidence, evidence)},
+			beam.SideInput{Input: beam.CombinePerKey(round, mergeCopying, copying)})
 	}
 
 	final := s.Scope("judge")
@@ -79,10 +77,4 @@ func Build(s beam.Scope, c Config) {
 	writeShards(s, c.Out, "values", c.Shards, values)
 	writeShards(s, c.Out, "sources", 1, sources)
 	beam.ParDo0(s, &writeStateFn{Dir: c.Out}, state)
-}
-
-// copying joins each pair's shared values with the groups where it
-// differs, and weighs them with this round's accuracies.
-func copying(s beam.Scope, shared, differ, acc beam.PCollection) beam.PCollection {
-	return beam.ParDo(s, copyFn, beam.CoGroupByKey(s, shared, differ), beam.SideInput{Input: acc})
 }

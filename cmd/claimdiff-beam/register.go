@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+
+	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
 // Beam ships DoFns to workers by name: every one, and every type that
@@ -12,12 +14,12 @@ func init() {
 	for _, fn := range []any{
 		(*readShardFn)(nil), (*referenceFn)(nil), (*startFn)(nil), (*roundFn)(nil), (*finalFn)(nil),
 		(*sourceFn)(nil), (*shardKeyFn)(nil), (*writeShardFn)(nil), (*writeStateFn)(nil),
-		(*Evidence)(nil), (*Shared)(nil), (*Shareds)(nil), (*batchFn)(nil), (*Copying)(nil), (*Shard)(nil),
+		(*resolve.Evidence)(nil), (*resolve.CopyEvidence)(nil), (*batchFn)(nil), (*Shard)(nil),
 	} {
 		beam.RegisterType(reflect.TypeOf(fn).Elem())
 	}
 	for _, fn := range []any{
-		groupFn, refRecordFn, sumEvidence, sumInts, accuracyFn, priorFn, copyFn, firstStateFn, nextStateFn,
+		groupFn, refRecordFn, sumEvidence, mergeCopying, sumInts, firstStateFn, nextStateFn,
 	} {
 		beam.RegisterFunction(fn)
 	}

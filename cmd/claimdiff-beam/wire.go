@@ -8,27 +8,9 @@ import (
 	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
-// What crosses stages. Beam codes these structs itself; the estimate's
-// State crosses as JSON, whose floats read back bit for bit.
-
-// Evidence is an origin's accuracy evidence from one part: the weighted
-// rightness of its claims and their weight, as whole numbers, whose sum
-// does not depend on the order the parts arrive in.
-type Evidence struct{ Num, Den int64 }
-
-// Shared is one value a pair of origins both claim (resolve.Shared).
-type Shared struct {
-	Order string
-	P, N  float64
-}
-
-// Shareds are the values a pair of origins both claim in one batch of
-// groups: one record per pair and batch, not per value, so that fewer,
-// larger records cross the copy shuffle.
-type Shareds struct{ Items []Shared }
-
-// Copying is a pair's probabilities of copying (resolve.Copying).
-type Copying struct{ AB, BA float64 }
+// What crosses stages: claims as JSON Lines records, parts as JSON
+// Lines, evidence as resolve's own structs, which Beam codes itself, and
+// the estimate's State as JSON, whose floats read back bit for bit.
 
 // pairKey names a pair of origins as one string; ids hold no NUL.
 func pairKey(p resolve.Pair) string { return p.A + "\x00" + p.B }
