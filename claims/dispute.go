@@ -291,6 +291,10 @@ func (a *Analysis) Contradict(i, j int) bool {
 type Options struct {
 	// Today decides whether acknowledgements have expired; zero means now.
 	Today time.Time
+	// References, when set, are the values relative claims scale, by
+	// the topic they name (see References): those of the whole ledger,
+	// for a part of it that holds only some of each topic's claims.
+	References map[string]value.Value
 	// bruteRun overrides defaultBruteRun, for tests.
 	bruteRun int
 }
@@ -304,7 +308,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 		opts.Today = time.Now()
 	}
 	a := &Analysis{Ledger: l, Superseded: map[int]int{}, placed: map[int]place{}}
-	vals, refs := resolveRelative(l, a)
+	vals, refs := resolveRelative(l, a, opts.References)
 	a.vals = vals
 	rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
 	var pb positioner

@@ -26,15 +26,38 @@ func (p *Position) CommonSet() value.Value { return p.common }
 // takes it. ok is false when the topic has no absolute value.
 func (l *Ledger) Reference(topic string) (ref value.Value, ok bool) {
 	for i := range l.Claims {
-		c := &l.Claims[i]
-		if c.Topic != topic || c.Value.Type == "" || c.Value.Ref != "" || c.Value.Negated {
-			continue
-		}
-		if !ok {
-			ref, ok = c.Value, true
-		} else {
-			ref = hull(ref, c.Value)
+		if c := &l.Claims[i]; c.Topic == topic {
+			ref, ok = AddReference(ref, ok, c)
 		}
 	}
 	return ref, ok
 }
+
+// AddReference widens ref (set when ok) by claim c's value, as Reference
+// does claim by claim, in ledger order; a claim with no absolute value
+// leaves it as it is. A pipeline that finds references from claims spread
+// over many machines folds them with it.
+func AddReference(ref value.Value, ok bool, c *Claim) (value.Value, bool) {
+	if c.Value.Type == "" || c.Value.Ref != "" || c.Value.Negated {
+		return ref, ok
+	}
+	if !ok {
+		return c.Value, true
+	}
+	return hull(ref, c.Value), true
+}
+
+// GroupKey names the claims that are compared with one another: one
+// topic, in one context, at one moment. Disputes and likely values are
+// each about one group, so a ledger split by group can be judged group
+// by group.
+type GroupKey struct{ Topic, Context, Moment string }
+
+// GroupOf is the group claim c is compared in.
+func (l *Ledger) GroupOf(c *Claim) GroupKey {
+	return GroupKey{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}
+}
+
+// String joins the key's parts with NUL, which no id, context or date
+// holds, so that keys sort as the groups do.
+func (k GroupKey) String() string { return k.Topic + "\x00" + k.Context + "\x00" + k.Moment }

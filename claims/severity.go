@@ -161,13 +161,22 @@ type relativeRef struct {
 // by the values of the topic it names. When that topic holds several
 // compatible or conflicting values, the relative claim covers their whole
 // range, so it conflicts only with what no reading of the reference allows.
-func resolveRelative(l *Ledger, a *Analysis) (*values, map[int]relativeRef) {
+func resolveRelative(l *Ledger, a *Analysis, given map[string]value.Value) (*values, map[int]relativeRef) {
 	vals := &values{l: l, resolved: map[int]value.Value{}}
 	refs := map[int]relativeRef{}
 	var byTopic map[string][]int
 	for i := range l.Claims {
 		c := &l.Claims[i]
 		if c.Value.Ref == "" {
+			continue
+		}
+		if given != nil {
+			ref, ok := given[c.Value.Ref]
+			if !ok {
+				a.Unresolved = append(a.Unresolved, i)
+				continue
+			}
+			resolveOne(l, a, vals, refs, i, ref)
 			continue
 		}
 		if byTopic == nil {
@@ -188,22 +197,28 @@ func resolveRelative(l *Ledger, a *Analysis) (*values, map[int]relativeRef) {
 		for _, j := range targets[1:] {
 			ref = hull(ref, l.Claims[j].Value)
 		}
-		spec := value.Spec{}
-		if t := l.Topics[c.Topic]; t != nil {
-			spec = t.Spec
-		}
-		r, err := value.ResolveChecked(c.Value, ref, spec)
-		if err != nil {
-			// Scaled past any number: it would meet everything, so it
-			// takes no part rather than agreeing with all.
-			a.Unresolved = append(a.Unresolved, i)
-			continue
-		}
-		r.Negated = c.Value.Negated
-		vals.resolved[i] = r
-		refs[i] = relativeRef{topic: c.Value.Ref, ref: ref}
+		resolveOne(l, a, vals, refs, i, ref)
 	}
 	return vals, refs
+}
+
+// resolveOne scales relative claim i by ref.
+func resolveOne(l *Ledger, a *Analysis, vals *values, refs map[int]relativeRef, i int, ref value.Value) {
+	c := &l.Claims[i]
+	spec := value.Spec{}
+	if t := l.Topics[c.Topic]; t != nil {
+		spec = t.Spec
+	}
+	r, err := value.ResolveChecked(c.Value, ref, spec)
+	if err != nil {
+		// Scaled past any number: it would meet everything, so it
+		// takes no part rather than agreeing with all.
+		a.Unresolved = append(a.Unresolved, i)
+		return
+	}
+	r.Negated = c.Value.Negated
+	vals.resolved[i] = r
+	refs[i] = relativeRef{topic: c.Value.Ref, ref: ref}
 }
 
 // hull is the smallest interval holding both values.

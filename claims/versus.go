@@ -98,7 +98,7 @@ func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
 		}
 	}
 	an := Analyze(l, opts)
-	vals, _ := resolveRelative(l, &Analysis{Ledger: l})
+	vals, _ := resolveRelative(l, &Analysis{Ledger: l}, opts.References)
 	type group struct {
 		TopicSides
 		a, b []int

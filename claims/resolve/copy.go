@@ -69,6 +69,18 @@ func (e *estimator) findPairs() {
 	}
 
 	// Groups where a known pair claims different values.
+	e.disagreements(func(a, b int32) {
+		if p, ok := index[uint64(a)<<32|uint64(b)]; ok {
+			e.pairs[p].diff++
+		}
+	})
+	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
+}
+
+// disagreements calls differ for each two origins (a < b) that claim
+// one value each, but not the same, in a group small enough to be
+// evidence of copying: once per such group.
+func (e *estimator) disagreements(differ func(a, b int32)) {
 	type one struct{ origin, cand int32 }
 	var ones []one
 	for gi := range len(e.groups) - 1 {
@@ -84,70 +96,110 @@ func (e *estimator) findPairs() {
 		}
 		for x := range ones {
 			for _, y := range ones[x+1:] {
-				if ones[x].cand == y.cand {
-					continue
-				}
-				if p, ok := index[uint64(ones[x].origin)<<32|uint64(y.origin)]; ok {
-					e.pairs[p].diff++
+				if ones[x].cand != y.cand {
+					differ(ones[x].origin, y.origin)
 				}
 			}
 		}
 	}
-	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
 }
 
 // detectCopying recomputes every pair's probabilities of copying from
-// the current accuracies and value probabilities. uninformed takes every
-// value to be as likely true as a source is accurate: the first round
-// must not learn which values are wrong from a vote that the copying it
-// looks for may have swayed, or independent sources that agree on the
-// truth against a copied majority look like copiers themselves.
+// the accuracies the round started with and the value probabilities of
+// its tally. uninformed takes every value to be as likely true as a
+// source is accurate: the first round must not learn which values are
+// wrong from a vote that the copying it looks for may have swayed, or
+// independent sources that agree on the truth against a copied majority
+// look like copiers themselves.
 func (e *estimator) detectCopying(uninformed bool) {
-	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
-	lnDiff := math.Log(1 - copyRate)
 	for pi := range len(e.pairs) - 1 {
 		p := &e.pairs[pi]
-		a1, a2 := e.acc[p.a], e.acc[p.b]
-		pt := a1 * a2
-		r12 := float64(p.diff) * lnDiff // log odds of "a copies b" over independence
-		r21 := r12
-		sure := 0
-		// The ratios are multiplied and their logarithm taken now and
-		// then, which is the same sum for a fraction of the logarithms.
-		prod12, prod21 := 1.0, 1.0
-		for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
-			pv := e.prob[c]
-			if uninformed {
-				pv = priorAccuracy
-			}
-			if pv >= 1-1e-6 {
-				sure++ // the common case, taken in one step below
-				continue
-			}
-			pf := (1 - a1) * (1 - a2) / e.groups[e.cands[c].group].n
-			ind := pv*pt + (1-pv)*pf
-			c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
-			c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
-			prod12 *= c12 / ind
-			prod21 *= c21 / ind
-			if prod12 > 1e100 || prod12 < 1e-100 || prod21 > 1e100 || prod21 < 1e-100 {
-				r12 += math.Log(prod12)
-				r21 += math.Log(prod21)
-				prod12, prod21 = 1, 1
-			}
-		}
-		r12 += math.Log(prod12)
-		r21 += math.Log(prod21)
-		if sure > 0 {
-			r12 += float64(sure) * math.Log(copyRate/a1+1-copyRate)
-			r21 += float64(sure) * math.Log(copyRate/a2+1-copyRate)
-		}
-		x12, x21 := lnPrior+r12, lnPrior+r21
-		top := max(x12, x21, lnIndependent)
-		e12, e21 := math.Exp(x12-top), math.Exp(x21-top)
-		z := e12 + e21 + math.Exp(lnIndependent-top)
-		p.pAB, p.pBA = e12/z, e21/z
+		ev := e.copyEvidence(pi, uninformed)
+		ev.Differ = int64(p.diff)
+		p.pAB, p.pBA = ev.Posterior(e.acc[p.a], e.acc[p.b])
 	}
+}
+
+// copyEvidence weighs the values pair pi shares.
+func (e *estimator) copyEvidence(pi int, uninformed bool) CopyEvidence {
+	p := &e.pairs[pi]
+	a1, a2 := e.acc[p.a], e.acc[p.b]
+	var ev CopyEvidence
+	for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
+		pv := e.prob[c]
+		if uninformed {
+			pv = priorAccuracy
+		}
+		ev.Add(a1, a2, pv, e.groups[e.cands[c].group].n)
+	}
+	return ev
+}
+
+// CopyEvidence is what one pair of origins' claims say about copying
+// between them: the log odds of "a copies b" and of "b copies a" over
+// independence, from the values both claim and the groups where they
+// claim different ones. The log odds are kept in whole units of 2^-28,
+// so that evidence from many parts of a ledger sums (Merge) to the same
+// figures in any order: a pipeline adds it up where it is found.
+type CopyEvidence struct {
+	R12, R21 int64
+	// Sure counts the shared values all but certainly true, weighed at
+	// the end with the pair's accuracies.
+	Sure int64
+	// Values counts the shared values; Differ the groups where the two
+	// claim one value each, but not the same.
+	Values, Differ int64
+}
+
+// logScale is the unit of CopyEvidence's log odds: fine enough that
+// rounding never shows in a probability, coarse enough that a billion
+// shared values still fit in an int64.
+const logScale = 1 << 28
+
+// Add weighs one value both claim: pv is the probability it is true, n
+// the number of wrong values its group is taken to have, a1 and a2 the
+// pair's accuracies.
+func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
+	ev.Values++
+	if pv >= 1-1e-6 {
+		ev.Sure++
+		return
+	}
+	pt := a1 * a2
+	pf := (1 - a1) * (1 - a2) / n
+	ind := pv*pt + (1-pv)*pf
+	c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
+	c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
+	ev.R12 += int64(math.Round(math.Log(c12/ind) * logScale))
+	ev.R21 += int64(math.Round(math.Log(c21/ind) * logScale))
+}
+
+// Merge adds other's evidence to ev.
+func (ev *CopyEvidence) Merge(other CopyEvidence) {
+	ev.R12 += other.R12
+	ev.R21 += other.R21
+	ev.Sure += other.Sure
+	ev.Values += other.Values
+	ev.Differ += other.Differ
+}
+
+// Posterior is the probability that a copies b (ab) and that b copies a
+// (ba), given the evidence, weighed with the accuracies a1 and a2 it was
+// gathered with.
+func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
+	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
+	lnDiff := float64(ev.Differ) * math.Log(1-copyRate)
+	r12 := float64(ev.R12)/logScale + lnDiff
+	r21 := float64(ev.R21)/logScale + lnDiff
+	if ev.Sure > 0 {
+		r12 += float64(ev.Sure) * math.Log(copyRate/a1+1-copyRate)
+		r21 += float64(ev.Sure) * math.Log(copyRate/a2+1-copyRate)
+	}
+	x12, x21 := lnPrior+r12, lnPrior+r21
+	top := max(x12, x21, lnIndependent)
+	e12, e21 := math.Exp(x12-top), math.Exp(x21-top)
+	z := e12 + e21 + math.Exp(lnIndependent-top)
+	return e12 / z, e21 / z
 }
 
 // discount sets each provider's vote discount. A candidate's providers

@@ -36,8 +36,10 @@ func (e *estimator) iterate() {
 		}
 		e.discount()
 		e.tally()
-		e.estimateAccuracy()
+		// Copying and accuracy are both estimated from the round's
+		// starting point, so that a round's work splits by group.
 		e.detectCopying(false)
+		e.estimateAccuracy()
 		moved := 0.0
 		for s := range e.acc {
 			moved = max(moved, math.Abs(e.acc[s]-prevAcc[s]))
@@ -205,8 +207,25 @@ func (e *estimator) cumulative(gi int, cum []float64) []float64 {
 // estimateAccuracy sets each source's accuracy to the weighted share of
 // its claims that are likely right, with a pseudo-claim at the prior.
 func (e *estimator) estimateAccuracy() {
-	num := make([]float64, len(e.acc))
-	den := make([]float64, len(e.acc))
+	num := make([]int64, len(e.acc))
+	den := make([]int64, len(e.acc))
+	e.accuracyEvidence(num, den)
+	for s := range e.acc {
+		e.acc[s] = Accuracy(num[s], den[s])
+	}
+}
+
+// evidenceScale makes accuracy evidence whole numbers, in units of
+// 2^-32 of a claim. Sums of whole numbers do not depend on the order they
+// are taken in, so a ledger whose parts are summed on many machines, in
+// whatever order they finish, gives the same accuracies, bit for bit, as
+// one machine. 2^-32 is far finer than any accuracy needs, and 2^31
+// claims of one origin still fit in an int64.
+const evidenceScale = 1 << 32
+
+// accuracyEvidence adds up, per origin, the weighted rightness of its
+// claims (num) and their weight (den), in units of 1/evidenceScale.
+func (e *estimator) accuracyEvidence(num, den []int64) {
 	var cum []float64
 	for gi := range len(e.groups) - 1 {
 		cum = e.cumulative(gi, cum)
@@ -214,12 +233,17 @@ func (e *estimator) estimateAccuracy() {
 			r, w := e.rightness(gi, v, cum)
 			o := e.votes[v].origin
 			w *= float64(e.votes[v].share)
-			num[o] += w * r
-			den[o] += w
+			num[o] += int64(math.Round(w * r * evidenceScale))
+			den[o] += int64(math.Round(w * evidenceScale))
 		}
 	}
-	for s := range e.acc {
-		a := (num[s] + priorWeight*priorAccuracy) / (den[s] + priorWeight)
-		e.acc[s] = min(max(a, minAccuracy), maxAccuracy)
-	}
+}
+
+// Accuracy is an origin's accuracy from the evidence of all its claims,
+// summed over the whole ledger: the share that is right (num of den,
+// both in units of 2^-32 of a claim), drawn towards the prior by one
+// pseudo-claim and bounded so that votes stay finite.
+func Accuracy(num, den int64) float64 {
+	a := (float64(num)/evidenceScale + priorWeight*priorAccuracy) / (float64(den)/evidenceScale + priorWeight)
+	return min(max(a, minAccuracy), maxAccuracy)
 }

@@ -98,13 +98,18 @@ func Round(p float64) float64 { return render.Probability(p) }
 func SourceRecords(r *resolve.Result) []SourceRecord {
 	out := make([]SourceRecord, 0, len(r.Sources))
 	for _, s := range r.Sources {
-		rec := SourceRecord{ID: s.ID, Accuracy: render.Accuracy(s.Accuracy), Claims: s.Claims, Copies: []CopyRecord{}}
-		for _, c := range s.Copies {
-			rec.Copies = append(rec.Copies, CopyRecord{Source: c.From, Probability: Round(c.Probability), Dependence: Round(c.Dependence)})
-		}
-		out = append(out, rec)
+		out = append(out, NewSourceRecord(s))
 	}
 	return out
+}
+
+// NewSourceRecord makes the record of one source's estimate.
+func NewSourceRecord(s resolve.Source) SourceRecord {
+	rec := SourceRecord{ID: s.ID, Accuracy: render.Accuracy(s.Accuracy), Claims: s.Claims, Copies: []CopyRecord{}}
+	for _, c := range s.Copies {
+		rec.Copies = append(rec.Copies, CopyRecord{Source: c.From, Probability: Round(c.Probability), Dependence: Round(c.Dependence)})
+	}
+	return rec
 }
 
 // encoder encodes values one by one into a reused buffer, as

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Shard is one claim file of the input and its place among them.
+type Shard struct {
+	Index int
+	Path  string
+}
+
+// maxShardBytes caps a claim shard: bulk files are capped by rows, not
+// size, but a shard is read whole.
+const maxShardBytes = 4 << 30
+
+// readFile reads a whole file from any file system Beam knows (local
+// paths, gs://, s3://), up to limit bytes.
+func readFile(ctx context.Context, path string, limit int64) ([]byte, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, errors.New(diag.TooLarge(diag.Pos{File: path, Line: 1, Col: 1}, limit).Error())
+	}
+	return data, nil
+}
+
+// heads holds each ledger head a worker has read, by path: every stage
+// needs it, and a worker reads it once.
+var heads sync.Map // path → *headOnce
+
+type headOnce struct {
+	once sync.Once
+	h    *load.Head
+	err  error
+}
+
+func headAt(ctx context.Context, path string) (*load.Head, error) {
+	v, _ := heads.LoadOrStore(path, &headOnce{})
+	ho := v.(*headOnce)
+	ho.once.Do(func() {
+		data, err := readFile(ctx, path, load.DefaultMaxFileBytes)
+		if err != nil {
+			ho.err = err
+			return
+		}
+		ho.h, ho.err = load.LoadHead([]load.File{{Name: path, Data: data}}, load.Options{})
+		if ho.err == nil {
+			ho.err = refuse(ho.h.Problems)
+		}
+	})
+	return ho.h, ho.err
+}
+
+// refuse turns a ledger's errors into one error, as the CLI refuses a
+// ledger with errors: the first few, and how many there were.
+func refuse(ps []diag.Problem) error {
+	var msgs []string
+	n := 0
+	for _, p := range ps {
+		if p.Severity != diag.Error {
+			continue
+		}
+		if n++; n <= 5 {
+			msgs = append(msgs, p.Error())
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	if n > 5 {
+		msgs = append(msgs, fmt.Sprintf("and %d more errors", n-5))
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
+// readShardFn loads one claim shard against the head and sends each
+// claim to its group, keyed by topic, context and moment. It also names
+// the topics relative values refer to, whose references the whole
+// ledger must give.
+type readShardFn struct {
+	Head string
+}
+
+func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(string, []byte), named func(string)) error {
+	h, err := headAt(ctx, f.Head)
+	if err != nil {
+		return err
+	}
+	data, err := readFile(ctx, sh.Path, maxShardBytes)
+	if err != nil {
+		return err
+	}
+	l, err := h.Part([]load.File{{Name: sh.Path, Data: data}})
+	if err != nil {
+		return err
+	}
+	if err := refuse(l.Problems); err != nil {
+		return err
+	}
+	var buf strings.Builder
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		buf.Reset()
+		if err := bulk.WriteJSONL(&buf, []claims.Claim{*c}); err != nil {
+			return err
+		}
+		key, rec := l.GroupOf(c).String(), record(sh.Index, i, []byte(buf.String()))
+		claimsRead.Inc(ctx, 1)
+		claimBytes.Inc(ctx, int64(len(key)+len(rec)))
+		emit(key, rec)
+		if c.Value.Ref != "" {
+			named(c.Value.Ref)
+		}
+	}
+	return nil
+}
