@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -39,7 +40,7 @@ const testDay = "2026-11-29"
 
 // ledgerFiles writes a YAML ledger as a head and claim shards, as a
 // pipeline's input is: the head is the YAML without its claims, and the
-// claims are in n JSON Lines shards.
+// claims are in n shards, JSON Lines and Parquet in turn.
 func ledgerFiles(t testing.TB, dir string, yaml []byte, n int) (headPath string, shards []string) {
 	t.Helper()
 	l, err := load.Load([]load.File{{Name: "ledger.yaml", Data: yaml}}, load.Options{})
@@ -64,13 +65,26 @@ func ledgerFiles(t testing.TB, dir string, yaml []byte, n int) (headPath string,
 	if err := os.WriteFile(headPath, head, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Shards alternate between JSON Lines and Parquet, as feeds come.
+	a := claims.Analyze(l, claims.Options{})
 	per := (len(l.Claims) + n - 1) / n
 	for i := 0; i*per < len(l.Claims); i++ {
+		from, to := i*per, min((i+1)*per, len(l.Claims))
 		var buf bytes.Buffer
-		if err := bulk.WriteJSONL(&buf, l.Claims[i*per:min((i+1)*per, len(l.Claims))]); err != nil {
+		name := fmt.Sprintf("claims-%d.jsonl", i)
+		if i%2 == 1 {
+			name = fmt.Sprintf("claims-%d.parquet", i)
+			idx := make([]int, 0, to-from)
+			for j := from; j < to; j++ {
+				idx = append(idx, j)
+			}
+			if err := bulk.ExportParquet(&buf, a, idx); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := bulk.WriteJSONL(&buf, l.Claims[from:to]); err != nil {
 			t.Fatal(err)
 		}
-		p := filepath.Join(dir, "claims-"+string(rune('a'+i))+".jsonl")
+		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
