@@ -151,18 +151,9 @@ func hostileCmd(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
-		return fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench hostile)")
-	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	bin, err := buildCLI("hostile", *out)
+	if err != nil {
 		return err
-	}
-	bin := filepath.Join(*out, "claimdiff")
-	logf("building claimdiff into %s", *out)
-	build := exec.Command("go", "build", "-o", bin, "./cmd/claimdiff")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("go build: %w", err)
 	}
 	var results []hostileResult
 	for ci, c := range hostileCases() {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,18 +58,9 @@ func parquetCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
-		return fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench parquet)")
-	}
-	if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+	bin, err := buildCLI("parquet", cfg.out)
+	if err != nil {
 		return err
-	}
-	bin := filepath.Join(cfg.out, "claimdiff")
-	logf("building claimdiff into %s", cfg.out)
-	build := exec.Command("go", "build", "-o", bin, "./cmd/claimdiff")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("go build: %w", err)
 	}
 	var rows []parquetRow
 	for _, n := range sizes {

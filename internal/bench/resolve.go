@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -452,18 +451,9 @@ type speedRow struct {
 // resolveSpeed times disputed and resolve, both --format json, on the
 // generated ledger that the main benchmark uses, as subprocesses.
 func resolveSpeed(cfg resolveConfig) ([]speedRow, error) {
-	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
-		return nil, fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench resolve)")
-	}
-	if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+	bin, err := buildCLI("resolve", cfg.out)
+	if err != nil {
 		return nil, err
-	}
-	bin := filepath.Join(cfg.out, "claimdiff")
-	logf("building claimdiff into %s", cfg.out)
-	build := exec.Command("go", "build", "-o", bin, "./cmd/claimdiff")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		return nil, fmt.Errorf("go build: %w", err)
 	}
 	files, err := generate(cfg.out, cfg.speed)
 	if err != nil {

@@ -298,3 +298,23 @@ func lastLines(b []byte, n int) string {
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
 }
+
+// buildCLI builds claimdiff into out for a benchmark's subprocesses,
+// after checking that the benchmark runs from the repository root; sub
+// names the benchmark for the message.
+func buildCLI(sub, out string) (string, error) {
+	if _, err := os.Stat(filepath.Join("cmd", "claimdiff")); err != nil {
+		return "", fmt.Errorf("run the benchmark from the repository root (go run ./internal/bench %s)", sub)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(out, "claimdiff")
+	logf("building claimdiff into %s", out)
+	build := exec.Command("go", "build", "-o", bin, "./cmd/claimdiff")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("go build: %w", err)
+	}
+	return bin, nil
+}
