@@ -20,6 +20,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -42,7 +43,47 @@ var (
 	today       = flag.String("today", "", "the day acknowledgements expire against, YYYY-MM-DD (default today)")
 )
 
+// ownFlags are the pipeline's own flags; Beam's runners register many
+// more, which usage leaves to README.
+var ownFlags = []string{"head", "claims", "out", "shards", "rounds", "today", "runner"}
+
+func usage() {
+	w := flag.CommandLine.Output()
+	fmt.Fprint(w, `claimdiff-beam judges a ledger too big for one machine as an Apache Beam
+pipeline: the same disputes and likely values as claimdiff disputed and
+claimdiff resolve, written as JSON Lines shards.
+
+Usage:
+  claimdiff-beam --head head.yaml --claims 'shards/*.parquet' --out out/ [flags]
+
+Examples:
+  claimdiff-beam --head head.yaml --claims a.jsonl,b.parquet --out out/
+  claimdiff-beam --runner=dataflow --project=p --region=europe-west1 \
+      --staging_location=gs://b/staging --head gs://b/head.yaml \
+      --claims 'gs://b/claims/*.parquet' --out gs://b/out
+
+Flags:
+`)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, name := range ownFlags {
+		if f := flag.Lookup(name); f != nil {
+			def := f.DefValue
+			if name == "runner" {
+				f.Usage, def = "prism (here), flink, spark, dataflow, universal", "prism"
+			}
+			fmt.Fprintf(tw, "  --%s\t%s", f.Name, f.Usage)
+			if def != "" {
+				fmt.Fprintf(tw, " (default %s)", def)
+			}
+			fmt.Fprintln(tw)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nThe runners' own flags (--endpoint, --environment_type, --project, ...)\nare in README, \"When one machine is not enough\".")
+}
+
 func run() int {
+	flag.Usage = usage
 	flag.Parse()
 	beam.Init()
 	c, err := config()
