@@ -51,14 +51,20 @@ func groupFn(ctx context.Context, _ int, recs func(*[]byte) bool, emit func([]by
 
 // refRecordFn sends the claims of topics that relative values name to
 // their topic, to make the references of.
-func refRecordFn(key string, rec []byte, named func(*string) bool, emit func(string, []byte)) {
-	topic, _, _ := strings.Cut(key, "\x00")
-	var n string
-	for named(&n) {
-		if n == topic {
-			emit(topic, rec)
-			return
+type refRecordFn struct {
+	named map[string]bool // read once per stage
+}
+
+func (f *refRecordFn) ProcessElement(key string, rec []byte, named func(*string) bool, emit func(string, []byte)) {
+	if f.named == nil {
+		f.named = map[string]bool{}
+		var n string
+		for named(&n) {
+			f.named[n] = true
 		}
+	}
+	if topic, _, _ := strings.Cut(key, "\x00"); f.named[topic] {
+		emit(topic, rec)
 	}
 }
 

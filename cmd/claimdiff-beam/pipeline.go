@@ -52,7 +52,7 @@ func Build(s beam.Scope, c Config) {
 
 	// The references of relative values come from the whole ledger.
 	ref := s.Scope("references")
-	refRecs := beam.ParDo(ref, refRecordFn, recs, beam.SideInput{Input: filter.Distinct(ref, named)})
+	refRecs := beam.ParDo(ref, &refRecordFn{}, recs, beam.SideInput{Input: filter.Distinct(ref, named)})
 	refs := beam.SideInput{Input: beam.ParDo(ref, &referenceFn{Head: c.Head}, beam.GroupByKey(ref, refRecs))}
 
 	start := s.Scope("round 0")

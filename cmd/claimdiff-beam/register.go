@@ -12,14 +12,14 @@ import (
 // crosses a stage, is registered before the pipeline is built.
 func init() {
 	for _, fn := range []any{
-		(*readShardFn)(nil), (*referenceFn)(nil), (*startFn)(nil), (*roundFn)(nil), (*finalFn)(nil),
+		(*readShardFn)(nil), (*refRecordFn)(nil), (*referenceFn)(nil), (*startFn)(nil), (*roundFn)(nil), (*finalFn)(nil),
 		(*sourceFn)(nil), (*shardKeyFn)(nil), (*writeShardFn)(nil), (*writeStateFn)(nil),
 		(*resolve.Evidence)(nil), (*resolve.CopyEvidence)(nil), (*batchFn)(nil), (*Shard)(nil),
 	} {
 		beam.RegisterType(reflect.TypeOf(fn).Elem())
 	}
 	for _, fn := range []any{
-		groupFn, refRecordFn, sumEvidence, mergeCopying, sumInts, firstStateFn, nextStateFn,
+		groupFn, sumEvidence, mergeCopying, sumInts, firstStateFn, nextStateFn,
 	} {
 		beam.RegisterFunction(fn)
 	}
