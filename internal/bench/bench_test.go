@@ -167,7 +167,7 @@ func TestLinted(t *testing.T) {
 		{size: 10, command: "disputed", twin: "web", seconds: 3, cpu: 3.3, peakMiB: 110},
 	}
 	var md bytes.Buffer
-	if err := webMarkdown(&md, webConfig{sizes: "10", runs: 1}, rows); err != nil {
+	if err := webMarkdown(&md, timedConfig{sizes: "10", runs: 1}, rows); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{"| 10 | disputed | ISO | 2.00 | 3.00 | 100 |  |  |  |  |", "| 10 | disputed | web | 3.00 | 3.30 | 110 | 1.50× | 1.10× | 1.10× |  |"} {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,13 +21,6 @@ import (
 // file is claimdiff's own export of the CSV one, made again on each run
 // so that it is what the binary measured writes.
 
-type parquetConfig struct {
-	sizes string
-	out   string
-	runs  int
-	md    bool
-}
-
 // parquetRow is one command on one format at one size: medians of its
 // runs, and the claim file's size.
 type parquetRow struct {
@@ -42,23 +34,7 @@ type parquetRow struct {
 var parquetFormats = []string{"CSV", "JSON Lines", "Parquet"}
 
 func parquetCmd(args []string) error {
-	var cfg parquetConfig
-	fs := flag.NewFlagSet("parquet", flag.ContinueOnError)
-	fs.StringVar(&cfg.sizes, "sizes", "1000000", "claim counts to measure, comma-separated")
-	fs.StringVar(&cfg.out, "out", filepath.Join(os.TempDir(), "claimdiff-bench"), "directory for the generated ledgers and the binary")
-	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command on each format; the median counts")
-	fs.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("parquet takes no arguments, only flags")
-	}
-	sizes, err := config{sizes: cfg.sizes}.parseSizes()
-	if err != nil {
-		return err
-	}
-	bin, err := buildCLI("parquet", cfg.out)
+	cfg, sizes, bin, err := timedSetup("parquet", args, "1000000", "ledgers", "format")
 	if err != nil {
 		return err
 	}
@@ -78,7 +54,7 @@ func parquetCmd(args []string) error {
 
 // parquetSize measures one size: the export that makes the Parquet file,
 // then lint and disputed on each format, round-robin.
-func parquetSize(cfg parquetConfig, bin string, n int) ([]parquetRow, error) {
+func parquetSize(cfg timedConfig, bin string, n int) ([]parquetRow, error) {
 	files, err := generate(cfg.out, n)
 	if err != nil {
 		return nil, err
@@ -175,7 +151,7 @@ func parquetText(w io.Writer, rows []parquetRow) error {
 	return tw.Flush()
 }
 
-func parquetMarkdown(w io.Writer, cfg parquetConfig, rows []parquetRow) error {
+func parquetMarkdown(w io.Writer, cfg timedConfig, rows []parquetRow) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Measured %s with:\n\n```sh\ngo run ./internal/bench parquet -sizes %s -runs %d -md\n```\n\n",
 		time.Now().UTC().Format("2006-01-02"), cfg.sizes, cfg.runs)

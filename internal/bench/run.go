@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -317,4 +318,36 @@ func buildCLI(sub, out string) (string, error) {
 		return "", fmt.Errorf("go build: %w", err)
 	}
 	return bin, nil
+}
+
+// timedConfig is the flags of a benchmark that times claimdiff on
+// generated files of several sizes.
+type timedConfig struct {
+	sizes string
+	out   string
+	runs  int
+	md    bool
+}
+
+// timedSetup parses such a benchmark's flags and builds claimdiff for
+// it; what names its generated files and each what its runs repeat on.
+func timedSetup(name string, args []string, sizes, what, each string) (timedConfig, []int, string, error) {
+	var cfg timedConfig
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&cfg.sizes, "sizes", sizes, "claim counts to measure, comma-separated")
+	fs.StringVar(&cfg.out, "out", filepath.Join(os.TempDir(), "claimdiff-bench"), "directory for the generated "+what+" and the binary")
+	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command on each "+each+"; the median counts")
+	fs.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
+	if err := fs.Parse(args); err != nil {
+		return cfg, nil, "", err
+	}
+	if fs.NArg() > 0 {
+		return cfg, nil, "", fmt.Errorf("%s takes no arguments, only flags", name)
+	}
+	ns, err := config{sizes: cfg.sizes}.parseSizes()
+	if err != nil {
+		return cfg, nil, "", err
+	}
+	bin, err := buildCLI(name, cfg.out)
+	return cfg, ns, bin, err
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,13 +20,7 @@ import (
 // time in RFC 3339, its clean-ISO twin: disputed end to end, and lint,
 // which loads and reads every value and compares nothing.
 
-// webConfig is the web benchmark's flags.
-type webConfig struct {
-	sizes string
-	out   string
-	runs  int
-	md    bool
-}
+// timedConfig is the web benchmark's flags.
 
 // webRow is one command on one twin at one size: medians of its runs.
 type webRow struct {
@@ -42,23 +35,7 @@ type webRow struct {
 const webGenVersion = "web-1"
 
 func webCmd(args []string) error {
-	var cfg webConfig
-	fs := flag.NewFlagSet("web", flag.ContinueOnError)
-	fs.StringVar(&cfg.sizes, "sizes", "100000,1000000", "claim counts to measure, comma-separated")
-	fs.StringVar(&cfg.out, "out", filepath.Join(os.TempDir(), "claimdiff-bench"), "directory for the generated feeds and the binary")
-	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command on each twin; the median counts")
-	fs.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("web takes no arguments, only flags")
-	}
-	sizes, err := config{sizes: cfg.sizes}.parseSizes()
-	if err != nil {
-		return err
-	}
-	bin, err := buildCLI("web", cfg.out)
+	cfg, sizes, bin, err := timedSetup("web", args, "100000,1000000", "feeds", "twin")
 	if err != nil {
 		return err
 	}
@@ -189,7 +166,7 @@ func webText(w io.Writer, rows []webRow) error {
 	return tw.Flush()
 }
 
-func webMarkdown(w io.Writer, cfg webConfig, rows []webRow) error {
+func webMarkdown(w io.Writer, cfg timedConfig, rows []webRow) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Measured %s with:\n\n```sh\ngo run ./internal/bench web -sizes %s -runs %d -md\n```\n\n",
 		time.Now().UTC().Format("2006-01-02"), cfg.sizes, cfg.runs)
