@@ -77,49 +77,33 @@ func parquetSize(cfg timedConfig, bin string, n int) ([]parquetRow, error) {
 	rows := []parquetRow{{size: n, format: "Parquet", command: "export (from CSV)", seconds: export.seconds, cpu: export.cpu,
 		peakMiB: export.peakMiB, note: fmt.Sprintf("%d claims written", n)}}
 	want := gen.Disputed(options(n))
-	type job struct {
-		format, command string
-		argv            []string
-		check           func(measurement) (string, error)
-	}
+	type job struct{ format, command string }
 	var jobs []job
+	var timed []timedJob
 	for _, cmd := range []string{"lint", "disputed"} {
 		for _, format := range parquetFormats {
-			j := job{format: format, command: cmd}
+			jobs = append(jobs, job{format: format, command: cmd})
+			t := timedJob{label: cmd + " on " + format}
 			if cmd == "lint" {
-				j.argv, j.check = []string{bin, "lint", "-f", dirs[format]}, loaded(n)
+				t.argv, t.check = []string{bin, "lint", "-f", dirs[format]}, loaded(n)
 			} else {
-				j.argv, j.check = []string{bin, "disputed", "--format", "json", "-f", dirs[format]}, disputes(want)
+				t.argv, t.check = []string{bin, "disputed", "--format", "json", "-f", dirs[format]}, disputes(want)
 			}
-			jobs = append(jobs, j)
+			timed = append(timed, t)
 		}
 	}
-	times := make([][]float64, len(jobs))
-	cpus := make([][]float64, len(jobs))
-	peaks := make([][]float64, len(jobs))
-	notes := make([]string, len(jobs))
-	// The formats alternate, so a busy moment on the machine lands on
-	// all of them rather than on one.
-	for r := range cfg.runs {
-		for i, j := range jobs {
-			logf("%s claims: %s on %s, run %d of %d", count(n), j.command, j.format, r+1, cfg.runs)
-			m, err := measure(j.argv)
-			if err != nil {
-				return nil, fmt.Errorf("%s on %s, %d claims: %w", j.command, j.format, n, err)
-			}
-			if notes[i], err = j.check(m); err != nil {
-				return nil, fmt.Errorf("%s on %s, %d claims: %w", j.command, j.format, n, err)
-			}
-			times[i], cpus[i], peaks[i] = append(times[i], m.seconds), append(cpus[i], m.cpu), append(peaks[i], m.peakMiB)
-		}
+	results, err := runAlternating(timed, cfg.runs, n)
+	if err != nil {
+		return nil, err
 	}
 	for i, j := range jobs {
 		st, err := os.Stat(claimFiles[j.format])
 		if err != nil {
 			return nil, err
 		}
+		r := results[i]
 		rows = append(rows, parquetRow{size: n, format: j.format, command: j.command, fileBytes: st.Size(),
-			seconds: median(times[i]), cpu: median(cpus[i]), peakMiB: median(peaks[i]), note: notes[i]})
+			seconds: r.seconds, cpu: r.cpu, peakMiB: r.peakMiB, note: r.note})
 	}
 	return rows, nil
 }

@@ -351,3 +351,45 @@ func timedSetup(name string, args []string, sizes, what, each string) (timedConf
 	bin, err := buildCLI(name, cfg.out)
 	return cfg, ns, bin, err
 }
+
+// timedJob is one command a timed benchmark runs: what it is called in
+// progress and errors ("lint on Parquet"), its argv, and the check of
+// each run's output.
+type timedJob struct {
+	label string
+	argv  []string
+	check func(measurement) (string, error)
+}
+
+// timedResult is a job's medians over its runs, and its check's note.
+type timedResult struct {
+	seconds, cpu, peakMiB float64
+	note                  string
+}
+
+// runAlternating runs every job runs times, in turn, so that a busy
+// moment on the machine lands on all of them rather than on one; it
+// checks every run, and returns each job's medians.
+func runAlternating(jobs []timedJob, runs, n int) ([]timedResult, error) {
+	times := make([][]float64, len(jobs))
+	cpus := make([][]float64, len(jobs))
+	peaks := make([][]float64, len(jobs))
+	out := make([]timedResult, len(jobs))
+	for r := range runs {
+		for i, j := range jobs {
+			logf("%s claims: %s, run %d of %d", count(n), j.label, r+1, runs)
+			m, err := measure(j.argv)
+			if err == nil {
+				out[i].note, err = j.check(m)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s, %d claims: %w", j.label, n, err)
+			}
+			times[i], cpus[i], peaks[i] = append(times[i], m.seconds), append(cpus[i], m.cpu), append(peaks[i], m.peakMiB)
+		}
+	}
+	for i := range jobs {
+		out[i].seconds, out[i].cpu, out[i].peakMiB = median(times[i]), median(cpus[i]), median(peaks[i])
+	}
+	return out, nil
+}

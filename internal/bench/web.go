@@ -46,48 +46,32 @@ func webCmd(args []string) error {
 			return err
 		}
 		want := len(gen.WebDisputes(webOptions(n, false)))
-		type job struct {
-			command, twin string
-			argv          []string
-			check         func(measurement) (string, error)
-		}
+		type job struct{ command, twin string }
 		var jobs []job
+		var timed []timedJob
 		// The twins alternate, so a busy moment on the machine lands on
 		// both rather than on one.
 		for _, cmd := range []string{"disputed", "lint"} {
 			for _, twin := range []string{"ISO", "web"} {
 				dir := dirs[twin]
-				j := job{command: cmd, twin: twin}
+				jobs = append(jobs, job{command: cmd, twin: twin})
+				t := timedJob{label: cmd + " on the " + twin + " twin"}
 				if cmd == "disputed" {
-					j.argv = []string{bin, "disputed", "--format", "json", "-f", dir}
-					j.check = disputes(want)
+					t.argv, t.check = []string{bin, "disputed", "--format", "json", "-f", dir}, disputes(want)
 				} else {
-					j.argv = []string{bin, "lint", "-f", dir}
-					j.check = linted(n)
+					t.argv, t.check = []string{bin, "lint", "-f", dir}, linted(n)
 				}
-				jobs = append(jobs, j)
+				timed = append(timed, t)
 			}
 		}
-		times := make([][]float64, len(jobs))
-		cpus := make([][]float64, len(jobs))
-		peaks := make([][]float64, len(jobs))
-		notes := make([]string, len(jobs))
-		for r := range cfg.runs {
-			for i, j := range jobs {
-				logf("%s claims: %s on the %s twin, run %d of %d", count(n), j.command, j.twin, r+1, cfg.runs)
-				m, err := measure(j.argv)
-				if err != nil {
-					return fmt.Errorf("%s on the %s twin of %d claims: %w", j.command, j.twin, n, err)
-				}
-				if notes[i], err = j.check(m); err != nil {
-					return fmt.Errorf("%s on the %s twin of %d claims: %w", j.command, j.twin, n, err)
-				}
-				times[i], cpus[i], peaks[i] = append(times[i], m.seconds), append(cpus[i], m.cpu), append(peaks[i], m.peakMiB)
-			}
+		results, err := runAlternating(timed, cfg.runs, n)
+		if err != nil {
+			return err
 		}
 		for i, j := range jobs {
+			r := results[i]
 			rows = append(rows, webRow{size: n, command: j.command, twin: j.twin,
-				seconds: median(times[i]), cpu: median(cpus[i]), peakMiB: median(peaks[i]), note: notes[i]})
+				seconds: r.seconds, cpu: r.cpu, peakMiB: r.peakMiB, note: r.note})
 		}
 	}
 	if cfg.md {
