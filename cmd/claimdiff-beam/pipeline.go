@@ -45,7 +45,8 @@ func Build(s beam.Scope, c Config) {
 	j := judge{Head: c.Head, Today: c.Today.Unix()}
 
 	read := s.Scope("read")
-	recs, named := beam.ParDo2(read, &readShardFn{Head: c.Head}, beam.CreateList(read, shards))
+	recs, named, ids := beam.ParDo3(read, &readShardFn{Head: c.Head}, beam.CreateList(read, shards))
+	checked := beam.ParDo(read, checkIDFn, beam.CombinePerKey(read, mergeIDs, ids))
 	total := stats.CountElms(read, recs)
 	batched := beam.ParDo(read, batchFn{}, recs, beam.SideInput{Input: total})
 	parts := beam.ParDo(read, groupFn, beam.GroupByKey(read, batched))
@@ -73,8 +74,8 @@ func Build(s beam.Scope, c Config) {
 	disputes, values, counted := beam.ParDo3(final, &finalFn{partFn{judge: j}}, parts, refs, beam.SideInput{Input: state})
 	sources := beam.ParDo(final, &sourceFn{}, beam.CombinePerKey(final, sumInts, counted), beam.SideInput{Input: state})
 
-	writeShards(s, c.Out, "disputes", c.Shards, disputes)
-	writeShards(s, c.Out, "values", c.Shards, values)
-	writeShards(s, c.Out, "sources", 1, sources)
-	beam.ParDo0(s, &writeStateFn{Dir: c.Out}, state)
+	writeShards(s, c.Out, "disputes", c.Shards, disputes, checked)
+	writeShards(s, c.Out, "values", c.Shards, values, checked)
+	writeShards(s, c.Out, "sources", 1, sources, checked)
+	beam.ParDo0(s, &writeStateFn{Dir: c.Out}, state, beam.SideInput{Input: checked})
 }

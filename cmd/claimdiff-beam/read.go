@@ -1,10 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -106,7 +109,8 @@ type readShardFn struct {
 	Head string
 }
 
-func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(string, []byte), named func(string)) error {
+func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(string, []byte), named func(string),
+	ids func(string, IDSeen)) error {
 	h, err := headAt(ctx, f.Head)
 	if err != nil {
 		return err
@@ -136,6 +140,63 @@ func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(st
 		if c.Value.Ref != "" {
 			named(c.Value.Ref)
 		}
+		if !c.DerivedID {
+			ids(c.ID, IDSeen{Count: 1, First: c.Pos.String()})
+		}
+	}
+	return nil
+}
+
+// IDSeen is where a claim id was given: how often, and the first two
+// places in order.
+type IDSeen struct {
+	Count         int
+	First, Second string
+}
+
+// mergeIDs adds up where an id was seen, keeping the first two places,
+// so that the message does not depend on the order shards are read in.
+func mergeIDs(a, b IDSeen) IDSeen {
+	places := []string{a.First, a.Second, b.First, b.Second}
+	places = slices.DeleteFunc(places, func(p string) bool { return p == "" })
+	slices.SortFunc(places, comparePlaces)
+	out := IDSeen{Count: a.Count + b.Count}
+	if len(places) > 0 {
+		out.First = places[0]
+	}
+	if len(places) > 1 {
+		out.Second = places[1]
+	}
+	return out
+}
+
+// comparePlaces orders file:line:col places by file, then line.
+func comparePlaces(x, y string) int {
+	fx, lx := splitPlace(x)
+	fy, ly := splitPlace(y)
+	return cmp.Or(strings.Compare(fx, fy), cmp.Compare(lx, ly), strings.Compare(x, y))
+}
+
+func splitPlace(p string) (file string, line int) {
+	rest := p
+	for range 2 { // :col, then :line
+		if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+			if n, err := strconv.Atoi(rest[i+1:]); err == nil {
+				line = n
+				rest = rest[:i]
+			}
+		}
+	}
+	return rest, line
+}
+
+// checkIDFn stops the pipeline at an id given to two claims, as the CLI
+// refuses such a ledger: the same id in two shards, or in two groups,
+// which no batch sees both of. It emits nothing: the writers wait for its
+// empty output, so that nothing is written for a ledger it refuses.
+func checkIDFn(id string, seen IDSeen, _ func(string)) error {
+	if seen.Count > 1 {
+		return fmt.Errorf("%s: claim id %q is used twice (also at %s)", seen.Second, id, seen.First)
 	}
 	return nil
 }

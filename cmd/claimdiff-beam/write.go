@@ -13,10 +13,12 @@ import (
 
 // writeShards writes lines as JSON Lines shards, name-00000-of-00004.jsonl
 // and so on, each sorted, so the same input always gives the same files.
-func writeShards(s beam.Scope, dir, name string, shards int, lines beam.PCollection) {
+// Nothing is written until the check of the input (an empty collection)
+// is complete.
+func writeShards(s beam.Scope, dir, name string, shards int, lines, checked beam.PCollection) {
 	s = s.Scope("write " + name)
 	keyed := beam.ParDo(s, &shardKeyFn{Shards: shards}, lines)
-	beam.ParDo0(s, &writeShardFn{Dir: dir, Name: name, Shards: shards}, beam.GroupByKey(s, keyed))
+	beam.ParDo0(s, &writeShardFn{Dir: dir, Name: name, Shards: shards}, beam.GroupByKey(s, keyed), beam.SideInput{Input: checked})
 }
 
 type shardKeyFn struct{ Shards int }
@@ -32,7 +34,7 @@ type writeShardFn struct {
 	Shards    int
 }
 
-func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
+func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool, _ func(*string) bool) error {
 	var all []string
 	var l string
 	for lines(&l) {
@@ -69,6 +71,6 @@ func writeFile(ctx context.Context, path string, lines []string) error {
 // full precision, as state.json.
 type writeStateFn struct{ Dir string }
 
-func (f *writeStateFn) ProcessElement(ctx context.Context, state []byte) error {
+func (f *writeStateFn) ProcessElement(ctx context.Context, state []byte, _ func(*string) bool) error {
 	return writeFile(ctx, f.Dir+"/state.json", []string{string(state)})
 }
