@@ -43,6 +43,7 @@ func BenchmarkPipeline(b *testing.B) {
 	n := float64(counters["claims"])
 	b.ReportMetric(n/b.Elapsed().Seconds()*float64(b.N), "claims/s")
 	b.ReportMetric(float64(counters["claim_bytes"])/n, "group-shuffle-B/claim")
+	b.ReportMetric(float64(counters["id_bytes"])/n, "id-shuffle-B/claim")
 	b.ReportMetric(float64(counters["part_bytes"])/n, "part-B/claim")
 	b.ReportMetric(float64(counters["copy_bytes"])/n, "copy-shuffle-B/claim")
 	b.ReportMetric(float64(counters["evidence_bytes"])/n, "accuracy-shuffle-B/claim")

@@ -9,6 +9,7 @@ var (
 	// way to their group (the first shuffle).
 	claimsRead  = beam.NewCounter("claimdiff", "claims")
 	claimBytes  = beam.NewCounter("claimdiff", "claim_bytes")
+	idBytes     = beam.NewCounter("claimdiff", "id_bytes")
 	partsMade   = beam.NewCounter("claimdiff", "parts")
 	partBytes   = beam.NewCounter("claimdiff", "part_bytes")
 	evidenceOut = beam.NewCounter("claimdiff", "evidence")

@@ -46,7 +46,7 @@ func Build(s beam.Scope, c Config) {
 
 	read := s.Scope("read")
 	recs, named, ids := beam.ParDo3(read, &readShardFn{Head: c.Head}, beam.CreateList(read, shards))
-	checked := beam.ParDo(read, checkIDFn, beam.CombinePerKey(read, mergeIDs, ids))
+	checked := beam.ParDo(read, &checkIDFn{Shards: c.Claims}, beam.CombinePerKey(read, mergeIDs, ids))
 	total := stats.CountElms(read, recs)
 	batched := beam.ParDo(read, batchFn{}, recs, beam.SideInput{Input: total})
 	parts := beam.ParDo(read, groupFn, beam.GroupByKey(read, batched))

@@ -14,12 +14,12 @@ func init() {
 	for _, fn := range []any{
 		(*readShardFn)(nil), (*refRecordFn)(nil), (*referenceFn)(nil), (*startFn)(nil), (*roundFn)(nil), (*finalFn)(nil),
 		(*sourceFn)(nil), (*shardKeyFn)(nil), (*writeShardFn)(nil), (*writeStateFn)(nil),
-		(*resolve.Evidence)(nil), (*resolve.CopyEvidence)(nil), (*batchFn)(nil), (*IDSeen)(nil), (*Shard)(nil),
+		(*resolve.Evidence)(nil), (*resolve.CopyEvidence)(nil), (*batchFn)(nil), (*IDSeen)(nil), (*Place)(nil), (*checkIDFn)(nil), (*Shard)(nil),
 	} {
 		beam.RegisterType(reflect.TypeOf(fn).Elem())
 	}
 	for _, fn := range []any{
-		groupFn, checkIDFn, mergeIDs, sumEvidence, mergeCopying, sumInts, firstStateFn, nextStateFn,
+		groupFn, mergeIDs, sumEvidence, mergeCopying, sumInts, firstStateFn, nextStateFn,
 	} {
 		beam.RegisterFunction(fn)
 	}
