@@ -245,8 +245,6 @@ func (pf *pqField) shapeOf(n *pqNode) error {
 // readable says whether claimdiff can read a leaf's values as text.
 func readable(l *pqLeaf) error {
 	switch {
-	case l.typ == pqInt96:
-		return fmt.Errorf("column %q holds INT96 timestamps; write them as TIMESTAMP or as text", l.path)
 	case l.meaning == pqOther, l.meaning == pqList, l.meaning == pqMap:
 		return fmt.Errorf("column %q holds %s values of a logical type claimdiff does not read; write them as text", l.path, pqTypeNames[l.typ])
 	case l.typ == pqFixedLenByteArray && (l.typeLength <= 0 || l.typeLength > MaxLineBytes):

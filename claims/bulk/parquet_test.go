@@ -12,6 +12,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
+	"github.com/parquet-go/parquet-go/deprecated"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
@@ -253,5 +254,59 @@ func TestParquetReadError(t *testing.T) {
 		if err == nil || err.Error() != "input/output error" || len(b.claims) > 0 {
 			t.Errorf("failing at %d: %v, %d claims, %q", off, err, len(b.claims), problemList(b.problems))
 		}
+	}
+}
+
+// sparkRow is how Spark and Hive write a timestamp by default: INT96.
+type sparkRow struct {
+	Topic  string           `parquet:"topic"`
+	Value  string           `parquet:"value"`
+	Source string           `parquet:"source"`
+	AsOf   deprecated.Int96 `parquet:"as_of"`
+}
+
+// int96 is t as Spark writes it: nanoseconds into the day, then the
+// Julian day.
+func int96(t time.Time) deprecated.Int96 {
+	midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	day := midnight.Unix()/86400 + julianUnixEpoch
+	nanos := uint64(t.Sub(midnight))
+	return deprecated.Int96{uint32(nanos), uint32(nanos >> 32), uint32(day)}
+}
+
+// TestParquetInt96 reads Spark's INT96 timestamps as times in UTC, plain
+// and through a dictionary, and a value that is no time of day as a
+// number, which the claim then refuses as a date.
+func TestParquetInt96(t *testing.T) {
+	at := time.Date(2025, 11, 27, 12, 30, 15, 250_000_000, time.UTC)
+	rows := []sparkRow{
+		{Topic: "t", Value: "1", Source: "s", AsOf: int96(at)},
+		{Topic: "t", Value: "2", Source: "s2", AsOf: int96(at)},
+		{Topic: "t", Value: "3", Source: "s3", AsOf: int96(time.Date(1969, 7, 20, 20, 17, 0, 0, time.UTC))},
+		{Topic: "t", Value: "4", Source: "s4", AsOf: deprecated.Int96{0xffffffff, 0xffffffff, 2460000}},
+	}
+	for name, opts := range map[string][]parquet.WriterOption{
+		"plain":      nil,
+		"dictionary": {parquet.DefaultEncoding(&parquet.RLEDictionary)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			data := writeRows(t, rows, opts...)
+			b, err := read("spark.parquet", bytes.NewReader(data), int64(len(data)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ps := strings.Join(problemList(b.problems), "\n"); len(b.problems) != 1 || !strings.Contains(ps, `spark.parquet:4:4 bad-date: as_of "-1" is not a date`) {
+				t.Fatalf("problems %s, want the fourth row's as_of refused", ps)
+			}
+			var got []string
+			for _, c := range b.claims {
+				got = append(got, c.AsOf)
+			}
+			// The refused row is kept without its as_of, as a bad date in CSV is.
+			want := []string{"2025-11-27T12:30:15.25Z", "2025-11-27T12:30:15.25Z", "1969-07-20T20:17:00Z", ""}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Fatalf("as_of %q, want %q", got, want)
+			}
+		})
 	}
 }

@@ -232,6 +232,8 @@ func (l *pqLeaf) width() int {
 		return 4
 	case pqInt64, pqDouble:
 		return 8
+	case pqInt96:
+		return 12
 	case pqFixedLenByteArray:
 		return int(l.typeLength)
 	}
@@ -250,8 +252,28 @@ func (l *pqLeaf) appendBytes(dst, b []byte) []byte {
 		return strconv.AppendFloat(dst, float64(math.Float32frombits(binary.LittleEndian.Uint32(b))), 'f', -1, 32)
 	case pqDouble:
 		return strconv.AppendFloat(dst, math.Float64frombits(binary.LittleEndian.Uint64(b)), 'f', -1, 64)
+	case pqInt96:
+		return appendInt96(dst, b)
 	}
 	return append(dst, b...)
+}
+
+// julianUnixEpoch is the Julian day number of 1970-01-01.
+const julianUnixEpoch = 2440588
+
+// appendInt96 writes an INT96 timestamp, as Spark and Hive write them
+// (nanoseconds into the day, then the Julian day, little-endian), as RFC
+// 3339 in UTC. They carry no zone: by the writers' convention they are
+// UTC.
+func appendInt96(dst, b []byte) []byte {
+	nanos := int64(binary.LittleEndian.Uint64(b[:8]))
+	day := int64(binary.LittleEndian.Uint32(b[8:12])) - julianUnixEpoch
+	if nanos < 0 || nanos >= 86400e9 {
+		// Not a time of day: the value as a number, which the claim's
+		// field will then refuse with its own message.
+		return strconv.AppendInt(dst, nanos, 10)
+	}
+	return time.Unix(day*86400, nanos).UTC().AppendFormat(dst, time.RFC3339Nano)
 }
 
 // appendInt writes an integer as its meaning says: a date, a time, or a
