@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,5 +50,31 @@ func TestConfig(t *testing.T) {
 				t.Fatalf("shards %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestClearOutput: an --out holding an earlier run's files is refused,
+// since their shards would mix with this run's; --overwrite removes
+// them, and leaves other files alone.
+func TestClearOutput(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	if err := clearOutput(ctx, dir, false); err != nil {
+		t.Fatalf("an empty --out: %v", err)
+	}
+	for _, n := range []string{"values-00007-of-00008.jsonl", "state.json", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := clearOutput(ctx, dir, false); err == nil || !strings.Contains(err.Error(), "--overwrite") {
+		t.Fatalf("error %v, want a refusal naming --overwrite", err)
+	}
+	if err := clearOutput(ctx, dir, true); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(left) != 1 || filepath.Base(left[0]) != "notes.txt" {
+		t.Fatalf("left %v, want only notes.txt", left)
 	}
 }

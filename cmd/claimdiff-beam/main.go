@@ -41,11 +41,12 @@ var (
 	shards      = flag.Int("shards", 4, "files per output")
 	rounds      = flag.Int("rounds", resolve.DefaultMaxIterations, "rounds of the estimate unrolled in the pipeline")
 	today       = flag.String("today", "", "the day acknowledgements expire against, YYYY-MM-DD (default today)")
+	overwrite   = flag.Bool("overwrite", false, "remove an earlier run's output from --out first")
 )
 
 // ownFlags are the pipeline's own flags; Beam's runners register many
 // more, which usage leaves to README.
-var ownFlags = []string{"head", "claims", "out", "shards", "rounds", "today", "runner"}
+var ownFlags = []string{"head", "claims", "out", "shards", "rounds", "today", "overwrite", "runner"}
 
 func usage() {
 	w := flag.CommandLine.Output()
@@ -91,6 +92,10 @@ func run() int {
 		fmt.Fprintf(os.Stderr, "claimdiff-beam: %v\n", err)
 		return 2
 	}
+	if err := clearOutput(context.Background(), c.Out, *overwrite); err != nil {
+		fmt.Fprintf(os.Stderr, "claimdiff-beam: %v\n", err)
+		return 2
+	}
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
 	if err := beamx.Run(context.Background(), p); err != nil {
@@ -100,6 +105,45 @@ func run() int {
 		return 2
 	}
 	return 0
+}
+
+// outputs are the files a run writes in --out.
+var outputs = []string{"disputes-*-of-*.jsonl", "values-*-of-*.jsonl", "sources-*-of-*.jsonl", "state.json"}
+
+// clearOutput refuses an --out that holds an earlier run's files, whose
+// shards a reader would mix with this run's (a run with --shards 8 leaves
+// eight, of which one with 4 overwrites only four), or removes them when
+// told to.
+func clearOutput(ctx context.Context, out string, overwrite bool) error {
+	var found []string
+	for _, pat := range outputs {
+		m, err := glob(strings.TrimSuffix(out, "/") + "/" + pat)
+		if err != nil {
+			return err
+		}
+		found = append(found, m...)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	if !overwrite {
+		return fmt.Errorf("--out %s already holds %s and %d more files of an earlier run\nhint: give another --out, or --overwrite to remove them first", out, found[0], len(found)-1)
+	}
+	fs, err := filesystem.New(ctx, out)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	rm, ok := fs.(filesystem.Remover)
+	if !ok {
+		return fmt.Errorf("--out %s: this file system cannot remove files; give another --out", out)
+	}
+	for _, f := range found {
+		if err := rm.Remove(ctx, f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // glob lists the files pat matches on any file system Beam knows: a
