@@ -100,13 +100,8 @@ func (h *Head) Part(files []File) (*claims.Ledger, error) {
 		}
 	}
 	l := b.l
-	add := func(p diag.Problem) { l.Problems = append(l.Problems, p) }
-	given, idProblems := b.explicitIDs()
-	b.checkClaimRefs(add)
-	b.typeTopics()
-	b.deriveIDs(given)
-	b.parseValues(add)
-	l.Problems = append(l.Problems, idProblems...)
+	// The readings were settled with the head.
+	b.finishClaims(func(p diag.Problem) { l.Problems = append(l.Problems, p) })
 	b.places = nil
 	diag.Sort(l.Problems)
 	return l, nil

@@ -28,6 +28,20 @@ func (b *builder) finish() *claims.Ledger {
 		})
 	}
 	l.Problems = append(l.Problems, l.Sources.Check()...)
+	b.settleReadings()
+	b.finishClaims(add)
+	b.checkStatuses(add)
+	b.places = nil
+	diag.Sort(l.Problems)
+	l.Problems = capPerFile(l.Problems)
+	return l
+}
+
+// finishClaims links each claim to its source and topic, types the
+// topics that declare no type, gives claims without an id one, and parses
+// every value: what finish does for the claims, and all that Head.Part
+// does for a part's. The readings must be settled first.
+func (b *builder) finishClaims(add func(diag.Problem)) {
 	// Ids, topics and values are separate fields of each claim, so the
 	// steps that must go in claim order on one core (collecting ids, then
 	// deriving the missing ones) run beside those that use every core.
@@ -37,18 +51,12 @@ func (b *builder) finish() *claims.Ledger {
 	)
 	explicit := parallel.Background(func() { given, idProblems = b.explicitIDs() })
 	b.checkClaimRefs(add)
-	b.settleReadings()
 	b.typeTopics()
 	explicit()
 	derive := parallel.Background(func() { b.deriveIDs(given) })
 	b.parseValues(add)
 	derive()
-	l.Problems = append(l.Problems, idProblems...)
-	b.checkStatuses(add)
-	b.places = nil
-	diag.Sort(l.Problems)
-	l.Problems = capPerFile(l.Problems)
-	return l
+	b.l.Problems = append(b.l.Problems, idProblems...)
 }
 
 // capPerFile keeps the first maxProblems problems of each file, in order,
