@@ -246,7 +246,7 @@ func anchoredAlign(q, t []int32, cells *int) (start, end, dist int) {
 	gap := func(x, y []int32) int {
 		if n := len(x) * len(y); n <= gapCells && *cells+n <= alignCells {
 			*cells += n
-			return editDistance32(x, y)
+			return levenshtein(x, y)
 		}
 		return max(len(x), len(y))
 	}
@@ -271,26 +271,6 @@ func anchoredAlign(q, t []int32, cells *int) (start, end, dist int) {
 	end = min(len(t), tj+len(q)-qi)
 	dist += gap(q[qi:], t[tj:end])
 	return start, end, dist
-}
-
-// editDistance32 is the Levenshtein distance between two word lists.
-func editDistance32(a, b []int32) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // wordIDs numbers the quote's words as the archive does; a word the text
