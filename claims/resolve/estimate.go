@@ -211,7 +211,7 @@ func (e *estimator) estimateAccuracy() {
 	den := make([]int64, len(e.acc))
 	e.accuracyEvidence(num, den)
 	for s := range e.acc {
-		e.acc[s] = Accuracy(num[s], den[s])
+		e.acc[s] = accuracyOf(num[s], den[s])
 	}
 }
 
@@ -239,11 +239,11 @@ func (e *estimator) accuracyEvidence(num, den []int64) {
 	}
 }
 
-// Accuracy is an origin's accuracy from the evidence of all its claims,
+// accuracyOf is an origin's accuracy from the evidence of all its claims,
 // summed over the whole ledger: the share that is right (num of den,
 // both in units of 2^-32 of a claim), drawn towards the prior by one
 // pseudo-claim and bounded so that votes stay finite.
-func Accuracy(num, den int64) float64 {
+func accuracyOf(num, den int64) float64 {
 	a := (float64(num)/evidenceScale + priorWeight*priorAccuracy) / (float64(den)/evidenceScale + priorWeight)
 	return min(max(a, minAccuracy), maxAccuracy)
 }

@@ -19,7 +19,7 @@ import (
 //     evidence and each pair's copy evidence;
 //  2. sum each origin's and each pair's evidence over all parts: both
 //     are whole numbers, so the sums do not depend on order;
-//  3. the next State from the sums (State.Next): accuracies (Accuracy)
+//  3. the next State from the sums (State.Next): accuracies (accuracyOf)
 //     and copying (CopyEvidence.Posterior), and whether it settled.
 //
 // These are the steps Run takes over its own arrays, with the same code,
@@ -48,12 +48,9 @@ type State struct {
 	Converged bool
 }
 
-// PriorAccuracy is every origin's accuracy before any evidence.
-const PriorAccuracy = priorAccuracy
-
-// Moved is how far next moved from prev: the largest change of an
+// moved is how far next moved from prev: the largest change of an
 // origin's accuracy or a pair's dependence.
-func Moved(prev, next *State) float64 {
+func moved(prev, next *State) float64 {
 	moved := 0.0
 	for o, a := range next.Accuracy {
 		moved = max(moved, math.Abs(a-prev.accuracy(o)))
@@ -89,14 +86,6 @@ func NewPart(a *claims.Analysis) *Part {
 
 // Origins are the origins whose claims take part, in id order.
 func (p *Part) Origins() []string { return p.e.origins }
-
-// Disagreements calls differ for each pair of origins that claim one
-// value each, but not the same, in a group small enough to be evidence
-// of copying: once per such group.
-func (p *Part) Disagreements(differ func(Pair)) {
-	e := p.e
-	e.disagreements(func(a, b int32) { differ(Pair{e.origins[a], e.origins[b]}) })
-}
 
 // Start reports each pair's copy evidence as the first round weighs it,
 // before any tally: every source at the prior accuracy, every value as
@@ -168,10 +157,10 @@ func (s *State) Next(evidence map[string]Evidence, copying map[Pair]CopyEvidence
 	}
 	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Rounds: s.Rounds + 1}
 	for o, ev := range evidence {
-		next.Accuracy[o] = Accuracy(ev.Num, ev.Den)
+		next.Accuracy[o] = accuracyOf(ev.Num, ev.Den)
 	}
 	next.setCopying(copying, s)
-	next.Converged = Moved(s, next) < convergence
+	next.Converged = moved(s, next) < convergence
 	return next
 }
 
