@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
-	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/claims/value"
 )
@@ -31,9 +30,17 @@ func (batchFn) ProcessElement(key string, rec []byte, total int) (int, []byte) {
 	return int(h.Sum64() % uint64(max(1, total/claimsPerBatch))), rec
 }
 
-// groupFn gathers one batch's claims, in ledger order, into one JSON
-// Lines part: the unit every later stage loads and judges.
+// groupFn gathers one batch's claims into one JSON Lines part: the unit
+// every later stage loads and judges.
 func groupFn(ctx context.Context, _ int, recs func(*[]byte) bool, emit func([]byte)) {
+	part := joinRecords(recs)
+	partsMade.Inc(ctx, 1)
+	partBytes.Inc(ctx, int64(len(part)))
+	emit(part)
+}
+
+// joinRecords puts records back in ledger order and joins their lines.
+func joinRecords(recs func(*[]byte) bool) []byte {
 	var all [][]byte
 	var r []byte
 	for recs(&r) {
@@ -44,9 +51,7 @@ func groupFn(ctx context.Context, _ int, recs func(*[]byte) bool, emit func([]by
 	for _, r := range all {
 		part = append(part, r[16:]...)
 	}
-	partsMade.Inc(ctx, 1)
-	partBytes.Inc(ctx, int64(len(part)))
-	emit(part)
+	return part
 }
 
 // refRecordFn sends the claims of topics that relative values name to
@@ -75,13 +80,7 @@ type referenceFn struct {
 }
 
 func (f *referenceFn) ProcessElement(ctx context.Context, topic string, recs func(*[]byte) bool, emit func(string, []byte)) error {
-	var part []byte
-	groupFn(ctx, 0, recs, func(b []byte) { part = b })
-	h, err := headAt(ctx, f.Head)
-	if err != nil {
-		return err
-	}
-	l, err := h.Part([]load.File{{Name: topic + ".jsonl", Data: part}})
+	l, err := loadPart(ctx, f.Head, topic+".jsonl", joinRecords(recs))
 	if err != nil {
 		return err
 	}
@@ -150,15 +149,8 @@ func (c *partSide) stateOf(b []byte) (*resolve.State, error) {
 
 // load loads and analyses a part, as the CLI analyses the whole ledger.
 func (j *judge) load(ctx context.Context, part []byte, refs map[string]value.Value) (*claims.Analysis, error) {
-	h, err := headAt(ctx, j.Head)
+	l, err := loadPart(ctx, j.Head, "part.jsonl", part)
 	if err != nil {
-		return nil, err
-	}
-	l, err := h.Part([]load.File{{Name: "part.jsonl", Data: part}})
-	if err != nil {
-		return nil, err
-	}
-	if err := refuse(l.Problems); err != nil {
 		return nil, err
 	}
 	return claims.Analyze(l, claims.Options{Today: time.Unix(j.Today, 0).UTC(), References: refs}), nil

@@ -78,6 +78,20 @@ func headAt(ctx context.Context, path string) (*load.Head, error) {
 	return ho.h, ho.err
 }
 
+// loadPart loads claims against the head at headPath, refusing them as
+// the CLI refuses a ledger with errors.
+func loadPart(ctx context.Context, headPath, name string, data []byte) (*claims.Ledger, error) {
+	h, err := headAt(ctx, headPath)
+	if err != nil {
+		return nil, err
+	}
+	l, err := h.Part([]load.File{{Name: name, Data: data}})
+	if err != nil {
+		return nil, err
+	}
+	return l, refuse(l.Problems)
+}
+
 // refuse turns a ledger's errors into one error, as the CLI refuses a
 // ledger with errors: the first few, and how many there were.
 func refuse(ps []diag.Problem) error {
@@ -110,19 +124,12 @@ type readShardFn struct {
 
 func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(string, []byte), named func(string),
 	ids func(string, IDSeen)) error {
-	h, err := headAt(ctx, f.Head)
-	if err != nil {
-		return err
-	}
 	data, err := readFile(ctx, sh.Path, maxShardBytes)
 	if err != nil {
 		return err
 	}
-	l, err := h.Part([]load.File{{Name: sh.Path, Data: data}})
+	l, err := loadPart(ctx, f.Head, sh.Path, data)
 	if err != nil {
-		return err
-	}
-	if err := refuse(l.Problems); err != nil {
 		return err
 	}
 	var buf strings.Builder
