@@ -24,15 +24,11 @@ func (f *finalFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	if err != nil {
 		return err
 	}
-	rs, err := f.side.references(refs)
+	a, p, err := f.open(ctx, part, refs)
 	if err != nil {
 		return err
 	}
-	a, err := f.load(ctx, part, rs)
-	if err != nil {
-		return err
-	}
-	r := resolve.NewPart(a).Result(s)
+	r := p.Result(s)
 	ds := a.Filter(claims.Filter{})
 	for i := range ds {
 		line, err := jsonLine(render.NewDisputeJSON(&ds[i], resolve.LikelyOf(a, r, &ds[i])))

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
@@ -20,16 +21,18 @@ type partFn struct {
 	side partSide
 }
 
-func (f *partFn) open(ctx context.Context, part []byte, refs func(*string, *[]byte) bool) (*resolve.Part, error) {
+// open loads and analyses a part, with the whole ledger's references,
+// and prepares its estimate.
+func (f *partFn) open(ctx context.Context, part []byte, refs func(*string, *[]byte) bool) (*claims.Analysis, *resolve.Part, error) {
 	rs, err := f.side.references(refs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	a, err := f.load(ctx, part, rs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return resolve.NewPart(a), nil
+	return a, resolve.NewPart(a), nil
 }
 
 // startFn reports a part's origins and its pairs' copy evidence as the
@@ -38,7 +41,7 @@ type startFn struct{ partFn }
 
 func (f *startFn) ProcessElement(ctx context.Context, part []byte, refs func(*string, *[]byte) bool,
 	origin func(string), copying func(string, resolve.CopyEvidence)) error {
-	p, err := f.open(ctx, part, refs)
+	_, p, err := f.open(ctx, part, refs)
 	if err != nil {
 		return err
 	}
@@ -65,7 +68,7 @@ func (f *roundFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	if err != nil || s.Converged {
 		return err
 	}
-	p, err := f.open(ctx, part, refs)
+	_, p, err := f.open(ctx, part, refs)
 	if err != nil {
 		return err
 	}
