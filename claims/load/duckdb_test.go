@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -16,19 +15,12 @@ import (
 // TestParquetFromDuckDB reads Parquet files another tool wrote: DuckDB
 // 1.5.6 copied the example ledger's export with Snappy, zstd in 16-row
 // groups, gzip with version 2 data pages, and LZ4 (testdata/duckdb). Each,
-// beside the example's YAML without its claims, must give the example's
-// disputes.
+// loaded against the example's head, must give the example's disputes.
 func TestParquetFromDuckDB(t *testing.T) {
-	// The example's head: its YAML less the claims: section.
-	var head []byte
-	inClaims := false
-	for _, line := range bytes.SplitAfter(example.YAML, []byte("\n")) {
-		if len(line) > 0 && line[0] != ' ' && line[0] != '-' && line[0] != '#' && line[0] != '\n' {
-			inClaims = bytes.HasPrefix(line, []byte("claims:"))
-		}
-		if !inClaims {
-			head = append(head, line...)
-		}
+	// The example's YAML as the head: a head's claims are dropped.
+	head, err := LoadHead([]File{{Name: "claims.yaml", Data: example.YAML}}, Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	opts := claims.Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	disputes := func(l *claims.Ledger) []string {
@@ -62,7 +54,7 @@ func TestParquetFromDuckDB(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, err := Load([]File{{Name: "head.yaml", Data: head}, {Name: filepath.Base(f), Data: data}}, Options{})
+			l, err := head.Part([]File{{Name: filepath.Base(f), Data: data}})
 			if err != nil {
 				t.Fatal(err)
 			}
