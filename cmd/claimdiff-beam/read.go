@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -132,14 +133,17 @@ func (f *readShardFn) ProcessElement(ctx context.Context, sh Shard, emit func(st
 	if err != nil {
 		return err
 	}
-	var buf strings.Builder
+	// The shard's claims as JSON Lines, written once: a claim a line.
+	var buf bytes.Buffer
+	if err := bulk.WriteJSONL(&buf, l.Claims); err != nil {
+		return err
+	}
+	lines := buf.Bytes()
 	for i := range l.Claims {
 		c := &l.Claims[i]
-		buf.Reset()
-		if err := bulk.WriteJSONL(&buf, []claims.Claim{*c}); err != nil {
-			return err
-		}
-		key, rec := l.GroupOf(c).String(), record(sh.Index, i, []byte(buf.String()))
+		end := bytes.IndexByte(lines, '\n') + 1
+		key, rec := l.GroupOf(c).String(), record(sh.Index, i, lines[:end])
+		lines = lines[end:]
 		claimsRead.Inc(ctx, 1)
 		claimBytes.Inc(ctx, int64(len(key)+len(rec)))
 		emit(key, rec)
