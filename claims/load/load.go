@@ -523,22 +523,7 @@ func (b *builder) addYAML(name string, data []byte) {
 // textOK is true for data the fast path may try: UTF-8 text with no NUL.
 // Anything else goes to the whole-file path, which reports it.
 func textOK(data []byte) bool {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return false
-	}
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if !yamlAllows(r) || r == utf8.RuneError && size <= 1 {
-			return false
-		}
-		i += size
-	}
-	return true
+	return len(bytes.TrimSpace(data)) > 0 && utf8.Valid(data) && firstDisallowed(data) < 0
 }
 
 // yamlAllows is the set of characters yaml.v3 reads; it refuses a stream
