@@ -256,6 +256,7 @@ func (b *positioner) numeric(vals *values) layout {
 		slices.Sort(members)
 		out.positions[r] = Position{members: members, common: b.pos[p].value, rank: r, hitLo: -1, hitHi: -1}
 	}
+	fitsOnly(&out, vals)
 	for _, k := range b.aside {
 		set := b.keys[k].set
 		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(set) })
@@ -264,6 +265,36 @@ func (b *positioner) numeric(vals *values) layout {
 	}
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
 	return out
+}
+
+// fitsOnly takes ranges and bounds ("up to $95 billion", "between 45 and 95
+// billion") out of the positions that hold a figure ("$90 billion"): they
+// allow the figure but do not state it, so they fit its side without being
+// an independent origin of it. A side made only of ranges keeps them: then
+// the range is the estimate. Dates are left alone, since "in December"
+// beside "13 December" is how dates are usually written, not a hedge.
+func fitsOnly(out *layout, vals *values) {
+	for r := range out.positions {
+		ms := out.positions[r].members
+		if len(ms) < 2 || !slices.ContainsFunc(ms, func(i int) bool { return isFigure(vals.at(i)) }) {
+			continue
+		}
+		kept := ms[:0]
+		for _, i := range ms {
+			if isFigure(vals.at(i)) {
+				kept = append(kept, i)
+			} else {
+				out.vague = append(out.vague, vagueDraft{member: i, lo: r, hi: r + 1})
+			}
+		}
+		out.positions[r].members = kept
+	}
+}
+
+// isFigure reports whether v states one figure ("1,180", "about 850,000")
+// rather than a range or a bound; dates always count as figures.
+func isFigure(v value.Value) bool {
+	return !math.IsNaN(v.Nominal) || v.Type == value.Date || v.Type == value.DateTime
 }
 
 // place puts a claim in the one position whose common set it meets, or in
@@ -387,8 +418,7 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 		}
 		lo, hi := 0, 0
 		if numeric {
-			lo = sort.Search(out.nPlain, func(r int) bool { return b.commons[r].startsWithin(key.set) })
-			hi = sort.Search(out.nPlain, func(r int) bool { return !b.commons[r].endsWithin(key.set) })
+			lo, hi = b.deniedRanks(key.set, out.nPlain)
 		} else if r, ok := atomRank[key.atom]; ok {
 			lo, hi = r, r+1
 		}
@@ -411,6 +441,31 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 			compareIntervals(intervalOf(x.common), intervalOf(y.common)), strings.Compare(x.common.Atom, y.common.Atom))
 	})
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
+}
+
+// deniedRanks returns the ranks lo to hi-1 of the positions a denial of
+// the set d hits. d is the denied value widened by the topic's tolerance,
+// the same band that makes two figures one value: a position is hit when
+// its figure lies in that band ("not 1,200" with 5% hits 1,180), or when
+// its whole set does. Both tests move one way along the value order, so
+// each end is a binary search.
+func (b *positioner) deniedRanks(d interval, n int) (lo, hi int) {
+	mid := func(r int) (float64, bool) {
+		c := b.commons[r]
+		if math.IsInf(c.lo, 0) || math.IsInf(c.hi, 0) {
+			return 0, false
+		}
+		return c.lo + (c.hi-c.lo)/2, true
+	}
+	lo = sort.Search(n, func(r int) bool {
+		m, ok := mid(r)
+		return b.commons[r].startsWithin(d) || ok && (m > d.lo || m == d.lo && !d.loOpen)
+	})
+	hi = sort.Search(n, func(r int) bool {
+		m, ok := mid(r)
+		return !(b.commons[r].endsWithin(d) || ok && (m < d.hi || m == d.hi && !d.hiOpen))
+	})
+	return lo, hi
 }
 
 // treap is a balanced search tree of positions by their common sets, which
