@@ -19,7 +19,8 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 	}
 	l := a.Ledger
 	lay := pb.build(live, vals)
-	conflict, self, negation := kindsOf(l, &lay)
+	v, misquotes := findMisquotes(l, &lay)
+	conflict, self, negation := kindsOf(l, &lay, &v)
 	if !conflict && !self && !negation {
 		return Dispute{}, false
 	}
@@ -36,8 +37,9 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 	positions := lay.positions
 	markHits(positions, lay.nPlain)
 	for p := range positions {
-		a.fill(&positions[p], vals)
+		a.fill(&positions[p], vals, &v)
 	}
+	d.Misquotes = misquotes
 	d.origins = sideOrigins(l, positions)
 	slices.SortStableFunc(positions, func(x, y Position) int {
 		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(len(y.members), len(x.members)),
@@ -55,13 +57,13 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 // two origins or more, and a self-contradiction when one origin sits in
 // both; a denial makes a negation of what it hits, and a
 // self-contradiction when its origin also says what it denies.
-func kindsOf(l *Ledger, lay *layout) (conflict, self, negation bool) {
+func kindsOf(l *Ledger, lay *layout, v *voices) (conflict, self, negation bool) {
 	ps := lay.positions
 	if lay.nPlain >= 2 {
 		seen := map[string]int{} // origin -> rank of the first position it sits in
 		for r := range lay.nPlain {
 			for _, i := range ps[r].members {
-				o := l.Claims[i].Source
+				o := v.origin(l, i)
 				if q, ok := seen[o]; !ok {
 					seen[o] = r
 				} else if q != r {
@@ -80,7 +82,7 @@ func kindsOf(l *Ledger, lay *layout) (conflict, self, negation bool) {
 	ranks := map[string][]int{} // origin -> ranks of the positions it sits in
 	for r := range lay.nPlain {
 		for _, i := range ps[r].members {
-			o := l.Claims[i].Source
+			o := v.origin(l, i)
 			if rs := ranks[o]; len(rs) == 0 || rs[len(rs)-1] != r {
 				ranks[o] = append(rs, r)
 			}
@@ -88,7 +90,7 @@ func kindsOf(l *Ledger, lay *layout) (conflict, self, negation bool) {
 	}
 	for _, p := range ps[lay.nPlain:] {
 		for _, i := range p.members {
-			rs := ranks[l.Claims[i].Source]
+			rs := ranks[v.origin(l, i)]
 			if k, _ := slices.BinarySearch(rs, p.hitLo); k < len(rs) && rs[k] < p.hitHi {
 				self = true
 			}
@@ -208,9 +210,8 @@ func isNumeric(t value.Type) bool {
 
 // fill works out what people read about a position: values, sources,
 // independent origins, chains and quotes.
-func (a *Analysis) fill(p *Position, vals *values) {
+func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 	l := a.Ledger
-	atts := make([]sources.Attribution, 0, len(p.members))
 	seenValue, seenChain := map[string]bool{}, map[string]bool{}
 	anonymous := map[string]bool{}
 	for _, i := range p.members {
@@ -220,7 +221,6 @@ func (a *Analysis) fill(p *Position, vals *values) {
 			seenValue[raw] = true
 			p.Values = append(p.Values, raw)
 		}
-		atts = append(atts, sources.Attribution{Origin: c.Source, Via: c.Via})
 		if chain := sources.ChainString(l.Sources.Chain(c.Source, c.Via)); !seenChain[chain] {
 			seenChain[chain] = true
 			p.Chains = append(p.Chains, chain)
@@ -232,15 +232,19 @@ func (a *Analysis) fill(p *Position, vals *values) {
 			anonymous[c.Source] = true
 		}
 	}
-	p.Value = p.Values[0]
+	p.Value = headOf(l, p.members)
 	common := p.common
 	if len(p.members) == 1 {
 		common = vals.at(p.members[0])
+	} else if isNumeric(common.Type) {
+		common = showHead(common, p.Value, l, p.members, vals)
 	}
 	p.Common = common.String()
-	sup := l.Sources.Support(atts)
-	p.Sources, p.Origins, p.OriginIDs, p.Reach = sup.ReachIDs, sup.Origins, sup.OriginIDs, sup.Reach
-	for _, o := range sup.OriginIDs {
+	sup := l.Sources.Support(attributions(l, p.members, v))
+	p.Sources, p.Reach = sup.ReachIDs, sup.Reach
+	p.OriginIDs = ownOrigins(sup.OriginIDs, relaysOf(l, p.members, v))
+	p.Origins = len(p.OriginIDs)
+	for _, o := range p.OriginIDs {
 		if anonymous[o] {
 			p.Strength += 0.5
 		} else {

@@ -54,6 +54,9 @@ type Dispute struct {
 	// Revisions are the times an origin changed its figure on this topic,
 	// in this context and at this moment; often the story itself.
 	Revisions []Revision
+	// Misquotes are relays whose value conflicts with what their origin
+	// says itself; each counts for its relay, not its origin.
+	Misquotes []Misquote
 	// Arithmetic explains disputes over relative values, such as
 	// "half of ukraine.army-size (≈ 850,000) ≈ 425,000 vs 600,000".
 	Arithmetic []string

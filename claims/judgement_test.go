@@ -68,3 +68,73 @@ func TestRangesFitWithoutAffirming(t *testing.T) {
 		t.Errorf("vague = %v, want [up range]", vague)
 	}
 }
+
+func TestRelayNeverRevisesItsOrigin(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: study, topic: deaths, value: 4345, source: study, date: 2018-05-29}
+  - {id: relay, topic: deaths, value: 4000, source: study, via: [wire], date: 2018-06-01}
+  - {id: gov, topic: deaths, value: 64, source: registry, date: 2018-06-02}
+`)
+	if len(a.Revisions) != 0 {
+		t.Errorf("revisions %v: the wire's later paraphrase is not the study revising itself", a.Revisions)
+	}
+	if !a.InDispute(0) {
+		t.Error("the study's own 4,345 left the dispute")
+	}
+}
+
+func TestOriginsOwnLaterClaimRevisesItsRelayedOne(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: early, topic: deaths, value: 64, source: registry, via: [wire], date: 2017-12-01}
+  - {id: later, topic: deaths, value: 2975, source: registry, date: 2018-08-28}
+`)
+	if len(a.Revisions) != 1 || a.Revisions[0].From != "64" || a.Revisions[0].To != "2975" {
+		t.Errorf("revisions %v, want the registry revising 64 to 2975", a.Revisions)
+	}
+}
+
+func TestOneSourceOneVoicePerPosition(t *testing.T) {
+	// The paper relays the study's 4,345 and prints its own typo, 4,354,
+	// within the topic's tolerance: one origin, headed by the study's own.
+	a := analyze(t, deskHeader+`  - {id: typo, topic: deaths, value: 4354, source: paper, date: 2018-05-30}
+  - {id: study, topic: deaths, value: 4345, source: study, date: 2018-05-29}
+  - {id: relay, topic: deaths, value: 4345, source: study, via: [paper], date: 2018-05-30}
+  - {id: gov, topic: deaths, value: 64, source: registry, date: 2018-06-02}
+`)
+	d := disputeOn(a, "deaths")
+	if d == nil {
+		t.Fatal("no dispute")
+	}
+	var study *Position
+	for i := range d.Positions {
+		if slices.Contains(d.Positions[i].Claims, "study") {
+			study = &d.Positions[i]
+		}
+	}
+	if study.Value != "4345" || study.Common != "4,345" {
+		t.Errorf("the side is headed by %s (%s), want the study's own 4345", study.Value, study.Common)
+	}
+	if !slices.Equal(study.OriginIDs, []string{"study"}) {
+		t.Errorf("origins %v: the paper relays the study and adds no origin of its own", study.OriginIDs)
+	}
+}
+
+func TestMisquoteCountsForTheRelay(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: study, topic: deaths, value: 4345, source: study, date: 2018-05-29}
+  - {id: relay, topic: deaths, value: 4645, source: study, via: [paper], date: 2018-05-30}
+`)
+	d := disputeOn(a, "deaths")
+	if d == nil {
+		t.Fatal("a misquote of the study by the paper is a dispute between them")
+	}
+	if slices.Contains(d.Kinds, KindSelf) {
+		t.Errorf("kinds %v: the study does not contradict itself; the paper misquotes it", d.Kinds)
+	}
+	want := "paper relays 4645; study's own figure is 4345"
+	if len(d.Misquotes) != 1 || d.Misquotes[0].String() != want {
+		t.Errorf("misquotes %v, want [%s]", d.Misquotes, want)
+	}
+	for _, p := range d.Positions {
+		if slices.Contains(p.Claims, "relay") && !slices.Equal(p.OriginIDs, []string{"paper"}) {
+			t.Errorf("the misquote counts for %v, want the paper", p.OriginIDs)
+		}
+	}
+}

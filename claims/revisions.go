@@ -106,7 +106,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		}
 		run := dated[start:end]
 		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
-			for p, q := range firstConflicts(l, run, vals, rv.brute) {
+			for p, q := range rv.revisers(l, run, vals) {
 				if q >= 0 {
 					a.Superseded[run[p]] = run[q]
 					revs = append(revs, revision(l, run[p], run[q]))
@@ -139,6 +139,39 @@ func revision(l *Ledger, from, to int) Revision {
 	c, n := &l.Claims[from], &l.Claims[to]
 	return Revision{Topic: c.Topic, Context: c.Context, Moment: moment(l, c), Origin: c.Source,
 		From: c.Shown(), To: n.Shown(), FromDate: c.Date, ToDate: n.Date, FromClaim: c.ID, ToClaim: n.ID}
+}
+
+// revisers returns, for each of one origin's dated claims in date order,
+// the place in run of the claim that revised it, or -1. A claim relayed
+// through an outlet (via) is dated by the outlet's publication and worded
+// by it: it is not the origin's later statement, so it never revises what
+// the origin said itself. It may revise an earlier relay of the origin,
+// and the origin's own later claim revises anything earlier.
+func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
+	by := firstConflicts(l, run, vals, rv.brute)
+	var direct []int // places in run
+	needed := false
+	for p, i := range run {
+		if len(l.Claims[i].Via) == 0 {
+			direct = append(direct, p)
+			needed = needed || by[p] >= 0 && len(l.Claims[run[by[p]]].Via) > 0
+		}
+	}
+	if !needed {
+		return by
+	}
+	own := make([]int, len(direct))
+	for j, p := range direct {
+		own[j] = run[p]
+	}
+	for j, q := range firstConflicts(l, own, vals, rv.brute) {
+		p := direct[j]
+		by[p] = -1
+		if q >= 0 {
+			by[p] = direct[q]
+		}
+	}
+	return by
 }
 
 // firstConflicts takes one origin's dated claims in date order and returns,

@@ -65,6 +65,10 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *
 	for _, v := range d.Vague {
 		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "vague:"), safetext.Line(v.String()))
 	}
+	// A relay that changed its origin's figure is the relay's word.
+	for _, m := range d.Misquotes {
+		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "misquote:"), safetext.Line(m.String()))
+	}
 	// A change of figure by one origin is often the story itself.
 	for _, r := range d.Revisions {
 		fmt.Fprintf(b, "  %s\n", safetext.Line(r.String()))

@@ -59,6 +59,7 @@ type DisputeJSON struct {
 	Likely     *likelyJSON     `json:"likely,omitempty"`
 	Positions  []positionJSON  `json:"positions"`
 	Vague      []vagueJSON     `json:"vague,omitempty"`
+	Misquotes  []misquoteJSON  `json:"misquotes,omitempty"`
 	Revisions  []RevisionJSON  `json:"revisions,omitempty"`
 	Arithmetic []string        `json:"arithmetic,omitempty"`
 	Gap        float64         `json:"gap"`
@@ -230,6 +231,7 @@ func NewDisputeJSON(d *claims.Dispute, lk *resolve.Likely) DisputeJSON {
 		Kinds: d.Kinds, Severity: d.Severity, Score: d.Score, Status: d.Status,
 		Reason: d.Reason, Settled: d.Settled, Until: d.Until, Expired: d.Expired, Likely: newLikelyJSON(lk),
 		Positions: each(d.Positions, newPositionJSON), Vague: each(d.Vague, newVagueJSON),
+		Misquotes: each(d.Misquotes, newMisquoteJSON),
 		Revisions: NewRevisionsJSON(d.Revisions), Arithmetic: d.Arithmetic, Gap: d.Gap,
 	}
 }
@@ -249,6 +251,20 @@ func newQuoteJSON(q *claims.Quote) quoteJSON {
 func newVagueJSON(v *claims.VagueClaim) vagueJSON {
 	return vagueJSON{Claim: v.Claim, Source: v.Source, Value: v.Value, Denies: v.Denies,
 		Fits: v.Fits, MoreFits: v.MoreFits, Chain: v.Chain, Quote: v.Quote}
+}
+
+// misquoteJSON is a relay whose value conflicts with its origin's own
+// claim: the claim, the relay it counts for, and both figures.
+type misquoteJSON struct {
+	Claim   string `json:"claim"`
+	Relay   string `json:"relay"`
+	Origin  string `json:"origin"`
+	Relayed string `json:"relayed"`
+	Own     string `json:"own"`
+}
+
+func newMisquoteJSON(m *claims.Misquote) misquoteJSON {
+	return misquoteJSON{Claim: m.Claim, Relay: m.Relay, Origin: m.Origin, Relayed: m.Relayed, Own: m.Own}
 }
 
 // NewRevisionsJSON converts revisions to their JSON objects.

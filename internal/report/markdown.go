@@ -147,6 +147,9 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 	for _, v := range d.Vague {
 		notes = append(notes, "- vague: "+md(v.String()))
 	}
+	for _, m := range d.Misquotes {
+		notes = append(notes, "- misquote: "+md(m.String()))
+	}
 	for _, rev := range d.Revisions {
 		notes = append(notes, "- "+md(rev.String()))
 	}

@@ -384,6 +384,11 @@ func cleanDispute(d *claims.Dispute) claims.Dispute {
 		c.Fits, c.Chain, c.Quote = cleanAll(v.Fits), safetext.Clean(v.Chain), safetext.Clean(v.Quote)
 		out.Vague = append(out.Vague, c)
 	}
+	out.Misquotes = nil
+	for _, m := range d.Misquotes {
+		out.Misquotes = append(out.Misquotes, claims.Misquote{Claim: safetext.Clean(m.Claim), Relay: safetext.Clean(m.Relay),
+			Origin: safetext.Clean(m.Origin), Relayed: safetext.Clean(m.Relayed), Own: safetext.Clean(m.Own)})
+	}
 	out.Revisions = nil
 	for _, r := range d.Revisions {
 		out.Revisions = append(out.Revisions, cleanRevision(r))

@@ -1,0 +1,194 @@
+package claims
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/sources"
+)
+
+// Who speaks for a position.
+//
+// A claim's origin is its source, with two exceptions a desk makes:
+//
+//   - A relay (a claim carried via an outlet) whose value conflicts with
+//     what its origin says itself, in the same group, is a misquote: the
+//     outlet's words, not the origin's. It counts for the outlet that
+//     relayed it (its first via), and the dispute says so.
+//   - An outlet that relays an origin's claim in a position, and prints its
+//     own near-copy of it there, is one more voice for that origin, not an
+//     independent origin (one source, one voice per position).
+
+// Misquote is a relay whose value conflicts with its origin's own claim.
+type Misquote struct {
+	Claim  string
+	Relay  string
+	Origin string
+	// Relayed is the value the relay printed; Own the origin's own figure.
+	Relayed, Own string
+}
+
+// String is "paper relays 4,354; study's own figure is 4,345".
+func (m Misquote) String() string {
+	return fmt.Sprintf("%s relays %s; %s's own figure is %s", m.Relay, m.Relayed, m.Origin, m.Own)
+}
+
+// voices holds the origin each claim of a group counts for.
+type voices struct {
+	misquoted map[int]string // claim -> the relay it counts for
+}
+
+func (v *voices) origin(l *Ledger, i int) string {
+	if r, ok := v.misquoted[i]; ok {
+		return r
+	}
+	return l.Claims[i].Source
+}
+
+// findMisquotes marks the relays, in the layout's value positions, whose
+// origin says itself, in another value position, something they conflict
+// with. A relay dated before the origin's own conflicting claim was revised
+// by it (see revisers) and is no longer live, so what is left here is a
+// relay that disagrees with what the origin had already said.
+func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
+	own := map[string]int{} // origin -> rank of the position of its own claims, or -2 if several
+	for r := range lay.nPlain {
+		for _, i := range lay.positions[r].members {
+			c := &l.Claims[i]
+			if len(c.Via) > 0 {
+				continue
+			}
+			if q, ok := own[c.Source]; !ok {
+				own[c.Source] = r
+			} else if q != r {
+				own[c.Source] = -2
+			}
+		}
+	}
+	var v voices
+	var out []Misquote
+	if len(own) == 0 {
+		return v, nil
+	}
+	for r := range lay.nPlain {
+		for _, i := range lay.positions[r].members {
+			c := &l.Claims[i]
+			q, ok := own[c.Source]
+			if len(c.Via) == 0 || !ok || q < 0 || q == r {
+				continue
+			}
+			if v.misquoted == nil {
+				v.misquoted = map[int]string{}
+			}
+			v.misquoted[i] = c.Via[0]
+			out = append(out, Misquote{Claim: c.ID, Relay: c.Via[0], Origin: c.Source,
+				Relayed: c.Value.Raw, Own: headOf(l, lay.positions[q].members)})
+		}
+	}
+	return v, out
+}
+
+// relaysOf returns the sources the position's claims passed through on the
+// way from their origins: every id of a chain but its origin.
+func relaysOf(l *Ledger, members []int, v *voices) map[string]bool {
+	relays := map[string]bool{}
+	for _, i := range members {
+		c := &l.Claims[i]
+		origin := v.origin(l, i)
+		for _, id := range l.Sources.Chain(c.Source, c.Via) {
+			if id != origin {
+				relays[id] = true
+			}
+		}
+	}
+	return relays
+}
+
+// ownOrigins drops from a position's origins the outlets that also relay
+// another origin's claim in it, unless that would leave none.
+func ownOrigins(ids []string, relays map[string]bool) []string {
+	kept := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return relays[id] })
+	if len(kept) == 0 {
+		return ids
+	}
+	return kept
+}
+
+// headOf picks the value that heads a position: the one its origins state
+// themselves (not through a relay) most often, then the earliest stated,
+// then the first in the ledger. Never the smallest: a typo must not head a
+// side because it sorts first.
+func headOf(l *Ledger, members []int) string {
+	type tally struct {
+		origins map[string]bool
+		direct  int
+		first   string // earliest date, "" if none dated
+		at      int
+	}
+	byRaw := map[string]*tally{}
+	var order []string
+	for _, i := range members {
+		c := &l.Claims[i]
+		t := byRaw[c.Value.Raw]
+		if t == nil {
+			t = &tally{origins: map[string]bool{}, at: i}
+			byRaw[c.Value.Raw] = t
+			order = append(order, c.Value.Raw)
+		}
+		if len(c.Via) == 0 && !t.origins[c.Source] {
+			t.origins[c.Source] = true
+			t.direct++
+		}
+		if c.Date != "" && (t.first == "" || c.Date < t.first) {
+			t.first = c.Date
+		}
+	}
+	best := order[0]
+	for _, raw := range order[1:] {
+		t, b := byRaw[raw], byRaw[best]
+		switch {
+		case t.direct != b.direct:
+			if t.direct > b.direct {
+				best = raw
+			}
+		case t.first != b.first:
+			if b.first == "" || t.first != "" && t.first < b.first {
+				best = raw
+			}
+		}
+	}
+	return best
+}
+
+// showHead makes a position's common set show the heading figure when the
+// set holds it, rather than whichever claim narrowed the set last.
+func showHead(common value.Value, head string, l *Ledger, members []int, vals *values) value.Value {
+	for _, i := range members {
+		if l.Claims[i].Value.Raw != head {
+			continue
+		}
+		n := vals.at(i).Nominal
+		if !math.IsNaN(n) && n >= common.Lo && n <= common.Hi {
+			common.Nominal = n
+		}
+		return common
+	}
+	return common
+}
+
+// attributions are the claims' origins and relays, for counting support.
+func attributions(l *Ledger, members []int, v *voices) []sources.Attribution {
+	atts := make([]sources.Attribution, 0, len(members))
+	for _, i := range members {
+		c := &l.Claims[i]
+		origin := v.origin(l, i)
+		via := c.Via
+		if origin != c.Source {
+			via = c.Via[1:]
+		}
+		atts = append(atts, sources.Attribution{Origin: origin, Via: via})
+	}
+	return atts
+}
