@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -31,6 +33,7 @@ import (
 
 type storyExpectation struct {
 	Story    string
+	Written  string
 	Disputes []struct {
 		Topic    string
 		Context  string
@@ -121,10 +124,8 @@ func runJSON(t *testing.T, into any, args ...string) {
 		}
 		return ""
 	}
-	code := runWith(ios, args)
-	if code == 2 {
-		t.Fatalf("claimdiff %s: exit 2\n%s", strings.Join(args, " "), errOut)
-	}
+	// check exits 2 on an invalid assertion, and still prints its verdicts.
+	runWith(ios, args)
 	if err := json.Unmarshal(out.Bytes(), into); err != nil {
 		t.Fatalf("claimdiff %s: %v\n%s", strings.Join(args, " "), err, errOut)
 	}
@@ -214,6 +215,7 @@ type disputeOut struct {
 
 type positionOut struct {
 	Value     string   `json:"value"`
+	Common    string   `json:"common"`
 	Denies    bool     `json:"denies"`
 	OriginIDs []string `json:"origin_ids"`
 }
@@ -230,6 +232,8 @@ type revisionOut struct {
 }
 
 type verdictOut struct {
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
 	Asserted string `json:"asserted"`
 	Verdict  string `json:"verdict"`
 	Message  string `json:"message"`
@@ -284,7 +288,9 @@ func findSide(ps []positionOut, want string, topic *claims.Topic) *positionOut {
 		denies, want = true, rest
 	}
 	for i := range ps {
-		if ps[i].Denies == denies && sameValue(ps[i].Value, want, topic) {
+		// The common set stands in for a heading a parser cannot read
+		// alone, such as a date without its year.
+		if ps[i].Denies == denies && (sameValue(ps[i].Value, want, topic) || sameValue(ps[i].Common, want, topic)) {
 			return &ps[i]
 		}
 	}
@@ -360,11 +366,13 @@ func judgeVerdicts(t *testing.T, dir string, exp storyExpectation) []string {
 	var check struct {
 		Results []verdictOut `json:"results"`
 	}
-	runJSON(t, &check, "check", "-f", ledgerOf(dir), filepath.Join(dir, "draft.md"), "--format", "json")
+	draft := filepath.Join(dir, "draft.md")
+	runJSON(t, &check, "check", "-f", ledgerOf(dir), draft, "--format", "json")
+	links := draftLinks(t, draft)
 	var misses []string
 	for _, v := range exp.Verdicts {
 		i := slices.IndexFunc(check.Results, func(r verdictOut) bool {
-			return r.Asserted == v.Link
+			return slices.Contains(links[v.Link], [2]int{r.Line, r.Column})
 		})
 		if i < 0 {
 			misses = append(misses, fmt.Sprintf("draft: no link %q", v.Link))
@@ -381,6 +389,26 @@ func judgeVerdicts(t *testing.T, dir string, exp storyExpectation) []string {
 		}
 	}
 	return misses
+}
+
+var linkRE = regexp.MustCompile(`\[([^\]]+)\]\(claim:`)
+
+// draftLinks finds where each link's text stands in a draft, as check
+// places its verdicts: the line and the column of the "[" (in runes, or in
+// bytes, whichever check counts).
+func draftLinks(t *testing.T, path string) map[string][][2]int {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][][2]int{}
+	for n, line := range strings.Split(string(raw), "\n") {
+		for _, m := range linkRE.FindAllStringSubmatchIndex(line, -1) {
+			text := line[m[2]:m[3]]
+			out[text] = append(out[text], [2]int{n + 1, m[0] + 1}, [2]int{n + 1, utf8.RuneCountInString(line[:m[0]]) + 1})
+		}
+	}
+	return out
 }
 
 func loadStory(t *testing.T, dir string) *claims.Ledger {
