@@ -324,6 +324,21 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 			a.Disputes = append(a.Disputes, d)
 		}
 	}
+	// A changing topic's count moving from moment to moment is the
+	// origin revising it too; the dispute about the later moment shows it.
+	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
+		a.Revisions = append(a.Revisions, moved...)
+		at := map[string]int{}
+		for di := range a.Disputes {
+			d := &a.Disputes[di]
+			at[d.Topic+"\x00"+d.Context+"\x00"+d.Moment] = di
+		}
+		for _, r := range moved {
+			if di, ok := at[r.Topic+"\x00"+r.Context+"\x00"+r.Moment]; ok {
+				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
+			}
+		}
+	}
 	// More independent origins on the sides rank first among equal
 	// scores: a split that many sources carry outranks one outlet's slip.
 	slices.SortStableFunc(a.Disputes, func(x, y Dispute) int {

@@ -3,6 +3,7 @@ package claims
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -125,14 +126,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			live = append(live, i)
 		}
 	}
-	// The same change restated through several outlets is one revision.
-	slices.SortStableFunc(revs, func(x, y Revision) int {
-		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
-	})
-	revs = slices.CompactFunc(revs, func(x, y Revision) bool {
-		return x.Origin == y.Origin && x.FromDate == y.FromDate && x.ToDate == y.ToDate && x.From == y.From && x.To == y.To
-	})
-	return live, revs
+	return live, oneLinePerChange(revs)
 }
 
 func revision(l *Ledger, from, to int) Revision {
@@ -148,7 +142,7 @@ func revision(l *Ledger, from, to int) Revision {
 // the origin said itself. It may revise an earlier relay of the origin,
 // and the origin's own later claim revises anything earlier.
 func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
-	by := firstConflicts(l, run, vals, rv.brute)
+	by := firstRevisers(l, run, vals, rv.brute)
 	var direct []int // places in run
 	needed := false
 	for p, i := range run {
@@ -164,7 +158,7 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 	for j, p := range direct {
 		own[j] = run[p]
 	}
-	for j, q := range firstConflicts(l, own, vals, rv.brute) {
+	for j, q := range firstRevisers(l, own, vals, rv.brute) {
 		p := direct[j]
 		by[p] = -1
 		if q >= 0 {
@@ -172,6 +166,70 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 		}
 	}
 	return by
+}
+
+// firstRevisers returns, for each of one origin's claims in date order,
+// the place of the first later claim that revised it: one that conflicts
+// with it, or one that states something else that is no figure of the
+// same size ("at least 999" then "at least 2,411", "between 20,000 and
+// 40,000" then "between 35,000 and 60,000", 70,000 then "between 70,000
+// and 115,000"). An origin that words its figure anew has moved it, even
+// when the two could both be true; the same figure written another way
+// ("600k", "600,000", "about 600,000") is a restatement, and both stand.
+func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
+	by := firstConflicts(l, run, vals, brute)
+	k := len(run)
+	key := func(p int) statement { return statementOf(vals.at(run[p])) }
+	// other[p] is the first place after p whose statement differs from p's.
+	other := make([]int, k)
+	other[k-1] = -1
+	for p := k - 2; p >= 0; p-- {
+		if key(p+1) != key(p) {
+			other[p] = p + 1
+		} else {
+			other[p] = other[p+1]
+		}
+	}
+	for p := range k {
+		from := p + 1
+		for from < k && l.Claims[run[from]].Date == l.Claims[run[p]].Date {
+			from++
+		}
+		if from == k {
+			continue
+		}
+		q := from
+		if key(q) == key(p) {
+			q = other[q]
+		}
+		if q >= 0 && (by[p] < 0 || q < by[p]) {
+			by[p] = q
+		}
+	}
+	return by
+}
+
+// statement is what a claim says, up to how it is written: a figure's
+// number, a range's or a bound's ends, a word.
+type statement struct {
+	lo, hi  float64
+	atom    string
+	negated bool
+}
+
+func statementOf(v value.Value) statement {
+	if !math.IsNaN(v.Nominal) && v.Type != value.Date && v.Type != value.DateTime {
+		return statement{lo: v.Nominal, hi: v.Nominal, atom: v.Currency, negated: v.Negated}
+	}
+	s := statement{lo: v.Lo, hi: v.Hi, atom: v.Atom + v.Currency, negated: v.Negated}
+	// NaN is unequal to itself; an unknown end is the same as no end.
+	if math.IsNaN(s.lo) {
+		s.lo = math.Inf(-1)
+	}
+	if math.IsNaN(s.hi) {
+		s.hi = math.Inf(1)
+	}
+	return s
 }
 
 // firstConflicts takes one origin's dated claims in date order and returns,
@@ -385,4 +443,75 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 		return q
 	}
 	return t.find(2*node+1, mid, hi, from, s)
+}
+
+// momentRevisions finds the revisions of topics whose value changes over
+// time: an origin giving a new count for a later moment (an official toll
+// moving from 64 to 2,975) revised its count, though the two claims are
+// about different moments and never conflict. Each origin's live claims
+// on a topic, in one context, are taken in the order of their moments;
+// the last claim about each moment stands for it, and every change of
+// statement from one moment to the next is one revision, dated by the
+// moments. Relays count: a count for a later moment is the origin's new
+// count, whoever carried it.
+func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
+	type key struct{ topic, context, origin string }
+	runs := map[key][]int{}
+	var order []key
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) {
+			continue
+		}
+		if _, gone := a.Superseded[i]; gone || moment(l, c) == "" {
+			continue
+		}
+		k := key{c.Topic, c.Context, c.Source}
+		if _, ok := runs[k]; !ok {
+			order = append(order, k)
+		}
+		runs[k] = append(runs[k], i)
+	}
+	var out []Revision
+	for _, k := range order {
+		run := runs[k]
+		if len(run) < 2 {
+			continue
+		}
+		slices.SortStableFunc(run, func(x, y int) int {
+			cx, cy := &l.Claims[x], &l.Claims[y]
+			return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
+		})
+		prev := -1
+		for j, i := range run {
+			if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
+				continue // a later claim about the same moment stands for it
+			}
+			if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
+				r := revision(l, prev, i)
+				r.Moment = moment(l, &l.Claims[i])
+				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
+				out = append(out, r)
+			}
+			prev = i
+		}
+	}
+	return out
+}
+
+// oneLinePerChange makes one line of each change an origin made: the same
+// change restated through several outlets, or reached from two earlier
+// claims of one day, is one revision, from the latest of them.
+func oneLinePerChange(revs []Revision) []Revision {
+	slices.SortStableFunc(revs, func(x, y Revision) int {
+		return cmp.Or(strings.Compare(x.Origin, y.Origin), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.To, y.To),
+			strings.Compare(y.FromDate, x.FromDate))
+	})
+	revs = slices.CompactFunc(revs, func(x, y Revision) bool {
+		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To
+	})
+	slices.SortStableFunc(revs, func(x, y Revision) int {
+		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
+	})
+	return revs
 }

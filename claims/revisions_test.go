@@ -66,9 +66,25 @@ func TestRevisions(t *testing.T) {
 			revisions: []string{"ministry revised 2100 (1 Mar) → 1450 (2 Mar)"},
 		},
 		{
-			name: "a narrower later figure that agrees is no revision",
+			// An origin that states something else later has moved its
+			// figure, even when both could be true (docs/JUDGEMENT.md).
+			name: "a later figure inside an earlier bound revises it",
 			claims: `  - {id: g1, topic: toll, value: "up to 9,000", source: governor, date: 2025-03-01}
   - {id: g2, topic: toll, value: "8,500", source: governor, date: 2025-03-02}
+`,
+			revisions: []string{"governor revised up to 9,000 (1 Mar) → 8,500 (2 Mar)"},
+		},
+		{
+			name: "a raised lower bound revises the earlier one",
+			claims: `  - {id: a1, topic: toll, value: "at least 999", source: wire, date: 2025-03-01}
+  - {id: a2, topic: toll, value: "at least 2,411", source: wire, date: 2025-03-05}
+`,
+			revisions: []string{"wire revised at least 999 (1 Mar) → at least 2,411 (5 Mar)"},
+		},
+		{
+			name: "the same figure written another way is a restatement",
+			claims: `  - {id: r1, topic: toll, value: "600k", source: wire, date: 2025-03-01}
+  - {id: r2, topic: toll, value: "about 600,000", source: wire, date: 2025-03-05}
 `,
 		},
 		{

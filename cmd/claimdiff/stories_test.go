@@ -66,6 +66,10 @@ func TestStories(t *testing.T) {
 		t.Fatal(err)
 	}
 	known := knownMisses(t)
+	if *update {
+		known = map[string]bool{}
+		defer func() { writeMisses(t, known) }()
+	}
 	seen := map[string]bool{}
 	for _, exp := range dirs {
 		dir := filepath.Dir(exp)
@@ -74,7 +78,9 @@ func TestStories(t *testing.T) {
 			for _, m := range judgeStory(t, dir) {
 				line := name + ": " + m
 				seen[line] = true
-				if !known[line] {
+				if *update {
+					known[line] = true
+				} else if !known[line] {
 					t.Errorf("%s", line)
 				}
 			}
@@ -86,6 +92,21 @@ func TestStories(t *testing.T) {
 		}
 	}
 	t.Logf("%d stories, %d known misses", len(dirs), len(known))
+}
+
+// writeMisses rewrites misses.txt with the misses found (go test -update).
+func writeMisses(t *testing.T, misses map[string]bool) {
+	lines := make([]string, 0, len(misses))
+	for m := range misses {
+		lines = append(lines, m)
+	}
+	slices.Sort(lines)
+	head := "# Known misses of the stories corpus: what claimdiff does not yet judge as\n" +
+		"# the desk expected. TestStories fails on a miss not listed here and on a\n" +
+		"# line here that no longer misses. Regenerate with go test -run TestStories -update.\n"
+	if err := os.WriteFile(filepath.Join(storiesDir, "misses.txt"), []byte(head+strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func storyExists(name string) bool {
