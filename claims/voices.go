@@ -192,3 +192,30 @@ func attributions(l *Ledger, members []int, v *voices) []sources.Attribution {
 	}
 	return atts
 }
+
+// DenialHits reports whether a denial (denies: true) contradicts the value
+// v: for numbers, when v's figure, or all of v, lies in the denied value's
+// band (the denied value widened by the topic's tolerance, the band that
+// makes two figures one value); for words, when v is the denied word.
+// Positions and check judge denials by it, so both read them alike.
+func DenialHits(denial, v value.Value) bool {
+	if !isNumeric(denial.Type) {
+		return denial.Atom == v.Atom
+	}
+	d := denial
+	d.Negated = false
+	return inBand(intervalOf(v), intervalOf(d))
+}
+
+// inBand reports whether the set c is what a denial of the band d
+// denies: c's figure (its middle) lies in d, or all of c does.
+func inBand(c, d interval) bool {
+	if c.startsWithin(d) && c.endsWithin(d) {
+		return true
+	}
+	if math.IsInf(c.lo, 0) || math.IsInf(c.hi, 0) {
+		return false
+	}
+	m := c.lo + (c.hi-c.lo)/2
+	return (m > d.lo || m == d.lo && !d.loOpen) && (m < d.hi || m == d.hi && !d.hiOpen)
+}

@@ -228,29 +228,45 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 		v = resolved
 	}
 	r.Read = v.String()
+	if t.Changes && x.AsOf == "" && c.judgeMoments(r, x, t, v) {
+		return
+	}
 	claims, why := c.candidates(x, t, v)
 	if len(claims) == 0 {
 		r.Verdict, r.Message = Unverified, why
 		return
 	}
+	// A denial never agrees with a figure: it contradicts the figures in
+	// its band and says nothing of the others (see claims.DenialHits).
 	var agree, disagree []int
-	agrees := map[int]bool{}
+	agrees, neutral := map[int]bool{}, map[int]bool{}
 	for _, i := range claims {
-		if value.Meets(v, c.a.Value(i)) {
+		w := c.a.Value(i)
+		switch {
+		case w.Negated && !claimsDenialHits(w, v):
+			neutral[i] = true
+		case !w.Negated && value.Meets(v, w):
 			agree = append(agree, i)
 			agrees[i] = true
-		} else {
+		default:
 			disagree = append(disagree, i)
 		}
+	}
+	if len(agree) == 0 && len(disagree) == 0 {
+		r.Verdict = Unverified
+		r.Message = fmt.Sprintf("the ledger only denies other values of %s; no claim states one", x.Topic)
+		return
 	}
 	d := c.dispute(claims)
 	if d != nil {
 		r.Status, r.Reason, r.Settled = d.Status, d.Reason, d.Settled
 		for _, p := range d.Positions {
 			s := Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins}
-			if !slices.ContainsFunc(p.Members(), func(i int) bool { return !agrees[i] }) {
+			switch ms := p.Members(); {
+			case !slices.ContainsFunc(ms, func(i int) bool { return !neutral[i] }):
+			case !slices.ContainsFunc(ms, func(i int) bool { return !agrees[i] }):
 				r.Agrees = append(r.Agrees, s)
-			} else {
+			default:
 				r.Others = append(r.Others, s)
 			}
 		}
@@ -266,6 +282,60 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	if (r.Verdict == Conflicting || r.Verdict == Refuted) && r.Settled == "" {
 		c.likely(r, d, claims[0], v)
 	}
+}
+
+// claimsDenialHits is claims.DenialHits, named apart from the local
+// variable claims that judgeValue uses.
+var claimsDenialHits = claims.DenialHits
+
+// judgeMoments judges an assertion that names no moment, on a topic whose
+// value changes, against every moment: a figure that held for a while and
+// was then revised is supported for that while, and the verdict says when
+// it held and what it became. It reports false, leaving r alone, when the
+// latest moment supports it or no moment does: then the latest moment's
+// verdict stands.
+func (c *checker) judgeMoments(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) bool {
+	l := c.a.Ledger
+	var moments []string
+	for _, i := range c.live[x.Topic] {
+		if cl := &l.Claims[i]; sameContext(cl.Context, x.Context) {
+			moments = append(moments, l.Moment(cl))
+		}
+	}
+	slices.Sort(moments)
+	moments = slices.Compact(moments)
+	if len(moments) < 2 {
+		return false
+	}
+	verdicts := make([]Result, len(moments))
+	for k, m := range moments {
+		at := x
+		at.AsOf = m
+		verdicts[k] = Result{Topic: r.Topic, Asserted: r.Asserted, Read: r.Read, Context: r.Context}
+		c.judgeValue(&verdicts[k], at, t, v)
+	}
+	last := len(moments) - 1
+	if verdicts[last].Verdict == Supported {
+		return false
+	}
+	held := slices.IndexFunc(verdicts, func(res Result) bool { return res.Verdict == Supported })
+	if held < 0 {
+		return false
+	}
+	until := held
+	for until+1 <= last && verdicts[until+1].Verdict == Supported {
+		until++
+	}
+	next := verdicts[until+1]
+	pos := r.Pos
+	*r = verdicts[held]
+	r.AsOf, r.Pos = "", pos
+	became := joinSides(next.Others)
+	if became == "" {
+		became = joinSides(next.Agrees)
+	}
+	r.Message = fmt.Sprintf("held from %s until %s, when it was revised to %s; %s", moments[held], moments[until+1], became, r.Message)
+	return true
 }
 
 // likely adds the ledger's likely value for the group of claim i (in

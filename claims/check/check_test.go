@@ -66,7 +66,11 @@ func TestCheckVerdicts(t *testing.T) {
 		{topic: "bridge.months-closed", value: "3 months", verdict: Refuted},
 		// A changing topic: the latest moment, unless as_of picks one.
 		{topic: "bridge.traffic-share", value: "55%", verdict: Supported},
-		{topic: "bridge.traffic-share", value: "40%", verdict: Refuted},
+		// Undated, a figure of a changing topic is judged at every moment:
+		// 40% held on 1 October, until the November figure replaced it.
+		{topic: "bridge.traffic-share", value: "40%", verdict: Supported,
+			message: "held from 2025-10-01 until 2025-11-01, when it was revised to ≈ 55% (metro-wire, river-gazette); agrees with the one claim: 40% (metro-wire, river-gazette)"},
+		{topic: "bridge.traffic-share", value: "20%", verdict: Refuted},
 		{topic: "bridge.traffic-share", value: "40%", asOf: "2025-10-01", verdict: Supported},
 		{topic: "bridge.traffic-share", value: "40%", asOf: "2025-12-01", verdict: Unverified, message: "no claims on bridge.traffic-share about 2025-12-01"},
 		// No context, where every claim has one: judged in each.
