@@ -205,6 +205,11 @@ func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
 			return qty{}, s, false
 		}
 	}
+	if n, r, ok := scanGroupWord(rest); ok {
+		if f, ok := (qty{lit: lit}).number(); ok {
+			lit, rest = numLit{word: f * n}, r
+		}
+	}
 	q := qty{lit: lit}
 	for range 2 {
 		exp, r, ok := scanMultiplier(rest)

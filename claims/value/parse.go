@@ -25,7 +25,7 @@ type keyword struct {
 
 var approxWords = []string{
 	"approximately", "approx.", "approx", "about", "around", "roughly", "nearly", "almost",
-	"some", "circa", "ca.", "c.", "an estimated", "estimated", "close to",
+	"some", "circa", "ca.", "c.", "an estimated", "estimated", "close to", "closer to",
 }
 
 var boundWords = []keyword{
@@ -35,6 +35,12 @@ var boundWords = []keyword{
 	{"in excess of", moreThan}, {"upwards of", moreThan}, {"exceeding", moreThan},
 	{"up to", atMost}, {"at most", atMost}, {"no more than", atMost}, {"not more than", atMost},
 	{"a maximum of", atMost}, {"within", atMost},
+	// How reporters hedge: "as many as 4,200" is the high end of an
+	// estimate, "just over 500" and "north of 1,000" a floor.
+	{"as many as", atMost}, {"as much as", atMost}, {"as high as", atMost},
+	{"as few as", atLeast}, {"as little as", atLeast}, {"as low as", atLeast},
+	{"just over", moreThan}, {"well over", moreThan}, {"well above", moreThan}, {"north of", moreThan},
+	{"just under", lessThan}, {"well under", lessThan}, {"well below", lessThan}, {"south of", lessThan},
 	{"under", lessThan}, {"below", lessThan}, {"fewer than", lessThan}, {"less than", lessThan},
 }
 
@@ -108,6 +114,11 @@ func (c *ctx) cutBound(s string) (string, bound) {
 func (c *ctx) cutSuffix(s string) (string, bound, bool) {
 	if rest, ok := strings.CutSuffix(s, "+"); ok && rest != "" {
 		return strings.TrimSuffix(rest, " "), atLeast, false
+	}
+	for _, plus := range [...]string{"-plus", " plus"} {
+		if rest, ok := strings.CutSuffix(s, plus); ok && rest != "" && !c.dates() {
+			return rest, atLeast, false
+		}
 	}
 	if s == "" || s[len(s)-1] < 'a' || s[len(s)-1] > 'z' {
 		return s, noBound, false
@@ -197,6 +208,12 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 			}
 			s, b = rest, atLeast // "from 2025-11-01": since
 		}
+	}
+	if lo, hi, ok := c.roughCount(s); ok {
+		if b != noBound {
+			return v, c.fail()
+		}
+		return c.span(v, lo, hi, "", false), nil
 	}
 	if q, ok := c.scalar(s); ok {
 		p, ok := c.finish(q)

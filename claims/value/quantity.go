@@ -168,8 +168,10 @@ func (c *ctx) currency(q qty) (string, bool) {
 // inherit shares what the writer wrote once for both ends of an interval.
 // Only the first end takes a multiplier: "5-10k" is 5k-10k, but "5k-10"
 // is more likely a typo than 5k-10k.
+// Nor does a first end already larger than the second's bare number:
+// "800,000 to 1 million" is 800,000 to 1,000,000, not 800 billion on.
 func inherit(l, r *qty) {
-	if !l.hasMult && r.hasMult {
+	if !l.hasMult && r.hasMult && !largerThanBare(l, r) {
 		l.exp, l.hasMult = r.exp, true
 	}
 	if l.unit == 0 {
@@ -186,6 +188,16 @@ func inherit(l, r *qty) {
 	if r.cur == "" {
 		r.cur, r.generic = l.cur, l.generic
 	}
+}
+
+// largerThanBare reports whether l, as written, exceeds r without its
+// multiplier.
+func largerThanBare(l, r *qty) bool {
+	bare := *r
+	bare.exp, bare.hasMult = 0, false
+	a, ok1 := l.number()
+	b, ok2 := bare.number()
+	return ok1 && ok2 && a > b
 }
 
 // interval reads the two ends of "5 to 10" and the like.

@@ -1,0 +1,56 @@
+package value
+
+import (
+	"math"
+	"testing"
+)
+
+// Number words are read right or refused: "two dozen" is 24, never 2.
+func TestNumberWords(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		raw    string
+		lo, hi float64
+	}{
+		{"a dozen", 12, 12},
+		{"two dozen", 24, 24},
+		{"2 dozen", 24, 24},
+		{"a score", 20, 20},
+		{"dozens", 24, 99},
+		{"hundreds", 200, 999},
+		{"thousands", 2000, 9999},
+		{"thousands of people", 2000, 9999},
+		{"tens of thousands", 20000, 99999},
+		{"hundreds of thousands", 200000, 999999},
+		{"as many as 4,200", -inf, 4200},
+		{"as high as 5,000", -inf, 5000},
+		{"as much as 60,000", -inf, 60000},
+		{"just under 500", -inf, 500},
+		{"just over 500", 500, inf},
+		{"north of 1,000", 1000, inf},
+		{"well over 1,000", 1000, inf},
+		{"upwards of 300", 300, inf},
+		{"500-plus", 500, inf},
+		{"500 plus", 500, inf},
+		{"closer to 900,000", 855000, 945000},
+		{"nearly 400", 380, 420},
+		{"an estimated 4,645", 4412.75, 4877.25},
+		{"between 800,000 and 1 million", 800000, 1e6},
+		{"5-10k", 5000, 10000},
+	}
+	for _, tt := range tests {
+		v, err := Parse(tt.raw, Spec{Type: Number})
+		if err != nil {
+			t.Errorf("%q: %v", tt.raw, err)
+			continue
+		}
+		if v.Lo != tt.lo || v.Hi != tt.hi {
+			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
+		}
+	}
+	for _, raw := range []string{"a million and a half", "dozen", "score", "hundred"} {
+		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
+			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
+		}
+	}
+}
