@@ -62,10 +62,15 @@ type QuoteResult struct {
 // serves. A quote passes when it is in some text, or when the closest
 // passage's similarity is at least threshold.
 func Quotes(l *claims.Ledger, threshold float64) []QuoteResult {
+	return QuotesWhere(l, threshold, func(*claims.Claim) bool { return true })
+}
+
+// QuotesWhere is Quotes of the claims keep passes (check --context).
+func QuotesWhere(l *claims.Ledger, threshold float64, keep func(c *claims.Claim) bool) []QuoteResult {
 	qc := &quoteChecker{l: l, archives: map[string]*archived{}}
 	var out []QuoteResult
 	for i := range l.Claims {
-		if l.Claims[i].Quote != "" {
+		if l.Claims[i].Quote != "" && keep(&l.Claims[i]) {
 			out = append(out, qc.check(&l.Claims[i], threshold))
 		}
 	}
