@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/load"
@@ -51,5 +53,48 @@ claims:
 	page := b.String()
 	if !strings.Contains(page, `<svg class="tl"`) || strings.Contains(page, "a<b>") || !strings.Contains(page, "a&lt;b&gt;") {
 		t.Errorf("the timeline is missing or its text is not escaped")
+	}
+}
+
+// A topic disputed in two contexts has two matrix columns; each label
+// names its context, so the two do not read as one topic drawn twice.
+func TestMatrixNamesContexts(t *testing.T) {
+	l := load.Bytes("t.yaml", []byte(`ledger: 1
+sources:
+  a: {name: A, kind: outlet}
+  b: {name: B, kind: outlet}
+topics:
+  toll.dead: {type: number}
+  toll.hurt: {type: number}
+claims:
+  - {topic: toll.dead, value: 58, source: a, context: {period: sep-dec}}
+  - {topic: toll.dead, value: 59, source: b, context: {period: sep-dec}}
+  - {topic: toll.dead, value: 70, source: a, context: {period: jan-mar}}
+  - {topic: toll.dead, value: 90, source: b, context: {period: jan-mar}}
+  - {topic: toll.hurt, value: 1, source: a, context: {period: jan-mar}}
+  - {topic: toll.hurt, value: 2, source: b, context: {period: jan-mar}}
+`))
+	m := newMatrix(Build(claims.Analyze(l, claims.Options{})))
+	var labels []string
+	for _, c := range m.Cols {
+		labels = append(labels, c.Label)
+	}
+	got := strings.Join(labels, " | ")
+	for _, want := range []string{"toll.dead [period=sep-dec]", "toll.dead [period=jan-mar]"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("labels %q lack %q", got, want)
+		}
+	}
+	// A topic with one column needs no more than its name.
+	if !slices.Contains(labels, "toll.hurt") {
+		t.Errorf("labels %q: toll.hurt has one column and should be named alone", got)
+	}
+	long := &Dispute{Dispute: claims.Dispute{Topic: strings.Repeat("t", 40), Context: "region=" + strings.Repeat("n", 40)}}
+	if l := columnLabel(long, true); utf8.RuneCountInString(l) > labelRunes || !strings.Contains(l, "[nnn") {
+		t.Errorf("a long label %q should fit %d runes and keep its context", l, labelRunes)
+	}
+	two := &Dispute{Dispute: claims.Dispute{Topic: "toll.dead", Context: "period=sep-dec; region=north"}}
+	if l := columnLabel(two, true); l != "toll.dead [sep-dec, north]" {
+		t.Errorf("a context of two pairs is labelled %q, want its values", l)
 	}
 }
