@@ -21,12 +21,13 @@ const (
 	Changed  ChangeKind = "changed"
 	Reworded ChangeKind = "reworded" // only the wording of the value, not its meaning
 	Renamed  ChangeKind = "renamed"  // only the id
+	Opened   ChangeKind = "opened"
+	Closed   ChangeKind = "closed"
+
 	// Moved: the same claim (topic, value, context, date) now credited
 	// to another source, and nothing else about it changed but its via,
 	// quote or note.
-	Moved  ChangeKind = "moved"
-	Opened ChangeKind = "opened"
-	Closed ChangeKind = "closed"
+	Moved ChangeKind = "moved"
 )
 
 // FieldChange is one field of a claim that differs.
