@@ -3,7 +3,6 @@ package claims
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -20,12 +19,8 @@ const DateForms = "a date YYYY-MM-DD (2017-10-03) or a time with its offset, sec
 // RFC 3339 time, whose seconds may be left out as claim values may
 // (2017-10-03T19:00-04:00): a time read off a page rarely has them.
 func IsDate(s string) bool {
-	for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02T15:04Z07:00"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
+	_, _, ok := ParseDate(s)
+	return ok
 }
 
 // ContextPairs splits a canonical context back into its pairs, for display.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -96,5 +97,73 @@ claims:
 	two := &Dispute{Dispute: claims.Dispute{Topic: "toll.dead", Context: "period=sep-dec; region=north"}}
 	if l := columnLabel(two, true); l != "toll.dead [sep-dec, north]" {
 		t.Errorf("a context of two pairs is labelled %q, want its values", l)
+	}
+}
+
+// Disputes that open within weeks of each other on one topic share one
+// "disputes opened" label rather than overprint; labels never overlap,
+// and dates in titles read as the axis's do.
+func TestOpenedLabelsDoNotOverlap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("ledger: 1\nsources:\n  a: {name: A, kind: outlet}\n  b: {name: B, kind: outlet}\ntopics:\n  toll: {type: number}\nclaims:\n")
+	// Six contexts: four open within a fortnight, one a month on, one a
+	// year on, which sets the scale.
+	days := []string{"2017-10-01", "2017-10-03T19:00-04:00", "2017-10-08", "2017-10-14", "2017-11-20", "2018-10-01"}
+	for i, d := range days {
+		fmt.Fprintf(&b, "  - {topic: toll, value: %d, source: a, date: 2017-09-01, context: {c: '%d'}}\n", 10+i, i)
+		fmt.Fprintf(&b, "  - {topic: toll, value: %d, source: b, date: '%s', context: {c: '%d'}}\n", 100+i, d, i)
+	}
+	l := load.Bytes("t.yaml", []byte(b.String()))
+	r := Build(claims.Analyze(l, claims.Options{}))
+	if len(r.Timelines) != 1 {
+		t.Fatalf("%d timelines", len(r.Timelines))
+	}
+	tl := newTimeline(&r.Timelines[0])
+	if len(tl.Opened) != len(days) {
+		t.Fatalf("%d opened lines, want %d", len(tl.Opened), len(days))
+	}
+	var texts []string
+	prevRight := -1e9
+	for _, o := range tl.Opened {
+		if strings.Contains(o.Label, "T19:00") {
+			t.Errorf("title %q mixes date formats", o.Label)
+		}
+		if o.Text == "" {
+			continue
+		}
+		texts = append(texts, o.Text)
+		w := float64(len(o.Text)) * openedCharWidth
+		if o.TextX-w/2 < prevRight || o.TextX-w/2 < 0 || o.TextX+w/2 > tlWidth {
+			t.Errorf("label %q at %.0f overlaps the one before (ending %.0f) or leaves the picture", o.Text, o.TextX, prevRight)
+		}
+		prevRight = o.TextX + w/2
+	}
+	if len(texts) < 2 || len(texts) == len(days) || !strings.Contains(strings.Join(texts, "|"), "disputes opened") {
+		t.Errorf("labels %q: the close ones should share a label, the far ones have their own", texts)
+	}
+	if !strings.Contains(tl.Opened[1].Label, "3 Oct 2017 19:00") {
+		t.Errorf("title %q: want the axis's date format with the clock", tl.Opened[1].Label)
+	}
+}
+
+// Many opened lines at the same few units stay clear of each other.
+func TestLabelOpenedPacked(t *testing.T) {
+	var ts []tlTick
+	for i := range 40 {
+		ts = append(ts, tlTick{X: tlLeft + float64(i*i%500)})
+	}
+	ts = append(ts, tlTick{X: tlRight}, tlTick{X: tlRight - 1}, tlTick{X: tlLeft})
+	slices.SortFunc(ts, func(a, b tlTick) int { return int(a.X - b.X) })
+	labelOpened(ts)
+	prevRight := -1e9
+	for _, o := range ts {
+		if o.Text == "" {
+			continue
+		}
+		w := float64(len(o.Text)) * openedCharWidth
+		if o.TextX-w/2 < prevRight+openedGap-0.001 || o.TextX+w/2 > tlWidth+0.001 {
+			t.Errorf("label %q at %.1f overlaps the one before (ending %.1f)", o.Text, o.TextX, prevRight)
+		}
+		prevRight = o.TextX + w/2
 	}
 }
