@@ -3,7 +3,6 @@ package claims
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -12,14 +11,16 @@ import (
 // documents them; every reader and writer of claims uses this list.
 var ClaimFields = []string{"id", "topic", "value", "source", "via", "date", "as_of", "quote", "context", "denies", "note"}
 
+// DateForms says which forms IsDate accepts, with an example of each, for
+// the messages that refuse a date.
+const DateForms = "a date YYYY-MM-DD (2017-10-03) or a time with its offset, seconds optional (2017-10-03T19:00-04:00, 2017-10-03T23:00:00Z)"
+
 // IsDate accepts what a claim's date and as_of may hold: YYYY-MM-DD, or an
-// RFC 3339 time.
+// RFC 3339 time, whose seconds may be left out as claim values may
+// (2017-10-03T19:00-04:00): a time read off a page rarely has them.
 func IsDate(s string) bool {
-	if _, err := time.Parse(time.DateOnly, s); err == nil {
-		return true
-	}
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil
+	_, _, ok := ParseDate(s)
+	return ok
 }
 
 // ContextPairs splits a canonical context back into its pairs, for display.

@@ -37,6 +37,11 @@ type Filter struct {
 	// such a claim.
 	Topics  []string
 	Sources []string
+	// Contexts are globs on one KEY=VALUE pair of a claim's or dispute's
+	// context (period=sep-*, region=*): patterns on the same key are
+	// alternatives, patterns on different keys are all required, so
+	// "--context period=sep --context country=UA" means both.
+	Contexts []string
 	// Kinds, Statuses and MinSeverity select disputes; a claim passes them
 	// when it sits in a dispute that does.
 	Kinds       []Kind
@@ -46,7 +51,7 @@ type Filter struct {
 
 // IsZero reports whether f selects everything.
 func (f Filter) IsZero() bool {
-	return len(f.Topics) == 0 && len(f.Sources) == 0 && !f.OnDisputes()
+	return len(f.Topics) == 0 && len(f.Sources) == 0 && len(f.Contexts) == 0 && !f.OnDisputes()
 }
 
 // OnDisputes reports whether f says anything about disputes (kind, status
@@ -57,6 +62,36 @@ func (f Filter) OnDisputes() bool {
 
 // MatchTopic reports whether topic passes --topic.
 func (f Filter) MatchTopic(topic string) bool { return anyGlob(f.Topics, topic) }
+
+// MatchContext reports whether a claim or dispute in context ctx (the
+// canonical "key=value; key=value") passes --context.
+func (f Filter) MatchContext(ctx string) bool {
+	if len(f.Contexts) == 0 {
+		return true
+	}
+	pairs := ContextPairs(ctx)
+	byKey := map[string]bool{} // key pattern -> some pattern on it matched
+	for _, p := range f.Contexts {
+		kp, vp, _ := strings.Cut(p, "=")
+		kp, vp = strings.TrimSpace(kp), strings.TrimSpace(vp)
+		byKey[kp] = byKey[kp] || slices.ContainsFunc(pairs, func(kv [2]string) bool { return Glob(kp, kv[0]) && globAll(vp, kv[1]) })
+	}
+	for _, ok := range byKey {
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// globAll is Glob, except that an empty pattern matches only an empty
+// value: "--context note=" asks for an empty value, not any.
+func globAll(pattern, s string) bool {
+	if pattern == "" {
+		return s == ""
+	}
+	return Glob(pattern, s)
+}
 
 // MatchChain reports whether a claim with this attribution chain passes
 // --source.
@@ -75,7 +110,7 @@ func (f Filter) matchDispute(d *Dispute) bool {
 	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, d.Status) {
 		return false
 	}
-	return f.MatchTopic(d.Topic)
+	return f.MatchTopic(d.Topic) && f.MatchContext(d.Context)
 }
 
 // MatchDispute reports whether d passes f: its kinds, severity, status and
@@ -103,7 +138,7 @@ func (a *Analysis) MatchDispute(f Filter, d *Dispute) bool {
 // when f says anything about disputes, a dispute it sits in.
 func (a *Analysis) MatchClaim(f Filter, i int) bool {
 	c := &a.Ledger.Claims[i]
-	if !f.MatchTopic(c.Topic) || !f.MatchChain(a.Ledger.Sources.Chain(c.Source, c.Via)) {
+	if !f.MatchTopic(c.Topic) || !f.MatchContext(c.Context) || !f.MatchChain(a.Ledger.Sources.Chain(c.Source, c.Via)) {
 		return false
 	}
 	if !f.OnDisputes() {
@@ -147,7 +182,35 @@ func (a *Analysis) Unmatched(f Filter) []string {
 			}
 		}
 	}
+	for _, p := range f.Contexts {
+		one := Filter{Contexts: []string{p}}
+		if !slices.ContainsFunc(l.Claims, func(c Claim) bool { return one.MatchContext(c.Context) }) {
+			out = append(out, noContext(p, l))
+		}
+	}
 	return out
+}
+
+// noContext says that --context p matches no claim, naming the nearest
+// key=value pair of the ledger's contexts when there is one.
+func noContext(p string, l *Ledger) string {
+	seen := map[string]bool{}
+	var pairs []string
+	for i := range l.Claims {
+		if l.Claims[i].Context == "" || seen[l.Claims[i].Context] {
+			continue
+		}
+		seen[l.Claims[i].Context] = true
+		for _, kv := range ContextPairs(l.Claims[i].Context) {
+			if s := kv[0] + "=" + kv[1]; !slices.Contains(pairs, s) {
+				pairs = append(pairs, s)
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return fmt.Sprintf("--context '%s' matches no claim: no claim has a context", p)
+	}
+	return noMatch("--context", p, "claim's context", pairs)
 }
 
 func noMatch(flag, pattern, what string, names []string) string {

@@ -38,17 +38,38 @@ func (r Revision) String() string {
 	return fmt.Sprintf("%s revised %s (%s) → %s (%s)", r.Origin, r.From, from, r.To, to)
 }
 
-// shortDate writes a YYYY-MM-DD date as "1 Mar", with the year when other
-// falls in another year; anything else as written.
+// shortDate writes a date as "1 Mar", and a time as "1 Mar 19:00" (its
+// clock as written), with the year when other falls in another year, so
+// that a revision's two ends read alike whether or not one has a time;
+// anything else as written.
 func shortDate(d, other string) string {
-	t, err := time.Parse(time.DateOnly, d[:min(len(d), 10)])
-	if err != nil || len(d) > 10 {
+	t, clock, ok := ParseDate(d)
+	if !ok {
 		return d
 	}
-	if o, err := time.Parse(time.DateOnly, other[:min(len(other), 10)]); err == nil && o.Year() != t.Year() {
-		return t.Format("2 Jan 2006")
+	layout := "2 Jan"
+	if o, _, ok := ParseDate(other); ok && o.Year() != t.Year() {
+		layout = "2 Jan 2006"
 	}
-	return t.Format("2 Jan")
+	if clock {
+		layout += " 15:04"
+	}
+	return t.Format(layout)
+}
+
+// ParseDate reads what IsDate accepts: the moment, and whether it has a
+// time of day. A time keeps the offset it was written with, so its clock
+// reads as the source wrote it.
+func ParseDate(s string) (t time.Time, clock, ok bool) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, false, true
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true, true
+		}
+	}
+	return time.Time{}, false, false
 }
 
 // RevisionsOf returns the revisions on topics f's topics match whose

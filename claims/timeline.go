@@ -56,7 +56,17 @@ type TimelineEvent struct {
 // matches all) by date, with the revisions marked, the claim that opened
 // each dispute and the desk's settling of it. Topics follow the ledger.
 func (a *Analysis) Timeline(topicGlob string) []TimelineTopic {
-	return a.timeline(func(topic string) bool { return Glob(topicGlob, topic) })
+	return a.TimelineOf(Filter{Topics: []string{topicGlob}})
+}
+
+// TimelineOf is Timeline of the claims f's topics, contexts and sources
+// match, and the disputes opened among them in f's contexts.
+func (a *Analysis) TimelineOf(f Filter) []TimelineTopic {
+	l := a.Ledger
+	return a.timeline(f.MatchTopic, func(i int) bool {
+		c := &l.Claims[i]
+		return f.MatchContext(c.Context) && f.MatchChain(l.Sources.Chain(c.Source, c.Via))
+	}, f.MatchContext)
 }
 
 // DisputedTimeline is Timeline of the topics that have a dispute, for
@@ -69,14 +79,17 @@ func (a *Analysis) DisputedTimeline() []TimelineTopic {
 	if len(disputed) == 0 {
 		return nil
 	}
-	return a.timeline(func(topic string) bool { return disputed[topic] })
+	all := func(string) bool { return true }
+	return a.timeline(func(topic string) bool { return disputed[topic] }, func(int) bool { return true }, all)
 }
 
-func (a *Analysis) timeline(keep func(topic string) bool) []TimelineTopic {
+// timeline lays out the claims whose topic keep and which keepClaim
+// passes, and the disputes among them whose context keepContext passes.
+func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) bool, keepContext func(string) bool) []TimelineTopic {
 	l := a.Ledger
 	byTopic := map[string][]int{}
 	for i := range l.Claims {
-		if t := l.Claims[i].Topic; keep(t) {
+		if t := l.Claims[i].Topic; keep(t) && keepClaim(i) {
 			byTopic[t] = append(byTopic[t], i)
 		}
 	}
@@ -91,7 +104,7 @@ func (a *Analysis) timeline(keep func(topic string) bool) []TimelineTopic {
 	disputed := map[string]bool{}
 	for di := range a.Disputes {
 		d := &a.Disputes[di]
-		if _, ok := byTopic[d.Topic]; !ok {
+		if _, ok := byTopic[d.Topic]; !ok || !keepContext(d.Context) {
 			continue
 		}
 		disputed[d.Topic] = true

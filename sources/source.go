@@ -58,11 +58,33 @@ type Source struct {
 	// Text is the archived text's path as written, relative to the
 	// directory of the file that defines the source.
 	Text string
+	// Texts are further archived texts (texts:): a wire or a broadcaster
+	// is cited from several articles, each kept as it was published.
+	Texts []ArchivedText
 	// Pos is where the source is defined.
 	Pos diag.Pos
 	// ViaPos is the position of each Via entry, for errors; it may be
 	// shorter than Via, and Pos stands in for missing entries.
 	ViaPos []diag.Pos
+}
+
+// ArchivedText is one entry of a source's texts: a path as Text is, and
+// where and when that text was published, when the ledger says.
+type ArchivedText struct {
+	Path, URL, Date string
+}
+
+// TextPaths lists every archived text of the source, text: first and
+// then texts: in order; quote checks look in each.
+func (s *Source) TextPaths() []string {
+	var out []string
+	if s.Text != "" {
+		out = append(out, s.Text)
+	}
+	for _, t := range s.Texts {
+		out = append(out, t.Path)
+	}
+	return out
 }
 
 // Anonymous reports whether the source is an unnamed official or person,

@@ -62,10 +62,15 @@ type QuoteResult struct {
 // serves. A quote passes when it is in some text, or when the closest
 // passage's similarity is at least threshold.
 func Quotes(l *claims.Ledger, threshold float64) []QuoteResult {
+	return QuotesWhere(l, threshold, func(*claims.Claim) bool { return true })
+}
+
+// QuotesWhere is Quotes of the claims keep passes (check --context).
+func QuotesWhere(l *claims.Ledger, threshold float64, keep func(c *claims.Claim) bool) []QuoteResult {
 	qc := &quoteChecker{l: l, archives: map[string]*archived{}}
 	var out []QuoteResult
 	for i := range l.Claims {
-		if l.Claims[i].Quote != "" {
+		if l.Claims[i].Quote != "" && keep(&l.Claims[i]) {
 			out = append(out, qc.check(&l.Claims[i], threshold))
 		}
 	}
@@ -82,18 +87,18 @@ type archived struct {
 	err error
 }
 
-// archive returns source s's text, read and indexed on first use. The
-// path is relative to the directory of the file that defines s.
-func (qc *quoteChecker) archive(s *sources.Source) *archived {
+// archive returns source s's text at path, read and indexed on first use.
+// The path is relative to the directory of the file that defines s.
+func (qc *quoteChecker) archive(s *sources.Source, path string) *archived {
 	dir := filepath.Dir(s.Pos.File)
-	key := filepath.Join(dir, s.Text)
+	key := filepath.Join(dir, path)
 	if ar, ok := qc.archives[key]; ok {
 		return ar
 	}
 	ar := &archived{}
 	if qc.l.Example {
 		ar.err = fmt.Errorf("the built-in example has no archived texts")
-	} else if text, err := sources.OpenText(dir, s.Text); err != nil {
+	} else if text, err := sources.OpenText(dir, path); err != nil {
 		ar.err = err
 	} else {
 		ar.a = sources.NewArchive(text)
@@ -108,41 +113,51 @@ func (qc *quoteChecker) check(c *claims.Claim, threshold float64) QuoteResult {
 	q := QuoteResult{Claim: c.ID, Topic: c.Topic, Source: c.Source, Quote: c.Quote, Chain: chain, Pos: c.Pos}
 	var best sources.Match
 	var bestSrc *sources.Source
+	var bestText string
 	var unreadable error
 	var unreadableSrc *sources.Source
+	// Every text of every source on the chain, until one holds the quote
+	// as it is: a wire cited from several articles has a text for each.
+texts:
 	for _, id := range chain {
 		s := l.Sources.Get(id)
-		if s == nil || s.Text == "" {
+		if s == nil {
 			continue
 		}
-		ar := qc.archive(s)
-		if ar.err != nil {
-			if unreadable == nil {
-				unreadable, unreadableSrc = ar.err, s
+		for _, path := range s.TextPaths() {
+			ar := qc.archive(s, path)
+			if ar.err != nil {
+				if unreadable == nil {
+					unreadable, unreadableSrc = ar.err, s
+				}
+				continue
 			}
-			continue
+			m := ar.a.Find(c.Quote)
+			if bestSrc == nil || m.Similarity > best.Similarity {
+				best, bestSrc, bestText = m, s, path
+			}
+			if m.Exact {
+				break texts
+			}
 		}
-		m := ar.a.Find(c.Quote)
-		if bestSrc == nil || m.Similarity > best.Similarity {
-			best, bestSrc = m, s
-		}
-		if m.Exact {
-			break
-		}
+	}
+	var name string
+	if bestSrc != nil {
+		name = fmt.Sprintf("%s (%s)", bestText, bestSrc.ID)
 	}
 	switch {
 	case bestSrc != nil && best.Exact:
 		q.Status = QuoteMatched
-		q.Message = fmt.Sprintf("the quote is in %s", textName(bestSrc))
+		q.Message = fmt.Sprintf("the quote is in %s", name)
 	case bestSrc != nil && best.Similarity >= threshold:
 		if missing := missingFigures(c.Quote, best.Passage); len(missing) > 0 {
 			q.Status, q.Fails = QuoteMismatch, true
 			q.Message = fmt.Sprintf("the quote is close to a passage of %s, similarity %s, but the passage does not say %s",
-				textName(bestSrc), FormatSimilarity(best.Similarity), strings.Join(missing, ", "))
+				name, FormatSimilarity(best.Similarity), strings.Join(missing, ", "))
 			break
 		}
 		q.Status = QuoteClose
-		q.Message = fmt.Sprintf("the quote is close to a passage of %s, similarity %s", textName(bestSrc), FormatSimilarity(best.Similarity))
+		q.Message = fmt.Sprintf("the quote is close to a passage of %s, similarity %s", name, FormatSimilarity(best.Similarity))
 	case unreadable != nil:
 		q.Status, q.Fails = QuoteUnreadable, true
 		q.Message = fmt.Sprintf("cannot read the archived text of %s: %v", unreadableSrc.ID, unreadable)
@@ -150,9 +165,9 @@ func (qc *quoteChecker) check(c *claims.Claim, threshold float64) QuoteResult {
 	case bestSrc != nil:
 		q.Status, q.Fails = QuoteMismatch, true
 		q.Message = fmt.Sprintf("the quote is not in %s: the closest passage has similarity %s, below %s",
-			textName(bestSrc), FormatSimilarity(best.Similarity), FormatSimilarity(threshold))
+			name, FormatSimilarity(best.Similarity), FormatSimilarity(threshold))
 		if best.Passage == "" {
-			q.Message = fmt.Sprintf("the quote is not in %s, and no passage is close", textName(bestSrc))
+			q.Message = fmt.Sprintf("the quote is not in %s, and no passage is close", name)
 		}
 	default:
 		q.Status = QuoteUnchecked
@@ -160,7 +175,7 @@ func (qc *quoteChecker) check(c *claims.Claim, threshold float64) QuoteResult {
 		return q
 	}
 	q.Similarity = math.Round(best.Similarity*10000) / 10000
-	q.Passage, q.Text, q.TextSource = best.Passage, bestSrc.Text, bestSrc.ID
+	q.Passage, q.Text, q.TextSource = best.Passage, bestText, bestSrc.ID
 	return q
 }
 
@@ -210,10 +225,6 @@ func figures(s string) []string {
 	}
 	flush()
 	return out
-}
-
-func textName(s *sources.Source) string {
-	return fmt.Sprintf("%s (%s)", s.Text, s.ID)
 }
 
 // FormatSimilarity shows a similarity with two decimals, rounded down so

@@ -23,6 +23,11 @@ const (
 	Renamed  ChangeKind = "renamed"  // only the id
 	Opened   ChangeKind = "opened"
 	Closed   ChangeKind = "closed"
+
+	// Moved: the same claim (topic, value, context, date) now credited
+	// to another source, and nothing else about it changed but its via,
+	// quote or note.
+	Moved ChangeKind = "moved"
 )
 
 // FieldChange is one field of a claim that differs.
@@ -97,10 +102,15 @@ type DisputeChange struct {
 type Diff struct {
 	Claims   []ClaimChange
 	Disputes []DisputeChange
+	// TopicChanges are the topic definitions added, removed or changed.
+	TopicChanges []TopicChange
 }
 
-// Empty reports whether the two versions hold the same claims and disputes.
-func (d *Diff) Empty() bool { return len(d.Claims) == 0 && len(d.Disputes) == 0 }
+// Empty reports whether the two versions hold the same claims, disputes
+// and topic definitions.
+func (d *Diff) Empty() bool {
+	return len(d.Claims) == 0 && len(d.Disputes) == 0 && len(d.TopicChanges) == 0
+}
 
 // ClaimIDs returns the ids of claims changed in the given way, in order.
 func (d *Diff) ClaimIDs(kind ChangeKind) []string {
@@ -149,6 +159,11 @@ func (d *Diff) Count(kind ChangeKind) int {
 			n++
 		}
 	}
+	for _, c := range d.TopicChanges {
+		if c.Kind == kind {
+			n++
+		}
+	}
 	return n
 }
 
@@ -170,7 +185,7 @@ func Ledgers(before, after *claims.Ledger, opts claims.Options) *Diff {
 			touchedOld[i] = c.ID
 		}
 	}
-	var added, changed, reworded, renamed []ClaimChange
+	var added, changed, moved, reworded, renamed []ClaimChange
 	for j := range after.Claims {
 		c := &after.Claims[j]
 		i := newTo[j]
@@ -189,6 +204,13 @@ func Ledgers(before, after *claims.Ledger, opts claims.Options) *Diff {
 			ch.From = o.ID
 		}
 		switch {
+		case ch.Field("source") != nil && !slices.ContainsFunc(ch.Fields, func(f FieldChange) bool {
+			return f.Field != "source" && comparedField(f)
+		}):
+			// Credited to another source, and otherwise the same claim.
+			ch.Kind = Moved
+			moved = append(moved, ch)
+			touchedOld[i], touchedNew[j] = c.ID, c.ID
 		case slices.ContainsFunc(ch.Fields, func(f FieldChange) bool { return !f.Reworded }):
 			ch.Kind = Changed
 			changed = append(changed, ch)
@@ -203,7 +225,8 @@ func Ledgers(before, after *claims.Ledger, opts claims.Options) *Diff {
 			renamed = append(renamed, ch)
 		}
 	}
-	d.Claims = slices.Concat(added, removed, changed, reworded, renamed)
+	d.Claims = slices.Concat(added, removed, changed, moved, reworded, renamed)
+	d.TopicChanges = diffTopics(before, after)
 	d.Disputes = diffDisputes(claims.Analyze(before, opts), claims.Analyze(after, opts), oldTo, touchedOld, touchedNew)
 	return d
 }
@@ -226,8 +249,9 @@ func briefChange(kind ChangeKind, c *claims.Claim) ClaimChange {
 // matchClaims pairs the claims of two ledgers, returning for each claim
 // the index of its counterpart, or -1. Explicit ids match first; then, in
 // ever looser tiers, claims with the same topic and source, preferring the
-// same context, date and value; the last tier lets a claim without an id
-// change its context. Within a tier, candidates pair in ledger order.
+// same context, date and value; then a claim without an id may change its
+// context; last, one without an id may change its source, keeping its
+// topic, context, date and value (moved). Within a tier, candidates pair in ledger order.
 func matchClaims(before, after *claims.Ledger) (oldTo, newTo []int) {
 	oldTo, newTo = make([]int, len(before.Claims)), make([]int, len(after.Claims))
 	for i := range oldTo {
@@ -257,6 +281,11 @@ func matchClaims(before, after *claims.Ledger) (oldTo, newTo []int) {
 		func(c *claims.Claim) (string, bool) { return joinKey(c.Topic, c.Source, c.Context, c.Date), true },
 		func(c *claims.Claim) (string, bool) { return joinKey(c.Topic, c.Source, c.Context), true },
 		func(c *claims.Claim) (string, bool) { return joinKey(c.Topic, c.Source), c.DerivedID },
+		// The same claim credited to another source: its derived id
+		// changed with the source, so only its content can find it.
+		func(c *claims.Claim) (string, bool) {
+			return joinKey(c.Topic, c.Context, c.Date, c.Shown()), c.DerivedID
+		},
 	}
 	for _, key := range tiers {
 		waiting := map[string][]int{}
@@ -498,6 +527,49 @@ func matchPositions(od, nd *claims.Dispute, oldTo []int) []int {
 		if k := sameKey(np.Denies, np.CommonSet()); match[j] < 0 && len(same[k]) > 0 {
 			match[j], used[same[k][0]] = same[k][0], true
 			same[k] = same[k][1:]
+		}
+	}
+	// A position whose set moved (a tolerance added, a claim that narrows
+	// it) is still the same position when it is written the same, or
+	// when its values still meet and an origin stayed with it: it gained
+	// or lost origins, it was not dropped and made anew.
+	written := map[string][]int{}
+	for i := range od.Positions {
+		if !used[i] {
+			k := positionValue(&od.Positions[i])
+			written[k] = append(written[k], i)
+		}
+	}
+	for j := range nd.Positions {
+		if k := positionValue(&nd.Positions[j]); match[j] < 0 {
+			for len(written[k]) > 0 && used[written[k][0]] {
+				written[k] = written[k][1:]
+			}
+			if len(written[k]) > 0 {
+				match[j], used[written[k][0]] = written[k][0], true
+				written[k] = written[k][1:]
+			}
+		}
+	}
+	// By origin, so that many positions cost what their origins do, not
+	// every pair.
+	byOrigin := map[string][]int{}
+	for i := range od.Positions {
+		if !used[i] {
+			for _, id := range od.Positions[i].OriginIDs {
+				byOrigin[id] = append(byOrigin[id], i)
+			}
+		}
+	}
+	for j := range nd.Positions {
+		np := &nd.Positions[j]
+		for _, id := range np.OriginIDs {
+			for _, i := range byOrigin[id] {
+				op := &od.Positions[i]
+				if match[j] < 0 && !used[i] && op.Denies == np.Denies && value.Meets(op.CommonSet(), np.CommonSet()) {
+					match[j], used[i] = i, true
+				}
+			}
 		}
 	}
 	return match

@@ -100,10 +100,28 @@ func TestDiffClaims(t *testing.T) {
 			want: []string{"renamed cap@reuters>reuters/cap"},
 		},
 		{
-			name: "different source is a different claim",
+			name: "the same claim credited to another source is moved",
+			old:  "  - {topic: cap, value: 600000, source: reuters, date: 2025-11-20}\n",
+			new:  "  - {topic: cap, value: 600000, source: ap, via: reuters, date: 2025-11-20}\n",
+			want: []string{"moved cap@ap"},
+		},
+		{
+			name: "another source with another value is a different claim",
 			old:  "  - {topic: cap, value: 600000, source: reuters}\n",
-			new:  "  - {topic: cap, value: 600000, source: ap}\n",
+			new:  "  - {topic: cap, value: 500000, source: ap}\n",
 			want: []string{"added cap@ap", "removed cap@reuters"},
+		},
+		{
+			name: "another source on another date is a different claim",
+			old:  "  - {topic: cap, value: 600000, source: reuters, date: 2025-11-20}\n",
+			new:  "  - {topic: cap, value: 600000, source: ap, date: 2025-11-21}\n",
+			want: []string{"added cap@ap", "removed cap@reuters"},
+		},
+		{
+			name: "a source kept wins over a move",
+			old:  "  - {topic: cap, value: 600000, source: reuters}\n",
+			new:  "  - {topic: cap, value: 600000, source: reuters}\n  - {topic: cap, value: 600000, source: ap}\n",
+			want: []string{"added cap@ap"},
 		},
 		{
 			name: "explicit ids in different contexts are different claims",

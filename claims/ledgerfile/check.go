@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/claims/value"
 )
 
 // Writing a ledger must never change what it says by accident: a claim
@@ -21,7 +23,7 @@ func Meaning(l *claims.Ledger) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title %q %q\n", l.Title, l.Titles)
 	for _, s := range l.Sources.All() {
-		fmt.Fprintf(&b, "source %q %q %q %q %q %q %q\n", s.ID, s.Name, s.Kind, s.URL, s.Published, s.Via, s.Text)
+		fmt.Fprintf(&b, "source %q %q %q %q %q %q %q %q\n", s.ID, s.Name, s.Kind, s.URL, s.Published, s.Via, s.Text, s.Texts)
 	}
 	for _, id := range l.TopicOrder {
 		t := l.Topics[id]
@@ -55,8 +57,10 @@ func claimKey(c *claims.Claim) string {
 		c.Via, c.Date, c.AsOf, c.Context, c.Quote+"\x00"+c.Note)
 }
 
-// key is the claimKey a loaded c will have, in file.
-func (c Claim) key(file string) string {
+// key is the claimKey a loaded c will have, in file, where its topic
+// reads values by spec: the loader moves a value's trailing note
+// ("822 (estimated)") into the claim's note.
+func (c Claim) key(file string, spec value.Spec) string {
 	parts := make([]string, len(c.Context))
 	for i, p := range c.Context {
 		parts[i] = p[0] + "=" + p[1]
@@ -67,7 +71,7 @@ func (c Claim) key(file string) string {
 		via = c.Via
 	}
 	return fmt.Sprintf("%q %q %q %q denies=%v %q %q %q %q %q %q", file, c.ID, c.Topic, c.Value, c.Denies, c.Source,
-		via, c.Date, c.AsOf, strings.Join(parts, "; "), c.Quote+"\x00"+c.Note)
+		via, c.Date, c.AsOf, strings.Join(parts, "; "), c.Quote+"\x00"+load.NoteOf(c.Note, c.Value, spec))
 }
 
 // Added checks that after is before with exactly the additions, file by
@@ -83,7 +87,11 @@ func Added(before, after *claims.Ledger, adds map[string]Additions) error {
 	newTopics := map[string]Topic{}
 	for file, a := range adds {
 		for _, c := range a.Claims {
-			want[c.key(file)]++
+			var spec value.Spec
+			if t := after.Topics[c.Topic]; t != nil {
+				spec = t.Spec
+			}
+			want[c.key(file, spec)]++
 		}
 		for _, s := range a.Sources {
 			newSources[s.ID] = s
@@ -109,19 +117,20 @@ func Added(before, after *claims.Ledger, adds map[string]Additions) error {
 		return fmt.Errorf("%d sources where %d were meant", len(after.Sources.All()), len(before.Sources.All())+len(newSources))
 	}
 	for _, s := range after.Sources.All() {
-		got := fmt.Sprintf("%q %q %q %q", s.Name, s.Kind, s.URL, s.Via)
+		got := fmt.Sprintf("%q %q %q %q %q %q %v", s.Name, s.Kind, s.URL, s.Via, s.Published, s.Text, s.Texts)
 		if n, ok := newSources[s.ID]; ok {
 			var via []string
 			if len(n.Via) > 0 {
 				via = n.Via
 			}
-			if w := fmt.Sprintf("%q %q %q %q", n.Name, n.Kind, n.URL, via); got != w {
+			text, texts := n.texts()
+			if w := fmt.Sprintf("%q %q %q %q %q %q %v", n.Name, n.Kind, n.URL, via, n.Published, text, texts); got != w {
 				return fmt.Errorf("source %s reads %s, not %s", s.ID, got, w)
 			}
 			continue
 		}
 		o := before.Sources.Get(s.ID)
-		if o == nil || got != fmt.Sprintf("%q %q %q %q", o.Name, o.Kind, o.URL, o.Via) || s.Published != o.Published || s.Text != o.Text {
+		if o == nil || got != fmt.Sprintf("%q %q %q %q %q %q %v", o.Name, o.Kind, o.URL, o.Via, o.Published, o.Text, o.Texts) {
 			return fmt.Errorf("source %s changed", s.ID)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/sources"
 )
 
 // The canonical order of each entry's fields: the loader's, which is
@@ -37,10 +38,24 @@ type Claim struct {
 	Note    string
 }
 
-// Source is a source to define.
+// Source is a source to define, with every field a ledger's source may
+// have. One text with no url or date is written as text:, any other as
+// texts:.
 type Source struct {
 	ID, Name, Kind, URL, Published string
 	Via                            []string
+	Texts                          []sources.ArchivedText
+	Decimal, DateOrder, Zone       string
+	NoValue                        []string
+	Description                    string
+}
+
+// texts is the source's text: and texts: as the loader will read them.
+func (s Source) texts() (text string, texts []sources.ArchivedText) {
+	if len(s.Texts) == 1 && s.Texts[0].URL == "" && s.Texts[0].Date == "" {
+		return s.Texts[0].Path, nil
+	}
+	return "", s.Texts
 }
 
 // Topic is a topic to define. Choices are written as a flow list.
@@ -94,7 +109,40 @@ func (s Source) fields(ctx Context) []field {
 	if v := list(s.Via); v != "" {
 		out = append(out, field{"via", v})
 	}
+	text, texts := s.texts()
+	add("text", text)
+	if len(texts) > 0 {
+		out = append(out, field{"texts", textsList(texts)})
+	}
+	add("decimal", s.Decimal)
+	add("date_order", s.DateOrder)
+	add("zone", s.Zone)
+	if v := list(s.NoValue); v != "" {
+		out = append(out, field{"no_value", v})
+	}
+	add("description", s.Description)
 	return out
+}
+
+// textsList writes texts on one line, as a flow list whose entries are a
+// path, or {path: …, url: …, date: …} when the text has more.
+func textsList(texts []sources.ArchivedText) string {
+	parts := make([]string, len(texts))
+	for i, t := range texts {
+		if t.URL == "" && t.Date == "" {
+			parts[i] = Scalar(t.Path, Flow)
+			continue
+		}
+		fs := []field{{"path", Scalar(t.Path, Flow)}}
+		if t.URL != "" {
+			fs = append(fs, field{"url", Scalar(t.URL, Flow)})
+		}
+		if t.Date != "" {
+			fs = append(fs, field{"date", Scalar(t.Date, Flow)})
+		}
+		parts[i] = flowMapping(fs)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 func (t Topic) fields(ctx Context) []field {

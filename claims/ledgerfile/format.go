@@ -24,7 +24,8 @@ import (
 //   - every list or mapping below that ([a, b] for via, {k: v} for a
 //     context) on one line when it holds only scalars and no comment;
 //   - every scalar on one line, plain where that reads the same, else in
-//     quotes as Scalar writes them;
+//     quotes as Scalar writes them, except | and > block scalars, which
+//     stay blocks with their lines as written;
 //   - a blank line between two entries or claims only where the file had
 //     one (several are one), and none inside an entry;
 //   - every comment kept, before or after what it was written at, with
@@ -362,6 +363,12 @@ func (p *printer) field(key, val *yaml.Node, indent int, prefix string, withHead
 		p.comment(key.HeadComment, indent)
 	}
 	k := Scalar(key.Value, Block)
+	if val.Kind == yaml.ScalarNode && val.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 &&
+		p.blockScalar(key, val, indent, prefix, joinComments(key.LineComment, val.LineComment)) {
+		p.comment(val.FootComment, indent)
+		p.comment(key.FootComment, indent)
+		return
+	}
 	if text, ok := inline(val, key.Value == "context"); ok {
 		sep := ": "
 		if text == "" {

@@ -16,7 +16,7 @@ import (
 
 var (
 	ledgerFields  = []string{"ledger", "title", "description", "desk", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
-	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "decimal", "date_order", "zone", "no_value", "description"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "texts", "decimal", "date_order", "zone", "no_value", "description"}
 	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "no_value"}
 	disputeFields = []string{"status", "value", "reason", "until"}
 	deskFields    = []string{"name", "url"}
@@ -101,6 +101,54 @@ func (b *builder) readSources(r *reader, n *yaml.Node) {
 	}
 }
 
+// textFields are the fields of one entry of a source's texts: written as
+// a mapping.
+var textFields = []string{"path", "url", "date"}
+
+// texts reads a source's texts: a list whose entries are each a path, or
+// a mapping {path, url, date}. Each path is checked as text: is.
+func (r *reader) texts(n *yaml.Node) []sources.ArchivedText {
+	items, ok := r.sequence(n, "texts")
+	if !ok {
+		return nil
+	}
+	var out []sources.ArchivedText
+	for _, it := range items {
+		var t sources.ArchivedText
+		at := r.resolve(it)
+		if at == nil {
+			continue
+		}
+		if at.Kind == yaml.MappingNode {
+			fields, _ := r.mapping(at, "a texts entry")
+			for _, f := range fields {
+				switch f.key {
+				case "path":
+					t.Path, _ = r.scalar(f.value, "path")
+				case "url":
+					t.URL, _ = r.scalar(f.value, "url")
+				case "date":
+					t.Date = r.date(f.value, "date")
+				default:
+					r.unknownField(f, "a texts entry", textFields)
+				}
+			}
+			if t.Path == "" {
+				r.errorf(at, "missing-field", "a texts entry needs path: the archived text's file")
+				continue
+			}
+		} else if t.Path, ok = r.scalar(at, "a texts entry"); !ok || t.Path == "" {
+			continue
+		}
+		if err := sources.CheckTextPath(filepath.Dir(r.file), t.Path); err != nil {
+			r.errorf(at, "text-path", "%v", err)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // readSource reads one entry of sources:
 func (b *builder) readSource(r *reader, f field) {
 	s := &sources.Source{ID: f.key, Pos: r.pos(f.keyN)}
@@ -133,6 +181,8 @@ func (b *builder) readSource(r *reader, f field) {
 					r.errorf(p.value, "text-path", "%v", err)
 				}
 			}
+		case "texts":
+			s.Texts = r.texts(p.value)
 		case "decimal":
 			if d, ok := r.decimal(p.value); ok {
 				rd := readingFor(b.sourceReading, s.ID)

@@ -148,16 +148,25 @@ func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, v value.Value
 // keepNote keeps a value's trailing notes, such as "(estimated)", as the
 // claim's note: they are not part of the value.
 func keepNote(c *claims.Claim, spec value.Spec) {
-	if raw := strings.TrimSpace(c.Value.Raw); !strings.HasSuffix(raw, ")") && !strings.HasSuffix(raw, "]") {
-		return
+	c.Note = NoteOf(c.Note, c.Value.Raw, spec)
+}
+
+// NoteOf is the note a claim with note and value raw has once loaded: a
+// value's trailing notes, such as "(estimated)", join the claim's own.
+// Whoever writes a claim and checks that it reads back (add) expects
+// this note, not the one it wrote.
+func NoteOf(note, raw string, spec value.Spec) string {
+	if t := strings.TrimSpace(raw); !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return note
 	}
-	if _, note := value.SplitNote(c.Value.Raw, spec); note != "" {
-		if c.Note == "" {
-			c.Note = note
-		} else if !strings.Contains(c.Note, note) {
-			c.Note += "; " + note
+	if _, vn := value.SplitNote(raw, spec); vn != "" {
+		if note == "" {
+			return vn
+		} else if !strings.Contains(note, vn) {
+			return note + "; " + vn
 		}
 	}
+	return note
 }
 
 // zone reads a zone: declaration, an IANA name or a fixed offset.

@@ -123,6 +123,10 @@ claims: [{topic: t, value: 1, source: s, date: !!timestamp 2025-11-20, as_of: "2
 sources: {a: {via: b}, b: {via: [c, d]}}
 claims: [{topic: t, value: 1, source: a, via: [e]}, {topic: t, value: 2, source: a, via: e}]`, true},
 		{"choice aliases", "topics: {t: {type: choice, choices: [G7, {G8: [Group of Eight]}, {G20: Group of Twenty}]}}", true},
+		{"texts", "sources: {s: {text: a.txt, texts: [b.txt, {path: c.txt, url: https://example.org, date: 2017-10-03}]}}", true},
+		{"time without seconds", "claims: [{topic: t, value: 1, source: s, date: 2017-10-03T19:00-04:00}]", true},
+		{"texts entry without path", "sources: {s: {texts: [{url: https://example.org}]}}", false},
+		{"texts entry with unknown field", "sources: {s: {texts: [{path: a.txt, when: 2017-10-03}]}}", false},
 		{"numeric and relative tolerance", "topics: {a: {tolerance: 1000}, b: {tolerance: 1%}}", true},
 
 		{"unknown top-level field", "ledgr: 1", false},

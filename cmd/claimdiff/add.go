@@ -74,15 +74,32 @@ which is one text's own words. An --id of the form SOURCE/NAME becomes
 OTHER/NAME for each.
 
 A source or topic that is not in the ledger is an error, unless
---new-source id=ID,name=NAME,kind=KIND[,url=URL][,via=ID] (repeatable) or
---new-topic[=type=TYPE,unit=UNIT,tolerance=T,question=Q,choices=A|B] says to
-define it. On a terminal, add asks for --topic, --value and --source when
-they are missing; it never asks when stdin is not a terminal.`,
+--new-source or --new-topic defines it. Each takes KEY=VALUE fields
+separated by commas. --new-source (repeatable, one source each) takes
+every field a source has: id=, name=, kind= (required; kind is one of
+outlet, wire, official, person, government, document, dataset), url=,
+published=, via= (repeatable), text= (an archived text's path, repeatable:
+several make texts:), text-url= and text-date= (the url and date of the
+text= before them), decimal=, date_order=, zone=, no_value= (repeatable)
+and description=. A value that holds a comma goes in double quotes, with
+"" for a quote inside it: name="BBC News, London". Quote the whole flag
+for the shell: --new-source 'id=bbc,name="BBC News, London",kind=outlet'.
+--new-topic[=type=TYPE,unit=UNIT,tolerance=T,question=Q,choices=A|B,changes=true]
+says to define it; changes=true marks a topic whose true value moves over
+time, so that only claims about the same moment (--as-of) are compared.
+
+On a terminal, add asks for --topic, --value and --source when they are
+missing; it never asks when stdin is not a terminal.`,
 		Example: `  claimdiff add --topic plan.army-cap --value 600,000 --source reuters --date 2025-11-20
   claimdiff add --topic plan.army-cap --value 600,000 --source reuters --via reopen-media \
       --also we2news --also axios:novaya-gazeta --date 2025-11-20
   claimdiff add --topic crowd.size --value "about 8,000" --source police \
       --new-source 'id=police,name=City police,kind=government' --new-topic=type=number
+  claimdiff add --topic storm.deaths --value "58 (estimated)" --source wire --date 2017-10-03T19:00-04:00 \
+      --new-source 'id=wire,name=The Wire,kind=wire,text=texts/wire-1.txt,text=texts/wire-2.txt,text-url=https://example.org/2,text-date=2017-10-03'
+  claimdiff add --topic storm.injured --value 489 --source police --as-of 2017-10-03 \
+      --new-source 'id=police,name="City Police, North",kind=government,url=https://example.org,zone=America/Chicago' \
+      --new-topic=type=number,unit=people,changes=true
   claimdiff add --topic plan.army-cap --value 600,000 --source bbc --dry-run`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -95,16 +112,16 @@ they are missing; it never asks when stdin is not a terminal.`,
 	f.StringVar(&opts.Value, "value", "", "the value, as the source wrote it (600,000, about 19%, G8, yes)")
 	f.StringVar(&opts.Source, "source", "", "the origin: who made the claim")
 	f.StringArrayVar(&opts.Via, "via", nil, "an outlet the claim passed through, nearest the origin first (repeatable)")
-	f.StringVar(&opts.Date, "date", "", "when the source said it, YYYY-MM-DD")
-	f.StringVar(&opts.AsOf, "as-of", "", "the moment the claim is about, for topics whose value changes")
+	f.StringVar(&opts.Date, "date", "", "when the source said it: YYYY-MM-DD, or a time 2017-10-03T19:00-04:00")
+	f.StringVar(&opts.AsOf, "as-of", "", "the moment the claim is about, for topics whose value changes (a date or time, as --date)")
 	f.StringVar(&opts.Quote, "quote", "", "the source's own words")
 	f.StringArrayVar(&opts.Context, "context", nil, "a qualifier KEY=VALUE (repeatable)")
 	f.StringVar(&opts.ID, "id", "", "the claim's id (default TOPIC@SOURCE)")
 	f.BoolVar(&opts.Denies, "denies", false, "the source says the value is NOT this")
 	f.StringVar(&opts.Note, "note", "", "a note for the desk")
 	f.StringArrayVar(&opts.Also, "also", nil, "add the same figure for SOURCE[:VIA,...] too (repeatable)")
-	f.StringArrayVar(&opts.NewSources, "new-source", nil, "define a source: id=ID,name=NAME,kind=KIND[,url=URL][,via=ID] (repeatable)")
-	f.StringVar(&opts.NewTopic, "new-topic", "", "define the topic, optionally with type=,unit=,tolerance=,question=,choices=A|B")
+	f.StringArrayVar(&opts.NewSources, "new-source", nil, `define a source: id=ID,name=NAME,kind=KIND[,url=,published=,via=,text=,text-url=,text-date=,…] (repeatable; name="A, B" for a comma)`)
+	f.StringVar(&opts.NewTopic, "new-topic", "", "define the topic, optionally with type=,unit=,tolerance=,question=,choices=A|B,changes=true")
 	f.Lookup("new-topic").NoOptDefVal = newTopicAlone
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the text add would insert, and write nothing")
 	return cmd
@@ -234,7 +251,7 @@ func (o *addOptions) additions(l *claims.Ledger) (ledgerfile.Additions, error) {
 	}
 	for _, d := range []struct{ name, v string }{{"--date", o.Date}, {"--as-of", o.AsOf}} {
 		if d.v != "" && !claims.IsDate(d.v) {
-			return a, cli.Usagef("%s must be a date YYYY-MM-DD (or an RFC 3339 time), not %q", d.name, d.v)
+			return a, cli.Usagef("%s must be %s, not %q", d.name, claims.DateForms, d.v)
 		}
 	}
 	if o.ID != "" && !ids.Valid(o.ID) {

@@ -59,29 +59,118 @@ func kindList() string {
 	return strings.Join(names, ", ")
 }
 
-// parsePairs reads key=value,key=value. A comma belongs to the value
-// unless a known key and "=" follow it, so "name=Reuters, London" reads.
+// sourceKeys are the fields --new-source takes: every field of a source.
+// text= may be repeated, and text-url= and text-date= describe the text=
+// before them.
+var sourceKeys = []string{"id", "name", "kind", "url", "published", "via", "text", "text-url", "text-date",
+	"decimal", "date_order", "zone", "no_value", "description"}
+
+// parsePairs reads key=value,key=value. A value in double quotes holds
+// anything, commas included ("" is a quote inside it). Unquoted, a comma
+// belongs to the value unless a word and "=" follow it, so "name=Reuters,
+// London" reads; a word that is not a known key there is an error rather
+// than part of the value before it, which would hide a misspelt key.
 func parsePairs(flag, spec string, keys []string) ([][2]string, error) {
 	var out [][2]string
-	for _, part := range strings.Split(spec, ",") {
-		k, v, ok := strings.Cut(part, "=")
-		if ok && slices.Contains(keys, strings.TrimSpace(k)) {
-			out = append(out, [2]string{strings.TrimSpace(k), v})
+	rest := spec
+	for rest != "" {
+		part := rest
+		rest = ""
+		k, v, hasEq := strings.Cut(part, "=")
+		key := strings.TrimSpace(k)
+		isKey := hasEq && !strings.Contains(k, ",") && fieldWord(key)
+		if isKey && !slices.Contains(keys, key) && len(out) > 0 && strings.HasSuffix(out[len(out)-1][0], "url") {
+			isKey = false // a URL's query may hold ",b=2": it stays the URL's
+		}
+		if !isKey {
+			// Not KEY=: up to the next comma belongs to the value before.
+			seg, after, comma := strings.Cut(part, ",")
+			if len(out) == 0 {
+				return nil, usageHint(fmt.Sprintf("%s: %q is not KEY=VALUE", flag, seg), "KEY is one of "+strings.Join(keys, ", "))
+			}
+			out[len(out)-1][1] += "," + seg
+			rest = after
+			if comma && after == "" {
+				out[len(out)-1][1] += ","
+			}
 			continue
 		}
-		if len(out) == 0 {
-			return nil, cli.Usagef("%s: %q is not KEY=VALUE with KEY one of %s", flag, part, strings.Join(keys, ", "))
+		if !slices.Contains(keys, key) {
+			hint := "KEY is one of " + strings.Join(keys, ", ") + `; quote a value that holds a comma: name="Reuters, London"`
+			if near := suggest.Nearest(key, keys, 3); near != "" {
+				hint = fmt.Sprintf("did you mean %s=? %s", near, hint)
+			}
+			return nil, usageHint(fmt.Sprintf("%s: %q is not a field", flag, key), hint)
 		}
-		out[len(out)-1][1] += "," + part
+		if strings.HasPrefix(v, `"`) {
+			val, after, err := unquote(v)
+			if err != nil {
+				return nil, usageHint(fmt.Sprintf("%s: %s=%s", flag, key, err), `write name="Reuters, London", with "" for a quote inside`)
+			}
+			out = append(out, [2]string{key, val})
+			rest = after
+			continue
+		}
+		// An unquoted value runs to the next comma; the loop above adds
+		// what follows when it is not a KEY=.
+		val, after, comma := strings.Cut(v, ",")
+		out = append(out, [2]string{key, val})
+		rest = after
+		if comma && after == "" {
+			out[len(out)-1][1] += ","
+		}
 	}
 	return out, nil
 }
 
+// fieldWord is what may name a field: lower-case letters, "_" and "-".
+func fieldWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// unquote reads a double-quoted value at the start of v, and returns what
+// follows its comma.
+func unquote(v string) (val, rest string, err error) {
+	var b strings.Builder
+	for i := 1; i < len(v); i++ {
+		if v[i] != '"' {
+			b.WriteByte(v[i])
+			continue
+		}
+		if i+1 < len(v) && v[i+1] == '"' {
+			b.WriteByte('"')
+			i++
+			continue
+		}
+		after := v[i+1:]
+		if after != "" && after[0] != ',' {
+			return "", "", fmt.Errorf("%s: the closing quote must end the value", v[:i+1])
+		}
+		return b.String(), strings.TrimPrefix(after, ","), nil
+	}
+	return "", "", fmt.Errorf("%s has no closing quote", v)
+}
+
 func parseNewSource(spec string) (ledgerfile.Source, error) {
 	var s ledgerfile.Source
-	pairs, err := parsePairs("--new-source", spec, []string{"id", "name", "kind", "url", "published", "via"})
+	pairs, err := parsePairs("--new-source", spec, sourceKeys)
 	if err != nil {
 		return s, err
+	}
+	lastText := func(key string) (*sources.ArchivedText, error) {
+		if len(s.Texts) == 0 {
+			return nil, usageHint(fmt.Sprintf("--new-source: %s= comes after the text= it describes", key),
+				"--new-source id=ap,name=AP,kind=wire,text=texts/ap-1.txt,text-url=https://apnews.com/...,text-date=2017-10-03")
+		}
+		return &s.Texts[len(s.Texts)-1], nil
 	}
 	for _, p := range pairs {
 		switch p[0] {
@@ -97,6 +186,33 @@ func parseNewSource(spec string) (ledgerfile.Source, error) {
 			s.Published = p[1]
 		case "via":
 			s.Via = append(s.Via, p[1])
+		case "text":
+			s.Texts = append(s.Texts, sources.ArchivedText{Path: p[1]})
+		case "text-url":
+			t, err := lastText(p[0])
+			if err != nil {
+				return s, err
+			}
+			t.URL = p[1]
+		case "text-date":
+			t, err := lastText(p[0])
+			if err != nil {
+				return s, err
+			}
+			if !claims.IsDate(p[1]) {
+				return s, cli.Usagef("--new-source: text-date must be %s, not %q", claims.DateForms, p[1])
+			}
+			t.Date = p[1]
+		case "decimal":
+			s.Decimal = p[1]
+		case "date_order":
+			s.DateOrder = p[1]
+		case "zone":
+			s.Zone = p[1]
+		case "no_value":
+			s.NoValue = append(s.NoValue, p[1])
+		case "description":
+			s.Description = p[1]
 		}
 	}
 	switch {
@@ -111,7 +227,7 @@ func parseNewSource(spec string) (ledgerfile.Source, error) {
 		return s, cli.Usagef("--new-source %s: kind %q is not one of %s", s.ID, s.Kind, kindList())
 	}
 	if s.Published != "" && !claims.IsDate(s.Published) {
-		return s, cli.Usagef("--new-source %s: published must be a date YYYY-MM-DD, not %q", s.ID, s.Published)
+		return s, cli.Usagef("--new-source %s: published must be %s, not %q", s.ID, claims.DateForms, s.Published)
 	}
 	return s, nil
 }

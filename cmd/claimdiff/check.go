@@ -60,7 +60,9 @@ from the sources' agreement, not a fact (--no-estimate leaves it out). A
 value the desk settled a dispute on wins over it.
 An assertion without context is compared with claims without context; give
 one with --context KEY=VALUE, context: in YAML, or ?context=KEY=VALUE in a
-link. In a link, ?value=VALUE asserts VALUE where the prose cannot, as in
+link. --context also keeps --disputes and --quotes to the disputes and
+claims whose context matches it, as the other commands' --context does
+(a glob: --context 'period=sep-*'). In a link, ?value=VALUE asserts VALUE where the prose cannot, as in
 [not waived](claim:tolls-waived?value=no). A value that does not read as
 the topic's type is invalid.
 
@@ -101,7 +103,7 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 	cli.FormatFlag(cmd, &opts.Format, checkreport.Formats...)
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Claims, "claim", nil, "assert TOPIC=VALUE (repeatable)")
-	f.StringArrayVar(&opts.Contexts, "context", nil, "context KEY=VALUE of the --claim assertions (repeatable)")
+	f.StringArrayVar(&opts.Contexts, "context", nil, "context KEY=VALUE of the --claim assertions; it also keeps --disputes and --quotes to disputes and claims in a context matching it, as a glob (repeatable)")
 	f.StringSliceVar(&opts.FailOn, "fail-on", verdictNames(check.FailingVerdicts), "verdicts that fail: refuted, conflicting, unverified, supported, or none")
 	f.StringVar(&opts.Disputes, "disputes", "", "fail on disputes: new (no disputes: entry, or expired) or any (all but resolved and dismissed)")
 	f.BoolVar(&opts.Quotes, "quotes", false, "check each claim's quote against the archived texts on its chain")
@@ -148,9 +150,6 @@ func (o *checkOptions) flags() (failOn []check.Verdict, as []assert.Assertion, e
 			return nil, nil, &cli.UsageError{Err: err}
 		}
 		pairs = append(pairs, p)
-	}
-	if len(pairs) > 0 && len(o.Claims) == 0 {
-		return nil, nil, cli.Usagef("--context applies to --claim assertions; give one")
 	}
 	for _, c := range o.Claims {
 		a, err := assert.ParseFlag(c)
@@ -216,11 +215,17 @@ func runCheck(opts *checkOptions) error {
 		estimate = func() *resolve.Result { return resolve.Run(a, resolve.Options{}) }
 	}
 	report := &check.CheckReport{Results: check.ClaimsLikely(a, as, failOn, estimate), Gate: opts.Disputes, Threshold: opts.QuoteThreshold}
+	// --context narrows the gates as it narrows every command's output;
+	// the assertions took it as their own context above.
+	only := claims.Filter{Contexts: opts.Contexts}
+	if len(opts.Contexts) > 0 {
+		sayUnmatched(ios, a, only)
+	}
 	if opts.Disputes != "" {
-		report.Disputes = check.Disputes(a, opts.Disputes)
+		report.Disputes = check.Disputes(a.Narrow(only), opts.Disputes)
 	}
 	if opts.Quotes {
-		report.Quotes = check.Quotes(l, opts.QuoteThreshold)
+		report.Quotes = check.QuotesWhere(l, opts.QuoteThreshold, func(c *claims.Claim) bool { return only.MatchContext(c.Context) })
 		if report.Quotes == nil {
 			report.Quotes = []check.QuoteResult{}
 		}

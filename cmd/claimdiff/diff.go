@@ -33,8 +33,9 @@ func newDiffCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 		Short: "Show how a change to the ledger moves its claims and disputes",
 		Long: `Diff compares two versions of a ledger and reports the disputes the change
 opened, closed or changed (a new position, a position gaining or losing
-origins, a new severity, kind or status), then the claims it added, removed,
-changed, reworded or renamed.
+origins, a new severity, kind or status), then the topics whose definition
+it changed (a tolerance added or changed), and the claims it added, removed,
+changed, moved to another source, reworded or renamed.
 
 OLD and NEW are each a file, a directory, or REV:PATH read from git, such as
 origin/main:claims.yaml or HEAD~1:ledger, without a checkreport. As in git, PATH

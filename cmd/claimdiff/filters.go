@@ -21,6 +21,7 @@ import (
 type filterOptions struct {
 	Topics      []string
 	Sources     []string
+	Contexts    []string
 	Kinds       []string
 	Statuses    []string
 	MinSeverity string
@@ -32,6 +33,7 @@ func filterFlags(cmd *cobra.Command, o *filterOptions, what string) {
 	f := cmd.Flags()
 	f.StringSliceVar(&o.Topics, "topic", nil, "only topics matching these globs, such as 'plan.*' (repeatable, comma-separated)")
 	f.StringSliceVar(&o.Sources, "source", nil, "only claims whose source (or any via) matches these globs, and disputes with such a claim (repeatable)")
+	contextFlag(cmd, &o.Contexts, "only claims, and disputes,")
 	f.StringSliceVar(&o.Kinds, "kind", nil, "only "+what+" of these kinds: conflict, self, negation (repeatable)")
 	f.StringSliceVar(&o.Statuses, "status", nil, "only "+what+" with these statuses: open, acknowledged, resolved, dismissed (repeatable)")
 	f.StringVar(&o.MinSeverity, "min-severity", "", "only "+what+" at least this severe: low, medium, high")
@@ -42,7 +44,10 @@ func filterFlags(cmd *cobra.Command, o *filterOptions, what string) {
 
 // filter turns the flags into a filter, rejecting unknown words.
 func (o *filterOptions) filter() (claims.Filter, error) {
-	f := claims.Filter{Topics: o.Topics, Sources: o.Sources, Statuses: o.Statuses}
+	f := claims.Filter{Topics: o.Topics, Sources: o.Sources, Contexts: o.Contexts, Statuses: o.Statuses}
+	if err := checkContexts(o.Contexts); err != nil {
+		return f, err
+	}
 	for _, k := range o.Kinds {
 		if !slices.Contains(claims.Kinds, claims.Kind(k)) {
 			return f, cli.Usagef("unknown kind %q; choose %s", k, strings.Join(kindNames(), ", "))
@@ -64,7 +69,26 @@ func (o *filterOptions) filter() (claims.Filter, error) {
 	return f, nil
 }
 
-// sayUnmatched tells stderr about each --topic or --source glob that
+// contextFlag registers --context, the filter on contexts that every
+// command that filters shares; only says what it keeps. Its patterns are
+// not split at commas, which a context's value may hold.
+func contextFlag(cmd *cobra.Command, p *[]string, only string) {
+	cmd.Flags().StringArrayVar(p, "context", nil, only+" whose context has a KEY=VALUE matching this glob, such as 'period=sep-*' "+
+		"(repeatable: patterns on one key are alternatives, on different keys all required)")
+}
+
+// checkContexts refuses a --context pattern that is not KEY=VALUE.
+func checkContexts(patterns []string) error {
+	for _, p := range patterns {
+		if k, _, ok := strings.Cut(p, "="); !ok || strings.TrimSpace(k) == "" {
+			return usageHint(fmt.Sprintf("--context %q is not KEY=VALUE", safetext.Line(p)),
+				"--context period=sep-dec, or a glob on either side: --context 'period=*', --context 'region=north*'")
+		}
+	}
+	return nil
+}
+
+// sayUnmatched tells stderr about each --topic, --source or --context glob that
 // matches nothing in the ledger, which is most often a typo.
 func sayUnmatched(ios *iostreams.IOStreams, a *claims.Analysis, f claims.Filter) {
 	for _, msg := range a.Unmatched(f) {

@@ -37,7 +37,8 @@ func newFmtCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 top-level keys, and each entry's and claim's fields, in the order LEDGER.md
 gives; sources, topics and disputes as blocks of entries and claims as a
 block list, each field on one line; lists and contexts of plain values as
-[a, b] and {k: v}; values quoted only where they must be; blank lines
+[a, b] and {k: v}; values quoted only where they must be, and | and >
+block scalars kept as blocks, their lines as written; blank lines
 between entries kept where the file had them; every comment kept, and the
 comments at the ends of consecutive lines aligned. It is the built-in
 example's layout, and the one the loader reads fastest.

@@ -20,6 +20,7 @@ type resolveOptions struct {
 	Global    *globalOptions
 	Format    string
 	Topic     string
+	Contexts  []string
 	Explain   string
 	Contested bool
 	Method    string
@@ -53,6 +54,7 @@ It exits 0 whatever it finds.`,
 	cli.FormatFlag(cmd, &opts.Format, "text", "json", "jsonl", "csv")
 	f := cmd.Flags()
 	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
+	contextFlag(cmd, &opts.Contexts, "only values")
 	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
@@ -67,6 +69,9 @@ func runResolve(opts *resolveOptions) error {
 	}
 	if opts.Explain != "" && opts.Format != "text" && opts.Format != "json" {
 		return cli.Usagef("--explain prints text or json, not %s", opts.Format)
+	}
+	if err := checkContexts(opts.Contexts); err != nil {
+		return err
 	}
 	ios := opts.IO
 	l, err := loadLedger(ios, opts.Global)
@@ -96,9 +101,11 @@ func runResolve(opts *resolveOptions) error {
 		return resolveout.ExplainText(ios.Out, st, r)
 	}
 	values := r.Values
-	if opts.Topic != "" || opts.Contested {
+	ctx := claims.Filter{Contexts: opts.Contexts}
+	sayUnmatched(ios, a, ctx)
+	if opts.Topic != "" || opts.Contested || len(opts.Contexts) > 0 {
 		values = slices.DeleteFunc(slices.Clone(values), func(v resolve.Value) bool {
-			return opts.Topic != "" && !claims.Glob(opts.Topic, v.Topic) || opts.Contested && !v.Contested()
+			return opts.Topic != "" && !claims.Glob(opts.Topic, v.Topic) || opts.Contested && !v.Contested() || !ctx.MatchContext(v.Context)
 		})
 	}
 	switch opts.Format {

@@ -14,6 +14,8 @@ type timelineOptions struct {
 	Global *globalOptions
 	Format string
 	Topic  string
+	// Contexts is --context, as the shared filters take it.
+	Contexts []string
 }
 
 func newTimelineCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -26,22 +28,30 @@ what, which claim revised an earlier one of the same source, the claim whose
 arrival opened a dispute ("dispute opened"), and the desk's settling of it
 from the ledger's disputes: entry ("settled" or "dismissed").`,
 		Example: `  claimdiff timeline
-  claimdiff timeline --topic 'plan.*' --format md`,
+  claimdiff timeline --topic 'plan.*' --format md
+  claimdiff timeline --context 'period=sep-*'`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runTimeline(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
 	cmd.Flags().StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
+	contextFlag(cmd, &opts.Contexts, "only claims")
 	return cmd
 }
 
 func runTimeline(opts *timelineOptions) error {
 	ios := opts.IO
+	if err := checkContexts(opts.Contexts); err != nil {
+		return err
+	}
 	l, err := loadLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}
-	ts := claims.Analyze(l, opts.Global.analysis()).Timeline(opts.Topic)
+	a := claims.Analyze(l, opts.Global.analysis())
+	f := claims.Filter{Topics: []string{opts.Topic}, Contexts: opts.Contexts}
+	sayUnmatched(ios, a, claims.Filter{Contexts: opts.Contexts})
+	ts := a.TimelineOf(f)
 	switch opts.Format {
 	case "json":
 		return render.TimelineJSON(ios.Out, ts)

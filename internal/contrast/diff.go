@@ -26,8 +26,11 @@ type Side struct {
 var marks = map[diff.ChangeKind]string{
 	diff.Added: "+", diff.Opened: "+",
 	diff.Removed: "-", diff.Closed: "-",
-	diff.Changed: "~", diff.Reworded: "=", diff.Renamed: ">",
+	diff.Changed: "~", diff.Reworded: "=", diff.Renamed: ">", diff.Moved: "»",
 }
+
+// claimKinds are the kinds of claim change, in the order counts name them.
+var claimKinds = []diff.ChangeKind{diff.Added, diff.Removed, diff.Changed, diff.Moved, diff.Reworded, diff.Renamed}
 
 // DiffText writes the diff as two sections, disputes first since they are
 // what a reader must not miss, then claims. Nothing is written when
@@ -38,6 +41,18 @@ func DiffText(w io.Writer, st *render.Styles, d *diff.Diff) error {
 		b.WriteString(st.Paint(st.Header, "Disputes") + "\n")
 		for i := range d.Disputes {
 			writeDisputeText(&b, st, &d.Disputes[i])
+		}
+	}
+	if len(d.TopicChanges) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(st.Paint(st.Header, "Topics") + "\n")
+		for _, t := range d.TopicChanges {
+			fmt.Fprintf(&b, "%s  %s\n", paintFor(st, t.Kind, marks[t.Kind]+" "+safetext.Line(t.Topic)), t.Kind)
+			for _, f := range t.Fields {
+				fmt.Fprintf(&b, "    %s\n", safetext.Line(f.String()))
+			}
 		}
 	}
 	if len(d.Claims) > 0 {
@@ -61,7 +76,7 @@ func paintFor(st *render.Styles, kind diff.ChangeKind, s string) string {
 		return st.Paint(st.Removed, s)
 	case diff.Changed:
 		return st.Paint(st.Warning, s)
-	case diff.Renamed:
+	case diff.Renamed, diff.Moved:
 		return st.Paint(st.Accent, s)
 	}
 	return st.Paint(st.Dim, s)
@@ -117,14 +132,25 @@ func writeClaimText(b *strings.Builder, st *render.Styles, c *diff.ClaimChange) 
 	if c.Kind == diff.Added || c.Kind == diff.Removed {
 		value += " (" + c.Source + ")"
 	}
+	if c.Kind == diff.Moved {
+		value += " (" + movedText(c) + ")"
+	}
 	line := paintFor(st, c.Kind, marks[c.Kind]+" "+id) + "  " + topic + "  " + safetext.Line(value)
 	b.WriteString(line + "\n")
 	for _, f := range c.Fields {
-		if f.Field == "value" || f.Field == "denies" {
+		if f.Field == "value" || f.Field == "denies" || f.Field == "source" && c.Kind == diff.Moved {
 			continue
 		}
 		fmt.Fprintf(b, "    %s %s\n", st.Paint(st.Dim, f.Field+":"), safetext.Line(fieldText(f)))
 	}
+}
+
+// movedText is "moved from reuters to ap".
+func movedText(c *diff.ClaimChange) string {
+	if f := c.Field("source"); f != nil {
+		return "moved from " + f.Old + " to " + f.New
+	}
+	return "moved"
 }
 
 // claimSummary is the value part of a claim's line: its value, or
@@ -169,8 +195,11 @@ func Summary(d *diff.Diff) string {
 	if len(d.Disputes) > 0 {
 		parts = append(parts, counts(d, "dispute", diff.Opened, diff.Closed, diff.Changed))
 	}
+	if len(d.TopicChanges) > 0 {
+		parts = append(parts, counts(d, "topic", diff.Added, diff.Removed, diff.Changed))
+	}
 	if len(d.Claims) > 0 {
-		parts = append(parts, counts(d, "claim", diff.Added, diff.Removed, diff.Changed, diff.Reworded, diff.Renamed))
+		parts = append(parts, counts(d, "claim", claimKinds...))
 	}
 	if len(parts) == 0 {
 		return "no changes"
@@ -183,13 +212,20 @@ func counts(d *diff.Diff, noun string, kinds ...diff.ChangeKind) string {
 	var out []string
 	for _, k := range kinds {
 		n := 0
-		if noun == "dispute" {
+		switch noun {
+		case "dispute":
 			for _, c := range d.Disputes {
 				if c.Kind == k {
 					n++
 				}
 			}
-		} else {
+		case "topic":
+			for _, c := range d.TopicChanges {
+				if c.Kind == k {
+					n++
+				}
+			}
+		default:
 			for _, c := range d.Claims {
 				if c.Kind == k {
 					n++
@@ -217,6 +253,15 @@ type diffJSON struct {
 	// The details behind the id and topic lists.
 	ClaimChanges   []claimChangeJSON   `json:"claim_changes"`
 	DisputeChanges []disputeChangeJSON `json:"dispute_changes"`
+	// TopicChanges are the topic definitions added, removed or changed
+	// (a tolerance added, a type changed).
+	TopicChanges []topicChangeJSON `json:"topic_changes"`
+}
+
+type topicChangeJSON struct {
+	Kind   diff.ChangeKind   `json:"change"`
+	Topic  string            `json:"topic"`
+	Fields []fieldChangeJSON `json:"fields"`
 }
 
 // claimChangeJSON is one claim added, removed or edited.
@@ -272,6 +317,8 @@ type claimsJSON struct {
 	Changed  []string     `json:"changed"`
 	Reworded []string     `json:"reworded"`
 	Renamed  []renameJSON `json:"renamed"`
+	// Moved are claims credited to another source, nothing else changed.
+	Moved []string `json:"moved"`
 }
 
 type renameJSON struct {
@@ -295,13 +342,20 @@ func DiffJSON(w io.Writer, old, new Side, d *diff.Diff) error {
 		Claims: claimsJSON{
 			Added: d.ClaimIDs(diff.Added), Removed: d.ClaimIDs(diff.Removed),
 			Changed: d.ClaimIDs(diff.Changed), Reworded: d.ClaimIDs(diff.Reworded),
-			Renamed: []renameJSON{},
+			Renamed: []renameJSON{}, Moved: d.ClaimIDs(diff.Moved),
 		},
 		Disputes: disputesJSON{
 			Opened: d.Topics(diff.Opened), Closed: d.Topics(diff.Closed), Changed: d.Topics(diff.Changed),
 		},
 		ClaimChanges:   make([]claimChangeJSON, len(d.Claims)),
 		DisputeChanges: make([]disputeChangeJSON, len(d.Disputes)),
+		TopicChanges:   make([]topicChangeJSON, len(d.TopicChanges)),
+	}
+	for i, t := range d.TopicChanges {
+		out.TopicChanges[i] = topicChangeJSON{Kind: t.Kind, Topic: t.Topic, Fields: []fieldChangeJSON{}}
+		for _, f := range t.Fields {
+			out.TopicChanges[i].Fields = append(out.TopicChanges[i].Fields, fieldChangeJSON{Field: f.Field, Old: f.Old, New: f.New})
+		}
 	}
 	for _, r := range d.RenamedIDs() {
 		out.Claims.Renamed = append(out.Claims.Renamed, renameJSON{From: r[0], To: r[1]})

@@ -46,8 +46,18 @@ func DiffMarkdown(w io.Writer, old, new Side, d *diff.Diff) error {
 				kindsText(c.Kinds), md(positionsText(c.Positions)), strings.Join(what, "<br>"))
 		}
 	}
+	if len(d.TopicChanges) > 0 {
+		b.WriteString("\n| | topic | what changed |\n| --- | --- | --- |\n")
+		for _, t := range d.TopicChanges {
+			var what []string
+			for _, f := range t.Fields {
+				what = append(what, md(f.String()))
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", t.Kind, md(t.Topic), strings.Join(what, "<br>"))
+		}
+	}
 	if len(d.Claims) > 0 {
-		fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n", counts(d, "claim", diff.Added, diff.Removed, diff.Changed, diff.Reworded, diff.Renamed))
+		fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n", counts(d, "claim", claimKinds...))
 		b.WriteString("| | claim | topic | source | value | other fields |\n| --- | --- | --- | --- | --- | --- |\n")
 		for i := range d.Claims {
 			c := &d.Claims[i]
@@ -60,8 +70,11 @@ func DiffMarkdown(w io.Writer, old, new Side, d *diff.Diff) error {
 				topic += "<br>" + md(c.Context)
 			}
 			var other []string
+			if c.Kind == diff.Moved {
+				other = append(other, md(movedText(c)))
+			}
 			for _, f := range c.Fields {
-				if f.Field != "value" && f.Field != "denies" {
+				if f.Field != "value" && f.Field != "denies" && (f.Field != "source" || c.Kind != diff.Moved) {
 					other = append(other, md(f.Field+": "+fieldText(f)))
 				}
 			}
@@ -83,8 +96,11 @@ func markdownSummary(d *diff.Diff) string {
 	} else {
 		parts = append(parts, "No dispute opened, closed or changed")
 	}
+	if len(d.TopicChanges) > 0 {
+		parts = append(parts, counts(d, "topic", diff.Added, diff.Removed, diff.Changed))
+	}
 	if len(d.Claims) > 0 {
-		parts = append(parts, counts(d, "claim", diff.Added, diff.Removed, diff.Changed, diff.Reworded, diff.Renamed))
+		parts = append(parts, counts(d, "claim", claimKinds...))
 	}
 	return strings.Join(parts, " · ") + "."
 }

@@ -11,7 +11,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
@@ -199,6 +201,12 @@ func newMatrix(r *Report) matrix {
 		m.Rows = append(m.Rows, matrixRow{Y: y, TextY: y + cellSize/2 + 5, Label: clip(srcs[id].ID, labelRunes),
 			Source: srcs[id], Disputes: count[id], Zebra: i%2 == 1})
 	}
+	// A topic disputed in several contexts or moments has a column for
+	// each; its label then names which, or the columns read as repeats.
+	columns := map[string]int{}
+	for i := range r.Disputes {
+		columns[r.Disputes[i].Topic]++
+	}
 	ds := r.Disputes
 	if len(ds) > maxCols {
 		m.MoreCols = len(ds) - maxCols
@@ -207,7 +215,7 @@ func newMatrix(r *Report) matrix {
 	for ci := range ds {
 		d := &ds[ci]
 		x := labelWidth + ci*cellSize
-		col := matrixCol{X: x, LabelX: x + cellSize/2 + 4, Anchor: d.Anchor, Label: clip(d.Topic, labelRunes),
+		col := matrixCol{X: x, LabelX: x + cellSize/2 + 4, Anchor: d.Anchor, Label: columnLabel(d, columns[d.Topic] > 1),
 			Name: disputeName(d), Severity: string(d.Severity)}
 		// sides[row] lists the positions the row's source takes.
 		sides := map[int][]int{}
@@ -243,6 +251,32 @@ func newMatrix(r *Report) matrix {
 	m.Width = m.GridRight + headerSpace
 	m.Height = headerSpace + len(m.Rows)*cellSize + 4
 	return m
+}
+
+// columnLabel is a matrix column's label: the topic, and when the topic
+// has several columns (repeat), the context and moment that tell them
+// apart. Those are kept whole where they fit, the topic clipped first,
+// since the column's title gives the full name.
+func columnLabel(d *Dispute, repeat bool) string {
+	if !repeat || d.Context == "" && d.Moment == "" {
+		return clip(d.Topic, labelRunes)
+	}
+	var which []string
+	if ctx := d.Context; utf8.RuneCountInString(ctx) <= labelRunes/2 {
+		which = append(which, ctx)
+	} else if ctx != "" {
+		// The values alone ("sep-dec, north") when the pairs do not fit.
+		var values []string
+		for _, kv := range claims.ContextPairs(ctx) {
+			values = append(values, kv[1])
+		}
+		which = append(which, strings.Join(values, ", "))
+	}
+	if d.Moment != "" {
+		which = append(which, "@ "+d.Moment)
+	}
+	suffix := " [" + clip(strings.Join(which, " "), labelRunes/2) + "]"
+	return clip(d.Topic, labelRunes-utf8.RuneCountInString(suffix)) + suffix
 }
 
 func clip(s string, n int) string {

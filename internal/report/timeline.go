@@ -60,7 +60,19 @@ type tlLink struct{ X1, Y1, X2, Y2 float64 }
 type tlTick struct {
 	X     float64
 	Label string
+	// Text and TextX are the words drawn above an opened line, once for
+	// the lines whose words would overlap ("3 disputes opened"); empty on
+	// the others of such a group.
+	Text  string
+	TextX float64
 }
+
+// openedCharWidth is about how wide a character of the opened labels is
+// (11px text), and openedGap the least room between two labels.
+const (
+	openedCharWidth = 6.2
+	openedGap       = 6
+)
 
 func newTimelines(ts []claims.TimelineTopic) []timeline {
 	out := make([]timeline, 0, len(ts))
@@ -133,7 +145,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 				continue
 			}
 			m := tlMark{X: x(e.Date), Y: float64(tlTop + l*tlPitch + tlPitch/2), Class: "mark", Revised: e.RevisedBy != ""}
-			date := e.Date
+			date := humanDate(e.Date)
 			if date == "" {
 				date = "undated"
 			}
@@ -151,7 +163,11 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 			tl.Marks = append(tl.Marks, m)
 		case claims.EventOpened:
 			if _, ok := dayOf(e.Date); ok {
-				tl.Opened = append(tl.Opened, tlTick{X: x(e.Date), Label: "dispute opened " + e.Date})
+				label := "dispute opened " + humanDate(e.Date)
+				if e.Context != "" {
+					label += " (" + e.Context + ")"
+				}
+				tl.Opened = append(tl.Opened, tlTick{X: x(e.Date), Label: label})
 			}
 		case claims.EventSettled:
 			tl.Settled = e.Status
@@ -162,11 +178,71 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 				tl.Settled += ": " + e.Value
 			}
 			if e.Date != "" {
-				tl.Settled += " on " + e.Date
+				tl.Settled += " on " + humanDate(e.Date)
 			}
 		}
 	}
+	labelOpened(tl.Opened)
 	return tl
+}
+
+// labelOpened gives the opened lines their words: disputes that open
+// within weeks of each other stand a few units apart, and their labels
+// would overprint one another, so lines whose labels would touch share
+// one, centred over them (kept inside the picture) and counting them.
+// Lines come in date order.
+func labelOpened(ts []tlTick) {
+	type group struct {
+		first, n int
+		mid, w   float64
+	}
+	place := func(g *group) {
+		text := "dispute opened"
+		if g.n > 1 {
+			text = fmt.Sprintf("%d disputes opened", g.n)
+		}
+		g.w = float64(len(text)) * openedCharWidth
+		g.mid = (ts[g.first].X + ts[g.first+g.n-1].X) / 2
+		g.mid = max(g.w/2, min(g.mid, tlWidth-g.w/2))
+	}
+	var gs []group
+	for i := range ts {
+		g := group{first: i, n: 1}
+		place(&g)
+		// Merge into the group before while the two labels would touch;
+		// the merged label is wider, so it may touch the one before that.
+		for len(gs) > 0 {
+			prev := &gs[len(gs)-1]
+			if prev.mid+prev.w/2+openedGap <= g.mid-g.w/2 {
+				break
+			}
+			g = group{first: prev.first, n: prev.n + g.n}
+			place(&g)
+			gs = gs[:len(gs)-1]
+		}
+		gs = append(gs, g)
+	}
+	for _, g := range gs {
+		text := "dispute opened"
+		if g.n > 1 {
+			text = fmt.Sprintf("%d disputes opened", g.n)
+		}
+		ts[g.first].Text, ts[g.first].TextX = text, g.mid
+	}
+}
+
+// humanDate writes a ledger's date as the picture's axis does, "3 Oct
+// 2017", with the clock when it has one ("3 Oct 2017 19:00"), so that no
+// label mixes that with 2017-10-03T19:00:00-04:00; "" stays "".
+func humanDate(s string) string {
+	t, clock, ok := claims.ParseDate(s)
+	switch {
+	case !ok:
+		return s
+	case clock:
+		return t.Format("2 Jan 2006 15:04")
+	}
+	return t.Format("2 Jan 2006")
 }
 
 // dayOf reads a date's YYYY-MM-DD prefix.
