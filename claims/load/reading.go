@@ -145,18 +145,16 @@ func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, v value.Value
 	}
 }
 
-// keepNote keeps a value's trailing notes, such as "(estimated)", as the
-// claim's note: they are not part of the value.
-func keepNote(c *claims.Claim, spec value.Spec) {
-	if raw := strings.TrimSpace(c.Value.Raw); !strings.HasSuffix(raw, ")") && !strings.HasSuffix(raw, "]") {
-		return
-	}
-	if _, note := value.SplitNote(c.Value.Raw, spec); note != "" {
-		if c.Note == "" {
-			c.Note = note
-		} else if !strings.Contains(c.Note, note) {
-			c.Note += "; " + note
-		}
+// keepNote keeps what a value says beside itself, such as "(estimated)"
+// or a web page's "On Time", as the claim's note: it is not part of the
+// value.
+func keepNote(c *claims.Claim, note string) {
+	switch {
+	case note == "" || strings.Contains(c.Note, note):
+	case c.Note == "":
+		c.Note = note
+	default:
+		c.Note += "; " + note
 	}
 }
 

@@ -22,8 +22,9 @@ type ctx struct {
 	zone  *time.Location
 	near  time.Time
 
-	marked bool  // some part was written with the type's sign (%, a currency, a unit, a clock)
-	err    error // why it failed, when that is more useful than "not a number"
+	marked bool   // some part was written with the type's sign (%, a currency, a unit, a clock)
+	err    error  // why it failed, when that is more useful than "not a number"
+	note   string // what a web page wrote after a time or in place of it (see cutTail)
 }
 
 func newCtx(spec Spec) *ctx {

@@ -19,6 +19,11 @@ type stamp struct {
 	frac       float64
 	clock      bool // a time of day was written
 	zone       tz   // the zone written, if any
+	wday       int  // the weekday written, plus one; 0 if none
+	// tail is what followed the date and time (cleaned): a status or a
+	// marker, or words in place of the time (placeholder).
+	tail        string
+	placeholder bool
 }
 
 // numDate is an all-numeric date as written, "12/01/2011": its three
@@ -135,13 +140,15 @@ func (c *ctx) readNumericDate(s string, i int, st *stamp) (int, bool) {
 
 // readStamp reads s, cleaned, as a date and time written the ways web
 // pages write them: a date (all-numeric, with a month name, with or
-// without a year, after a weekday), a time of day (24-hour, with am/pm
-// in any spelling, noon, midnight), and a zone after the time (an
-// abbreviation, an offset, in parentheses or not), in either order and
-// glued or not ("2:07 PMDec 01"). ok is false for anything else.
+// without a year, after a weekday), a weekday before or after the date,
+// a time of day (24-hour, with am/pm in any spelling, noon, midnight),
+// and a zone after the time (an abbreviation, an offset, in parentheses
+// or not), in either order and glued or not ("2:07 PMDec 01"). What
+// follows may be a tail (see cutTail): a status, a marker or, in place
+// of the time, a placeholder. ok is false for anything else.
 func (c *ctx) readStamp(s string) (st stamp, ok bool) {
-	weekday := false
 	for i := 0; ; {
+		from := i
 		i = skipStampSep(s, i, st.mo != 0)
 		if i >= len(s) {
 			break
@@ -167,17 +174,19 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 		case ch >= 'a' && ch <= 'z':
 			e := lettersEnd(s, i)
 			w := s[i:e]
-			switch {
-			case st.mo == 0 && !weekday && isWeekday(w):
-				weekday, j, ok = true, e, true
+			// A weekday before the date, or between the date and the
+			// time ("2011-12-04 Sun 16:12"); it must be the date's.
+			if wd, isWd := weekdayOf(w); isWd && st.wday == 0 && (st.mo == 0 || !st.clock) {
+				st.wday, j, ok = int(wd)+1, e, true
 				if j < len(s) && s[j] == '.' {
 					j++
 				}
-			case st.mo == 0:
-				j, ok = readMonthDay(s, i, &st)
-			}
-			if ok {
 				break
+			}
+			if st.mo == 0 {
+				if j, ok = readMonthDay(s, i, &st); ok {
+					break
+				}
 			}
 			if !st.clock && (w == "noon" || w == "midnight") {
 				st.clock, st.h = true, 0
@@ -192,7 +201,7 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 					break
 				}
 			}
-			return st, false
+			return st, c.cutTail(s, from, &st)
 		case ch == '(' || ch == '+' || ch == '-':
 			if st.clock && !st.zone.set {
 				if j, ok = c.readZoneAt(s, i, i, &st); ok {
@@ -201,7 +210,7 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 			}
 			return st, false
 		default:
-			return st, false
+			return st, c.cutTail(s, from, &st)
 		}
 		i = j
 	}
@@ -494,14 +503,11 @@ func offsetEnd(s string, i int) int {
 // date without a year takes the nearest to Spec.Near.
 func (c *ctx) webDate(s string) (qty, bool) {
 	st, ok := c.readStamp(s)
-	if !ok {
-		return qty{}, false
-	}
-	if st.mo == 0 {
+	if !ok || st.mo == 0 || st.placeholder {
 		return qty{}, false
 	}
 	day, ok := c.fillYear(&st, tz{}, 12*3600)
-	if !ok {
+	if !ok || !c.stampDone(&st, day) {
 		return qty{}, false
 	}
 	return qty{lo: float64(day), hi: float64(day)}, true
@@ -514,6 +520,12 @@ func (c *ctx) webDate(s string) (qty, bool) {
 func (c *ctx) webDateTime(s string) (qty, bool) {
 	st, ok := c.readStamp(s)
 	if !ok {
+		return qty{}, false
+	}
+	if st.placeholder {
+		// Words where the time should be: no value, the words its note.
+		c.note = rawTail(c.raw, st.tail)
+		c.setErr(noValueError(c.raw))
 		return qty{}, false
 	}
 	z := st.zone
@@ -546,6 +558,9 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 			return qty{}, false
 		}
 		day = d
+	}
+	if !c.stampDone(&st, day) {
+		return qty{}, false
 	}
 	q := qty{clock: st.clock && st.zone.set}
 	switch {
