@@ -479,6 +479,12 @@ func (c *ctx) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
 		tok = s[i:end]
 	}
 	z, ok, err := readZone(tok)
+	if err != nil && c.zone != nil {
+		// The declared zone decides what the abbreviation means, once
+		// the instant is known (decideZone).
+		a := zoneAbbrs[tok]
+		z, ok, err = tz{set: true, offs: a.offs, name: strings.ToUpper(tok)}, true, nil
+	}
 	if err != nil {
 		c.setErr(fmt.Errorf("%s: %w", quote(c.raw), err))
 	}
@@ -533,6 +539,10 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 		z = tz{set: true, loc: c.zone}
 	}
 	tod := int64(st.h*3600 + st.mi*60 + st.sec)
+	ambiguous := z
+	if z.offs != nil {
+		z = tz{set: true, loc: c.zone} // to find the day; decideZone settles it
+	}
 	var day int64
 	if st.mo == 0 {
 		if c.near.IsZero() {
@@ -561,6 +571,11 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 	}
 	if !c.stampDone(&st, day) {
 		return qty{}, false
+	}
+	if ambiguous.offs != nil {
+		if z, ok = c.decideZone(ambiguous, day*86400+tod); !ok {
+			return qty{}, false
+		}
 	}
 	q := qty{clock: st.clock && st.zone.set}
 	switch {
@@ -629,4 +644,21 @@ func floorDiv(a, b int64) int64 {
 		q--
 	}
 	return q
+}
+
+// decideZone reads an ambiguous abbreviation (AST, IST) at wall clock
+// wall as the meaning whose offset the declared zone has then, and
+// refuses it when the declared zone has none of them.
+func (c *ctx) decideZone(a tz, wall int64) (tz, bool) {
+	lo, _ := tz{set: true, loc: c.zone}.instant(wall)
+	off := offsetAt(c.zone, lo)
+	for _, o := range a.offs {
+		if o == off {
+			return tz{set: true, off: off}, true
+		}
+	}
+	m := zoneAbbrs[strings.ToLower(a.name)].ambiguous
+	c.setErr(fmt.Errorf("%s: %s is ambiguous (%s), and the declared zone %s, at %s then, is neither: write the offset instead",
+		quote(c.raw), a.name, m, c.zone, offsetName(off)))
+	return tz{}, false
 }

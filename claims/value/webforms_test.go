@@ -132,3 +132,43 @@ func TestShortPlaceholders(t *testing.T) {
 		t.Errorf("Parse(*, text) = %v, want no value", err)
 	}
 }
+
+// TestAmbiguousZoneDecided: an ambiguous abbreviation takes the meaning
+// whose offset the declared zone has at that moment; it is an error
+// when nothing is declared, or when the declared zone has neither.
+func TestAmbiguousZoneDecided(t *testing.T) {
+	at := func(s string) float64 { return rfc3339(t, s) }
+	near := time.Date(2011, 12, 4, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		zone, raw string
+		want      set
+		err       string
+	}{
+		{"-04:00", "12/4/2011 4:12PM AST", pt(at("2011-12-04T16:12:00-04:00")), ""},
+		{"America/Puerto_Rico", "12/4/2011 4:12PM AST", pt(at("2011-12-04T16:12:00-04:00")), ""},
+		{"Asia/Riyadh", "12/4/2011 4:12PM AST", pt(at("2011-12-04T16:12:00+03:00")), ""},
+		{"Asia/Kolkata", "Dec 4, 2011 4:12 PM IST", pt(at("2011-12-04T16:12:00+05:30")), ""},
+		{"Europe/Dublin", "Jul 4, 2011 4:12 PM IST", pt(at("2011-07-04T16:12:00+01:00")), ""},
+		{"Asia/Jerusalem", "2011-12-04 16:12 IST", pt(at("2011-12-04T16:12:00+02:00")), ""},
+		// The zone at that moment decides: Dublin is at +00:00 in December.
+		{"Europe/Dublin", "Dec 4, 2011 4:12 PM IST", set{}, "the declared zone Europe/Dublin, at +00:00 then, is neither"},
+		{"-05:00", "12/4/2011 4:12PM AST", set{}, "AST is ambiguous (Atlantic -04:00 or Arabia +03:00), and the declared zone -05:00"},
+		{"", "12/4/2011 4:12PM AST", set{}, "or declare `zone:` on the source or the topic"},
+	} {
+		spec := Spec{Type: DateTime, Near: near}
+		if tc.zone != "" {
+			spec.Zone = mustZone(t, tc.zone)
+		}
+		v, err := Parse(tc.raw, spec)
+		switch {
+		case tc.err != "":
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s in %s: %v, %v; want an error containing %q", tc.raw, tc.zone, v, err, tc.err)
+			}
+		case err != nil:
+			t.Errorf("%s in %s: %v", tc.raw, tc.zone, err)
+		default:
+			checkSet(t, v, tc.want)
+		}
+	}
+}
