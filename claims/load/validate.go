@@ -269,7 +269,9 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 			continue
 		}
 		if err != nil {
-			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))
+			p := diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err)
+			p.Hint = value.Hint(err)
+			add(p)
 			continue
 		}
 		v.Negated = c.Denies

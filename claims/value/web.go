@@ -509,7 +509,15 @@ func offsetEnd(s string, i int) int {
 // date without a year takes the nearest to Spec.Near.
 func (c *ctx) webDate(s string) (qty, bool) {
 	st, ok := c.readStamp(s)
-	if !ok || st.mo == 0 || st.placeholder {
+	if !ok {
+		return qty{}, false
+	}
+	return c.stampDate(st)
+}
+
+// stampDate is the day stamp st names on a date topic.
+func (c *ctx) stampDate(st stamp) (qty, bool) {
+	if st.mo == 0 || st.placeholder {
 		return qty{}, false
 	}
 	day, ok := c.fillYear(&st, tz{}, 12*3600)
@@ -528,6 +536,12 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 	if !ok {
 		return qty{}, false
 	}
+	return c.stampDateTime(st)
+}
+
+// stampDateTime is the instant, or the span, stamp st names on a
+// datetime topic.
+func (c *ctx) stampDateTime(st stamp) (qty, bool) {
 	if st.placeholder {
 		// Words where the time should be: no value, the words its note.
 		c.note = rawTail(c.raw, st.tail)
@@ -543,6 +557,7 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 	if z.offs != nil {
 		z = tz{set: true, loc: c.zone} // to find the day; decideZone settles it
 	}
+	var ok bool
 	var day int64
 	if st.mo == 0 {
 		if c.near.IsZero() {
