@@ -124,6 +124,10 @@ sources: {a: {via: b}, b: {via: [c, d]}}
 claims: [{topic: t, value: 1, source: a, via: [e]}, {topic: t, value: 2, source: a, via: e}]`, true},
 		{"choice aliases", "topics: {t: {type: choice, choices: [G7, {G8: [Group of Eight]}, {G20: Group of Twenty}]}}", true},
 		{"numeric and relative tolerance", "topics: {a: {tolerance: 1000}, b: {tolerance: 1%}}", true},
+		{"layouts", `
+sources: {s: {layout: "2006-01-02 01/02 3:04 PM"}}
+topics: {t: {type: datetime, layout: ["%Y-%m-%d %I:%M %p", "Jan _2 15:04"]}}`, true},
+		{"empty layout", "sources: {s: {layout: \"\"}}", false},
 
 		{"unknown top-level field", "ledgr: 1", false},
 		{"unknown claim field", "claims: [{topic: t, value: 1, source: s, sauce: s}]", false},
