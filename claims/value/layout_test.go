@@ -75,6 +75,22 @@ func TestLayouts(t *testing.T) {
 	}
 }
 
+// TestLayoutSettlesOrder: a value a layout reads has its day and month
+// where the layout says, so it is not an ambiguous date.
+func TestLayoutSettlesOrder(t *testing.T) {
+	spec := Spec{Type: DateTime, Near: time.Date(2011, 12, 4, 12, 0, 0, 0, time.UTC)}
+	if _, ok := AmbiguousDate("03.12.2011 23:55", spec); !ok {
+		t.Fatal("03.12.2011 is ambiguous without a layout")
+	}
+	spec.Layouts = mustLayouts(t, "%d.%m.%Y %H:%M")
+	if r, ok := AmbiguousDate("03.12.2011 23:55", spec); ok {
+		t.Errorf("03.12.2011 read by a layout is ambiguous: %v", r)
+	}
+	if _, ok := AmbiguousDate("03/12/2011 23:55", spec); !ok {
+		t.Error("a value no layout reads is ambiguous as before")
+	}
+}
+
 func TestParseLayoutErrors(t *testing.T) {
 	for _, tc := range []struct{ layout, err string }{
 		{"", "layout is empty"},

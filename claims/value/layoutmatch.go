@@ -17,6 +17,23 @@ func (c *ctx) byLayout(s string) (qty, bool) {
 	return qty{}, false
 }
 
+// byLayout reports whether one of spec's layouts reads raw, whose
+// order of day and month is then no guess.
+func byLayout(raw string, spec Spec) bool {
+	if len(spec.Layouts) == 0 {
+		return false
+	}
+	body, _ := SplitNote(unescapeWeb(raw, spec.Type), spec)
+	c := newCtx(spec)
+	c.raw = body
+	for _, l := range spec.Layouts {
+		if _, ok := c.matchLayout(l, clean(body)); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // matchLayout reads s by layout l into a stamp.
 func (c *ctx) matchLayout(l Layout, s string) (stamp, bool) {
 	var st stamp
