@@ -172,3 +172,21 @@ func TestAmbiguousZoneDecided(t *testing.T) {
 		}
 	}
 }
+
+// TestEntitiesInAmounts: entities are decoded on every type that is read,
+// and kept on text, which is compared as written.
+func TestEntitiesInAmounts(t *testing.T) {
+	runParseCases(t, Spec{Type: Number}, []parseCase{
+		{name: "no-break space groups", raw: "600&nbsp;000", want: pt(600000)},
+		{name: "without semicolon", raw: "600&nbsp000", want: pt(600000)},
+		{name: "numeric", raw: "600&#160;000", want: pt(600000)},
+		{name: "trailing", raw: "5&nbsp", want: pt(5)},
+		{name: "ampersand alone", raw: "&amp;", err: "is not a number"},
+	})
+	runParseCases(t, Spec{Type: Money, Unit: "USD"}, []parseCase{
+		{name: "money", raw: "$5&nbsp;million", want: pt(5e6)},
+	})
+	if v := mustParse(t, "AT&amp;T", Spec{Type: Text}); v.Atom == mustParse(t, "AT&T", Spec{Type: Text}).Atom {
+		t.Errorf("text decoded its entity: %q", v.Atom)
+	}
+}
