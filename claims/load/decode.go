@@ -16,8 +16,8 @@ import (
 
 var (
 	ledgerFields  = []string{"ledger", "title", "description", "desk", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
-	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "texts", "decimal", "date_order", "zone", "no_value", "description"}
-	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "no_value"}
+	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "texts", "decimal", "date_order", "zone", "layout", "no_value", "description"}
+	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "layout", "no_value"}
 	disputeFields = []string{"status", "value", "reason", "until"}
 	deskFields    = []string{"name", "url"}
 )
@@ -192,6 +192,8 @@ func (b *builder) readSource(r *reader, f field) {
 			readingFor(b.sourceReading, s.ID).order = r.dateOrder(p.value)
 		case "zone":
 			readingFor(b.sourceReading, s.ID).zone = r.zone(p.value)
+		case "layout":
+			readingFor(b.sourceReading, s.ID).layouts = r.layouts(p.value)
 		case "no_value":
 			readingFor(b.sourceReading, s.ID).noValue, _ = r.strings(p.value, "no_value")
 		case "description":
@@ -246,7 +248,7 @@ func parseTopic(r *reader, f field) *claims.Topic {
 	if !ok {
 		return nil
 	}
-	var tolN *yaml.Node
+	var tolN, layoutN *yaml.Node
 	var tol string
 	for _, p := range props {
 		switch p.key {
@@ -274,6 +276,9 @@ func parseTopic(r *reader, f field) *claims.Topic {
 			t.Spec.Zone = r.zone(p.value)
 		case "date_order":
 			t.Spec.DateOrder = r.dateOrder(p.value)
+		case "layout":
+			t.Spec.Layouts = r.layouts(p.value)
+			layoutN = p.value
 		case "no_value":
 			t.Spec.NoValue, _ = r.strings(p.value, "no_value")
 		default:
@@ -286,6 +291,9 @@ func parseTopic(r *reader, f field) *claims.Topic {
 			r.errorf(tolN, "bad-tolerance", "%v", err)
 		}
 		t.Spec.Tolerance = tv
+	}
+	if layoutN != nil && t.Spec.Type != "" && t.Spec.Type != value.Date && t.Spec.Type != value.DateTime {
+		r.errorf(layoutN, "bad-layout", "layout: reads dates and times, but topic %q has type %s", f.key, t.Spec.Type)
 	}
 	if len(t.Spec.Choices) > 0 && t.Spec.Type == "" {
 		t.Spec.Type = value.Choice

@@ -27,6 +27,7 @@ type reading struct {
 	hasDecimal bool
 	order      value.DateOrder
 	zone       *time.Location
+	layouts    []value.Layout
 	noValue    []string
 }
 
@@ -70,6 +71,9 @@ func (b *builder) settleReadings() {
 			if own.zone != nil {
 				out.zone = own.zone
 			}
+			if own.layouts != nil {
+				out.layouts = own.layouts
+			}
 			out.noValue = slices.Concat(b.noValue, own.noValue)
 		}
 		b.readings[s.ID] = out
@@ -96,6 +100,14 @@ func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
 	}
 	if rd.zone != nil {
 		spec.Zone = rd.zone
+	}
+	switch {
+	case len(rd.layouts) == 0:
+	case len(spec.Layouts) == 0:
+		spec.Layouts = rd.layouts // shared, never written to
+	default:
+		// The source's layouts first: it is the source that writes them.
+		spec.Layouts = slices.Concat(rd.layouts, spec.Layouts)
 	}
 	switch {
 	case len(spec.NoValue) == 0:
@@ -145,28 +157,28 @@ func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, v value.Value
 	}
 }
 
-// keepNote keeps a value's trailing notes, such as "(estimated)", as the
-// claim's note: they are not part of the value.
-func keepNote(c *claims.Claim, spec value.Spec) {
-	c.Note = NoteOf(c.Note, c.Value.Raw, spec)
+// keepNote keeps what a value says beside itself, such as "(estimated)"
+// or a web page's "On Time", as the claim's note: it is not part of the
+// value.
+func keepNote(c *claims.Claim, note string) { c.Note = joinNote(c.Note, note) }
+
+// NoteOf is the note a claim with note and value raw has once loaded: what
+// the value says beside itself joins the claim's own note. Whoever writes
+// a claim and checks that it reads back (add) expects this note, not the
+// one it wrote.
+func NoteOf(note, raw string, spec value.Spec) string {
+	_, vn, _ := value.ParseNote(raw, spec)
+	return joinNote(note, vn)
 }
 
-// NoteOf is the note a claim with note and value raw has once loaded: a
-// value's trailing notes, such as "(estimated)", join the claim's own.
-// Whoever writes a claim and checks that it reads back (add) expects
-// this note, not the one it wrote.
-func NoteOf(note, raw string, spec value.Spec) string {
-	if t := strings.TrimSpace(raw); !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+func joinNote(note, add string) string {
+	switch {
+	case add == "" || strings.Contains(note, add):
 		return note
+	case note == "":
+		return add
 	}
-	if _, vn := value.SplitNote(raw, spec); vn != "" {
-		if note == "" {
-			return vn
-		} else if !strings.Contains(note, vn) {
-			return note + "; " + vn
-		}
-	}
-	return note
+	return note + "; " + add
 }
 
 // zone reads a zone: declaration, an IANA name or a fixed offset.
@@ -181,6 +193,25 @@ func (r *reader) zone(n *yaml.Node) *time.Location {
 		return nil
 	}
 	return loc
+}
+
+// layouts reads a layout: declaration, one layout or a list of them.
+func (r *reader) layouts(n *yaml.Node) []value.Layout {
+	if rn := r.resolve(n); rn != nil && rn.Kind == yaml.ScalarNode && strings.TrimSpace(rn.Value) == "" {
+		r.errorf(n, "bad-layout", "layout is empty: write one as Go writes the reference time (2006-01-02 3:04 PM) or with strftime's fields (%%Y-%%m-%%d %%I:%%M %%p)")
+		return nil
+	}
+	srcs, pos := r.strings(n, "layout")
+	var out []value.Layout
+	for i, s := range srcs {
+		l, err := value.ParseLayout(s)
+		if err != nil {
+			r.add(diag.Errorf(pos[i], "bad-layout", "%v", err))
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // dateOrder reads a date_order: declaration, mdy, dmy or ymd.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
@@ -249,8 +250,8 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		t := c.TopicRef
 		rd := b.readingOf(c.Source)
 		spec := b.specFor(c, rd)
-		keepNote(c, spec)
-		v, err := value.Parse(c.Value.Raw, spec)
+		v, note, err := value.ParseNote(c.Value.Raw, spec)
+		keepNote(c, note)
 		readingWarnings(c, spec, rd, v, err == nil, add)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values
@@ -270,7 +271,7 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		}
 		if err != nil {
 			p := diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err)
-			p.Hint = value.FormsHint(spec.Type)
+			p.Hint = cmp.Or(value.Hint(err), value.FormsHint(spec.Type))
 			add(p)
 			continue
 		}

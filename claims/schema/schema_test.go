@@ -128,6 +128,10 @@ claims: [{topic: t, value: 1, source: a, via: [e]}, {topic: t, value: 2, source:
 		{"texts entry without path", "sources: {s: {texts: [{url: https://example.org}]}}", false},
 		{"texts entry with unknown field", "sources: {s: {texts: [{path: a.txt, when: 2017-10-03}]}}", false},
 		{"numeric and relative tolerance", "topics: {a: {tolerance: 1000}, b: {tolerance: 1%}}", true},
+		{"layouts", `
+sources: {s: {layout: "2006-01-02 01/02 3:04 PM"}}
+topics: {t: {type: datetime, layout: ["%Y-%m-%d %I:%M %p", "Jan _2 15:04"]}}`, true},
+		{"empty layout", "sources: {s: {layout: \"\"}}", false},
 
 		{"unknown top-level field", "ledgr: 1", false},
 		{"unknown claim field", "claims: [{topic: t, value: 1, source: s, sauce: s}]", false},

@@ -200,7 +200,9 @@ func scanAmount(s string) (qty, string, bool) { return scanAmountIn(s, DecimalPo
 // scanAmountIn is scanAmount with the decimal mark dec.
 func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
 	lit, rest, ok := scanNumber(s, dec)
-	if !ok {
+	if ok {
+		lit, rest = scanFraction(lit, rest)
+	} else if lit, rest, ok = scanVulgar(s, 0); !ok {
 		if lit, rest, ok = scanWordNumber(s); !ok {
 			return qty{}, s, false
 		}

@@ -198,13 +198,35 @@ func month(s string) (int, bool) {
 }
 
 func isWeekday(s string) bool {
-	s = strings.TrimSuffix(s, ".")
-	switch s {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun":
-		return true
+	_, ok := weekdayOf(s)
+	return ok
+}
+
+// weekdayOf is the day of the week a name stands for ("thu", "thursday").
+func weekdayOf(s string) (time.Weekday, bool) {
+	switch strings.TrimSuffix(s, ".") {
+	case "sunday", "sun":
+		return time.Sunday, true
+	case "monday", "mon":
+		return time.Monday, true
+	case "tuesday", "tue", "tues":
+		return time.Tuesday, true
+	case "wednesday", "wed":
+		return time.Wednesday, true
+	case "thursday", "thu", "thur", "thurs":
+		return time.Thursday, true
+	case "friday", "fri":
+		return time.Friday, true
+	case "saturday", "sat":
+		return time.Saturday, true
 	}
-	return false
+	return 0, false
+}
+
+// weekdayOfDay is the day of the week of a day since 1970-01-01, a
+// Thursday.
+func weekdayOfDay(day int64) time.Weekday {
+	return time.Weekday(((day+4)%7 + 7) % 7)
 }
 
 // day reads a day of the month, with an ordinal suffix or not ("27th").

@@ -159,6 +159,9 @@ var (
 )
 
 func dateTimeIn(s string, c *ctx) (qty, bool) {
+	if q, ok := c.byLayout(s); ok {
+		return q, true
+	}
 	if t, ok, zoned := dateTime(s); ok {
 		switch {
 		case zoned:

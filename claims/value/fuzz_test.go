@@ -52,6 +52,10 @@ var fuzzSeeds = []string{
 	"twenty-five", "a", "6,00", "between", "from", "0.", ".", "e5", "1e", "₽", "S$5", "¥100",
 	"12/01/2011 01:55 PM", "12/1/11 2:06 PM (-05:00)", "Thu., Dec.01, 2011 1:55 p.m.", "2:07 PMDec 01", "1:55pDec 1",
 	"noon", "N/A", "600 (estimated)", "Knuth, Donald E.; Patashnik, Oren", "Donald E. Knuth and Oren Patashnik",
+	// The web forms of issue 25, and fractions.
+	"NA", "n/a", "*", "2 1/2", "1/4", "2½", "-2 1/2 million", "24/7", "Dec 04 - Contact Airline", "Dec 04&nbsp",
+	"&amp;", "&#160;5", "Sun, Dec 4 3:12 PM            Delayed", "Dec 04 - 4:12pm*", "2011-12-04 Sun  16:12",
+	"12/4/2011 4:12PM AST", "2011-12-04 12/03 11:55 PM",
 }
 
 func FuzzParse(f *testing.F) {
@@ -112,6 +116,11 @@ func FuzzParseDatetime(f *testing.F) {
 		"2011-12-01T14:07:00.25Z", "2011-12-01 14:07", "11/6/2011 1:30 AM", "2:00 PM - 3:30 PM", "before 12/1/11",
 		"Dec 1, 2011 at 1:55 PM ET", "2011-12-01 14:07 (IST)", "01/12/2011", "Feb 29", "1/1/69 0:00", "12/31/9999 11:59 PM",
 		"1/1/0001 00:00 +14:00", "since Dec 31", "2011-12-01 14:40-16:00", "2011-12-01 14:07 UTC+5",
+		// The web forms of issue 25.
+		"Dec 04 - Contact Airline", "2011-12-04 Cancelled", "Sun, Dec 4 3:12 PM            On Time",
+		"4:12 PM, Dec 04&nbsp", "4:12 PM, Dec 04&nbsp(Estimated)", "&#160;4:12 PM", "Dec 04 - 4:12pm*",
+		"2011-12-04 Sun  16:12", "11:59 PM  Sun 04-Dec-2011", "12/4/2011 4:12PM AST", "2011-12-04 12/03 11:55 PM",
+		"2012-01-01 12/31 11:55 PM", "2011-12-04 result unknown (?) (track log &amp; graph)", "Dec 04 3:12 PM ON TIME",
 	} {
 		f.Add(s)
 	}
@@ -127,6 +136,9 @@ func FuzzParseDatetime(f *testing.F) {
 		{Type: DateTime, Near: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{Type: Date},
 		{Type: Date, Near: near, DateOrder: OrderYMD, Tolerance: Tolerance{Abs: 2}},
+		// A declared zone that decides AST, and declared layouts.
+		{Type: DateTime, Zone: time.FixedZone("", -4*3600), Near: near, Layouts: fuzzLayouts(f)},
+		{Type: Date, Near: near, Layouts: fuzzLayouts(f)},
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		for _, spec := range specs {
@@ -178,4 +190,57 @@ func BenchmarkParse(b *testing.B) {
 			}
 		}
 	}
+}
+
+// fuzzLayouts are layouts of both styles, one that writes its date twice.
+func fuzzLayouts(f *testing.F) []Layout {
+	var ls []Layout
+	for _, s := range []string{"2006-01-02 01/02 3:04 PM", "%d.%m.%y %Hh%M", "Mon Jan _2 15:04:05.000 MST 2006"} {
+		l, err := ParseLayout(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		ls = append(ls, l)
+	}
+	return ls
+}
+
+// FuzzLayout holds layouts to what any declaration and any value may
+// do: a layout is read or refused with a reason, and a value read by
+// one is a set that contains itself.
+func FuzzLayout(f *testing.F) {
+	for _, s := range [][2]string{
+		{"2006-01-02 01/02 3:04 PM", "2011-12-04 12/03 11:55 PM"},
+		{"%Y-%m-%d %m/%d %I:%M %p", "2011-12-04 12/3 11:55 PM Delayed"},
+		{"20060102 1504", "20111203 2355"},
+		{"Mon Jan _2 15:04:05 MST 2006", "Sat Dec  3 23:55:00 AST 2011"},
+		{"%d/%m/%Y %H:%M %z", "03/12/2011 23:55 +0100"},
+		{"%F %T.%f", "2011-12-03 23:55:00.5"},
+		{"%", "5"}, {"2", "2"}, {"Monday", "monday"}, {"PM 3", "pm 13"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	near := time.Date(2011, 12, 4, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, layout, raw string) {
+		l, err := ParseLayout(layout)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatalf("ParseLayout(%q): empty error", layout)
+			}
+			return
+		}
+		for _, spec := range []Spec{
+			{Type: DateTime, Near: near, Layouts: []Layout{l}},
+			{Type: DateTime, Zone: time.FixedZone("", 3*3600), Layouts: []Layout{l}},
+			{Type: Date, Near: near, Layouts: []Layout{l}},
+		} {
+			v, _, err := ParseNote(raw, spec)
+			if err != nil {
+				continue
+			}
+			if math.IsNaN(v.Lo) || math.IsNaN(v.Hi) || v.Lo > v.Hi || !Meets(v, v) {
+				t.Fatalf("ParseNote(%q) by %q = set [%v, %v]", raw, layout, v.Lo, v.Hi)
+			}
+		}
+	})
 }

@@ -49,7 +49,7 @@ func InferDecimal(raws []string, decimals []Decimal) Type {
 	}
 	all := func(t Type, marked bool) bool {
 		for i, r := range vals {
-			_, m, err := parse(r, Spec{Type: t, Decimal: decs[i]})
+			_, m, _, err := parse(r, Spec{Type: t, Decimal: decs[i]})
 			if err != nil || marked && !m {
 				return false
 			}

@@ -15,17 +15,21 @@ var ErrNoValue = errors.New("no value")
 
 // noValues are the placeholders every feed uses for a missing value,
 // as placeholderText folds them ("n a" is N/A). A lone dash (any of - – —) is one too, and so is
-// a run of them.
+// a run of them, or of asterisks. "NA" (shortWords) is one only where a
+// value cannot be a name: on text and names topics it may be North
+// America, Namibia or a surname.
 var noValues = []string{
 	"n a", "not available", "not applicable", "not provided", "not known", "not disclosed",
 	"undisclosed", "unknown", "unk", "tbd", "tba", "tbc", "to be determined", "to be announced",
 }
 
 // IsNoValue reports whether raw, without its note, is a placeholder for
-// no value rather than a value: one of "N/A", "n/a", "NA", "not
+// no value rather than a value: one of "N/A", "n/a", "NA" (not on text
+// or names topics), "not
 // available", "not applicable", "not provided", "not known", "not
 // disclosed", "undisclosed", "unknown", "unk", "TBD", "TBA", "TBC", "to
-// be determined", "to be announced", a run of dashes ("-", "--", "—"),
+// be determined", "to be announced", a run of dashes ("-", "--", "—")
+// or of asterisks ("*", a footnote marker with nothing to mark),
 // or one of spec.NoValue; case, space and punctuation do not count. On a
 // choice topic, a declared choice or alias of that name is a value.
 func IsNoValue(raw string, spec Spec) bool {
@@ -41,13 +45,14 @@ func noValue(v string, spec Spec) bool {
 	if dashes(v) {
 		return true
 	}
+	if spec.Type != Text && spec.Type != Names && strings.EqualFold(strings.TrimSpace(v), "na") {
+		return !choiceNamed(v, spec)
+	}
 	if !mayBeNoValue(v) && len(spec.NoValue) == 0 {
 		return false
 	}
-	if spec.Type == Choice {
-		if _, err := parseChoice(v, spec.Choices); err == nil {
-			return false
-		}
+	if choiceNamed(v, spec) {
+		return false
 	}
 	var buf [32]byte
 	if n, ok := foldPlaceholder(v, buf[:0]); ok {
@@ -77,6 +82,16 @@ func noValue(v string, spec Spec) bool {
 		}
 	}
 	return false
+}
+
+// choiceNamed reports whether v is a declared choice of a choice topic,
+// which wins over the placeholder it is named like.
+func choiceNamed(v string, spec Spec) bool {
+	if spec.Type != Choice {
+		return false
+	}
+	_, err := parseChoice(v, spec.Choices)
+	return err == nil
 }
 
 // foldPlaceholder is placeholderText for short ASCII text, into buf
@@ -148,12 +163,13 @@ func mayBeNoValue(s string) bool {
 	return false
 }
 
-// dashes reports whether s is one or more dashes, perhaps spaced.
+// dashes reports whether s is one or more dashes or asterisks, perhaps
+// spaced.
 func dashes(s string) bool {
 	n := 0
 	for _, r := range s {
 		switch {
-		case r == '-' || r == '–' || r == '—' || r == '‒' || r == '―' || r == '−':
+		case r == '-' || r == '–' || r == '—' || r == '‒' || r == '―' || r == '−' || r == '*':
 			n++
 		case !unicode.IsSpace(r):
 			return false

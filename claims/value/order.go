@@ -78,6 +78,9 @@ func AmbiguousDate(raw string, spec Spec) (readings [2]string, ok bool) {
 		strings.IndexAny(raw, "/.-") < 0 || len(raw) > maxLen {
 		return readings, false
 	}
+	if byLayout(raw, spec) {
+		return readings, false // the layout says which is the day
+	}
 	s := clean(raw)
 	// Find the stamp the parser reads; the value may also be a range or
 	// a bound, whose ends each may be ambiguous: the first that is wins.

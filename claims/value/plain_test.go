@@ -94,7 +94,7 @@ func FuzzPlainNumber(f *testing.F) {
 			if _, _, ok := plainNumberAbout(raw, spec.Decimal); !ok {
 				continue
 			}
-			fast, fastMarked, fastErr := parse(raw, spec)
+			fast, fastMarked, _, fastErr := parse(raw, spec)
 			slow, slowMarked, slowErr := generalParse(raw, spec)
 			if fastErr != nil || slowErr != nil || fastMarked != slowMarked || !sameValue(fast, slow) {
 				t.Fatalf("%q with %+v:\nshortcut %+v %v %v\ngeneral  %+v %v %v", raw, spec, fast, fastMarked, fastErr, slow, slowMarked, slowErr)

@@ -18,17 +18,19 @@ type ctx struct {
 	// Dates and datetimes: the order of numeric dates, the zone of
 	// clocks written without one, the moment that supplies a missing
 	// year or date.
-	order DateOrder
-	zone  *time.Location
-	near  time.Time
+	order   DateOrder
+	zone    *time.Location
+	near    time.Time
+	layouts []Layout
 
-	marked bool  // some part was written with the type's sign (%, a currency, a unit, a clock)
-	err    error // why it failed, when that is more useful than "not a number"
+	marked bool   // some part was written with the type's sign (%, a currency, a unit, a clock)
+	err    error  // why it failed, when that is more useful than "not a number"
+	note   string // what a web page wrote after a time or in place of it (see cutTail)
 }
 
 func newCtx(spec Spec) *ctx {
 	c := &ctx{typ: spec.Type, tol: spec.Tolerance.clamped(), dec: spec.Decimal,
-		order: spec.DateOrder, zone: spec.Zone, near: spec.Near}
+		order: spec.DateOrder, zone: spec.Zone, near: spec.Near, layouts: spec.Layouts}
 	switch spec.Type {
 	case Money:
 		if u := strings.TrimSpace(spec.Unit); u != "" {
@@ -59,6 +61,9 @@ func (c *ctx) setErr(err error) {
 func (c *ctx) fail() error {
 	if c.err != nil {
 		return c.err
+	}
+	if c.dates() {
+		return c.formError()
 	}
 	return fmt.Errorf("%s is not %s", quote(c.raw), noun(c.typ))
 }
@@ -92,6 +97,9 @@ func (c *ctx) scalar(s string) (qty, bool) {
 	case Duration:
 		return durationScalarIn(s, c.dec)
 	case Date:
+		if q, ok := c.byLayout(s); ok {
+			return q, true
+		}
 		if q, ok := dateScalar(s); ok {
 			return q, true
 		}

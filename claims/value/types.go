@@ -94,6 +94,10 @@ type Spec struct {
 	// means unknown, and such a value is an error that says what it
 	// lacks.
 	Near time.Time
+	// Layouts are the forms of date and time a source or a topic
+	// declares (`layout:`; see ParseLayout), tried in order before the
+	// general rules.
+	Layouts []Layout
 	// NoValue lists more placeholders that mean "no value" (`no_value:`),
 	// beside the built-in ones such as "N/A" and "unknown"; see IsNoValue.
 	NoValue []string

@@ -70,34 +70,58 @@ const maxLen = 256
 
 // Parse reads raw according to spec.
 func Parse(raw string, spec Spec) (Value, error) {
-	v, _, err := parse(raw, spec)
+	v, _, _, err := parse(raw, spec)
 	return v, err
 }
 
-// parse is Parse that also reports whether the value was marked with its
-// type's sign (a percent sign, a currency, a unit of time, a clock time),
-// which Infer needs.
-func parse(raw string, spec Spec) (Value, bool, error) {
+// ParseNote is Parse that also returns the value's note: the notes
+// SplitNote cuts off the end and, on date and datetime topics, what a web
+// page wrote after the time or in place of it (a status such as "On
+// Time", a marker such as "*", the words of a placeholder such as "Dec
+// 04 - Contact Airline"). The note is returned with ErrNoValue too.
+func ParseNote(raw string, spec Spec) (Value, string, error) {
+	v, _, note, err := parse(raw, spec)
+	return v, note, err
+}
+
+// parse is ParseNote that also reports whether the value was marked with
+// its type's sign (a percent sign, a currency, a unit of time, a clock
+// time), which Infer needs.
+func parse(raw string, spec Spec) (Value, bool, string, error) {
 	if spec.Type == Number && len(spec.NoValue) == 0 {
 		if n, approx, ok := plainNumberAbout(raw, spec.Decimal); ok {
 			c := ctx{typ: Number, tol: spec.Tolerance.clamped()}
-			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, nil
+			return c.point(unbounded(Value{Raw: raw, Type: Number}), point{lo: n, hi: n}, approx), false, "", nil
 		}
 	}
-	body, _ := SplitNote(raw, spec)
+	body, note := SplitNote(unescapeWeb(raw, spec.Type), spec)
 	if spec.Type != Choice && noValue(body, spec) {
 		v := Value{Raw: raw, Type: spec.Type}
 		if spec.Type.Numeric() {
 			v = unbounded(v)
 		}
-		return v, false, noValueError(raw)
+		return v, false, note, noValueError(raw)
 	}
-	v, marked, err := parseBody(body, spec)
+	v, marked, tail, err := parseBody(body, spec)
 	if err != nil && spec.Type == Choice && noValue(body, spec) {
 		err = noValueError(raw)
 	}
+	if errors.Is(err, ErrNoValue) {
+		err = noValueError(raw) // the whole value's, not its body's
+	}
 	v.Raw = raw
-	return v, marked, err
+	return v, marked, joinNotes(tail, note), err
+}
+
+// joinNotes joins the notes a value carries, each once, with "; ".
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || a == b:
+		return a
+	}
+	return a + "; " + b
 }
 
 func noValueError(raw string) error {
@@ -105,7 +129,7 @@ func noValueError(raw string) error {
 }
 
 // parseBody is parse for a value without its notes; raw is that value.
-func parseBody(raw string, spec Spec) (Value, bool, error) {
+func parseBody(raw string, spec Spec) (Value, bool, string, error) {
 	var s string
 	if spec.Type.Numeric() && len(raw) > 4*maxLen {
 		s = raw // too long whatever clean folds; skip the work
@@ -113,23 +137,23 @@ func parseBody(raw string, spec Spec) (Value, bool, error) {
 		s = clean(raw)
 	}
 	if s == "" {
-		return Value{Raw: raw, Type: spec.Type}, false, errors.New("empty value")
+		return Value{Raw: raw, Type: spec.Type}, false, "", errors.New("empty value")
 	}
 	switch spec.Type {
 	case Bool:
 		v, err := parseBool(raw)
-		return v, true, err
+		return v, true, "", err
 	case Choice:
 		v, err := parseChoice(raw, spec.Choices)
-		return v, true, err
+		return v, true, "", err
 	case Text:
-		return parseText(raw), true, nil
+		return parseText(raw), true, "", nil
 	case Names:
 		v, err := parseNames(raw)
-		return v, true, err
+		return v, true, "", err
 	case Number, Percent, Money, Duration, Date, DateTime:
 		if len(s) > maxLen {
-			return Value{Raw: raw, Type: spec.Type}, false,
+			return Value{Raw: raw, Type: spec.Type}, false, "",
 				fmt.Errorf("%s is too long to be %s", quote(raw), noun(spec.Type))
 		}
 		c := newCtx(spec)
@@ -137,18 +161,18 @@ func parseBody(raw string, spec Spec) (Value, bool, error) {
 		if err != nil && spec.Type == Number {
 			err = numberHint(raw, spec.Decimal, err)
 		}
-		return v, c.marked, err
+		return v, c.marked, c.note, err
 	}
-	return Value{Raw: raw, Type: spec.Type}, false, fmt.Errorf("unknown type %q", string(spec.Type))
+	return Value{Raw: raw, Type: spec.Type}, false, "", fmt.Errorf("unknown type %q", string(spec.Type))
 }
 
 // numberHint explains why something that reads as a percentage or an
 // amount of money is not a number, which is likelier than a typo.
 func numberHint(raw string, dec Decimal, err error) error {
-	if _, marked, e := parse(raw, Spec{Type: Percent, Decimal: dec}); e == nil && marked {
+	if _, marked, _, e := parse(raw, Spec{Type: Percent, Decimal: dec}); e == nil && marked {
 		return fmt.Errorf("%s is a percentage, but the topic's type is number", quote(raw))
 	}
-	if v, _, e := parse(raw, Spec{Type: Money, Decimal: dec}); e == nil && v.Currency != "" {
+	if v, _, _, e := parse(raw, Spec{Type: Money, Decimal: dec}); e == nil && v.Currency != "" {
 		return fmt.Errorf("%s is an amount of money, but the topic's type is number", quote(raw))
 	}
 	return err

@@ -19,6 +19,11 @@ type stamp struct {
 	frac       float64
 	clock      bool // a time of day was written
 	zone       tz   // the zone written, if any
+	wday       int  // the weekday written, plus one; 0 if none
+	// tail is what followed the date and time (cleaned): a status or a
+	// marker, or words in place of the time (placeholder).
+	tail        string
+	placeholder bool
 }
 
 // numDate is an all-numeric date as written, "12/01/2011": its three
@@ -135,13 +140,15 @@ func (c *ctx) readNumericDate(s string, i int, st *stamp) (int, bool) {
 
 // readStamp reads s, cleaned, as a date and time written the ways web
 // pages write them: a date (all-numeric, with a month name, with or
-// without a year, after a weekday), a time of day (24-hour, with am/pm
-// in any spelling, noon, midnight), and a zone after the time (an
-// abbreviation, an offset, in parentheses or not), in either order and
-// glued or not ("2:07 PMDec 01"). ok is false for anything else.
+// without a year, after a weekday), a weekday before or after the date,
+// a time of day (24-hour, with am/pm in any spelling, noon, midnight),
+// and a zone after the time (an abbreviation, an offset, in parentheses
+// or not), in either order and glued or not ("2:07 PMDec 01"). What
+// follows may be a tail (see cutTail): a status, a marker or, in place
+// of the time, a placeholder. ok is false for anything else.
 func (c *ctx) readStamp(s string) (st stamp, ok bool) {
-	weekday := false
 	for i := 0; ; {
+		from := i
 		i = skipStampSep(s, i, st.mo != 0)
 		if i >= len(s) {
 			break
@@ -167,17 +174,19 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 		case ch >= 'a' && ch <= 'z':
 			e := lettersEnd(s, i)
 			w := s[i:e]
-			switch {
-			case st.mo == 0 && !weekday && isWeekday(w):
-				weekday, j, ok = true, e, true
+			// A weekday before the date, or between the date and the
+			// time ("2011-12-04 Sun 16:12"); it must be the date's.
+			if wd, isWd := weekdayOf(w); isWd && st.wday == 0 && (st.mo == 0 || !st.clock) {
+				st.wday, j, ok = int(wd)+1, e, true
 				if j < len(s) && s[j] == '.' {
 					j++
 				}
-			case st.mo == 0:
-				j, ok = readMonthDay(s, i, &st)
-			}
-			if ok {
 				break
+			}
+			if st.mo == 0 {
+				if j, ok = readMonthDay(s, i, &st); ok {
+					break
+				}
 			}
 			if !st.clock && (w == "noon" || w == "midnight") {
 				st.clock, st.h = true, 0
@@ -192,7 +201,7 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 					break
 				}
 			}
-			return st, false
+			return st, c.cutTail(s, from, &st)
 		case ch == '(' || ch == '+' || ch == '-':
 			if st.clock && !st.zone.set {
 				if j, ok = c.readZoneAt(s, i, i, &st); ok {
@@ -201,7 +210,7 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 			}
 			return st, false
 		default:
-			return st, false
+			return st, c.cutTail(s, from, &st)
 		}
 		i = j
 	}
@@ -470,6 +479,12 @@ func (c *ctx) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
 		tok = s[i:end]
 	}
 	z, ok, err := readZone(tok)
+	if err != nil && c.zone != nil {
+		// The declared zone decides what the abbreviation means, once
+		// the instant is known (decideZone).
+		a := zoneAbbrs[tok]
+		z, ok, err = tz{set: true, offs: a.offs, name: strings.ToUpper(tok)}, true, nil
+	}
 	if err != nil {
 		c.setErr(fmt.Errorf("%s: %w", quote(c.raw), err))
 	}
@@ -497,11 +512,16 @@ func (c *ctx) webDate(s string) (qty, bool) {
 	if !ok {
 		return qty{}, false
 	}
-	if st.mo == 0 {
+	return c.stampDate(st)
+}
+
+// stampDate is the day stamp st names on a date topic.
+func (c *ctx) stampDate(st stamp) (qty, bool) {
+	if st.mo == 0 || st.placeholder {
 		return qty{}, false
 	}
 	day, ok := c.fillYear(&st, tz{}, 12*3600)
-	if !ok {
+	if !ok || !c.stampDone(&st, day) {
 		return qty{}, false
 	}
 	return qty{lo: float64(day), hi: float64(day)}, true
@@ -516,11 +536,28 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 	if !ok {
 		return qty{}, false
 	}
+	return c.stampDateTime(st)
+}
+
+// stampDateTime is the instant, or the span, stamp st names on a
+// datetime topic.
+func (c *ctx) stampDateTime(st stamp) (qty, bool) {
+	if st.placeholder {
+		// Words where the time should be: no value, the words its note.
+		c.note = rawTail(c.raw, st.tail)
+		c.setErr(noValueError(c.raw))
+		return qty{}, false
+	}
 	z := st.zone
 	if !z.set && c.zone != nil {
 		z = tz{set: true, loc: c.zone}
 	}
 	tod := int64(st.h*3600 + st.mi*60 + st.sec)
+	ambiguous := z
+	if z.offs != nil {
+		z = tz{set: true, loc: c.zone} // to find the day; decideZone settles it
+	}
+	var ok bool
 	var day int64
 	if st.mo == 0 {
 		if c.near.IsZero() {
@@ -546,6 +583,14 @@ func (c *ctx) webDateTime(s string) (qty, bool) {
 			return qty{}, false
 		}
 		day = d
+	}
+	if !c.stampDone(&st, day) {
+		return qty{}, false
+	}
+	if ambiguous.offs != nil {
+		if z, ok = c.decideZone(ambiguous, day*86400+tod); !ok {
+			return qty{}, false
+		}
 	}
 	q := qty{clock: st.clock && st.zone.set}
 	switch {
@@ -614,4 +659,21 @@ func floorDiv(a, b int64) int64 {
 		q--
 	}
 	return q
+}
+
+// decideZone reads an ambiguous abbreviation (AST, IST) at wall clock
+// wall as the meaning whose offset the declared zone has then, and
+// refuses it when the declared zone has none of them.
+func (c *ctx) decideZone(a tz, wall int64) (tz, bool) {
+	lo, _ := tz{set: true, loc: c.zone}.instant(wall)
+	off := offsetAt(c.zone, lo)
+	for _, o := range a.offs {
+		if o == off {
+			return tz{set: true, off: off}, true
+		}
+	}
+	m := zoneAbbrs[strings.ToLower(a.name)].ambiguous
+	c.setErr(fmt.Errorf("%s: %s is ambiguous (%s), and the declared zone %s, at %s then, is neither: write the offset instead",
+		quote(c.raw), a.name, m, c.zone, offsetName(off)))
+	return tz{}, false
 }

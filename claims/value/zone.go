@@ -55,11 +55,14 @@ func offsetName(off int) string {
 // abbr is what a zone abbreviation means: a fixed offset east of UTC in
 // seconds, or, for the North American generic names (ET, CT, MT, PT), a
 // place whose rules say whether summer time applies. ambiguous, when set,
-// lists the meanings of an abbreviation that claimdiff refuses to guess.
+// lists the meanings of an abbreviation that claimdiff refuses to guess,
+// and offs their offsets: the topic's or the source's declared zone
+// decides between them.
 type abbr struct {
 	off       int
 	place     string
 	ambiguous string
+	offs      []int
 }
 
 // zoneAbbrs is the table of zone abbreviations, documented in LEDGER.md
@@ -94,9 +97,9 @@ var zoneAbbrs = map[string]abbr{
 	"aest": {off: 10 * 3600}, "aedt": {off: 11 * 3600},
 	"nzst": {off: 12 * 3600}, "nzdt": {off: 13 * 3600},
 	// Refused.
-	"ist": {ambiguous: "India +05:30, Ireland +01:00 or Israel +02:00"},
-	"ast": {ambiguous: "Atlantic -04:00 or Arabia +03:00"},
-	"sst": {ambiguous: "Samoa -11:00 or Singapore +08:00"},
+	"ist": {ambiguous: "India +05:30, Ireland +01:00 or Israel +02:00", offs: []int{5*3600 + 1800, 3600, 2 * 3600}},
+	"ast": {ambiguous: "Atlantic -04:00 or Arabia +03:00", offs: []int{-4 * 3600, 3 * 3600}},
+	"sst": {ambiguous: "Samoa -11:00 or Singapore +08:00", offs: []int{-11 * 3600, 8 * 3600}},
 }
 
 // fixedAbbr is the offset of a lower-case abbreviation of a fixed
@@ -126,11 +129,15 @@ func placeZone(name string) *time.Location {
 }
 
 // tz is the zone a value was written in, or is read in: a fixed offset
-// east of UTC, a location with rules, or none (set false).
+// east of UTC, a location with rules, or none (set false). An ambiguous
+// abbreviation (abbr.ambiguous) has no offset until the declared zone
+// picks one of its offs; name is the abbreviation then.
 type tz struct {
-	set bool
-	off int
-	loc *time.Location
+	set  bool
+	off  int
+	loc  *time.Location
+	offs []int
+	name string
 }
 
 // instant turns a wall clock (seconds since the epoch as if it were UTC)
@@ -196,7 +203,7 @@ func readZone(s string) (tz, bool, error) {
 		return tz{}, false, nil
 	case a.ambiguous != "":
 		first := a.ambiguous[strings.IndexAny(a.ambiguous, "+-"):]
-		return tz{}, false, fmt.Errorf("%s is ambiguous (%s): write the offset instead, as in %s",
+		return tz{}, false, fmt.Errorf("%s is ambiguous (%s): write the offset instead, as in %s, or declare `zone:` on the source or the topic to decide",
 			strings.ToUpper(s), a.ambiguous, first[:6])
 	case a.place != "":
 		l := placeZone(a.place)
