@@ -232,7 +232,8 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 			anonymous[c.Source] = true
 		}
 	}
-	p.Value = headOf(l, p.members)
+	relays := relaysOf(l, p.members, v)
+	p.Value = headOf(l, p.members, relays)
 	common := p.common
 	if len(p.members) == 1 {
 		common = vals.at(p.members[0])
@@ -242,7 +243,7 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 	p.Common = common.String()
 	sup := l.Sources.Support(attributions(l, p.members, v))
 	p.Sources, p.Reach = sup.ReachIDs, sup.Reach
-	p.OriginIDs = ownOrigins(sup.OriginIDs, relaysOf(l, p.members, v))
+	p.OriginIDs = ownOrigins(sup.OriginIDs, relays)
 	p.Origins = len(p.OriginIDs)
 	for _, o := range p.OriginIDs {
 		if anonymous[o] {

@@ -256,7 +256,7 @@ func (b *positioner) numeric(vals *values) layout {
 		slices.Sort(members)
 		out.positions[r] = Position{members: members, common: b.pos[p].value, rank: r, hitLo: -1, hitHi: -1}
 	}
-	fitsOnly(&out, vals)
+	fitsOnly(&out, vals, vals.l)
 	for _, k := range b.aside {
 		set := b.keys[k].set
 		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(set) })
@@ -270,13 +270,28 @@ func (b *positioner) numeric(vals *values) layout {
 // fitsOnly takes ranges and bounds ("up to $95 billion", "between 45 and 95
 // billion") out of the positions that hold a figure ("$90 billion"): they
 // allow the figure but do not state it, so they fit its side without being
-// an independent origin of it. A side made only of ranges keeps them: then
-// the range is the estimate. Dates are left alone, since "in December"
-// beside "13 December" is how dates are usually written, not a hedge.
-func fitsOnly(out *layout, vals *values) {
+// an independent origin of it. A side whose ranges (two ends, not a bound)
+// more origins state than its figures keeps them: then the range is the estimate, and a figure
+// inside it one reading of it ("between 46,000 and 85,000" from two
+// studies, "about 60,000" from one author). Dates are left alone, since
+// "in December" beside "13 December" is how dates are usually written, not
+// a hedge.
+func fitsOnly(out *layout, vals *values, l *Ledger) {
 	for r := range out.positions {
 		ms := out.positions[r].members
 		if len(ms) < 2 || !slices.ContainsFunc(ms, func(i int) bool { return isFigure(vals.at(i)) }) {
+			continue
+		}
+		figures, ranges := map[string]bool{}, map[string]bool{}
+		for _, i := range ms {
+			switch v := vals.at(i); {
+			case isFigure(v):
+				figures[l.Claims[i].Source] = true
+			case !math.IsInf(v.Lo, 0) && !math.IsInf(v.Hi, 0):
+				ranges[l.Claims[i].Source] = true
+			}
+		}
+		if len(ranges) > len(figures) {
 			continue
 		}
 		kept := ms[:0]

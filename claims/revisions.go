@@ -199,32 +199,44 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 // ("600k", "600,000", "about 600,000") is a restatement, and both stand.
 func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 	by := firstConflicts(l, run, vals, brute)
-	k := len(run)
-	key := func(p int) statement { return statementOf(vals.at(run[p])) }
-	// other[p] is the first place after p whose statement differs from p's.
-	other := make([]int, k)
-	other[k-1] = -1
-	for p := k - 2; p >= 0; p-- {
-		if key(p+1) != key(p) {
-			other[p] = p + 1
-		} else {
-			other[p] = other[p+1]
+	// Only figures restate figures: a denial of another value says
+	// nothing new about the origin's own figure (conflicts aside).
+	var plain []int // places in run
+	for p, i := range run {
+		if !vals.at(i).Negated {
+			plain = append(plain, p)
 		}
 	}
-	for p := range k {
-		from := p + 1
-		for from < k && l.Claims[run[from]].Date == l.Claims[run[p]].Date {
+	k := len(plain)
+	if k < 2 {
+		return by
+	}
+	key := func(j int) statement { return statementOf(vals.at(run[plain[j]])) }
+	// other[j] is the first place after j in plain whose statement differs.
+	other := make([]int, k)
+	other[k-1] = -1
+	for j := k - 2; j >= 0; j-- {
+		if key(j+1) != key(j) {
+			other[j] = j + 1
+		} else {
+			other[j] = other[j+1]
+		}
+	}
+	date := func(j int) string { return l.Claims[run[plain[j]]].Date }
+	for j := range k {
+		from := j + 1
+		for from < k && date(from) == date(j) {
 			from++
 		}
 		if from == k {
 			continue
 		}
 		q := from
-		if key(q) == key(p) {
+		if key(q) == key(j) {
 			q = other[q]
 		}
-		if q >= 0 && (by[p] < 0 || q < by[p]) {
-			by[p] = q
+		if p := plain[j]; q >= 0 && (by[p] < 0 || plain[q] < by[p]) {
+			by[p] = plain[q]
 		}
 	}
 	return by

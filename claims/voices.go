@@ -84,7 +84,7 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 			}
 			v.misquoted[i] = c.Via[0]
 			out = append(out, Misquote{Claim: c.ID, Relay: c.Via[0], Origin: c.Source,
-				Relayed: c.Value.Raw, Own: headOf(l, lay.positions[q].members)})
+				Relayed: c.Value.Raw, Own: headOf(l, lay.positions[q].members, nil)})
 		}
 	}
 	return v, out
@@ -117,15 +117,15 @@ func ownOrigins(ids []string, relays map[string]bool) []string {
 }
 
 // headOf picks the value that heads a position: the one its origins state
-// themselves (not through a relay) most often, then the earliest stated,
-// then the first in the ledger. Never the smallest: a typo must not head a
-// side because it sorts first.
-func headOf(l *Ledger, members []int) string {
+// most often (claims of sources that only relay others in the position do
+// not count), then the one they state themselves most often rather than
+// through a relay, then the earliest stated, then the first in the
+// ledger. Never the smallest: a typo must not head a side because it sorts
+// first.
+func headOf(l *Ledger, members []int, relays map[string]bool) string {
 	type tally struct {
-		origins map[string]bool
-		direct  int
-		first   string // earliest date, "" if none dated
-		at      int
+		stated, direct int
+		first          string // earliest date, "" if none dated
 	}
 	byRaw := map[string]*tally{}
 	var order []string
@@ -133,13 +133,15 @@ func headOf(l *Ledger, members []int) string {
 		c := &l.Claims[i]
 		t := byRaw[c.Value.Raw]
 		if t == nil {
-			t = &tally{origins: map[string]bool{}, at: i}
+			t = &tally{}
 			byRaw[c.Value.Raw] = t
 			order = append(order, c.Value.Raw)
 		}
-		if len(c.Via) == 0 && !t.origins[c.Source] {
-			t.origins[c.Source] = true
-			t.direct++
+		if !relays[c.Source] {
+			t.stated++
+			if len(c.Via) == 0 {
+				t.direct++
+			}
 		}
 		if c.Date != "" && (t.first == "" || c.Date < t.first) {
 			t.first = c.Date
@@ -149,6 +151,10 @@ func headOf(l *Ledger, members []int) string {
 	for _, raw := range order[1:] {
 		t, b := byRaw[raw], byRaw[best]
 		switch {
+		case t.stated != b.stated:
+			if t.stated > b.stated {
+				best = raw
+			}
 		case t.direct != b.direct:
 			if t.direct > b.direct {
 				best = raw
