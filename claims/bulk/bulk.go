@@ -107,6 +107,9 @@ type bulkFile struct {
 	maxRows, first int
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
+	// rowProblems counts the Row problems reported, so that a row kept
+	// with a field it could not read is marked Unread.
+	rowProblems int
 	// speculative is set for a block that may not start a CSV record
 	// (see bulk_blocks.go); a record still open at its end is not an
 	// error then, and open and openLine say where it began.
@@ -269,8 +272,15 @@ func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
 
 // problem adds p to the file's problems, or to its block's: a block keeps
 // as many as a file shows, and counts the rest in its too-many problem,
-// which the file's list folds into its own.
-func (bf *bulkFile) problem(p diag.Problem) { bf.r.Add(p) }
+// which the file's list folds into its own. A bulk file holds only
+// claims, so a problem that makes one unreadable is about that row.
+func (bf *bulkFile) problem(p diag.Problem) {
+	if p.Severity == diag.Error && claims.Unreadable(p.Code) {
+		p.Row = true
+		bf.rowProblems++
+	}
+	bf.r.Add(p)
+}
 
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 
@@ -449,6 +459,7 @@ func (bf *bulkFile) endRow() {
 		return
 	}
 	c := claims.Claim{Pos: rw.pos, ValueAt: diag.LineColOf(rw.at[fValue])}
+	before := bf.rowProblems
 	pl := claims.Places{Topic: diag.LineColOf(rw.at[fTopic]), Source: diag.LineColOf(rw.at[fSource])}
 	// The topic rides in the claim's own string too: looking a quarter of
 	// a million topics up for each row to share their strings costs more
@@ -489,6 +500,7 @@ func (bf *bulkFile) endRow() {
 	if bf.nonEmpty(fDenies) {
 		c.Denies = bf.denies()
 	}
+	c.Unread = bf.rowProblems > before
 	bf.emit(c, pl)
 }
 

@@ -269,7 +269,10 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 			continue
 		}
 		if err != nil {
-			add(diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err))
+			p := diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err)
+			p.Row = true
+			add(p)
+			c.Unread = true
 			continue
 		}
 		v.Negated = c.Denies

@@ -88,38 +88,32 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 // cannot be compared, so its problems go to stderr and the command exits 2.
 // Without a ledger it reads the built-in example.
 func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, _, err := loadLedgerSkipping(ios, g, false)
-	return l, err
+	return loadLedgerFor(ios, g, true)
 }
 
 // loadGateLedger is loadLedger for a gate, which never falls back to the
 // example.
 func loadGateLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, _, err := loadLedgerFor(ios, g, false, false)
-	return l, err
+	return loadLedgerFor(ios, g, false)
 }
 
-// loadLedgerSkipping is loadLedger that, with skip, leaves out the claims
-// that could not be read, says so on stderr, and compares the rest.
-func loadLedgerSkipping(ios *iostreams.IOStreams, g *globalOptions, skip bool) (*claims.Ledger, *load.Skipped, error) {
-	return loadLedgerFor(ios, g, true, skip)
-}
-
-func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback, skip bool) (*claims.Ledger, *load.Skipped, error) {
+// loadLedgerFor is loadLedger and loadGateLedger. With --skip-invalid it
+// leaves out the claims that could not be read, says so on stderr, keeps
+// the count in g.skipped for JSON, and compares the rest.
+func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*claims.Ledger, error) {
 	l, err := openLedger(ios, g, fallback)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var skipped *load.Skipped
-	if skip {
+	if g.SkipInvalid {
 		s := load.SkipUnread(l)
-		skipped = &s
+		g.skipped = &s
 		saySkipped(ios, s)
 	}
 	if err := refuseErrors(ios, l, lineSource, ""); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return l, skipped, nil
+	return l, nil
 }
 
 // saySkipped counts on stderr, by problem code, the claims left out.
@@ -129,12 +123,7 @@ func saySkipped(ios *iostreams.IOStreams, s load.Skipped) {
 	}
 	var parts []string
 	for _, c := range slices.Sorted(maps.Keys(s.Codes)) {
-		if c != "more" {
-			parts = append(parts, fmt.Sprintf("%s %d", c, s.Codes[c]))
-		}
-	}
-	if n := s.Codes["more"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d more not shown", n))
+		parts = append(parts, fmt.Sprintf("%s %d", c, s.Codes[c]))
 	}
 	first := make([]string, len(s.First))
 	for i, p := range s.First {
@@ -163,7 +152,7 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 	switch {
 	case what != "":
 		fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", what, render.Plural(n, "error"))
-	case len(errs) > 1:
+	case n > 1:
 		// One problem speaks for itself; a count helps only with several.
 		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(n, "error"))
 	}
@@ -203,9 +192,10 @@ func lineOf(data []byte, n int) (string, bool) {
 	return string(lines[n-1]), true
 }
 
-// skipFlag adds --skip-invalid to a command that lists or exports.
-func skipFlag(cmd *cobra.Command, skip *bool) {
-	cmd.Flags().BoolVar(skip, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
+// skipFlag adds --skip-invalid to a command that loads claims through
+// loadLedger, which does the skipping.
+func skipFlag(cmd *cobra.Command, g *globalOptions) {
+	cmd.Flags().BoolVar(&g.SkipInvalid, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
 }
 
 // estimateFlag adds --no-estimate, which skips resolve's estimate of the

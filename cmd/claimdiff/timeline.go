@@ -32,6 +32,7 @@ from the ledger's disputes: entry ("settled" or "dismissed").`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
 	cmd.Flags().StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
+	skipFlag(cmd, g)
 	return cmd
 }
 
