@@ -161,13 +161,9 @@ func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.L
 	if err != nil {
 		return nil, err
 	}
-	lines := func(file string, n int) (string, bool) {
-		if data, ok := mem[file]; ok && load.FormatOf(file) != load.Parquet {
-			return lineOf(data, n)
-		}
-		return lineSource(file, n)
-	}
-	if err := refuseErrors(ios, l, lines, safetext.Line(arg)); err != nil {
+	lines := newSnippetLines(mem)
+	defer lines.Close()
+	if err := refuseErrors(ios, l, lines.line, safetext.Line(arg)); err != nil {
 		return nil, err
 	}
 	return l, nil

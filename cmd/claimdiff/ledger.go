@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -110,7 +108,9 @@ func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*
 		g.skipped = &s
 		saySkipped(ios, s)
 	}
-	if err := refuseErrors(ios, l, lineSource, ""); err != nil {
+	lines := newSnippetLines(nil)
+	defer lines.Close()
+	if err := refuseErrors(ios, l, lines.line, ""); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -157,39 +157,6 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(n, "error"))
 	}
 	return &cli.Silent{Code: cli.ExitUsage}
-}
-
-// lineSource reads one line of a ledger file for a snippet. A Parquet
-// file has rows rather than lines, and no snippets: its bytes are binary.
-func lineSource(file string, n int) (string, bool) {
-	switch {
-	case file == exampleFile:
-		return lineOf(example.YAML, n)
-	case load.FormatOf(file) == load.Parquet:
-		return "", false
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for i := 1; sc.Scan(); i++ {
-		if i == n {
-			return sc.Text(), true
-		}
-	}
-	return "", false
-}
-
-// lineOf is line n of data, counting from 1.
-func lineOf(data []byte, n int) (string, bool) {
-	lines := bytes.Split(data, []byte{'\n'})
-	if n < 1 || n > len(lines) {
-		return "", false
-	}
-	return string(lines[n-1]), true
 }
 
 // skipFlag adds --skip-invalid to a command that loads claims through
