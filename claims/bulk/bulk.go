@@ -178,8 +178,18 @@ const (
 
 // FormatOf tells a bulk claim file's format by its name's extension; ok is
 // false for a name no bulk format has. Reading and writing both ask it, so
-// a file claimdiff writes is one it reads.
+// a file claimdiff writes is one it reads. A text format may be compressed
+// (claims.csv.gz, see compressed.go); Parquet compresses its own columns.
 func FormatOf(name string) (f Format, ok bool) {
+	c, name := CompressionOf(name)
+	switch f, ok = formatOfExt(name); {
+	case c != Uncompressed && f == Parquet:
+		return 0, false
+	}
+	return f, ok
+}
+
+func formatOfExt(name string) (f Format, ok bool) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		return CSV, true
@@ -210,6 +220,9 @@ type Options struct {
 	// parquetBudget, when set, replaces a Parquet file's budget (see
 	// pqBudget), so tests can reach it with small files.
 	parquetBudget int64
+	// expandedBytes, when set, replaces a compressed file's cap on what it
+	// expands to (see expandedLimit), for the same reason.
+	expandedBytes int64
 }
 
 // Sink is where Read puts claims: it appends to both lists, which run in
@@ -233,6 +246,23 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	if limit <= 0 {
 		limit = math.MaxInt64 - 1
 	}
+	expandCap := int64(0) // what a compressed file may expand to
+	if c, _ := CompressionOf(name); c != Uncompressed {
+		if opts.Progress != nil {
+			r = counting{r, opts.Progress}
+			opts.Progress = nil
+		}
+		zr, err := Decompress(name, r)
+		if err != nil {
+			// Not gzip (or zstd) at all, or empty: a problem of the file.
+			return []diag.Problem{compressedProblem(name, 0, err)}, nil
+		}
+		defer zr.Close()
+		expandCap = cmp.Or(opts.expandedBytes, expandedLimit(size))
+		limit = min(limit, expandCap)
+		// The expanded size is not known: the claim list grows as it goes.
+		r, size = expanding{zr}, 0
+	}
 	bufSize := 64 << 10
 	if size > 0 {
 		bufSize = int(min(size+1, int64(bufSize)))
@@ -250,8 +280,16 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	default:
 		err = bf.readBlocks((*bulkFile).readJSONL)
 	}
-	if errors.Is(err, errTooLarge) {
+	switch {
+	case errors.Is(err, errTooLarge) && limit == expandCap:
+		bf.problem(diag.Errorf(bf.pos(bf.lr.line, 1), "too-large",
+			"the file expands to more than %s (64 times its size and 1 GiB); the rest is not read", diag.ByteSize(limit)))
+		err = nil
+	case errors.Is(err, errTooLarge):
 		bf.problem(diag.TooLarge(bf.pos(bf.lr.line, 1), limit))
+		err = nil
+	case err != nil && isDecompressError(err):
+		bf.problem(compressedProblem(name, bf.lr.line, err))
 		err = nil
 	}
 	return bf.r.Problems, err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -70,6 +71,9 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 		if st, err := os.Stat(f.Name); f.Data == nil && err == nil {
 			size = st.Size()
 		}
+		if c, _ := bulk.CompressionOf(f.Name); c != bulk.Uncompressed {
+			size *= 16 // a feed expands about thirteenfold
+		}
 		switch load.FormatOf(f.Name) {
 		case load.CSV, load.TSV:
 			need += 8 * size
@@ -103,17 +107,24 @@ func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*
 	if err != nil {
 		return nil, err
 	}
-	if g.SkipInvalid {
-		s := load.SkipUnread(l)
-		g.skipped = &s
-		saySkipped(ios, s)
-	}
+	skipUnread(ios, g, l)
 	lines := newSnippetLines(nil)
 	defer lines.Close()
 	if err := refuseErrors(ios, l, lines.line, ""); err != nil {
 		return nil, err
 	}
 	return l, nil
+}
+
+// skipUnread leaves out, with --skip-invalid, the claims of l that could
+// not be read, says so on stderr, and keeps the count for JSON.
+func skipUnread(ios *iostreams.IOStreams, g *globalOptions, l *claims.Ledger) {
+	if !g.SkipInvalid {
+		return
+	}
+	s := load.SkipUnread(l)
+	g.skipped = &s
+	saySkipped(ios, s)
 }
 
 // saySkipped counts on stderr, by problem code, the claims left out.

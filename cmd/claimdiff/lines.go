@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 )
@@ -39,11 +40,54 @@ type lineCursor struct {
 func newSnippetLines(mem map[string][]byte) *snippetLines {
 	m := map[string][]byte{exampleFile: example.YAML}
 	for name, data := range mem {
-		if load.FormatOf(name) != load.Parquet {
-			m[name] = data
+		if load.FormatOf(name) == load.Parquet {
+			continue
+		}
+		if c, _ := bulk.CompressionOf(name); c != bulk.Uncompressed {
+			// Expanded once, for the file's snippets.
+			zr, err := bulk.Decompress(name, bytes.NewReader(data))
+			if err != nil {
+				continue
+			}
+			data, err = io.ReadAll(io.LimitReader(zr, 1<<30))
+			if err != nil {
+				continue
+			}
+		}
+		m[name] = data
+	}
+	return &snippetLines{mem: m, starts: map[string][]int{}, open: openText}
+}
+
+// openText opens a file on disk as the text its lines count: a
+// compressed feed (claims.csv.gz) expanded.
+func openText(name string) (io.ReadCloser, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := bulk.Decompress(name, bufio.NewReader(f))
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, closers{zr, f}}, nil
+}
+
+// closers closes each in turn.
+type closers []io.Closer
+
+func (cs closers) Close() error {
+	var first error
+	for _, c := range cs {
+		if err := c.Close(); err != nil && first == nil {
+			first = err
 		}
 	}
-	return &snippetLines{mem: m, starts: map[string][]int{}, open: func(name string) (io.ReadCloser, error) { return os.Open(name) }}
+	return first
 }
 
 // line is line n (from 1) of file. A Parquet file has rows rather than

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
@@ -25,10 +27,18 @@ func TestSnippetLinesReadEachFileOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	gz := filepath.Join(dir, "c.csv.gz")
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write([]byte(text.String()))
+	zw.Close()
+	if err := os.WriteFile(gz, zipped.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s := newSnippetLines(map[string][]byte{"mem.yaml": []byte("one\ntwo\n")})
 	defer s.Close()
 	opens := 0
-	s.open = func(name string) (io.ReadCloser, error) { opens++; return os.Open(name) }
+	s.open = func(name string) (io.ReadCloser, error) { opens++; return openText(name) }
 	tests := []struct {
 		file  string
 		n     int
@@ -49,6 +59,7 @@ func TestSnippetLinesReadEachFileOnce(t *testing.T) {
 		{"mem.yaml", 4, "", false, 4},
 		{exampleFile, 1, strings.SplitN(string(example.YAML), "\n", 2)[0], true, 4},
 		{filepath.Join(dir, "x.parquet"), 1, "", false, 4},
+		{gz, 4321, "line 4321", true, 5}, // lines of the expanded text
 	}
 	for _, tt := range tests {
 		got, ok := s.line(tt.file, tt.n)

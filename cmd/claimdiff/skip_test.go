@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,6 +171,9 @@ func checkSkipRun(t *testing.T, dir string, r skipRun) {
 	ios, _, out, errOut := iostreams.Test()
 	ios.Dir = dir
 	args := append([]string{r.args[0], "-f", dir, "--no-pager"}, r.args[1:]...)
+	if r.args[0] == "diff" { // its ledgers are its arguments
+		args = append(slices.Clone(r.args), "--no-pager")
+	}
 	code := runWith(ios, args)
 	name := strings.Join(r.args, " ")
 	// Positions read from the directory given, made relative for the test.
@@ -212,7 +216,7 @@ func TestEveryLoadingCommandSkips(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"disputed"}, {"report"}, {"export", "--format", "csv"}, {"resolve"}, {"timeline"}, {"sources"},
-		{"list"}, {"graph"}, {"compare", "s1", "s2"}, {"check", "--claim", "t=5"},
+		{"list"}, {"graph"}, {"compare", "s1", "s2"}, {"check", "--claim", "t=5"}, {"diff", dir, dir},
 	} {
 		code := 1
 		if args[0] != "check" {

@@ -1,0 +1,136 @@
+package bulk
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// Feeds arrive compressed: a day of flight statuses is a .csv.gz. A text
+// bulk file whose name ends in .gz or .zst is read through a decompressor,
+// streaming, and everything else about it is as for the plain file: its
+// format is the extension before, positions count lines of the expanded
+// text, and the row and line caps apply to what it expands to.
+//
+// A plain file's size is the bytes on disk, but a compressed one can
+// expand a thousandfold (a gzip bomb), so what it expands to is capped
+// too, as a Parquet file's is (budgetFor): 64 times its size and 1 GiB,
+// far beyond a real feed (a flight day is 13 times its size). Reading
+// stops at the cap, having expanded no more than that.
+
+// Compression is how a bulk file is compressed as a whole.
+type Compression int
+
+const (
+	Uncompressed Compression = iota
+	Gzip
+	Zstd
+)
+
+// CompressionOf tells a file's compression from its name, and the name
+// without that extension, whose own extension tells the format.
+func CompressionOf(name string) (Compression, string) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".gz":
+		return Gzip, name[:len(name)-len(".gz")]
+	case ".zst":
+		return Zstd, name[:len(name)-len(".zst")]
+	}
+	return Uncompressed, name
+}
+
+// maxZstdWindow bounds the memory a zstd frame may ask the decoder for;
+// zstd -19 uses 8 MiB, and --long 128 MiB.
+const maxZstdWindow = 128 << 20
+
+// Decompress reads r, the bytes of a file named name, as the text it
+// holds: through a decompressor when the name says it is compressed, and
+// as it is when not. The error says the data is not what the name says.
+func Decompress(name string, r io.Reader) (io.ReadCloser, error) {
+	c, _ := CompressionOf(name)
+	switch c {
+	case Gzip:
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, err
+		}
+		return zr, nil
+	case Zstd:
+		zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(maxZstdWindow),
+			zstd.WithDecoderMaxMemory(maxZstdWindow*2))
+		if err != nil {
+			return nil, err
+		}
+		return zr.IOReadCloser(), nil
+	}
+	return io.NopCloser(r), nil
+}
+
+// expandedLimit caps what a compressed file of size bytes expands to.
+func expandedLimit(size int64) int64 { return budgetFor(size) }
+
+// decompressError is a decompressor's complaint about the data, which is
+// a problem of the file at the line reached, not a failure to read it.
+type decompressError struct{ err error }
+
+func (e *decompressError) Error() string { return e.err.Error() }
+func (e *decompressError) Unwrap() error { return e.err }
+
+// expanding reads the expanded text of a compressed file, telling its
+// errors apart from the stream's own.
+type expanding struct{ r io.Reader }
+
+func (x expanding) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &decompressError{err}
+	}
+	return n, err
+}
+
+// counting tells progress of the compressed bytes read, as the progress
+// bar's total is the size on disk.
+type counting struct {
+	r        io.Reader
+	progress func(int64)
+}
+
+func (c counting) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.progress(int64(n))
+	}
+	return n, err
+}
+
+// compressedProblem is the problem of a file whose data is not what its
+// name says, or breaks off, after line.
+func compressedProblem(name string, line int, err error) diag.Problem {
+	what := "the file is not " + compressionName(name) + " data, as its name says"
+	if line > 0 {
+		what = fmt.Sprintf("the %s data breaks off after line %d; the rest is not read", compressionName(name), line)
+	}
+	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "gzip: "), "zstd: ")
+	return diag.Errorf(diag.Pos{File: name, Line: line + 1, Col: 1}, "bad-compression", "%s (%s)", what, diag.Clip(msg, 80))
+}
+
+func compressionName(name string) string {
+	if c, _ := CompressionOf(name); c == Zstd {
+		return "zstd"
+	}
+	return "gzip"
+}
+
+// isDecompressError reports an error of the data, not of the stream.
+func isDecompressError(err error) bool {
+	var de *decompressError
+	return errors.As(err, &de) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) ||
+		errors.Is(err, io.ErrUnexpectedEOF)
+}
