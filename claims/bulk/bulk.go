@@ -84,6 +84,9 @@ type bulkFile struct {
 	// size is the file's length when known, to size the claim list once
 	// rather than grow it by doubling.
 	size int64
+	// sizeHint is what a compressed file says it expands to, which only
+	// sizes the claim list; it may be wrong (see gzipSizeHint).
+	sizeHint int64
 	// sink is where claims go: the ledger, or a block being read.
 	sink Sink
 	// r collects problems; it caps them per file like the YAML reader.
@@ -247,6 +250,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 		limit = math.MaxInt64 - 1
 	}
 	expandCap := int64(0) // what a compressed file may expand to
+	raw, hint := r, int64(0)
 	if c, _ := CompressionOf(name); c != Uncompressed {
 		if opts.Progress != nil {
 			r = counting{r, opts.Progress}
@@ -260,6 +264,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 		defer zr.Close()
 		expandCap = cmp.Or(opts.expandedBytes, expandedLimit(size))
 		limit = min(limit, expandCap)
+		hint = gzipSizeHint(c, raw, size)
 		// The expanded size is not known: the claim list grows as it goes.
 		r, size = expanding{zr}, 0
 	}
@@ -268,7 +273,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 		bufSize = int(min(size+1, int64(bufSize)))
 	}
 	bf := newBulkFile(name, bufio.NewReaderSize(r, bufSize), limit)
-	bf.size, bf.lr.progress, bf.blockSize = size, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
+	bf.size, bf.sizeHint, bf.lr.progress, bf.blockSize = size, hint, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
 	bf.sink = into
 	bf.maxRows, bf.first = opts.MaxRows, len(*into.Claims)
 	var err error

@@ -3,6 +3,7 @@ package bulk
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
 	"runtime"
@@ -190,7 +191,7 @@ func (bf *bulkFile) place(slot int, read []claims.Claim, readPlaces []claims.Pla
 // reserveSlots grows the ledger's claims to hold as many more as the rest
 // of the file probably has lines, judged by the lines already buffered.
 func (bf *bulkFile) reserveSlots() {
-	rest := bf.size - bf.lr.read
+	rest := cmp.Or(bf.size, bf.sizeHint) - bf.lr.read
 	if rest <= 0 {
 		return
 	}

@@ -73,6 +73,24 @@ func Decompress(name string, r io.Reader) (io.ReadCloser, error) {
 	return io.NopCloser(r), nil
 }
 
+// gzipSizeHint is what a gzip file of size bytes, read from r, says it
+// expands to: its last four bytes, the size of its last member mod 4 GiB.
+// That is right for the usual file of one member under 4 GiB, and it only
+// sizes the claim list, so a wrong one costs a copy or some room: it is
+// held to 16 times the file, more than a feed expands.
+func gzipSizeHint(c Compression, r io.Reader, size int64) int64 {
+	ra, ok := r.(io.ReaderAt)
+	if c != Gzip || !ok || size < 18 {
+		return 0
+	}
+	var tail [4]byte
+	if _, err := ra.ReadAt(tail[:], size-4); err != nil {
+		return 0
+	}
+	n := int64(tail[0]) | int64(tail[1])<<8 | int64(tail[2])<<16 | int64(tail[3])<<24
+	return min(n, 16*size)
+}
+
 // expandedLimit caps what a compressed file of size bytes expands to.
 func expandedLimit(size int64) int64 { return budgetFor(size) }
 

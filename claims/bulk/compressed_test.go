@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,5 +177,23 @@ func TestBrokenCompression(t *testing.T) {
 		if len(ps) == 0 || !strings.HasPrefix(ps[len(ps)-1], tt.want) || !strings.Contains(ps[len(ps)-1], "bad-compression") {
 			t.Errorf("%s: problems %q, want %q", tt.name, ps, tt.want)
 		}
+	}
+}
+
+// A gzip file's trailer sizes the claim list; a lying one is held to 16
+// times the file, and only gzip has one.
+func TestGzipSizeHint(t *testing.T) {
+	text := []byte(strings.Repeat("t,1,s\n", 1000))
+	gz := gzipped(t, text)
+	if got := gzipSizeHint(Gzip, bytes.NewReader(gz), int64(len(gz))); got != int64(min(len(text), 16*len(gz))) {
+		t.Errorf("hint %d for %d bytes in %d", got, len(text), len(gz))
+	}
+	liar := slices.Clone(gz)
+	copy(liar[len(liar)-4:], []byte{0xff, 0xff, 0xff, 0xff})
+	if got := gzipSizeHint(Gzip, bytes.NewReader(liar), int64(len(liar))); got != 16*int64(len(liar)) {
+		t.Errorf("a lying trailer gives %d", got)
+	}
+	if got := gzipSizeHint(Zstd, bytes.NewReader(gz), int64(len(gz))); got != 0 {
+		t.Errorf("zstd hint %d, want none", got)
 	}
 }

@@ -72,7 +72,7 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 			size = st.Size()
 		}
 		if c, _ := bulk.CompressionOf(f.Name); c != bulk.Uncompressed {
-			size *= 16 // a feed expands about thirteenfold
+			size *= 13 // a feed expands about thirteenfold
 		}
 		switch load.FormatOf(f.Name) {
 		case load.CSV, load.TSV:
