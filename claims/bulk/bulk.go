@@ -185,8 +185,7 @@ const (
 // (claims.csv.gz, see compressed.go); Parquet compresses its own columns.
 func FormatOf(name string) (f Format, ok bool) {
 	c, name := CompressionOf(name)
-	switch f, ok = formatOfExt(name); {
-	case c != Uncompressed && f == Parquet:
+	if f, ok = formatOfExt(name); c != Uncompressed && f == Parquet {
 		return 0, false
 	}
 	return f, ok
@@ -264,8 +263,9 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 		defer zr.Close()
 		expandCap = cmp.Or(opts.expandedBytes, expandedLimit(size))
 		limit = min(limit, expandCap)
+		// The expanded size is not known for sure: a hint sizes the claim
+		// list, and the blocks are cut as for a stream.
 		hint = gzipSizeHint(c, raw, size)
-		// The expanded size is not known: the claim list grows as it goes.
 		r, size = expanding{zr}, 0
 	}
 	bufSize := 64 << 10

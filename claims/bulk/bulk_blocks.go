@@ -127,6 +127,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 			shutdown()
 			panic(blk.crash)
 		case blk.err != nil:
+			bf.lr.line = blk.line - 1 // where the stream broke, for the problem
 			return blk.err
 		case blk.rest:
 			shutdown()
