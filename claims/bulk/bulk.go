@@ -255,7 +255,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 			r = counting{r, opts.Progress}
 			opts.Progress = nil
 		}
-		zr, err := Decompress(name, r)
+		zr, err := Decompress(name, source{r})
 		if err != nil {
 			// Not gzip (or zstd) at all, or empty: a problem of the file.
 			return []diag.Problem{compressedProblem(name, 0, err)}, nil
@@ -293,7 +293,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	case errors.Is(err, errTooLarge):
 		bf.problem(diag.TooLarge(bf.pos(bf.lr.line, 1), limit))
 		err = nil
-	case err != nil && isDecompressError(err):
+	case err != nil && expandCap > 0 && isDecompressError(err):
 		bf.problem(compressedProblem(name, bf.lr.line, err))
 		err = nil
 	}

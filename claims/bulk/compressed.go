@@ -102,13 +102,34 @@ func (e *decompressError) Error() string { return e.err.Error() }
 func (e *decompressError) Unwrap() error { return e.err }
 
 // expanding reads the expanded text of a compressed file, telling its
-// errors apart from the stream's own.
+// errors apart from those of the stream under it, which source marks: a
+// disk that fails is a file that cannot be read, not bad data.
 type expanding struct{ r io.Reader }
 
 func (x expanding) Read(p []byte) (int, error) {
 	n, err := x.r.Read(p)
-	if err != nil && err != io.EOF {
+	var se *sourceError
+	switch {
+	case err == nil, err == io.EOF:
+	case errors.As(err, &se):
+		err = se.err
+	default:
 		err = &decompressError{err}
+	}
+	return n, err
+}
+
+// source reads the compressed bytes, marking the stream's own errors.
+type source struct{ r io.Reader }
+
+type sourceError struct{ err error }
+
+func (e *sourceError) Error() string { return e.err.Error() }
+
+func (s source) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &sourceError{err}
 	}
 	return n, err
 }
@@ -146,9 +167,9 @@ func compressionName(name string) string {
 	return "gzip"
 }
 
-// isDecompressError reports an error of the data, not of the stream.
+// isDecompressError reports an error of a compressed file's data, which
+// expanding marks, not of the stream it is read from.
 func isDecompressError(err error) bool {
 	var de *decompressError
-	return errors.As(err, &de) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) ||
-		errors.Is(err, io.ErrUnexpectedEOF)
+	return errors.As(err, &de)
 }

@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -213,3 +214,18 @@ func TestGzipSizeHint(t *testing.T) {
 		t.Errorf("zstd hint %d, want none", got)
 	}
 }
+
+// A stream that fails under the decompressor is a file that cannot be
+// read, as a plain file's would be, not bad data.
+func TestCompressedStreamError(t *testing.T) {
+	gz := gzipped(t, []byte("topic,value,source\n"+strings.Repeat("t,1,s\n", 100000)))
+	broken := io.MultiReader(bytes.NewReader(gz[:len(gz)/2]), iotestErrReader{})
+	_, err := read("f.csv.gz", broken, 0, Options{})
+	if err == nil || err.Error() != "disk on fire" {
+		t.Errorf("error %v, want the stream's own", err)
+	}
+}
+
+type iotestErrReader struct{}
+
+func (iotestErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
