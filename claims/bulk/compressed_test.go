@@ -229,3 +229,39 @@ func TestCompressedStreamError(t *testing.T) {
 type iotestErrReader struct{}
 
 func (iotestErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+
+// FuzzCompressed holds a compressed file to its plain text: whatever the
+// bytes, reading never fails nor panics, and a file that expands whole
+// gives the claims and problems of the text it expands to.
+func FuzzCompressed(f *testing.F) {
+	for _, s := range []string{"topic,value,source\nt,1,s\n", "topic,value\nt,\n", "", "\x1f\x8b"} {
+		f.Add([]byte(s), false)
+		f.Add(gzipped(f, []byte(s)), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, zst bool) {
+		name, pack := "f.csv.gz", gzipped
+		if zst {
+			name, pack = "f.csv.zst", zstded
+		}
+		opts := Options{expandedBytes: 1 << 20, blockSize: 4096}
+		if _, err := read(name, bytes.NewReader(data), int64(len(data)), opts); err != nil {
+			t.Fatalf("raw bytes: %v", err)
+		}
+		want, err := read("f.csv", bytes.NewReader(data), int64(len(data)), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		packed := pack(t, data)
+		got, err := read(name, bytes.NewReader(packed), int64(len(packed)), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wp := problemList(want.problems)
+		for i := range wp {
+			wp[i] = strings.Replace(wp[i], "f.csv", name, 1)
+		}
+		if !reflect.DeepEqual(claimsAt(got.claims), claimsAt(want.claims)) || !reflect.DeepEqual(problemList(got.problems), wp) {
+			t.Fatalf("expanded %s differs from the plain file:\n%q\n%q", name, problemList(got.problems), wp)
+		}
+	})
+}
