@@ -325,6 +325,10 @@ func (bf *bulkFile) problem(p diag.Problem) {
 	bf.r.Add(p)
 }
 
+// fileProblem adds a problem of the file as a whole, such as a header
+// without a value column: not one row's, so never skipped as one.
+func (bf *bulkFile) fileProblem(p diag.Problem) { bf.r.Add(p) }
+
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 
 // checkText reports a NUL byte or invalid UTF-8 in a line. A NUL means the

@@ -83,6 +83,23 @@ func TestSkipSeesEveryProblem(t *testing.T) {
 			},
 		},
 		{
+			// A row with a cell too few was counted with the 300 before.
+			name: "a problem past the cap that is not a claim's is not counted as one",
+			files: map[string]string{"claims.csv": "topic,value,source,date,denies\n" +
+				rows(300, func(int) string { return "t,5,s1,2025-01-01,maybe" }) + "t,5,s1,2025-01-01\n"},
+			runs: []skipRun{
+				{args: []string{"disputed", "--skip-invalid"}, code: 2,
+					stderr: []string{"skipped 300 claims that could not be read (wrong-type 300;", "the row has 4 cells; the header has 5"}},
+			},
+		},
+		{
+			name:  "a file without a value column is not one claim",
+			files: map[string]string{"claims.csv": "topic,source\nt,s1\nt,s2\n"},
+			runs: []skipRun{
+				{args: []string{"disputed", "--skip-invalid"}, code: 2, stderr: []string{"the header has no value column"}},
+			},
+		},
+		{
 			name: "a ledger error past the cap is never skipped",
 			files: map[string]string{"claims.csv": csvHeader + junk(101) + disputeRows +
 				"nowhere,1,nobody,2025-01-01\n"},
