@@ -99,6 +99,23 @@ type Claim struct {
 	// "TBD", a topic's no_value: words): listed and counted, never
 	// compared.
 	NoValue bool
+	// Unread marks a claim with a field that could not be read (its
+	// value, a date, denies): it stays for lint to show, but a ledger
+	// with one is refused, and --skip-invalid leaves it out whole.
+	Unread bool
+}
+
+// Unreadable tells the problem codes that, about one claim or row, make
+// only that claim unreadable: its value, a date or a field could not be
+// read, or it lacks one. Elsewhere (a topic, a dispute) the same codes
+// are mistakes in the ledger itself.
+func Unreadable(code string) bool {
+	switch code {
+	case "bad-value", "unit-mismatch", "unknown-choice", "no-value",
+		"bad-date", "missing-field", "too-long", "wrong-type":
+		return true
+	}
+	return false
 }
 
 // ValuePos is where the claim's value is written, for errors about it.

@@ -84,6 +84,9 @@ type bulkFile struct {
 	// size is the file's length when known, to size the claim list once
 	// rather than grow it by doubling.
 	size int64
+	// sizeHint is what a compressed file says it expands to, which only
+	// sizes the claim list; it may be wrong (see gzipSizeHint).
+	sizeHint int64
 	// sink is where claims go: the ledger, or a block being read.
 	sink Sink
 	// r collects problems; it caps them per file like the YAML reader.
@@ -107,6 +110,9 @@ type bulkFile struct {
 	maxRows, first int
 	// stop is set when the file is not worth reading on (a binary file).
 	stop bool
+	// rowProblems counts the Row problems reported, so that a row kept
+	// with a field it could not read is marked Unread.
+	rowProblems int
 	// speculative is set for a block that may not start a CSV record
 	// (see bulk_blocks.go); a record still open at its end is not an
 	// error then, and open and openLine say where it began.
@@ -175,8 +181,17 @@ const (
 
 // FormatOf tells a bulk claim file's format by its name's extension; ok is
 // false for a name no bulk format has. Reading and writing both ask it, so
-// a file claimdiff writes is one it reads.
+// a file claimdiff writes is one it reads. A text format may be compressed
+// (claims.csv.gz, see compressed.go); Parquet compresses its own columns.
 func FormatOf(name string) (f Format, ok bool) {
+	c, name := CompressionOf(name)
+	if f, ok = formatOfExt(name); c != Uncompressed && f == Parquet {
+		return 0, false
+	}
+	return f, ok
+}
+
+func formatOfExt(name string) (f Format, ok bool) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		return CSV, true
@@ -207,6 +222,9 @@ type Options struct {
 	// parquetBudget, when set, replaces a Parquet file's budget (see
 	// pqBudget), so tests can reach it with small files.
 	parquetBudget int64
+	// expandedBytes, when set, replaces a compressed file's cap on what it
+	// expands to (see expandedLimit), for the same reason.
+	expandedBytes int64
 }
 
 // Sink is where Read puts claims: it appends to both lists, which run in
@@ -230,12 +248,32 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	if limit <= 0 {
 		limit = math.MaxInt64 - 1
 	}
+	expandCap := int64(0) // what a compressed file may expand to
+	raw, hint := r, int64(0)
+	if c, _ := CompressionOf(name); c != Uncompressed {
+		if opts.Progress != nil {
+			r = counting{r, opts.Progress}
+			opts.Progress = nil
+		}
+		zr, err := Decompress(name, source{r})
+		if err != nil {
+			// Not gzip (or zstd) at all, or empty: a problem of the file.
+			return []diag.Problem{compressedProblem(name, 0, err)}, nil
+		}
+		defer zr.Close()
+		expandCap = cmp.Or(opts.expandedBytes, expandedLimit(size))
+		limit = min(limit, expandCap)
+		// The expanded size is not known for sure: a hint sizes the claim
+		// list, and the blocks are cut as for a stream.
+		hint = gzipSizeHint(c, raw, size)
+		r, size = expanding{zr}, 0
+	}
 	bufSize := 64 << 10
 	if size > 0 {
 		bufSize = int(min(size+1, int64(bufSize)))
 	}
 	bf := newBulkFile(name, bufio.NewReaderSize(r, bufSize), limit)
-	bf.size, bf.lr.progress, bf.blockSize = size, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
+	bf.size, bf.sizeHint, bf.lr.progress, bf.blockSize = size, hint, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
 	bf.sink = into
 	bf.maxRows, bf.first = opts.MaxRows, len(*into.Claims)
 	var err error
@@ -247,8 +285,16 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	default:
 		err = bf.readBlocks((*bulkFile).readJSONL)
 	}
-	if errors.Is(err, errTooLarge) {
+	switch {
+	case errors.Is(err, errTooLarge) && limit == expandCap:
+		bf.problem(diag.Errorf(bf.pos(bf.lr.line, 1), "too-large",
+			"the file expands to more than %s (64 times its size and 1 GiB); the rest is not read", diag.ByteSize(limit)))
+		err = nil
+	case errors.Is(err, errTooLarge):
 		bf.problem(diag.TooLarge(bf.pos(bf.lr.line, 1), limit))
+		err = nil
+	case err != nil && expandCap > 0 && isDecompressError(err):
+		bf.problem(compressedProblem(name, bf.lr.line, err))
 		err = nil
 	}
 	return bf.r.Problems, err
@@ -269,8 +315,19 @@ func (bf *bulkFile) errorAt(line, col int, code, format string, args ...any) {
 
 // problem adds p to the file's problems, or to its block's: a block keeps
 // as many as a file shows, and counts the rest in its too-many problem,
-// which the file's list folds into its own.
-func (bf *bulkFile) problem(p diag.Problem) { bf.r.Add(p) }
+// which the file's list folds into its own. A bulk file holds only
+// claims, so a problem that makes one unreadable is about that row.
+func (bf *bulkFile) problem(p diag.Problem) {
+	if p.Severity == diag.Error && claims.Unreadable(p.Code) {
+		p.Row = true
+		bf.rowProblems++
+	}
+	bf.r.Add(p)
+}
+
+// fileProblem adds a problem of the file as a whole, such as a header
+// without a value column: not one row's, so never skipped as one.
+func (bf *bulkFile) fileProblem(p diag.Problem) { bf.r.Add(p) }
 
 func (bf *bulkFile) pos(line, col int) diag.Pos { return diag.Pos{File: bf.name, Line: line, Col: col} }
 
@@ -449,6 +506,7 @@ func (bf *bulkFile) endRow() {
 		return
 	}
 	c := claims.Claim{Pos: rw.pos, ValueAt: diag.LineColOf(rw.at[fValue])}
+	before := bf.rowProblems
 	pl := claims.Places{Topic: diag.LineColOf(rw.at[fTopic]), Source: diag.LineColOf(rw.at[fSource])}
 	// The topic rides in the claim's own string too: looking a quarter of
 	// a million topics up for each row to share their strings costs more
@@ -489,6 +547,7 @@ func (bf *bulkFile) endRow() {
 	if bf.nonEmpty(fDenies) {
 		c.Denies = bf.denies()
 	}
+	c.Unread = bf.rowProblems > before
 	bf.emit(c, pl)
 }
 

@@ -3,6 +3,7 @@ package bulk
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
 	"runtime"
@@ -126,6 +127,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 			shutdown()
 			panic(blk.crash)
 		case blk.err != nil:
+			bf.lr.line = blk.line - 1 // where the stream broke, for the problem
 			return blk.err
 		case blk.rest:
 			shutdown()
@@ -190,7 +192,7 @@ func (bf *bulkFile) place(slot int, read []claims.Claim, readPlaces []claims.Pla
 // reserveSlots grows the ledger's claims to hold as many more as the rest
 // of the file probably has lines, judged by the lines already buffered.
 func (bf *bulkFile) reserveSlots() {
-	rest := bf.size - bf.lr.read
+	rest := cmp.Or(bf.size, bf.sizeHint) - bf.lr.read
 	if rest <= 0 {
 		return
 	}

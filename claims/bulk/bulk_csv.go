@@ -222,7 +222,7 @@ func (bf *bulkFile) header(cr *csvReader) []int {
 		}
 	}
 	if len(missing) > 0 {
-		bf.problem(diag.Problem{Pos: cr.pos[0], Severity: diag.Error, Code: "missing-field",
+		bf.fileProblem(diag.Problem{Pos: cr.pos[0], Severity: diag.Error, Code: "missing-field",
 			Message: fmt.Sprintf("the header has no %s column", strings.Join(missing, ", no ")),
 			Hint:    "a claim file starts with a header row naming its columns: " + strings.Join(claims.ClaimFields, ",")})
 		return nil

@@ -29,6 +29,9 @@ func ExportFormatFor(name string) (string, bool) {
 	if strings.EqualFold(path.Ext(name), ".json") {
 		return "json", true
 	}
+	if c, _ := CompressionOf(name); c != Uncompressed {
+		return "", false // Export writes text as it is, never compressed
+	}
 	switch f, _ := FormatOf(name); f {
 	case Parquet:
 		return ParquetFormat, true

@@ -162,7 +162,7 @@ func (bf *bulkFile) mapFields(root *pqNode) []pqField {
 		first[f] = i
 		pf := pqField{field: f, col: i + 1, name: name}
 		if err := pf.shapeOf(c); err != nil {
-			bf.problem(diag.Errorf(at, "wrong-type", "%v", err))
+			bf.fileProblem(diag.Errorf(at, "wrong-type", "%v", err))
 			unreadable = unreadable || f == fTopic || f == fValue || f == fSource
 			continue
 		}
@@ -178,7 +178,7 @@ func (bf *bulkFile) mapFields(root *pqNode) []pqField {
 		}
 	}
 	if len(missing) > 0 {
-		bf.problem(diag.Problem{Pos: at, Severity: diag.Error, Code: "missing-field",
+		bf.fileProblem(diag.Problem{Pos: at, Severity: diag.Error, Code: "missing-field",
 			Message: fmt.Sprintf("the file has no %s column", strings.Join(missing, ", no ")),
 			Hint:    "a Parquet claim file has a column for each claim field it gives, named as in " + strings.Join(claims.ClaimFields, ",")})
 		return nil

@@ -28,6 +28,15 @@ func (b *builder) readClaims(r *reader, n *yaml.Node) {
 }
 
 func (r *reader) claim(n *yaml.Node) (claims.Claim, claims.Places, bool) {
+	r.inClaim = true
+	defer func() { r.inClaim = false }()
+	before := r.rowProblems
+	c, pl, ok := r.claimFields(n)
+	c.Unread = r.rowProblems > before
+	return c, pl, ok
+}
+
+func (r *reader) claimFields(n *yaml.Node) (claims.Claim, claims.Places, bool) {
 	var c claims.Claim
 	var pl claims.Places
 	fields, ok := r.mapping(n, "a claim")

@@ -272,7 +272,9 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		if err != nil {
 			p := diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err)
 			p.Hint = cmp.Or(value.Hint(err), value.FormsHint(spec.Type))
+			p.Row = true
 			add(p)
+			c.Unread = true
 			continue
 		}
 		v.Negated = c.Denies

@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/suggest"
@@ -30,6 +31,10 @@ type reader struct {
 	// tolerances remembers each tolerance read, as a quarter of a million
 	// topics repeat a handful.
 	tolerances map[string]toleranceRead
+	// inClaim is set while a claim is read, whose unreadable fields are
+	// Row problems; rowProblems counts those, to mark the claim Unread.
+	inClaim     bool
+	rowProblems int
 }
 
 type toleranceRead struct {
@@ -84,6 +89,10 @@ func (r *reader) errorf(n *yaml.Node, code, format string, args ...any) {
 }
 
 func (r *reader) add(p diag.Problem) {
+	if r.inClaim && p.Severity == diag.Error && claims.Unreadable(p.Code) {
+		p.Row = true
+		r.rowProblems++
+	}
 	l := diag.List{Problems: r.problems, Uncapped: r.uncapped}
 	l.Add(p)
 	r.problems = l.Problems

@@ -112,6 +112,7 @@ GITHUB_ACTIONS=true the format defaults to github annotations.`,
 	estimateFlag(cmd, &opts.NoEstimate)
 	completeWords(cmd, "disputes", check.GateNew, check.GateAny)
 	completeWords(cmd, "fail-on", append(verdictNames(check.Verdicts), "none")...)
+	skipFlag(cmd, g)
 	return cmd
 }
 

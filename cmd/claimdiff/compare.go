@@ -43,6 +43,7 @@ own origin take no part. It exits 0 whatever it finds.`,
 		},
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
+	skipFlag(cmd, g)
 	return cmd
 }
 

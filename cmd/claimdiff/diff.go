@@ -62,6 +62,7 @@ It exits 0 whatever it finds, unless --fail-on makes it a gate that exits 1:
 	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "", "exit 1 when the change does this: opened, changed or any")
 	completeWords(cmd, "fail-on", "opened", "changed", "any")
+	skipFlag(cmd, g)
 	return cmd
 }
 
@@ -162,13 +163,10 @@ func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.L
 	if err != nil {
 		return nil, err
 	}
-	lines := func(file string, n int) (string, bool) {
-		if data, ok := mem[file]; ok && load.FormatOf(file) != load.Parquet {
-			return lineOf(data, n)
-		}
-		return lineSource(file, n)
-	}
-	if err := refuseErrors(ios, l, lines, safetext.Line(arg)); err != nil {
+	skipUnread(ios, g, l)
+	lines := newSnippetLines(mem)
+	defer lines.Close()
+	if err := refuseErrors(ios, l, lines.line, safetext.Line(arg)); err != nil {
 		return nil, err
 	}
 	return l, nil

@@ -13,8 +13,6 @@ import (
 )
 
 type disputedOptions struct {
-	// SkipInvalid leaves out claims that cannot be read.
-	SkipInvalid bool
 	// NoEstimate skips marking each dispute's likely side.
 	NoEstimate bool
 	IO         *iostreams.IOStreams
@@ -56,7 +54,7 @@ It exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
 	filterFlags(cmd, &opts.Filter, "disputes")
 	cmd.Flags().BoolVar(&opts.Compact, "compact", false, "one line per dispute: topic, severity, kinds, and each side with its origins")
-	skipFlag(cmd, &opts.SkipInvalid)
+	skipFlag(cmd, g)
 	estimateFlag(cmd, &opts.NoEstimate)
 	return cmd
 }
@@ -84,7 +82,7 @@ func runDisputed(opts *disputedOptions) error {
 		return cli.Usagef("--compact is a text layout; leave it out with --format %s", opts.Format)
 	}
 	ios := opts.IO
-	l, skipped, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
+	l, err := loadLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}
@@ -94,7 +92,7 @@ func runDisputed(opts *disputedOptions) error {
 	// The compact line has no place for the likely side.
 	likely := resolve.Marks(a, ds, !opts.NoEstimate && !opts.Compact)
 	if opts.Format == "json" {
-		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(skipped))
+		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(opts.Global.skipped))
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))

@@ -20,12 +20,10 @@ import (
 )
 
 type exportOptions struct {
-	// SkipInvalid leaves out claims that cannot be read.
-	SkipInvalid bool
-	IO          *iostreams.IOStreams
-	Global      *globalOptions
-	Format      string
-	Output      string
+	IO     *iostreams.IOStreams
+	Global *globalOptions
+	Format string
+	Output string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
 	// Estimated and MinConfidence: with --format claimreview, also review
@@ -119,7 +117,7 @@ claim's origin or any source on its chain); --kind, --status and
 	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", claimreview.DefaultMinConfidence, "with --estimated: the confidence an estimate needs")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
 	filterFlags(cmd, &opts.Filter, "claims in disputes")
-	skipFlag(cmd, &opts.SkipInvalid)
+	skipFlag(cmd, g)
 	return cmd
 }
 
@@ -143,7 +141,7 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
+	l, err := loadLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}

@@ -142,7 +142,9 @@ func fmtRefused(ios *iostreams.IOStreams, name string, err error, problems []dia
 			}
 		}
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lineSource})
+		lines := newSnippetLines(nil)
+		defer lines.Close()
+		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines.line})
 		fmt.Fprintf(ios.ErrOut, "claimdiff: %s left as it is: it has %s\n", safetext.Line(name), render.Plural(len(errs), "error"))
 		return
 	}

@@ -39,6 +39,7 @@ them.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, "dot", "mermaid", "json")
 	filterFlags(cmd, &opts.Filter, "disputes")
+	skipFlag(cmd, g)
 	return cmd
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -72,6 +71,9 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 		if st, err := os.Stat(f.Name); f.Data == nil && err == nil {
 			size = st.Size()
 		}
+		if c, _ := bulk.CompressionOf(f.Name); c != bulk.Uncompressed {
+			size *= 13 // a feed expands about thirteenfold
+		}
 		switch load.FormatOf(f.Name) {
 		case load.CSV, load.TSV:
 			need += 8 * size
@@ -88,38 +90,41 @@ func boundMemory(ios *iostreams.IOStreams, files []load.File) {
 // cannot be compared, so its problems go to stderr and the command exits 2.
 // Without a ledger it reads the built-in example.
 func loadLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, _, err := loadLedgerSkipping(ios, g, false)
-	return l, err
+	return loadLedgerFor(ios, g, true)
 }
 
 // loadGateLedger is loadLedger for a gate, which never falls back to the
 // example.
 func loadGateLedger(ios *iostreams.IOStreams, g *globalOptions) (*claims.Ledger, error) {
-	l, _, err := loadLedgerFor(ios, g, false, false)
-	return l, err
+	return loadLedgerFor(ios, g, false)
 }
 
-// loadLedgerSkipping is loadLedger that, with skip, leaves out the claims
-// that could not be read, says so on stderr, and compares the rest.
-func loadLedgerSkipping(ios *iostreams.IOStreams, g *globalOptions, skip bool) (*claims.Ledger, *load.Skipped, error) {
-	return loadLedgerFor(ios, g, true, skip)
-}
-
-func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback, skip bool) (*claims.Ledger, *load.Skipped, error) {
+// loadLedgerFor is loadLedger and loadGateLedger. With --skip-invalid it
+// leaves out the claims that could not be read, says so on stderr, keeps
+// the count in g.skipped for JSON, and compares the rest.
+func loadLedgerFor(ios *iostreams.IOStreams, g *globalOptions, fallback bool) (*claims.Ledger, error) {
 	l, err := openLedger(ios, g, fallback)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var skipped *load.Skipped
-	if skip {
-		s := load.SkipUnread(l)
-		skipped = &s
-		saySkipped(ios, s)
+	skipUnread(ios, g, l)
+	lines := newSnippetLines(nil)
+	defer lines.Close()
+	if err := refuseErrors(ios, l, lines.line, ""); err != nil {
+		return nil, err
 	}
-	if err := refuseErrors(ios, l, lineSource, ""); err != nil {
-		return nil, nil, err
+	return l, nil
+}
+
+// skipUnread leaves out, with --skip-invalid, the claims of l that could
+// not be read, says so on stderr, and keeps the count for JSON.
+func skipUnread(ios *iostreams.IOStreams, g *globalOptions, l *claims.Ledger) {
+	if !g.SkipInvalid {
+		return
 	}
-	return l, skipped, nil
+	s := load.SkipUnread(l)
+	g.skipped = &s
+	saySkipped(ios, s)
 }
 
 // saySkipped counts on stderr, by problem code, the claims left out.
@@ -129,12 +134,7 @@ func saySkipped(ios *iostreams.IOStreams, s load.Skipped) {
 	}
 	var parts []string
 	for _, c := range slices.Sorted(maps.Keys(s.Codes)) {
-		if c != "more" {
-			parts = append(parts, fmt.Sprintf("%s %d", c, s.Codes[c]))
-		}
-	}
-	if n := s.Codes["more"]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d more not shown", n))
+		parts = append(parts, fmt.Sprintf("%s %d", c, s.Codes[c]))
 	}
 	first := make([]string, len(s.First))
 	for i, p := range s.First {
@@ -163,49 +163,17 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 	switch {
 	case what != "":
 		fmt.Fprintf(ios.ErrOut, "claimdiff: %s has %s, so it cannot be compared\n", what, render.Plural(n, "error"))
-	case len(errs) > 1:
+	case n > 1:
 		// One problem speaks for itself; a count helps only with several.
 		fmt.Fprintf(ios.ErrOut, "claimdiff: the ledger has %s; run claimdiff lint for details\n", render.Plural(n, "error"))
 	}
 	return &cli.Silent{Code: cli.ExitUsage}
 }
 
-// lineSource reads one line of a ledger file for a snippet. A Parquet
-// file has rows rather than lines, and no snippets: its bytes are binary.
-func lineSource(file string, n int) (string, bool) {
-	switch {
-	case file == exampleFile:
-		return lineOf(example.YAML, n)
-	case load.FormatOf(file) == load.Parquet:
-		return "", false
-	}
-	f, err := os.Open(file)
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for i := 1; sc.Scan(); i++ {
-		if i == n {
-			return sc.Text(), true
-		}
-	}
-	return "", false
-}
-
-// lineOf is line n of data, counting from 1.
-func lineOf(data []byte, n int) (string, bool) {
-	lines := bytes.Split(data, []byte{'\n'})
-	if n < 1 || n > len(lines) {
-		return "", false
-	}
-	return string(lines[n-1]), true
-}
-
-// skipFlag adds --skip-invalid to a command that lists or exports.
-func skipFlag(cmd *cobra.Command, skip *bool) {
-	cmd.Flags().BoolVar(skip, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
+// skipFlag adds --skip-invalid to a command that loads claims through
+// loadLedger, which does the skipping.
+func skipFlag(cmd *cobra.Command, g *globalOptions) {
+	cmd.Flags().BoolVar(&g.SkipInvalid, "skip-invalid", false, "leave out claims whose value or fields cannot be read, count them on stderr, and go on")
 }
 
 // estimateFlag adds --no-estimate, which skips resolve's estimate of the

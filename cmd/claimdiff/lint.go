@@ -90,7 +90,9 @@ func runLint(opts *lintOptions) error {
 		}
 		if t.Format == "text" {
 			wo.Styles = render.NewStyles(ios.Out, ios.ColorEnabled())
-			wo.Text = render.ProblemOptions{Snippets: ios.OutTTY, Lines: lineSource}
+			lines := newSnippetLines(nil)
+			defer lines.Close()
+			wo.Text = render.ProblemOptions{Snippets: ios.OutTTY, Lines: lines.line}
 		}
 		if err := render.WriteProblems(ios.Out, t.Format, problems, wo); err != nil {
 			return err

@@ -43,6 +43,7 @@ that passes them.`,
 	filterFlags(cmd, &opts.Filter, "claims in disputes")
 	f.BoolVar(&opts.Disputed, "disputed", false, "only claims that sit in a dispute")
 	f.BoolVar(&opts.History, "history", false, "also show revised claims and earlier moments of changing topics")
+	skipFlag(cmd, g)
 	return cmd
 }
 

@@ -24,8 +24,6 @@ type reportOptions struct {
 	Outputs []string
 	// FormatSet is true when --format was given on the command line.
 	FormatSet bool
-	// SkipInvalid leaves out claims that cannot be read.
-	SkipInvalid bool
 	// NoEstimate skips marking each dispute's likely side.
 	NoEstimate bool
 	// Title overrides the ledger's titles.
@@ -79,7 +77,7 @@ Report exits 0 whatever it finds; use claimdiff check to fail a build.`,
 	cli.FormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	filterFlags(cmd, &opts.Filter, "disputes")
-	skipFlag(cmd, &opts.SkipInvalid)
+	skipFlag(cmd, g)
 	estimateFlag(cmd, &opts.NoEstimate)
 	cmd.Flags().StringVar(&opts.Title, "title", "", "the report's title (default: the ledger's titles, every one when files differ)")
 	return cmd
@@ -102,7 +100,7 @@ func runReport(opts *reportOptions) error {
 		return err
 	}
 	ios := opts.IO
-	l, _, err := loadLedgerSkipping(ios, opts.Global, opts.SkipInvalid)
+	l, err := loadLedger(ios, opts.Global)
 	if err != nil {
 		return err
 	}

@@ -59,6 +59,7 @@ It exits 0 whatever it finds.`,
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
 	completeWords(cmd, "method", string(resolve.Accu), string(resolve.Majority))
+	skipFlag(cmd, g)
 	return cmd
 }
 

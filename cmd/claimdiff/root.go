@@ -91,6 +91,11 @@ type globalOptions struct {
 	// maxFileBytes caps one ledger file, from CLAIMDIFF_MAX_FILE_BYTES;
 	// 0 means the loader's default.
 	maxFileBytes int64
+	// SkipInvalid is --skip-invalid, on the commands that load claims
+	// (skipFlag): loadLedger leaves out the claims that cannot be read
+	// and keeps what it left out in skipped.
+	SkipInvalid bool
+	skipped     *load.Skipped
 }
 
 // loadOptions are how commands load ledgers, as the environment says.

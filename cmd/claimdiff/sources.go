@@ -39,6 +39,7 @@ them out, which saves time on a huge ledger.`,
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
 	estimateFlag(cmd, &opts.NoEstimate)
+	skipFlag(cmd, g)
 	return cmd
 }
 

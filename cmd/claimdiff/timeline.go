@@ -36,6 +36,7 @@ from the ledger's disputes: entry ("settled" or "dismissed").`,
 	cli.FormatFlag(cmd, &opts.Format, "text", "md", "json")
 	cmd.Flags().StringVar(&opts.Topic, "topic", "", "only topics matching this glob")
 	contextFlag(cmd, &opts.Contexts, "only claims")
+	skipFlag(cmd, g)
 	return cmd
 }
 

@@ -45,14 +45,14 @@ func errorsOf(ps []diag.Problem) []diag.Problem {
 }
 
 // linesOf reads snippet lines from files held in memory, and from disk
-// for the others.
+// for the others. Its cursor on a disk file closes at the file's end, or
+// with the process: these are the few files a command writes.
 func linesOf(files []load.File) func(string, int) (string, bool) {
-	return func(name string, n int) (string, bool) {
-		for _, f := range files {
-			if f.Name == name && f.Data != nil && load.FormatOf(name) != load.Parquet {
-				return lineOf(f.Data, n)
-			}
+	mem := map[string][]byte{}
+	for _, f := range files {
+		if f.Data != nil {
+			mem[f.Name] = f.Data
 		}
-		return lineSource(name, n)
 	}
+	return newSnippetLines(mem).line
 }

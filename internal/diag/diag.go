@@ -68,20 +68,87 @@ type Problem struct {
 	// HiddenErrors and HiddenWarnings count, on a "too-many" problem, the
 	// problems it stands for, so that a summary counts every one.
 	HiddenErrors, HiddenWarnings int `json:"-"`
+	// Row marks an error that makes one claim or row unreadable (its
+	// value, a date, a field) and says nothing about the rest of the
+	// ledger: --skip-invalid may leave that claim out instead.
+	Row bool `json:"-"`
+	// HiddenRows counts by code, on a "too-many" problem, the Row
+	// problems it stands for, so that skipping sees those the cap hid.
+	HiddenRows map[string]int `json:"-"`
+	// held keeps, on a "too-many" problem, the first MaxPerFile of the
+	// other problems it stands for, to show once skipping makes room.
+	held []Problem
 }
 
-// hide counts p among the problems a too-many problem stands for.
+// hide counts p among the problems a too-many problem stands for. A
+// too-many problem that hides an error is an error itself, whatever came
+// first, so that every check of a problem's severity sees what it hides.
 func (tm *Problem) hide(p Problem) {
-	if p.Code == "too-many" {
+	switch {
+	case p.Code == "too-many":
 		tm.HiddenErrors += p.HiddenErrors
 		tm.HiddenWarnings += p.HiddenWarnings
-		return
-	}
-	if p.Severity == Warning {
+		for code, n := range p.HiddenRows {
+			tm.addRows(code, n)
+		}
+		tm.hold(p.held...)
+	case p.Severity == Warning:
 		tm.HiddenWarnings++
-	} else {
+		tm.hold(p)
+	default:
 		tm.HiddenErrors++
+		if p.Row {
+			tm.addRows(p.Code, 1)
+		} else {
+			tm.hold(p)
+		}
 	}
+	if tm.HiddenErrors > 0 {
+		tm.Severity = Error
+	}
+}
+
+func (tm *Problem) hold(ps ...Problem) {
+	tm.held = append(tm.held, ps[:min(len(ps), MaxPerFile-len(tm.held))]...)
+}
+
+func (tm *Problem) addRows(code string, n int) {
+	if tm.HiddenRows == nil {
+		tm.HiddenRows = map[string]int{}
+	}
+	tm.HiddenRows[code] += n
+}
+
+// TakeRows takes the Row problems out of those a too-many problem stands
+// for, and returns how many of each code it took, and the first others it
+// stood for, which are no longer hidden: with the rows gone there may be
+// room to show them. What is left, if anything, is what tm then says and
+// counts.
+func (tm *Problem) TakeRows() (rows map[string]int, shown []Problem) {
+	rows, shown = tm.HiddenRows, tm.held
+	tm.HiddenRows, tm.held = nil, nil
+	for _, n := range rows {
+		tm.HiddenErrors -= n
+	}
+	for _, p := range shown {
+		if p.Severity == Warning {
+			tm.HiddenWarnings--
+		} else {
+			tm.HiddenErrors--
+		}
+	}
+	if tm.HiddenErrors == 0 {
+		tm.Severity = Warning
+	}
+	tm.Message = moreText(tm.HiddenErrors + tm.HiddenWarnings)
+	return rows, shown
+}
+
+func moreText(n int) string {
+	if n == 1 {
+		return "1 more problem in this file is not shown"
+	}
+	return fmt.Sprintf("%d more problems in this file are not shown", n)
 }
 
 // Count counts errors and warnings, those a "too-many" problem stands
@@ -109,7 +176,7 @@ func TooMany(first Problem, rest []Problem) Problem {
 	for _, p := range rest {
 		tm.hide(p)
 	}
-	tm.Message = fmt.Sprintf("%d more problems in this file are not shown", tm.HiddenErrors+tm.HiddenWarnings)
+	tm.Message = moreText(tm.HiddenErrors + tm.HiddenWarnings)
 	return tm
 }
 

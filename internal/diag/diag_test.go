@@ -52,3 +52,37 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+// The cap hides problems from the display only: a too-many problem that
+// hides an error is an error, and taking the rows out of it gives back
+// their counts by code and the other problems it held.
+func TestTooManyKeepsWhatItHides(t *testing.T) {
+	var l List
+	warn := Warnf(Pos{File: "f", Line: 1}, "ambiguous-date", "w")
+	for range MaxPerFile + 5 {
+		l.Add(warn)
+	}
+	row := Errorf(Pos{File: "f", Line: 2}, "bad-value", "v")
+	row.Row = true
+	for range 40 {
+		l.Add(row)
+	}
+	l.Add(Errorf(Pos{File: "f", Line: 3}, "unknown-source", "s"))
+	tm := l.Problems[MaxPerFile]
+	if tm.Code != "too-many" || tm.Severity != Error {
+		t.Fatalf("cap problem %s %s, want an error too-many", tm.Code, tm.Severity)
+	}
+	if e, w := Count(l.Problems); e != 41 || w != MaxPerFile+5 {
+		t.Fatalf("counted %d errors, %d warnings", e, w)
+	}
+	rows, shown := tm.TakeRows()
+	if rows["bad-value"] != 40 || len(rows) != 1 {
+		t.Errorf("rows %v, want bad-value 40", rows)
+	}
+	if len(shown) != 6 || shown[5].Code != "unknown-source" {
+		t.Errorf("shown %d problems, want the 5 warnings and the unknown source", len(shown))
+	}
+	if tm.HiddenErrors != 0 || tm.HiddenWarnings != 0 || tm.Severity != Warning {
+		t.Errorf("left %d errors, %d warnings, %s", tm.HiddenErrors, tm.HiddenWarnings, tm.Severity)
+	}
+}

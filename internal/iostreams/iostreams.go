@@ -160,9 +160,7 @@ func (s *IOStreams) colorFor(tty bool) bool {
 	return tty && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
 }
 
-// isTerminal reports whether f is a character device, which is what a
-// terminal looks like; pipes and files are not.
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal, as the terminal driver
+// says. Being a character device is not enough: /dev/null is one, and
+// `lint > /dev/null` must not get snippets, a pager or colour.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
