@@ -138,3 +138,39 @@ func TestMisquoteCountsForTheRelay(t *testing.T) {
 		}
 	}
 }
+
+func TestSeverityADeskWouldSign(t *testing.T) {
+	const three = `  - {topic: toll, value: 4345, source: study, date: 2018-05-29}
+  - {topic: toll, value: 4345, source: registry, date: 2018-05-30}
+  - {topic: toll, value: 4345, source: checker, date: 2018-05-30}
+`
+	head := `ledger: 1
+sources:
+  study: {name: Study, kind: document}
+  registry: {name: Registry, kind: government}
+  checker: {name: Checker, kind: outlet}
+  paper: {name: Paper, kind: outlet}
+  governor: {name: Governor, kind: official}
+topics:
+  toll: {type: number}
+claims:
+`
+	tests := []struct {
+		name, claim string
+		want        Severity
+	}{
+		{"one outlet's typo against three origins", `  - {topic: toll, value: 4354, source: paper, date: 2018-06-01}`, SeverityLow},
+		{"a factor of ten", `  - {topic: toll, value: 43450, source: paper, date: 2018-06-01}`, SeverityLow},
+		{"a lone early guess", `  - {topic: toll, value: about 100, source: governor, date: 2018-01-01}`, SeverityLow},
+		{"an outlet's own different figure", `  - {topic: toll, value: 1200, source: paper, date: 2018-06-01}`, SeverityHigh},
+		{"an official's figure against many", `  - {topic: toll, value: 64, source: governor, date: 2018-06-01}`, SeverityHigh},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := disputeOn(analyze(t, head+three+tt.claim+"\n"), "toll")
+			if d == nil || d.Severity != tt.want {
+				t.Fatalf("got %+v, want severity %s", d, tt.want)
+			}
+		})
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/sources"
 )
 
 // Severity ranks disputes for a reader's attention.
@@ -96,6 +98,11 @@ func rate(d *Dispute, l *Ledger) {
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
+	if slip(l, first, second) {
+		// One outlet's slip, or a lone early guess, against a side several
+		// origins carry is worth a note, not a desk's alarm.
+		score = math.Min(score, 44)
+	}
 	d.Score = int(math.Round(score))
 	switch {
 	case d.Score >= 70 && gap >= minHighGap:
@@ -105,6 +112,104 @@ func rate(d *Dispute, l *Ledger) {
 	default:
 		d.Severity = SeverityLow
 	}
+}
+
+// slipAgainst is how many independent origins a side needs before one
+// lone figure against it reads as a slip rather than a split.
+const slipAgainst = 3
+
+// slip reports whether the weaker of the two sides is one origin's lone
+// claim against a side of slipAgainst origins or more, and that claim is
+// an outlet's or a wire's typo of the other side's figure (see typoOf), or
+// an early guess (a hedged or approximate figure, made before every claim
+// of the other side). A denial, a reporter's own different figure, or one
+// official's word against many is never a slip: that is often the story.
+func slip(l *Ledger, first, second *Position) bool {
+	strong, weak := first, second
+	if weak.Strength > strong.Strength {
+		strong, weak = weak, strong
+	}
+	if weak.Denies || strong.Denies || weak.Origins != 1 || len(weak.members) != 1 || strong.Origins < slipAgainst {
+		return false
+	}
+	c := &l.Claims[weak.members[0]]
+	if s := l.Sources.Get(weak.OriginIDs[0]); s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire) &&
+		typoOf(weak.common, strong.common) {
+		return true
+	}
+	v := weak.common
+	if c.Date == "" || c.Value.Ref != "" || !v.Approx && isFigure(v) {
+		return false
+	}
+	for _, i := range strong.members {
+		if d := l.Claims[i].Date; d == "" || d <= c.Date {
+			return false
+		}
+	}
+	return true
+}
+
+// typoOf reports whether figure a reads as a slip of the pen for b: the
+// same digits but for one changed, added, dropped or two swapped (4,354
+// for 4,345), a factor of ten, or a date one day off.
+func typoOf(a, b value.Value) bool {
+	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) {
+		if isTime(a.Type) && isTime(b.Type) {
+			return math.Abs(a.Lo-b.Lo) <= 1 && a.Type == value.Date
+		}
+		return false
+	}
+	if isTime(a.Type) {
+		return a.Type == value.Date && math.Abs(a.Nominal-b.Nominal) <= 1
+	}
+	x, y := math.Abs(a.Nominal), math.Abs(b.Nominal)
+	if x == 0 || y == 0 {
+		return false
+	}
+	if r := math.Log10(x / y); math.Abs(r-math.Round(r)) < 1e-9 && math.Round(r) != 0 {
+		return true
+	}
+	return digitSlip(strconv.FormatFloat(x, 'f', -1, 64), strconv.FormatFloat(y, 'f', -1, 64))
+}
+
+// digitSlip reports whether two digit strings differ by one edit or one
+// swap of neighbours.
+func digitSlip(a, b string) bool {
+	if a == b || abs(len(a)-len(b)) > 1 {
+		return false
+	}
+	if len(a) == len(b) {
+		var diff []int
+		for i := range len(a) {
+			if a[i] != b[i] {
+				diff = append(diff, i)
+			}
+		}
+		switch len(diff) {
+		case 1:
+			return true
+		case 2:
+			i, j := diff[0], diff[1]
+			return j == i+1 && a[i] == b[j] && a[j] == b[i]
+		}
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	for i := range len(a) {
+		if a[:i]+a[i+1:] == b {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func isTime(t value.Type) bool { return t == value.Date || t == value.DateTime }
