@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/sources"
@@ -41,9 +42,23 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 	}
 	d.Misquotes = misquotes
 	d.origins = sideOrigins(l, positions)
+	// Strongest first; equal support goes by who said it first, never by
+	// value, which would put a typo of a smaller figure ahead.
+	earliest := func(p *Position) string {
+		first := ""
+		for _, i := range p.members {
+			if d := l.Claims[i].Date; d != "" && (first == "" || d < first) {
+				first = d
+			}
+		}
+		if first == "" {
+			return "\uffff" // undated sides after dated ones
+		}
+		return first
+	}
 	slices.SortStableFunc(positions, func(x, y Position) int {
 		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(len(y.members), len(x.members)),
-			cmpBool(x.rank < 0, y.rank < 0), cmp.Compare(x.rank, y.rank))
+			cmpBool(x.rank < 0, y.rank < 0), strings.Compare(earliest(&x), earliest(&y)), cmp.Compare(x.rank, y.rank))
 	})
 	d.Positions = positions
 	d.Vague = a.vagueClaims(lay.vague, positions, lay.nPlain)
