@@ -36,11 +36,11 @@ import (
 type resolveConfig struct {
 	book   string
 	flight string
-	sizes string
-	speed int
-	runs  int
-	out   string
-	md    bool
+	sizes  string
+	speed  int
+	runs   int
+	out    string
+	md     bool
 }
 
 func resolveCmd(args []string) error {
