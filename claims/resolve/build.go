@@ -95,6 +95,9 @@ type pair struct {
 	// diff counts groups where both claim one value each, but not the
 	// same.
 	diff int32
+	// raw is the evidence of copying from how the two write the values
+	// they share (rawEvidence), summed.
+	raw int64
 	// pAB is the probability that a copies b, pBA that b copies a.
 	pAB, pBA float64
 }

@@ -77,6 +77,9 @@ const (
 	// (each way), and copyRate the share of its values a copier copies.
 	copyPrior = 0.05
 	copyRate  = 0.8
+	// keepForm is the share of copied values a copier writes as its
+	// original did (the same raw string).
+	keepForm = 0.5
 	// maxCopyOrigins caps the origins of a topic whose claims are used as
 	// evidence of copying: agreeing with hundreds of others says little
 	// about any two of them, and the pairs would grow with its square.
