@@ -179,7 +179,12 @@ func (e *estimator) detectCopying(uninformed bool) {
 		p := &e.pairs[pi]
 		ev := e.copyEvidence(pi, uninformed)
 		ev.Differ = int64(p.diff)
-		p.pAB, p.pBA = ev.Posterior(e.acc[p.a], e.acc[p.b])
+		ab, ba := ev.Posterior(e.acc[p.a], e.acc[p.b])
+		if uninformed {
+			p.pAB, p.pBA = ab, ba
+			continue
+		}
+		p.pAB, p.pBA = step(p.pAB, ab, e.rounds), step(p.pBA, ba, e.rounds)
 	}
 }
 

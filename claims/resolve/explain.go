@@ -95,10 +95,10 @@ func (e *estimator) explainGroup(gi int) Explanation {
 				continue
 			}
 			vt := &e.votes[v]
-			s := Support{Origin: e.origins[vt.origin], How: e.how(v, c), Weight: e.weight(g, vt.origin),
+			s := Support{Origin: e.origins[vt.origin], How: e.how(v, c), Weight: e.weight(g, v),
 				Share: float64(vt.share), Fit: fit, Discount: 1}
 			if e.opts.Method != Majority {
-				s.Accuracy = e.acc[vt.origin]
+				s.Accuracy = e.sacc[vt.slot]
 			}
 			for _, i := range e.voteClaimsOf(v) {
 				s.Claims = append(s.Claims, int(i))
@@ -127,10 +127,10 @@ func (e *estimator) explainGroup(gi int) Explanation {
 			default:
 				continue
 			}
-			s := Support{Origin: e.origins[vt.origin], How: e.how(v, -1), Weight: e.weight(g, vt.origin),
+			s := Support{Origin: e.origins[vt.origin], How: e.how(v, -1), Weight: e.weight(g, v),
 				Share: float64(vt.share), Fit: fit, Discount: 1}
 			if e.opts.Method != Majority {
-				s.Accuracy = e.acc[vt.origin]
+				s.Accuracy = e.sacc[vt.slot]
 			}
 			for _, i := range e.voteClaimsOf(v) {
 				s.Claims = append(s.Claims, int(i))
@@ -176,7 +176,7 @@ func (e *estimator) providerOrder(c int32, order []int) []int {
 		order = append(order, x)
 	}
 	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(e.acc[e.votes[provs[y]].origin], e.acc[e.votes[provs[x]].origin]), cmp.Compare(x, y))
+		return cmp.Or(cmp.Compare(e.sacc[e.votes[provs[y]].slot], e.sacc[e.votes[provs[x]].slot]), cmp.Compare(x, y))
 	})
 	return order
 }

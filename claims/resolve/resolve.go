@@ -50,15 +50,23 @@ type Options struct {
 // the same ledger always gives the same answer; README explains them.
 const (
 	// DefaultMaxIterations caps the rounds. Estimates usually settle in
-	// well under ten.
-	DefaultMaxIterations = 20
+	// well under ten, and the damped steps after freeRounds settle any
+	// by about freeRounds+14.
+	DefaultMaxIterations = 30
+	// freeRounds are the rounds that move the estimate all the way to
+	// what their evidence says; each after moves half as far as the one
+	// before (step).
+	freeRounds = 8
 	// convergence: rounds stop once no source's accuracy moved by more.
 	convergence = 1e-4
 	// priorAccuracy is every source's accuracy before any evidence, and
-	// the pseudo-claim that keeps a source with few claims from reaching
-	// 0 or 1.
+	// priorWeight how many claims' worth it counts for: a source with
+	// four claims, all right, reaches (4 + 4·0.8)/8 = 0.9 at most.
 	priorAccuracy = 0.8
-	priorWeight   = 1.0
+	priorWeight   = 4.0
+	// slotWeight is how many claims' worth a source's overall accuracy
+	// counts for in its accuracy on one kind of question.
+	slotWeight = 4.0
 	// minAccuracy and maxAccuracy bound estimates so that votes stay
 	// finite.
 	minAccuracy = 0.01
