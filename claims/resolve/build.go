@@ -41,10 +41,10 @@ const (
 type vote struct {
 	origin int32
 	// slot is the origin's accuracy on its group's kind of question.
-	slot   int32
-	a, b   int32 // see voteKind
-	share  float32
-	kind   voteKind
+	slot  int32
+	a, b  int32 // see voteKind
+	share float32
+	kind  voteKind
 	// claims starts this vote's claims in estimator.voteClaims; the next
 	// vote's start ends them.
 	claims int32
@@ -141,8 +141,11 @@ type estimator struct {
 	}
 
 	// Per round.
-	acc      []float64 // per origin
-	sacc     []float64 // per slot
+	acc  []float64 // per origin
+	sacc []float64 // per slot
+	// evidence is each origin's claims' worth of evidence in the last
+	// round, which says whether its accuracy is known (Value.Thin).
+	evidence []float64
 	disc     []float64 // per vote; 1 when undiscounted
 	score    []float64 // per candidate
 	prob     []float64 // per candidate

@@ -70,6 +70,7 @@ func (e *estimator) majority() {
 func (e *estimator) alloc() {
 	e.acc = make([]float64, len(e.origins))
 	e.sacc = make([]float64, len(e.slots))
+	e.evidence = make([]float64, len(e.origins))
 	e.disc = make([]float64, len(e.votes))
 	for v := range e.disc {
 		e.disc[v] = 1
@@ -229,6 +230,7 @@ func (e *estimator) estimateAccuracy() {
 	onum, oden := e.originEvidence(num, den)
 	for s := range e.acc {
 		e.acc[s] = step(e.acc[s], accuracyOf(onum[s], oden[s]), e.rounds)
+		e.evidence[s] = float64(oden[s]) / evidenceScale
 	}
 	for s, k := range e.slots {
 		e.sacc[s] = step(e.sacc[s], slotAccuracyOf(num[s], den[s], e.acc[k.origin]), e.rounds)

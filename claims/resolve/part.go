@@ -42,6 +42,9 @@ type State struct {
 	// Copying holds every pair that shares a value; a pair missing is
 	// independent.
 	Copying map[Pair]Copying
+	// Evidence holds every origin's claims' worth of accuracy evidence in
+	// the last round (see Value.Thin).
+	Evidence map[string]float64
 	// Rounds counts the rounds run; Converged is set once a round moved
 	// nothing by Convergence or more, and then no round changes it.
 	Rounds    int
@@ -164,11 +167,12 @@ func (s *State) Next(evidence map[string]Evidence, copying map[Pair]CopyEvidence
 	if s.Converged {
 		return s
 	}
-	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Rounds: s.Rounds + 1}
+	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Evidence: map[string]float64{}, Rounds: s.Rounds + 1}
 	// Origins first: a slot's accuracy is drawn towards its origin's.
 	for k, ev := range evidence {
 		if _, slot := originOf(k); !slot {
 			next.Accuracy[k] = step(s.accuracy(k), accuracyOf(ev.Num, ev.Den), next.Rounds)
+			next.Evidence[k] = float64(ev.Den) / evidenceScale
 		}
 	}
 	for k, ev := range evidence {
@@ -216,6 +220,7 @@ func (p *Part) set(s *State) {
 	e := p.e
 	for o, id := range e.origins {
 		e.acc[o] = s.accuracy(id)
+		e.evidence[o] = s.Evidence[id]
 	}
 	for sl, k := range e.slots {
 		e.sacc[sl] = s.accuracy(slotKey(e.origins[k.origin], k.attr))

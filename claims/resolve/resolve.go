@@ -95,6 +95,10 @@ const (
 	// maxPartial caps the values of a topic compared pairwise for
 	// partial support.
 	maxPartial = 64
+	// thinEvidence is how many claims' worth of evidence an origin needs
+	// before a dispute between it and another single origin is estimated
+	// (see Value.Thin).
+	thinEvidence = 10
 	// copyThreshold is the probability of dependence from which a pair
 	// is reported as copying.
 	copyThreshold = 0.5
@@ -149,6 +153,12 @@ type Value struct {
 	Origins []string
 	// Alternatives are the other values claimed, most likely first.
 	Alternatives []Alternative
+	// Thin is set when the estimate rests on too little evidence to
+	// state: the likely value and the next are each claimed by a single
+	// origin, and one of the two has made too few claims (thinEvidence)
+	// for its accuracy to be known. Confidence then is no more than the
+	// prior speaking, and writers say "too little evidence to estimate".
+	Thin bool
 }
 
 // Alternative is a value judged less likely than the chosen one.
