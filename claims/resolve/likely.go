@@ -53,11 +53,11 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		}
 	}
 	v := r.ValueOf(first)
+	if v != nil && v.Thin {
+		return &Likely{Position: -1, Thin: true}
+	}
 	if v == nil || v.Tied() {
 		return nil
-	}
-	if v.Thin {
-		return &Likely{Position: -1, Thin: true}
 	}
 	lk := &Likely{Value: v.Value, Position: -1, Confidence: v.Confidence}
 	for pi := range d.Positions {
