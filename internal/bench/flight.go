@@ -72,6 +72,9 @@ func flightPrecision(dir string) (precisionRow, error) {
 	row.rounds, row.converged = res.Iterations, res.Converged
 
 	items := 0
+	type dayScore struct{ judged, resolve, majority int }
+	byDay := map[string]*dayScore{}
+	var dayOrder []string
 	for _, line := range strings.Split(strings.TrimSpace(string(goldData)), "\n")[1:] {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
 		if len(f) < 4 {
@@ -87,19 +90,34 @@ func flightPrecision(dir string) (precisionRow, error) {
 		if len(rv) == 0 || len(mv) == 0 {
 			continue
 		}
+		ds := byDay[day]
+		if ds == nil {
+			ds = &dayScore{}
+			byDay[day] = ds
+			dayOrder = append(dayOrder, day)
+		}
 		row.judged++
+		ds.judged++
 		ok := flightRight(a, t, rv[0], truth)
 		if ok {
 			row.resolve++
+			ds.resolve++
 		}
 		row.calib = append(row.calib, scored{rv[0].Confidence, ok})
 		if flightRight(a, t, mv[0], truth) {
 			row.majority++
+			ds.majority++
 		}
 	}
+	slices.Sort(dayOrder)
+	var dayText []string
+	for _, d := range dayOrder {
+		ds := byDay[d]
+		dayText = append(dayText, fmt.Sprintf("%s %s (majority %s, %d items)", d, pct(ds.resolve, ds.judged), pct(ds.majority, ds.judged), ds.judged))
+	}
 	row.best = -1
-	row.note = fmt.Sprintf("%d sources; %d of %d claims readable (the rest left out); scored on the %d of %d gold items with a readable claim",
-		l.Sources.Len(), row.claims, all, row.judged, items)
+	row.note = fmt.Sprintf("%d sources; %d of %d claims readable (the rest left out); scored on the %d of %d gold items with a readable claim; by day: %s",
+		l.Sources.Len(), row.claims, all, row.judged, items, strings.Join(dayText, "; "))
 	return row, nil
 }
 
