@@ -127,7 +127,20 @@ func TestSharedWritingRevealsCopiersAndAgreementDoesNot(t *testing.T) {
 			l.claims = append(l.claims, fmt.Sprintf("{topic: t%02d, value: \"%d.00\", source: copy%d}", tp, 1000+tp, c))
 		}
 	}
-	r := run(t, l, resolve.Options{})
+	r := run(t, l, resolve.Options{Explain: func(topic string) bool { return topic == "t00" }})
+	if len(r.Explanations) != 1 {
+		t.Fatalf("%d explanations, want 1", len(r.Explanations))
+	}
+	// --explain shows the evidence: every value shared and written the
+	// same way where the other sources write it otherwise, none wrong.
+	for _, f := range r.Explanations[0].Copying {
+		if f.Shared != 40 || f.SameForm != 40 || f.OtherForm != 0 || f.LikelyWrong != 0 || f.Differ != 0 {
+			t.Errorf("copying %s and %s: %+v, want 40 shared, all written alike", f.A, f.B, f)
+		}
+	}
+	if n := len(r.Explanations[0].Copying); n != 3 {
+		t.Errorf("%d copying pairs explained, want the copies' 3", n)
+	}
 	for c := range 3 {
 		s := r.Source(fmt.Sprintf("copy%d", c))
 		if len(s.Copies) != 2 {
