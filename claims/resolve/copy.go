@@ -9,7 +9,8 @@ import (
 // VLDB 2009), held to what only copying explains. For two sources, every
 // value both claim is weighed under two stories: they claim it
 // independently, or one copies the other, taking the other's value with
-// probability copyRate. Sharing a true value is no evidence at all:
+// probability copyRate. Once the first round is over, sharing a true
+// value is no evidence at all:
 // accurate sources agree on the truth without copying, and thousands of
 // such agreements must not make two good sources copies. Sharing a
 // wrong one is strong, since independent sources seldom err alike;
@@ -86,10 +87,9 @@ func (e *estimator) findPairs() {
 	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
 }
 
-// rawForms numbers the ways a candidate's providers write it: forms[x]
-// is the first provider that writes it as provider x does, and the last
-// element how many providers write each form, by that first provider
-// (forms[n+f]). It returns nil when they all write it alike, which says
+// rawForms numbers the ways a candidate's n providers write it: forms[x]
+// is the first provider that writes it as provider x does, and
+// forms[n+f] how many write it as first provider f does. It returns nil when they all write it alike, which says
 // nothing about copying, or when there are too few to compare.
 func (e *estimator) rawForms(provs []int32, forms []int32) []int32 {
 	n := len(provs)
@@ -169,7 +169,8 @@ func (e *estimator) disagreements(differ func(a, b int32)) {
 
 // detectCopying recomputes every pair's probabilities of copying from
 // the accuracies the round started with and the value probabilities of
-// its tally. uninformed weighs only how the pair writes its values and
+// its tally. uninformed weighs agreement as sources at the prior
+// accuracy would show it (Agree), how the pair writes its values and
 // where it differs: the first round must not learn which values are
 // wrong from a vote that the copying it looks for may have swayed, or
 // independent sources that agree on the truth against a copied majority
