@@ -167,18 +167,16 @@ func (e *estimator) thin(gi int, order []int32) bool {
 			return false
 		}
 	}
-	_, first := e.backers(gi, order[0])
-	_, second := e.backers(gi, order[1])
-	if len(first) != 1 || len(second) != 1 {
-		return false
-	}
-	for _, o := range [2]string{first[0], second[0]} {
-		i, _ := slices.BinarySearch(e.origins, o)
-		if e.evidence[i] < thinEvidence {
-			return true
+	// Each of the two is claimed by one origin; is either's accuracy
+	// resting on too little?
+	thin := false
+	for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
+		vt := &e.votes[v]
+		if (vt.kind == kindPoint || vt.kind == kindVague) && (vt.a == order[0] || vt.a == order[1]) {
+			thin = thin || e.evidence[vt.origin] < thinEvidence
 		}
 	}
-	return false
+	return thin
 }
 
 // Matching returns the values whose topic passes f's topics and, when f
