@@ -49,7 +49,11 @@ func flightPrecision(dir string) (precisionRow, error) {
 	if len(files) == 1 {
 		return row, fmt.Errorf("the flight data set: no claims-*.csv in %s", dir)
 	}
-	row.data = fmt.Sprintf("flight, %d days, values as the sites wrote them", len(files)-1)
+	span := "1 day"
+	if n := len(files) - 1; n > 1 {
+		span = fmt.Sprintf("%d days", n)
+	}
+	row.data = "flight, " + span + ", values as the sites wrote them"
 	goldData, err := os.ReadFile(filepath.Join(dir, "gold.tsv"))
 	if err != nil {
 		return row, err
