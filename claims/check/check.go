@@ -349,7 +349,7 @@ func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
 		return
 	}
 	lv := c.est.ValueOf(i)
-	if lv == nil || lv.Tied() || value.Meets(v, c.a.Value(lv.Rep)) {
+	if lv == nil || lv.Tied() || lv.Thin || value.Meets(v, c.a.Value(lv.Rep)) {
 		return
 	}
 	lk := &resolve.Likely{Value: c.a.Value(lv.Rep).String(), Position: -1, Confidence: lv.Confidence}

@@ -40,9 +40,11 @@ const (
 // group splits its vote between them (share).
 type vote struct {
 	origin int32
-	a, b   int32 // see voteKind
-	share  float32
-	kind   voteKind
+	// slot is the origin's accuracy on its group's kind of question.
+	slot  int32
+	a, b  int32 // see voteKind
+	share float32
+	kind  voteKind
 	// claims starts this vote's claims in estimator.voteClaims; the next
 	// vote's start ends them.
 	claims int32
@@ -95,6 +97,9 @@ type pair struct {
 	// diff counts groups where both claim one value each, but not the
 	// same.
 	diff int32
+	// raw is the evidence of copying from how the two write the values
+	// they share (rawEvidence), summed.
+	raw int64
 	// pAB is the probability that a copies b, pBA that b copies a.
 	pAB, pBA float64
 }
@@ -119,6 +124,11 @@ type estimator struct {
 	pairs  []pair // plus a sentinel
 	shared []int32
 
+	// slots are the origins' accuracies by kind of question (see
+	// accuracy.go), in the order they were met.
+	slots   []slotID
+	slotIdx map[slotID]int32
+
 	// Scratch space reused from group to group, so that a million small
 	// groups do not each allocate their own.
 	scratch struct {
@@ -131,7 +141,11 @@ type estimator struct {
 	}
 
 	// Per round.
-	acc      []float64 // per origin
+	acc  []float64 // per origin
+	sacc []float64 // per slot
+	// evidence is each origin's claims' worth of evidence in the last
+	// round, which says whether its accuracy is known (Value.Thin).
+	evidence []float64
 	disc     []float64 // per vote; 1 when undiscounted
 	score    []float64 // per candidate
 	prob     []float64 // per candidate
@@ -172,7 +186,7 @@ type groupKey struct{ context, moment, currency string }
 
 func build(a *claims.Analysis, opts Options) *estimator {
 	l := a.Ledger
-	e := &estimator{a: a, l: l, opts: opts}
+	e := &estimator{a: a, l: l, opts: opts, slotIdx: map[slotID]int32{}}
 
 	// Claims that take part, and their origins' ranks.
 	live := make([]bool, len(l.Claims))
@@ -314,6 +328,7 @@ func (e *estimator) addGroup(members []int32, key groupKey) {
 	}
 	g.n = max(g.n, float64(k-1))
 	g.unseen = g.n + 1 - float64(k)
+	attr := attribute(topic)
 
 	// Votes: each origin's distinct sayings, its claims saying the same
 	// thing merged.
@@ -335,9 +350,10 @@ func (e *estimator) addGroup(members []int32, key groupKey) {
 			}
 		}
 		share := float32(1) / float32(distinct)
+		slot := e.slotOf(origin, attr)
 		for j := range mine {
 			if j == 0 || !sameSaying(mine[j], mine[j-1]) {
-				e.votes = append(e.votes, vote{origin: origin, a: mine[j].a, b: mine[j].b, share: share,
+				e.votes = append(e.votes, vote{origin: origin, slot: slot, a: mine[j].a, b: mine[j].b, share: share,
 					kind: mine[j].kind, claims: int32(len(e.voteClaims))})
 			}
 			e.voteClaims = append(e.voteClaims, mine[j].claim)

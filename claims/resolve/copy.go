@@ -6,16 +6,21 @@ import (
 )
 
 // Copy detection, after AccuCopy (Dong, Berti-Équille and Srivastava,
-// VLDB 2009). For two sources, every value both claim is weighed under
-// two stories: they claim it independently (both right: A1·A2; both
-// wrong the same way: (1−A1)(1−A2)/n), or one copies the other, taking
-// the other's value with probability copyRate. Sharing a true value is
-// weak evidence of copying, since accurate sources agree anyway;
-// sharing a wrong one is strong, since independent sources seldom err
-// alike; claiming different values is evidence against. The posterior
-// over "a copies b", "b copies a" and "independent", with a small
-// prior on copying, is recomputed every round from the current
-// accuracies and probabilities.
+// VLDB 2009), held to what only copying explains. For two sources, every
+// value both claim is weighed under two stories: they claim it
+// independently, or one copies the other, taking the other's value with
+// probability copyRate. Once the first round is over, sharing a true
+// value is no evidence at all:
+// accurate sources agree on the truth without copying, and thousands of
+// such agreements must not make two good sources copies. Sharing a
+// wrong one is strong, since independent sources seldom err alike;
+// claiming different values is evidence against. So is the way a value
+// is written: where the sources that claim a value write it in more
+// than one way, two that write it the same way, above all a way few
+// others use, are likelier to copy, and two that write it differently
+// less likely. The posterior over "a copies b", "b copies a" and
+// "independent", with a small prior on copying, is recomputed every
+// round from the current accuracies and probabilities.
 //
 // Only pairs that claim the same value somewhere are ever looked at:
 // the candidates' provider lists are the index, so thousands of sources
@@ -27,15 +32,17 @@ func (e *estimator) findPairs() {
 	index := map[uint64]int32{}
 	type entry struct{ pair, cand int32 }
 	var entries []entry
+	var forms []int32
 	nc := len(e.cands) - 1
 	for c := range nc {
 		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
 		e.cands[c].pairs = int32(len(e.provPairs))
+		forms = e.rawForms(provs, forms)
 		for x := range provs {
 			ox := e.votes[provs[x]].origin
-			for _, py := range provs[x+1:] {
+			for y := x + 1; y < len(provs); y++ {
 				// Providers are distinct origins in ascending order.
-				oy := e.votes[py].origin
+				oy := e.votes[provs[y]].origin
 				key := uint64(ox)<<32 | uint64(oy)
 				p, ok := index[key]
 				if !ok {
@@ -45,6 +52,9 @@ func (e *estimator) findPairs() {
 				}
 				e.provPairs = append(e.provPairs, p)
 				entries = append(entries, entry{p, int32(c)})
+				if forms != nil {
+					e.pairs[p].raw += rawEvidence(forms, x, y)
+				}
 			}
 		}
 	}
@@ -77,6 +87,59 @@ func (e *estimator) findPairs() {
 	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
 }
 
+// rawForms numbers the ways a candidate's n providers write it: forms[x]
+// is the first provider that writes it as provider x does, and
+// forms[n+f] how many write it as first provider f does. It returns nil when they all write it alike, which says
+// nothing about copying, or when there are too few to compare.
+func (e *estimator) rawForms(provs []int32, forms []int32) []int32 {
+	n := len(provs)
+	if n < 2 {
+		return nil
+	}
+	forms = slices.Grow(forms[:0], 2*n)[:2*n]
+	clear(forms[n:])
+	distinct := 0
+	for x := range provs {
+		rx := e.rawOf(provs[x])
+		forms[x] = int32(x)
+		for y := range x {
+			if forms[y] == int32(y) && e.rawOf(provs[y]) == rx {
+				forms[x] = int32(y)
+				break
+			}
+		}
+		if forms[x] == int32(x) {
+			distinct++
+		}
+		forms[n+int(forms[x])]++
+	}
+	if distinct < 2 {
+		return nil
+	}
+	return forms
+}
+
+// rawOf is how vote v's first claim writes its value.
+func (e *estimator) rawOf(v int32) string {
+	return e.l.Claims[e.voteClaims[e.votes[v].claims]].Value.Raw
+}
+
+// rawEvidence is the log odds, in units of 1/logScale, that providers x
+// and y of a candidate copy one another rather than claim it
+// independently, from how they write it (forms from rawForms). An
+// independent source writes it as the other does about as often as the
+// candidate's other providers do (smoothed towards even odds); a copier
+// keeps the form of what it copies with probability keepForm.
+func rawEvidence(forms []int32, x, y int) int64 {
+	n := len(forms) / 2
+	if forms[x] != forms[y] {
+		return int64(math.Round(math.Log(1-copyRate*keepForm) * logScale))
+	}
+	same := float64(forms[n+int(forms[x])] - 1)
+	rho := (same + 0.5) / (float64(n-1) + 1)
+	return int64(math.Round(math.Log((copyRate*keepForm+(1-copyRate*keepForm)*rho)/rho) * logScale))
+}
+
 // disagreements calls differ for each two origins (a < b) that claim
 // one value each, but not the same, in a group small enough to be
 // evidence of copying: once per such group.
@@ -106,8 +169,9 @@ func (e *estimator) disagreements(differ func(a, b int32)) {
 
 // detectCopying recomputes every pair's probabilities of copying from
 // the accuracies the round started with and the value probabilities of
-// its tally. uninformed takes every value to be as likely true as a
-// source is accurate: the first round must not learn which values are
+// its tally. uninformed weighs agreement as sources at the prior
+// accuracy would show it (Agree), how the pair writes its values and
+// where it differs: the first round must not learn which values are
 // wrong from a vote that the copying it looks for may have swayed, or
 // independent sources that agree on the truth against a copied majority
 // look like copiers themselves.
@@ -116,7 +180,12 @@ func (e *estimator) detectCopying(uninformed bool) {
 		p := &e.pairs[pi]
 		ev := e.copyEvidence(pi, uninformed)
 		ev.Differ = int64(p.diff)
-		p.pAB, p.pBA = ev.Posterior(e.acc[p.a], e.acc[p.b])
+		ab, ba := ev.Posterior(e.acc[p.a], e.acc[p.b])
+		if uninformed {
+			p.pAB, p.pBA = ab, ba
+			continue
+		}
+		p.pAB, p.pBA = step(p.pAB, ab, e.rounds), step(p.pBA, ba, e.rounds)
 	}
 }
 
@@ -124,13 +193,13 @@ func (e *estimator) detectCopying(uninformed bool) {
 func (e *estimator) copyEvidence(pi int, uninformed bool) CopyEvidence {
 	p := &e.pairs[pi]
 	a1, a2 := e.acc[p.a], e.acc[p.b]
-	var ev CopyEvidence
+	ev := CopyEvidence{Raw: p.raw}
 	for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
-		pv := e.prob[c]
 		if uninformed {
-			pv = priorAccuracy
+			ev.Agree()
+			continue
 		}
-		ev.Add(a1, a2, pv, e.groups[e.cands[c].group].n)
+		ev.Add(a1, a2, e.prob[c], e.groups[e.cands[c].group].n)
 	}
 	return ev
 }
@@ -143,9 +212,9 @@ func (e *estimator) copyEvidence(pi int, uninformed bool) CopyEvidence {
 // figures in any order: a pipeline adds it up where it is found.
 type CopyEvidence struct {
 	R12, R21 int64
-	// Sure counts the shared values all but certainly true, weighed at
-	// the end with the pair's accuracies.
-	Sure int64
+	// Raw is the log odds of copying either way from how the two write
+	// the values they share (see rawEvidence), in the same units.
+	Raw int64
 	// Values counts the shared values; Differ the groups where the two
 	// claim one value each, but not the same.
 	Values, Differ int64
@@ -159,26 +228,42 @@ const logScale = 1 << 28
 // Add weighs one value both claim: pv is the probability it is true, n
 // the number of wrong values its group is taken to have, a1 and a2 the
 // pair's accuracies.
+//
+// A true value counts the same under both stories, so only the chance
+// that the value is wrong weighs.
 func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
 	ev.Values++
 	if pv >= 1-1e-6 {
-		ev.Sure++
 		return
 	}
 	pt := a1 * a2
 	pf := (1 - a1) * (1 - a2) / n
 	ind := pv*pt + (1-pv)*pf
-	c12 := pv*(a2*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
-	c21 := pv*(a1*copyRate+pt*(1-copyRate)) + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
+	c12 := pv*pt + (1-pv)*((1-a2)*copyRate+pf*(1-copyRate))
+	c21 := pv*pt + (1-pv)*((1-a1)*copyRate+pf*(1-copyRate))
 	ev.R12 += int64(math.Round(math.Log(c12/ind) * logScale))
 	ev.R21 += int64(math.Round(math.Log(c21/ind) * logScale))
 }
+
+// Agree weighs one value both claim before anything is known of which
+// values are true: as sources at the prior accuracy sharing a value
+// that is true, so that agreeing more often than that accuracy explains
+// is evidence, and differing (Differ) against it. Only the first round
+// weighs values so; later rounds know which are true, and a true value
+// is no evidence.
+func (ev *CopyEvidence) Agree() {
+	ev.Values++
+	ev.R12 += agreeLog
+	ev.R21 += agreeLog
+}
+
+var agreeLog = int64(math.Round(math.Log(copyRate/priorAccuracy+1-copyRate) * logScale))
 
 // Merge adds other's evidence to ev.
 func (ev *CopyEvidence) Merge(other CopyEvidence) {
 	ev.R12 += other.R12
 	ev.R21 += other.R21
-	ev.Sure += other.Sure
+	ev.Raw += other.Raw
 	ev.Values += other.Values
 	ev.Differ += other.Differ
 }
@@ -189,12 +274,8 @@ func (ev *CopyEvidence) Merge(other CopyEvidence) {
 func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
 	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
 	lnDiff := float64(ev.Differ) * math.Log(1-copyRate)
-	r12 := float64(ev.R12)/logScale + lnDiff
-	r21 := float64(ev.R21)/logScale + lnDiff
-	if ev.Sure > 0 {
-		r12 += float64(ev.Sure) * math.Log(copyRate/a1+1-copyRate)
-		r21 += float64(ev.Sure) * math.Log(copyRate/a2+1-copyRate)
-	}
+	r12 := float64(ev.R12+ev.Raw)/logScale + lnDiff
+	r21 := float64(ev.R21+ev.Raw)/logScale + lnDiff
 	x12, x21 := lnPrior+r12, lnPrior+r21
 	top := max(x12, x21, lnIndependent)
 	e12, e21 := math.Exp(x12-top), math.Exp(x21-top)

@@ -20,17 +20,17 @@ import (
 // iterate runs the rounds of Accu with copy detection.
 func (e *estimator) iterate() {
 	e.alloc()
-	for s := range e.acc {
-		e.acc[s] = priorAccuracy
-	}
+	e.atPrior()
 	// Round 0: every source alike, and copying judged from agreement
 	// alone.
 	e.detectCopying(true)
 	prevAcc := make([]float64, len(e.acc))
+	prevSlot := make([]float64, len(e.sacc))
 	prevDep := make([]float64, len(e.pairs))
 	for e.rounds < e.opts.MaxIterations {
 		e.rounds++
 		copy(prevAcc, e.acc)
+		copy(prevSlot, e.sacc)
 		for p := range prevDep {
 			prevDep[p] = e.pairs[p].pAB + e.pairs[p].pBA
 		}
@@ -43,6 +43,9 @@ func (e *estimator) iterate() {
 		moved := 0.0
 		for s := range e.acc {
 			moved = max(moved, math.Abs(e.acc[s]-prevAcc[s]))
+		}
+		for s := range e.sacc {
+			moved = max(moved, math.Abs(e.sacc[s]-prevSlot[s]))
 		}
 		for p := range prevDep {
 			moved = max(moved, math.Abs(e.pairs[p].pAB+e.pairs[p].pBA-prevDep[p]))
@@ -66,6 +69,8 @@ func (e *estimator) majority() {
 
 func (e *estimator) alloc() {
 	e.acc = make([]float64, len(e.origins))
+	e.sacc = make([]float64, len(e.slots))
+	e.evidence = make([]float64, len(e.origins))
 	e.disc = make([]float64, len(e.votes))
 	for v := range e.disc {
 		e.disc[v] = 1
@@ -75,12 +80,23 @@ func (e *estimator) alloc() {
 	e.pool = make([]float64, len(e.groups))
 }
 
-// weight is a vote's weight, ln(n·A/(1−A)), or 1 for the majority.
-func (e *estimator) weight(g *group, origin int32) float64 {
+// atPrior sets every accuracy to the prior, as before any evidence.
+func (e *estimator) atPrior() {
+	for s := range e.acc {
+		e.acc[s] = priorAccuracy
+	}
+	for s := range e.sacc {
+		e.sacc[s] = priorAccuracy
+	}
+}
+
+// weight is a vote's weight, ln(n·A/(1−A)) with its slot's accuracy, or
+// 1 for the majority.
+func (e *estimator) weight(g *group, v int32) float64 {
 	if e.opts.Method == Majority {
 		return 1
 	}
-	a := e.acc[origin]
+	a := e.sacc[e.votes[v].slot]
 	return math.Log(g.n) + math.Log(a/(1-a))
 }
 
@@ -100,7 +116,7 @@ func (e *estimator) tally() {
 		all, pool := 0.0, 0.0
 		for v := g.votes; v < e.groups[gi+1].votes; v++ {
 			vt := &e.votes[v]
-			w := float64(vt.share) * e.weight(g, vt.origin)
+			w := float64(vt.share) * e.weight(g, v)
 			switch vt.kind {
 			case kindPoint:
 				w *= e.disc[v]
@@ -204,15 +220,32 @@ func (e *estimator) cumulative(gi int, cum []float64) []float64 {
 	return cum
 }
 
-// estimateAccuracy sets each source's accuracy to the weighted share of
-// its claims that are likely right, with a pseudo-claim at the prior.
+// estimateAccuracy sets each source's and each slot's accuracy to the
+// weighted share of its claims that are likely right, drawn towards the
+// prior (see accuracy.go), a step from where the round started.
 func (e *estimator) estimateAccuracy() {
-	num := make([]int64, len(e.acc))
-	den := make([]int64, len(e.acc))
+	num := make([]int64, len(e.sacc))
+	den := make([]int64, len(e.sacc))
 	e.accuracyEvidence(num, den)
+	onum, oden := e.originEvidence(num, den)
 	for s := range e.acc {
-		e.acc[s] = accuracyOf(num[s], den[s])
+		e.acc[s] = step(e.acc[s], accuracyOf(onum[s], oden[s]), e.rounds)
+		e.evidence[s] = float64(oden[s]) / evidenceScale
 	}
+	for s, k := range e.slots {
+		e.sacc[s] = step(e.sacc[s], slotAccuracyOf(num[s], den[s], e.acc[k.origin]), e.rounds)
+	}
+}
+
+// originEvidence sums the slots' evidence by origin.
+func (e *estimator) originEvidence(num, den []int64) (onum, oden []int64) {
+	onum = make([]int64, len(e.acc))
+	oden = make([]int64, len(e.acc))
+	for s, k := range e.slots {
+		onum[k.origin] += num[s]
+		oden[k.origin] += den[s]
+	}
+	return onum, oden
 }
 
 // evidenceScale makes accuracy evidence whole numbers, in units of
@@ -223,7 +256,7 @@ func (e *estimator) estimateAccuracy() {
 // claims of one origin still fit in an int64.
 const evidenceScale = 1 << 32
 
-// accuracyEvidence adds up, per origin, the weighted rightness of its
+// accuracyEvidence adds up, per slot, the weighted rightness of its
 // claims (num) and their weight (den), in units of 1/evidenceScale.
 func (e *estimator) accuracyEvidence(num, den []int64) {
 	var cum []float64
@@ -231,19 +264,10 @@ func (e *estimator) accuracyEvidence(num, den []int64) {
 		cum = e.cumulative(gi, cum)
 		for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
 			r, w := e.rightness(gi, v, cum)
-			o := e.votes[v].origin
+			o := e.votes[v].slot
 			w *= float64(e.votes[v].share)
 			num[o] += int64(math.Round(w * r * evidenceScale))
 			den[o] += int64(math.Round(w * evidenceScale))
 		}
 	}
-}
-
-// accuracyOf is an origin's accuracy from the evidence of all its claims,
-// summed over the whole ledger: the share that is right (num of den,
-// both in units of 2^-32 of a claim), drawn towards the prior by one
-// pseudo-claim and bounded so that votes stay finite.
-func accuracyOf(num, den int64) float64 {
-	a := (float64(num)/evidenceScale + priorWeight*priorAccuracy) / (float64(den)/evidenceScale + priorWeight)
-	return min(max(a, minAccuracy), maxAccuracy)
 }

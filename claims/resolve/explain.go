@@ -26,6 +26,26 @@ type Explanation struct {
 	Candidates []Candidate
 	// Ignored are the topic's claims here that took no part, and why.
 	Ignored []Ignored
+	// Copying is the evidence behind each likely copying between two
+	// sources that claim the same value here.
+	Copying []CopyFinding
+}
+
+// CopyFinding is why two sources are taken to copy one another: what
+// they share across the whole ledger.
+type CopyFinding struct {
+	A, B       string
+	Dependence float64
+	// Shared counts the values both claim; LikelyWrong those of them
+	// judged more likely wrong than right, which independent sources
+	// seldom share.
+	Shared, LikelyWrong int
+	// Differ counts the topics where the two claim different values.
+	Differ int
+	// SameForm counts shared values the two write alike where their
+	// other sources write them otherwise; OtherForm those they write
+	// differently.
+	SameForm, OtherForm int
 }
 
 // Candidate is one value claimed and the votes behind it.
@@ -95,10 +115,10 @@ func (e *estimator) explainGroup(gi int) Explanation {
 				continue
 			}
 			vt := &e.votes[v]
-			s := Support{Origin: e.origins[vt.origin], How: e.how(v, c), Weight: e.weight(g, vt.origin),
+			s := Support{Origin: e.origins[vt.origin], How: e.how(v, c), Weight: e.weight(g, v),
 				Share: float64(vt.share), Fit: fit, Discount: 1}
 			if e.opts.Method != Majority {
-				s.Accuracy = e.acc[vt.origin]
+				s.Accuracy = e.sacc[vt.slot]
 			}
 			for _, i := range e.voteClaimsOf(v) {
 				s.Claims = append(s.Claims, int(i))
@@ -127,10 +147,10 @@ func (e *estimator) explainGroup(gi int) Explanation {
 			default:
 				continue
 			}
-			s := Support{Origin: e.origins[vt.origin], How: e.how(v, -1), Weight: e.weight(g, vt.origin),
+			s := Support{Origin: e.origins[vt.origin], How: e.how(v, -1), Weight: e.weight(g, v),
 				Share: float64(vt.share), Fit: fit, Discount: 1}
 			if e.opts.Method != Majority {
-				s.Accuracy = e.acc[vt.origin]
+				s.Accuracy = e.sacc[vt.slot]
 			}
 			for _, i := range e.voteClaimsOf(v) {
 				s.Claims = append(s.Claims, int(i))
@@ -140,7 +160,59 @@ func (e *estimator) explainGroup(gi int) Explanation {
 		}
 	}
 	x.Ignored = e.ignoredIn(g)
+	x.Copying = e.copyFindings(gi)
 	return x
+}
+
+// copyFindings lists the likely copying between providers of group gi's
+// values, with its evidence, each pair once.
+func (e *estimator) copyFindings(gi int) []CopyFinding {
+	if len(e.pairs) == 0 {
+		return nil
+	}
+	var out []CopyFinding
+	for c := e.groups[gi].cands; c < e.groups[gi+1].cands; c++ {
+		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+		for x := range provs {
+			for y := x + 1; y < len(provs); y++ {
+				pi := e.provPairs[int(e.cands[c].pairs)+triangle(len(provs), x, y)]
+				if p := &e.pairs[pi]; p.pAB+p.pBA >= copyThreshold {
+					out = append(out, e.copyFinding(pi))
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b CopyFinding) int {
+		return cmp.Or(cmp.Compare(b.Dependence, a.Dependence), strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
+	})
+	return out
+}
+
+func (e *estimator) copyFinding(pi int32) CopyFinding {
+	p := &e.pairs[pi]
+	f := CopyFinding{A: e.origins[p.a], B: e.origins[p.b], Dependence: p.pAB + p.pBA, Differ: int(p.diff)}
+	var forms []int32
+	for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
+		f.Shared++
+		if e.prob[c] < 0.5 {
+			f.LikelyWrong++
+		}
+		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+		if forms = e.rawForms(provs, forms); forms == nil {
+			continue
+		}
+		x := slices.IndexFunc(provs, func(v int32) bool { return e.votes[v].origin == p.a })
+		y := slices.IndexFunc(provs, func(v int32) bool { return e.votes[v].origin == p.b })
+		if x < 0 || y < 0 {
+			continue
+		}
+		if forms[x] == forms[y] {
+			f.SameForm++
+		} else {
+			f.OtherForm++
+		}
+	}
+	return f
 }
 
 // how names the way vote v supports candidate c.
@@ -176,7 +248,7 @@ func (e *estimator) providerOrder(c int32, order []int) []int {
 		order = append(order, x)
 	}
 	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(e.acc[e.votes[provs[y]].origin], e.acc[e.votes[provs[x]].origin]), cmp.Compare(x, y))
+		return cmp.Or(cmp.Compare(e.sacc[e.votes[provs[y]].slot], e.sacc[e.votes[provs[x]].slot]), cmp.Compare(x, y))
 	})
 	return order
 }

@@ -28,6 +28,9 @@ type Likely struct {
 	// Settled is set when the value is the one the desk settled the
 	// dispute on rather than an estimate.
 	Settled bool
+	// Thin is set when there is too little evidence to estimate (see
+	// Value.Thin): then Value is empty, Position -1 and Confidence 0.
+	Thin bool
 }
 
 // LikelyOf returns the likely side of d, a dispute of a: the settled
@@ -50,6 +53,9 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		}
 	}
 	v := r.ValueOf(first)
+	if v != nil && v.Thin {
+		return &Likely{Position: -1, Thin: true}
+	}
 	if v == nil || v.Tied() {
 		return nil
 	}

@@ -102,13 +102,23 @@ func TestSettledAlone(t *testing.T) {
 }
 
 // Two sources of equal standing that disagree: the estimate ties, and no
-// side is called likely.
+// side is called likely. (They agree on a dozen other topics, so that
+// their accuracy is known: two sources that have said little have too
+// little evidence for an estimate, tie or not.)
 func TestTieMarksNothing(t *testing.T) {
 	var l ledger
 	l.sources = []string{source("a"), source("b")}
 	l.claims = []string{"{topic: x, value: 1, source: a}", "{topic: x, value: 2, source: b}"}
+	for i := range 12 {
+		l.claims = append(l.claims, fmt.Sprintf("{topic: y%d, value: %d, source: a}", i, i), fmt.Sprintf("{topic: y%d, value: %d, source: b}", i, i))
+	}
 	a := analyze(t, l.yaml())
 	if lk := resolve.Marks(a, a.Disputes, true)[0]; lk != nil {
 		t.Errorf("a tie marked %+v", lk)
+	}
+	l.claims = l.claims[:2]
+	a = analyze(t, l.yaml())
+	if lk := resolve.Marks(a, a.Disputes, true)[0]; lk == nil || !lk.Thin || lk.Position != -1 {
+		t.Errorf("two sources of two claims: marked %+v, want too little evidence", lk)
 	}
 }

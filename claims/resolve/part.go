@@ -42,6 +42,9 @@ type State struct {
 	// Copying holds every pair that shares a value; a pair missing is
 	// independent.
 	Copying map[Pair]Copying
+	// Evidence holds every origin's claims' worth of accuracy evidence in
+	// the last round (see Value.Thin).
+	Evidence map[string]float64
 	// Rounds counts the rounds run; Converged is set once a round moved
 	// nothing by Convergence or more, and then no round changes it.
 	Rounds    int
@@ -61,9 +64,14 @@ func moved(prev, next *State) float64 {
 	return moved
 }
 
-func (s *State) accuracy(origin string) float64 {
-	if a, ok := s.Accuracy[origin]; ok {
+// accuracy is the accuracy of an origin or a slot (key as slotKey makes
+// it): a slot missing has its origin's, an origin missing the prior.
+func (s *State) accuracy(key string) float64 {
+	if a, ok := s.Accuracy[key]; ok {
 		return a
+	}
+	if o, slot := originOf(key); slot {
+		return s.accuracy(o)
 	}
 	return priorAccuracy
 }
@@ -78,9 +86,7 @@ type Part struct {
 func NewPart(a *claims.Analysis) *Part {
 	e := build(a, Options{Method: Accu, MaxIterations: DefaultMaxIterations})
 	e.alloc()
-	for s := range e.acc {
-		e.acc[s] = priorAccuracy
-	}
+	e.atPrior()
 	return &Part{e: e}
 }
 
@@ -123,16 +129,22 @@ func (p *Part) Round(s *State, evidence func(origin string, num, den int64), cop
 	p.set(s)
 	e.discount()
 	e.tally()
-	num := make([]int64, len(e.acc))
-	den := make([]int64, len(e.acc))
+	num := make([]int64, len(e.sacc))
+	den := make([]int64, len(e.sacc))
 	e.accuracyEvidence(num, den)
+	onum, oden := e.originEvidence(num, den)
 	for o, id := range e.origins {
-		evidence(id, num[o], den[o])
+		evidence(id, onum[o], oden[o])
+	}
+	for s, k := range e.slots {
+		evidence(slotKey(e.origins[k.origin], k.attr), num[s], den[s])
 	}
 	p.copying(false, copying)
 }
 
-// Evidence is an origin's accuracy evidence, summed over parts.
+// Evidence is an origin's or a slot's accuracy evidence, summed over
+// parts. Round reports a slot (an origin's accuracy on one kind of
+// question) under a key of its own, which holds a NUL.
 type Evidence struct{ Num, Den int64 }
 
 // First is the state the first round starts from: every origin at the
@@ -155,17 +167,27 @@ func (s *State) Next(evidence map[string]Evidence, copying map[Pair]CopyEvidence
 	if s.Converged {
 		return s
 	}
-	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Rounds: s.Rounds + 1}
-	for o, ev := range evidence {
-		next.Accuracy[o] = accuracyOf(ev.Num, ev.Den)
+	next := &State{Accuracy: map[string]float64{}, Copying: map[Pair]Copying{}, Evidence: map[string]float64{}, Rounds: s.Rounds + 1}
+	// Origins first: a slot's accuracy is drawn towards its origin's.
+	for k, ev := range evidence {
+		if _, slot := originOf(k); !slot {
+			next.Accuracy[k] = step(s.accuracy(k), accuracyOf(ev.Num, ev.Den), next.Rounds)
+			next.Evidence[k] = float64(ev.Den) / evidenceScale
+		}
+	}
+	for k, ev := range evidence {
+		if o, slot := originOf(k); slot {
+			next.Accuracy[k] = step(s.accuracy(k), slotAccuracyOf(ev.Num, ev.Den, next.accuracy(o)), next.Rounds)
+		}
 	}
 	next.setCopying(copying, s)
 	next.Converged = moved(s, next) < convergence
 	return next
 }
 
-// setCopying weighs each pair's evidence with by's accuracies. A pair
-// that shares no value is not one: it only differs.
+// setCopying weighs each pair's evidence with by's accuracies, a step
+// from by's copying. A pair that shares no value is not one: it only
+// differs.
 func (s *State) setCopying(copying map[Pair]CopyEvidence, by *State) {
 	for pr, ev := range copying {
 		if ev.Values == 0 {
@@ -173,6 +195,10 @@ func (s *State) setCopying(copying map[Pair]CopyEvidence, by *State) {
 		}
 		var c Copying
 		c.AB, c.BA = ev.Posterior(by.accuracy(pr.A), by.accuracy(pr.B))
+		if s.Rounds > 0 {
+			prev := by.Copying[pr]
+			c.AB, c.BA = step(prev.AB, c.AB, s.Rounds), step(prev.BA, c.BA, s.Rounds)
+		}
 		s.Copying[pr] = c
 	}
 }
@@ -194,6 +220,10 @@ func (p *Part) set(s *State) {
 	e := p.e
 	for o, id := range e.origins {
 		e.acc[o] = s.accuracy(id)
+		e.evidence[o] = s.Evidence[id]
+	}
+	for sl, k := range e.slots {
+		e.sacc[sl] = s.accuracy(slotKey(e.origins[k.origin], k.attr))
 	}
 	for pi := range len(e.pairs) - 1 {
 		pr := &e.pairs[pi]

@@ -182,7 +182,7 @@ func describe(l *claims.Ledger, v *resolve.Value) string {
 	}
 	var b strings.Builder
 	b.WriteString(strings.Join([]string{v.Topic, v.Context, v.Moment, v.Currency, v.Value, v.Canonical,
-		fmt.Sprintf("%.9f", v.Confidence), ids(v.Claims), strings.Join(v.Origins, ",")}, "|"))
+		fmt.Sprintf("%.9f", v.Confidence), fmt.Sprint(v.Thin), ids(v.Claims), strings.Join(v.Origins, ",")}, "|"))
 	for _, a := range v.Alternatives {
 		b.WriteString(" / " + strings.Join([]string{a.Value, a.Canonical, fmt.Sprintf("%.9f", a.Probability), ids(a.Claims)}, "|"))
 	}

@@ -50,15 +50,23 @@ type Options struct {
 // the same ledger always gives the same answer; README explains them.
 const (
 	// DefaultMaxIterations caps the rounds. Estimates usually settle in
-	// well under ten.
-	DefaultMaxIterations = 20
+	// well under ten, and the damped steps after freeRounds settle any
+	// by about freeRounds+14.
+	DefaultMaxIterations = 30
+	// freeRounds are the rounds that move the estimate all the way to
+	// what their evidence says; each after moves half as far as the one
+	// before (step).
+	freeRounds = 8
 	// convergence: rounds stop once no source's accuracy moved by more.
 	convergence = 1e-4
 	// priorAccuracy is every source's accuracy before any evidence, and
-	// the pseudo-claim that keeps a source with few claims from reaching
-	// 0 or 1.
+	// priorWeight how many claims' worth it counts for: a source with
+	// four claims, all right, reaches (4 + 4·0.8)/8 = 0.9 at most.
 	priorAccuracy = 0.8
-	priorWeight   = 1.0
+	priorWeight   = 4.0
+	// slotWeight is how many claims' worth a source's overall accuracy
+	// counts for in its accuracy on one kind of question.
+	slotWeight = 4.0
 	// minAccuracy and maxAccuracy bound estimates so that votes stay
 	// finite.
 	minAccuracy = 0.01
@@ -77,6 +85,9 @@ const (
 	// (each way), and copyRate the share of its values a copier copies.
 	copyPrior = 0.05
 	copyRate  = 0.8
+	// keepForm is the share of copied values a copier writes as its
+	// original did (the same raw string).
+	keepForm = 0.5
 	// maxCopyOrigins caps the origins of a topic whose claims are used as
 	// evidence of copying: agreeing with hundreds of others says little
 	// about any two of them, and the pairs would grow with its square.
@@ -84,6 +95,10 @@ const (
 	// maxPartial caps the values of a topic compared pairwise for
 	// partial support.
 	maxPartial = 64
+	// thinEvidence is how many claims' worth of evidence an origin needs
+	// before a dispute between it and another single origin is estimated
+	// (see Value.Thin).
+	thinEvidence = 10
 	// copyThreshold is the probability of dependence from which a pair
 	// is reported as copying.
 	copyThreshold = 0.5
@@ -138,6 +153,12 @@ type Value struct {
 	Origins []string
 	// Alternatives are the other values claimed, most likely first.
 	Alternatives []Alternative
+	// Thin is set when the estimate rests on too little evidence to
+	// state: the likely value and the next are each claimed by a single
+	// origin, and one of the two has made too few claims (thinEvidence)
+	// for its accuracy to be known. Confidence then is no more than the
+	// prior speaking, and writers say "too little evidence to estimate".
+	Thin bool
 }
 
 // Alternative is a value judged less likely than the chosen one.

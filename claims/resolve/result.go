@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
@@ -111,6 +112,7 @@ func (e *estimator) result() *Result {
 		val.Value, val.Canonical, val.Confidence = e.wording(best), value.Canonical(e.val(e.cands[best].rep)), e.prob[best]
 		val.Claims, val.Origins = e.backers(gi, best)
 		val.Rep = int(e.cands[best].rep)
+		val.Thin = e.thin(gi, order)
 		for _, c := range order[1:min(len(order), maxAlternatives+1)] {
 			alt := Alternative{Value: e.wording(c), Canonical: value.Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c]}
 			alt.Claims, alt.Origins = e.backers(gi, c)
@@ -152,6 +154,54 @@ func (e *estimator) result() *Result {
 		r.Explanations = e.explain()
 	}
 	return r
+}
+
+// thin reports whether group gi's estimate rests on too little evidence
+// (see Value.Thin), its candidates ranked in order.
+func (e *estimator) thin(gi int, order []int32) bool {
+	if e.opts.Method == Majority || len(order) < 2 {
+		return false
+	}
+	for _, c := range order[:2] {
+		if e.cands[c].origins != 1 {
+			return false
+		}
+	}
+	// Each of the two is claimed by one origin; is either's accuracy
+	// resting on too little?
+	thin := false
+	for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
+		vt := &e.votes[v]
+		if (vt.kind == kindPoint || vt.kind == kindVague) && (vt.a == order[0] || vt.a == order[1]) {
+			thin = thin || e.evidence[vt.origin] < thinEvidence
+		}
+	}
+	return thin
+}
+
+// Matching returns the values whose topic passes f's topics and, when f
+// names sources, that a claim of a matching source supports or opposes.
+// Only f's topics and sources are asked; the estimate behind the values
+// is always the whole ledger's.
+func (r *Result) Matching(f claims.Filter) []Value {
+	f = claims.Filter{Topics: f.Topics, Sources: f.Sources}
+	if f.IsZero() || r.analysis == nil {
+		return r.Values
+	}
+	var out []Value
+	for _, v := range r.Values {
+		if !f.MatchTopic(v.Topic) {
+			continue
+		}
+		keep := len(f.Sources) == 0 || slices.ContainsFunc(v.Claims, func(i int) bool { return r.analysis.MatchClaim(f, i) })
+		for _, alt := range v.Alternatives {
+			keep = keep || slices.ContainsFunc(alt.Claims, func(i int) bool { return r.analysis.MatchClaim(f, i) })
+		}
+		if keep {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // wording is a candidate as one of its claims wrote it.

@@ -24,12 +24,13 @@ func pairOf(key string) resolve.Pair {
 type stateWire struct {
 	Accuracy  map[string]float64    `json:"accuracy"`
 	Copying   map[string][2]float64 `json:"copying"`
+	Evidence  map[string]float64    `json:"evidence,omitempty"`
 	Rounds    int                   `json:"rounds"`
 	Converged bool                  `json:"converged"`
 }
 
 func encodeState(s *resolve.State) []byte {
-	w := stateWire{Accuracy: s.Accuracy, Copying: map[string][2]float64{}, Rounds: s.Rounds, Converged: s.Converged}
+	w := stateWire{Accuracy: s.Accuracy, Copying: map[string][2]float64{}, Evidence: s.Evidence, Rounds: s.Rounds, Converged: s.Converged}
 	for p, c := range s.Copying {
 		w.Copying[pairKey(p)] = [2]float64{c.AB, c.BA}
 	}
@@ -45,7 +46,7 @@ func decodeState(b []byte) (*resolve.State, error) {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return nil, err
 	}
-	s := &resolve.State{Accuracy: w.Accuracy, Copying: map[resolve.Pair]resolve.Copying{}, Rounds: w.Rounds, Converged: w.Converged}
+	s := &resolve.State{Accuracy: w.Accuracy, Copying: map[resolve.Pair]resolve.Copying{}, Evidence: w.Evidence, Rounds: w.Rounds, Converged: w.Converged}
 	if s.Accuracy == nil {
 		s.Accuracy = map[string]float64{}
 	}

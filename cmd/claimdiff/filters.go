@@ -30,9 +30,8 @@ type filterOptions struct {
 // filterFlags registers the shared filter flags on cmd; what names what a
 // dispute filter keeps there ("disputes", or "claims in disputes").
 func filterFlags(cmd *cobra.Command, o *filterOptions, what string) {
+	claimFilterFlags(cmd, o, "disputes")
 	f := cmd.Flags()
-	f.StringSliceVar(&o.Topics, "topic", nil, "only topics matching these globs, such as 'plan.*' (repeatable, comma-separated)")
-	f.StringSliceVar(&o.Sources, "source", nil, "only claims whose source (or any via) matches these globs, and disputes with such a claim (repeatable)")
 	contextFlag(cmd, &o.Contexts, "only claims, and disputes,")
 	f.StringSliceVar(&o.Kinds, "kind", nil, "only "+what+" of these kinds: conflict, self, negation (repeatable)")
 	f.StringSliceVar(&o.Statuses, "status", nil, "only "+what+" with these statuses: open, acknowledged, resolved, dismissed (repeatable)")
@@ -40,6 +39,15 @@ func filterFlags(cmd *cobra.Command, o *filterOptions, what string) {
 	completeWords(cmd, "kind", kindNames()...)
 	completeWords(cmd, "min-severity", "low", "medium", "high")
 	completeWords(cmd, "status", claims.StatusNames...)
+}
+
+// claimFilterFlags registers the shared --topic and --source alone, for
+// a command with no disputes to filter by kind, status or severity
+// (resolve); with names what --source keeps besides claims.
+func claimFilterFlags(cmd *cobra.Command, o *filterOptions, with string) {
+	f := cmd.Flags()
+	f.StringSliceVar(&o.Topics, "topic", nil, "only topics matching these globs, such as 'plan.*' (repeatable, comma-separated)")
+	f.StringSliceVar(&o.Sources, "source", nil, "only claims whose source (or any via) matches these globs, and "+with+" with such a claim (repeatable)")
 }
 
 // filter turns the flags into a filter, rejecting unknown words.

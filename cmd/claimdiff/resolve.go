@@ -19,8 +19,7 @@ type resolveOptions struct {
 	IO        *iostreams.IOStreams
 	Global    *globalOptions
 	Format    string
-	Topic     string
-	Contexts  []string
+	Filter    filterOptions
 	Explain   string
 	Contested bool
 	Method    string
@@ -52,9 +51,9 @@ It exits 0 whatever it finds.`,
 		RunE: func(*cobra.Command, []string) error { return runResolve(opts) },
 	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json", "jsonl", "csv")
+	claimFilterFlags(cmd, &opts.Filter, "values")
 	f := cmd.Flags()
-	f.StringVar(&opts.Topic, "topic", "", "only topics matching this glob, such as 'plan.*'")
-	contextFlag(cmd, &opts.Contexts, "only values")
+	contextFlag(cmd, &opts.Filter.Contexts, "only values")
 	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
@@ -71,7 +70,7 @@ func runResolve(opts *resolveOptions) error {
 	if opts.Explain != "" && opts.Format != "text" && opts.Format != "json" {
 		return cli.Usagef("--explain prints text or json, not %s", opts.Format)
 	}
-	if err := checkContexts(opts.Contexts); err != nil {
+	if err := checkContexts(opts.Filter.Contexts); err != nil {
 		return err
 	}
 	ios := opts.IO
@@ -85,6 +84,8 @@ func runResolve(opts *resolveOptions) error {
 		}
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	filter := claims.Filter{Topics: opts.Filter.Topics, Sources: opts.Filter.Sources, Contexts: opts.Filter.Contexts}
+	sayUnmatched(ios, a, filter)
 	ro := resolve.Options{Method: method}
 	if opts.Explain != "" {
 		ro.Explain = func(topic string) bool { return claims.Glob(opts.Explain, topic) }
@@ -101,12 +102,12 @@ func runResolve(opts *resolveOptions) error {
 		}
 		return resolveout.ExplainText(ios.Out, st, r)
 	}
-	values := r.Values
-	ctx := claims.Filter{Contexts: opts.Contexts}
-	sayUnmatched(ios, a, ctx)
-	if opts.Topic != "" || opts.Contested || len(opts.Contexts) > 0 {
+	// The estimate runs on the whole ledger, since a source's accuracy
+	// comes from all its claims; the filters choose what is shown.
+	values := r.Matching(filter)
+	if opts.Contested || len(filter.Contexts) > 0 {
 		values = slices.DeleteFunc(slices.Clone(values), func(v resolve.Value) bool {
-			return opts.Topic != "" && !claims.Glob(opts.Topic, v.Topic) || opts.Contested && !v.Contested() || !ctx.MatchContext(v.Context)
+			return opts.Contested && !v.Contested() || !filter.MatchContext(v.Context)
 		})
 	}
 	switch opts.Format {
@@ -129,6 +130,8 @@ func runResolve(opts *resolveOptions) error {
 	case method == resolve.Majority:
 		rounds = "one vote per origin"
 	case !r.Converged:
+		// Damped rounds settle long before the cap; only a cap set
+		// lower than they need ends here.
 		rounds = fmt.Sprintf("accuracy still moving after %s (the cap)", render.Plural(r.Iterations, "round"))
 	}
 	fmt.Fprintf(ios.ErrOut, "%s from %s by %s; %s\n", render.Plural(len(values), "value"),

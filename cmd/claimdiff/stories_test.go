@@ -229,8 +229,9 @@ type disputeOut struct {
 	Positions []positionOut `json:"positions"`
 	Vague     []vagueOut    `json:"vague"`
 	Likely    *struct {
-		Value    string `json:"value"`
-		Estimate bool   `json:"estimate"`
+		Value     string `json:"value"`
+		Estimate  bool   `json:"estimate"`
+		TooLittle bool   `json:"too_little_evidence"`
 	} `json:"likely"`
 }
 
@@ -348,11 +349,11 @@ func judgeLikely(where, want string, d *disputeOut, topic *claims.Topic) []strin
 	case want == "":
 		return nil
 	case want == "unknown":
-		if d.Likely != nil && d.Likely.Estimate {
+		if d.Likely != nil && d.Likely.Estimate && !d.Likely.TooLittle {
 			return []string{fmt.Sprintf("%s: the estimate names %s, expected too little evidence to say", where, d.Likely.Value)}
 		}
 		return nil
-	case d.Likely == nil:
+	case d.Likely == nil || d.Likely.TooLittle:
 		return []string{fmt.Sprintf("%s: no likely value, expected %s", where, want)}
 	case !sameValue(d.Likely.Value, want, topic):
 		return []string{fmt.Sprintf("%s: likely %s, expected %s", where, d.Likely.Value, want)}

@@ -49,6 +49,8 @@ func LikelyNote(settled string, lk *resolve.Likely) (label, text string) {
 		return "settled by the desk:", settled
 	case lk == nil || lk.Settled:
 		return "", ""
+	case lk.Thin:
+		return "likely:", "too little evidence to estimate (a single source on each side, one of them with few claims in the ledger)"
 	}
 	return "likely:", fmt.Sprintf("%s (%s, from the sources' agreement across the ledger)", lk.Value, EstimateText(lk))
 }
@@ -58,6 +60,9 @@ func LikelyNote(settled string, lk *resolve.Likely) (label, text string) {
 func EstimateText(lk *resolve.Likely) string {
 	if lk.Settled {
 		return "settled by the desk"
+	}
+	if lk.Thin {
+		return "too little evidence to estimate"
 	}
 	return "estimate " + Percent(lk.Confidence)
 }
@@ -70,13 +75,16 @@ type likelyJSON struct {
 	Position   *int    `json:"position,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	Estimate   bool    `json:"estimate"`
+	// TooLittleEvidence marks an estimate not made (resolve.Likely.Thin):
+	// value is empty then.
+	TooLittleEvidence bool `json:"too_little_evidence,omitempty"`
 }
 
 func newLikelyJSON(lk *resolve.Likely) *likelyJSON {
 	if lk == nil {
 		return nil
 	}
-	out := &likelyJSON{Value: lk.Value, Estimate: !lk.Settled}
+	out := &likelyJSON{Value: lk.Value, Estimate: !lk.Settled, TooLittleEvidence: lk.Thin}
 	if lk.Position >= 0 {
 		p := lk.Position
 		out.Position = &p

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,21 @@ type ExplanationRecord struct {
 	UnclaimedSupport []SupportRecord   `json:"unclaimed_support,omitempty"`
 	Candidates       []CandidateRecord `json:"candidates"`
 	Ignored          []IgnoredRecord   `json:"ignored,omitempty"`
+	// Copying is the evidence behind each likely copying between two
+	// sources that claim one value here.
+	Copying []CopyingRecord `json:"copying,omitempty"`
+}
+
+// CopyingRecord is why two sources are taken to copy one another, from
+// what they share across the ledger (resolve.CopyFinding).
+type CopyingRecord struct {
+	Sources     [2]string `json:"sources"`
+	Dependence  float64   `json:"dependence"`
+	Shared      int       `json:"shared"`
+	LikelyWrong int       `json:"shared_likely_wrong"`
+	Differ      int       `json:"differ"`
+	SameForm    int       `json:"same_form"`
+	OtherForm   int       `json:"other_form"`
 }
 
 // CandidateRecord is a value claimed and the votes behind it.
@@ -87,6 +103,10 @@ func ExplanationRecords(r *resolve.Result) []ExplanationRecord {
 		}
 		for _, ig := range x.Ignored {
 			rec.Ignored = append(rec.Ignored, IgnoredRecord{Claim: l.Claims[ig.Claim].ID, Reason: ig.Reason})
+		}
+		for _, c := range x.Copying {
+			rec.Copying = append(rec.Copying, CopyingRecord{Sources: [2]string{c.A, c.B}, Dependence: Round(c.Dependence), Shared: c.Shared,
+				LikelyWrong: c.LikelyWrong, Differ: c.Differ, SameForm: c.SameForm, OtherForm: c.OtherForm})
 		}
 		out = append(out, rec)
 	}
@@ -156,6 +176,19 @@ func ExplainText(w io.Writer, st *render.Styles, r *resolve.Result) error {
 				supportTable(bw, st, r, x.UnclaimedSupport)
 			}
 		}
+		if len(x.Copying) > 0 {
+			bw.WriteString("\n  " + st.Paint(st.Dim, "likely copying, from what each two share across the ledger:") + "\n")
+			for _, g := range copyGroups(x.Copying) {
+				if len(g) > 2 {
+					fmt.Fprintf(bw, "    %s copy one another, and count about once\n", safetext.Line(strings.Join(g, ", ")))
+				}
+			}
+			for _, c := range x.Copying {
+				fmt.Fprintf(bw, "    %s and %s (%s): %s shared, %d of them likely wrong; differ on %s; written the same way %d of %d times where other sources write them otherwise\n",
+					safetext.Line(c.A), safetext.Line(c.B), Percent(c.Dependence), plural(float64(c.Shared), "value"), c.LikelyWrong,
+					plural(float64(c.Differ), "topic"), c.SameForm, c.SameForm+c.OtherForm)
+			}
+		}
 		if len(x.Ignored) > 0 {
 			bw.WriteString("\n  " + st.Paint(st.Dim, "not counted:") + "\n")
 			for _, ig := range x.Ignored {
@@ -190,6 +223,39 @@ func supportTable(w *bufio.Writer, st *render.Styles, r *resolve.Result, support
 			num(s.Score), strings.Join(ids(r.Ledger, s.Claims), " ")})
 	}
 	table(w, st, []string{"  SOURCE", "HOW", "ACCURACY", "WEIGHT", "SHARE", "FIT", "DISCOUNT", "SCORE", "CLAIMS"}, rows)
+}
+
+// copyGroups joins the pairs into groups that copy one another, each
+// sorted, in order of their first source.
+func copyGroups(pairs []resolve.CopyFinding) [][]string {
+	root := map[string]string{}
+	var find func(s string) string
+	find = func(s string) string {
+		if r, ok := root[s]; ok && r != s {
+			root[s] = find(r)
+			return root[s]
+		}
+		root[s] = s
+		return s
+	}
+	for _, p := range pairs {
+		a, b := find(p.A), find(p.B)
+		if a != b {
+			root[max(a, b)] = min(a, b)
+		}
+	}
+	byRoot := map[string][]string{}
+	for s := range root {
+		r := find(s)
+		byRoot[r] = append(byRoot[r], s)
+	}
+	var out [][]string
+	for _, g := range byRoot {
+		slices.Sort(g)
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }
 
 func num(x float64) string {

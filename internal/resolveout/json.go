@@ -31,6 +31,9 @@ type Record struct {
 	Value      string  `json:"value"`
 	Canonical  string  `json:"canonical"`
 	Confidence float64 `json:"confidence"`
+	// TooLittleEvidence says that the value rests on too little evidence
+	// to estimate (resolve.Value.Thin).
+	TooLittleEvidence bool `json:"too_little_evidence,omitempty"`
 	// Claims are the ids of the claims that support it; Origins the
 	// number of their independent origins.
 	Claims  []string `json:"claims"`
@@ -68,7 +71,7 @@ type CopyRecord struct {
 // NewRecord makes the record of v.
 func NewRecord(l *claims.Ledger, v *resolve.Value) Record {
 	rec := Record{Topic: v.Topic, AsOf: v.Moment, Currency: v.Currency, Value: v.Value, Canonical: v.Canonical,
-		Confidence: Round(v.Confidence), Claims: ids(l, v.Claims), Origins: len(v.Origins)}
+		Confidence: Round(v.Confidence), TooLittleEvidence: v.Thin, Claims: ids(l, v.Claims), Origins: len(v.Origins)}
 	if pairs := claims.ContextPairs(v.Context); len(pairs) > 0 {
 		rec.Context = make(map[string]string, len(pairs))
 		for _, p := range pairs {

@@ -110,6 +110,10 @@ func (w *jsonWriter) record(r *Record) {
 	w.field("canonical", r.Canonical)
 	w.key("confidence")
 	w.float(r.Confidence)
+	if r.TooLittleEvidence {
+		w.key("too_little_evidence")
+		w.b = append(w.b, "true"...)
+	}
 	w.key("claims")
 	w.strings(r.Claims)
 	w.key("origins")

@@ -73,7 +73,11 @@ func Text(w io.Writer, st *render.Styles, r *resolve.Result, values []resolve.Va
 		if hasMoment {
 			row = append(row, v.Moment)
 		}
-		row = append(row, clip(v.Value, 40), Percent(v.Confidence), strconv.Itoa(len(v.Origins)), others(v))
+		conf := Percent(v.Confidence)
+		if v.Thin {
+			conf = "too little evidence"
+		}
+		row = append(row, clip(v.Value, 40), conf, strconv.Itoa(len(v.Origins)), others(v))
 		rows = append(rows, row)
 	}
 	table(bw, st, head, rows)
