@@ -163,6 +163,24 @@ func revision(l *Ledger, from, to int) Revision {
 // the origin said itself. It may revise an earlier relay of the origin,
 // and the origin's own later claim revises anything earlier.
 func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
+	by := rv.ownRevisers(l, run, vals)
+	// A relay whose figure the origin's claims before and after it both
+	// contradict, while those agree with each other (934, then 900 through
+	// one outlet, then 934 again), misquoted the origin: it revised
+	// nothing and was revised by nothing (see findMisquotes).
+	for p, q := range by {
+		if q < 0 || len(l.Claims[run[q]].Via) == 0 {
+			continue
+		}
+		if r := by[q]; r >= 0 && statementOf(vals.at(run[r])) == statementOf(vals.at(run[p])) {
+			by[p], by[q] = -1, -1
+		}
+	}
+	return by
+}
+
+// ownRevisers is revisers before misquotes are taken out.
+func (rv *reviser) ownRevisers(l *Ledger, run []int, vals *values) []int {
 	by := firstRevisers(l, run, vals, rv.brute)
 	var direct []int // places in run
 	needed := false

@@ -21,7 +21,8 @@ import (
 //     own near-copy of it there, is one more voice for that origin, not an
 //     independent origin (one source, one voice per position).
 
-// Misquote is a relay whose value conflicts with its origin's own claim.
+// Misquote is a relay whose value conflicts with its origin's own claim. It
+// is credited to the last relay, the outlet whose words the reader has.
 type Misquote struct {
 	Claim  string
 	Relay  string
@@ -48,15 +49,21 @@ func (v *voices) origin(l *Ledger, i int) string {
 }
 
 // findMisquotes marks the relays, in the layout's value positions, whose
-// origin says itself, in another value position, something they conflict
-// with. A relay dated before the origin's own conflicting claim was revised
-// by it (see revisers) and is no longer live, so what is left here is a
-// relay that disagrees with what the origin had already said.
+// figure conflicts with what their origin says in another value position:
+// what it says itself, or, for an origin heard only through relays, what
+// its relays carried both before and after (934, then 900 through one
+// outlet, then 934 again). A relay dated before the origin's own
+// conflicting claim was revised by it (see revisers), so what is left here
+// disagrees with what the origin had said.
 func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	own := map[string]int{} // origin -> rank of the position of its own claims, or -2 if several
+	rankOf := map[int]int{}
+	byOrigin := map[string][]int{}
 	for r := range lay.nPlain {
 		for _, i := range lay.positions[r].members {
 			c := &l.Claims[i]
+			rankOf[i] = r
+			byOrigin[c.Source] = append(byOrigin[c.Source], i)
 			if len(c.Via) > 0 {
 				continue
 			}
@@ -69,25 +76,53 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	}
 	var v voices
 	var out []Misquote
-	if len(own) == 0 {
-		return v, nil
-	}
 	for r := range lay.nPlain {
 		for _, i := range lay.positions[r].members {
 			c := &l.Claims[i]
+			if len(c.Via) == 0 {
+				continue
+			}
 			q, ok := own[c.Source]
-			if len(c.Via) == 0 || !ok || q < 0 || q == r {
+			if !ok {
+				q, ok = sandwiched(l, i, byOrigin[c.Source], rankOf)
+			}
+			if !ok || q < 0 || q == r {
 				continue
 			}
 			if v.misquoted == nil {
 				v.misquoted = map[int]string{}
 			}
-			v.misquoted[i] = c.Via[0]
-			out = append(out, Misquote{Claim: c.ID, Relay: c.Via[0], Origin: c.Source,
+			relay := c.Via[len(c.Via)-1]
+			v.misquoted[i] = relay
+			out = append(out, Misquote{Claim: c.ID, Relay: relay, Origin: c.Source,
 				Relayed: c.Value.Raw, Own: headOf(l, lay.positions[q].members, nil)})
 		}
 	}
 	return v, out
+}
+
+// sandwiched returns the position of the origin's claims dated just before
+// and just after relay i when both stand in one position other than i's.
+func sandwiched(l *Ledger, i int, same []int, rankOf map[int]int) (int, bool) {
+	d := l.Claims[i].Date
+	if d == "" {
+		return 0, false
+	}
+	before, after := -1, -1
+	for _, j := range same {
+		dj := l.Claims[j].Date
+		switch {
+		case dj == "" || j == i:
+		case dj < d && (before < 0 || dj > l.Claims[before].Date):
+			before = j
+		case dj > d && (after < 0 || dj < l.Claims[after].Date):
+			after = j
+		}
+	}
+	if before < 0 || after < 0 || rankOf[before] != rankOf[after] || rankOf[before] == rankOf[i] {
+		return 0, false
+	}
+	return rankOf[before], true
 }
 
 // relaysOf returns the sources the position's claims passed through on the
@@ -192,7 +227,7 @@ func attributions(l *Ledger, members []int, v *voices) []sources.Attribution {
 		origin := v.origin(l, i)
 		via := c.Via
 		if origin != c.Source {
-			via = c.Via[1:]
+			via = nil // the relay that misquoted is the origin now
 		}
 		atts = append(atts, sources.Attribution{Origin: origin, Via: via})
 	}
