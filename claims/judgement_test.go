@@ -174,3 +174,17 @@ claims:
 		})
 	}
 }
+
+func TestARelaysFlipIsAMisquote(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: a, topic: deaths, value: 934, source: registry, via: [wire], date: 2015-09-26}
+  - {id: b, topic: deaths, value: 800, source: registry, via: [wire, paper], date: 2015-10-01}
+  - {id: c, topic: deaths, value: 934, source: registry, via: [checker], date: 2015-10-05}
+`)
+	if len(a.Revisions) != 0 {
+		t.Errorf("revisions %v: the registry did not revise 934 to 800 and back", a.Revisions)
+	}
+	d := disputeOn(a, "deaths")
+	if d == nil || len(d.Misquotes) != 1 || d.Misquotes[0].Relay != "paper" {
+		t.Fatalf("want the paper's 800 named as a misquote of the registry's 934; got %+v", d)
+	}
+}
