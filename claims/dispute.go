@@ -357,7 +357,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 }
 
 func (a *Analysis) applyStatus(d *Dispute, today time.Time) {
-	st := a.Ledger.StatusOf(d.Topic)
+	st := a.Ledger.StatusFor(d.Topic, d.Context, d.Moment)
 	d.Status, d.Reason, d.Until = st.Status, st.Reason, st.Until
 	if st.Status == "resolved" {
 		d.Settled = st.Value

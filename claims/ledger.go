@@ -29,6 +29,9 @@ type Ledger struct {
 	TopicOrder []string
 	Claims     []Claim
 	Statuses   map[string]*Status
+	// Scoped holds, by topic, the desk's entries scoped to one context or
+	// moment (context:, as_of:), which a topic may have several of.
+	Scoped map[string][]*Status
 	// Example is set when the ledger is the built-in example.
 	Example bool
 	// Problems are what loading found: errors make the ledger unusable for
@@ -131,7 +134,17 @@ type Status struct {
 	Value  string // with resolved: the settled value
 	Reason string
 	Until  string // YYYY-MM-DD; an acknowledgement expires after it
-	Pos    diag.Pos
+	// Context and AsOf scope the decision to the dispute in that context
+	// and about that moment; empty means every one. Date is when the desk
+	// decided, for the timeline.
+	Context, AsOf, Date string
+	Pos                 diag.Pos
+}
+
+// covers reports whether the decision applies to the dispute in context
+// about moment.
+func (s *Status) covers(context, moment string) bool {
+	return (s.Context == "" || s.Context == context) && (s.AsOf == "" || s.AsOf == moment)
 }
 
 // Statuses an editorial entry may have.
@@ -147,6 +160,21 @@ func (l *Ledger) AddTopic(t *Topic) {
 
 // Topic returns the topic with id, or nil.
 func (l *Ledger) Topic(id string) *Topic { return l.Topics[id] }
+
+// StatusFor returns the desk's decision on the dispute on topic in context
+// about moment: the entry scoped to it, else the topic's unscoped entry,
+// else "open". Settling one moment's typo settles nothing else.
+func (l *Ledger) StatusFor(topic, context, moment string) *Status {
+	for _, s := range l.Scoped[topic] {
+		if s.covers(context, moment) {
+			return s
+		}
+	}
+	if s := l.Statuses[topic]; s != nil && s.covers(context, moment) {
+		return s
+	}
+	return &Status{Topic: topic, Status: "open"}
+}
 
 // StatusOf returns the editorial status of the dispute on topic, "open"
 // when the desk has said nothing.

@@ -146,9 +146,15 @@ func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) 
 					Source: c.Source, Value: c.Shown(), Context: d.Context, Moment: d.Moment})
 			}
 		}
-		if st := l.Statuses[id]; st != nil && (st.Status == "resolved" || st.Status == "dismissed") {
-			tt.Events = append(tt.Events, TimelineEvent{Kind: EventSettled, Status: st.Status, Value: st.Value})
+		for _, st := range append([]*Status{l.Statuses[id]}, l.Scoped[id]...) {
+			if st != nil && (st.Status == "resolved" || st.Status == "dismissed") {
+				tt.Events = append(tt.Events, TimelineEvent{Kind: EventSettled, Status: st.Status, Value: st.Value,
+					Date: st.Date, Context: st.Context, Moment: st.AsOf})
+			}
 		}
+		// A decision the desk dated takes its place among the claims; an
+		// undated one closes the topic's timeline.
+		slices.SortStableFunc(tt.Events, func(x, y TimelineEvent) int { return cmpDate(x.Date, y.Date) })
 		out = append(out, tt)
 	}
 	return out

@@ -555,7 +555,11 @@ func Disputes(a *claims.Analysis, gate string) []GateResult {
 		for _, p := range d.Positions {
 			g.Sides = append(g.Sides, Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins})
 		}
-		st := l.Statuses[d.Topic]
+		// An entry the desk wrote has a place; the default "open" has none.
+		var st *claims.Status
+		if s := l.StatusFor(d.Topic, d.Context, d.Moment); s.Pos.File != "" {
+			st = s
+		}
 		pos := firstClaim(a, d)
 		if st != nil {
 			pos = st.Pos

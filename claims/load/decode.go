@@ -18,7 +18,7 @@ var (
 	ledgerFields  = []string{"ledger", "title", "description", "desk", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
 	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "texts", "decimal", "date_order", "zone", "layout", "no_value", "description"}
 	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "layout", "no_value"}
-	disputeFields = []string{"status", "value", "reason", "until"}
+	disputeFields = []string{"status", "value", "reason", "until", "context", "as_of", "date"}
 	deskFields    = []string{"name", "url"}
 )
 
@@ -360,10 +360,25 @@ func (b *builder) readDisputes(r *reader, n *yaml.Node) {
 	}
 }
 
-// readDispute reads one entry of disputes:
+// readDispute reads one entry of disputes: a decision, or a list of
+// decisions each scoped to a context or a moment.
 func (b *builder) readDispute(r *reader, f field) {
+	if f.value != nil && f.value.Kind == yaml.SequenceNode {
+		for _, item := range f.value.Content {
+			b.readDecision(r, f, item)
+		}
+		return
+	}
+	b.readDecision(r, f, f.value)
+}
+
+// readDecision reads one decision of the desk on the dispute on f.key.
+func (b *builder) readDecision(r *reader, f field, n *yaml.Node) {
 	s := &claims.Status{Topic: f.key, Status: "open", Pos: r.pos(f.keyN)}
-	props, ok := r.entryMapping(f.value, "dispute", f.key)
+	if n != f.value {
+		s.Pos = r.pos(n)
+	}
+	props, ok := r.entryMapping(n, "dispute", f.key)
 	if !ok {
 		return
 	}
@@ -380,12 +395,31 @@ func (b *builder) readDispute(r *reader, f field) {
 			s.Reason, _ = r.scalar(p.value, "reason")
 		case "until":
 			s.Until = r.date(p.value, "until")
+		case "context":
+			s.Context = r.context(p.value)
+		case "as_of":
+			s.AsOf = r.date(p.value, "as_of")
+		case "date":
+			s.Date = r.date(p.value, "date")
 		default:
 			r.unknownField(p, "a dispute", disputeFields)
 		}
 	}
 	if s.Status == "resolved" && s.Value == "" {
 		r.errorf(f.keyN, "no-value", "dispute %q is resolved but does not say the settled value", f.key)
+	}
+	if s.Context != "" || s.AsOf != "" {
+		for _, prev := range b.l.Scoped[f.key] {
+			if prev.Context == s.Context && prev.AsOf == s.AsOf {
+				r.errorf(n, "duplicate-id", "dispute %q has two decisions for one context and moment (also at %s)", f.key, prev.Pos)
+				return
+			}
+		}
+		if b.l.Scoped == nil {
+			b.l.Scoped = map[string][]*claims.Status{}
+		}
+		b.l.Scoped[f.key] = append(b.l.Scoped[f.key], s)
+		return
 	}
 	if prev := b.l.Statuses[f.key]; prev != nil {
 		r.errorf(f.keyN, "duplicate-id", "dispute %q is listed twice (also at %s)", f.key, prev.Pos)

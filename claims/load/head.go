@@ -98,6 +98,12 @@ func (h *Head) Part(files []File) (*claims.Ledger, error) {
 		if s := head.l.Statuses[id]; s != nil {
 			b.l.Statuses[id] = s
 		}
+		if ss := head.l.Scoped[id]; ss != nil {
+			if b.l.Scoped == nil {
+				b.l.Scoped = map[string][]*claims.Status{}
+			}
+			b.l.Scoped[id] = ss
+		}
 	}
 	l := b.l
 	// The readings were settled with the head.

@@ -29,13 +29,11 @@ func TimelineNote(e *claims.TimelineEvent) string {
 			notes = append(notes, "revised by "+e.RevisedBy)
 		}
 	}
-	if e.Kind != claims.EventSettled {
-		if e.Context != "" {
-			notes = append(notes, "["+e.Context+"]")
-		}
-		if e.Moment != "" {
-			notes = append(notes, "@ "+e.Moment)
-		}
+	if e.Context != "" {
+		notes = append(notes, "["+e.Context+"]")
+	}
+	if e.Moment != "" {
+		notes = append(notes, "@ "+e.Moment)
 	}
 	return strings.Join(notes, " ")
 }
