@@ -164,9 +164,28 @@ func Added(before, after *claims.Ledger, adds map[string]Additions) error {
 		return fmt.Errorf("the ledger's disputes: or title changed")
 	}
 	for k, s := range before.Statuses {
-		if n := after.Statuses[k]; n == nil || n.Status != s.Status || n.Value != s.Value || n.Reason != s.Reason || n.Until != s.Until {
+		if n := after.Statuses[k]; n == nil || !sameDecision(s, n) {
 			return fmt.Errorf("the editorial status of %s changed", k)
 		}
 	}
+	if len(before.Scoped) != len(after.Scoped) {
+		return fmt.Errorf("the ledger's disputes: changed")
+	}
+	for k, ss := range before.Scoped {
+		ns := after.Scoped[k]
+		if len(ns) != len(ss) {
+			return fmt.Errorf("the editorial status of %s changed", k)
+		}
+		for i := range ss {
+			if !sameDecision(ss[i], ns[i]) {
+				return fmt.Errorf("the editorial status of %s changed", k)
+			}
+		}
+	}
 	return nil
+}
+
+func sameDecision(a, b *claims.Status) bool {
+	return a.Status == b.Status && a.Value == b.Value && a.Reason == b.Reason && a.Until == b.Until &&
+		a.Context == b.Context && a.AsOf == b.AsOf && a.Date == b.Date
 }
