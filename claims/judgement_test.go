@@ -2,6 +2,7 @@ package claims_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	. "github.com/claimdiff/claimdiff/claims"
@@ -186,5 +187,32 @@ func TestARelaysFlipIsAMisquote(t *testing.T) {
 	d := disputeOn(a, "deaths")
 	if d == nil || len(d.Misquotes) != 1 || d.Misquotes[0].Relay != "paper" {
 		t.Fatalf("want the paper's 800 named as a misquote of the registry's 934; got %+v", d)
+	}
+}
+
+func TestRelativeFigureTakesTheBaseOfItsDate(t *testing.T) {
+	a := analyze(t, `ledger: 1
+sources:
+  registry: {name: Registry, kind: government}
+  study: {name: Study, kind: document}
+  paper: {name: Paper, kind: outlet}
+topics:
+  official: {type: number, changes: true}
+  deaths: {type: number}
+claims:
+  - {topic: official, value: 64, source: registry, as_of: 2017-12-13}
+  - {topic: official, value: 2975, source: registry, as_of: 2018-08-28}
+  - {id: rel, topic: deaths, value: more than 70 times official, source: study, date: 2018-05-29}
+  - {id: low, topic: deaths, value: 4000, source: paper, date: 2018-06-01}
+`)
+	// 70 times the 64 of its day is 4,480: the paper's 4,000 conflicts
+	// with it. Scaled from the range of every count (64 to 2,975) it
+	// would allow anything over 4,480 and conflict with nothing here.
+	v := a.Value(2)
+	if v.Lo != 4480 {
+		t.Errorf("more than 70 times official on 2018-05-29 = %v, want more than 4,480", v)
+	}
+	if d := disputeOn(a, "deaths"); d == nil || len(d.Arithmetic) == 0 || !strings.Contains(d.Arithmetic[0], "64 on 2017-12-13") {
+		t.Errorf("the dispute should show the base used: %+v", d)
 	}
 }

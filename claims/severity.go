@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -256,10 +257,12 @@ func gapBetween(a, b value.Value, spec value.Spec) float64 {
 	return max(g, 0)
 }
 
-// relativeRef records what a relative claim was scaled from.
+// relativeRef records what a relative claim was scaled from: the value,
+// and on a changing topic the moment it was taken at.
 type relativeRef struct {
 	topic string
 	ref   value.Value
+	at    string
 }
 
 // resolveRelative scales each relative claim ("half of ukraine.army-size")
@@ -298,6 +301,16 @@ func resolveRelative(l *Ledger, a *Analysis, given map[string]value.Value) (*val
 			a.Unresolved = append(a.Unresolved, i)
 			continue
 		}
+		if t := l.Topics[c.Value.Ref]; t != nil && t.Changes {
+			if ref, at, ok := baseOnDate(l, targets, cmp.Or(c.AsOf, c.Date)); ok {
+				resolveOne(l, a, vals, refs, i, ref)
+				if r, ok := refs[i]; ok {
+					r.at = at
+					refs[i] = r
+				}
+				continue
+			}
+		}
 		ref := l.Claims[targets[0]].Value
 		for _, j := range targets[1:] {
 			ref = hull(ref, l.Claims[j].Value)
@@ -305,6 +318,66 @@ func resolveRelative(l *Ledger, a *Analysis, given map[string]value.Value) (*val
 		resolveOne(l, a, vals, refs, i, ref)
 	}
 	return vals, refs
+}
+
+// baseOnDate is what a relative claim made on date when scales, on a
+// topic whose value changes: the referenced topic's value at its latest
+// moment on or before when, the figure most of its sources gave for that
+// moment, as stated (not widened to the low end of its tolerance). "More
+// than 70 times the official toll", said when the toll was 64, is more
+// than 4,480, whatever the toll became later. It reports false when the
+// claim has no date or predates every moment, and the whole range of the
+// topic's values stands in.
+func baseOnDate(l *Ledger, targets []int, when string) (value.Value, string, bool) {
+	if when == "" {
+		return value.Value{}, "", false
+	}
+	when = when[:min(len(when), 10)]
+	at := ""
+	for _, j := range targets {
+		m := moment(l, &l.Claims[j])
+		if m = m[:min(len(m), 10)]; m <= when && m > at {
+			at = m
+		}
+	}
+	if at == "" {
+		return value.Value{}, "", false
+	}
+	type tally struct {
+		v       value.Value
+		sources map[string]bool
+	}
+	var stated []*tally
+	for _, j := range targets {
+		c := &l.Claims[j]
+		if m := moment(l, c); m[:min(len(m), 10)] != at {
+			continue
+		}
+		k := slices.IndexFunc(stated, func(t *tally) bool { return statementOf(t.v) == statementOf(c.Value) })
+		if k < 0 {
+			stated = append(stated, &tally{v: c.Value, sources: map[string]bool{}})
+			k = len(stated) - 1
+		}
+		stated[k].sources[c.Source] = true
+	}
+	best := stated[0]
+	tied := false
+	for _, t := range stated[1:] {
+		switch {
+		case len(t.sources) > len(best.sources):
+			best, tied = t, false
+		case len(t.sources) == len(best.sources):
+			tied = true
+		}
+	}
+	if tied {
+		return value.Value{}, "", false
+	}
+	ref := best.v
+	if isFigure(ref) && !isTime(ref.Type) {
+		ref.Lo, ref.Hi, ref.LoOpen, ref.HiOpen = ref.Nominal, ref.Nominal, false, false
+	}
+	return ref, at, true
 }
 
 // resolveOne scales relative claim i by ref.
@@ -355,7 +428,11 @@ func arithmetic(l *Ledger, d *Dispute, vals *values, refs map[int]relativeRef) [
 	var out []string
 	line := func(i int, r relativeRef) string {
 		c := &l.Claims[i]
-		return fmt.Sprintf("%s (%s) ≈ %s", c.Value.Raw, r.ref.String(), strings.TrimPrefix(vals.at(i).String(), "≈ "))
+		base := r.ref.String()
+		if r.at != "" {
+			base += " on " + r.at
+		}
+		return fmt.Sprintf("%s (%s) ≈ %s", c.Value.Raw, base, strings.TrimPrefix(vals.at(i).String(), "≈ "))
 	}
 	for pi := range d.Positions {
 		var against string
