@@ -238,12 +238,15 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	}
 	// A denial never agrees with a figure: it contradicts the figures in
 	// its band and says nothing of the others (see claims.DenialHits).
+	// So does a vague claim of a dispute, a range or bound that fits a
+	// side without stating it (see claims' fitsOnly).
+	d := c.dispute(claims)
 	var agree, disagree []int
 	agrees, neutral := map[int]bool{}, map[int]bool{}
 	for _, i := range claims {
 		w := c.a.Value(i)
 		switch {
-		case w.Negated && !claimsDenialHits(w, v):
+		case w.Negated && !claimsDenialHits(w, v), d != nil && !c.a.InDispute(i):
 			neutral[i] = true
 		case !w.Negated && value.Meets(v, w):
 			agree = append(agree, i)
@@ -254,10 +257,9 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	}
 	if len(agree) == 0 && len(disagree) == 0 {
 		r.Verdict = Unverified
-		r.Message = fmt.Sprintf("the ledger only denies other values of %s; no claim states one", x.Topic)
+		r.Message = fmt.Sprintf("the ledger only denies other values of %s, or allows this one without stating it", x.Topic)
 		return
 	}
-	d := c.dispute(claims)
 	if d != nil {
 		r.Status, r.Reason, r.Settled = d.Status, d.Reason, d.Settled
 		for _, p := range d.Positions {
