@@ -55,14 +55,22 @@ type Side struct {
 	Claims  []string
 	Sources []string
 	Origins int
+	// OriginIDs are the independent origins among Sources, which the
+	// one-line form names first: who said it before who carried it.
+	OriginIDs []string
 }
 
 // maxNamed is how many sources a side's one-line form names.
 const maxNamed = 6
 
-// String is "≈ 425,000 (axios, novaya-gazeta)".
+// String is "≈ 425,000 (axios, novaya-gazeta)", origins first.
 func (s Side) String() string {
 	names := s.Sources
+	if len(s.OriginIDs) > 0 {
+		names = append(slices.Clone(s.OriginIDs), slices.DeleteFunc(slices.Clone(s.Sources), func(id string) bool {
+			return slices.Contains(s.OriginIDs, id)
+		})...)
+	}
 	more := ""
 	if len(names) > maxNamed {
 		more = fmt.Sprintf(", +%d more", len(names)-maxNamed)
@@ -263,7 +271,7 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	if d != nil {
 		r.Status, r.Reason, r.Settled = d.Status, d.Reason, d.Settled
 		for _, p := range d.Positions {
-			s := Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins}
+			s := Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs}
 			switch ms := p.Members(); {
 			case !slices.ContainsFunc(ms, func(i int) bool { return !neutral[i] }):
 			case !slices.ContainsFunc(ms, func(i int) bool { return !agrees[i] }):
@@ -511,7 +519,7 @@ func (c *checker) side(idx []int) Side {
 		}
 	}
 	sup := l.Sources.Support(atts)
-	s.Value, s.Sources, s.Origins = strings.Join(vals, " | "), sup.ReachIDs, sup.Origins
+	s.Value, s.Sources, s.Origins, s.OriginIDs = strings.Join(vals, " | "), sup.ReachIDs, sup.Origins, sup.OriginIDs
 	return s
 }
 
@@ -555,7 +563,7 @@ func Disputes(a *claims.Analysis, gate string) []GateResult {
 		g := GateResult{Topic: d.Topic, Context: d.Context, Moment: d.Moment, Kinds: d.Kinds,
 			Severity: d.Severity, Status: d.Status, Until: d.Until, Expired: d.Expired, Reason: d.Reason}
 		for _, p := range d.Positions {
-			g.Sides = append(g.Sides, Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins})
+			g.Sides = append(g.Sides, Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs})
 		}
 		// An entry the desk wrote has a place; the default "open" has none.
 		var st *claims.Status
