@@ -79,7 +79,7 @@ func runLint(opts *lintOptions) error {
 			render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
 	}
 	for _, t := range targets {
-		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict}
+		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict, Warn: ios.ErrOut}
 		if t.Path != "" {
 			// Files never carry colour or snippets.
 			err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return render.WriteProblems(w, t.Format, problems, wo) })

@@ -125,7 +125,7 @@ func runReport(opts *reportOptions) error {
 				done := page(ios)
 				defer done()
 			}
-			ro := report.Options{Version: versionString(), Width: ios.TermWidth,
+			ro := report.Options{Version: versionString(), Warn: ios.ErrOut, Width: ios.TermWidth,
 				Styles: render.NewStyles(ios.Out, format == report.Text && ios.ColorEnabled())}
 			if err := report.Write(ios.Out, r, format, ro); err != nil {
 				return err
@@ -133,7 +133,7 @@ func runReport(opts *reportOptions) error {
 			continue
 		}
 		// Files never carry colour, and a file's width is not the terminal's.
-		ro := report.Options{Version: versionString()}
+		ro := report.Options{Version: versionString(), Warn: ios.ErrOut}
 		err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return report.Write(w, r, format, ro) })
 		if err != nil {
 			return fmt.Errorf("write %s: %w", t.Path, err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -40,6 +41,12 @@ type Options struct {
 	Styles *render.Styles
 	// Version is claimdiff's version, for SARIF.
 	Version string
+	// TopicPos locates a topic in the ledger, for SARIF results about an
+	// assertion given with --claim, which code scanning refuses without a
+	// location; nil leaves them without one.
+	TopicPos func(topic string) diag.Pos
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // Write writes r in format.
@@ -56,7 +63,7 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 	case "github":
 		return GitHub(w, r)
 	case "sarif":
-		return SARIF(w, opts.Version, r)
+		return SARIF(w, r, opts)
 	case "junit":
 		return JUnit(w, r)
 	case "rdjsonl":

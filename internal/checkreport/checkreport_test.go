@@ -175,7 +175,7 @@ func TestJUnit(t *testing.T) {
 
 func TestSARIF(t *testing.T) {
 	var b bytes.Buffer
-	if err := SARIF(&b, "1.0", report(evil)); err != nil {
+	if err := SARIF(&b, report(evil), Options{Version: "1.0"}); err != nil {
 		t.Fatal(err)
 	}
 	var log struct {

@@ -151,15 +151,23 @@ var rules = []sarif.Rule{
 // and matched quotes are not results: code scanning shows every result
 // as an alert. Each result's partial fingerprint hashes what it is about,
 // not its line.
-func SARIF(w io.Writer, version string, r *check.CheckReport) error {
+func SARIF(w io.Writer, r *check.CheckReport, opts Options) error {
 	fs := findings(r, false)
 	fps := cijson.Fingerprints(ci(fs))
 	results := make([]sarif.Result, 0, len(fs))
 	for i, f := range fs {
+		// An assertion given with --claim is located at its topic in the
+		// ledger, after the fingerprint, which stays what it was.
+		if f.File == "" && opts.TopicPos != nil {
+			if topic, _ := f.props["topic"].(string); topic != "" {
+				p := opts.TopicPos(topic)
+				f.File, f.Line, f.Col = p.File, p.Line, p.Col
+			}
+		}
 		results = append(results, sarif.Result{RuleID: f.Code, Level: f.Level, Message: f.Message,
 			File: f.File, Line: f.Line, Col: f.Col, Properties: f.props, Fingerprint: fps[i]})
 	}
-	return sarif.Write(w, version, rules, results)
+	return sarif.Write(w, sarif.Run{AutomationID: "claimdiff/check/", ToolVersion: opts.Version, Rules: rules, Results: results, Warn: opts.Warn})
 }
 
 // RDJSONL writes reviewdog's rdjsonl, one diagnostic per line, with the

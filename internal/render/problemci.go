@@ -39,6 +39,8 @@ type ProblemWriteOptions struct {
 	Version string
 	// Strict makes warnings fail in JUnit, as they fail lint --strict.
 	Strict bool
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // WriteProblems writes lint's problems in format: the one place a format
@@ -56,7 +58,7 @@ func WriteProblems(w io.Writer, format string, ps []diag.Problem, opts ProblemWr
 	case "github":
 		return ProblemsGitHub(w, ps)
 	case "sarif":
-		return ProblemsSARIF(w, opts.Version, ps)
+		return ProblemsSARIF(w, opts.Version, ps, opts.Warn)
 	case "junit":
 		return ProblemsJUnit(w, ps, opts.Strict)
 	case "rdjsonl":
@@ -99,7 +101,7 @@ func problemFindings(ps []diag.Problem) []cijson.Finding {
 // ProblemsSARIF writes problems as a SARIF 2.1.0 log, one rule per
 // problem code that occurs, each result with a fingerprint that survives
 // lines moving.
-func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem) error {
+func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem, warn io.Writer) error {
 	fs := problemFindings(ps)
 	fps := cijson.Fingerprints(fs)
 	var rules []sarif.Rule
@@ -108,12 +110,12 @@ func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem) error {
 	for i, f := range fs {
 		if !seen[f.Code] {
 			seen[f.Code] = true
-			rules = append(rules, sarif.Rule{ID: f.Code})
+			rules = append(rules, lintRule(f.Code))
 		}
 		results = append(results, sarif.Result{RuleID: f.Code, Level: f.Level, Message: f.Message,
 			File: f.File, Line: f.Line, Col: f.Col, Fingerprint: fps[i]})
 	}
-	return sarif.Write(w, version, rules, results)
+	return sarif.Write(w, sarif.Run{AutomationID: "claimdiff/lint/", ToolVersion: version, Rules: rules, Results: results, Warn: warn})
 }
 
 // ProblemsJUnit writes one suite, "claimdiff lint", with a case per

@@ -52,6 +52,8 @@ type Options struct {
 	Width int
 	// Version is claimdiff's version, for SARIF's tool entry.
 	Version string
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // Write writes r in format f.
@@ -68,7 +70,7 @@ func Write(w io.Writer, r *Report, f Format, opts Options) error {
 	case CSV:
 		return WriteCSV(w, r)
 	case SARIF:
-		return WriteSARIF(w, r, opts.Version)
+		return WriteSARIF(w, r, opts.Version, opts.Warn)
 	case JUnit:
 		return WriteJUnit(w, r)
 	case RDJSONL:
