@@ -77,7 +77,8 @@ every figure the quote has. A quote with no archived text on its chain is
 reported as unchecked, not passed.
 
 Formats: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for
-code scanning), junit (JUnit XML), rdjsonl (reviewdog's diagnostics, one
+code scanning), junit (JUnit XML for Jenkins xUnit and most dashboards),
+junit-ant (JUnit XML for Ant's schema), rdjsonl (reviewdog's diagnostics, one
 per line) and gitlab (a GitLab Code Quality report). -o writes to a file
 instead of stdout, atomically; it may be repeated, and then each file's
 extension picks its format: .txt, .json, .sarif (or .sarif.json), .xml

@@ -16,6 +16,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -33,7 +34,7 @@ func FormatFor(path string) (string, bool) { return extensions.FormatOf(path) }
 func Extensions() string { return extensions.String() }
 
 // Formats lists the formats Write knows, the default first.
-var Formats = []string{"text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"}
+var Formats = []string{"text", "json", "github", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}
 
 // Options carry what some formats need besides the report.
 type Options struct {
@@ -65,7 +66,9 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 	case "sarif":
 		return SARIF(w, r, opts)
 	case "junit":
-		return JUnit(w, r)
+		return JUnit(w, r, junit.Jenkins)
+	case "junit-ant":
+		return JUnit(w, r, junit.Ant)
 	case "rdjsonl":
 		return RDJSONL(w, r)
 	case "gitlab":

@@ -185,13 +185,13 @@ func GitLab(w io.Writer, r *check.CheckReport) error {
 // JUnit writes one suite per check that ran (assertions, disputes,
 // quotes), one case per item: failing ones fail, unverified assertions
 // that do not fail and unchecked quotes are skipped.
-func JUnit(w io.Writer, r *check.CheckReport) error {
+func JUnit(w io.Writer, r *check.CheckReport, flavor junit.Flavor) error {
 	var suites []junit.Suite
 	if len(r.Results) > 0 || r.Disputes == nil && r.Quotes == nil {
 		s := junit.Suite{Name: "claimdiff check: assertions"}
 		for i := range r.Results {
 			x := &r.Results[i]
-			c := junit.Case{Name: assertionTitle(x), Classname: "assertions", File: x.Pos.File, Line: x.Pos.Line}
+			c := junit.Case{Name: assertionTitle(x), Classname: "assertions"}
 			switch {
 			case x.Fails || x.Verdict == check.Invalid:
 				c.Failure = &junit.Failure{Type: string(x.Verdict), Message: x.Message, Text: where(x) + ": " + x.Message}
@@ -206,7 +206,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: disputes"}
 		for i := range r.Disputes {
 			g := &r.Disputes[i]
-			c := junit.Case{Name: disputeTitle(g), Classname: "disputes", File: g.Pos.File, Line: g.Pos.Line}
+			c := junit.Case{Name: disputeTitle(g), Classname: "disputes"}
 			if g.Fails {
 				c.Failure = &junit.Failure{Type: "dispute", Message: g.Message, Text: g.Pos.String() + ": " + g.Message}
 			}
@@ -218,7 +218,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: quotes"}
 		for i := range r.Quotes {
 			q := &r.Quotes[i]
-			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes", File: q.Pos.File, Line: q.Pos.Line}
+			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes"}
 			switch {
 			case q.Fails:
 				text := q.Pos.String() + ": " + q.Message
@@ -233,7 +233,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		}
 		suites = append(suites, s)
 	}
-	return junit.Write(w, suites)
+	return junit.Write(w, suites, flavor)
 }
 
 // oneLine folds the white space of a quote or passage, which archived

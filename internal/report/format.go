@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -19,12 +20,13 @@ const (
 	CSV      Format = "csv"
 	SARIF    Format = "sarif"
 	JUnit    Format = "junit"
+	JUnitAnt Format = "junit-ant"
 	RDJSONL  Format = "rdjsonl"
 	GitLab   Format = "gitlab"
 )
 
 // Formats lists every format, the default first, for --format.
-var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit), string(RDJSONL), string(GitLab)}
+var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit), string(JUnitAnt), string(RDJSONL), string(GitLab)}
 
 // extensions maps file name endings to formats.
 var extensions = cli.Extensions{
@@ -72,7 +74,9 @@ func Write(w io.Writer, r *Report, f Format, opts Options) error {
 	case SARIF:
 		return WriteSARIF(w, r, opts.Version, opts.Warn)
 	case JUnit:
-		return WriteJUnit(w, r)
+		return WriteJUnit(w, r, junit.Jenkins)
+	case JUnitAnt:
+		return WriteJUnit(w, r, junit.Ant)
 	case RDJSONL:
 		return WriteRDJSONL(w, r)
 	case GitLab:
