@@ -77,7 +77,8 @@ every figure the quote has. A quote with no archived text on its chain is
 reported as unchecked, not passed.
 
 Formats: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for
-code scanning), junit (JUnit XML), rdjsonl (reviewdog's diagnostics, one
+code scanning), junit (JUnit XML for Jenkins xUnit and most dashboards),
+junit-ant (JUnit XML for Ant's schema), rdjsonl (reviewdog's diagnostics, one
 per line) and gitlab (a GitLab Code Quality report). -o writes to a file
 instead of stdout, atomically; it may be repeated, and then each file's
 extension picks its format: .txt, .json, .sarif (or .sarif.json), .xml
@@ -233,7 +234,8 @@ func runCheck(opts *checkOptions) error {
 	}
 	for _, t := range targets {
 		write := func(w io.Writer, color bool) error {
-			return checkreport.Write(w, t.Format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString()})
+			return checkreport.Write(w, t.Format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString(),
+				TopicPos: topicPos(l), Warn: ios.ErrOut})
 		}
 		if t.Path != "" {
 			// Files never carry colour.
@@ -259,4 +261,24 @@ func runCheck(opts *checkOptions) error {
 		return cli.ErrGateFailed
 	}
 	return nil
+}
+
+// topicPos locates a topic in the ledger for CI formats that need a file
+// for every finding: its topics: entry, else its first claim, else the
+// ledger's first file; an unknown topic gets the first file too.
+func topicPos(l *claims.Ledger) func(string) diag.Pos {
+	return func(topic string) diag.Pos {
+		if t := l.Topic(topic); t != nil && t.Pos.File != "" {
+			return t.Pos
+		}
+		for i := range l.Claims {
+			if c := &l.Claims[i]; c.Topic == topic && c.Pos.File != "" {
+				return c.Pos
+			}
+		}
+		if fs := l.SortedFiles(); len(fs) > 0 {
+			return diag.Pos{File: fs[0]}
+		}
+		return diag.Pos{}
+	}
 }

@@ -34,8 +34,10 @@ any warning), 0 when the ledger is clean, and 2 when it cannot run at all.
 
 Formats: text, json (one object: {"problems": [...], "count": N,
 "summary": {"errors": E, "warnings": W}}), github (workflow annotations),
-sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML: a case per
-problem), rdjsonl (reviewdog's diagnostics, one per line) and gitlab (a
+sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML for Jenkins
+xUnit, GitLab and most dashboards: a case per problem; a warning passes
+with its text as output, and fails with --strict), junit-ant (the same
+for Ant's JUnit schema), rdjsonl (reviewdog's diagnostics, one per line) and gitlab (a
 GitLab Code Quality report). SARIF and GitLab findings carry a
 fingerprint of the file, code and message, which does not change when
 lines move.
@@ -79,7 +81,7 @@ func runLint(opts *lintOptions) error {
 			render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
 	}
 	for _, t := range targets {
-		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict}
+		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict, Warn: ios.ErrOut}
 		if t.Path != "" {
 			// Files never carry colour or snippets.
 			err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return render.WriteProblems(w, t.Format, problems, wo) })

@@ -49,7 +49,8 @@ Formats: text (the default, for a terminal), md (GitHub Markdown for a
 pull-request comment or job summary), html (one self-contained page that
 loads nothing from the network), json (disputed's JSON plus a summary), csv
 (one row per claim in a dispute), sarif (SARIF 2.1.0, for code scanning) and
-junit (JUnit XML: an open dispute is a failing test), rdjsonl (reviewdog's
+junit (JUnit XML: an open dispute is a failing test), junit-ant (the same
+for Ant's JUnit schema), rdjsonl (reviewdog's
 diagnostics, one per line) and gitlab (a GitLab Code Quality report). SARIF
 and GitLab findings carry a fingerprint of the dispute's topic, context and
 moment, which does not change when lines move.
@@ -125,7 +126,7 @@ func runReport(opts *reportOptions) error {
 				done := page(ios)
 				defer done()
 			}
-			ro := report.Options{Version: versionString(), Width: ios.TermWidth,
+			ro := report.Options{Version: versionString(), Warn: ios.ErrOut, Width: ios.TermWidth,
 				Styles: render.NewStyles(ios.Out, format == report.Text && ios.ColorEnabled())}
 			if err := report.Write(ios.Out, r, format, ro); err != nil {
 				return err
@@ -133,7 +134,7 @@ func runReport(opts *reportOptions) error {
 			continue
 		}
 		// Files never carry colour, and a file's width is not the terminal's.
-		ro := report.Options{Version: versionString()}
+		ro := report.Options{Version: versionString(), Warn: ios.ErrOut}
 		err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return report.Write(w, r, format, ro) })
 		if err != nil {
 			return fmt.Errorf("write %s: %w", t.Path, err)

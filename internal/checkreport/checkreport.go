@@ -15,6 +15,8 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -32,7 +34,7 @@ func FormatFor(path string) (string, bool) { return extensions.FormatOf(path) }
 func Extensions() string { return extensions.String() }
 
 // Formats lists the formats Write knows, the default first.
-var Formats = []string{"text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"}
+var Formats = []string{"text", "json", "github", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}
 
 // Options carry what some formats need besides the report.
 type Options struct {
@@ -40,6 +42,12 @@ type Options struct {
 	Styles *render.Styles
 	// Version is claimdiff's version, for SARIF.
 	Version string
+	// TopicPos locates a topic in the ledger, for SARIF results about an
+	// assertion given with --claim, which code scanning refuses without a
+	// location; nil leaves them without one.
+	TopicPos func(topic string) diag.Pos
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // Write writes r in format.
@@ -56,9 +64,11 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 	case "github":
 		return GitHub(w, r)
 	case "sarif":
-		return SARIF(w, opts.Version, r)
+		return SARIF(w, r, opts)
 	case "junit":
-		return JUnit(w, r)
+		return JUnit(w, r, junit.Jenkins)
+	case "junit-ant":
+		return JUnit(w, r, junit.Ant)
 	case "rdjsonl":
 		return RDJSONL(w, r)
 	case "gitlab":

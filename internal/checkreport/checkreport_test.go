@@ -10,6 +10,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -151,15 +152,15 @@ func TestJSON(t *testing.T) {
 
 func TestJUnit(t *testing.T) {
 	var b bytes.Buffer
-	if err := JUnit(&b, report(evil)); err != nil {
+	if err := JUnit(&b, report(evil), junit.Jenkins); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
 		Tests    int `xml:"tests,attr"`
 		Failures int `xml:"failures,attr"`
-		Skipped  int `xml:"skipped,attr"`
 		Suites   []struct {
-			Name string `xml:"name,attr"`
+			Name    string `xml:"name,attr"`
+			Skipped int    `xml:"skipped,attr"`
 		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
@@ -168,14 +169,18 @@ func TestJUnit(t *testing.T) {
 	// Cases: 4 assertions, 2 disputes, 3 quotes. Failures: refuted and
 	// invalid, the failing dispute, the mismatch. Skipped: the unverified
 	// assertion that does not fail, the unchecked quote.
-	if doc.Tests != 9 || doc.Failures != 4 || doc.Skipped != 2 || len(doc.Suites) != 3 {
+	skipped := 0
+	for _, s := range doc.Suites {
+		skipped += s.Skipped
+	}
+	if doc.Tests != 9 || doc.Failures != 4 || skipped != 2 || len(doc.Suites) != 3 {
 		t.Errorf("junit totals: %+v", doc)
 	}
 }
 
 func TestSARIF(t *testing.T) {
 	var b bytes.Buffer
-	if err := SARIF(&b, "1.0", report(evil)); err != nil {
+	if err := SARIF(&b, report(evil), Options{Version: "1.0"}); err != nil {
 		t.Fatal(err)
 	}
 	var log struct {

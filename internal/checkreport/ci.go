@@ -151,15 +151,23 @@ var rules = []sarif.Rule{
 // and matched quotes are not results: code scanning shows every result
 // as an alert. Each result's partial fingerprint hashes what it is about,
 // not its line.
-func SARIF(w io.Writer, version string, r *check.CheckReport) error {
+func SARIF(w io.Writer, r *check.CheckReport, opts Options) error {
 	fs := findings(r, false)
 	fps := cijson.Fingerprints(ci(fs))
 	results := make([]sarif.Result, 0, len(fs))
 	for i, f := range fs {
+		// An assertion given with --claim is located at its topic in the
+		// ledger, after the fingerprint, which stays what it was.
+		if f.File == "" && opts.TopicPos != nil {
+			if topic, _ := f.props["topic"].(string); topic != "" {
+				p := opts.TopicPos(topic)
+				f.File, f.Line, f.Col = p.File, p.Line, p.Col
+			}
+		}
 		results = append(results, sarif.Result{RuleID: f.Code, Level: f.Level, Message: f.Message,
 			File: f.File, Line: f.Line, Col: f.Col, Properties: f.props, Fingerprint: fps[i]})
 	}
-	return sarif.Write(w, version, rules, results)
+	return sarif.Write(w, sarif.Run{AutomationID: "claimdiff/check/", ToolVersion: opts.Version, Rules: rules, Results: results, Warn: opts.Warn})
 }
 
 // RDJSONL writes reviewdog's rdjsonl, one diagnostic per line, with the
@@ -177,13 +185,13 @@ func GitLab(w io.Writer, r *check.CheckReport) error {
 // JUnit writes one suite per check that ran (assertions, disputes,
 // quotes), one case per item: failing ones fail, unverified assertions
 // that do not fail and unchecked quotes are skipped.
-func JUnit(w io.Writer, r *check.CheckReport) error {
+func JUnit(w io.Writer, r *check.CheckReport, flavor junit.Flavor) error {
 	var suites []junit.Suite
 	if len(r.Results) > 0 || r.Disputes == nil && r.Quotes == nil {
 		s := junit.Suite{Name: "claimdiff check: assertions"}
 		for i := range r.Results {
 			x := &r.Results[i]
-			c := junit.Case{Name: assertionTitle(x), Classname: "assertions", File: x.Pos.File, Line: x.Pos.Line}
+			c := junit.Case{Name: assertionTitle(x), Classname: "assertions"}
 			switch {
 			case x.Fails || x.Verdict == check.Invalid:
 				c.Failure = &junit.Failure{Type: string(x.Verdict), Message: x.Message, Text: where(x) + ": " + x.Message}
@@ -198,7 +206,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: disputes"}
 		for i := range r.Disputes {
 			g := &r.Disputes[i]
-			c := junit.Case{Name: disputeTitle(g), Classname: "disputes", File: g.Pos.File, Line: g.Pos.Line}
+			c := junit.Case{Name: disputeTitle(g), Classname: "disputes"}
 			if g.Fails {
 				c.Failure = &junit.Failure{Type: "dispute", Message: g.Message, Text: g.Pos.String() + ": " + g.Message}
 			}
@@ -210,7 +218,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		s := junit.Suite{Name: "claimdiff check: quotes"}
 		for i := range r.Quotes {
 			q := &r.Quotes[i]
-			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes", File: q.Pos.File, Line: q.Pos.Line}
+			c := junit.Case{Name: "quote of " + q.Claim, Classname: "quotes"}
 			switch {
 			case q.Fails:
 				text := q.Pos.String() + ": " + q.Message
@@ -225,7 +233,7 @@ func JUnit(w io.Writer, r *check.CheckReport) error {
 		}
 		suites = append(suites, s)
 	}
-	return junit.Write(w, suites)
+	return junit.Write(w, suites, flavor)
 }
 
 // oneLine folds the white space of a quote or passage, which archived

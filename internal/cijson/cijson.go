@@ -132,8 +132,10 @@ func rdSeverity(level string) (string, error) {
 
 // WriteRDJSONL writes reviewdog's rdjsonl: one diagnostic per line, for
 // reviewdog -f=rdjsonl. A finding without a file has no location; a line
-// below 1 leaves out the range, a column below 1 the column.
+// below 1 leaves out the range, a column below 1 the column. Columns count
+// UTF-8 bytes, as reviewdog's rdf does.
 func WriteRDJSONL(w io.Writer, fs []Finding) error {
+	var places Places
 	var buf bytes.Buffer
 	enc := newEncoder(&buf, false)
 	for _, f := range fs {
@@ -146,7 +148,7 @@ func WriteRDJSONL(w io.Writer, fs []Finding) error {
 		if f.File != "" {
 			d.Location = &rdLocation{Path: path(f.File)}
 			if f.Line >= 1 {
-				d.Location.Range = &rdRange{Start: rdPosition{Line: f.Line, Column: max(f.Col, 0)}}
+				d.Location.Range = &rdRange{Start: rdPosition{Line: f.Line, Column: max(places.Column(f.File, f.Line, f.Col, Bytes), 0)}}
 			}
 		}
 		if err := enc.Encode(d); err != nil {
@@ -193,8 +195,10 @@ func glSeverity(level string) (string, error) {
 // never null, when there is nothing) of issues with a fingerprint each.
 // GitLab needs a file for every issue, so a finding without one (an
 // assertion given with --claim) is left out; the exit code still counts
-// it. A line below 1 is written as line 1.
+// it. A line below 1 is written as line 1. Paths are relative to the git
+// repository's root, as GitLab matches them against the merge request.
 func WriteGitLab(w io.Writer, fs []Finding) error {
+	var places Places
 	fps := Fingerprints(fs)
 	out := make([]glIssue, 0, len(fs))
 	for i, f := range fs {
@@ -207,7 +211,7 @@ func WriteGitLab(w io.Writer, fs []Finding) error {
 		}
 		out = append(out, glIssue{Description: safetext.Clean(f.Message), CheckName: safetext.Clean(f.Code),
 			Fingerprint: fps[i], Severity: sev,
-			Location: glLocation{Path: path(f.File), Lines: glLines{Begin: max(f.Line, 1)}}})
+			Location: glLocation{Path: places.Place(f.File).Path, Lines: glLines{Begin: max(f.Line, 1)}}})
 	}
 	var buf bytes.Buffer
 	if err := newEncoder(&buf, true).Encode(out); err != nil {

@@ -12,17 +12,16 @@ import (
 type parsed struct {
 	Tests    int `xml:"tests,attr"`
 	Failures int `xml:"failures,attr"`
-	Skipped  int `xml:"skipped,attr"`
+	Errors   int `xml:"errors,attr"`
 	Suites   []struct {
 		Name     string `xml:"name,attr"`
 		Tests    int    `xml:"tests,attr"`
 		Failures int    `xml:"failures,attr"`
 		Skipped  int    `xml:"skipped,attr"`
 		Cases    []struct {
-			Name      string `xml:"name,attr"`
-			Classname string `xml:"classname,attr"`
-			File      string `xml:"file,attr"`
-			Line      string `xml:"line,attr"`
+			Name      string  `xml:"name,attr"`
+			Classname string  `xml:"classname,attr"`
+			SystemOut *string `xml:"system-out"`
 			Failure   *struct {
 				Type    string `xml:"type,attr"`
 				Message string `xml:"message,attr"`
@@ -47,15 +46,15 @@ func parse(t *testing.T, b []byte) parsed {
 func TestWrite(t *testing.T) {
 	suites := []Suite{
 		{Name: "disputes", Cases: []Case{
-			{Name: "plan.army-cap", Classname: "claimdiff.dispute", File: "claims.yaml", Line: 12,
+			{Name: "plan.army-cap", Classname: "claimdiff.dispute",
 				Failure: &Failure{Type: "conflict", Message: "600,000 vs 425,000", Text: "line one\nline two"}},
 			{Name: "plan.g8", Classname: "claimdiff.dispute", Skipped: "acknowledged: translation slip"},
-			{Name: "plan.ok", Classname: "claimdiff.dispute", File: "claims.yaml"},
+			{Name: "plan.ok", Classname: "claimdiff.dispute", Output: "claims.yaml:3:1: warning: no date"},
 		}},
 		{Name: "empty"},
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, suites); err != nil {
+	if err := Write(&buf, suites, Jenkins); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -63,8 +62,8 @@ func TestWrite(t *testing.T) {
 		t.Errorf("no XML declaration:\n%s", out)
 	}
 	p := parse(t, buf.Bytes())
-	if p.Tests != 3 || p.Failures != 1 || p.Skipped != 1 {
-		t.Errorf("totals = %d tests, %d failures, %d skipped; want 3, 1, 1", p.Tests, p.Failures, p.Skipped)
+	if p.Tests != 3 || p.Failures != 1 || p.Errors != 0 {
+		t.Errorf("totals = %d tests, %d failures, %d errors; want 3, 1, 0", p.Tests, p.Failures, p.Errors)
 	}
 	if len(p.Suites) != 2 {
 		t.Fatalf("got %d suites, want 2", len(p.Suites))
@@ -74,17 +73,17 @@ func TestWrite(t *testing.T) {
 		t.Errorf("suite = %+v", s)
 	}
 	c := s.Cases[0]
-	if c.Name != "plan.army-cap" || c.Classname != "claimdiff.dispute" || c.File != "claims.yaml" || c.Line != "12" {
+	if c.Name != "plan.army-cap" || c.Classname != "claimdiff.dispute" {
 		t.Errorf("case 0 = %+v", c)
 	}
 	if c.Failure == nil || c.Failure.Type != "conflict" || c.Failure.Message != "600,000 vs 425,000" || c.Failure.Text != "line one\nline two" {
 		t.Errorf("failure = %+v", c.Failure)
 	}
-	if c := s.Cases[1]; c.Skipped == nil || c.Skipped.Message != "acknowledged: translation slip" || c.Failure != nil || c.Line != "" {
+	if c := s.Cases[1]; c.Skipped == nil || c.Skipped.Message != "acknowledged: translation slip" || c.Failure != nil {
 		t.Errorf("case 1 = %+v", c)
 	}
-	if c := s.Cases[2]; c.Skipped != nil || c.Failure != nil {
-		t.Errorf("case 2 should pass: %+v", c)
+	if c := s.Cases[2]; c.Skipped != nil || c.Failure != nil || c.SystemOut == nil || *c.SystemOut != "claims.yaml:3:1: warning: no date" {
+		t.Errorf("case 2 should pass with its output: %+v", c)
 	}
 	if e := p.Suites[1]; e.Tests != 0 || len(e.Cases) != 0 {
 		t.Errorf("empty suite = %+v", e)
@@ -95,9 +94,9 @@ func TestWriteHostileText(t *testing.T) {
 	hostile := "</testcase><script>x</script>]]>\x1b[2J\x1b]8;;javascript:alert(1)\x07\u202e\x00\"'&\nnext"
 	var buf bytes.Buffer
 	err := Write(&buf, []Suite{{Name: hostile, Cases: []Case{
-		{Name: hostile, Classname: hostile, File: hostile, Line: 1, Failure: &Failure{Type: hostile, Message: hostile, Text: hostile}},
+		{Name: hostile, Classname: hostile, Output: hostile, Failure: &Failure{Type: hostile, Message: hostile, Text: hostile}},
 		{Name: hostile, Skipped: hostile},
-	}}})
+	}}}, Jenkins)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,23 +121,25 @@ func TestWriteHostileText(t *testing.T) {
 }
 
 func FuzzWrite(f *testing.F) {
-	f.Add("name", "msg", "text", 1)
-	f.Add("]]><x>", "\x1b[0m\xff", "\u202e&#0;", -3)
-	f.Fuzz(func(t *testing.T, name, msg, text string, line int) {
-		var buf bytes.Buffer
-		err := Write(&buf, []Suite{{Name: name, Cases: []Case{
-			{Name: name, File: msg, Line: line, Failure: &Failure{Message: msg, Text: text}},
-			{Name: text, Skipped: msg},
-		}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var p parsed
-		if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
-			t.Fatalf("not XML: %v\n%q", err, buf.Bytes())
-		}
-		if p.Tests != 2 || len(p.Suites) != 1 || len(p.Suites[0].Cases) != 2 {
-			t.Fatalf("structure changed: %+v", p)
+	f.Add("name", "msg", "text")
+	f.Add("]]><x>", "\x1b[0m\xff", "\u202e&#0;")
+	f.Fuzz(func(t *testing.T, name, msg, text string) {
+		for _, flavor := range []Flavor{Jenkins, Ant} {
+			var buf bytes.Buffer
+			err := Write(&buf, []Suite{{Name: name, Cases: []Case{
+				{Name: name, Output: msg, Failure: &Failure{Message: msg, Text: text}},
+				{Name: text, Skipped: msg},
+			}}}, flavor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p parsed
+			if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
+				t.Fatalf("not XML: %v\n%q", err, buf.Bytes())
+			}
+			if len(p.Suites) != 1 || len(p.Suites[0].Cases) != 2 {
+				t.Fatalf("structure changed: %+v", p)
+			}
 		}
 	})
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // ProblemFormats lists the formats WriteProblems knows, the default first.
-var ProblemFormats = []string{"text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"}
+var ProblemFormats = []string{"text", "json", "github", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}
 
 // problemExtensions maps file name endings to lint's formats, longest
 // first where one ends another.
@@ -39,6 +39,8 @@ type ProblemWriteOptions struct {
 	Version string
 	// Strict makes warnings fail in JUnit, as they fail lint --strict.
 	Strict bool
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // WriteProblems writes lint's problems in format: the one place a format
@@ -56,9 +58,11 @@ func WriteProblems(w io.Writer, format string, ps []diag.Problem, opts ProblemWr
 	case "github":
 		return ProblemsGitHub(w, ps)
 	case "sarif":
-		return ProblemsSARIF(w, opts.Version, ps)
+		return ProblemsSARIF(w, opts.Version, ps, opts.Warn)
 	case "junit":
-		return ProblemsJUnit(w, ps, opts.Strict)
+		return ProblemsJUnit(w, ps, opts.Strict, junit.Jenkins)
+	case "junit-ant":
+		return ProblemsJUnit(w, ps, opts.Strict, junit.Ant)
 	case "rdjsonl":
 		return cijson.WriteRDJSONL(w, problemFindings(ps))
 	case "gitlab":
@@ -99,7 +103,7 @@ func problemFindings(ps []diag.Problem) []cijson.Finding {
 // ProblemsSARIF writes problems as a SARIF 2.1.0 log, one rule per
 // problem code that occurs, each result with a fingerprint that survives
 // lines moving.
-func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem) error {
+func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem, warn io.Writer) error {
 	fs := problemFindings(ps)
 	fps := cijson.Fingerprints(fs)
 	var rules []sarif.Rule
@@ -108,32 +112,33 @@ func ProblemsSARIF(w io.Writer, version string, ps []diag.Problem) error {
 	for i, f := range fs {
 		if !seen[f.Code] {
 			seen[f.Code] = true
-			rules = append(rules, sarif.Rule{ID: f.Code})
+			rules = append(rules, lintRule(f.Code))
 		}
 		results = append(results, sarif.Result{RuleID: f.Code, Level: f.Level, Message: f.Message,
 			File: f.File, Line: f.Line, Col: f.Col, Fingerprint: fps[i]})
 	}
-	return sarif.Write(w, version, rules, results)
+	return sarif.Write(w, sarif.Run{AutomationID: "claimdiff/lint/", ToolVersion: version, Rules: rules, Results: results, Warn: warn})
 }
 
 // ProblemsJUnit writes one suite, "claimdiff lint", with a case per
-// problem: errors fail, and warnings fail with strict and are skipped
-// without it. A ledger with no problems is one passing case, so that a
-// dashboard shows that lint ran.
-func ProblemsJUnit(w io.Writer, ps []diag.Problem, strict bool) error {
+// problem: errors fail, and warnings fail with strict and pass without
+// it, with the warning as the case's output (a skipped case would say the
+// check did not run). A ledger with no problems is one passing case, so
+// that a dashboard shows that lint ran.
+func ProblemsJUnit(w io.Writer, ps []diag.Problem, strict bool, flavor junit.Flavor) error {
 	s := junit.Suite{Name: "claimdiff lint", Cases: make([]junit.Case, 0, len(ps))}
 	for i := range ps {
 		p := &ps[i]
-		c := junit.Case{Name: p.Pos.String() + ": " + p.Code, Classname: "lint." + p.Code, File: p.Pos.File, Line: p.Pos.Line}
+		c := junit.Case{Name: p.Pos.String() + ": " + p.Code, Classname: "lint." + p.Code}
 		if p.Severity != diag.Warning || strict {
 			c.Failure = &junit.Failure{Type: p.Code, Message: p.Message, Text: p.Pos.String() + ": " + problemMessage(p)}
 		} else {
-			c.Skipped = "warning: " + p.Message
+			c.Output = p.Pos.String() + ": warning: " + problemMessage(p)
 		}
 		s.Cases = append(s.Cases, c)
 	}
 	if len(ps) == 0 {
 		s.Cases = append(s.Cases, junit.Case{Name: "no problems", Classname: "lint"})
 	}
-	return junit.Write(w, []junit.Suite{s})
+	return junit.Write(w, []junit.Suite{s}, flavor)
 }

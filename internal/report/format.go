@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -19,12 +20,13 @@ const (
 	CSV      Format = "csv"
 	SARIF    Format = "sarif"
 	JUnit    Format = "junit"
+	JUnitAnt Format = "junit-ant"
 	RDJSONL  Format = "rdjsonl"
 	GitLab   Format = "gitlab"
 )
 
 // Formats lists every format, the default first, for --format.
-var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit), string(RDJSONL), string(GitLab)}
+var Formats = []string{string(Text), string(Markdown), string(HTML), string(JSON), string(CSV), string(SARIF), string(JUnit), string(JUnitAnt), string(RDJSONL), string(GitLab)}
 
 // extensions maps file name endings to formats.
 var extensions = cli.Extensions{
@@ -52,6 +54,8 @@ type Options struct {
 	Width int
 	// Version is claimdiff's version, for SARIF's tool entry.
 	Version string
+	// Warn is told what a format had to leave out (SARIF's cap).
+	Warn io.Writer
 }
 
 // Write writes r in format f.
@@ -68,9 +72,11 @@ func Write(w io.Writer, r *Report, f Format, opts Options) error {
 	case CSV:
 		return WriteCSV(w, r)
 	case SARIF:
-		return WriteSARIF(w, r, opts.Version)
+		return WriteSARIF(w, r, opts.Version, opts.Warn)
 	case JUnit:
-		return WriteJUnit(w, r)
+		return WriteJUnit(w, r, junit.Jenkins)
+	case JUnitAnt:
+		return WriteJUnit(w, r, junit.Ant)
 	case RDJSONL:
 		return WriteRDJSONL(w, r)
 	case GitLab:

@@ -13,7 +13,7 @@ import (
 // nobody has looked at (open), or whose acknowledgement or dismissal has
 // expired, fails; one acknowledged or dismissed is skipped with the desk's
 // reason; a resolved one passes.
-func WriteJUnit(w io.Writer, r *Report) error {
+func WriteJUnit(w io.Writer, r *Report, flavor junit.Flavor) error {
 	name := "claimdiff disputes"
 	if r.Ledger.Title != "" {
 		name += ": " + r.Ledger.Title
@@ -24,8 +24,6 @@ func WriteJUnit(w io.Writer, r *Report) error {
 		c := junit.Case{
 			Name:      disputeName(d),
 			Classname: "claimdiff.dispute." + kindsText(d),
-			File:      d.At.File,
-			Line:      d.At.Line,
 		}
 		switch {
 		case d.Status == "resolved":
@@ -39,7 +37,7 @@ func WriteJUnit(w io.Writer, r *Report) error {
 		}
 		suite.Cases = append(suite.Cases, c)
 	}
-	return junit.Write(w, []junit.Suite{suite})
+	return junit.Write(w, []junit.Suite{suite}, flavor)
 }
 
 // disputeDetails is the body of a failure: each position with its

@@ -50,7 +50,7 @@ func findings(r *Report) []cijson.Finding {
 // partial fingerprint that does not change when lines move. Disputes the
 // desk has handled are included too, with their status in the message
 // and properties.
-func WriteSARIF(w io.Writer, r *Report, version string) error {
+func WriteSARIF(w io.Writer, r *Report, version string, warn io.Writer) error {
 	fs := findings(r)
 	fps := cijson.Fingerprints(fs)
 	results := make([]sarif.Result, 0, len(fs))
@@ -69,7 +69,7 @@ func WriteSARIF(w io.Writer, r *Report, version string) error {
 		}
 		results = append(results, res)
 	}
-	return sarif.Write(w, version, sarifRules, results)
+	return sarif.Write(w, sarif.Run{AutomationID: "claimdiff/report/", ToolVersion: version, Rules: sarifRules, Results: results, Warn: warn})
 }
 
 // WriteRDJSONL writes reviewdog's rdjsonl: one diagnostic per dispute,

@@ -12,9 +12,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/internal/cijson"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -27,7 +28,7 @@ const (
 )
 
 // Rule describes one kind of finding.
-type Rule struct{ ID, Name, Short, Help string }
+type Rule struct{ ID, Name, Short, Help, HelpURI string }
 
 // Result is one finding.
 type Result struct {
@@ -45,29 +46,52 @@ type Result struct {
 // way of hashing gets a new version.
 const FingerprintKey = "claimdiff/v1"
 
+// MaxResults is how many results a run holds at most: GitHub code
+// scanning refuses a run with more.
+const MaxResults = 25000
+
+// Run is what one SARIF log says.
+type Run struct {
+	// AutomationID names the command that made the run, such as
+	// "claimdiff/lint/": code scanning keeps one run per category, so each
+	// command needs its own.
+	AutomationID string
+	ToolVersion  string
+	Rules        []Rule
+	Results      []Result
+	// Warn, when set, is told that results were left out.
+	Warn io.Writer
+}
+
 // Write writes one SARIF log with a single run of the tool "claimdiff".
 // Text that may come from a ledger (messages, rule texts, string
 // properties) is cleaned of control and bidi characters; JSON encoding does
 // the rest. A result without a file has no location; a line or column
-// below 1 is left out.
-func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) error {
-	index := make(map[string]int, len(rules))
+// below 1 is left out. Columns are converted from code points to UTF-16
+// code units, the run's columnKind. Beyond MaxResults, the most severe are
+// kept, and the run's invocation and Warn say how many were left out.
+func Write(w io.Writer, in Run) error {
+	index := make(map[string]int, len(in.Rules))
 	lg := log{Schema: schemaURI, Version: "2.1.0", Runs: []run{{
 		Tool: tool{Driver: driver{
 			Name:           "claimdiff",
-			Version:        safetext.Clean(toolVersion),
+			Version:        safetext.Clean(in.ToolVersion),
 			InformationURI: informationURI,
-			Rules:          make([]rule, 0, len(rules)),
+			Rules:          make([]rule, 0, len(in.Rules)),
 		}},
-		Results: make([]result, 0, len(results)),
+		Results:    make([]result, 0, min(len(in.Results), MaxResults)),
+		ColumnKind: "utf16CodeUnits",
 	}}}
 	r := &lg.Runs[0]
-	for i, ru := range rules {
+	if in.AutomationID != "" {
+		r.AutomationDetails = &automationDetails{ID: in.AutomationID}
+	}
+	for i, ru := range in.Rules {
 		if _, dup := index[ru.ID]; dup {
 			return fmt.Errorf("sarif: duplicate rule id %q", ru.ID)
 		}
 		index[ru.ID] = i
-		out := rule{ID: safetext.Clean(ru.ID), Name: safetext.Clean(ru.Name)}
+		out := rule{ID: safetext.Clean(ru.ID), Name: safetext.Clean(ru.Name), HelpURI: ru.HelpURI}
 		if ru.Short != "" {
 			out.ShortDescription = &text{Text: safetext.Clean(ru.Short)}
 		}
@@ -76,12 +100,25 @@ func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) erro
 		}
 		r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, out)
 	}
+	results := in.Results
 	for _, res := range results {
-		switch res.Level {
-		case "error", "warning", "note":
-		default:
+		if rank(res.Level) < 0 {
 			return fmt.Errorf("sarif: result level %q is not error, warning or note", res.Level)
 		}
+	}
+	if dropped := len(results) - MaxResults; dropped > 0 {
+		results = slices.Clone(results)
+		slices.SortStableFunc(results, func(a, b Result) int { return rank(a.Level) - rank(b.Level) })
+		results = results[:MaxResults]
+		msg := fmt.Sprintf("%d results were left out: code scanning takes at most %d per run; the %d most severe are kept", dropped, MaxResults, MaxResults)
+		r.Invocations = []invocation{{ExecutionSuccessful: true,
+			Notifications: []notification{{Level: "warning", Message: text{Text: msg}, Descriptor: &descriptor{ID: "results-capped"}}}}}
+		if in.Warn != nil {
+			fmt.Fprintf(in.Warn, "claimdiff: sarif: %s\n", msg)
+		}
+	}
+	var places cijson.Places
+	for _, res := range results {
 		out := result{
 			RuleID:     safetext.Clean(res.RuleID),
 			Level:      res.Level,
@@ -95,7 +132,16 @@ func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) erro
 			out.RuleIndex = &i
 		}
 		if res.File != "" {
-			out.Locations = []location{{PhysicalLocation: physical(res.File, res.Line, res.Col)}}
+			pl := places.Place(res.File)
+			loc := physical(pl, res.Line, places.Column(res.File, res.Line, res.Col, cijson.UTF16))
+			out.Locations = []location{{PhysicalLocation: loc}}
+			if pl.Root != "" && r.OriginalURIBaseIDs == nil {
+				u := url.URL{Scheme: "file", Path: strings.TrimSuffix(pl.Root, "/") + "/"}
+				if !strings.HasPrefix(u.Path, "/") { // a Windows drive path
+					u.Path = "/" + u.Path
+				}
+				r.OriginalURIBaseIDs = map[string]artifactLocation{srcRoot: {URI: u.String()}}
+			}
 		}
 		r.Results = append(r.Results, out)
 	}
@@ -114,23 +160,31 @@ func Write(w io.Writer, toolVersion string, rules []Rule, results []Result) erro
 	return err
 }
 
-// physical locates a file: a relative path becomes a URI relative to
-// %SRCROOT%, an absolute one a file: URI.
-func physical(file string, line, col int) physicalLocation {
-	p := filepath.ToSlash(safetext.Clean(file))
+// rank orders levels, most severe first; -1 is not a level.
+func rank(level string) int {
+	switch level {
+	case "error":
+		return 0
+	case "warning":
+		return 1
+	case "note":
+		return 2
+	}
+	return -1
+}
+
+// physical locates a file: a path relative to the repository (or the
+// working directory) becomes a URI relative to %SRCROOT%; only a file
+// outside both keeps its absolute path, and no file: URI, which code
+// scanning cannot map to the checkout.
+func physical(pl cijson.Place, line, col int) physicalLocation {
 	loc := physicalLocation{}
-	if filepath.IsAbs(file) || strings.HasPrefix(p, "/") {
-		u := url.URL{Scheme: "file", Path: p}
-		if !strings.HasPrefix(p, "/") { // a Windows drive path
-			u.Path = "/" + p
-		}
-		loc.ArtifactLocation = artifactLocation{URI: u.String()}
-	} else {
-		p = strings.TrimPrefix(p, "./")
-		// url.URL escapes spaces, '%', '#', '?' and a colon in the first
-		// segment, so the URI cannot be misread as a scheme or a fragment.
-		u := url.URL{Path: p}
-		loc.ArtifactLocation = artifactLocation{URI: u.String(), URIBaseID: srcRoot}
+	// url.URL escapes spaces, '%', '#', '?' and a colon in the first
+	// segment, so the URI cannot be misread as a scheme or a fragment.
+	u := url.URL{Path: pl.Path}
+	loc.ArtifactLocation = artifactLocation{URI: u.String()}
+	if !strings.HasPrefix(pl.Path, "/") {
+		loc.ArtifactLocation.URIBaseID = srcRoot
 	}
 	if line >= 1 {
 		loc.Region = &region{StartLine: line}
@@ -174,8 +228,31 @@ type log struct {
 }
 
 type run struct {
-	Tool    tool     `json:"tool"`
-	Results []result `json:"results"`
+	Tool               tool                        `json:"tool"`
+	Invocations        []invocation                `json:"invocations,omitempty"`
+	OriginalURIBaseIDs map[string]artifactLocation `json:"originalUriBaseIds,omitempty"`
+	Results            []result                    `json:"results"`
+	AutomationDetails  *automationDetails          `json:"automationDetails,omitempty"`
+	ColumnKind         string                      `json:"columnKind"`
+}
+
+type automationDetails struct {
+	ID string `json:"id"`
+}
+
+type invocation struct {
+	ExecutionSuccessful bool           `json:"executionSuccessful"`
+	Notifications       []notification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type notification struct {
+	Level      string      `json:"level"`
+	Message    text        `json:"message"`
+	Descriptor *descriptor `json:"descriptor,omitempty"`
+}
+
+type descriptor struct {
+	ID string `json:"id"`
 }
 
 type tool struct {
@@ -194,6 +271,7 @@ type rule struct {
 	Name             string `json:"name,omitempty"`
 	ShortDescription *text  `json:"shortDescription,omitempty"`
 	Help             *text  `json:"help,omitempty"`
+	HelpURI          string `json:"helpUri,omitempty"`
 }
 
 type text struct {

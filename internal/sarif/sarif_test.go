@@ -43,6 +43,8 @@ func path(t *testing.T, v any, keys ...any) any {
 }
 
 func TestWrite(t *testing.T) {
+	// Outside a repository, paths are relative to the working directory.
+	t.Chdir(t.TempDir())
 	rules := []Rule{
 		{ID: "claimdiff/dispute-conflict", Name: "DisputeConflict", Short: "Sources disagree", Help: "Resolve it."},
 		{ID: "claimdiff/lint", Name: "Lint"},
@@ -54,7 +56,7 @@ func TestWrite(t *testing.T) {
 		{RuleID: "claimdiff/lint", Level: "warning", Message: "line only", File: "./a b#c.yaml", Line: 3},
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, "1.2.3", rules, results); err != nil {
+	if err := Write(&buf, Run{ToolVersion: "1.2.3", Rules: rules, Results: results}); err != nil {
 		t.Fatal(err)
 	}
 	m := decode(t, buf.Bytes())
@@ -101,7 +103,7 @@ func TestWrite(t *testing.T) {
 
 func TestWriteEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, "", nil, nil); err != nil {
+	if err := Write(&buf, Run{}); err != nil {
 		t.Fatal(err)
 	}
 	// Consumers index runs[0].results; null there breaks some of them.
@@ -112,14 +114,16 @@ func TestWriteEmpty(t *testing.T) {
 	}
 }
 
+// A file outside the repository and the working directory keeps its
+// absolute path, never a file: URI, which code scanning cannot map.
 func TestWriteAbsolutePath(t *testing.T) {
 	var buf bytes.Buffer
-	err := Write(&buf, "", nil, []Result{{RuleID: "r", Level: "note", Message: "m", File: "/tmp/x y.yaml", Line: 1}})
+	err := Write(&buf, Run{Results: []Result{{RuleID: "r", Level: "note", Message: "m", File: "/tmp/x y.yaml", Line: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	loc := path(t, decode(t, buf.Bytes()), "runs", 0, "results", 0, "locations", 0, "physicalLocation", "artifactLocation").(map[string]any)
-	if loc["uri"] != "file:///tmp/x%20y.yaml" || loc["uriBaseId"] != nil {
+	if loc["uri"] != "/tmp/x%20y.yaml" || loc["uriBaseId"] != nil {
 		t.Errorf("absolute path location = %v", loc)
 	}
 }
@@ -137,7 +141,7 @@ func TestWriteErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := Write(&bytes.Buffer{}, "", tt.rules, tt.results)
+			err := Write(&bytes.Buffer{}, Run{Rules: tt.rules, Results: tt.results})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want one containing %s", err, tt.want)
 			}
@@ -148,9 +152,9 @@ func TestWriteErrors(t *testing.T) {
 func TestWriteCleansHostileText(t *testing.T) {
 	hostile := "a\x1b[31mred\x1b]8;;https://evil\x07link\u202eevil\x00</script>"
 	var buf bytes.Buffer
-	err := Write(&buf, hostile, []Rule{{ID: "r", Name: hostile, Short: hostile, Help: hostile}},
-		[]Result{{RuleID: "r", Level: "error", Message: hostile, File: hostile + ".yaml", Line: 1,
-			Properties: map[string]any{"s": hostile, "l": []string{hostile}}}})
+	err := Write(&buf, Run{ToolVersion: hostile, Rules: []Rule{{ID: "r", Name: hostile, Short: hostile, Help: hostile}},
+		Results: []Result{{RuleID: "r", Level: "error", Message: hostile, File: hostile + ".yaml", Line: 1,
+			Properties: map[string]any{"s": hostile, "l": []string{hostile}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,9 +174,9 @@ func FuzzWrite(f *testing.F) {
 	f.Add("\x1b]8;;x\x07\u202e", "../a b/c:d.yaml", -1, 0, "\xff")
 	f.Fuzz(func(t *testing.T, msg, file string, line, col int, prop string) {
 		var buf bytes.Buffer
-		err := Write(&buf, prop, []Rule{{ID: "r", Name: msg}},
-			[]Result{{RuleID: "r", Level: "warning", Message: msg, File: file, Line: line, Col: col,
-				Properties: map[string]any{prop: prop}}})
+		err := Write(&buf, Run{ToolVersion: prop, Rules: []Rule{{ID: "r", Name: msg}},
+			Results: []Result{{RuleID: "r", Level: "warning", Message: msg, File: file, Line: line, Col: col,
+				Properties: map[string]any{prop: prop}}}})
 		if err != nil {
 			t.Fatal(err)
 		}
