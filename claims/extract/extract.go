@@ -1,0 +1,208 @@
+// Package extract proposes claims from a source's archived text by rules:
+// each sentence that states a figure, a date or a denial gives a proposal
+// with the figure as written, the sentence as its quote, who the sentence
+// says spoke, and the ledger's nearest topic. No network and no model, so
+// the same text always gives the same proposals.
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// Proposal is one claim proposed from a text.
+type Proposal struct {
+	Kind Kind
+	// Topic is the nearest existing topic, or a suggested new id when
+	// NewTopic is set.
+	Topic    string
+	NewTopic bool
+	// Value is the figure as the text writes it, hedge included ("at
+	// least 340"); "no" for a denial with no figure.
+	Value string
+	// Quote is the sentence the value is in, exactly as the text has it.
+	Quote string
+	// Source is who said it: a ledger source the sentence names, else the
+	// text's own source. Via is the text's source when they differ.
+	// Speaker is the name the sentence gives when no source matches it.
+	Source  string
+	Via     []string
+	Speaker string
+	Date    string
+	Denies  bool
+	// Claimed is the id of the ledger's claim that already says this:
+	// same topic, the same value read by the topic's type, from this
+	// source.
+	Claimed string
+	// Start and End are the quote's byte offsets in the text.
+	Start, End int
+}
+
+// Options are what a text's proposals are made against.
+type Options struct {
+	// Source is the id of the source whose text it is; Date the text's
+	// date, when known.
+	Source, Date string
+	// Ledger gives the topics and sources to match, and the claims that
+	// mark a proposal as already claimed; nil proposes new topics only.
+	Ledger *claims.Ledger
+}
+
+// Topic is what topic matching needs of a ledger's topic.
+type Topic struct {
+	ID, Question, Unit string
+	Type               value.Type
+}
+
+// Source is what attribution needs of a ledger's source.
+type Source struct{ ID, Name string }
+
+func (t Topic) holds(k Kind) bool {
+	switch k {
+	case Date:
+		return t.Type == value.Date || t.Type == value.DateTime
+	case Denial:
+		return t.Type == value.Bool
+	}
+	return t.Type.Numeric()
+}
+
+// maxSentence caps the quote: a line with no full stop (a table, a run of
+// captions) is cut to the words around the figure.
+const maxSentence = 400
+
+// Text proposes the claims of text. A text whose first line is a URL
+// (as archived texts are kept) has that line skipped.
+func Text(text string, opts Options) []Proposal {
+	skip := 0
+	if nl := strings.IndexByte(text, '\n'); nl >= 0 && isURL(text[:nl]) {
+		skip = nl + 1
+	} else if nl < 0 && isURL(text) {
+		return nil
+	}
+	topics, srcs := ledgerTopics(opts.Ledger), ledgerSources(opts.Ledger)
+	var out []Proposal
+	for _, sp := range sentences(text[skip:]) {
+		sp.start += skip
+		sp.end += skip
+		s := text[sp.start:sp.end]
+		denies := denialRE.MatchString(s)
+		figs := figures(s)
+		if len(figs) == 0 && denies {
+			figs = []figure{{kind: Denial, at: span{0, 0}}}
+		}
+		who, _ := attribution(s)
+		for _, f := range figs {
+			p := Proposal{Kind: f.kind, Source: opts.Source, Date: opts.Date, Denies: denies && f.kind != Denial}
+			p.Value = strings.TrimSpace(s[f.at.start:f.at.end])
+			if f.kind == Denial {
+				p.Value = "no"
+			}
+			q := sp
+			if q.end-q.start > maxSentence {
+				w := window(s, f.at, 25)
+				off := strings.Index(s, w)
+				q = span{sp.start + off, sp.start + off + len(w)}
+			}
+			p.Start, p.End = q.start, q.end
+			p.Quote = strings.TrimSpace(text[q.start:q.end])
+			if who != "" {
+				if id := matchSource(who, srcs); id != "" && id != opts.Source {
+					p.Source, p.Via = id, []string{opts.Source}
+				} else if id == "" {
+					p.Speaker = who
+				}
+			}
+			p.Topic = nearestTopic(s, f.at, f.kind, topics)
+			if p.Topic == "" {
+				p.Topic, p.NewTopic = suggestID(s, f.at), true
+			} else {
+				p.Claimed = claimed(opts.Ledger, p, opts.Source)
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Coverage counts a text's proposals and those the ledger already holds.
+func Coverage(ps []Proposal) (claimed, total int) {
+	for _, p := range ps {
+		total++
+		if p.Claimed != "" {
+			claimed++
+		}
+	}
+	return claimed, total
+}
+
+func isURL(line string) bool {
+	line = strings.TrimSpace(line)
+	return !strings.ContainsAny(line, " \t") && (strings.HasPrefix(line, "http://") || strings.HasPrefix(line, "https://"))
+}
+
+func ledgerTopics(l *claims.Ledger) []Topic {
+	if l == nil {
+		return nil
+	}
+	var out []Topic
+	for _, id := range l.TopicOrder {
+		t := l.Topics[id]
+		out = append(out, Topic{ID: id, Question: t.Question, Unit: t.Spec.Unit, Type: t.Spec.Type})
+	}
+	return out
+}
+
+func ledgerSources(l *claims.Ledger) []Source {
+	if l == nil || l.Sources == nil {
+		return nil
+	}
+	var out []Source
+	for _, s := range l.Sources.All() {
+		out = append(out, Source{ID: s.ID, Name: s.Name})
+	}
+	return out
+}
+
+// claimed returns the id of a ledger claim that says what p says: the same
+// topic, a value the topic's type reads the same, from p's source or
+// reaching us through the text's.
+func claimed(l *claims.Ledger, p Proposal, textSource string) string {
+	t := l.Topics[p.Topic]
+	if t == nil {
+		return ""
+	}
+	v, err := value.Parse(p.Value, t.Spec)
+	if err != nil {
+		return ""
+	}
+	want := value.Canonical(v)
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if c.Topic != p.Topic || c.Denies != p.Denies || value.Canonical(c.Value) != want {
+			continue
+		}
+		if c.Source == p.Source || c.Source == textSource || containsString(c.Via, textSource) {
+			return c.ID
+		}
+	}
+	return ""
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Same reports whether raw, read by spec, is the value v: how a proposal
+// is held to a claim.
+func Same(raw string, v value.Value, spec value.Spec) bool {
+	w, err := value.Parse(raw, spec)
+	return err == nil && value.Canonical(w) == value.Canonical(v)
+}
