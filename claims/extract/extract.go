@@ -204,5 +204,6 @@ func containsString(xs []string, s string) bool {
 // is held to a claim.
 func Same(raw string, v value.Value, spec value.Spec) bool {
 	w, err := value.Parse(raw, spec)
+	v.Negated = false // a denial's value is the figure it denies
 	return err == nil && value.Canonical(w) == value.Canonical(v)
 }

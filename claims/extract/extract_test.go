@@ -47,6 +47,8 @@ func TestFigures(t *testing.T) {
 		{"the $26 billion fine", []string{"$26 billion"}},
 		{"flow of 35,000 to 60,000 barrels", []string{"35,000 to 60,000"}},
 		{"code A320 and 10:30", nil},
+		{"the eight-storey building, one-third of it", []string{"eight"}},
+		{"as high as 2 million", []string{"as high as 2 million"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -26,7 +26,7 @@ const (
 	day   = `\d{1,2}(?:st|nd|rd|th)?`
 	// hedge is the lexicon of words that bound or soften a figure; they
 	// are part of the value, since "at least 340" and "340" differ.
-	hedge  = `(?:(?:at least|at most|up to|as many as|as few as|more than|less than|fewer than|no more than|no fewer than|no less than|not more than|nearly|almost|about|around|approximately|roughly|some|over|under|an estimated|estimated|close to|just over|just under|well over|upwards of|in excess of)\s+)?`
+	hedge  = `(?:(?:at least|at most|up to|as many as|as few as|more than|less than|fewer than|no more than|no fewer than|no less than|not more than|nearly|almost|about|around|approximately|roughly|some|over|under|an estimated|estimated|close to|just over|just under|well over|upwards of|in excess of|as high as|as much as|below|above|north of|south of)\s+)?`
 	digits = `\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?\d+(?:\.\d+)?`
 	words  = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half a|several|a few)[ -](?:dozen|hundred|thousand|million|billion)|dozens|hundreds|thousands|millions|tens of thousands|hundreds of thousands|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred`
 	scale  = `(?:\s?(?:million|billion|trillion|thousand|k|bn|m)\b)?`
@@ -100,7 +100,7 @@ func aFigure(s string, a, b int) bool {
 	}
 	if !strings.ContainsAny(v, "0123456789") {
 		// A number word needs a hedge, a plural of its own, or "of".
-		return numberWords[v] || scaleWord(v) || hedgeRE.FindString(v) != ""
+		return numberWords[v] || scaleWord(v) || hedgeRE.FindString(v) != "" || compound(s[b:])
 	}
 	plain := strings.TrimLeft(v, "$")
 	if len(plain) == 4 && (strings.HasPrefix(plain, "19") || strings.HasPrefix(plain, "20")) && strings.Trim(plain, "0123456789") == "" {
@@ -124,4 +124,19 @@ func scaleWord(v string) bool {
 
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// compound reports whether a number word is the first half of a compound
+// adjective ("eight-storey", "nine-story"), which states a figure, but not
+// of a fraction ("one-third"), whose figure is relative.
+func compound(rest string) bool {
+	if len(rest) < 2 || rest[0] != '-' || !isAlnum(rest[1]) {
+		return false
+	}
+	for _, f := range []string{"half", "third", "quarter", "fourth", "fifth", "tenth"} {
+		if strings.HasPrefix(strings.ToLower(rest[1:]), f) {
+			return false
+		}
+	}
+	return true
 }
