@@ -115,7 +115,7 @@ func Text(text string, opts Options) []Proposal {
 					p.Speaker = who
 				}
 			}
-			p.Topic = nearestTopic(s, f.at, f.kind, topics)
+			p.Topic = nearestTopic(s, f.at, f.kind, spans(figs), topics)
 			if p.Topic == "" {
 				p.Topic, p.NewTopic = suggestID(s, f.at), true
 			} else {
@@ -206,4 +206,12 @@ func Same(raw string, v value.Value, spec value.Spec) bool {
 	w, err := value.Parse(raw, spec)
 	v.Negated = false // a denial's value is the figure it denies
 	return err == nil && value.Canonical(w) == value.Canonical(v)
+}
+
+func spans(figs []figure) []span {
+	out := make([]span, len(figs))
+	for i, f := range figs {
+		out[i] = f.at
+	}
+	return out
 }

@@ -93,6 +93,9 @@ func measure(t *testing.T, file string) (found, quoted, good, props, topical int
 					if p.Start < at.end && at.start < p.End && at.c.TopicRef != nil && extract.Same(p.Value, at.c.Value, at.c.TopicRef.Spec) {
 						matched[at.c] = true
 						onTopic[at.c] = onTopic[at.c] || p.Topic == at.c.Topic
+						if p.Topic != at.c.Topic && os.Getenv("EXTRACT_MISSES") != "" {
+							t.Logf("topic %s for %s: %q", p.Topic, at.c.Topic, p.Quote)
+						}
 						hit = true
 					}
 				}
