@@ -14,7 +14,9 @@ var (
 	saidRE = regexp.MustCompile(`((?:[A-Z][\w.'’&-]*\s+){0,5}(?:[A-Z][\w.'’&-]*|police|officials?|authorities|spokes(?:man|woman|person)|ministry|army|government))\s+` + verbs + `\b`)
 	// "..., said Habibur Rahman".
 	saidByRE = regexp.MustCompile(`\b(?:said|told|says)\s+((?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5})`)
-	toldRE   = regexp.MustCompile(`\btold\s+((?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4})`)
+	// "the county fire service said", "the owner denied".
+	theSaidRE = regexp.MustCompile(`\b[Tt]he\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+` + verbs + `\b`)
+	toldRE    = regexp.MustCompile(`\btold\s+((?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4})`)
 )
 
 // attribution is who a sentence says spoke, as the sentence names them,
@@ -23,6 +25,8 @@ func attribution(s string) (who, told string) {
 	if m := accordingRE.FindStringSubmatch(s); m != nil {
 		who = m[1]
 	} else if m := saidRE.FindStringSubmatch(s); m != nil {
+		who = m[1]
+	} else if m := theSaidRE.FindStringSubmatch(s); m != nil {
 		who = m[1]
 	} else if m := saidByRE.FindStringSubmatch(s); m != nil {
 		who = m[1]

@@ -99,6 +99,8 @@ func Text(text string, opts Options) []Proposal {
 			p.Value = strings.TrimSpace(s[f.at.start:f.at.end])
 			if f.kind == Denial {
 				p.Value = "no"
+			} else if f.kind == Figure {
+				p.Value = lowerHedge(p.Value)
 			}
 			q := sp
 			if q.end-q.start > maxSentence {
@@ -214,4 +216,14 @@ func spans(figs []figure) []span {
 		out[i] = f.at
 	}
 	return out
+}
+
+// lowerHedge writes a hedge that opens a sentence ("At least 12") as a
+// ledger writes it, in lower case; the figure itself is kept as written.
+func lowerHedge(v string) string {
+	h := hedgeRE.FindString(v)
+	if h == "" && len(v) > 8 && strings.EqualFold(v[:8], "between ") {
+		h = v[:8]
+	}
+	return strings.ToLower(h) + v[len(h):]
 }

@@ -68,6 +68,7 @@ func TestAttribution(t *testing.T) {
 		{"Habibur Rahman told Reuters that 340 died.", "Habibur Rahman", "Reuters"},
 		{"340 died, said Habibur Rahman, a police officer.", "Habibur Rahman", ""},
 		{"340 died.", "", ""},
+		{"12 died, the county fire service said.", "county fire service", ""},
 	}
 	for _, tt := range tests {
 		who, told := attribution(tt.sentence)

@@ -109,7 +109,7 @@ func aFigure(s string, a, b int) bool {
 	return true
 }
 
-var hedgeRE = regexp.MustCompile(`^` + hedge)
+var hedgeRE = regexp.MustCompile(`(?i)^` + hedge)
 
 // scaleWord reports whether a phrase of number words ends in a scale
 // ("two dozen", "three million"), which makes it a figure on its own.
