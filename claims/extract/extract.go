@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -42,9 +43,10 @@ type Proposal struct {
 
 // Options are what a text's proposals are made against.
 type Options struct {
-	// Source is the id of the source whose text it is; Date the text's
-	// date, when known.
-	Source, Date string
+	// Source is the id of the source whose text it is. Date is the
+	// text's date as the ledger gives it (texts: date), which wins;
+	// Published the source's, used when the text has no date line.
+	Source, Date, Published string
 	// Ledger gives the topics and sources to match, and the claims that
 	// mark a proposal as already claimed; nil proposes new topics only.
 	Ledger *claims.Ledger
@@ -83,8 +85,15 @@ func Text(text string, opts Options) []Proposal {
 		return nil
 	}
 	topics, srcs := ledgerTopics(opts.Ledger), ledgerSources(opts.Ledger)
+	dated, line := dateLine(text[skip:])
+	if opts.Date == "" {
+		opts.Date = cmp.Or(dated, opts.Published)
+	}
 	var out []Proposal
 	for _, sp := range sentences(text[skip:]) {
+		if line.end > 0 && sp.start < line.end && line.start < sp.end {
+			continue // the text's own date is no claim
+		}
 		sp.start += skip
 		sp.end += skip
 		s := text[sp.start:sp.end]
@@ -226,4 +235,32 @@ func lowerHedge(v string) string {
 		h = v[:8]
 	}
 	return strings.ToLower(h) + v[len(h):]
+}
+
+// dateLines is how many lines after the URL a text's date line may be:
+// below its headline, a byline or a standfirst.
+const dateLines = 5
+
+// dateLine finds the text's date line: among its first lines, a short one
+// that is mostly a date ("Posted: June 15th, 2010", "Published 17 May
+// 2010"). It returns the date as YYYY-MM-DD and the line's span.
+func dateLine(text string) (string, span) {
+	start := 0
+	for n := 0; n < dateLines && start < len(text); n++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		if m := dateRE.FindStringIndex(line); m != nil && len(strings.Fields(line)) <= 8 {
+			v, err := value.Parse(strings.TrimSpace(line[m[0]:m[1]]), value.Spec{Type: value.Date})
+			if c := value.Canonical(v); err == nil && len(c) == len("2006-01-02") {
+				return c, span{start, end}
+			}
+		}
+		start = end + 1
+	}
+	return "", span{}
 }

@@ -115,3 +115,21 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestDateLine(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Headline\nPosted: June 15th, 2010\nBody 5 dead.", "2010-06-15"},
+		{"Published 17 May 2010\nBody.", "2010-05-17"},
+		{"The toll reached 340 on April 24, 2013, after the building fell in Savar today.", ""},
+		{"Headline\nNo date here.", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := dateLine(tt.text); got != tt.want {
+			t.Errorf("dateLine(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	ps := Text("https://x\nPosted: June 15th, 2010\nAt least 5 died.", Options{Source: "s", Published: "2010-06-01"})
+	if len(ps) != 1 || ps[0].Date != "2010-06-15" {
+		t.Errorf("the date line gives the date and no proposal: %+v", ps)
+	}
+}

@@ -110,13 +110,13 @@ func extractFile(ios *iostreams.IOStreams, l *claims.Ledger, file, source string
 	if err != nil {
 		return nil, err
 	}
-	date := s.Published
+	date := ""
 	for _, t := range s.Texts {
 		if t.Date != "" && filepath.Clean(filepath.Join(filepath.Dir(s.Pos.File), t.Path)) == filepath.Clean(path) {
 			date = t.Date
 		}
 	}
-	ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Ledger: l})
+	ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Published: s.Published, Ledger: l})
 	return []extractout.Text{{Path: file, Source: s.ID, Proposals: ps}}, nil
 }
 
@@ -130,11 +130,11 @@ func extractAll(l *claims.Ledger) ([]extractout.Text, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: source %s: %w", s.Pos.File, s.ID, err)
 			}
-			date := s.Published
+			date := ""
 			if k := i - len(s.TextPaths()) + len(s.Texts); k >= 0 && s.Texts[k].Date != "" {
 				date = s.Texts[k].Date
 			}
-			ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Ledger: l})
+			ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Published: s.Published, Ledger: l})
 			out = append(out, extractout.Text{Path: filepath.Join(dir, rel), Source: s.ID, Proposals: ps})
 		}
 	}
