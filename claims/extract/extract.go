@@ -110,6 +110,9 @@ func Text(text string, opts Options) []Proposal {
 				p.Value = "no"
 			} else if f.kind == Figure {
 				p.Value = lowerHedge(p.Value)
+				if hedgeRE.FindString(p.Value) == "" && !strings.HasPrefix(p.Value, "between") {
+					p.Value = verbHedge(s[:f.at.start]) + p.Value
+				}
 			}
 			q := sp
 			if q.end-q.start > maxSentence {

@@ -133,3 +133,19 @@ func TestDateLine(t *testing.T) {
 		t.Errorf("the date line gives the date and no proposal: %+v", ps)
 	}
 }
+
+func TestVerbHedges(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The real toll exceeds 4,700.", "more than 4,700"},
+		{"Deaths may hit 630.", "up to 630"},
+		{"The toll is lower than the 802 figure.", "less than 802"},
+		{"The toll rose to 340.", "340"},
+		{"It could reach at least 12.", "at least 12"},
+	}
+	for _, tt := range tests {
+		ps := Text(tt.text, Options{Source: "s"})
+		if len(ps) != 1 || ps[0].Value != tt.want {
+			t.Errorf("Text(%q) = %+v, want value %q", tt.text, ps, tt.want)
+		}
+	}
+}

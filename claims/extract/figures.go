@@ -140,3 +140,26 @@ func compound(rest string) bool {
 	}
 	return true
 }
+
+// verbHedges are verbs that bound the figure after them, as a hedge
+// would: "the toll exceeds 4,700" says "more than 4,700", "could reach
+// 630" says "up to 630". The proposal writes the hedge the value types
+// read, since the verb is not part of a value.
+var verbHedges = []struct {
+	re    *regexp.Regexp
+	hedge string
+}{
+	{regexp.MustCompile(`(?i)\b(?:exceed(?:s|ed|ing)?|top(?:s|ped|ping)|surpass(?:es|ed|ing)?|higher than(?: the)?|greater than(?: the)?)\s+$`), "more than "},
+	{regexp.MustCompile(`(?i)\b(?:lower than(?: the)?|smaller than(?: the)?)\s+$`), "less than "},
+	{regexp.MustCompile(`(?i)\b(?:could|may|might|would|will|to)\s+(?:reach|hit|top|rise to|climb to)\s+$`), "up to "},
+}
+
+// verbHedge is the hedge the words before a figure give it, or "".
+func verbHedge(before string) string {
+	for _, v := range verbHedges {
+		if v.re.MatchString(before) {
+			return v.hedge
+		}
+	}
+	return ""
+}
