@@ -267,3 +267,19 @@ func dateLine(text string) (string, span) {
 	}
 	return "", span{}
 }
+
+// TypeOf is the type a new topic for p needs: a date's, a yes/no's, or
+// the figure's own (a percentage, an amount of money, else a number).
+func TypeOf(p Proposal) value.Type {
+	switch {
+	case p.Kind == Date:
+		return value.Date
+	case p.Kind == Denial:
+		return value.Bool
+	case strings.Contains(p.Value, "%") || strings.Contains(strings.ToLower(p.Value), "cent"):
+		return value.Percent
+	case strings.Contains(p.Value, "$"):
+		return value.Money
+	}
+	return value.Number
+}

@@ -27,6 +27,10 @@ type extractOptions struct {
 	File   string
 	Source string
 	All    bool
+	// Interactive offers each new proposal on the terminal and adds the
+	// accepted ones; Decide stands in for the terminal in tests.
+	Interactive bool
+	Decide      decideFunc
 }
 
 func newExtractCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -47,7 +51,8 @@ same value, from that source) are marked; each text's coverage, how many of
 its proposals the ledger holds, is printed on stderr. Paste the ones you
 confirm into the ledger, or pass their fields to claimdiff add.`,
 		Example: `  claimdiff extract texts/wapo.txt --source wapo
-  claimdiff extract --all --format json`,
+  claimdiff extract --all --format json
+  claimdiff extract texts/wapo.txt --source wapo -i   # add, edit or skip each`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -58,6 +63,7 @@ confirm into the ledger, or pass their fields to claimdiff add.`,
 	}
 	cmd.Flags().StringVar(&opts.Source, "source", "", "the ledger source whose text FILE is")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "read every source's texts (text: and texts:)")
+	cmd.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, "on a terminal, add, edit or skip each new proposal; accepted ones are added as add does")
 	cli.FormatFlag(cmd, &opts.Format, "yaml", "json")
 	return cmd
 }
@@ -88,6 +94,9 @@ func runExtract(opts *extractOptions) error {
 	for _, t := range texts {
 		claimed, total := extract.Coverage(t.Proposals)
 		fmt.Fprintf(ios.ErrOut, "%s: %d of %d figures claimed\n", safetext.Line(t.Path), claimed, total)
+	}
+	if opts.Interactive {
+		return extractInteractively(opts, l, texts)
 	}
 	if opts.Format == "json" {
 		return extractout.JSON(ios.Out, texts)
