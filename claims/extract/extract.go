@@ -71,8 +71,8 @@ func (t Topic) holds(k Kind) bool {
 	return t.Type.Numeric()
 }
 
-// maxSentence caps the quote: a line with no full stop (a table, a run of
-// captions) is cut to the words around the figure.
+// maxSentence caps a sentence, and so a quote: a line with no full stop
+// (a table, a run of captions) is cut into pieces at spaces.
 const maxSentence = 400
 
 // Text proposes the claims of text. A text whose first line is a URL
@@ -90,12 +90,14 @@ func Text(text string, opts Options) []Proposal {
 		opts.Date = cmp.Or(dated, opts.Published)
 	}
 	var out []Proposal
+	var parts []span
 	for _, sp := range sentences(text[skip:]) {
 		if line.end > 0 && sp.start < line.end && line.start < sp.end {
 			continue // the text's own date is no claim
 		}
-		sp.start += skip
-		sp.end += skip
+		parts = append(parts, chunks(text, span{sp.start + skip, sp.end + skip}, maxSentence)...)
+	}
+	for _, sp := range parts {
 		s := text[sp.start:sp.end]
 		denies := denialRE.MatchString(s)
 		figs := figures(s)
@@ -114,14 +116,8 @@ func Text(text string, opts Options) []Proposal {
 					p.Value = verbHedge(s[:f.at.start]) + p.Value
 				}
 			}
-			q := sp
-			if q.end-q.start > maxSentence {
-				w := window(s, f.at, 25)
-				off := strings.Index(s, w)
-				q = span{sp.start + off, sp.start + off + len(w)}
-			}
-			p.Start, p.End = q.start, q.end
-			p.Quote = strings.TrimSpace(text[q.start:q.end])
+			p.Start, p.End = sp.start, sp.end
+			p.Quote = s
 			if who != "" {
 				if id := matchSource(who, srcs); id != "" && id != opts.Source {
 					p.Source, p.Via = id, []string{opts.Source}

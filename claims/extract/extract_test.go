@@ -149,3 +149,18 @@ func TestVerbHedges(t *testing.T) {
 		}
 	}
 }
+
+// A text with no full stop is cut into pieces, so each quote stays short
+// and the work stays linear in the text.
+func TestLongLineIsCut(t *testing.T) {
+	text := strings.Repeat("7 dead and more words here ", 10000)
+	ps := Text(text, Options{Source: "s"})
+	if len(ps) != 10000 {
+		t.Fatalf("got %d proposals, want 10000", len(ps))
+	}
+	for _, p := range ps {
+		if len(p.Quote) > maxSentence || text[p.Start:p.End] != p.Quote {
+			t.Fatalf("quote %q is too long or not the text's", p.Quote)
+		}
+	}
+}

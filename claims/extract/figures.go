@@ -156,6 +156,9 @@ var verbHedges = []struct {
 
 // verbHedge is the hedge the words before a figure give it, or "".
 func verbHedge(before string) string {
+	if len(before) > 40 {
+		before = before[len(before)-40:] // the longest verb phrase is far shorter
+	}
 	for _, v := range verbHedges {
 		if v.re.MatchString(before) {
 			return v.hedge

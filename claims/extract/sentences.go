@@ -109,3 +109,29 @@ func numbered(before, after string) bool {
 		(len(before) == 2 || !unicode.IsLetter(rune(before[len(before)-3]))) &&
 		after != "" && after[0] >= '0' && after[0] <= '9'
 }
+
+// chunks cuts a sentence longer than max bytes at spaces into pieces of at
+// most max (a word longer than max is cut where it must be): a text with
+// no full stops (a table, a feed dumped as one line) must not make one
+// sentence whose every figure weighs every word of it.
+func chunks(text string, sp span, max int) []span {
+	var out []span
+	for sp.end-sp.start > max {
+		cut := sp.start + max
+		for !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		if i := strings.LastIndexByte(text[sp.start:cut], ' '); i > 0 {
+			cut = sp.start + i
+		}
+		out = append(out, span{sp.start, cut})
+		sp.start = cut
+		for sp.start < sp.end && text[sp.start] == ' ' {
+			sp.start++
+		}
+	}
+	if sp.end > sp.start {
+		out = append(out, sp)
+	}
+	return out
+}
