@@ -104,7 +104,7 @@ func Text(text string, opts Options) []Proposal {
 		if len(figs) == 0 && denies {
 			figs = []figure{{kind: Denial, at: span{0, 0}}}
 		}
-		who, _ := attribution(s)
+		who, told := attribution(s)
 		for _, f := range figs {
 			p := Proposal{Kind: f.kind, Source: opts.Source, Date: opts.Date, Denies: denies && f.kind != Denial}
 			p.Value = strings.TrimSpace(s[f.at.start:f.at.end])
@@ -118,13 +118,7 @@ func Text(text string, opts Options) []Proposal {
 			}
 			p.Start, p.End = sp.start, sp.end
 			p.Quote = s
-			if who != "" {
-				if id := matchSource(who, srcs); id != "" && id != opts.Source {
-					p.Source, p.Via = id, []string{opts.Source}
-				} else if id == "" {
-					p.Speaker = who
-				}
-			}
+			p.Source, p.Via, p.Speaker = attribute(who, told, opts.Source, srcs)
 			p.Topic = nearestTopic(s, f.at, f.kind, spans(figs), topics)
 			if p.Topic == "" {
 				p.Topic, p.NewTopic = suggestID(s, f.at), true
@@ -278,4 +272,27 @@ func TypeOf(p Proposal) value.Type {
 		return value.Money
 	}
 	return value.Number
+}
+
+// attribute turns who a sentence says spoke, and whom they told, into a
+// claim's source and via: a speaker the ledger names is the source, and
+// the text's source is the last link; "X told Reuters" puts Reuters, when
+// the ledger names it, between them, as the via of a wire's copy does. A
+// speaker no source matches is returned as a name to show.
+func attribute(who, told, textSource string, srcs []Source) (source string, via []string, speaker string) {
+	source = textSource
+	if who == "" {
+		return source, nil, ""
+	}
+	id := matchSource(who, srcs)
+	if id == "" {
+		return source, nil, who
+	}
+	if id == textSource {
+		return source, nil, ""
+	}
+	if t := matchSource(told, srcs); told != "" && t != "" && t != id && t != textSource {
+		via = append(via, t)
+	}
+	return id, append(via, textSource), ""
 }

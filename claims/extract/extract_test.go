@@ -164,3 +164,22 @@ func TestLongLineIsCut(t *testing.T) {
 		}
 	}
 }
+
+func TestAttribute(t *testing.T) {
+	srcs := []Source{{ID: "police", Name: "Dhaka police (Habibur Rahman)"}, {ID: "reuters", Name: "Reuters"}, {ID: "dawn", Name: "Dawn"}}
+	tests := []struct {
+		who, told, source, via, speaker string
+	}{
+		{"Habibur Rahman", "Reuters", "police", "reuters,dawn", ""},
+		{"Habibur Rahman", "", "police", "dawn", ""},
+		{"police", "the Dawn", "police", "dawn", ""},
+		{"a witness", "Reuters", "dawn", "", "a witness"},
+		{"", "", "dawn", "", ""},
+	}
+	for _, tt := range tests {
+		source, via, speaker := attribute(tt.who, tt.told, "dawn", srcs)
+		if source != tt.source || strings.Join(via, ",") != tt.via || speaker != tt.speaker {
+			t.Errorf("attribute(%q, %q) = %q, %q, %q; want %q, %q, %q", tt.who, tt.told, source, via, speaker, tt.source, tt.via, tt.speaker)
+		}
+	}
+}
