@@ -6,10 +6,13 @@ import (
 )
 
 // verbs is the lexicon of attribution verbs: "X said", "said X".
-const verbs = `(?:said|says|told|tells|stated|states|reported|reports|estimated|estimates|announced|announces|confirmed|confirms|added|claimed|claims|put|puts|counted|wrote|tweeted|denied|denies|insisted|insists)`
+const verbs = `(?:said|says|say|told|tells|stated|states|reported|reports|estimated|estimates|announced|announces|confirmed|confirms|added|claimed|claims|put|puts|counted|wrote|tweeted|denied|denies|insisted|insists)`
 
 var (
-	accordingRE = regexp.MustCompile(`(?i)\baccording to (?:the )?([^,.;:"()]{2,80})`)
+	// A full stop inside a name ("the U.S. Consumer Product Safety
+	// Commission") does not end it: within a sentence, a full stop is an
+	// abbreviation's, since the sentence split at every other.
+	accordingRE = regexp.MustCompile(`(?i)\baccording to (?:the )?((?:[^,.;:"()]|\.\s?[^\s,.;:"()]){2,80})`)
 	// "police said", "Mr. Rahman told Reuters", "the army estimated".
 	saidRE = regexp.MustCompile(`((?:[A-Z][\w.'’&-]*\s+){0,5}(?:[A-Z][\w.'’&-]*|police|officials?|authorities|spokes(?:man|woman|person)|ministry|army|government))\s+` + verbs + `\b`)
 	// "..., said Habibur Rahman".
@@ -34,8 +37,24 @@ func attribution(s string) (who, told string) {
 	if m := toldRE.FindStringSubmatch(s); m != nil {
 		told = m[1]
 	}
-	return strings.TrimSpace(who), strings.TrimSpace(told)
+	who = strings.TrimSpace(who)
+	if notSpeaker(who) {
+		who = ""
+	}
+	return who, strings.TrimSpace(told)
 }
+
+// notSpeaker reports whether a phrase the patterns took for a speaker is
+// a time ("officials on Tuesday said" gives "Tuesday").
+func notSpeaker(who string) bool {
+	last := who
+	if i := strings.LastIndexByte(who, ' '); i >= 0 {
+		last = who[i+1:]
+	}
+	return dayRE.MatchString(last) || dateRE.MatchString(who)
+}
+
+var dayRE = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|evening|afternoon|week|month|year|` + month + `)$`)
 
 // matchSource finds the source whose id or name shares the most words
 // with name; "" when none shares a word worth matching.

@@ -69,6 +69,9 @@ func TestAttribution(t *testing.T) {
 		{"340 died, said Habibur Rahman, a police officer.", "Habibur Rahman", ""},
 		{"340 died.", "", ""},
 		{"12 died, the county fire service said.", "county fire service", ""},
+		{"Officials on Tuesday said 12 died.", "", ""},
+		{"92 reports, according to the U.S. Consumer Product Safety Commission.", "U.S. Consumer Product Safety Commission", ""},
+		{"Chilean police say 630 may have died.", "Chilean police", ""},
 	}
 	for _, tt := range tests {
 		who, told := attribution(tt.sentence)

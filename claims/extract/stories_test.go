@@ -37,19 +37,19 @@ func TestStoriesRecall(t *testing.T) {
 		t.Fatalf("no stories: %v", err)
 	}
 	var table []string
-	var sumFound, sumClaims, sumGood, sumProps, sumTopical int
+	var sumFound, sumClaims, sumGood, sumProps, sumTopical, sumSourced int
 	for _, file := range dirs {
 		name := filepath.Base(filepath.Dir(file))
-		found, quoted, good, props, topical := measure(t, file)
-		sumFound, sumClaims, sumGood, sumProps, sumTopical = sumFound+found, sumClaims+quoted, sumGood+good, sumProps+props, sumTopical+topical
+		found, quoted, good, props, topical, sourced := measure(t, file)
+		sumFound, sumClaims, sumGood, sumProps, sumTopical, sumSourced = sumFound+found, sumClaims+quoted, sumGood+good, sumProps+props, sumTopical+topical, sumSourced+sourced
 		recall, precision := percent(found, quoted), percent(good, props)
-		table = append(table, fmt.Sprintf("| %s | %d | %d | %d%% | %d | %d%% | %d%% |", name, quoted, found, recall, props, precision, percent(topical, found)))
+		table = append(table, fmt.Sprintf("| %s | %d | %d | %d%% | %d | %d%% | %d%% | %d%% |", name, quoted, found, recall, props, precision, percent(topical, found), percent(sourced, found)))
 		if f, ok := floors[name]; ok && (recall < f[0] || precision < f[1]) {
 			t.Errorf("%s: recall %d%%, precision %d%%; floors are %d%% and %d%%", name, recall, precision, f[0], f[1])
 		}
 	}
-	table = append(table, fmt.Sprintf("| all | %d | %d | %d%% | %d | %d%% | %d%% |", sumClaims, sumFound, percent(sumFound, sumClaims), sumProps, percent(sumGood, sumProps), percent(sumTopical, sumFound)))
-	t.Logf("\n| story | quoted claims | proposed | recall | proposals | precision | right topic |\n| --- | --- | --- | --- | --- | --- | --- |\n%s", strings.Join(table, "\n"))
+	table = append(table, fmt.Sprintf("| all | %d | %d | %d%% | %d | %d%% | %d%% | %d%% |", sumClaims, sumFound, percent(sumFound, sumClaims), sumProps, percent(sumGood, sumProps), percent(sumTopical, sumFound), percent(sumSourced, sumFound)))
+	t.Logf("\n| story | quoted claims | proposed | recall | proposals | precision | right topic | right source |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n%s", strings.Join(table, "\n"))
 }
 
 func percent(a, b int) int {
@@ -65,8 +65,8 @@ type located struct {
 }
 
 // measure also counts, of the claims proposed, those whose proposal names
-// the claim's own topic, which recall does not ask.
-func measure(t *testing.T, file string) (found, quoted, good, props, topical int) {
+// the claim's own topic, and its own origin, which recall does not ask.
+func measure(t *testing.T, file string) (found, quoted, good, props, topical, sourced int) {
 	l, err := load.Load(load.Paths([]string{file}), load.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +74,7 @@ func measure(t *testing.T, file string) (found, quoted, good, props, topical int
 	dir := filepath.Dir(file)
 	matched := map[*claims.Claim]bool{}
 	onTopic := map[*claims.Claim]bool{}
+	bySource := map[*claims.Claim]bool{}
 	for i := range l.Claims {
 		if l.Claims[i].Quote != "" {
 			quoted++
@@ -93,6 +94,10 @@ func measure(t *testing.T, file string) (found, quoted, good, props, topical int
 					if p.Start < at.end && at.start < p.End && at.c.TopicRef != nil && extract.Same(p.Value, at.c.Value, at.c.TopicRef.Spec) {
 						matched[at.c] = true
 						onTopic[at.c] = onTopic[at.c] || p.Topic == at.c.Topic
+						bySource[at.c] = bySource[at.c] || p.Source == at.c.Source
+						if p.Source != at.c.Source && os.Getenv("EXTRACT_MISSES") != "" {
+							t.Logf("source %s (speaker %q) for %s: %q", p.Source, p.Speaker, at.c.Source, p.Quote)
+						}
 						if p.Topic != at.c.Topic && os.Getenv("EXTRACT_MISSES") != "" {
 							t.Logf("topic %s for %s: %q", p.Topic, at.c.Topic, p.Quote)
 						}
@@ -117,7 +122,12 @@ func measure(t *testing.T, file string) (found, quoted, good, props, topical int
 			topical++
 		}
 	}
-	return len(matched), quoted, good, props, topical
+	for _, ok := range bySource {
+		if ok {
+			sourced++
+		}
+	}
+	return len(matched), quoted, good, props, topical, sourced
 }
 
 // locate finds where each quoted claim's quote is in text, as check
