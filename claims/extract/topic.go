@@ -179,31 +179,6 @@ func weighWords(s string, at span, others []span) map[string]int {
 	return out
 }
 
-// window is the text of about n words either side of at.
-func window(s string, at span, n int) string {
-	a, b := at.start, at.end
-	for k := 0; k < n && a > 0; k++ {
-		a = strings.LastIndexByte(strings.TrimRight(s[:a], " "), ' ') + 1
-		if a <= 0 {
-			a = 0
-			break
-		}
-		a--
-	}
-	for k := 0; k < n && b < len(s); k++ {
-		i := strings.IndexByte(strings.TrimLeft(s[b:], " "), ' ')
-		if i < 0 {
-			b = len(s)
-			break
-		}
-		b += len(s[b:]) - len(strings.TrimLeft(s[b:], " ")) + i
-	}
-	if a < 0 {
-		a = 0
-	}
-	return s[a:b]
-}
-
 // suggestID makes a topic id from the content words after the figure
 // ("340 people died" gives "new.people-died"), or before it when nothing
 // follows.
