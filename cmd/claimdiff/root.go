@@ -71,7 +71,7 @@ func commands() []func(*iostreams.IOStreams, *globalOptions) *cobra.Command {
 		newDisputedCmd, newListCmd, newSourcesCmd, newReportCmd, newGraphCmd,
 		newCheckCmd, newDiffCmd, newCompareCmd, newExportCmd, newLintCmd,
 		newSchemaCmd, newExampleCmd, newResolveCmd,
-		newAddCmd, newFmtCmd, newEditCmd, newImportCmd, newTimelineCmd,
+		newAddCmd, newFmtCmd, newEditCmd, newImportCmd, newTimelineCmd, newExtractCmd,
 	}
 }
 
