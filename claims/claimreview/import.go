@@ -349,7 +349,7 @@ func (l *Ledger) WriteYAML(w io.Writer, title string) error {
 	l.head(&b, title)
 	b.WriteString("\nclaims:\n")
 	for _, c := range l.Claims {
-		fmt.Fprintf(&b, "  - topic: %s\n    value: %s\n    source: %s\n", c.Topic, q(c.Value), c.Source)
+		fmt.Fprintf(&b, "  - topic: %s\n    value: %s\n    source: %s\n", id(c.Topic), q(c.Value), id(c.Source))
 		if c.Date != "" {
 			fmt.Fprintf(&b, "    date: %s\n", c.Date)
 		}
@@ -396,14 +396,14 @@ func (l *Ledger) head(b *strings.Builder, title string) {
 	b.WriteString("description: Imported from ClaimReview by claimdiff import claimreview. Each topic is a reviewed claim, each source a fact-checker, each claim one verdict.\n")
 	b.WriteString("\nsources:\n")
 	for _, s := range l.Sources {
-		fmt.Fprintf(b, "  %s:\n    name: %s\n    kind: outlet\n", s.ID, q(s.Name))
+		fmt.Fprintf(b, "  %s:\n    name: %s\n    kind: outlet\n", id(s.ID), q(s.Name))
 		if s.URL != "" {
 			fmt.Fprintf(b, "    url: %s\n", q(s.URL))
 		}
 	}
 	b.WriteString("\ntopics:\n")
 	for _, t := range l.Topics {
-		fmt.Fprintf(b, "  %s:\n", t.ID)
+		fmt.Fprintf(b, "  %s:\n", id(t.ID))
 		if t.Text != "" {
 			fmt.Fprintf(b, "    question: %s\n", q(t.Text))
 		}
@@ -426,3 +426,7 @@ func (l *Ledger) head(b *strings.Builder, title string) {
 }
 
 func q(s string) string { return ledgerfile.Scalar(s, ledgerfile.Block) }
+
+// id writes an id so that no YAML reader takes it for null, a boolean or
+// a number (a fact-checker named "Null").
+func id(s string) string { return ledgerfile.ID(s, ledgerfile.Block) }
