@@ -80,3 +80,30 @@ func TestImportIDsYAMLWouldRetype(t *testing.T) {
 		}
 	}
 }
+
+// Reviews of claims that share their opening get ids numbered on from the
+// last one, not searched from 2 each time (16,000 such took 21 s).
+func TestImportIDClashesNumberOn(t *testing.T) {
+	const n = 16_000
+	opening := strings.Repeat("the same opening words ", 3)
+	var items []string
+	for i := range n {
+		items = append(items, fmt.Sprintf(`{"@type": "ClaimReview", "claimReviewed": "%s%d",
+		  "author": {"@type": "Organization", "name": "Checker"},
+		  "reviewRating": {"@type": "Rating", "alternateName": "False"}}`, opening, i))
+	}
+	l, err := claimreview.Import(strings.NewReader(`[` + strings.Join(items, ",") + `]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := l.Topics[0].ID
+	for i, tp := range l.Topics {
+		want := base
+		if i > 0 {
+			want = fmt.Sprintf("%s-%d", base, i+1)
+		}
+		if tp.ID != want {
+			t.Fatalf("topic %d is %q, want %q", i, tp.ID, want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func noValue(v string, spec Spec) bool {
 		return false
 	}
 	if spec.Type == Choice {
-		if _, err := parseChoice(v, spec.Choices); err == nil {
+		if _, err := parseChoice(v, spec); err == nil {
 			return false
 		}
 	}
@@ -177,7 +177,7 @@ func SplitNote(raw string, spec Spec) (val, note string) {
 		return raw, ""
 	}
 	if spec.Type == Choice {
-		if _, err := parseChoice(raw, spec.Choices); err == nil {
+		if _, err := parseChoice(raw, spec); err == nil {
 			return raw, ""
 		}
 	}
