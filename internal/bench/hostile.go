@@ -101,6 +101,11 @@ func hostileCases() []hostileCase {
 				path := filepath.Join(dir, "values.yaml")
 				return []string{"resolve", "--explain", "t", "--format", "json", "-f", path}, "", os.WriteFile(path, valuesLedger(n), 0o644)
 			}},
+		{name: "block scalar over the cap: lint", sizes: [2]int{50, 100}, unit: "MiB of one title: | block scalar", exit: 1,
+			make: func(dir string, n int) ([]string, string, error) {
+				path := filepath.Join(dir, "block.yaml")
+				return []string{"lint", "-f", path}, "", os.WriteFile(path, blockLedger(n<<20), 0o644)
+			}},
 		{name: "import claimreview: ids that clash", sizes: [2]int{16_000, 32_000}, unit: "reviews of claims sharing a 48-byte opening", exit: 0,
 			make: func(dir string, n int) ([]string, string, error) {
 				path := filepath.Join(dir, "reviews.json")
@@ -151,6 +156,17 @@ func sidesLedger(n int) []byte {
 	b.WriteString("claims:\n")
 	for i := range n {
 		fmt.Fprintf(&b, "  - {topic: t, value: 100, source: a%d, date: 2025-01-01}\n  - {topic: t, value: 900, source: b%d, date: 2025-01-01}\n", i, i)
+	}
+	return b.Bytes()
+}
+
+// blockLedger is a ledger whose title is a block scalar of size bytes.
+func blockLedger(size int) []byte {
+	var b bytes.Buffer
+	b.Grow(size + 64)
+	b.WriteString("ledger: 1\ntitle: |\n")
+	for b.Len() < size {
+		b.WriteString("  a line of the title, one of very many\n")
 	}
 	return b.Bytes()
 }
