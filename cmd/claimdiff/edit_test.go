@@ -107,14 +107,14 @@ func TestEditKeepsTheUsersComments(t *testing.T) {
 	calls := 0
 	ios, _, _, errOut := iostreams.Test()
 	opts := &editOptions{IO: ios, Global: &globalOptions{Files: []string{ledger}},
-		Reopen: func() (bool, error) { return true, nil },
+		Reopen: func() (bool, error) { return calls < 3, nil },
 		Edit: func(path string) error {
 			calls++
 			got, _ := os.ReadFile(path)
 			if calls == 1 {
 				return os.WriteFile(path, append(got, "  - {topic: t, value: 2, sorce: a}\n"...), 0o600)
 			}
-			return os.WriteFile(path, []byte(strings.Replace(string(got), "sorce", "source", 1)), 0o600)
+			return os.WriteFile(path, []byte(strings.Replace(string(got), "sorce: a", "source: a", 1)), 0o600)
 		}}
 	if err := runEdit(opts); err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
