@@ -219,6 +219,9 @@ type Options struct {
 	// blockSize is how much of the file a block holds; tests make it
 	// small. Zero means defaultBlockSize.
 	blockSize int
+	// Budget, when set, is the budget the Parquet files of one load share
+	// (NewBudget); without it each file has its own.
+	Budget *Budget
 	// parquetBudget, when set, replaces a Parquet file's budget (see
 	// pqBudget), so tests can reach it with small files.
 	parquetBudget int64

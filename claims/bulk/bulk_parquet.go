@@ -2,7 +2,6 @@ package bulk
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -38,20 +37,50 @@ const maxParquetInMemory = 1 << 30
 // for a million rows, so a small hostile file could otherwise fill
 // memory; the cap is far beyond what a real file of that size needs.
 type pqBudget struct {
-	left  atomic.Int64
-	limit int64
+	left, limit atomic.Int64
+	// shared says the budget is a load's, for all its files (Budget).
+	shared bool
 }
 
 // budgetFor is a file's budget: 64 times its size and 1 GiB.
 func budgetFor(size int64) int64 { return 1<<30 + 64*size }
 
 func newBudget(n int64) *pqBudget {
-	b := &pqBudget{limit: n}
+	b := &pqBudget{}
 	b.left.Store(n)
+	b.limit.Store(n)
 	return b
 }
 
 func (b *pqBudget) take(n int64) bool { return b.left.Add(-n) >= 0 }
+
+// grant adds n to the budget.
+func (b *pqBudget) grant(n int64) {
+	b.left.Add(n)
+	b.limit.Add(n)
+}
+
+// overBudget says what passed the budget.
+func (b *pqBudget) overBudget() string {
+	limit := diag.ByteSize(b.limit.Load() >> 20 << 20)
+	if b.shared {
+		return fmt.Sprintf("the Parquet files of the ledger expand to more than %s in memory together (64 times their size and 1 GiB)", limit)
+	}
+	return fmt.Sprintf("the file expands to more than %s in memory (64 times its size and 1 GiB)", limit)
+}
+
+// Budget is one budget for all the Parquet files of a load: 1 GiB, and 64
+// times each file's size. A budget per file let a directory of K tiny
+// files expand to K GiB (three 400-byte files gave 4.5 million claims).
+// It is safe for concurrent use.
+type Budget struct{ pq *pqBudget }
+
+// NewBudget returns a load's budget, before any file is read.
+func NewBudget() *Budget {
+	b := newBudget(1 << 30)
+	b.shared = true
+	return &Budget{pq: b}
+}
 
 // readParquet reads a Parquet file from r, which it reads with random
 // access if it can, and else whole into memory.
@@ -82,8 +111,17 @@ func readParquet(name string, r io.Reader, size int64, into Sink, opts Options) 
 		bf.problem(diag.Errorf(file, "empty", "the file is empty; a Parquet claim file starts and ends with PAR1"))
 		return bf.r.Problems, nil
 	}
-	budget := cmp.Or(opts.parquetBudget, budgetFor(size))
-	err := bf.readParquet(&pqFile{ra: ra, size: size}, newBudget(budget), opts.Progress)
+	var budget *pqBudget
+	switch {
+	case opts.parquetBudget > 0:
+		budget = newBudget(opts.parquetBudget)
+	case opts.Budget != nil:
+		budget = opts.Budget.pq
+		budget.grant(64 * size)
+	default:
+		budget = newBudget(budgetFor(size))
+	}
+	err := bf.readParquet(&pqFile{ra: ra, size: size}, budget, opts.Progress)
 	var bad *pqError
 	var failed *pqReadError
 	switch {
@@ -338,7 +376,7 @@ func (bf *bulkFile) readGroups(f *pqFile, groups []*pqGroup, fields []pqField, n
 		if g.err != nil {
 			if errors.Is(g.err, errPqBudget) {
 				bf.problem(diag.Errorf(diag.Pos{File: bf.name, Line: g.firstRow + 1}, "too-large",
-					"the file expands to more than %s in memory (64 times its size and 1 GiB); the rest is not read", diag.ByteSize(budget.limit>>20<<20)))
+					"%s; the rest is not read", budget.overBudget()))
 				return nil
 			}
 			return asPqError(g.err, g.firstRow+1)

@@ -234,9 +234,16 @@ func exportContext(ctx string) [][2]string {
 type UnsafeCSVError struct {
 	Claim *claims.Claim
 	Field string
+	// Command says the field would start a CI workflow command: "::" at
+	// the start of a line of a quoted cell, or "##[".
+	Command bool
 }
 
 func (e *UnsafeCSVError) Error() string {
+	if e.Command {
+		return fmt.Sprintf("%s: the %s of claim %q holds a CI workflow command (\"::\" starting a line, or a logging command), which CSV would carry raw; export as jsonl, which escapes it",
+			e.Claim.Pos, e.Field, e.Claim.ID)
+	}
 	return fmt.Sprintf("%s: the %s of claim %q holds a control or bidi character, which CSV would carry raw; export as jsonl, which escapes it",
 		e.Claim.Pos, e.Field, e.Claim.ID)
 }
@@ -247,7 +254,9 @@ func (e *UnsafeCSVError) Error() string {
 // holding a control character (other than tab and line feed), a bidi
 // control or invalid UTF-8 is refused with an *UnsafeCSVError before
 // anything is written, because CSV has no escape that would keep it out of
-// a terminal or a spreadsheet cell.
+// a terminal or a spreadsheet cell. So is one holding a CI workflow
+// command: a quoted cell keeps its newlines, so a CI log that shows the
+// file would run it.
 func WriteCSV(w io.Writer, cs []claims.Claim, comma rune) error {
 	for i := range cs {
 		if err := csvSafe(&cs[i]); err != nil {
@@ -290,7 +299,7 @@ func csvRecord(rec []string, c *claims.Claim) {
 }
 
 // csvSafe checks every text of a claim with safetext.Clean, which removes
-// exactly the characters CSV must not carry raw.
+// exactly the characters CSV must not carry raw, and safetext.Commands.
 func csvSafe(c *claims.Claim) error {
 	fields := [...]struct{ name, s string }{
 		{"id", c.ID}, {"topic", c.Topic}, {"value", c.Value.Raw}, {"source", c.Source},
@@ -300,10 +309,16 @@ func csvSafe(c *claims.Claim) error {
 		if safetext.Clean(f.s) != f.s {
 			return &UnsafeCSVError{Claim: c, Field: f.name}
 		}
+		if safetext.Commands(f.s) != f.s {
+			return &UnsafeCSVError{Claim: c, Field: f.name, Command: true}
+		}
 	}
 	for _, v := range c.Via {
 		if safetext.Clean(v) != v {
 			return &UnsafeCSVError{Claim: c, Field: "via"}
+		}
+		if safetext.Commands(v) != v {
+			return &UnsafeCSVError{Claim: c, Field: "via", Command: true}
 		}
 	}
 	return nil

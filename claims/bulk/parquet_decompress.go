@@ -23,6 +23,10 @@ func (d *pqDecoder) decompress(codec int32, src []byte, want int32) ([]byte, err
 		}
 		return src, nil
 	}
+	// Inflating costs time and memory whatever the page holds.
+	if !d.budget.take(int64(want)) {
+		return nil, errPqBudget
+	}
 	d.page = grow(d.page, int(want))
 	dst := d.page
 	var err error

@@ -28,6 +28,24 @@ const maxPageBytes = 128 << 20
 // put at most a row group's rows in a page, a few hundred thousand.
 const maxPageValues = 1 << 22
 
+// maxValueBytes is the most a page may declare for each of its values,
+// and maxPageSlack what it may declare beyond them (levels, headers).
+// A value longer than MaxLineBytes is not read anyway.
+const (
+	maxValueBytes = MaxLineBytes + 16
+	maxPageSlack  = 64 << 10
+)
+
+// pageSizeFits refuses a page whose declared size is far beyond what its
+// values could take: pages of no values that each inflate to 128 MiB
+// cost 17 s of CPU for an 825 KB file, and held nothing.
+func pageSizeFits(h *pqPageHeader, n int) error {
+	if int64(h.uncompressed) > maxPageSlack+int64(n)*maxValueBytes {
+		return fmt.Errorf("a page says it holds %d bytes for %d values, far more than they could take", h.uncompressed, n)
+	}
+	return nil
+}
+
 // maxPageHeaderBytes caps a page header, which may hold statistics.
 const maxPageHeaderBytes = 16 << 20
 
@@ -154,6 +172,9 @@ func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnD
 				return fmt.Errorf("a dictionary page comes after the chunk's first page")
 			}
 			hasDict = true
+			if err := pageSizeFits(&h, int(h.numValues)); err != nil {
+				return err
+			}
 			page, err := d.decompress(c.codec, raw, h.uncompressed)
 			if err != nil {
 				return err
@@ -226,6 +247,9 @@ func (d *pqDecoder) readDataPage(c *pqChunk, leaf *pqLeaf, h *pqPageHeader, raw 
 	n := int(h.numValues)
 	if n > maxPageValues {
 		return fmt.Errorf("a page holds %d values, more than the limit of %d", n, maxPageValues)
+	}
+	if err := pageSizeFits(h, n); err != nil {
+		return err
 	}
 	// A value costs a byte for each level and a span; refuse a page that
 	// would pass the budget before making room for them.
@@ -366,8 +390,8 @@ func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error 
 	if len(out.text) > 1<<31-1 || len(out.spans) > 1<<31-1 {
 		return fmt.Errorf("column %q holds more than 2 GiB in one row group", leaf.path)
 	}
-	// Each entry costs its text too.
-	if !d.budget.take(int64(len(out.text) - text0)) {
+	// Each entry costs its text too, but for what text charged already.
+	if !d.budget.take(max(int64(len(out.text)-text0)-d.values.charged, 0)) {
 		return errPqBudget
 	}
 	return nil

@@ -75,13 +75,18 @@ func (c Claim) fields(ctx Context) []field {
 			out = append(out, field{k, Scalar(v, ctx)})
 		}
 	}
-	add("id", c.ID)
-	add("topic", c.Topic)
+	addID := func(k, v string) {
+		if v != "" {
+			out = append(out, field{k, ID(v, ctx)})
+		}
+	}
+	addID("id", c.ID)
+	addID("topic", c.Topic)
 	add("value", c.Value)
 	if c.Denies {
 		out = append(out, field{"denies", "true"})
 	}
-	add("source", c.Source)
+	addID("source", c.Source)
 	if v := list(c.Via); v != "" {
 		out = append(out, field{"via", v})
 	}
@@ -231,7 +236,7 @@ func writeItem(b *strings.Builder, fs []field, st Style) {
 // writeEntry writes an "id: ..." entry of a section in style st.
 func writeEntry(b *strings.Builder, id string, fs []field, st Style) {
 	pad := strings.Repeat(" ", st.Indent)
-	key := Scalar(id, Block)
+	key := ID(id, Block)
 	if st.Flow || len(fs) == 0 {
 		b.WriteString(pad + key + ": " + flowMapping(fs) + "\n")
 		return

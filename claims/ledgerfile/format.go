@@ -340,7 +340,7 @@ func (p *printer) entry(key, val *yaml.Node, indent int, order []string) {
 		return
 	}
 	p.comment(key.HeadComment, indent)
-	p.line(strings.Repeat(" ", indent)+Scalar(key.Value, Block)+":", joinComments(key.LineComment, val.LineComment))
+	p.line(strings.Repeat(" ", indent)+ID(key.Value, Block)+":", joinComments(key.LineComment, val.LineComment))
 	p.comment(val.HeadComment, indent+2)
 	foot := lastFoot(val)
 	for _, kv := range ordered(val, order, false) {

@@ -11,6 +11,7 @@
 package ledgerfile
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode"
@@ -174,4 +175,30 @@ func doubleQuoted(s string) string {
 func hex(v uint64, width int) string {
 	s := strings.ToUpper(strconv.FormatUint(v, 16))
 	return strings.Repeat("0", width-len(s)) + s
+}
+
+// ID writes an id (of a source, a topic or a claim) as Scalar does, but
+// quoted also when a YAML reader would take it plain for anything but a
+// string: null, a boolean in YAML 1.1 or 1.2 (yes, off, True) or a number
+// (2024, 1e3, 0x1F). A fact-checker named "Null" must stay a name to every
+// tool that reads the file, not only to claimdiff.
+func ID(s string, ctx Context) string {
+	if typedPlain(s) {
+		return doubleQuoted(s)
+	}
+	return Scalar(s, ctx)
+}
+
+// typedPlain says whether s, written plain, would read as null, a boolean
+// or a number to some YAML reader.
+func typedPlain(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n":
+		return true
+	}
+	if _, err := strconv.ParseInt(s, 0, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		return true
+	}
+	_, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	return err == nil || errors.Is(err, strconv.ErrRange)
 }

@@ -130,3 +130,27 @@ func FuzzInsertClaim(f *testing.F) {
 		}
 	})
 }
+
+// An id is quoted when any YAML reader would take it plain for null, a
+// boolean or a number, and left plain otherwise.
+func TestIDQuotesTypedPlainScalars(t *testing.T) {
+	for _, s := range []string{"null", "Null", "NULL", "~", "true", "False", "yes", "No", "on", "OFF", "y", "N",
+		"2024", "-1", "+1", "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "99999999999999999999", "inf", "NaN"} {
+		got := ledgerfile.ID(s, ledgerfile.Block)
+		if !strings.HasPrefix(got, `"`) {
+			t.Errorf("ID(%q) = %s, want it quoted", s, got)
+		}
+		var m map[string]any
+		if err := yaml.Unmarshal([]byte("k: "+got), &m); err != nil {
+			t.Fatal(err)
+		}
+		if v := m["k"]; v != s {
+			t.Errorf("ID(%q) = %s reads back as %T %v", s, got, v, v)
+		}
+	}
+	for _, s := range []string{"reuters", "claim.null", "nullable", "yes-no", "2024-cap", "a1e3", "army-cap"} {
+		if got := ledgerfile.ID(s, ledgerfile.Block); got != s {
+			t.Errorf("ID(%q) = %s, want it plain", s, got)
+		}
+	}
+}

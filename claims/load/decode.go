@@ -270,6 +270,7 @@ func parseTopic(r *reader, f field) *claims.Topic {
 			tol, _ = r.scalar(p.value, "tolerance")
 		case "choices":
 			t.Spec.Choices = r.choices(p.value)
+			t.Spec.IndexChoices()
 		case "changes":
 			t.Changes = r.boolean(p.value, "changes")
 		case "zone":

@@ -110,5 +110,6 @@ func (h *Head) Part(files []File) (*claims.Ledger, error) {
 	b.finishClaims(func(p diag.Problem) { l.Problems = append(l.Problems, p) })
 	b.places = nil
 	diag.Sort(l.Problems)
+	resolveHints(l, l.Problems)
 	return l, nil
 }

@@ -288,12 +288,20 @@ func (b *builder) addBulk(name string, f bulk.Format, r io.Reader, size int64) e
 		progress = b.reading.add
 	}
 	problems, err := bulk.Read(name, f, r, size, bulk.Sink{Claims: &b.l.Claims, Places: &b.places},
-		bulk.Options{MaxRows: cmp.Or(b.opts.MaxRows, DefaultMaxRows), Progress: progress})
+		bulk.Options{MaxRows: cmp.Or(b.opts.MaxRows, DefaultMaxRows), Progress: progress, Budget: b.parquetBudget()})
 	b.l.Problems = append(b.l.Problems, problems...)
 	if err != nil {
 		return &InputError{fmt.Errorf("%s: %w", name, unwrapPathError(err))}
 	}
 	return nil
+}
+
+// parquetBudget is the one budget the Parquet files of this load share.
+func (b *builder) parquetBudget() *bulk.Budget {
+	if b.budget == nil {
+		b.budget = bulk.NewBudget()
+	}
+	return b.budget
 }
 
 var errTooLarge = errors.New("file too large")
@@ -464,6 +472,8 @@ type builder struct {
 	// version is set when some file says ledger: 1, and unread when a
 	// file was given up part way, so that its lack says nothing.
 	version, unread bool
+	// budget caps what all the Parquet files of the load expand to.
+	budget *bulk.Budget
 	// progress is nil unless someone listens; reading counts the file
 	// being read.
 	progress *progress

@@ -40,10 +40,12 @@ type runScanner struct {
 	skip, token bool
 	// prev is the byte before the one being scanned.
 	prev byte
+	// blocks finds block scalars over the limit, whose lines are short.
+	blocks blockScanner
 }
 
 func newRunScanner(limit int64) *runScanner {
-	s := &runScanner{limit: limit}
+	s := &runScanner{limit: limit, blocks: blockScanner{limit: limit}}
 	s.reset()
 	return s
 }
@@ -62,6 +64,9 @@ func (s *runScanner) reset() {
 // finding the window's last newline from its end: in a ledger of short
 // lines that looks at a few bytes per megabyte.
 func (s *runScanner) scan(data []byte, from int) (int64, bool) {
+	if at, long := s.blocks.scan(data); long {
+		return at, true
+	}
 	n := int64(len(data))
 	for {
 		if s.long {

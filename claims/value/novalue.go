@@ -90,7 +90,7 @@ func choiceNamed(v string, spec Spec) bool {
 	if spec.Type != Choice {
 		return false
 	}
-	_, err := parseChoice(v, spec.Choices)
+	_, err := parseChoice(v, spec)
 	return err == nil
 }
 
@@ -193,7 +193,7 @@ func SplitNote(raw string, spec Spec) (val, note string) {
 		return raw, ""
 	}
 	if spec.Type == Choice {
-		if _, err := parseChoice(raw, spec.Choices); err == nil {
+		if _, err := parseChoice(raw, spec); err == nil {
 			return raw, ""
 		}
 	}

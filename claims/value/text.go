@@ -91,27 +91,59 @@ func parseBool(raw string) (Value, error) {
 	return v, nil
 }
 
-func parseChoice(raw string, choices []ChoiceDef) (Value, error) {
+func parseChoice(raw string, spec Spec) (Value, error) {
 	v := Value{Raw: raw, Type: Choice}
 	a := NormalizeText(raw)
-	for _, c := range choices {
-		if NormalizeText(c.Name) == a {
-			v.Atom = c.Name
+	choices := spec.Choices
+	if spec.choiceIndex != nil {
+		if name, ok := spec.choiceIndex[a]; ok {
+			v.Atom = name
 			return v, nil
 		}
-		for _, alias := range c.Aliases {
-			if NormalizeText(alias) == a {
+	} else {
+		for _, c := range choices {
+			if NormalizeText(c.Name) == a {
 				v.Atom = c.Name
 				return v, nil
+			}
+			for _, alias := range c.Aliases {
+				if NormalizeText(alias) == a {
+					v.Atom = c.Name
+					return v, nil
+				}
 			}
 		}
 	}
 	if len(choices) == 0 {
 		return v, fmt.Errorf("%s is not one of the choices: the topic lists none", quote(raw))
 	}
-	names := make([]string, len(choices))
-	for i, c := range choices {
-		names[i] = c.Name
+	// The message names the first few choices: a topic of 20,000 choices
+	// and as many claims would otherwise print 20,000 names 20,000 times.
+	names := make([]string, 0, min(len(choices), maxChoicesNamed)+1)
+	for _, c := range choices[:min(len(choices), maxChoicesNamed)] {
+		names = append(names, c.Name)
+	}
+	if more := len(choices) - maxChoicesNamed; more > 0 {
+		names = append(names, fmt.Sprintf("and %d more", more))
 	}
 	return v, fmt.Errorf("%s is not one of the choices %s", quote(raw), strings.Join(names, ", "))
+}
+
+// maxChoicesNamed is how many choices a message names.
+const maxChoicesNamed = 20
+
+// IndexChoices makes finding a value among the choices one lookup, not a
+// search of every choice and alias: call it once the choices are set.
+// The first choice a way of writing names wins, as in a search.
+func (s *Spec) IndexChoices() {
+	idx := make(map[string]string, len(s.Choices))
+	for _, c := range s.Choices {
+		for _, w := range append([]string{c.Name}, c.Aliases...) {
+			k := NormalizeText(w)
+			if _, ok := idx[k]; !ok {
+				idx[k] = c.Name
+			}
+		}
+	}
+	s.choiceIndex = idx
 }

@@ -101,4 +101,8 @@ type Spec struct {
 	// NoValue lists more placeholders that mean "no value" (`no_value:`),
 	// beside the built-in ones such as "N/A" and "unknown"; see IsNoValue.
 	NoValue []string
+
+	// choiceIndex maps each way of writing a choice, normalised, to its
+	// name (IndexChoices); nil means searching Choices.
+	choiceIndex map[string]string
 }

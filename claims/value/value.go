@@ -144,7 +144,7 @@ func parseBody(raw string, spec Spec) (Value, bool, string, error) {
 		v, err := parseBool(raw)
 		return v, true, "", err
 	case Choice:
-		v, err := parseChoice(raw, spec.Choices)
+		v, err := parseChoice(raw, spec)
 		return v, true, "", err
 	case Text:
 		return parseText(raw), true, "", nil

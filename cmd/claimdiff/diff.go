@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,9 +39,10 @@ it changed (a tolerance added or changed), and the claims it added, removed,
 changed, moved to another source, reworded or renamed.
 
 OLD and NEW are each a file, a directory, or REV:PATH read from git, such as
-origin/main:claims.yaml or HEAD~1:ledger, without a checkreport. As in git, PATH
-is from the top of the repository (./PATH from the working directory), and an
-argument with a colon is read from git unless it is a file that exists. Claims are matched by id, or else
+origin/main:claims.yaml or HEAD~1:ledger, without a checkout. As in git, PATH
+is from the top of the repository (REV:./PATH from the working directory). An
+argument with a colon is always read from git, even when a file of that name
+exists (it says so); name such a file ./FILE. Claims are matched by id, or else
 by topic, source and context, so a renamed id shows as a rename. A value
 written another way that means the same (600k and 600,000) is a rewording,
 not a change.
@@ -122,14 +124,32 @@ func diffGate(ios *iostreams.IOStreams, failOn string, d *diff.Diff) error {
 	return cli.ErrGateFailed
 }
 
-// isRevPath tells REV:PATH from a file: it has a colon and names nothing
-// on disk.
+// isRevPath tells REV:PATH from a file. An argument with a colon and a
+// revision always means git: a pull request can commit a file named
+// origin/main:claims.yaml, and if that file won the CI gate would compare
+// the new ledger with itself. A file is named explicitly: ./PATH, ../PATH
+// or an absolute path.
 func isRevPath(arg string) bool {
 	if _, _, ok := gitread.Split(arg); !ok {
 		return false
 	}
-	_, err := os.Stat(arg)
-	return err != nil
+	sep := string(filepath.Separator)
+	for _, prefix := range []string{"./", "../", "." + sep, ".." + sep} {
+		if strings.HasPrefix(arg, prefix) {
+			return false
+		}
+	}
+	return !filepath.IsAbs(arg) && filepath.VolumeName(arg) == ""
+}
+
+// noteShadowed says on stderr that a file has the name of a REV:PATH read
+// from git, so that neither reading is a silent surprise.
+func noteShadowed(ios *iostreams.IOStreams, arg string) {
+	if _, err := os.Lstat(arg); err != nil {
+		return
+	}
+	a := safetext.Line(arg)
+	fmt.Fprintf(ios.ErrOut, "claimdiff: note: %s is read from git, though a file of that name exists; ./%s would read the file\n", a, a)
 }
 
 // loadSide loads one side of a diff: files and directories as -f does,
@@ -140,6 +160,7 @@ func loadSide(ios *iostreams.IOStreams, g *globalOptions, arg string) (*claims.L
 	var files []load.File
 	mem := map[string][]byte{}
 	if isRevPath(arg) {
+		noteShadowed(ios, arg)
 		// A side read from git is held in memory whole, so all its files
 		// together are capped as one file on disk is.
 		limit := g.loadOptions().MaxFileBytes

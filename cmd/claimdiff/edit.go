@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -72,8 +73,13 @@ be read.`,
 }
 
 // problemMark starts each line edit adds to the top of a file it
-// reopens; a run of such lines at the top is removed on save.
-const problemMark = "# claimdiff: "
+// reopens, with a token drawn for the session, so that a comment of the
+// user's, even one that starts "# claimdiff:", is never taken for one.
+func problemMark() string {
+	var b [3]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("# claimdiff %x: ", b)
+}
 
 func runEdit(opts *editOptions) error {
 	ios := opts.IO
@@ -114,6 +120,10 @@ func runEdit(opts *editOptions) error {
 		return &cli.Silent{Code: cli.ExitUsage}
 	}
 	text := orig
+	// added holds the lines edit put on top of the text, exactly; only
+	// those are removed from what the user saves.
+	var added map[string]bool
+	mark := problemMark()
 	for {
 		if err := os.WriteFile(tmpName, text, 0o600); err != nil {
 			return err
@@ -125,7 +135,7 @@ func runEdit(opts *editOptions) error {
 		if err != nil {
 			return failed(err)
 		}
-		body := stripProblems(saved)
+		body := stripProblems(saved, added)
 		switch {
 		case len(bytes.TrimSpace(body)) == 0:
 			os.Remove(tmpName)
@@ -173,7 +183,7 @@ func runEdit(opts *editOptions) error {
 			kept()
 			return cli.ErrGateFailed
 		}
-		text = withProblems(body, target, errs)
+		text, added = withProblems(body, target, errs, mark)
 	}
 }
 
@@ -224,8 +234,8 @@ func withData(files []load.File, name string, data []byte) []load.File {
 
 // withProblems puts the problems at the top of the text as comments, with
 // their lines counted as the editor will show them, under the lines that
-// say what they are.
-func withProblems(body []byte, name string, errs []diag.Problem) []byte {
+// say what they are. It returns the text and the set of lines it added.
+func withProblems(body []byte, name string, errs []diag.Problem, mark string) ([]byte, map[string]bool) {
 	head := []string{
 		"Fix the problems below, then save and quit. These lines go away",
 		"when you save; save an empty file to give up.",
@@ -237,28 +247,34 @@ func withProblems(body []byte, name string, errs []diag.Problem) []byte {
 			shift++
 		}
 	}
-	var b bytes.Buffer
+	var lines []string
 	for _, h := range head {
-		b.WriteString(strings.TrimRight(problemMark+h, " ") + "\n")
+		lines = append(lines, strings.TrimRight(mark+h, " "))
 	}
 	for _, p := range errs {
-		fmt.Fprintf(&b, "%s%s:%d:%d: %s\n", problemMark, safetext.Line(filepath.Base(name)), p.Pos.Line+shift, p.Pos.Col, safetext.Line(p.Message))
+		lines = append(lines, fmt.Sprintf("%s%s:%d:%d: %s", mark, safetext.Line(filepath.Base(name)), p.Pos.Line+shift, p.Pos.Col, safetext.Line(p.Message)))
 		if p.Hint != "" {
-			fmt.Fprintf(&b, "%s  hint: %s\n", problemMark, safetext.Line(p.Hint))
+			lines = append(lines, fmt.Sprintf("%s  hint: %s", mark, safetext.Line(p.Hint)))
 		}
 	}
-	b.WriteString(strings.TrimRight(problemMark, " ") + "\n")
+	lines = append(lines, strings.TrimRight(mark, " "))
+	var b bytes.Buffer
+	added := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		b.WriteString(l + "\n")
+		added[l] = true
+	}
 	b.Write(body)
-	return b.Bytes()
+	return b.Bytes(), added
 }
 
 // stripProblems removes the lines withProblems added, wherever the user
-// left them at the top.
-func stripProblems(text []byte) []byte {
-	for {
+// left them at the top, and nothing else: a line is removed only when it
+// is one of added, token and all.
+func stripProblems(text []byte, added map[string]bool) []byte {
+	for len(added) > 0 {
 		line, rest, found := bytes.Cut(text, []byte{'\n'})
-		l := bytes.TrimRight(line, "\r")
-		if !bytes.HasPrefix(l, []byte(problemMark)) && !bytes.Equal(l, []byte(strings.TrimRight(problemMark, " "))) {
+		if !added[string(bytes.TrimRight(line, "\r"))] {
 			return text
 		}
 		if !found {
@@ -266,6 +282,7 @@ func stripProblems(text []byte) []byte {
 		}
 		text = rest
 	}
+	return text
 }
 
 // editorCommand is the user's editor: $VISUAL, else $EDITOR, else vi.

@@ -39,11 +39,11 @@ func TestEditReopensWithProblems(t *testing.T) {
 			}
 			got, _ := os.ReadFile(path)
 			lines := strings.Split(string(got), "\n")
-			if !strings.HasPrefix(lines[0], "# claimdiff: Fix the problems below") {
+			if !regexp.MustCompile(`^# claimdiff [0-9a-f]{6}: Fix the problems below`).MatchString(lines[0]) {
 				t.Errorf("reopened without the problems on top:\n%s", got)
 			}
 			// The header names the line as the editor numbers it.
-			m := regexp.MustCompile(`# claimdiff: claims.yaml:(\d+):\d+: unknown field "sorce"`).FindStringSubmatch(string(got))
+			m := regexp.MustCompile(`# claimdiff [0-9a-f]{6}: claims.yaml:(\d+):\d+: unknown field "sorce"`).FindStringSubmatch(string(got))
 			if m == nil {
 				t.Fatalf("no problem line in\n%s", got)
 			}
@@ -62,6 +62,75 @@ func TestEditReopensWithProblems(t *testing.T) {
 	if got, _ := os.ReadFile(ledger); string(got) != fixed {
 		t.Errorf("saved\n%s\nwant\n%s", got, fixed)
 	}
+}
+
+// The user's own comments are never taken for edit's banner, even ones
+// that look like it, whether the edit changes nothing, changes the
+// ledger, or goes through a reopen.
+func TestEditKeepsTheUsersComments(t *testing.T) {
+	mine := "# claimdiff: reviewed by the desk\n# claimdiff 0a1b2c: Fix the problems below\n"
+	for _, tc := range []struct {
+		name   string
+		change func(string) string
+		want   string
+	}{
+		{"unchanged", func(s string) string { return s }, mine + editLedger},
+		{"changed", func(s string) string { return s + "  - {topic: t, value: 2, source: a}\n" },
+			mine + editLedger + "  - {topic: t, value: 2, source: a}\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			ledger := filepath.Join(dir, "claims.yaml")
+			if err := os.WriteFile(ledger, []byte(mine+editLedger), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ios, _, _, errOut := iostreams.Test()
+			opts := &editOptions{IO: ios, Global: &globalOptions{Files: []string{ledger}},
+				Edit: func(path string) error {
+					got, _ := os.ReadFile(path)
+					return os.WriteFile(path, []byte(tc.change(string(got))), 0o600)
+				}}
+			if err := runEdit(opts); err != nil {
+				t.Fatalf("%v\n%s", err, errOut)
+			}
+			if got, _ := os.ReadFile(ledger); string(got) != tc.want {
+				t.Errorf("the ledger is\n%s\nwant\n%s\n(stderr: %s)", got, tc.want, errOut)
+			}
+		})
+	}
+	// Through a reopen: the banner goes, the user's comment stays.
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "claims.yaml")
+	if err := os.WriteFile(ledger, []byte(mine+editLedger), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	ios, _, _, errOut := iostreams.Test()
+	opts := &editOptions{IO: ios, Global: &globalOptions{Files: []string{ledger}},
+		Reopen: func() (bool, error) { return calls < 3, nil },
+		Edit: func(path string) error {
+			calls++
+			got, _ := os.ReadFile(path)
+			if calls == 1 {
+				return os.WriteFile(path, append(got, "  - {topic: t, value: 2, sorce: a}\n"...), 0o600)
+			}
+			return os.WriteFile(path, []byte(strings.Replace(string(got), "sorce: a", "source: a", 1)), 0o600)
+		}}
+	if err := runEdit(opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if got, want := readString(t, ledger), mine+editLedger+"  - {topic: t, value: 2, source: a}\n"; got != want {
+		t.Errorf("after a reopen the ledger is\n%s\nwant\n%s", got, want)
+	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // Declining to reopen keeps the text in the file edit names, untouched.

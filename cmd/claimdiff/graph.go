@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -55,6 +57,9 @@ func runGraph(opts *graphOptions) error {
 	a := claims.Analyze(l, opts.Global.analysis())
 	sayUnmatched(opts.IO, a, filter)
 	g := report.NewGraph(report.Build(a.Narrow(filter)))
+	if note := g.UndrawnNote(); note != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "claimdiff: note: %s\n", note)
+	}
 	switch opts.Format {
 	case "mermaid":
 		return g.WriteMermaid(opts.IO.Out)

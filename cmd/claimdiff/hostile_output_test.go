@@ -30,6 +30,9 @@ topics:
   t.num:
     question: "a|b\nc ##[group]hidden"
     type: number
+  t.long:
+    question: "a question long enough to wrap at a space in a narrow table ::error::wrapped-question"
+    type: text
 claims:
   - id: c1
     topic: t.words
@@ -55,10 +58,17 @@ claims:
     source: fair
     date: 2025-11-20
     context: {"\e[2Jkey": "\u202Evalue"}
+  - id: c5
+    topic: t.long
+    value: "@octocat https://evil.example a long value that a table wraps ::error::w1 ::error::w2 ::error::w3 ::error::w4 ::error::w5 ::error::w6 ::error::w7 ::error::w8 ::error::w9 ##[group]x cc @octocat see https://evil.example and www.evil.example"
+    source: evil
+    date: 2025-11-20
+    quote: "line one\n  ::error::indented in a quote @octocat"
+    context: {where: "somewhere far away that needs a great many words to say ::error::wrapped-context"}
 disputes:
   t.num:
     status: acknowledged
-    reason: "::warning::pwned ##[error]x \e[5mblink"
+    reason: "::warning::pwned ##[error]x \e[5mblink @octocat https://evil.example"
     until: 2027-01-01
 `
 
@@ -70,7 +80,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 	ledger := filepath.Join(dir, "claims.yaml")
 	old := filepath.Join(dir, "old.yaml")
 	write(t, ledger, hostileLedger)
-	write(t, old, strings.Replace(hostileLedger, "value: 425000", "value: 600001", 1))
+	write(t, old, strings.NewReplacer("value: 425000", "value: 600001", "a long value", "an old long value").Replace(hostileLedger))
 	runs := []struct {
 		args    []string
 		formats []string
@@ -81,7 +91,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		{[]string{"sources"}, []string{"text", "json"}, true},
 		{[]string{"timeline"}, []string{"text", "md", "json"}, true},
 		{[]string{"lint"}, []string{"text", "json", "github", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}, true},
-		{[]string{"report"}, []string{"text", "md", "html", "json", "csv", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}, false},
+		{[]string{"report"}, []string{"text", "md", "html", "json", "csv", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}, true},
 		{[]string{"graph"}, []string{"dot", "mermaid"}, false},
 		{[]string{"check", "--claim", "t.num=600000", "--claim", "t.words=yes"}, []string{"text", "json", "github", "sarif", "junit", "junit-ant", "rdjsonl", "gitlab"}, true},
 		{[]string{"diff", old, ledger}, []string{"text", "md", "json"}, true},
@@ -105,14 +115,24 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 						t.Fatalf("exit 2: %s", errOut.String())
 					}
 					// Machine formats hold "::" and "##[" as escaped data; what a
-					// terminal or CI log shows as text must not start a command.
-					machine := format != "text" && format != "github" && format != "md"
+					// terminal or CI log shows as text must not start a command,
+					// and HTML and CSV keep the ledger's newlines.
+					machine := format != "text" && format != "github" && format != "md" && format != "html" && format != "csv"
 					check := func(stream, s string) {
 						human := stream == "stderr" || !machine
 						assertSafe(t, stream, s, color == "always" && human, r.ci && human, format == "github" && stream == "stdout")
 					}
 					check("stdout", out.String())
 					check("stderr", errOut.String())
+					// Markdown is posted as a pull-request comment: the ledger
+					// cannot mention anyone or have GitHub link a URL.
+					if format == "md" {
+						for _, m := range []string{"@octocat", "https://evil", "www.evil"} {
+							if strings.Contains(out.String(), m) {
+								t.Errorf("stdout: Markdown keeps %q", m)
+							}
+						}
+					}
 				})
 			}
 		}

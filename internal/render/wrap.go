@@ -4,11 +4,15 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // wrapWords wraps s at spaces into lines at most width cells wide. A word
 // (an id, a URL) is never split: one longer than width gets a line of its
-// own and overflows it. Existing line breaks are kept.
+// own and overflows it. Existing line breaks are kept. A wrapped line may
+// start with what was the middle of the text, so workflow commands are
+// defused again.
 func wrapWords(s string, width int) string {
 	if width <= 0 || lipgloss.Width(s) <= width {
 		return s
@@ -34,7 +38,7 @@ func wrapWords(s string, width int) string {
 			n += ww
 		}
 	}
-	return b.String()
+	return safetext.Commands(b.String())
 }
 
 // longestWord is the width of s's widest word.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"embed"
@@ -16,6 +17,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // The page's template, style and script are claimdiff's own files,
@@ -116,7 +118,15 @@ func WriteHTML(w io.Writer, r *Report) error {
 		{Name: "kind", Label: "Kind", Options: r.Summary.ByKind},
 		{Name: "status", Label: "Status", Options: r.Summary.ByStatus},
 	}
-	return pageTemplate.Execute(w, p)
+	// The page keeps the ledger's newlines, so a CI log that shows it
+	// would read workflow commands in it: the page is defused as a whole,
+	// once, after escaping.
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, p); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.HTMLWorkflow(buf.Bytes()))
+	return err
 }
 
 // Matrix geometry, in SVG user units (pixels at 100%).

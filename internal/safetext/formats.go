@@ -81,6 +81,41 @@ func githubEscape(s string, property bool) string {
 // the runner acts on anywhere in a line of a job's log.
 var workflowMarker = []byte("##[")
 
+// HTMLWorkflow is JSONWorkflow for an HTML page, which keeps the ledger's
+// newlines: "##[" becomes "#&#35;[", and a line that starts with "::"
+// (after white space) starts with "&#58;:", which a browser shows as it
+// was. The page's own style and script must not start a line with "::".
+func HTMLWorkflow(b []byte) []byte {
+	b = bytes.ReplaceAll(b, workflowMarker, []byte("#&#35;["))
+	if !bytes.Contains(b, []byte("::")) {
+		return b
+	}
+	var out []byte
+	rest := b
+	for len(rest) > 0 {
+		line, after, found := bytes.Cut(rest, []byte("\n"))
+		if j := commandStart(string(line)); j >= 0 {
+			if out == nil {
+				out = make([]byte, 0, len(b)+16)
+				out = append(out, b[:len(b)-len(rest)]...)
+			}
+			out = append(out, line[:j]...)
+			out = append(out, "&#58;"...)
+			out = append(out, line[j+1:]...)
+		} else if out != nil {
+			out = append(out, line...)
+		}
+		if found && out != nil {
+			out = append(out, '\n')
+		}
+		rest = after
+	}
+	if out == nil {
+		return b
+	}
+	return out
+}
+
 // JSONWorkflow rewrites "##[" inside encoded JSON as "#\u0023[": the same
 // string to a JSON reader, but no logging command to a CI runner that
 // prints the document. Outside strings JSON has no '#', so only strings

@@ -37,6 +37,12 @@ func Line(s string) string { return defuse(strip(s, true)) }
 // leaves "::" and "##[" alone, since they are only data there.
 func Clean(s string) string { return strip(s, false) }
 
+// Commands neutralises CI workflow commands only, as Terminal does, in text
+// that is already clean: for a writer that arranges clean text into new
+// lines (a table that wraps a cell at a space can put "::" from the middle
+// of a cell at the start of a line).
+func Commands(s string) string { return defuse(s) }
+
 // strip does the character-level work of Terminal, Line and Clean. When
 // fold is set, line and tab characters become single spaces.
 func strip(s string, fold bool) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -33,6 +34,7 @@ var hostile = []string{
 	"- item\n1. one\n===",
 	"\u0090dcs\u009cafter",
 	"Rustem Umerov — “Ukraine’s army” 600,000",
+	"cc @octocat @org/team see https://evil.example www.evil.example",
 }
 
 type transform struct {
@@ -107,7 +109,11 @@ func TestTransforms(t *testing.T) {
 		{mdCell, "</td><script>alert(1)</script>", `\</td\>\<script\>alert(1)\</script\>`},
 		{mdCell, "a|b\nc", `a\|b c`},
 		{mdCell, "[x](javascript:alert(1))", `\[x\](javascript:alert(1))`},
-		{mdCell, "![img](http://x)", `!\[img\](http://x)`},
+		{mdCell, "![img](http://x)", "!\\[img\\](http\u200b://x)"},
+		{mdCell, "ping @octocat and @org/team-a", "ping @\u200boctocat and @\u200borg/team-a"},
+		{mdCell, "mail me@example.org", "mail me@\u200bexample.org"},
+		{mdCell, "see https://evil.example/x or WWW.evil.example", "see https\u200b://evil.example/x or WWW\u200b.evil.example"},
+		{mdCell, "a lone @ and awww.x stay", "a lone @ and awww.x stay"},
 		{mdCell, "- item", `\- item`},
 		{mdCell, "1. one", `1\. one`},
 		{mdCell, "**b** _i_ `c`", "\\*\\*b\\*\\* \\_i\\_ \\`c\\`"},
@@ -248,9 +254,11 @@ func FuzzLine(f *testing.F) {
 	})
 }
 
-// unescapeMarkdown undoes backslash escapes, so the fuzzers can check that
+// unescapeMarkdown undoes backslash escapes and drops the zero-width
+// spaces that break mentions and autolinks, so the fuzzers can check that
 // escaping loses nothing a reader should see.
 func unescapeMarkdown(s string) string {
+	s = strings.ReplaceAll(s, zeroWidthSpace, "")
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) {
@@ -261,20 +269,27 @@ func unescapeMarkdown(s string) string {
 	return b.String()
 }
 
+// mentionOrAutolink finds what GitHub would turn into a mention or a link
+// by itself: "@" then a name, a scheme's "://", or "www." at a word's start.
+var mentionOrAutolink = regexp.MustCompile(`@[A-Za-z0-9_-]|[A-Za-z0-9]://|(?i:(?:^|[^A-Za-z0-9_-])www\.)`)
+
 func FuzzMarkdown(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		cell := MarkdownCell(s)
 		assertSafe(t, "MarkdownCell", s, cell, "", true)
-		if got, want := unescapeMarkdown(cell), Line(s); got != want {
+		if got, want := unescapeMarkdown(cell), strings.ReplaceAll(Line(s), zeroWidthSpace, ""); got != want {
 			t.Fatalf("MarkdownCell(%q) = %q reads as %q, want %q", s, cell, got, want)
 		}
 		text := MarkdownText(s)
 		assertSafe(t, "MarkdownText", s, text, "\n\t", true)
-		if got, want := unescapeMarkdown(text), Terminal(s); got != want {
+		if got, want := unescapeMarkdown(text), strings.ReplaceAll(Terminal(s), zeroWidthSpace, ""); got != want {
 			t.Fatalf("MarkdownText(%q) = %q reads as %q, want %q", s, text, got, want)
 		}
 		for _, out := range []string{cell, text} {
+			if m := mentionOrAutolink.FindString(out); m != "" {
+				t.Fatalf("markdown output %q keeps the mention or autolink %q", out, m)
+			}
 			// Every markup character must be escaped: count the
 			// backslashes before it.
 			for i := 0; i < len(out); i++ {
@@ -351,6 +366,26 @@ func TestJSONWorkflow(t *testing.T) {
 		}
 		if err := xml.Unmarshal(x, &v); err != nil || v.Text != s {
 			t.Errorf("%q: XML decodes to %q, %v", s, v.Text, err)
+		}
+	}
+}
+
+// An HTML page keeps newlines: no line of it may start a workflow command,
+// and "##[" never survives, yet the page reads as it did.
+func TestHTMLWorkflow(t *testing.T) {
+	for _, s := range []string{"<p>a\n  ::error::x</p>", "::warning::y\n\t::stop-commands::z", "<p>##[group]x</p>", "a::b\nplain", ""} {
+		out := HTMLWorkflow([]byte(s))
+		if bytes.Contains(out, []byte("##[")) {
+			t.Errorf("%q: %q still holds ##[", s, out)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(strings.TrimLeftFunc(line, unicode.IsSpace), "::") {
+				t.Errorf("%q: line %q starts a workflow command", s, line)
+			}
+		}
+		back := strings.NewReplacer("&#58;", ":", "&#35;", "#").Replace(string(out))
+		if back != s {
+			t.Errorf("%q: reads as %q", s, back)
 		}
 	}
 }
