@@ -14,6 +14,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/extractout"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 	"github.com/claimdiff/claimdiff/sources"
 )
@@ -168,4 +169,39 @@ func readText(path string) (string, error) {
 		return "", fmt.Errorf("text %s is larger than %d MiB", path, sources.MaxTextBytes>>20)
 	}
 	return string(data), nil
+}
+
+// sayCoverage tells, per source with archived texts, how many of the
+// figures its texts state the ledger claims, and the ledger's share in all:
+// what extract would still propose.
+func sayCoverage(ios *iostreams.IOStreams, l *claims.Ledger) error {
+	texts, err := extractAll(l)
+	if err != nil {
+		return err
+	}
+	type tally struct{ claimed, total int }
+	by := map[string]*tally{}
+	var order []string
+	all := tally{}
+	for _, t := range texts {
+		c, n := extract.Coverage(t.Proposals)
+		if by[t.Source] == nil {
+			by[t.Source] = &tally{}
+			order = append(order, t.Source)
+		}
+		by[t.Source].claimed += c
+		by[t.Source].total += n
+		all.claimed += c
+		all.total += n
+	}
+	for _, id := range order {
+		t := by[id]
+		fmt.Fprintf(ios.ErrOut, "coverage: %s: %d of %d figures claimed\n", safetext.Line(id), t.claimed, t.total)
+	}
+	if len(order) == 0 {
+		fmt.Fprintln(ios.ErrOut, "coverage: no source keeps a text (text: or texts:)")
+		return nil
+	}
+	fmt.Fprintf(ios.ErrOut, "coverage: %d of %d figures in %s claimed\n", all.claimed, all.total, render.Plural(len(texts), "text"))
+	return nil
 }

@@ -21,6 +21,9 @@ type lintOptions struct {
 	FormatSet bool
 	Outputs   []string
 	Strict    bool
+	// Coverage also says, per source, how many of the figures its archived
+	// texts state the ledger claims (extract's reading of them).
+	Coverage bool
 }
 
 func newLintCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
@@ -60,6 +63,7 @@ extension when given.`,
 	cli.FormatFlag(cmd, &opts.Format, render.ProblemFormats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also say how many of the figures in each source's texts the ledger claims")
 	return cmd
 }
 
@@ -108,6 +112,11 @@ func runLint(opts *lintOptions) error {
 	if targets[0].Path != "" {
 		// Only files were written: say what they hold.
 		summary()
+	}
+	if opts.Coverage && !diag.HasErrors(problems, false) {
+		if err := sayCoverage(ios, l); err != nil {
+			return err
+		}
 	}
 	if diag.HasErrors(problems, opts.Strict) {
 		return cli.ErrGateFailed
