@@ -145,11 +145,25 @@ func (v VagueClaim) String() string {
 	return s
 }
 
-// Quote is a claim's verbatim words with who said them.
+// Quote is a claim's verbatim words with who wrote them: the claim's
+// source, unless the words were found in the archived text of an outlet
+// that relayed the claim and not in the source's own (see
+// check.CreditQuotes); then Source is that outlet and Origin the claim's
+// source.
 type Quote struct {
 	Claim  string
 	Source string
 	Text   string
+	Origin string
+}
+
+// By says who the words are from: "checker, relaying registry" for a
+// relay's words.
+func (q Quote) By() string {
+	if q.Origin == "" || q.Origin == q.Source {
+		return q.Source
+	}
+	return q.Source + ", relaying " + q.Origin
 }
 
 // Members returns the indexes into Ledger.Claims of the position's claims.

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -87,6 +88,7 @@ func runDisputed(opts *disputedOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	check.CreditQuotes(a)
 	sayUnmatched(ios, a, filter)
 	ds := a.Filter(filter)
 	// The compact line has no place for the likely side.

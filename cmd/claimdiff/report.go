@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -114,6 +115,7 @@ func runReport(opts *reportOptions) error {
 		l.Title = strings.Join(l.Titles, " · ")
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
+	check.CreditQuotes(a)
 	sayUnmatched(ios, a, filter)
 	a = a.Narrow(filter)
 	r := report.Build(a)

@@ -113,7 +113,7 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 		chains = append(chains, safetext.Terminal(strings.Join(p.Chains, "\n")))
 		var q []string
 		for _, qu := range p.Quotes {
-			q = append(q, fmt.Sprintf("“%s” (%s)", safetext.Line(qu.Text), safetext.Line(qu.Source)))
+			q = append(q, fmt.Sprintf("“%s” (%s)", safetext.Line(qu.Text), safetext.Line(qu.By())))
 		}
 		quotes = append(quotes, strings.Join(q, "\n"))
 	}

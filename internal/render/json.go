@@ -84,6 +84,8 @@ type quoteJSON struct {
 	Claim  string `json:"claim"`
 	Source string `json:"source"`
 	Text   string `json:"text"`
+	// Origin is the claim's source when the words are a relay's (source).
+	Origin string `json:"origin,omitempty"`
 }
 
 type vagueJSON struct {
@@ -245,7 +247,7 @@ func newPositionJSON(p *claims.Position) positionJSON {
 }
 
 func newQuoteJSON(q *claims.Quote) quoteJSON {
-	return quoteJSON{Claim: q.Claim, Source: q.Source, Text: q.Text}
+	return quoteJSON{Claim: q.Claim, Source: q.Source, Text: q.Text, Origin: q.Origin}
 }
 
 func newVagueJSON(v *claims.VagueClaim) vagueJSON {

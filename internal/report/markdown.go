@@ -124,7 +124,7 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 		}
 		for _, c := range p.Claims {
 			if c.Quote != "" {
-				quotes = append(quotes, "“"+md(c.Quote)+"” — "+md(c.Source.Label()))
+				quotes = append(quotes, "“"+md(c.Quote)+"” — "+md(c.QuoteCredit()))
 			}
 			cls = append(cls, mdCode(c.ID)+" "+md(c.Pos.String()))
 		}

@@ -116,6 +116,9 @@ type Claim struct {
 	ID, Value, Date, AsOf, Quote string
 	Denies                       bool
 	Source                       Source
+	// QuoteBy, when set, wrote the quote: an outlet that relayed the
+	// claim, in whose archived text the words are (see Quote).
+	QuoteBy Source
 	// Chain is how the claim reached us: its origin, then every source it
 	// passed through.
 	Chain []Source
@@ -132,6 +135,15 @@ type Source struct {
 
 // Label is the source's name, or its id when it has none.
 func (s Source) Label() string { return cmp.Or(s.Name, s.ID) }
+
+// QuoteCredit is who a claim's quote is from: "Checker, relaying Registry"
+// for a relay's words.
+func (c Claim) QuoteCredit() string {
+	if c.QuoteBy.ID == "" {
+		return c.Source.Label()
+	}
+	return c.QuoteBy.Label() + ", relaying " + c.Source.Label()
+}
 
 // Build makes the report of an analysis.
 func Build(a *claims.Analysis) *Report {
@@ -192,6 +204,13 @@ func buildDispute(l *claims.Ledger, src *claims.Dispute, i int, source func(stri
 	for pi := range src.Positions {
 		p := Position{Position: d.Dispute.Positions[pi], Best: pi == d.Best}
 		seen := map[string]bool{}
+		// Quotes found in a relay's text, not the origin's, are the relay's.
+		relayed := map[string]string{}
+		for _, q := range src.Positions[pi].Quotes {
+			if q.Origin != "" && q.Origin != q.Source {
+				relayed[q.Claim] = q.Source
+			}
+		}
 		for _, m := range src.Positions[pi].Members() {
 			if m < 0 || m >= len(l.Claims) {
 				continue
@@ -207,6 +226,9 @@ func buildDispute(l *claims.Ledger, src *claims.Dispute, i int, source func(stri
 				AsOf: safetext.Clean(c.AsOf), Quote: safetext.Clean(c.Quote), Denies: c.Denies,
 				Source: source(c.Source), Chain: chain, Pos: cleanPos(c.Pos),
 			})
+			if by, ok := relayed[c.ID]; ok {
+				p.Claims[len(p.Claims)-1].QuoteBy = source(by)
+			}
 			if key := strings.Join(ids, "\x00"); !seen[key] {
 				seen[key] = true
 				p.Chains = append(p.Chains, chain)
@@ -402,7 +424,7 @@ func cleanDispute(d *claims.Dispute) claims.Dispute {
 		q.Quotes = nil
 		for _, qu := range p.Quotes {
 			q.Quotes = append(q.Quotes, claims.Quote{Claim: safetext.Clean(qu.Claim),
-				Source: safetext.Clean(qu.Source), Text: safetext.Clean(qu.Text)})
+				Source: safetext.Clean(qu.Source), Text: safetext.Clean(qu.Text), Origin: safetext.Clean(qu.Origin)})
 		}
 		out.Positions[i] = q
 	}
