@@ -68,9 +68,12 @@ func runCompare(opts *compareOptions) error {
 	if opts.Format == "json" {
 		return contrast.CompareJSON(ios.Out, v)
 	}
+	done := page(ios)
+	defer done()
 	if err := contrast.CompareText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), opts.A, opts.B, v); err != nil {
 		return err
 	}
+	done()
 	fmt.Fprintln(ios.ErrOut, contrast.CompareSummary(opts.A, opts.B, v))
 	return nil
 }

@@ -91,7 +91,6 @@ func runResolve(opts *resolveOptions) error {
 		ro.Explain = func(topic string) bool { return claims.Glob(opts.Explain, topic) }
 	}
 	r := resolve.Run(a, ro)
-	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if opts.Explain != "" {
 		if opts.Format == "json" {
 			return resolveout.ExplainJSON(ios.Out, r)
@@ -100,7 +99,8 @@ func runResolve(opts *resolveOptions) error {
 			fmt.Fprintf(ios.ErrOut, "no claims on %s to judge\n", opts.Explain)
 			return nil
 		}
-		return resolveout.ExplainText(ios.Out, st, r)
+		defer page(ios)()
+		return resolveout.ExplainText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), r)
 	}
 	// The estimate runs on the whole ledger, since a source's accuracy
 	// comes from all its claims; the filters choose what is shown.
@@ -122,9 +122,13 @@ func runResolve(opts *resolveOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no values to show among %s\n", render.Plural(len(l.Claims), "claim"))
 		return nil
 	}
-	if err := resolveout.Text(ios.Out, st, r, values); err != nil {
+	done := page(ios)
+	defer done()
+	// Styles are made once Out is the pager's, which is still a terminal.
+	if err := resolveout.Text(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), r, values); err != nil {
 		return err
 	}
+	done()
 	rounds := fmt.Sprintf("accuracy settled in %s", render.Plural(r.Iterations, "round"))
 	switch {
 	case method == resolve.Majority:
