@@ -15,7 +15,7 @@ import (
 // what the shell may offer for it, so that "--topic pl<TAB>" offers the
 // ledger's plan.* topics rather than file names.
 var ledgerNames = map[string]func(*claims.Ledger) []string{
-	"topic":   func(l *claims.Ledger) []string { return l.TopicOrder },
+	"topic":   topicIDs,
 	"source":  sourceIDs,
 	"context": contextPairs,
 }
@@ -34,10 +34,16 @@ func completeFromLedger(root *cobra.Command, ios *iostreams.IOStreams, g *global
 			// A slice flag splits at commas, so the word being completed
 			// is the text after the last one.
 			split := f.Value.Type() == "stringSlice"
-			_ = c.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
-				return ledgerCompletions(ios, g, names, typed, split), cobra.ShellCompDirectiveNoFileComp
-			})
+			_ = c.RegisterFlagCompletionFunc(flag, ledgerCompleter(ios, g, names, split))
 		}
+	}
+}
+
+// ledgerCompleter is a cobra completion of names from the ledger; split
+// says the value is a comma-separated list.
+func ledgerCompleter(ios *iostreams.IOStreams, g *globalOptions, names func(*claims.Ledger) []string, split bool) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+		return ledgerCompletions(ios, g, names, typed, split), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -65,6 +71,9 @@ func ledgerCompletions(ios *iostreams.IOStreams, g *globalOptions, names func(*c
 	}
 	return slices.Compact(out)
 }
+
+// topicIDs lists the ledger's topics in the order first seen.
+func topicIDs(l *claims.Ledger) []string { return l.TopicOrder }
 
 // sourceIDs lists the ledger's sources by id, in definition order.
 func sourceIDs(l *claims.Ledger) []string {

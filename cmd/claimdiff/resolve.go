@@ -57,6 +57,7 @@ It exits 0 whatever it finds.`,
 	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
+	_ = cmd.RegisterFlagCompletionFunc("explain", ledgerCompleter(ios, g, topicIDs, false))
 	completeWords(cmd, "method", string(resolve.Accu), string(resolve.Majority))
 	skipFlag(cmd, g)
 	return cmd
