@@ -42,6 +42,14 @@ own origin take no part. It exits 0 whatever it finds.`,
 			return runCompare(opts)
 		},
 	}
+	// A and B are completed from the ledger's source ids.
+	sides := ledgerCompleter(ios, g, sourceIDs, false)
+	cmd.ValidArgsFunction = func(c *cobra.Command, args []string, typed string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= 2 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return sides(c, args, typed)
+	}
 	cli.FormatFlag(cmd, &opts.Format, "text", "json")
 	skipFlag(cmd, g)
 	return cmd
@@ -68,9 +76,12 @@ func runCompare(opts *compareOptions) error {
 	if opts.Format == "json" {
 		return contrast.CompareJSON(ios.Out, v)
 	}
+	done := page(ios)
+	defer done()
 	if err := contrast.CompareText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), opts.A, opts.B, v); err != nil {
 		return err
 	}
+	done()
 	fmt.Fprintln(ios.ErrOut, contrast.CompareSummary(opts.A, opts.B, v))
 	return nil
 }

@@ -57,6 +57,7 @@ It exits 0 whatever it finds.`,
 	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
+	_ = cmd.RegisterFlagCompletionFunc("explain", ledgerCompleter(ios, g, topicIDs, false))
 	completeWords(cmd, "method", string(resolve.Accu), string(resolve.Majority))
 	skipFlag(cmd, g)
 	return cmd
@@ -91,7 +92,6 @@ func runResolve(opts *resolveOptions) error {
 		ro.Explain = func(topic string) bool { return claims.Glob(opts.Explain, topic) }
 	}
 	r := resolve.Run(a, ro)
-	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if opts.Explain != "" {
 		if opts.Format == "json" {
 			return resolveout.ExplainJSON(ios.Out, r)
@@ -100,7 +100,8 @@ func runResolve(opts *resolveOptions) error {
 			fmt.Fprintf(ios.ErrOut, "no claims on %s to judge\n", opts.Explain)
 			return nil
 		}
-		return resolveout.ExplainText(ios.Out, st, r)
+		defer page(ios)()
+		return resolveout.ExplainText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), r)
 	}
 	// The estimate runs on the whole ledger, since a source's accuracy
 	// comes from all its claims; the filters choose what is shown.
@@ -122,9 +123,13 @@ func runResolve(opts *resolveOptions) error {
 		fmt.Fprintf(ios.ErrOut, "no values to show among %s\n", render.Plural(len(l.Claims), "claim"))
 		return nil
 	}
-	if err := resolveout.Text(ios.Out, st, r, values); err != nil {
+	done := page(ios)
+	defer done()
+	// Styles are made once Out is the pager's, which is still a terminal.
+	if err := resolveout.Text(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), r, values); err != nil {
 		return err
 	}
+	done()
 	rounds := fmt.Sprintf("accuracy settled in %s", render.Plural(r.Iterations, "round"))
 	switch {
 	case method == resolve.Majority:

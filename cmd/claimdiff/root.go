@@ -188,6 +188,7 @@ read-only commands fall back to a built-in example ledger about the November
 	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(ios, g))
 	}
+	completeFromLedger(root, ios, g)
 	// cobra adds completion when it runs; add it now to hide its flags too.
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {

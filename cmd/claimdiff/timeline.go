@@ -53,10 +53,11 @@ func runTimeline(opts *timelineOptions) error {
 	f := claims.Filter{Topics: []string{opts.Topic}, Contexts: opts.Contexts}
 	sayUnmatched(ios, a, claims.Filter{Contexts: opts.Contexts})
 	ts := a.TimelineOf(f)
-	switch opts.Format {
-	case "json":
+	if opts.Format == "json" {
 		return render.TimelineJSON(ios.Out, ts)
-	case "md":
+	}
+	defer page(ios)()
+	if opts.Format == "md" {
 		return render.TimelineMarkdown(ios.Out, ts)
 	}
 	return render.TimelineText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), ts)

@@ -104,6 +104,9 @@ func (s *IOStreams) StartPager() error {
 	}
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdout, cmd.Stderr = s.Out, s.ErrOut
+	if extra := pagerEnv(s.Getenv); len(extra) > 0 {
+		cmd.Env = append(os.Environ(), extra...)
+	}
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil
@@ -114,6 +117,24 @@ func (s *IOStreams) StartPager() error {
 	s.pager, s.pagerIn, s.pagedOut = cmd, in, s.Out
 	s.Out = quitWriter{in}
 	return nil
+}
+
+// pagerDefaults are what git gives its pager when the user has not
+// chosen: less without R shows colour as raw "ESC[1;94m", without F it
+// holds one screen of output open, and without X it clears the screen on
+// leaving. LV=-c is the same for lv.
+var pagerDefaults = [][2]string{{"LESS", "FRX"}, {"LV", "-c"}}
+
+// pagerEnv returns the variables to add to the pager's environment: each
+// of pagerDefaults that getenv says is unset.
+func pagerEnv(getenv func(string) string) []string {
+	var out []string
+	for _, kv := range pagerDefaults {
+		if getenv == nil || getenv(kv[0]) == "" {
+			out = append(out, kv[0]+"="+kv[1])
+		}
+	}
+	return out
 }
 
 // StopPager waits for the reader to leave the pager, and gives Out back.

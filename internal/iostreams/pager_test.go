@@ -3,6 +3,8 @@ package iostreams
 import (
 	"fmt"
 	"os/exec"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +49,55 @@ func TestNoPager(t *testing.T) {
 		s.StopPager()
 		if out.String() != "x" {
 			t.Errorf("pager %q: got %q", p, out.String())
+		}
+	}
+}
+
+func TestPagerEnv(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want []string
+	}{
+		{"unset", nil, []string{"LESS=FRX", "LV=-c"}},
+		{"user's LESS wins", map[string]string{"LESS": "-S"}, []string{"LV=-c"}},
+		{"both chosen", map[string]string{"LESS": "R", "LV": "-a"}, nil},
+	} {
+		got := pagerEnv(func(k string) string { return tc.env[k] })
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPagerGetsLess runs env as the pager, which prints its environment:
+// with LESS unset in the injected environment the pager sees LESS=FRX, so
+// less shows colour rather than raw escapes; a LESS the user set is left.
+func TestPagerGetsLess(t *testing.T) {
+	if _, err := exec.LookPath("env"); err != nil {
+		t.Skip("no env")
+	}
+	for _, tc := range []struct{ less, want, not string }{
+		{"", "LESS=FRX", ""},
+		{"-S", "LESS=-S", "LESS=FRX"},
+	} {
+		t.Setenv("LESS", tc.less) // what the pager inherits
+		s, _, out, _ := Test()
+		s.OutTTY, s.Pager = true, "env"
+		s.Getenv = func(k string) string {
+			if k == "LESS" {
+				return tc.less
+			}
+			return ""
+		}
+		_ = s.StartPager()
+		s.StopPager()
+		lines := strings.Split(out.String(), "\n")
+		if !slices.Contains(lines, tc.want) {
+			t.Errorf("LESS=%q: the pager's environment lacks %s", tc.less, tc.want)
+		}
+		if tc.not != "" && slices.Contains(lines, tc.not) {
+			t.Errorf("LESS=%q: the pager's environment has %s", tc.less, tc.not)
 		}
 	}
 }

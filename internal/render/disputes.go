@@ -29,7 +29,7 @@ func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, likely []*resolv
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeDisputeHeading(&b, st, &d, At(likely, i))
+		writeDisputeHeading(&b, st, &d, At(likely, i), width)
 		b.WriteString(positionsTable(st, &d, width))
 		b.WriteString("\n")
 	}
@@ -37,7 +37,7 @@ func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, likely []*resolv
 	return err
 }
 
-func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *resolve.Likely) {
+func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *resolve.Likely, width int) {
 	kinds := make([]string, len(d.Kinds))
 	for i, k := range d.Kinds {
 		kinds[i] = string(k)
@@ -50,35 +50,61 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *
 	fmt.Fprintf(b, "%s  %s  %s  %s\n", st.Paint(st.Header, safetext.Line(d.Topic)), sev,
 		strings.Join(kinds, "+"), st.Paint(st.Dim, status))
 	if d.Question != "" {
-		fmt.Fprintf(b, "  %s\n", safetext.Line(d.Question))
+		writeNote(b, st, "", d.Question, width)
 	}
 	if d.Context != "" {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "context:"), safetext.Line(d.Context))
+		writeNote(b, st, "context:", d.Context, width)
 	}
 	if d.Moment != "" {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "as of:"), safetext.Line(d.Moment))
+		writeNote(b, st, "as of:", d.Moment, width)
 	}
 	for _, a := range d.Arithmetic {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "arithmetic:"), safetext.Line(a))
+		writeNote(b, st, "arithmetic:", a, width)
 	}
 	// Vague claims sit in no column: they fit several.
 	for _, v := range d.Vague {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "vague:"), safetext.Line(v.String()))
+		writeNote(b, st, "vague:", v.String(), width)
 	}
 	// A relay that changed its origin's figure is the relay's word.
 	for _, m := range d.Misquotes {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "misquote:"), safetext.Line(m.String()))
+		writeNote(b, st, "misquote:", m.String(), width)
 	}
 	// A change of figure by one origin is often the story itself.
 	for _, r := range d.Revisions {
-		fmt.Fprintf(b, "  %s\n", safetext.Line(r.String()))
+		writeNote(b, st, "", r.String(), width)
 	}
 	if d.Reason != "" {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, "desk:"), safetext.Line(d.Reason))
+		writeNote(b, st, "desk:", d.Reason, width)
 	}
 	if label, text := LikelyNote(d.Settled, lk); label != "" {
-		fmt.Fprintf(b, "  %s %s\n", st.Paint(st.Dim, label), safetext.Line(text))
+		writeNote(b, st, label, text, width)
 	}
+}
+
+// writeNote writes a line of free text under a dispute's heading, its
+// label dimmed, wrapped at spaces to width with continuation lines
+// indented past the label's, so that a long desk: or likely: stays
+// inside the terminal like the table below it.
+func writeNote(b *strings.Builder, st *Styles, label, text string, width int) {
+	text = safetext.Line(text)
+	if label != "" {
+		text = label + " " + text
+	}
+	lines := wrapHanging(text, width-2, width-4)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = "  " + lines[i]
+		} else {
+			lines[i] = "    " + lines[i]
+		}
+	}
+	// A wrapped line may begin with what was the middle of the text.
+	lines = strings.Split(safetext.Commands(strings.Join(lines, "\n")), "\n")
+	if rest, ok := strings.CutPrefix(lines[0], "  "+label+" "); ok && label != "" {
+		lines[0] = "  " + st.Paint(st.Dim, label) + " " + rest
+	}
+	b.WriteString(strings.Join(lines, "\n"))
+	b.WriteByte('\n')
 }
 
 // At is likely[i], or nil when there is none.

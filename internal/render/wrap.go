@@ -100,3 +100,28 @@ func fitColumns(headers []string, rows [][]string, pad, width int) {
 	}
 	each(func(j int, c *string) { *c = wrapWords(*c, natural[j]) })
 }
+
+// wrapHanging wraps s at spaces into lines, the first at most first
+// cells wide and the rest at most rest, for a note whose continuation
+// lines sit deeper than its label. As in wrapWords, a word is never split:
+// one wider than its line overflows it alone.
+func wrapHanging(s string, first, rest int) []string {
+	var lines []string
+	var line strings.Builder
+	n, limit := 0, first
+	for _, w := range strings.Fields(s) {
+		ww := lipgloss.Width(w)
+		if n > 0 && n+1+ww > limit {
+			lines = append(lines, line.String())
+			line.Reset()
+			n, limit = 0, rest
+		}
+		if n > 0 {
+			line.WriteByte(' ')
+			n++
+		}
+		line.WriteString(w)
+		n += ww
+	}
+	return append(lines, line.String())
+}

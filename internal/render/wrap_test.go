@@ -36,3 +36,23 @@ func TestFitColumnsNeverBelowLongestWord(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapHanging(t *testing.T) {
+	for _, tc := range []struct {
+		s           string
+		first, rest int
+		want        []string
+	}{
+		{"desk: short", 20, 18, []string{"desk: short"}},
+		{"desk: one two three four", 12, 10, []string{"desk: one", "two three", "four"}},
+		// A word wider than its line overflows it alone, unsplit.
+		{"likely: https://example.org/a/very/long/path yes", 12, 10,
+			[]string{"likely:", "https://example.org/a/very/long/path", "yes"}},
+		{"", 10, 8, []string{""}},
+	} {
+		got := wrapHanging(tc.s, tc.first, tc.rest)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrapHanging(%q, %d, %d) = %q, want %q", tc.s, tc.first, tc.rest, got, tc.want)
+		}
+	}
+}
