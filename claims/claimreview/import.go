@@ -290,12 +290,15 @@ func build(reviews []review) *Ledger {
 		if t.Date == "" {
 			t.Date = r.claimDate
 		}
-		v := NormalizeRating(r.rating)
+		v, why := ParseRating(r.rating)
 		if !choiceSets[ti][v] {
 			choiceSets[ti][v] = true
 			t.Choices = append(t.Choices, v)
 		}
 		var note []string
+		if why != "" {
+			note = append(note, why)
+		}
 		if r.title != "" {
 			note = append(note, r.title)
 		}
@@ -325,7 +328,9 @@ func slug(text string, n int) string {
 		s += w
 	}
 	if len(s) > n {
-		s = s[:n]
+		// Cut at a rune: a long word in another script must not leave
+		// half a character in an id or a choice.
+		s = strings.ToValidUTF8(s[:n], "")
 	}
 	return strings.Trim(s, "-")
 }
