@@ -138,7 +138,10 @@ type Status struct {
 	// and about that moment; empty means every one. Date is when the desk
 	// decided, for the timeline.
 	Context, AsOf, Date string
-	Pos                 diag.Pos
+	// URL is the address where the desk published its verdict, the url
+	// of the ClaimReviews exported from it.
+	URL string
+	Pos diag.Pos
 }
 
 // covers reports whether the decision applies to the dispute in context

@@ -7,9 +7,13 @@
 package claimreview
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
@@ -53,7 +57,32 @@ type Options struct {
 	// desk's settled values (status resolved with a value) are verdicts.
 	Estimated     bool
 	MinConfidence float64
+	// URL is the address of the fact-check for reviews whose dispute
+	// entry gives none (--url); the desk's url is the last resort.
+	URL string
+	// Today is the datePublished of reviews whose dispute entry has no
+	// date:; the zero time means the real date.
+	Today time.Time
 }
+
+// MissingURLError is Reviews' refusal: Google requires every ClaimReview
+// to give the address of the fact-check, and these disputes' reviews
+// have none.
+type MissingURLError struct {
+	Topics []string
+}
+
+func (e *MissingURLError) Error() string {
+	more := ""
+	if len(e.Topics) > 3 {
+		more = fmt.Sprintf(" and %d more", len(e.Topics)-3)
+	}
+	return fmt.Sprintf("no url for the reviews of %s%s: Google requires the address of each fact-check",
+		strings.Join(e.Topics[:min(3, len(e.Topics))], ", "), more)
+}
+
+// URLHint says how to give reviews their url.
+const URLHint = "add url: to the desk: (desk: {name: My Desk, url: https://desk.example}) or to the dispute's entry under disputes:, or give --url"
 
 // DefaultMinConfidence is the confidence an estimate needs to become a
 // verdict with Options.Estimated, when MinConfidence is 0.
@@ -64,6 +93,8 @@ const DefaultMinConfidence = 0.9
 type Review struct {
 	Context       string `json:"@context"`
 	Type          string `json:"@type"`
+	URL           string `json:"url"`
+	DatePublished string `json:"datePublished"`
 	ClaimReviewed string `json:"claimReviewed"`
 	ItemReviewed  Claim  `json:"itemReviewed"`
 	Author        Party  `json:"author"`
@@ -87,15 +118,19 @@ type Party struct {
 	URL  string `json:"url,omitempty"`
 }
 
-// CreativeWork is where a claim appeared.
+// CreativeWork is where a claim appeared: a link to it, or, for a source
+// with no address, its words inline.
 type CreativeWork struct {
-	Type string `json:"@type"`
-	URL  string `json:"url"`
+	Type          string `json:"@type"`
+	URL           string `json:"url,omitempty"`
+	Text          string `json:"text,omitempty"`
+	DatePublished string `json:"datePublished,omitempty"`
 }
 
 // Rating is a review's verdict on the 1 to 5 scale.
 type Rating struct {
 	Type          string `json:"@type"`
+	Name          string `json:"name"`
 	AlternateName string `json:"alternateName"`
 	RatingValue   int    `json:"ratingValue"`
 	BestRating    int    `json:"bestRating"`
@@ -103,8 +138,9 @@ type Rating struct {
 }
 
 // Reviews returns one review per claim of each dispute of a that has a
-// verdict (see Options), in ledger order.
-func Reviews(a *claims.Analysis, opts Options) []Review {
+// verdict (see Options), in ledger order. It refuses, with a
+// MissingURLError, when a review would have no url.
+func Reviews(a *claims.Analysis, opts Options) ([]Review, error) {
 	l := a.Ledger
 	author := Party{Type: "Organization", Name: l.Desk.Name, URL: l.Desk.URL}
 	if author.Name == "" {
@@ -115,12 +151,18 @@ func Reviews(a *claims.Analysis, opts Options) []Review {
 		minConf = DefaultMinConfidence
 	}
 	marks := resolve.Marks(a, a.Disputes, opts.Estimated)
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
 	type judged struct {
-		claim   int
-		verdict Verdict
-		reason  string
+		claim     int
+		verdict   Verdict
+		reason    string
+		url, date string
 	}
 	var out []judged
+	var noURL []string
 	for di := range a.Disputes {
 		d := &a.Disputes[di]
 		lk := marks[di]
@@ -131,6 +173,12 @@ func Reviews(a *claims.Analysis, opts Options) []Review {
 		if t == nil {
 			continue
 		}
+		st := l.StatusFor(d.Topic, d.Context, d.Moment)
+		url := cmp.Or(st.URL, opts.URL, l.Desk.URL)
+		if url == "" && !slices.Contains(noURL, d.Topic) {
+			noURL = append(noURL, d.Topic)
+		}
+		date := cmp.Or(st.Date, today.Format(time.DateOnly))
 		likely, err := value.Parse(lk.Value, t.Spec)
 		if err != nil {
 			continue
@@ -150,34 +198,59 @@ func Reviews(a *claims.Analysis, opts Options) []Review {
 			if c.NoValue {
 				continue
 			}
-			out = append(out, judged{m, judge(c, likely, vague[m]), d.Reason})
+			out = append(out, judged{m, judge(c, likely, vague[m]), d.Reason, url, date})
 		}
+	}
+	if len(noURL) > 0 {
+		return nil, &MissingURLError{Topics: noURL}
 	}
 	slices.SortStableFunc(out, func(x, y judged) int { return x.claim - y.claim })
 	reviews := make([]Review, 0, len(out))
 	for _, j := range out {
 		c := &l.Claims[j.claim]
-		r := Review{Context: Context, Type: "ClaimReview", ClaimReviewed: c.Quote, Author: author,
+		r := Review{Context: Context, Type: "ClaimReview", URL: j.url, DatePublished: j.date,
+			ClaimReviewed: sentence(l, c), Author: author,
 			ReviewBody: j.reason, ItemReviewed: Claim{Type: "Claim", DatePublished: c.Date},
-			ReviewRating: Rating{Type: "Rating", AlternateName: j.verdict.Name, RatingValue: j.verdict.Value,
-				BestRating: BestRating, WorstRating: WorstRating}}
+			ReviewRating: Rating{Type: "Rating", Name: j.verdict.Name, AlternateName: j.verdict.Name,
+				RatingValue: j.verdict.Value, BestRating: BestRating, WorstRating: WorstRating}}
 		if !c.DerivedID {
 			r.Identifier = c.ID
 		}
-		if r.ClaimReviewed == "" {
-			r.ClaimReviewed = c.Shown()
-		}
+		// Google wants to know where the claim appeared: a link when the
+		// source has an address, else the claim's words inline.
+		appearance := &CreativeWork{Type: "CreativeWork", DatePublished: c.Date}
 		if s := l.Sources.Get(c.Source); s != nil {
 			r.ItemReviewed.Author = &Party{Type: partyType(s.Kind), Name: s.Name}
-			if s.URL != "" {
-				r.ItemReviewed.Appearance = &CreativeWork{Type: "CreativeWork", URL: s.URL}
-			}
+			appearance.URL = s.URL
 		} else {
 			r.ItemReviewed.Author = &Party{Type: "Organization", Name: c.Source}
 		}
+		if appearance.URL == "" {
+			appearance.Text = r.ClaimReviewed
+		} else {
+			appearance.DatePublished = ""
+		}
+		r.ItemReviewed.Appearance = appearance
 		reviews = append(reviews, r)
 	}
-	return reviews
+	return reviews, nil
+}
+
+// sentence is the claim c as a reader would say it: its quote, else the
+// topic's question (or, without one, its id) and the claimed value, so a
+// review does not say only "G8".
+func sentence(l *claims.Ledger, c *claims.Claim) string {
+	if c.Quote != "" {
+		return c.Quote
+	}
+	q := c.Topic
+	if t := l.Topics[c.Topic]; t != nil && t.Question != "" {
+		q = strings.TrimSpace(t.Question)
+	}
+	if strings.HasSuffix(q, "?") {
+		return q + " " + c.Shown()
+	}
+	return q + ": " + c.Shown()
 }
 
 // judge rates claim c against the likely value: a claim that allows it
@@ -209,7 +282,11 @@ func partyType(k sources.Kind) string {
 // Export writes a's reviews (see Reviews) as a JSON-LD array of
 // ClaimReview objects, indented, with a final newline.
 func Export(w io.Writer, a *claims.Analysis, opts Options) error {
-	return Write(w, Reviews(a, opts))
+	reviews, err := Reviews(a, opts)
+	if err != nil {
+		return err
+	}
+	return Write(w, reviews)
 }
 
 // Write writes reviews as Export does.

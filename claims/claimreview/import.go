@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/ids"
@@ -64,21 +65,20 @@ func Import(r io.Reader) (*Ledger, error) {
 		return nil, fmt.Errorf("not JSON: %w", err)
 	}
 	var reviews []review
+	var other []string
 	switch v := raw.(type) {
 	case map[string]any:
 		if cs, ok := v["claims"]; ok {
 			reviews, err = googleClaims(cs)
+		} else if jl, ok := v["json-ld"]; ok {
+			// extruct's output: the JSON-LD of a page beside its other
+			// kinds of metadata.
+			reviews = feedItem(jl, &other, 0)
 		} else {
-			reviews, err = feed(v)
+			reviews = feedItem(v, &other, 0)
 		}
 	case []any:
-		for _, item := range v {
-			rs, ferr := feedItem(item)
-			if ferr != nil {
-				return nil, ferr
-			}
-			reviews = append(reviews, rs...)
-		}
+		reviews = feedItem(v, &other, 0)
 	default:
 		err = errors.New("neither a claims:search answer nor a ClaimReview feed: expected a JSON object or list")
 	}
@@ -86,6 +86,9 @@ func Import(r io.Reader) (*Ledger, error) {
 		return nil, err
 	}
 	if len(reviews) == 0 {
+		if len(other) > 0 {
+			return nil, fmt.Errorf("no reviewed claims found: no ClaimReview among the JSON-LD's nodes of @type %s", strings.Join(other, ", "))
+		}
 		return nil, errors.New("no reviewed claims found")
 	}
 	return build(reviews), nil
@@ -122,51 +125,52 @@ func googleClaims(cs any) ([]review, error) {
 	return out, nil
 }
 
-// feed reads a DataFeed, or a single ClaimReview.
-func feed(m map[string]any) ([]review, error) {
-	if els, ok := m["dataFeedElement"]; ok {
-		var out []review
-		for _, el := range list(els) {
-			rs, err := feedItem(el)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, rs...)
-		}
-		return out, nil
-	}
-	if g, ok := m["@graph"]; ok {
-		return feedItem(g)
-	}
-	return feedItem(m)
-}
+// maxDepth bounds how deep feedItem follows nested JSON-LD, so a
+// hostile file cannot exhaust the stack.
+const maxDepth = 32
 
-// feedItem reads a ClaimReview, a DataFeedItem whose item holds
-// ClaimReviews, or a list of either.
-func feedItem(v any) ([]review, error) {
+// feedItem reads the ClaimReviews of JSON-LD: a ClaimReview, an @graph, a
+// DataFeed whose dataFeedElement items are ClaimReviews or DataFeedItems
+// holding them, or a list of any of these. Other nodes (the WebPage,
+// Organization and BreadcrumbList that pages publish beside their
+// ClaimReviews) are left out; their types are added to other, so that a
+// file with no ClaimReview at all can say what it held.
+func feedItem(v any, other *[]string, depth int) []review {
+	if depth > maxDepth {
+		return nil
+	}
 	if l, ok := v.([]any); ok {
 		var out []review
 		for _, x := range l {
-			rs, err := feedItem(x)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, rs...)
+			out = append(out, feedItem(x, other, depth+1)...)
 		}
-		return out, nil
+		return out
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, errors.New("a feed element is not an object")
+		return nil
 	}
-	if item, ok := m["item"]; ok {
-		return feedItem(item)
+	for _, nested := range []string{"@graph", "dataFeedElement", "item"} {
+		if x, ok := m[nested]; ok {
+			return feedItem(x, other, depth+1)
+		}
 	}
 	if !slices.Contains(types(m), "ClaimReview") {
-		return nil, fmt.Errorf("a feed element of @type %q is not a ClaimReview", strings.Join(types(m), ", "))
+		t := strings.Join(types(m), ", ")
+		if t == "" {
+			t = "(none)"
+		}
+		if !slices.Contains(*other, strconv.Quote(t)) && len(*other) < 8 {
+			*other = append(*other, strconv.Quote(t))
+		}
+		return nil
 	}
 	r := review{text: str(m["claimReviewed"]), url: str(m["url"]), title: str(m["name"]),
 		date: day(str(m["datePublished"])), lang: str(m["inLanguage"])}
+	if r.url == "" {
+		// The Washington Post names the fact-check's address so.
+		r.url = str(m["urlOfFactCheck"])
+	}
 	if a := first(m["author"]); a != nil {
 		r.publisher, r.site = str(a["name"]), str(a["url"])
 	}
@@ -184,7 +188,7 @@ func feedItem(v any) ([]review, error) {
 			r.rating = numericRating(rt)
 		}
 	}
-	return []review{r}, nil
+	return []review{r}
 }
 
 // numericRating words a rating given only as numbers: the worst value
@@ -290,12 +294,15 @@ func build(reviews []review) *Ledger {
 		if t.Date == "" {
 			t.Date = r.claimDate
 		}
-		v := NormalizeRating(r.rating)
+		v, why := ParseRating(r.rating)
 		if !choiceSets[ti][v] {
 			choiceSets[ti][v] = true
 			t.Choices = append(t.Choices, v)
 		}
 		var note []string
+		if why != "" {
+			note = append(note, why)
+		}
 		if r.title != "" {
 			note = append(note, r.title)
 		}
@@ -325,7 +332,9 @@ func slug(text string, n int) string {
 		s += w
 	}
 	if len(s) > n {
-		s = s[:n]
+		// Cut at a rune: a long word in another script must not leave
+		// half a character in an id or a choice.
+		s = strings.ToValidUTF8(s[:n], "")
 	}
 	return strings.Trim(s, "-")
 }

@@ -47,3 +47,45 @@ func TestImportShapes(t *testing.T) {
 		}
 	}
 }
+
+// Pages publish their ClaimReviews in an @graph beside a WebPage and the
+// site's Organization, and extruct wraps a page's JSON-LD in
+// {"json-ld": [...]}: Import takes the ClaimReviews and leaves the rest.
+// The Washington Post gives the fact-check's address as urlOfFactCheck.
+func TestImportPageJSONLD(t *testing.T) {
+	graph := `{"@context": "https://schema.org", "@graph": [
+	  {"@type": "WebPage", "@id": "https://check.example/x", "name": "A page"},
+	  {"@type": "Organization", "name": "Check"},
+	  {"@type": "ClaimReview", "claimReviewed": "Sky is green", "url": "https://check.example/x",
+	   "author": {"@type": "Organization", "name": "Check"},
+	   "reviewRating": {"@type": "Rating", "alternateName": "False"}}]}`
+	extruct := `{"json-ld": [
+	  {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": []},
+	  {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Sea is red",
+	   "urlOfFactCheck": "https://www.washingtonpost.com/politics/sea-red/",
+	   "author": {"@type": "Organization", "name": "The Washington Post"},
+	   "reviewRating": {"@type": "Rating", "alternateName": "Four Pinocchios"}},
+	  ` + graph + `],
+	  "microdata": [], "opengraph": []}`
+	for _, tc := range []struct{ name, in, want string }{
+		{"graph", graph, "false@check https://check.example/x"},
+		{"extruct", extruct, "false@the-washington-post https://www.washingtonpost.com/politics/sea-red/ | false@check https://check.example/x"},
+	} {
+		l, err := Import(strings.NewReader(tc.in))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		var got []string
+		for _, c := range l.Claims {
+			got = append(got, c.Value+"@"+c.Source+" "+c.Note)
+		}
+		if g := strings.Join(got, " | "); g != tc.want {
+			t.Errorf("%s: claims %q\nwant %q", tc.name, g, tc.want)
+		}
+	}
+	_, err := Import(strings.NewReader(`{"@graph": [{"@type": "WebPage"}, {"@type": ["Thing", "Place"]}]}`))
+	if err == nil || !strings.Contains(err.Error(), `"WebPage", "Thing, Place"`) {
+		t.Errorf("a graph without ClaimReview: %v", err)
+	}
+}

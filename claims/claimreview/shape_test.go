@@ -24,7 +24,7 @@ var schemaOrg = map[string][]string{
 	"Rating":       {"alternateName", "ratingValue", "bestRating", "worstRating", "ratingExplanation", "name"},
 	"Organization": {"name", "url", "sameAs", "logo", "identifier"},
 	"Person":       {"name", "url", "sameAs", "jobTitle", "identifier"},
-	"CreativeWork": {"url", "name", "headline", "datePublished", "author", "identifier"},
+	"CreativeWork": {"url", "name", "headline", "text", "datePublished", "author", "identifier"},
 }
 
 // expect says which types each property may hold, where it holds an
@@ -137,7 +137,7 @@ disputes:
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := claimreview.Export(&b, claims.Analyze(l, claims.Options{}), claimreview.Options{}); err != nil {
+		if err := claimreview.Export(&b, claims.Analyze(l, claims.Options{}), claimreview.Options{URL: "https://check.example"}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Contains(b.Bytes(), []byte(`"ClaimReview"`)) {

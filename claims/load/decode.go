@@ -18,7 +18,7 @@ var (
 	ledgerFields  = []string{"ledger", "title", "description", "desk", "decimal", "date_order", "no_value", "sources", "topics", "claims", "disputes"}
 	sourceFields  = []string{"name", "kind", "url", "published", "via", "text", "texts", "decimal", "date_order", "zone", "layout", "no_value", "description"}
 	topicFields   = []string{"question", "description", "type", "unit", "tolerance", "choices", "changes", "zone", "date_order", "layout", "no_value"}
-	disputeFields = []string{"status", "value", "reason", "until", "context", "as_of", "date"}
+	disputeFields = []string{"status", "value", "reason", "until", "context", "as_of", "date", "url"}
 	deskFields    = []string{"name", "url"}
 )
 
@@ -402,6 +402,8 @@ func (b *builder) readDecision(r *reader, f field, n *yaml.Node) {
 			s.AsOf = r.date(p.value, "as_of")
 		case "date":
 			s.Date = r.date(p.value, "date")
+		case "url":
+			s.URL, _ = r.scalar(p.value, "url")
 		default:
 			r.unknownField(p, "a dispute", disputeFields)
 		}

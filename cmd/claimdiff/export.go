@@ -30,7 +30,10 @@ type exportOptions struct {
 	// disputes whose estimate is confident, not only settled ones.
 	Estimated     bool
 	MinConfidence float64
-	Filter        filterOptions
+	// URL is --url: the fact-check's address for reviews whose dispute
+	// and desk give none.
+	URL    string
+	Filter filterOptions
 }
 
 // exportFormats are bulk's formats, Parquet and ClaimReview JSON-LD.
@@ -87,10 +90,14 @@ rated against the settled value: True (5) when the claim holds it, False
 5 scale. --estimated also reviews unsettled disputes whose estimated
 likely value has at least --min-confidence (0.9): an estimate, so leave
 it off for anything published. The author is the ledger's desk: entry,
-or "claimdiff" when it has none. claimReviewed is the claim's quote, or
-its value as written; itemReviewed names the source as the claim's
-author (a Person for people and officials, else an Organization), the
-claim's date and the source's url as its appearance.
+or "claimdiff" when it has none. Each review's url, which Google
+requires, is the dispute entry's url:, else --url, else the desk's url;
+export refuses reviews without one. datePublished is the dispute entry's
+date:, else today. claimReviewed is the claim's quote, or the topic's
+question and the claimed value; itemReviewed names the source as the
+claim's author (a Person for people and officials, else an
+Organization), the claim's date, and as its appearance the source's url,
+or the claim's words when the source has no url.
 
 -o writes to a file instead of stdout, atomically. Without --format, the
 file's extension picks the format (.jsonl, .ndjson, .json, .csv, .tsv,
@@ -115,6 +122,7 @@ claim's origin or any source on its chain); --kind, --status and
 	cli.FormatFlag(cmd, &opts.Format, exportFormats...)
 	cmd.Flags().BoolVar(&opts.Estimated, "estimated", false, "with --format claimreview: also review disputes whose estimate is confident")
 	cmd.Flags().Float64Var(&opts.MinConfidence, "min-confidence", claimreview.DefaultMinConfidence, "with --estimated: the confidence an estimate needs")
+	cmd.Flags().StringVar(&opts.URL, "url", "", "with --format claimreview: the fact-check's address for reviews whose dispute and desk give none")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout (its extension picks the format)")
 	filterFlags(cmd, &opts.Filter, "claims in disputes")
 	skipFlag(cmd, g)
@@ -171,8 +179,11 @@ func runExport(opts *exportOptions) error {
 	case bulk.ParquetFormat:
 		write = func(w io.Writer) error { return bulk.ExportParquet(w, analysis(), kept) }
 	case "claimreview":
-		reviews := claimreview.Reviews(analysis(),
-			claimreview.Options{Estimated: opts.Estimated, MinConfidence: opts.MinConfidence})
+		reviews, err := claimreview.Reviews(analysis(), claimreview.Options{Estimated: opts.Estimated,
+			MinConfidence: opts.MinConfidence, URL: opts.URL, Today: opts.Global.today})
+		if err != nil {
+			return &cli.HintError{Err: cli.Usagef("%v", err), Hint: claimreview.URLHint}
+		}
 		write = func(w io.Writer) error { return claimreview.Write(w, reviews) }
 		count = render.Plural(len(reviews), "review")
 		if l.Desk.Name == "" {

@@ -41,7 +41,9 @@ claimdiff disputed answers "where do fact-checkers disagree?". FILE (or -
 for stdin) is a Google Fact Check Tools claims:search answer
 ({"claims": [...]}), a ClaimReview feed (JSON-LD: a DataFeed whose
 dataFeedElement items are ClaimReviews, or a list of ClaimReviews, as
-export --format claimreview writes).
+export --format claimreview writes), or a page's JSON-LD (an @graph, or
+extruct's {"json-ld": [...]}), whose nodes other than ClaimReviews, such
+as its WebPage, are left out.
 
 Each reviewed claim (its text and claimant) becomes a topic of type choice:
 its question is the claim's text and its description names the claimant
@@ -49,10 +51,13 @@ and the claim's date. Each fact-checker becomes a source of kind outlet
 (url: its site), and each review a claim whose value is the rating,
 normalised to false, misleading, mixed, true or unproven ("Pants on Fire"
 is false, "Mostly false" misleading, "Half true" mixed, "Mostly true"
-true); a wording none of these covers is kept as its own choice, in lower
-case with hyphens ("Satire" is satire). The rating as the fact-checker
-worded it is the claim's quote, and the review's title, url and language
-its note.
+true), also when it is followed by an explanation ("False. The video
+shows…"), behind a phrase ("This is false", "User's claim is false"), in
+HTML, or in Spanish, Portuguese, French, German or Italian ("Falso");
+a wording none of these covers is kept as its own choice, in lower case
+with hyphens, cut to a few words ("Satire" is satire). The rating as the
+fact-checker worded it is the claim's quote, and its explanation and the
+review's title, url (or urlOfFactCheck) and language its note.
 
 The ledger goes to stdout, or to -o, atomically. When -o names a .jsonl
 file, the reviews go there as a bulk JSON Lines claims file and the
