@@ -253,7 +253,15 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		if key(q) == key(j) {
 			q = other[q]
 		}
-		if p := plain[j]; q >= 0 && (by[p] < 0 || plain[q] < by[p]) {
+		if q < 0 {
+			continue
+		}
+		// A later rounding of the figure ("nearly 3,000" after 2,975) is a
+		// restatement, not a new figure.
+		if later := vals.at(run[plain[q]]); later.Approx && value.Meets(later, vals.at(run[plain[j]])) {
+			continue
+		}
+		if p := plain[j]; by[p] < 0 || plain[q] < by[p] {
 			by[p] = plain[q]
 		}
 	}

@@ -82,6 +82,12 @@ func TestRevisions(t *testing.T) {
 			revisions: []string{"wire revised at least 999 (1 Mar) → at least 2,411 (5 Mar)"},
 		},
 		{
+			name: "a later rounding of the figure is a restatement",
+			claims: `  - {id: r1, topic: toll, value: "2,975", source: wire, date: 2025-03-01}
+  - {id: r2, topic: toll, value: "nearly 3,000", source: wire, date: 2025-03-05}
+`,
+		},
+		{
 			name: "the same figure written another way is a restatement",
 			claims: `  - {id: r1, topic: toll, value: "600k", source: wire, date: 2025-03-01}
   - {id: r2, topic: toll, value: "about 600,000", source: wire, date: 2025-03-05}
