@@ -34,8 +34,8 @@ const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 
 // TestHTMLAccessibilityInBrowser runs axe-core, vendored in testdata/axe
 // so that the test needs no network, on the example's report and on a
-// story's, in the light and the dark colour scheme, and fails on every
-// violation it reports.
+// story's, in the light and the dark colour scheme with every claims
+// table open, and fails on every violation it reports.
 func TestHTMLAccessibilityInBrowser(t *testing.T) {
 	src, err := os.ReadFile("../../testdata/axe/axe.min.js")
 	if err != nil {
@@ -73,6 +73,11 @@ func TestHTMLAccessibilityInBrowser(t *testing.T) {
 				// Injected through the DevTools protocol, which the page's
 				// Content-Security-Policy does not govern.
 				do(t, ctx, chromedp.Evaluate[chromedp.Void](string(src)))
+				// Open every claims table, so that what a reader expands is
+				// checked too.
+				if n := run(t, ctx, chromedp.Evaluate[int](`(() => { const ds = document.querySelectorAll("details"); ds.forEach(d => d.open = true); return ds.length; })()`)); n == 0 {
+					t.Errorf("no details to open; the claims tables go unchecked")
+				}
 				vs := run(t, ctx, chromedp.Evaluate[[]axeViolation](runAxe, chromedp.EvalAwaitPromise))
 				for _, v := range vs {
 					t.Errorf("axe %s (%s) ×%d, first at %s: %s", v.ID, v.Impact, v.Count, v.Target,
