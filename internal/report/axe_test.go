@@ -1,0 +1,90 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/example"
+	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/internal/diag"
+)
+
+// axeViolation is what the test keeps of one axe-core rule that failed:
+// enough to find the element and the fix.
+type axeViolation struct {
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Count   int    `json:"count"`
+	Target  string `json:"target"`
+	Summary string `json:"summary"`
+}
+
+// runAxe is the page-side call: every rule axe-core runs by default (WCAG
+// 2.x A and AA plus its best practices), reduced to one line per rule.
+const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	id: v.id, impact: v.impact || "", count: v.nodes.length,
+	target: v.nodes.length ? v.nodes[0].target.join(" ") : "",
+	summary: v.nodes.length ? (v.nodes[0].failureSummary || "") : ""})))`
+
+// TestHTMLAccessibilityInBrowser runs axe-core, vendored in testdata/axe
+// so that the test needs no network, on the example's report and on a
+// story's, in the light and the dark colour scheme with every claims
+// table open, and fails on every violation it reports.
+func TestHTMLAccessibilityInBrowser(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := claims.Options{Today: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}
+	story, err := load.Load(load.Paths([]string{"../../testdata/stories/rana-plaza/claims.yaml"}), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diag.HasErrors(story.Problems, false) {
+		t.Fatalf("the story does not load: %v", story.Problems)
+	}
+	reports := []struct {
+		name string
+		r    *Report
+	}{
+		{"example", Build(claims.Analyze(load.Bytes("example/claims.yaml", example.YAML), today))},
+		{"rana-plaza", Build(claims.Analyze(story, today))},
+	}
+
+	ctx, w := browser(t)
+	for _, rep := range reports {
+		if len(rep.r.Disputes) == 0 {
+			t.Fatalf("%s has no disputes; the test needs the cards and the matrix", rep.name)
+		}
+		u := writeHTML(t, rep.r)
+		for _, scheme := range []string{"light", "dark"} {
+			t.Run(rep.name+"/"+scheme, func(t *testing.T) {
+				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+					t.Fatal(err)
+				}
+				do(t, ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.ID("filters")))
+				// Injected through the DevTools protocol, which the page's
+				// Content-Security-Policy does not govern.
+				do(t, ctx, chromedp.Evaluate[chromedp.Void](string(src)))
+				// Open every claims table, so that what a reader expands is
+				// checked too.
+				if n := run(t, ctx, chromedp.Evaluate[int](`(() => { const ds = document.querySelectorAll("details"); ds.forEach(d => d.open = true); return ds.length; })()`)); n == 0 {
+					t.Errorf("no details to open; the claims tables go unchecked")
+				}
+				vs := run(t, ctx, chromedp.Evaluate[[]axeViolation](runAxe, chromedp.EvalAwaitPromise))
+				for _, v := range vs {
+					t.Errorf("axe %s (%s) ×%d, first at %s: %s", v.ID, v.Impact, v.Count, v.Target,
+						strings.ReplaceAll(v.Summary, "\n", " "))
+				}
+			})
+		}
+	}
+	w.check(t)
+}
