@@ -223,8 +223,7 @@ func convertedMeaning(c int64) int {
 	return pqOther
 }
 
-// parseLogicalType reads the LogicalType union; a timestamp not adjusted
-// to UTC is other (claimdiff will not guess its zone).
+// parseLogicalType reads the LogicalType union.
 func parseLogicalType(r *thriftReader, typ byte) int {
 	meaning := pqPlainMeaning
 	r.sub(typ, func(id int16, typ byte) {
@@ -256,12 +255,9 @@ func parseLogicalType(r *thriftReader, typ byte) int {
 }
 
 func parseTimestamp(r *thriftReader, typ byte) int {
-	utc, unit := false, pqOther
+	unit := pqOther
 	r.sub(typ, func(id int16, typ byte) {
-		switch id {
-		case 1:
-			utc = typ == thriftTrue
-		case 2:
+		if id == 2 {
 			r.sub(typ, func(id int16, typ byte) {
 				switch id {
 				case 1:
@@ -274,9 +270,10 @@ func parseTimestamp(r *thriftReader, typ byte) int {
 			})
 		}
 	})
-	if !utc {
-		return pqOther
-	}
+	// A timestamp not adjusted to UTC is a wall-clock time: DuckDB's
+	// TIMESTAMP, which is what it makes of claimdiff's own "…Z" text.
+	// It is read as UTC, as INT96 timestamps are, rather than in the zone
+	// of the machine that reads it.
 	return unit
 }
 

@@ -284,7 +284,19 @@ func appendInt96(dst, b []byte) []byte {
 		// field will then refuse with its own message.
 		return strconv.AppendInt(dst, nanos, 10)
 	}
-	return time.Unix(day*86400, nanos).UTC().AppendFormat(dst, time.RFC3339Nano)
+	return appendInstant(dst, time.Unix(day*86400, nanos))
+}
+
+// appendInstant writes a timestamp as RFC 3339 in UTC, or as its date
+// when it is midnight UTC: a tool that reads a column of dates and times
+// into one timestamp type (DuckDB does) turns the dates into midnights,
+// which read back as the dates they were.
+func appendInstant(dst []byte, t time.Time) []byte {
+	t = t.UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.AppendFormat(dst, time.DateOnly)
+	}
+	return t.AppendFormat(dst, time.RFC3339Nano)
 }
 
 // The days of 0001-01-01 and 9999-12-31 since 1970-01-01: the dates a
@@ -309,11 +321,11 @@ func (l *pqLeaf) appendInt(dst []byte, x int64) []byte {
 		}
 		return time.Unix(x*86400, 0).UTC().AppendFormat(dst, time.DateOnly)
 	case pqTimestampMillis:
-		return time.UnixMilli(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.UnixMilli(x))
 	case pqTimestampMicros:
-		return time.UnixMicro(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.UnixMicro(x))
 	case pqTimestampNanos:
-		return time.Unix(0, x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.Unix(0, x))
 	case pqUnsigned:
 		if l.typ == pqInt32 {
 			return strconv.AppendUint(dst, uint64(uint32(x)), 10)
