@@ -37,6 +37,7 @@ type pqLeaf struct {
 	typ        int
 	typeLength int32
 	meaning    int
+	scale      int // of a decimal
 	// maxDef and maxRep are its highest levels; entryDef the definition
 	// level from which a value of a list or map is there (null or not),
 	// 0 for a column of one value a row.
@@ -127,7 +128,7 @@ func buildSchema(schema []pqSchemaElem) (*pqNode, []*pqNode, error) {
 func (n *pqNode) asLeaf(entryDef int) *pqLeaf {
 	e := n.elem
 	return &pqLeaf{path: n.path, index: n.leaf, typ: e.typ, typeLength: e.typeLength, meaning: e.meaning,
-		maxDef: n.def, maxRep: n.rep, entryDef: entryDef}
+		scale: int(min(max(e.scale, -1), maxDecimalScale+1)), maxDef: n.def, maxRep: n.rep, entryDef: entryDef}
 }
 
 // mapFields matches the top-level columns to claim fields, reporting
@@ -249,6 +250,12 @@ func readable(l *pqLeaf) error {
 		return fmt.Errorf("column %q holds %s values of a logical type claimdiff does not read; write them as text", l.path, pqTypeNames[l.typ])
 	case l.typ == pqFixedLenByteArray && (l.typeLength <= 0 || l.typeLength > MaxLineBytes):
 		return fmt.Errorf("column %q has the fixed length %d", l.path, l.typeLength)
+	case l.meaning == pqDecimal && l.typ != pqInt32 && l.typ != pqInt64 && l.typ != pqFixedLenByteArray:
+		return fmt.Errorf("column %q holds decimals as %s; claimdiff reads them as INT32, INT64 or FIXED_LEN_BYTE_ARRAY", l.path, pqTypeNames[l.typ])
+	case l.meaning == pqDecimal && l.typ == pqFixedLenByteArray && l.typeLength > maxDecimalBytes:
+		return fmt.Errorf("column %q holds decimals of %d bytes; claimdiff reads up to %d", l.path, l.typeLength, maxDecimalBytes)
+	case l.meaning == pqDecimal && (l.scale < 0 || l.scale > maxDecimalScale):
+		return fmt.Errorf("column %q holds decimals of scale %d; claimdiff reads 0 to %d", l.path, l.scale, maxDecimalScale)
 	}
 	return nil
 }

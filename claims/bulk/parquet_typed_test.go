@@ -2,8 +2,11 @@ package bulk
 
 import (
 	"bytes"
+	"math/big"
 	"testing"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
@@ -12,9 +15,9 @@ import (
 
 // readTyped reads rows written by parquet-go as the claims want reads
 // from JSON Lines, with no problem.
-func readTyped[T any](t *testing.T, rows []T, want []claims.Claim) {
+func readTyped[T any](t *testing.T, rows []T, want []claims.Claim, opts ...parquet.WriterOption) {
 	t.Helper()
-	data := writeRows(t, rows)
+	data := writeRows(t, rows, opts...)
 	b, err := read("typed.parquet", bytes.NewReader(data), int64(len(data)), Options{})
 	if err != nil || len(b.problems) > 0 {
 		t.Fatalf("%v %v", err, problemList(b.problems))
@@ -58,4 +61,53 @@ func TestParquetTimestamps(t *testing.T) {
 	}, []claims.Claim{
 		{ID: "t@s", DerivedID: true, Topic: "t", Value: value.Value{Raw: "1"}, Source: "s", Date: "2025-11-20", AsOf: "2025-11-20T14:40:00.0015Z"},
 	})
+}
+
+// decimalRow is DuckDB's DECIMAL in each physical type it uses: INT32 up
+// to 9 digits, INT64 up to 18, a fixed 16 bytes up to 38.
+type decimalRow struct {
+	Topic  string   `parquet:"topic"`
+	Value  int64    `parquet:"value,decimal(3:18)"`
+	Source string   `parquet:"source"`
+	Note   int32    `parquet:"note,decimal(2:9)"`
+	Quote  [16]byte `parquet:"quote,decimal(4:38)"`
+}
+
+// be16 is x as a 16-byte big-endian two's complement integer.
+func be16(x *big.Int) (b [16]byte) {
+	if x.Sign() < 0 {
+		x = new(big.Int).Add(x, new(big.Int).Lsh(big.NewInt(1), 128))
+	}
+	x.FillBytes(b[:])
+	return b
+}
+
+func TestParquetDecimals(t *testing.T) {
+	huge, _ := new(big.Int).SetString("-12345678901234567890123456789", 10)
+	rows := []decimalRow{
+		{Topic: "t", Value: 600000000, Source: "s", Note: -5, Quote: be16(big.NewInt(-123456))},
+		{Topic: "t", Value: -1, Source: "s2", Note: 12345, Quote: be16(huge)},
+		{Topic: "t", Value: 0, Source: "s3", Note: 100, Quote: be16(big.NewInt(7))},
+	}
+	want := []claims.Claim{
+		{ID: "t@s", DerivedID: true, Topic: "t", Value: value.Value{Raw: "600000.000"}, Source: "s", Note: "-0.05", Quote: "-12.3456"},
+		{ID: "t@s2", DerivedID: true, Topic: "t", Value: value.Value{Raw: "-0.001"}, Source: "s2", Note: "123.45", Quote: "-1234567890123456789012345.6789"},
+		{ID: "t@s3", DerivedID: true, Topic: "t", Value: value.Value{Raw: "0.000"}, Source: "s3", Note: "1.00", Quote: "0.0007"},
+	}
+	readTyped(t, rows, want)
+	readTyped(t, rows, want, parquet.DefaultEncoding(&parquet.RLEDictionary))
+}
+
+// A decimal whose text could not stay small is refused, not written out.
+func TestParquetDecimalBounds(t *testing.T) {
+	for _, l := range []pqLeaf{
+		{path: "value", typ: pqFixedLenByteArray, typeLength: maxDecimalBytes + 1, meaning: pqDecimal, scale: 2},
+		{path: "value", typ: pqInt64, meaning: pqDecimal, scale: maxDecimalScale + 1},
+		{path: "value", typ: pqInt64, meaning: pqDecimal, scale: -1},
+		{path: "value", typ: pqDouble, meaning: pqDecimal},
+	} {
+		if readable(&l) == nil {
+			t.Errorf("%+v read", l)
+		}
+	}
 }

@@ -1,9 +1,12 @@
 package bulk
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/big"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -265,8 +268,62 @@ func (l *pqLeaf) appendBytes(dst, b []byte) []byte {
 		return strconv.AppendFloat(dst, math.Float64frombits(binary.LittleEndian.Uint64(b)), 'f', -1, 64)
 	case pqInt96:
 		return appendInt96(dst, b)
+	case pqFixedLenByteArray:
+		if l.meaning == pqDecimal {
+			return appendDecimalBytes(dst, b, l.scale)
+		}
 	}
 	return append(dst, b...)
+}
+
+// A decimal is read up to 32 bytes (77 digits, twice what DuckDB and
+// Arrow write), so that its text, and the work of writing it out, stay
+// small whatever the file says.
+const (
+	maxDecimalBytes = 32
+	maxDecimalScale = 80
+)
+
+// appendDecimalBytes writes a decimal stored as a big-endian two's
+// complement integer, scaled, as its exact text.
+func appendDecimalBytes(dst, b []byte, scale int) []byte {
+	start := len(dst)
+	if len(b) <= 8 {
+		var x int64
+		if len(b) > 0 && b[0]&0x80 != 0 {
+			x = -1
+		}
+		for _, c := range b {
+			x = x<<8 | int64(c)
+		}
+		dst = strconv.AppendInt(dst, x, 10)
+	} else {
+		x := new(big.Int).SetBytes(b)
+		if b[0]&0x80 != 0 {
+			x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
+		}
+		dst = x.Append(dst, 10)
+	}
+	return placePoint(dst, start, scale)
+}
+
+// placePoint puts a decimal point scale digits from the end of the
+// integer written at dst[start:], so 600000 of scale 3 reads 600.000 and
+// -5 of scale 2 reads -0.05: the exact value, with the digits the column
+// keeps.
+func placePoint(dst []byte, start, scale int) []byte {
+	if scale <= 0 {
+		return dst
+	}
+	if dst[start] == '-' {
+		start++
+	}
+	// Pad with zeros so that a digit is left before the point.
+	if pad := scale + 1 - (len(dst) - start); pad > 0 {
+		dst = slices.Insert(dst, start, bytes.Repeat([]byte{'0'}, pad)...)
+	}
+	at := len(dst) - scale
+	return slices.Insert(dst, at, '.')
 }
 
 // julianUnixEpoch is the Julian day number of 1970-01-01.
@@ -326,6 +383,8 @@ func (l *pqLeaf) appendInt(dst []byte, x int64) []byte {
 		return appendInstant(dst, time.UnixMicro(x))
 	case pqTimestampNanos:
 		return appendInstant(dst, time.Unix(0, x))
+	case pqDecimal:
+		return placePoint(strconv.AppendInt(dst, x, 10), len(dst), l.scale)
 	case pqUnsigned:
 		if l.typ == pqInt32 {
 			return strconv.AppendUint(dst, uint64(uint32(x)), 10)
