@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -49,6 +50,7 @@ const (
 	shapeScalar = iota // one value a row
 	shapeList          // a list of values (via)
 	shapeMap           // a map of keys to values (context)
+	shapeStruct        // a group of named values (context)
 )
 
 // pqField is a top-level column that a claim field is read from.
@@ -58,6 +60,21 @@ type pqField struct {
 	name            string
 	shape           int
 	leaf, key, elem *pqLeaf // leaf for scalars and lists; key and elem for maps
+	// parts are a struct's fields, one value a row each, and names their
+	// names, which are the context's keys.
+	parts []*pqLeaf
+	names [][]byte
+}
+
+// leaves lists the leaf columns the field is read from.
+func (pf *pqField) leaves() []*pqLeaf {
+	var out []*pqLeaf
+	for _, l := range [...]*pqLeaf{pf.leaf, pf.key, pf.elem} {
+		if l != nil {
+			out = append(out, l)
+		}
+	}
+	return append(out, pf.parts...)
 }
 
 // buildSchema turns the flat list of schema elements into a tree, and
@@ -240,7 +257,33 @@ func (pf *pqField) shapeOf(n *pqNode) error {
 		}
 		return readable(pf.elem)
 	}
+	if pf.field == fContext && n.elem.meaning != pqList && n.elem.meaning != pqMap {
+		return pf.structOf(n)
+	}
 	return fmt.Errorf("column %q is a group of columns, which claimdiff does not read as %s", pf.name, claims.ClaimFields[pf.field])
+}
+
+// structOf reads a group of named values as context: DuckDB makes a
+// STRUCT of claimdiff's own JSON Lines, whose context is an object. Each
+// field is a key, its value in a row the key's value; a null is no key.
+func (pf *pqField) structOf(n *pqNode) error {
+	for _, c := range n.children {
+		name := c.elem.name
+		switch {
+		case c.leaf < 0 || c.rep > 0:
+			return fmt.Errorf("column %q holds a struct of lists or groups; context maps names to values", pf.name)
+		case name == "" || !utf8.ValidString(name) || strings.IndexByte(name, 0) >= 0:
+			return fmt.Errorf("column %q holds a struct field whose name is not text", pf.name)
+		}
+		l := c.asLeaf(0)
+		if err := readable(l); err != nil {
+			return err
+		}
+		pf.parts = append(pf.parts, l)
+		pf.names = append(pf.names, []byte(name))
+	}
+	pf.shape = shapeStruct
+	return nil
 }
 
 // readable says whether claimdiff can read a leaf's values as text.

@@ -111,3 +111,51 @@ func TestParquetDecimalBounds(t *testing.T) {
 		}
 	}
 }
+
+// duckContext is what DuckDB makes of context objects in JSON Lines: a
+// STRUCT with a field for every key any row has, null where a row has
+// not that key.
+type duckContext struct {
+	Draft *int64  `parquet:"draft,optional"`
+	Lang  *string `parquet:"lang,optional"`
+}
+
+type duckStructRow struct {
+	Topic   string       `parquet:"topic"`
+	Value   string       `parquet:"value"`
+	Source  string       `parquet:"source"`
+	Context *duckContext `parquet:"context,optional"`
+}
+
+func TestParquetStructContext(t *testing.T) {
+	draft, en, fr := int64(28), "en", "fr"
+	readTyped(t, []duckStructRow{
+		{Topic: "t", Value: "1", Source: "s", Context: &duckContext{Draft: &draft, Lang: &en}},
+		{Topic: "t", Value: "2", Source: "s2"},
+		{Topic: "t", Value: "3", Source: "s3", Context: &duckContext{Lang: &fr}},
+	}, []claims.Claim{
+		{ID: "t@s", DerivedID: true, Topic: "t", Value: value.Value{Raw: "1"}, Source: "s", Context: "draft=28; lang=en"},
+		{ID: "t@s2", DerivedID: true, Topic: "t", Value: value.Value{Raw: "2"}, Source: "s2"},
+		{ID: "t@s3", DerivedID: true, Topic: "t", Value: value.Value{Raw: "3"}, Source: "s3", Context: "lang=fr"},
+	})
+}
+
+type nestedContext struct {
+	Inner duckContext `parquet:"inner"`
+}
+
+type nestedStructRow struct {
+	Topic   string        `parquet:"topic"`
+	Value   string        `parquet:"value"`
+	Source  string        `parquet:"source"`
+	Context nestedContext `parquet:"context"`
+	Quote   duckContext   `parquet:"quote"`
+}
+
+// Only context reads a struct, and only one of values.
+func TestParquetStructProblems(t *testing.T) {
+	b := readBytes(t, writeRows(t, []nestedStructRow{{Topic: "t", Value: "1", Source: "s"}}), Options{})
+	sameProblems(t, b.problems,
+		`x.parquet:0:0 wrong-type: column "context" holds a struct of lists or groups; context maps names to values`,
+		`x.parquet:0:0 wrong-type: column "quote" is a group of columns, which claimdiff does not read as quote`)
+}
