@@ -46,7 +46,7 @@ type parquetRow struct {
 	Lo        *float64          `parquet:"lo,optional"`
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical string            `parquet:"canonical,optional"`
-	Unit      string            `parquet:"unit,dict"`
+	Unit      string            `parquet:"unit,optional,dict"`
 }
 
 // ParquetValueColumns are the columns a Parquet export adds after the
@@ -69,7 +69,7 @@ var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit"}
 //   - unit: what lo and hi count: the topic's unit for numbers, "%" for
 //     percentages (in points), the currency for money, "days" for
 //     durations, "s" for dates and datetimes (seconds since 1970-01-01
-//     UTC); empty where there is none.
+//     UTC); null where there is none, as a missing field is.
 //
 // Rows are grouped ParquetRowGroupRows at a time, compressed with zstd.
 func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {

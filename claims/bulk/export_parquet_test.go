@@ -31,7 +31,7 @@ type outsideRow struct {
 	Lo        *float64          `parquet:"lo,optional"`
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical *string           `parquet:"canonical,optional"`
-	Unit      string            `parquet:"unit"`
+	Unit      *string           `parquet:"unit,optional"`
 }
 
 const valueLedger = `ledger: 1
@@ -102,7 +102,7 @@ func TestParquetValueColumns(t *testing.T) {
 
 	// A number is widened by half its topic's tolerance either way.
 	army := rows[0]
-	if str(army.ID) != "n1" || str(army.Kind) != "number" || str(army.Canonical) != "600000" || army.Unit != "personnel" ||
+	if str(army.ID) != "n1" || str(army.Kind) != "number" || str(army.Canonical) != "600000" || str(army.Unit) != "personnel" ||
 		!near(army.Lo, 597_000) || !near(army.Hi, 603_000) {
 		t.Errorf("number: %+v lo %v hi %v", army, *army.Lo, *army.Hi)
 	}
@@ -114,7 +114,7 @@ func TestParquetValueColumns(t *testing.T) {
 	// in seconds since the epoch.
 	signed := rows[1]
 	day := float64(time.Date(2025, 11, 27, 0, 0, 0, 0, time.UTC).Unix())
-	if str(signed.Kind) != "date" || str(signed.Canonical) != "2025-11-27" || signed.Unit != "s" || !near(signed.Lo, day) || !near(signed.Hi, day) {
+	if str(signed.Kind) != "date" || str(signed.Canonical) != "2025-11-27" || str(signed.Unit) != "s" || !near(signed.Lo, day) || !near(signed.Hi, day) {
 		t.Errorf("date: %+v", signed)
 	}
 	if signed.ID != nil || signed.Date != nil || signed.Via != nil || signed.Context != nil || signed.Denies != nil {
@@ -122,18 +122,18 @@ func TestParquetValueColumns(t *testing.T) {
 	}
 
 	cost := rows[2]
-	if str(cost.Kind) != "money" || cost.Unit != "USD" || str(cost.Canonical) != "1500000000" || !near(cost.Lo, 1.5e9) || !near(cost.Hi, 1.5e9) {
+	if str(cost.Kind) != "money" || str(cost.Unit) != "USD" || str(cost.Canonical) != "1500000000" || !near(cost.Lo, 1.5e9) || !near(cost.Hi, 1.5e9) {
 		t.Errorf("money: %+v", cost)
 	}
 
 	name := rows[3]
-	if str(name.Kind) != "text" || str(name.Canonical) != "the art of computer programming" || name.Lo != nil || name.Hi != nil || name.Unit != "" {
+	if str(name.Kind) != "text" || str(name.Canonical) != "the art of computer programming" || name.Lo != nil || name.Hi != nil || name.Unit != nil {
 		t.Errorf("text: %+v", name)
 	}
 
 	// A denial has the ends of the set it denies; "about" widens by 5%.
 	share := rows[4]
-	if str(share.Kind) != "percent" || share.Unit != "%" || str(share.Canonical) != "not 19" || share.Denies == nil || !*share.Denies ||
+	if str(share.Kind) != "percent" || str(share.Unit) != "%" || str(share.Canonical) != "not 19" || share.Denies == nil || !*share.Denies ||
 		!near(share.Lo, 19*0.95) || !near(share.Hi, 19*1.05) {
 		t.Errorf("percent denial: %+v", share)
 	}
