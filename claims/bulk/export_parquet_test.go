@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -170,5 +171,49 @@ func TestParquetExportPicks(t *testing.T) {
 	}
 	if len(a.Ledger.Claims) != 8 {
 		t.Fatal("the ledger changed")
+	}
+}
+
+// columnType is the logical type of the exported column name, as another
+// tool sees it.
+func columnType(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, ok := f.Schema().Lookup(name)
+	if !ok {
+		t.Fatalf("no column %q", name)
+	}
+	return col.Node.Type().String()
+}
+
+// Dates are a DATE column, which a query compares as dates, where every
+// claim's is a plain date; a column that also holds a time stays text,
+// so that each time keeps the offset it was written with.
+func TestParquetExportDates(t *testing.T) {
+	data, _ := exportParquet(t, valueLedger, nil)
+	if got := columnType(t, data, "date"); got != "DATE" {
+		t.Errorf("dates: the date column is %s, want DATE", got)
+	}
+	rows := readOutside(t, data)
+	if rows[0].Date == nil || *rows[0].Date != "2025-11-20" || rows[1].Date != nil {
+		t.Errorf("dates: %v, %v", rows[0].Date, rows[1].Date)
+	}
+
+	mixed := strings.Replace(valueLedger, "source: b}", "source: b, date: 2025-11-21, as_of: 2025-11-21T10:00:00+02:00}", 1)
+	data, a := exportParquet(t, mixed, nil)
+	if got := columnType(t, data, "date"); got != "DATE" {
+		t.Errorf("mixed: the date column is %s, want DATE", got)
+	}
+	if got := columnType(t, data, "as_of"); got != "STRING" {
+		t.Errorf("mixed: the as_of column is %s, want text", got)
+	}
+	l := mustLoad(t, load.File{Name: "head.yaml", Data: []byte(mixed[:strings.Index(mixed, "claims:\n")])}, load.File{Name: "x.parquet", Data: data})
+	for i, c := range l.Claims {
+		if w := a.Ledger.Claims[i]; c.Date != w.Date || c.AsOf != w.AsOf {
+			t.Errorf("claim %d: date %q as_of %q, want %q %q", i, c.Date, c.AsOf, w.Date, w.AsOf)
+		}
 	}
 }
