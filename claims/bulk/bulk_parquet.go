@@ -208,11 +208,7 @@ func (bf *bulkFile) readParquet(f *pqFile, budget *pqBudget, progress func(int64
 	}
 	var need []*pqLeaf
 	for _, pf := range fields {
-		for _, l := range [...]*pqLeaf{pf.leaf, pf.key, pf.elem} {
-			if l != nil {
-				need = append(need, l)
-			}
-		}
+		need = append(need, pf.leaves()...)
 	}
 	groups, err := checkGroups(meta.rowGroups, leaves, need, end)
 	if err != nil {

@@ -3,6 +3,7 @@ package bulk
 import (
 	"io"
 	"math"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -16,7 +17,8 @@ import (
 // claimdiff: kind, lo, hi, canonical and unit. The loader reads only the
 // ledger's columns; the others are derived, and the engine reads the value
 // again. Optional fields are optional columns, null where the claim has
-// none, so they load back as missing rather than as empty text.
+// none, so they load back as missing rather than as empty text. Date and
+// as_of are DATE columns when every claim written gives a plain date there.
 
 // ParquetFormat is the export format name of Parquet, which ExportParquet
 // writes rather than Export, as its value columns need the engine's
@@ -37,7 +39,9 @@ type parquetRow struct {
 	Source    string            `parquet:"source,dict"`
 	Via       []string          `parquet:"via,list,optional"`
 	Date      string            `parquet:"date,optional,dict"`
+	DateDay   *int32            `parquet:"-"` // date as a DATE; see dayColumns
 	AsOf      string            `parquet:"as_of,optional,dict"`
+	AsOfDay   *int32            `parquet:"-"`
 	Quote     string            `parquet:"quote,optional"`
 	Context   map[string]string `parquet:"context,optional"`
 	Denies    bool              `parquet:"denies,optional"`
@@ -46,7 +50,7 @@ type parquetRow struct {
 	Lo        *float64          `parquet:"lo,optional"`
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical string            `parquet:"canonical,optional"`
-	Unit      string            `parquet:"unit,dict"`
+	Unit      string            `parquet:"unit,optional,dict"`
 }
 
 // ParquetValueColumns are the columns a Parquet export adds after the
@@ -69,28 +73,39 @@ var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit"}
 //   - unit: what lo and hi count: the topic's unit for numbers, "%" for
 //     percentages (in points), the currency for money, "days" for
 //     durations, "s" for dates and datetimes (seconds since 1970-01-01
-//     UTC); empty where there is none.
+//     UTC); null where there is none, as a missing field is.
 //
 // Rows are grouped ParquetRowGroupRows at a time, compressed with zstd.
 func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
-	pw := parquet.NewGenericWriter[parquetRow](w,
+	l := a.Ledger
+	n := len(l.Claims)
+	if idx != nil {
+		n = len(idx)
+	}
+	opts := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(ParquetRowGroupRows),
 		// Version 1 data pages and plain text, where no dictionary is
 		// asked for, are what every reader knows.
 		parquet.DataPageVersion(1),
 		parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain),
-		parquet.CreatedBy("claimdiff", "", ""))
-	l := a.Ledger
-	n := len(l.Claims)
-	if idx != nil {
-		n = len(idx)
+		parquet.CreatedBy("claimdiff", "", ""),
 	}
+	dateDays, asOfDays := dayColumns(l, idx, n)
+	if dateDays {
+		opts = append(opts, parquet.StructTag(`parquet:"-"`, "Date"), parquet.StructTag(`parquet:"date,date,optional"`, "DateDay"))
+	}
+	if asOfDays {
+		opts = append(opts, parquet.StructTag(`parquet:"-"`, "AsOf"), parquet.StructTag(`parquet:"as_of,date,optional"`, "AsOfDay"))
+	}
+	pw := parquet.NewGenericWriter[parquetRow](w, opts...)
 	const batch = 1024
 	rows := make([]parquetRow, 0, batch)
-	// ends holds the rows' Lo and Hi; it has room for a whole batch, so
-	// it never moves and the pointers into it hold.
+	// ends holds the rows' Lo and Hi, and days their dates; each has
+	// room for a whole batch, so it never moves and the pointers into it
+	// hold.
 	ends := make([]float64, 0, 2*batch)
+	days := make([]int32, 0, 2*batch)
 	for k := range n {
 		i := k
 		if idx != nil {
@@ -100,6 +115,14 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 		rows = append(rows, parquetRow{})
 		r := &rows[len(rows)-1]
 		parquetClaim(r, a, i, &lo, &hi)
+		if d, ok := plainDay(r.Date); ok && dateDays {
+			days = append(days, d)
+			r.DateDay = &days[len(days)-1]
+		}
+		if d, ok := plainDay(r.AsOf); ok && asOfDays {
+			days = append(days, d)
+			r.AsOfDay = &days[len(days)-1]
+		}
 		if r.Lo != nil || r.Hi != nil {
 			ends = append(ends, lo, hi)
 			if r.Lo != nil {
@@ -113,10 +136,50 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 			if _, err := pw.Write(rows); err != nil {
 				return err
 			}
-			rows, ends = rows[:0], ends[:0]
+			rows, ends, days = rows[:0], ends[:0], days[:0]
 		}
 	}
 	return pw.Close()
+}
+
+// dayColumns says whether every date and every as_of of the claims
+// written is a plain date, which a DATE column then holds, so that a
+// query compares and groups them as dates. A column that also holds a
+// time keeps them all as the text the ledger gives, which keeps each
+// time's offset.
+func dayColumns(l *claims.Ledger, idx []int, n int) (date, asOf bool) {
+	date, asOf = true, true
+	for k := 0; k < n && (date || asOf); k++ {
+		i := k
+		if idx != nil {
+			i = idx[k]
+		}
+		c := &l.Claims[i]
+		if _, ok := plainDay(c.Date); !ok && c.Date != "" {
+			date = false
+		}
+		if _, ok := plainDay(c.AsOf); !ok && c.AsOf != "" {
+			asOf = false
+		}
+	}
+	return date, asOf
+}
+
+// plainDay reads s as YYYY-MM-DD, a day a DATE column holds and the
+// loader writes back as the same text.
+func plainDay(s string) (int32, bool) {
+	if len(s) != len(time.DateOnly) {
+		return 0, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, false
+	}
+	d := t.Unix() / 86400
+	if d < minDateDay || d > maxDateDay {
+		return 0, false
+	}
+	return int32(d), true
 }
 
 // parquetClaim fills r from claim i; lo and hi receive the set's ends,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ type outsideRow struct {
 	Lo        *float64          `parquet:"lo,optional"`
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical *string           `parquet:"canonical,optional"`
-	Unit      string            `parquet:"unit"`
+	Unit      *string           `parquet:"unit,optional"`
 }
 
 const valueLedger = `ledger: 1
@@ -102,7 +103,7 @@ func TestParquetValueColumns(t *testing.T) {
 
 	// A number is widened by half its topic's tolerance either way.
 	army := rows[0]
-	if str(army.ID) != "n1" || str(army.Kind) != "number" || str(army.Canonical) != "600000" || army.Unit != "personnel" ||
+	if str(army.ID) != "n1" || str(army.Kind) != "number" || str(army.Canonical) != "600000" || str(army.Unit) != "personnel" ||
 		!near(army.Lo, 597_000) || !near(army.Hi, 603_000) {
 		t.Errorf("number: %+v lo %v hi %v", army, *army.Lo, *army.Hi)
 	}
@@ -114,7 +115,7 @@ func TestParquetValueColumns(t *testing.T) {
 	// in seconds since the epoch.
 	signed := rows[1]
 	day := float64(time.Date(2025, 11, 27, 0, 0, 0, 0, time.UTC).Unix())
-	if str(signed.Kind) != "date" || str(signed.Canonical) != "2025-11-27" || signed.Unit != "s" || !near(signed.Lo, day) || !near(signed.Hi, day) {
+	if str(signed.Kind) != "date" || str(signed.Canonical) != "2025-11-27" || str(signed.Unit) != "s" || !near(signed.Lo, day) || !near(signed.Hi, day) {
 		t.Errorf("date: %+v", signed)
 	}
 	if signed.ID != nil || signed.Date != nil || signed.Via != nil || signed.Context != nil || signed.Denies != nil {
@@ -122,18 +123,18 @@ func TestParquetValueColumns(t *testing.T) {
 	}
 
 	cost := rows[2]
-	if str(cost.Kind) != "money" || cost.Unit != "USD" || str(cost.Canonical) != "1500000000" || !near(cost.Lo, 1.5e9) || !near(cost.Hi, 1.5e9) {
+	if str(cost.Kind) != "money" || str(cost.Unit) != "USD" || str(cost.Canonical) != "1500000000" || !near(cost.Lo, 1.5e9) || !near(cost.Hi, 1.5e9) {
 		t.Errorf("money: %+v", cost)
 	}
 
 	name := rows[3]
-	if str(name.Kind) != "text" || str(name.Canonical) != "the art of computer programming" || name.Lo != nil || name.Hi != nil || name.Unit != "" {
+	if str(name.Kind) != "text" || str(name.Canonical) != "the art of computer programming" || name.Lo != nil || name.Hi != nil || name.Unit != nil {
 		t.Errorf("text: %+v", name)
 	}
 
 	// A denial has the ends of the set it denies; "about" widens by 5%.
 	share := rows[4]
-	if str(share.Kind) != "percent" || share.Unit != "%" || str(share.Canonical) != "not 19" || share.Denies == nil || !*share.Denies ||
+	if str(share.Kind) != "percent" || str(share.Unit) != "%" || str(share.Canonical) != "not 19" || share.Denies == nil || !*share.Denies ||
 		!near(share.Lo, 19*0.95) || !near(share.Hi, 19*1.05) {
 		t.Errorf("percent denial: %+v", share)
 	}
@@ -170,5 +171,49 @@ func TestParquetExportPicks(t *testing.T) {
 	}
 	if len(a.Ledger.Claims) != 8 {
 		t.Fatal("the ledger changed")
+	}
+}
+
+// columnType is the logical type of the exported column name, as another
+// tool sees it.
+func columnType(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, ok := f.Schema().Lookup(name)
+	if !ok {
+		t.Fatalf("no column %q", name)
+	}
+	return col.Node.Type().String()
+}
+
+// Dates are a DATE column, which a query compares as dates, where every
+// claim's is a plain date; a column that also holds a time stays text,
+// so that each time keeps the offset it was written with.
+func TestParquetExportDates(t *testing.T) {
+	data, _ := exportParquet(t, valueLedger, nil)
+	if got := columnType(t, data, "date"); got != "DATE" {
+		t.Errorf("dates: the date column is %s, want DATE", got)
+	}
+	rows := readOutside(t, data)
+	if rows[0].Date == nil || *rows[0].Date != "2025-11-20" || rows[1].Date != nil {
+		t.Errorf("dates: %v, %v", rows[0].Date, rows[1].Date)
+	}
+
+	mixed := strings.Replace(valueLedger, "source: b}", "source: b, date: 2025-11-21, as_of: 2025-11-21T10:00:00+02:00}", 1)
+	data, a := exportParquet(t, mixed, nil)
+	if got := columnType(t, data, "date"); got != "DATE" {
+		t.Errorf("mixed: the date column is %s, want DATE", got)
+	}
+	if got := columnType(t, data, "as_of"); got != "STRING" {
+		t.Errorf("mixed: the as_of column is %s, want text", got)
+	}
+	l := mustLoad(t, load.File{Name: "head.yaml", Data: []byte(mixed[:strings.Index(mixed, "claims:\n")])}, load.File{Name: "x.parquet", Data: data})
+	for i, c := range l.Claims {
+		if w := a.Ledger.Claims[i]; c.Date != w.Date || c.AsOf != w.AsOf {
+			t.Errorf("claim %d: date %q as_of %q, want %q %q", i, c.Date, c.AsOf, w.Date, w.AsOf)
+		}
 	}
 }

@@ -78,6 +78,7 @@ const (
 	pqUnsigned
 	pqList
 	pqMap
+	pqDecimal
 	pqOther // a meaning claimdiff does not read: decimals, times, UUIDs…
 )
 
@@ -88,6 +89,7 @@ type pqSchemaElem struct {
 	name        string
 	numChildren int32
 	meaning     int
+	scale       int64 // of a decimal
 }
 
 type pqChunk struct {
@@ -169,6 +171,7 @@ func parseFileMeta(r *thriftReader) *pqMeta {
 func parseSchemaElem(r *thriftReader) pqSchemaElem {
 	e := pqSchemaElem{typ: pqNoType, repetition: pqRequired}
 	converted, logical := int64(-1), pqPlainMeaning
+	var scale, logicalScale int64
 	r.fields(func(id int16, typ byte) {
 		switch id {
 		case 1:
@@ -187,15 +190,17 @@ func parseSchemaElem(r *thriftReader) pqSchemaElem {
 			e.numChildren = int32(r.int(typ))
 		case 6:
 			converted = r.int(typ)
+		case 7:
+			scale = r.int(typ)
 		case 10:
-			logical = parseLogicalType(r, typ)
+			logical, logicalScale = parseLogicalType(r, typ)
 		}
 	})
 	switch {
 	case logical != pqPlainMeaning:
-		e.meaning = logical
+		e.meaning, e.scale = logical, logicalScale
 	case converted >= 0:
-		e.meaning = convertedMeaning(converted)
+		e.meaning, e.scale = convertedMeaning(converted), scale
 	}
 	return e
 }
@@ -209,6 +214,8 @@ func convertedMeaning(c int64) int {
 		return pqMap
 	case 3:
 		return pqList
+	case 5:
+		return pqDecimal
 	case 6:
 		return pqDate
 	case 9:
@@ -223,10 +230,9 @@ func convertedMeaning(c int64) int {
 	return pqOther
 }
 
-// parseLogicalType reads the LogicalType union; a timestamp not adjusted
-// to UTC is other (claimdiff will not guess its zone).
-func parseLogicalType(r *thriftReader, typ byte) int {
-	meaning := pqPlainMeaning
+// parseLogicalType reads the LogicalType union.
+func parseLogicalType(r *thriftReader, typ byte) (meaning int, scale int64) {
+	meaning = pqPlainMeaning
 	r.sub(typ, func(id int16, typ byte) {
 		switch id {
 		case 1, 4, 12: // STRING, ENUM, JSON
@@ -235,6 +241,13 @@ func parseLogicalType(r *thriftReader, typ byte) int {
 			meaning = pqMap
 		case 3:
 			meaning = pqList
+		case 5:
+			meaning = pqDecimal
+			r.sub(typ, func(id int16, typ byte) {
+				if id == 1 {
+					scale = r.int(typ)
+				}
+			})
 		case 6:
 			meaning = pqDate
 		case 8:
@@ -252,16 +265,13 @@ func parseLogicalType(r *thriftReader, typ byte) int {
 			meaning = pqOther
 		}
 	})
-	return meaning
+	return meaning, scale
 }
 
 func parseTimestamp(r *thriftReader, typ byte) int {
-	utc, unit := false, pqOther
+	unit := pqOther
 	r.sub(typ, func(id int16, typ byte) {
-		switch id {
-		case 1:
-			utc = typ == thriftTrue
-		case 2:
+		if id == 2 {
 			r.sub(typ, func(id int16, typ byte) {
 				switch id {
 				case 1:
@@ -274,9 +284,10 @@ func parseTimestamp(r *thriftReader, typ byte) int {
 			})
 		}
 	})
-	if !utc {
-		return pqOther
-	}
+	// A timestamp not adjusted to UTC is a wall-clock time: DuckDB's
+	// TIMESTAMP, which is what it makes of claimdiff's own "…Z" text.
+	// It is read as UTC, as INT96 timestamps are, rather than in the zone
+	// of the machine that reads it.
 	return unit
 }
 

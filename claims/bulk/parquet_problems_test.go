@@ -39,7 +39,7 @@ type noValueRow struct {
 type badColumnsRow struct {
 	Topic  string   `parquet:"topic"`
 	Again  string   `parquet:"Topic"`
-	Value  int64    `parquet:"value,decimal(2:10)"`
+	Value  int64    `parquet:"value,time(microsecond)"` // a time of day is no value
 	Source []string `parquet:"source,list"`
 	Kind   string   `parquet:"kind"`
 }

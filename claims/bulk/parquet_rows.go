@@ -68,6 +68,17 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 						w.addContext(k, v, at)
 					}
 				}
+			case shapeStruct:
+				w.row.has[fContext] = true
+				for j, part := range pf.parts {
+					col := cols[part.index]
+					v, present, good := w.cell(col, col.spans[r], pf, at)
+					ok = ok && good
+					if present && ok {
+						size += len(pf.names[j]) + len(v)
+						w.addContext(pf.names[j], v, at)
+					}
+				}
 			}
 		}
 		if size > MaxLineBytes {

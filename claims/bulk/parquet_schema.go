@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -37,6 +38,7 @@ type pqLeaf struct {
 	typ        int
 	typeLength int32
 	meaning    int
+	scale      int // of a decimal
 	// maxDef and maxRep are its highest levels; entryDef the definition
 	// level from which a value of a list or map is there (null or not),
 	// 0 for a column of one value a row.
@@ -48,6 +50,7 @@ const (
 	shapeScalar = iota // one value a row
 	shapeList          // a list of values (via)
 	shapeMap           // a map of keys to values (context)
+	shapeStruct        // a group of named values (context)
 )
 
 // pqField is a top-level column that a claim field is read from.
@@ -57,6 +60,21 @@ type pqField struct {
 	name            string
 	shape           int
 	leaf, key, elem *pqLeaf // leaf for scalars and lists; key and elem for maps
+	// parts are a struct's fields, one value a row each, and names their
+	// names, which are the context's keys.
+	parts []*pqLeaf
+	names [][]byte
+}
+
+// leaves lists the leaf columns the field is read from.
+func (pf *pqField) leaves() []*pqLeaf {
+	var out []*pqLeaf
+	for _, l := range [...]*pqLeaf{pf.leaf, pf.key, pf.elem} {
+		if l != nil {
+			out = append(out, l)
+		}
+	}
+	return append(out, pf.parts...)
 }
 
 // buildSchema turns the flat list of schema elements into a tree, and
@@ -127,7 +145,7 @@ func buildSchema(schema []pqSchemaElem) (*pqNode, []*pqNode, error) {
 func (n *pqNode) asLeaf(entryDef int) *pqLeaf {
 	e := n.elem
 	return &pqLeaf{path: n.path, index: n.leaf, typ: e.typ, typeLength: e.typeLength, meaning: e.meaning,
-		maxDef: n.def, maxRep: n.rep, entryDef: entryDef}
+		scale: int(min(max(e.scale, -1), maxDecimalScale+1)), maxDef: n.def, maxRep: n.rep, entryDef: entryDef}
 }
 
 // mapFields matches the top-level columns to claim fields, reporting
@@ -239,7 +257,33 @@ func (pf *pqField) shapeOf(n *pqNode) error {
 		}
 		return readable(pf.elem)
 	}
+	if pf.field == fContext && n.elem.meaning != pqList && n.elem.meaning != pqMap {
+		return pf.structOf(n)
+	}
 	return fmt.Errorf("column %q is a group of columns, which claimdiff does not read as %s", pf.name, claims.ClaimFields[pf.field])
+}
+
+// structOf reads a group of named values as context: DuckDB makes a
+// STRUCT of claimdiff's own JSON Lines, whose context is an object. Each
+// field is a key, its value in a row the key's value; a null is no key.
+func (pf *pqField) structOf(n *pqNode) error {
+	for _, c := range n.children {
+		name := c.elem.name
+		switch {
+		case c.leaf < 0 || c.rep > 0:
+			return fmt.Errorf("column %q holds a struct of lists or groups; context maps names to values", pf.name)
+		case name == "" || !utf8.ValidString(name) || strings.IndexByte(name, 0) >= 0:
+			return fmt.Errorf("column %q holds a struct field whose name is not text", pf.name)
+		}
+		l := c.asLeaf(0)
+		if err := readable(l); err != nil {
+			return err
+		}
+		pf.parts = append(pf.parts, l)
+		pf.names = append(pf.names, []byte(name))
+	}
+	pf.shape = shapeStruct
+	return nil
 }
 
 // readable says whether claimdiff can read a leaf's values as text.
@@ -249,6 +293,12 @@ func readable(l *pqLeaf) error {
 		return fmt.Errorf("column %q holds %s values of a logical type claimdiff does not read; write them as text", l.path, pqTypeNames[l.typ])
 	case l.typ == pqFixedLenByteArray && (l.typeLength <= 0 || l.typeLength > MaxLineBytes):
 		return fmt.Errorf("column %q has the fixed length %d", l.path, l.typeLength)
+	case l.meaning == pqDecimal && l.typ != pqInt32 && l.typ != pqInt64 && l.typ != pqFixedLenByteArray:
+		return fmt.Errorf("column %q holds decimals as %s; claimdiff reads them as INT32, INT64 or FIXED_LEN_BYTE_ARRAY", l.path, pqTypeNames[l.typ])
+	case l.meaning == pqDecimal && l.typ == pqFixedLenByteArray && l.typeLength > maxDecimalBytes:
+		return fmt.Errorf("column %q holds decimals of %d bytes; claimdiff reads up to %d", l.path, l.typeLength, maxDecimalBytes)
+	case l.meaning == pqDecimal && (l.scale < 0 || l.scale > maxDecimalScale):
+		return fmt.Errorf("column %q holds decimals of scale %d; claimdiff reads 0 to %d", l.path, l.scale, maxDecimalScale)
 	}
 	return nil
 }

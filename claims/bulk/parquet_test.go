@@ -192,7 +192,7 @@ func TestParquetOtherTools(t *testing.T) {
 	want := wantClaims(t, []claims.Claim{
 		{ID: "a1", Topic: "t", Value: value.Value{Raw: "600000"}, Source: "s", Via: []string{"ap", "afp"}, Date: "2025-11-20",
 			AsOf: "2025-11-20T14:40:00Z", Context: "draft=28; lang=en", Denies: true, Note: "-12"},
-		{ID: "a2", Topic: "t", Value: value.Value{Raw: "0.125"}, Source: "s2", Date: "2025-11-21", AsOf: "2025-11-20T00:00:00Z", Note: "1099511627776"},
+		{ID: "a2", Topic: "t", Value: value.Value{Raw: "0.125"}, Source: "s2", Date: "2025-11-21", AsOf: "2025-11-20", Note: "1099511627776"},
 	})
 	if diff := claimstest.Diff(want, b.claims); diff != "" {
 		t.Fatal(diff)

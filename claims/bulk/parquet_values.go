@@ -1,9 +1,12 @@
 package bulk
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/big"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -265,8 +268,62 @@ func (l *pqLeaf) appendBytes(dst, b []byte) []byte {
 		return strconv.AppendFloat(dst, math.Float64frombits(binary.LittleEndian.Uint64(b)), 'f', -1, 64)
 	case pqInt96:
 		return appendInt96(dst, b)
+	case pqFixedLenByteArray:
+		if l.meaning == pqDecimal {
+			return appendDecimalBytes(dst, b, l.scale)
+		}
 	}
 	return append(dst, b...)
+}
+
+// A decimal is read up to 32 bytes (77 digits, twice what DuckDB and
+// Arrow write), so that its text, and the work of writing it out, stay
+// small whatever the file says.
+const (
+	maxDecimalBytes = 32
+	maxDecimalScale = 80
+)
+
+// appendDecimalBytes writes a decimal stored as a big-endian two's
+// complement integer, scaled, as its exact text.
+func appendDecimalBytes(dst, b []byte, scale int) []byte {
+	start := len(dst)
+	if len(b) <= 8 {
+		var x int64
+		if len(b) > 0 && b[0]&0x80 != 0 {
+			x = -1
+		}
+		for _, c := range b {
+			x = x<<8 | int64(c)
+		}
+		dst = strconv.AppendInt(dst, x, 10)
+	} else {
+		x := new(big.Int).SetBytes(b)
+		if b[0]&0x80 != 0 {
+			x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
+		}
+		dst = x.Append(dst, 10)
+	}
+	return placePoint(dst, start, scale)
+}
+
+// placePoint puts a decimal point scale digits from the end of the
+// integer written at dst[start:], so 600000 of scale 3 reads 600.000 and
+// -5 of scale 2 reads -0.05: the exact value, with the digits the column
+// keeps.
+func placePoint(dst []byte, start, scale int) []byte {
+	if scale <= 0 {
+		return dst
+	}
+	if dst[start] == '-' {
+		start++
+	}
+	// Pad with zeros so that a digit is left before the point.
+	if pad := scale + 1 - (len(dst) - start); pad > 0 {
+		dst = slices.Insert(dst, start, bytes.Repeat([]byte{'0'}, pad)...)
+	}
+	at := len(dst) - scale
+	return slices.Insert(dst, at, '.')
 }
 
 // julianUnixEpoch is the Julian day number of 1970-01-01.
@@ -284,7 +341,19 @@ func appendInt96(dst, b []byte) []byte {
 		// field will then refuse with its own message.
 		return strconv.AppendInt(dst, nanos, 10)
 	}
-	return time.Unix(day*86400, nanos).UTC().AppendFormat(dst, time.RFC3339Nano)
+	return appendInstant(dst, time.Unix(day*86400, nanos))
+}
+
+// appendInstant writes a timestamp as RFC 3339 in UTC, or as its date
+// when it is midnight UTC: a tool that reads a column of dates and times
+// into one timestamp type (DuckDB does) turns the dates into midnights,
+// which read back as the dates they were.
+func appendInstant(dst []byte, t time.Time) []byte {
+	t = t.UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.AppendFormat(dst, time.DateOnly)
+	}
+	return t.AppendFormat(dst, time.RFC3339Nano)
 }
 
 // The days of 0001-01-01 and 9999-12-31 since 1970-01-01: the dates a
@@ -309,11 +378,13 @@ func (l *pqLeaf) appendInt(dst []byte, x int64) []byte {
 		}
 		return time.Unix(x*86400, 0).UTC().AppendFormat(dst, time.DateOnly)
 	case pqTimestampMillis:
-		return time.UnixMilli(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.UnixMilli(x))
 	case pqTimestampMicros:
-		return time.UnixMicro(x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.UnixMicro(x))
 	case pqTimestampNanos:
-		return time.Unix(0, x).UTC().AppendFormat(dst, time.RFC3339Nano)
+		return appendInstant(dst, time.Unix(0, x))
+	case pqDecimal:
+		return placePoint(strconv.AppendInt(dst, x, 10), len(dst), l.scale)
 	case pqUnsigned:
 		if l.typ == pqInt32 {
 			return strconv.AppendUint(dst, uint64(uint32(x)), 10)
