@@ -51,11 +51,16 @@ type parquetRow struct {
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical string            `parquet:"canonical,optional"`
 	Unit      string            `parquet:"unit,optional,dict"`
+	// MoneyLo and MoneyHi are lo and hi of a money value as DECIMAL(18,4),
+	// exact to a hundredth of a cent, for tools that sum money; null for
+	// other kinds and past ±922 trillion.
+	MoneyLo *int64 `parquet:"money_lo,optional,decimal(4:18)"`
+	MoneyHi *int64 `parquet:"money_hi,optional,decimal(4:18)"`
 }
 
 // ParquetValueColumns are the columns a Parquet export adds after the
 // ledger's fields, which the loader does not read.
-var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit"}
+var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit", "money_lo", "money_hi"}
 
 // ExportParquet writes the claims of a's ledger at the indexes idx (every
 // claim, in ledger order, when idx is nil) as a Parquet file: the ledger's
@@ -73,7 +78,9 @@ var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit"}
 //   - unit: what lo and hi count: the topic's unit for numbers, "%" for
 //     percentages (in points), the currency for money, "days" for
 //     durations, "s" for dates and datetimes (seconds since 1970-01-01
-//     UTC); null where there is none, as a missing field is.
+//     UTC); null where there is none, as a missing field is;
+//   - money_lo, money_hi: lo and hi again for money, as DECIMAL(18,4), so a
+//     query sums amounts exactly.
 //
 // Rows are grouped ParquetRowGroupRows at a time, compressed with zstd.
 func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
@@ -106,6 +113,7 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 	// hold.
 	ends := make([]float64, 0, 2*batch)
 	days := make([]int32, 0, 2*batch)
+	money := make([]int64, 0, 2*batch)
 	for k := range n {
 		i := k
 		if idx != nil {
@@ -131,12 +139,23 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 			if r.Hi != nil {
 				r.Hi = &ends[len(ends)-1]
 			}
+			if r.Kind == string(value.Money) {
+				mlo, okLo := moneyDecimal(lo)
+				mhi, okHi := moneyDecimal(hi)
+				money = append(money, mlo, mhi)
+				if r.Lo != nil && okLo {
+					r.MoneyLo = &money[len(money)-2]
+				}
+				if r.Hi != nil && okHi {
+					r.MoneyHi = &money[len(money)-1]
+				}
+			}
 		}
 		if len(rows) == batch || k == n-1 {
 			if _, err := pw.Write(rows); err != nil {
 				return err
 			}
-			rows, ends, days = rows[:0], ends[:0], days[:0]
+			rows, ends, days, money = rows[:0], ends[:0], days[:0], money[:0]
 		}
 	}
 	return pw.Close()
@@ -223,6 +242,16 @@ func parquetClaim(r *parquetRow, a *claims.Analysis, i int, lo, hi *float64) {
 	if x := v.Hi; !math.IsNaN(x) && !math.IsInf(x, 0) {
 		*hi, r.Hi = x*scale, hi
 	}
+}
+
+// moneyDecimal is x in units of 10^-4, as DECIMAL(18,4) holds it, or
+// false when it does not fit.
+func moneyDecimal(x float64) (int64, bool) {
+	s := math.Round(x * 1e4)
+	if math.IsNaN(s) || math.Abs(s) >= 9e18 {
+		return 0, false
+	}
+	return int64(s), true
 }
 
 // parquetUnit is what a value's lo and hi count (see ExportParquet).

@@ -33,6 +33,8 @@ type outsideRow struct {
 	Hi        *float64          `parquet:"hi,optional"`
 	Canonical *string           `parquet:"canonical,optional"`
 	Unit      *string           `parquet:"unit,optional"`
+	MoneyLo   *int64            `parquet:"money_lo,optional,decimal(4:18)"`
+	MoneyHi   *int64            `parquet:"money_hi,optional,decimal(4:18)"`
 }
 
 const valueLedger = `ledger: 1
@@ -125,6 +127,24 @@ func TestParquetValueColumns(t *testing.T) {
 	cost := rows[2]
 	if str(cost.Kind) != "money" || str(cost.Unit) != "USD" || str(cost.Canonical) != "1500000000" || !near(cost.Lo, 1.5e9) || !near(cost.Hi, 1.5e9) {
 		t.Errorf("money: %+v", cost)
+	}
+	// Money is also exact, as DECIMAL(18,4): 1.5 billion is 15e12 units
+	// of a hundredth of a cent; other kinds leave it null.
+	if cost.MoneyLo == nil || *cost.MoneyLo != 15_000_000_000_000 || cost.MoneyHi == nil || *cost.MoneyHi != 15_000_000_000_000 {
+		t.Errorf("money as decimal: lo %v hi %v", cost.MoneyLo, cost.MoneyHi)
+	}
+	if army.MoneyLo != nil || army.MoneyHi != nil {
+		t.Errorf("a number has money columns: %v %v", army.MoneyLo, army.MoneyHi)
+	}
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range []string{"money_lo", "money_hi"} {
+		leaf, ok := f.Schema().Lookup(col)
+		if lt := leaf.Node.Type().LogicalType(); !ok || lt == nil || lt.String() != "DECIMAL(18,4)" {
+			t.Errorf("%s is %v, want DECIMAL(18,4)", col, leaf.Node.Type())
+		}
 	}
 
 	name := rows[3]

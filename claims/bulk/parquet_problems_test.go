@@ -239,7 +239,7 @@ func TestParquetLyingMetadata(t *testing.T) {
 		"too long": {func(m *format.FileMetaData) { m.RowGroups[0].Columns[2].MetaData.TotalCompressedSize = 1 << 40 },
 			"x.parquet:1:0 parquet: row group 1: column \"value\"'s chunk lies outside the file's column data"},
 		"no columns": {func(m *format.FileMetaData) { m.RowGroups[0].Columns = m.RowGroups[0].Columns[:3] },
-			"x.parquet:1:0 parquet: row group 1: it has 3 columns where the schema has 17"},
+			"x.parquet:1:0 parquet: row group 1: it has 3 columns where the schema has 19"},
 		"encrypted": {func(m *format.FileMetaData) { m.EncryptionAlgorithm.Value = &format.AesGcmV1{} },
 			"x.parquet:0:0 parquet: the file is encrypted; claimdiff reads only plain Parquet files"},
 	} {
