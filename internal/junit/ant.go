@@ -30,15 +30,8 @@ func antDoc(suites []Suite) antSuites {
 		var out []string
 		for _, c := range s.Cases {
 			xc := antCase{Name: safetext.Clean(c.Name), Classname: safetext.Clean(c.Classname), Time: "0"}
-			switch {
-			case c.Failure != nil:
-				xc.Failure = &xmlFailure{Type: failureType(c.Failure),
-					Message: safetext.Clean(c.Failure.Message), Text: safetext.Clean(c.Failure.Text)}
-				xs.Failures++
-			case c.Skipped != "":
-				xc.Skipped = &xmlSkipped{Message: safetext.Clean(c.Skipped)}
-				xs.Skipped++
-			}
+			xc.Failure, xc.Skipped = outcome(c)
+			xs.Failures, xs.Skipped = xs.Failures+count(xc.Failure), xs.Skipped+count(xc.Skipped)
 			if c.Output != "" {
 				out = append(out, xc.Name+": "+safetext.Clean(c.Output))
 			}

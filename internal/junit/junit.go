@@ -88,15 +88,8 @@ func jenkinsDoc(suites []Suite) xmlSuites {
 		xs := xmlSuite{Name: safetext.Clean(s.Name), Cases: make([]xmlCase, 0, len(s.Cases))}
 		for _, c := range s.Cases {
 			xc := xmlCase{Name: safetext.Clean(c.Name), Classname: safetext.Clean(c.Classname)}
-			switch {
-			case c.Failure != nil:
-				xc.Failure = &xmlFailure{Type: failureType(c.Failure),
-					Message: safetext.Clean(c.Failure.Message), Text: safetext.Clean(c.Failure.Text)}
-				xs.Failures++
-			case c.Skipped != "":
-				xc.Skipped = &xmlSkipped{Message: safetext.Clean(c.Skipped)}
-				xs.Skipped++
-			}
+			xc.Failure, xc.Skipped = outcome(c)
+			xs.Failures, xs.Skipped = xs.Failures+count(xc.Failure), xs.Skipped+count(xc.Skipped)
 			if c.Output != "" {
 				out := safetext.Clean(c.Output)
 				xc.SystemOut = &out
@@ -148,4 +141,24 @@ type xmlFailure struct {
 
 type xmlSkipped struct {
 	Message string `xml:"message,attr"`
+}
+
+// outcome is a case's failure or skip as both flavours write them.
+func outcome(c Case) (*xmlFailure, *xmlSkipped) {
+	switch {
+	case c.Failure != nil:
+		return &xmlFailure{Type: failureType(c.Failure),
+			Message: safetext.Clean(c.Failure.Message), Text: safetext.Clean(c.Failure.Text)}, nil
+	case c.Skipped != "":
+		return nil, &xmlSkipped{Message: safetext.Clean(c.Skipped)}
+	}
+	return nil, nil
+}
+
+// count is 1 for an outcome that happened, 0 for none.
+func count[T any](p *T) int {
+	if p == nil {
+		return 0
+	}
+	return 1
 }
