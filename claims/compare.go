@@ -229,6 +229,9 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 	l := a.Ledger
 	seenValue, seenChain := map[string]bool{}, map[string]bool{}
 	anonymous := map[string]bool{}
+	// relays are the sources the claims passed through on the way from
+	// their origins: every id of a chain but its origin.
+	relays := map[string]bool{}
 	for _, i := range p.members {
 		c := &l.Claims[i]
 		p.Claims = append(p.Claims, c.ID)
@@ -236,9 +239,16 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 			seenValue[raw] = true
 			p.Values = append(p.Values, raw)
 		}
-		if chain := sources.ChainString(l.Sources.Chain(c.Source, c.Via)); !seenChain[chain] {
+		ids := l.Sources.Chain(c.Source, c.Via)
+		if chain := sources.ChainString(ids); !seenChain[chain] {
 			seenChain[chain] = true
 			p.Chains = append(p.Chains, chain)
+		}
+		origin := v.origin(l, i)
+		for _, id := range ids {
+			if id != origin {
+				relays[id] = true
+			}
 		}
 		if c.Quote != "" {
 			p.Quotes = append(p.Quotes, Quote{Claim: c.ID, Source: c.Source, Text: c.Quote})
@@ -247,7 +257,6 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 			anonymous[c.Source] = true
 		}
 	}
-	relays := relaysOf(l, p.members, v)
 	p.Value = headOf(l, p.members, relays)
 	common := p.common
 	if len(p.members) == 1 {

@@ -465,23 +465,29 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 // its whole set does. Both tests move one way along the value order, so
 // each end is a binary search.
 func (b *positioner) deniedRanks(d interval, n int) (lo, hi int) {
-	mid := func(r int) (float64, bool) {
-		c := b.commons[r]
-		if math.IsInf(c.lo, 0) || math.IsInf(c.hi, 0) {
-			return 0, false
-		}
-		return c.lo + (c.hi-c.lo)/2, true
-	}
 	lo = sort.Search(n, func(r int) bool {
-		m, ok := mid(r)
-		return b.commons[r].startsWithin(d) || ok && (m > d.lo || m == d.lo && !d.loOpen)
+		m, ok := b.commons[r].middle()
+		return b.commons[r].startsWithin(d) || ok && d.fromLo(m)
 	})
 	hi = sort.Search(n, func(r int) bool {
-		m, ok := mid(r)
-		return !(b.commons[r].endsWithin(d) || ok && (m < d.hi || m == d.hi && !d.hiOpen))
+		m, ok := b.commons[r].middle()
+		return !(b.commons[r].endsWithin(d) || ok && d.toHi(m))
 	})
 	return lo, hi
 }
+
+// middle is the figure a bounded set stands for; false for a half-line.
+func (a interval) middle() (float64, bool) {
+	if math.IsInf(a.lo, 0) || math.IsInf(a.hi, 0) {
+		return 0, false
+	}
+	return a.lo + (a.hi-a.lo)/2, true
+}
+
+// fromLo and toHi report whether m lies on the inner side of a's low and
+// high ends: together, m is in a.
+func (a interval) fromLo(m float64) bool { return m > a.lo || m == a.lo && !a.loOpen }
+func (a interval) toHi(m float64) bool   { return m < a.hi || m == a.hi && !a.hiOpen }
 
 // treap is a balanced search tree of positions by their common sets, which
 // are disjoint, so value order is a total order and stays one as they

@@ -1,9 +1,11 @@
 package claims
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/sources"
@@ -16,7 +18,7 @@ import (
 //   - A relay (a claim carried via an outlet) whose value conflicts with
 //     what its origin says itself, in the same group, is a misquote: the
 //     outlet's words, not the origin's. It counts for the outlet that
-//     relayed it (its first via), and the dispute says so.
+//     printed it (its last via), and the dispute says so.
 //   - An outlet that relays an origin's claim in a position, and prints its
 //     own near-copy of it there, is one more voice for that origin, not an
 //     independent origin (one source, one voice per position).
@@ -56,6 +58,14 @@ func (v *voices) origin(l *Ledger, i int) string {
 // conflicting claim was revised by it (see revisers), so what is left here
 // disagrees with what the origin had said.
 func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
+	// Most groups carry no relay at all: they need none of the maps below.
+	relayed := false
+	for r := range lay.nPlain {
+		relayed = relayed || slices.ContainsFunc(lay.positions[r].members, func(i int) bool { return len(l.Claims[i].Via) > 0 })
+	}
+	if !relayed {
+		return voices{}, nil
+	}
 	own := map[string]int{} // origin -> rank of the position of its own claims, or -2 if several
 	rankOf := map[int]int{}
 	byOrigin := map[string][]int{}
@@ -76,6 +86,7 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	}
 	var v voices
 	var out []Misquote
+	byDate := map[string][]int{} // origin -> its dated claims by date, made when first needed
 	for r := range lay.nPlain {
 		for _, i := range lay.positions[r].members {
 			c := &l.Claims[i]
@@ -84,7 +95,12 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 			}
 			q, ok := own[c.Source]
 			if !ok {
-				q, ok = sandwiched(l, i, byOrigin[c.Source], rankOf)
+				dated, made := byDate[c.Source]
+				if !made {
+					dated = datedInOrder(l, byOrigin[c.Source])
+					byDate[c.Source] = dated
+				}
+				q, ok = sandwiched(l, i, dated, rankOf)
 			}
 			if !ok || q < 0 || q == r {
 				continue
@@ -101,44 +117,36 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	return v, out
 }
 
+// datedInOrder is an origin's dated claims in date order, in the order
+// given within a date.
+func datedInOrder(l *Ledger, same []int) []int {
+	dated := slices.DeleteFunc(slices.Clone(same), func(j int) bool { return l.Claims[j].Date == "" })
+	slices.SortStableFunc(dated, func(x, y int) int { return cmp.Compare(l.Claims[x].Date, l.Claims[y].Date) })
+	return dated
+}
+
 // sandwiched returns the position of the origin's claims dated just before
-// and just after relay i when both stand in one position other than i's.
-func sandwiched(l *Ledger, i int, same []int, rankOf map[int]int) (int, bool) {
+// and just after relay i (the first claim of each of those dates) when
+// both stand in one position other than i's. dated is the origin's dated
+// claims in date order; each end is a binary search, so an origin with many
+// claims costs n log n, not n².
+func sandwiched(l *Ledger, i int, dated []int, rankOf map[int]int) (int, bool) {
 	d := l.Claims[i].Date
 	if d == "" {
 		return 0, false
 	}
-	before, after := -1, -1
-	for _, j := range same {
-		dj := l.Claims[j].Date
-		switch {
-		case dj == "" || j == i:
-		case dj < d && (before < 0 || dj > l.Claims[before].Date):
-			before = j
-		case dj > d && (after < 0 || dj < l.Claims[after].Date):
-			after = j
-		}
+	date := func(k int) string { return l.Claims[dated[k]].Date }
+	firstFrom := func(from string) int { return sort.Search(len(dated), func(k int) bool { return date(k) >= from }) }
+	k := firstFrom(d) // the first claim dated d or later
+	after := sort.Search(len(dated), func(k int) bool { return date(k) > d })
+	if k == 0 || after == len(dated) {
+		return 0, false
 	}
-	if before < 0 || after < 0 || rankOf[before] != rankOf[after] || rankOf[before] == rankOf[i] {
+	before, next := dated[firstFrom(date(k-1))], dated[after]
+	if rankOf[before] != rankOf[next] || rankOf[before] == rankOf[i] {
 		return 0, false
 	}
 	return rankOf[before], true
-}
-
-// relaysOf returns the sources the position's claims passed through on the
-// way from their origins: every id of a chain but its origin.
-func relaysOf(l *Ledger, members []int, v *voices) map[string]bool {
-	relays := map[string]bool{}
-	for _, i := range members {
-		c := &l.Claims[i]
-		origin := v.origin(l, i)
-		for _, id := range l.Sources.Chain(c.Source, c.Via) {
-			if id != origin {
-				relays[id] = true
-			}
-		}
-	}
-	return relays
 }
 
 // ownOrigins drops from a position's origins the outlets that also relay
@@ -254,9 +262,6 @@ func inBand(c, d interval) bool {
 	if c.startsWithin(d) && c.endsWithin(d) {
 		return true
 	}
-	if math.IsInf(c.lo, 0) || math.IsInf(c.hi, 0) {
-		return false
-	}
-	m := c.lo + (c.hi-c.lo)/2
-	return (m > d.lo || m == d.lo && !d.loOpen) && (m < d.hi || m == d.hi && !d.hiOpen)
+	m, ok := c.middle()
+	return ok && d.fromLo(m) && d.toHi(m)
 }

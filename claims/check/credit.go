@@ -1,8 +1,6 @@
 package check
 
 import (
-	"slices"
-
 	"github.com/claimdiff/claimdiff/claims"
 )
 
@@ -20,17 +18,18 @@ func CreditQuotes(a *claims.Analysis) {
 		return
 	}
 	qc := &quoteChecker{l: l, archives: map[string]*archived{}}
-	byID := map[string]*claims.Claim{}
 	for di := range a.Disputes {
 		for pi := range a.Disputes[di].Positions {
 			p := &a.Disputes[di].Positions[pi]
+			if len(p.Quotes) == 0 {
+				continue
+			}
+			byID := make(map[string]*claims.Claim, len(p.Members()))
+			for _, i := range p.Members() {
+				byID[l.Claims[i].ID] = &l.Claims[i]
+			}
 			for k := range p.Quotes {
 				q := &p.Quotes[k]
-				if byID[q.Claim] == nil {
-					for _, i := range p.Members() {
-						byID[l.Claims[i].ID] = &l.Claims[i]
-					}
-				}
 				c := byID[q.Claim]
 				if c == nil || len(c.Via) == 0 {
 					continue
@@ -63,13 +62,8 @@ func (qc *quoteChecker) writer(c *claims.Claim) string {
 	if holds(c.Source) {
 		return c.Source
 	}
-	relays := slices.Clone(chain)
-	slices.Reverse(relays)
-	for _, id := range relays {
-		if id == c.Source {
-			continue
-		}
-		if holds(id) {
+	for k := len(chain) - 1; k >= 0; k-- { // the relay nearest the reader first
+		if id := chain[k]; id != c.Source && holds(id) {
 			return id
 		}
 	}
