@@ -347,24 +347,27 @@ func baseOnDate(l *Ledger, targets []int, when string) (value.Value, string, boo
 		v       value.Value
 		sources map[string]bool
 	}
-	var stated []*tally
+	// By what each claim states, so that many distinct figures at one
+	// moment cost one pass, not one pass each.
+	stated := map[statement]*tally{}
 	for _, j := range targets {
 		c := &l.Claims[j]
 		if m := moment(l, c); m[:min(len(m), 10)] != at {
 			continue
 		}
-		k := slices.IndexFunc(stated, func(t *tally) bool { return statementOf(t.v) == statementOf(c.Value) })
-		if k < 0 {
-			stated = append(stated, &tally{v: c.Value, sources: map[string]bool{}})
-			k = len(stated) - 1
+		key := statementOf(c.Value)
+		if stated[key] == nil {
+			stated[key] = &tally{v: c.Value, sources: map[string]bool{}}
 		}
-		stated[k].sources[c.Source] = true
+		stated[key].sources[c.Source] = true
 	}
-	best := stated[0]
+	// The most sources, when no other statement has as many; the order
+	// the map gives does not matter then.
+	var best *tally
 	tied := false
-	for _, t := range stated[1:] {
+	for _, t := range stated {
 		switch {
-		case len(t.sources) > len(best.sources):
+		case best == nil || len(t.sources) > len(best.sources):
 			best, tied = t, false
 		case len(t.sources) == len(best.sources):
 			tied = true

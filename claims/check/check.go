@@ -239,8 +239,8 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	if t.Changes && x.AsOf == "" && c.judgeMoments(r, x, t, v) {
 		return
 	}
-	claims, why := c.candidates(x, t, v)
-	if len(claims) == 0 {
+	cands, why := c.candidates(x, t, v)
+	if len(cands) == 0 {
 		r.Verdict, r.Message = Unverified, why
 		return
 	}
@@ -248,13 +248,13 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	// its band and says nothing of the others (see claims.DenialHits).
 	// So does a vague claim of a dispute, a range or bound that fits a
 	// side without stating it (see claims' fitsOnly).
-	d := c.dispute(claims)
+	d := c.dispute(cands)
 	var agree, disagree []int
 	agrees, neutral := map[int]bool{}, map[int]bool{}
-	for _, i := range claims {
+	for _, i := range cands {
 		w := c.a.Value(i)
 		switch {
-		case w.Negated && !claimsDenialHits(w, v), d != nil && !c.a.InDispute(i):
+		case w.Negated && !claims.DenialHits(w, v), d != nil && !c.a.InDispute(i):
 			neutral[i] = true
 		case !w.Negated && value.Meets(v, w):
 			agree = append(agree, i)
@@ -290,13 +290,9 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	}
 	c.judge(r, d, t, v, len(agree), len(disagree))
 	if (r.Verdict == Conflicting || r.Verdict == Refuted) && r.Settled == "" {
-		c.likely(r, d, claims[0], v)
+		c.likely(r, d, cands[0], v)
 	}
 }
-
-// claimsDenialHits is claims.DenialHits, named apart from the local
-// variable claims that judgeValue uses.
-var claimsDenialHits = claims.DenialHits
 
 // judgeMoments judges an assertion that names no moment, on a topic whose
 // value changes, against every moment: a figure that held for a while and
