@@ -240,16 +240,23 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			other[j] = other[j+1]
 		}
 	}
+	// later[j] is the first place in plain with a later date than j's, as
+	// firstConflicts keeps it: many claims of one date cost one pass.
 	date := func(j int) string { return l.Claims[run[plain[j]]].Date }
-	for j := range k {
-		from := j + 1
-		for from < k && date(from) == date(j) {
-			from++
+	later := make([]int, k)
+	later[k-1] = k
+	for j := k - 2; j >= 0; j-- {
+		if date(j) == date(j+1) {
+			later[j] = later[j+1]
+		} else {
+			later[j] = j + 1
 		}
-		if from == k {
+	}
+	for j := range k {
+		if later[j] == k {
 			continue
 		}
-		q := from
+		q := later[j]
 		if key(q) == key(j) {
 			q = other[q]
 		}
