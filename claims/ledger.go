@@ -30,8 +30,10 @@ type Ledger struct {
 	Claims     []Claim
 	Statuses   map[string]*Status
 	// Scoped holds, by topic, the desk's entries scoped to one context or
-	// moment (context:, as_of:), which a topic may have several of.
+	// moment (context:, as_of:), which a topic may have several of, in the
+	// order written; AddDecision adds them, so that scoped indexes them.
 	Scoped map[string][]*Status
+	scoped map[scope]int // place in Scoped[topic]
 	// Example is set when the ledger is the built-in example.
 	Example bool
 	// Problems are what loading found: errors make the ledger unusable for
@@ -164,14 +166,42 @@ func (l *Ledger) AddTopic(t *Topic) {
 // Topic returns the topic with id, or nil.
 func (l *Ledger) Topic(id string) *Topic { return l.Topics[id] }
 
+// scope is what a scoped decision applies to; "" is any context or moment.
+type scope struct{ topic, context, asOf string }
+
+// AddDecision adds s, scoped by its Context or AsOf, to the topic's
+// decisions, or returns the decision the topic already has for that
+// context and moment.
+func (l *Ledger) AddDecision(s *Status) (prev *Status) {
+	k := scope{s.Topic, s.Context, s.AsOf}
+	if at, ok := l.scoped[k]; ok {
+		return l.Scoped[s.Topic][at]
+	}
+	if l.Scoped == nil {
+		l.Scoped = map[string][]*Status{}
+	}
+	if l.scoped == nil {
+		l.scoped = map[scope]int{}
+	}
+	l.scoped[k] = len(l.Scoped[s.Topic])
+	l.Scoped[s.Topic] = append(l.Scoped[s.Topic], s)
+	return nil
+}
+
 // StatusFor returns the desk's decision on the dispute on topic in context
-// about moment: the entry scoped to it, else the topic's unscoped entry,
-// else "open". Settling one moment's typo settles nothing else.
+// about moment: the first entry written whose scope covers it, else the
+// topic's unscoped entry, else "open". Settling one moment's typo settles
+// nothing else. The entries that can cover it are found by their scope,
+// so a topic with many decisions costs as little as one with a few.
 func (l *Ledger) StatusFor(topic, context, moment string) *Status {
-	for _, s := range l.Scoped[topic] {
-		if s.covers(context, moment) {
-			return s
+	first := -1
+	for _, k := range [...]scope{{topic, context, moment}, {topic, context, ""}, {topic, "", moment}} {
+		if at, ok := l.scoped[k]; ok && (first < 0 || at < first) {
+			first = at
 		}
+	}
+	if first >= 0 {
+		return l.Scoped[topic][first]
 	}
 	if s := l.Statuses[topic]; s != nil && s.covers(context, moment) {
 		return s

@@ -412,16 +412,9 @@ func (b *builder) readDecision(r *reader, f field, n *yaml.Node) {
 		r.errorf(f.keyN, "no-value", "dispute %q is resolved but does not say the settled value", f.key)
 	}
 	if s.Context != "" || s.AsOf != "" {
-		for _, prev := range b.l.Scoped[f.key] {
-			if prev.Context == s.Context && prev.AsOf == s.AsOf {
-				r.errorf(n, "duplicate-id", "dispute %q has two decisions for one context and moment (also at %s)", f.key, prev.Pos)
-				return
-			}
+		if prev := b.l.AddDecision(s); prev != nil {
+			r.errorf(n, "duplicate-id", "dispute %q has two decisions for one context and moment (also at %s)", f.key, prev.Pos)
 		}
-		if b.l.Scoped == nil {
-			b.l.Scoped = map[string][]*claims.Status{}
-		}
-		b.l.Scoped[f.key] = append(b.l.Scoped[f.key], s)
 		return
 	}
 	if prev := b.l.Statuses[f.key]; prev != nil {

@@ -98,11 +98,8 @@ func (h *Head) Part(files []File) (*claims.Ledger, error) {
 		if s := head.l.Statuses[id]; s != nil {
 			b.l.Statuses[id] = s
 		}
-		if ss := head.l.Scoped[id]; ss != nil {
-			if b.l.Scoped == nil {
-				b.l.Scoped = map[string][]*claims.Status{}
-			}
-			b.l.Scoped[id] = ss
+		for _, s := range head.l.Scoped[id] {
+			b.l.AddDecision(s)
 		}
 	}
 	l := b.l
