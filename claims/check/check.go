@@ -240,6 +240,13 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 		return
 	}
 	cands, why := c.candidates(x, t, v)
+	c.judgeAmong(r, x, v, cands, why)
+}
+
+// judgeAmong judges v against the claims cands; why says why there are
+// none, when there are none.
+func (c *checker) judgeAmong(r *Result, x assert.Assertion, v value.Value, cands []int, why string) {
+	t := c.a.Ledger.Topic(x.Topic)
 	if len(cands) == 0 {
 		r.Verdict, r.Message = Unverified, why
 		return
@@ -302,23 +309,30 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 // verdict stands.
 func (c *checker) judgeMoments(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) bool {
 	l := c.a.Ledger
+	// The claims in x's context, by moment, gathered once: judging each
+	// moment then costs its own claims, not the topic's.
+	at := map[string][]int{}
 	var moments []string
 	for _, i := range c.live[x.Topic] {
 		if cl := &l.Claims[i]; sameContext(cl.Context, x.Context) {
-			moments = append(moments, l.Moment(cl))
+			m := l.Moment(cl)
+			if at[m] == nil {
+				moments = append(moments, m)
+			}
+			at[m] = append(at[m], i)
 		}
 	}
 	slices.Sort(moments)
-	moments = slices.Compact(moments)
 	if len(moments) < 2 {
 		return false
 	}
 	verdicts := make([]Result, len(moments))
 	for k, m := range moments {
-		at := x
-		at.AsOf = m
+		xm := x
+		xm.AsOf = m
 		verdicts[k] = Result{Topic: r.Topic, Asserted: r.Asserted, Read: r.Read, Context: r.Context}
-		c.judgeValue(&verdicts[k], at, t, v)
+		cands, why := c.comparable(x.Topic, v, at[m])
+		c.judgeAmong(&verdicts[k], xm, v, cands, why)
 	}
 	last := len(moments) - 1
 	if verdicts[last].Verdict == Supported {
@@ -480,9 +494,15 @@ func (c *checker) candidates(x assert.Assertion, t *claims.Topic, v value.Value)
 			return nil, fmt.Sprintf("no claims on %s about %s", x.Topic, at)
 		}
 	}
-	out := slices.DeleteFunc(inContext, func(i int) bool { return !value.Comparable(v, c.a.Value(i)) })
+	return c.comparable(x.Topic, v, inContext)
+}
+
+// comparable keeps the claims of idx whose values can be compared with v,
+// or says why none can: currencies are never converted. It may reuse idx.
+func (c *checker) comparable(topic string, v value.Value, idx []int) ([]int, string) {
+	out := slices.DeleteFunc(idx, func(i int) bool { return !value.Comparable(v, c.a.Value(i)) })
 	if len(out) == 0 {
-		return nil, fmt.Sprintf("no claims on %s in %s; currencies are never converted", x.Topic, v.Currency)
+		return nil, fmt.Sprintf("no claims on %s in %s; currencies are never converted", topic, v.Currency)
 	}
 	return out, ""
 }
