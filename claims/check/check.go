@@ -160,6 +160,9 @@ type checker struct {
 	// estimate runs the estimator, once (est holds what it gave).
 	estimate func() *resolve.Result
 	est      *resolve.Result
+	// revised lists, per topic, the claims a later claim of their origin
+	// revised, in ledger order; built when an assertion first needs it.
+	revised map[string][]int
 }
 
 func newChecker(a *claims.Analysis) *checker {
@@ -241,6 +244,9 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	}
 	cands, why := c.candidates(x, t, v)
 	c.judgeAmong(r, x, v, cands, why)
+	if r.Verdict == Conflicting || r.Verdict == Unverified {
+		c.withdrawn(r, x, t, v)
+	}
 }
 
 // judgeAmong judges v against the claims cands; why says why there are

@@ -1,0 +1,72 @@
+package check
+
+import (
+	"math"
+	"slices"
+
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/claims/value"
+)
+
+// withdrawn refutes an assertion, judged conflicting or unverified
+// among the live claims, that repeats a figure its own origin
+// later revised away ("870,000" when the study that gave it lowered it to
+// 837,214), on a topic whose value does not change: the figure is no
+// longer anyone's word, however near some other side's rounder figure
+// lies. It reports whether it judged r. A figure some live claim still
+// states, or one the revision still meets, is left to the live claims;
+// on a changes: true topic the moment-by-moment judgement says how long
+// it held.
+func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) bool {
+	if t.Changes || v.Negated || !isFigure(v) {
+		return false
+	}
+	l := c.a.Ledger
+	for _, i := range c.live[x.Topic] {
+		if sameContext(l.Claims[i].Context, x.Context) && states(c.a.Value(i), v) {
+			return false
+		}
+	}
+	if c.revised == nil {
+		c.revised = map[string][]int{}
+		for from := range c.a.Superseded {
+			t := l.Claims[from].Topic
+			c.revised[t] = append(c.revised[t], from)
+		}
+		for _, idx := range c.revised {
+			slices.Sort(idx)
+		}
+	}
+	for _, from := range c.revised[x.Topic] {
+		cl := &l.Claims[from]
+		if !sameContext(cl.Context, x.Context) || !states(c.a.Value(from), v) {
+			continue
+		}
+		last := c.a.Superseded[from]
+		for next, ok := c.a.Superseded[last]; ok; next, ok = c.a.Superseded[last] {
+			last = next
+		}
+		if value.Meets(v, c.a.Value(last)) || !c.a.Comparable(last) {
+			continue
+		}
+		nc := &l.Claims[last]
+		*r = Result{Topic: r.Topic, Asserted: r.Asserted, Read: r.Read, Context: r.Context, AsOf: r.AsOf, Pos: r.Pos}
+		r.Verdict = Refuted
+		r.Others = []Side{c.side([]int{last})}
+		r.Message = "withdrawn: " + claims.Revision{
+			Origin: cl.Source, From: cl.Shown(), To: nc.Shown(), FromDate: cl.Date, ToDate: nc.Date}.String()
+		return true
+	}
+	return false
+}
+
+// isFigure reports whether v is one number (not a range, a bound or a
+// word) that an assertion can repeat.
+func isFigure(v value.Value) bool { return !math.IsNaN(v.Nominal) && v.Ref == "" }
+
+// states reports whether w states the figure v: the same number, however
+// written, and not a denial of it.
+func states(w, v value.Value) bool {
+	return !w.Negated && !math.IsNaN(w.Nominal) && w.Nominal == v.Nominal && w.Currency == v.Currency && w.Type == v.Type
+}
