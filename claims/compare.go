@@ -39,6 +39,9 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 	markHits(positions, lay.nPlain)
 	for p := range positions {
 		a.fill(&positions[p], vals, &v)
+		if ms := positions[p].members; len(ms) > 0 && !slices.ContainsFunc(ms, func(i int) bool { _, ok := v.misquoted[i]; return !ok }) {
+			positions[p].Mistake = MistakeMisquote
+		}
 	}
 	d.Misquotes = misquotes
 	d.origins = sideOrigins(l, positions)

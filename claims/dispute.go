@@ -94,6 +94,9 @@ type Position struct {
 	Quotes []Quote
 	// Strength weighs origins, an anonymous one counting half.
 	Strength float64
+	// Mistake says why a side reads as an error rather than a view:
+	// MistakeSlip or MistakeMisquote; empty for a side someone holds.
+	Mistake string
 
 	members []int
 	common  value.Value
@@ -105,6 +108,17 @@ type Position struct {
 	// hitBy is set on a position that some denial of the dispute hits.
 	hitBy bool
 }
+
+// The mistakes a side can be (see Position.Mistake).
+const (
+	// MistakeSlip is one outlet's slip of the pen (4,354 for 4,345, a
+	// factor of ten, a date one day off) against a figure several
+	// independent origins carry (see slip).
+	MistakeSlip = "slip"
+	// MistakeMisquote is a side made only of relays that got their
+	// origin's own figure wrong (see findMisquotes).
+	MistakeMisquote = "misquote"
+)
 
 // VagueClaim is a claim that fits two or more positions of a dispute that
 // conflict with each other, such as "up to 9,000" beside 1,450 and 1,720,

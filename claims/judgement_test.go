@@ -190,6 +190,29 @@ func TestARelaysFlipIsAMisquote(t *testing.T) {
 	}
 }
 
+// Two outlets carry the figure on one day; the misquote revises neither,
+// and the side it makes is a mistake, so the figure is likely without an
+// estimate.
+func TestAMisquoteRevisesNoneOfTheDaysRelays(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: a, topic: deaths, value: 934, source: registry, via: [wire], date: 2015-09-26}
+  - {id: a2, topic: deaths, value: 934, source: registry, via: [checker], date: 2015-09-26}
+  - {id: b, topic: deaths, value: 800, source: registry, via: [wire, paper], date: 2015-10-01}
+  - {id: c, topic: deaths, value: 934, source: registry, via: [checker], date: 2015-10-05}
+`)
+	if len(a.Revisions) != 0 {
+		t.Errorf("revisions %v: the registry did not revise 934 to 800 and back", a.Revisions)
+	}
+	d := disputeOn(a, "deaths")
+	if d == nil || len(d.Positions) != 2 {
+		t.Fatalf("want 934 against the paper's 800; got %+v", d)
+	}
+	for _, p := range d.Positions {
+		if want := map[string]string{"934": "", "800": MistakeMisquote}[p.Common]; p.Mistake != want {
+			t.Errorf("side %s: mistake %q, want %q", p.Common, p.Mistake, want)
+		}
+	}
+}
+
 func TestRelativeFigureTakesTheBaseOfItsDate(t *testing.T) {
 	a := analyze(t, `ledger: 1
 sources:

@@ -168,13 +168,21 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 	// contradict, while those agree with each other (934, then 900 through
 	// one outlet, then 934 again), misquoted the origin: it revised
 	// nothing and was revised by nothing (see findMisquotes).
+	// Every claim the misquote seemed to revise is freed, so all flips are
+	// found before any is undone: two outlets' 934 of one day are both
+	// left standing by one outlet's 900.
+	misquoted := map[int]bool{}
 	for p, q := range by {
 		if q < 0 || len(l.Claims[run[q]].Via) == 0 {
 			continue
 		}
 		if r := by[q]; r >= 0 && statementOf(vals.at(run[r])) == statementOf(vals.at(run[p])) {
-			by[p], by[q] = -1, -1
+			by[p] = -1
+			misquoted[q] = true
 		}
+	}
+	for q := range misquoted {
+		by[q] = -1
 	}
 	return by
 }

@@ -99,10 +99,13 @@ func rate(d *Dispute, l *Ledger) {
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
-	if slip(l, first, second) {
+	if weak := slip(l, first, second); weak != nil {
 		// One outlet's slip, or a lone early guess, against a side several
 		// origins carry is worth a note, not a desk's alarm.
 		score = math.Min(score, 44)
+		if weak.Mistake == "" && typoOf(weak.common, strongerOf(first, second).common) {
+			weak.Mistake = MistakeSlip
+		}
 	}
 	d.Score = int(math.Round(score))
 	switch {
@@ -119,35 +122,44 @@ func rate(d *Dispute, l *Ledger) {
 // lone figure against it reads as a slip rather than a split.
 const slipAgainst = 3
 
-// slip reports whether the weaker of the two sides is one origin's lone
+// slip returns the weaker of the two sides when it is one origin's lone
 // claim against a side of slipAgainst origins or more, and that claim is
 // an outlet's or a wire's typo of the other side's figure (see typoOf), or
 // an early guess (a hedged or approximate figure, made before every claim
 // of the other side). A denial, a reporter's own different figure, or one
 // official's word against many is never a slip: that is often the story.
-func slip(l *Ledger, first, second *Position) bool {
-	strong, weak := first, second
-	if weak.Strength > strong.Strength {
-		strong, weak = weak, strong
+func slip(l *Ledger, first, second *Position) *Position {
+	strong := strongerOf(first, second)
+	weak := first
+	if strong == first {
+		weak = second
 	}
 	if weak.Denies || strong.Denies || weak.Origins != 1 || len(weak.members) != 1 || strong.Origins < slipAgainst {
-		return false
+		return nil
 	}
 	c := &l.Claims[weak.members[0]]
 	if s := l.Sources.Get(weak.OriginIDs[0]); s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire) &&
 		typoOf(weak.common, strong.common) {
-		return true
+		return weak
 	}
 	v := weak.common
 	if c.Date == "" || c.Value.Ref != "" || !v.Approx && isFigure(v) {
-		return false
+		return nil
 	}
 	for _, i := range strong.members {
 		if d := l.Claims[i].Date; d == "" || d <= c.Date {
-			return false
+			return nil
 		}
 	}
-	return true
+	return weak
+}
+
+// strongerOf is the side of more strength, the first on a tie.
+func strongerOf(first, second *Position) *Position {
+	if second.Strength > first.Strength {
+		return second
+	}
+	return first
 }
 
 // typoOf reports whether figure a reads as a slip of the pen for b: the

@@ -58,6 +58,9 @@ type Side struct {
 	// OriginIDs are the independent origins among Sources, which the
 	// one-line form names first: who said it before who carried it.
 	OriginIDs []string
+	// Mistake is set when the side reads as an error, not a view (see
+	// claims.Position.Mistake).
+	Mistake string
 }
 
 // maxNamed is how many sources a side's one-line form names.
@@ -284,7 +287,7 @@ func (c *checker) judgeAmong(r *Result, x assert.Assertion, v value.Value, cands
 	if d != nil {
 		r.Status, r.Reason, r.Settled = d.Status, d.Reason, d.Settled
 		for _, p := range d.Positions {
-			s := Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs}
+			s := Side{Value: p.Common, Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs, Mistake: p.Mistake}
 			switch ms := p.Members(); {
 			case !slices.ContainsFunc(ms, func(i int) bool { return !neutral[i] }):
 			case !slices.ContainsFunc(ms, func(i int) bool { return !agrees[i] }):
@@ -301,7 +304,9 @@ func (c *checker) judgeAmong(r *Result, x assert.Assertion, v value.Value, cands
 			r.Others = []Side{c.side(disagree)}
 		}
 	}
-	c.judge(r, d, t, v, len(agree), len(disagree))
+	if !mistaken(r, d) {
+		c.judge(r, d, t, v, len(agree), len(disagree))
+	}
 	if (r.Verdict == Conflicting || r.Verdict == Refuted) && r.Settled == "" {
 		c.likely(r, d, cands[0], v)
 	}
@@ -367,6 +372,16 @@ func (c *checker) judgeMoments(r *Result, x assert.Assertion, t *claims.Topic, v
 // likely adds the ledger's likely value for the group of claim i (in
 // dispute d, or in none) to r, when it differs from the asserted v.
 func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
+	if d != nil {
+		// A side left alone beside mistakes needs no estimate.
+		if m := resolve.LikelyOf(c.a, nil, d); m != nil && m.Reason != "" {
+			if m.Position >= 0 && !value.Meets(v, d.Positions[m.Position].CommonSet()) {
+				r.Likely = m
+				r.Message += fmt.Sprintf("; the ledger's likely value is %s (%s)", m.Value, m.Reason)
+			}
+			return
+		}
+	}
 	if c.est == nil && c.estimate != nil {
 		c.est = c.estimate()
 		c.estimate = nil

@@ -31,6 +31,10 @@ type Likely struct {
 	// Thin is set when there is too little evidence to estimate (see
 	// Value.Thin): then Value is empty, Position -1 and Confidence 0.
 	Thin bool
+	// Reason is set when the likely side is the only one left once the
+	// dispute's mistakes are set aside ("the other side is one outlet's
+	// slip"): a desk needs no estimate for that. Confidence is 0 then.
+	Reason string
 }
 
 // LikelyOf returns the likely side of d, a dispute of a: the settled
@@ -41,6 +45,9 @@ type Likely struct {
 func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	if d.Settled != "" {
 		return settled(a.Ledger, d)
+	}
+	if lk := besideMistakes(d); lk != nil {
+		return lk
 	}
 	if r == nil {
 		return nil
@@ -68,6 +75,35 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		}
 	}
 	return lk
+}
+
+// besideMistakes returns the one side of d that holds a value and is no
+// mistake, when every other side that holds one is (see
+// claims.Position.Mistake); nil otherwise. Such a dispute is one side
+// against its own misprint, and the side is likely whatever the
+// sources' agreement elsewhere says.
+func besideMistakes(d *claims.Dispute) *Likely {
+	kept, what := -1, ""
+	for pi := range d.Positions {
+		p := &d.Positions[pi]
+		switch {
+		case p.Denies:
+		case p.Mistake != "":
+			what = p.Mistake
+		case kept >= 0:
+			return nil
+		default:
+			kept = pi
+		}
+	}
+	if kept < 0 || what == "" {
+		return nil
+	}
+	reason := "the other side is one outlet's slip"
+	if what == claims.MistakeMisquote {
+		reason = "the other side misquotes its origin"
+	}
+	return &Likely{Value: d.Positions[kept].Common, Position: kept, Reason: reason}
 }
 
 // settled marks the position whose common value meets the value the desk

@@ -51,6 +51,8 @@ func LikelyNote(settled string, lk *resolve.Likely) (label, text string) {
 		return "", ""
 	case lk.Thin:
 		return "likely:", "too little evidence to estimate (a single source on each side, one of them with few claims in the ledger)"
+	case lk.Reason != "":
+		return "likely:", fmt.Sprintf("%s (%s)", lk.Value, lk.Reason)
 	}
 	return "likely:", fmt.Sprintf("%s (%s, from the sources' agreement across the ledger)", lk.Value, EstimateText(lk))
 }
@@ -63,6 +65,9 @@ func EstimateText(lk *resolve.Likely) string {
 	}
 	if lk.Thin {
 		return "too little evidence to estimate"
+	}
+	if lk.Reason != "" {
+		return lk.Reason
 	}
 	return "estimate " + Percent(lk.Confidence)
 }
@@ -78,13 +83,16 @@ type likelyJSON struct {
 	// TooLittleEvidence marks an estimate not made (resolve.Likely.Thin):
 	// value is empty then.
 	TooLittleEvidence bool `json:"too_little_evidence,omitempty"`
+	// Reason says why the value is likely without an estimate (see
+	// resolve.Likely.Reason); estimate is false then.
+	Reason string `json:"reason,omitempty"`
 }
 
 func newLikelyJSON(lk *resolve.Likely) *likelyJSON {
 	if lk == nil {
 		return nil
 	}
-	out := &likelyJSON{Value: lk.Value, Estimate: !lk.Settled, TooLittleEvidence: lk.Thin}
+	out := &likelyJSON{Value: lk.Value, Estimate: !lk.Settled && lk.Reason == "", TooLittleEvidence: lk.Thin, Reason: lk.Reason}
 	if lk.Position >= 0 {
 		p := lk.Position
 		out.Position = &p
