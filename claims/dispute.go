@@ -118,6 +118,10 @@ const (
 	// MistakeMisquote is a side made only of relays that got their
 	// origin's own figure wrong (see findMisquotes).
 	MistakeMisquote = "misquote"
+	// MistakeMisreading is one outlet's figure that is the end of a bound
+	// published before it, which fits the other side: "0.1%" for "less
+	// than 0.1%" (see misread).
+	MistakeMisreading = "misreading"
 )
 
 // VagueClaim is a claim that fits two or more positions of a dispute that

@@ -239,3 +239,43 @@ claims:
 		t.Errorf("the dispute should show the base used: %+v", d)
 	}
 }
+
+// An outlet that prints the end of a published bound as the figure ("0.1
+// percent" for "less than 0.1 percent") misread it: the dispute is low and
+// its side a mistake. The same figure published before the bound, or one
+// the bound also fits, is a view like any other.
+func TestABoundReadAsTheFigureIsAMisreading(t *testing.T) {
+	const head = `ledger: 1
+sources:
+  maker: {kind: official}
+  spokesman: {kind: person}
+  paper: {kind: outlet}
+topics:
+  share: {type: percent}
+claims:
+  - {topic: share, value: about 0.0024%, source: maker, date: 2016-09-02}
+  - {topic: share, value: less than 0.1 percent, source: spokesman, date: 2016-09-02}
+`
+	tests := []struct {
+		name, claim string
+		mistake     string
+	}{
+		{"after the bound", "  - {topic: share, value: 0.1 percent, source: paper, date: 2016-09-15}\n", MistakeMisreading},
+		{"before the bound", "  - {topic: share, value: 0.1 percent, source: paper, date: 2016-09-01}\n", ""},
+		{"another figure", "  - {topic: share, value: 0.2 percent, source: paper, date: 2016-09-15}\n", ""},
+	}
+	for _, tt := range tests {
+		d := disputeOn(analyze(t, head+tt.claim), "share")
+		if d == nil {
+			t.Fatalf("%s: no dispute", tt.name)
+		}
+		for _, p := range d.Positions {
+			if p.OriginIDs[0] == "paper" && p.Mistake != tt.mistake {
+				t.Errorf("%s: the paper's side is mistake %q, want %q", tt.name, p.Mistake, tt.mistake)
+			}
+		}
+		if tt.mistake != "" && d.Severity != SeverityLow {
+			t.Errorf("%s: severity %s, want low", tt.name, d.Severity)
+		}
+	}
+}

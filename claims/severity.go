@@ -99,7 +99,12 @@ func rate(d *Dispute, l *Ledger) {
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
-	if weak := slip(l, first, second); weak != nil {
+	if weak := misread(l, d, first, second); weak != nil {
+		// An outlet that printed the end of its origin's bound as the
+		// figure ("0.1%" for "less than 0.1%") misread it.
+		score = math.Min(score, 44)
+		weak.Mistake = MistakeMisreading
+	} else if weak := slip(l, first, second); weak != nil {
 		// One outlet's slip, or a lone early guess, against a side several
 		// origins carry is worth a note, not a desk's alarm.
 		score = math.Min(score, 44)
@@ -152,6 +157,42 @@ func slip(l *Ledger, first, second *Position) *Position {
 		}
 	}
 	return weak
+}
+
+// misread returns the weaker of the two sides when it is one outlet's or
+// wire's lone figure that equals the end of a bound published no later,
+// which fits the stronger side and not the figure ("less than 0.1
+// percent" of the phones, printed weeks later as "0.1 percent"): the
+// outlet read the bound as the figure.
+func misread(l *Ledger, d *Dispute, first, second *Position) *Position {
+	strong := strongerOf(first, second)
+	weak := first
+	if strong == first {
+		weak = second
+	}
+	if weak.Denies || strong.Denies || weak.Origins != 1 || len(weak.members) != 1 || math.IsNaN(weak.common.Nominal) {
+		return nil
+	}
+	if s := l.Sources.Get(weak.OriginIDs[0]); s == nil || s.Kind != sources.Outlet && s.Kind != sources.Wire {
+		return nil
+	}
+	x, when := weak.common.Nominal, l.Claims[weak.members[0]].Date
+	for _, vc := range d.Vague {
+		c := &l.Claims[vc.member]
+		v := c.Value
+		if c.Denies || math.IsInf(v.Lo, 0) == math.IsInf(v.Hi, 0) || c.Date == "" || when == "" || c.Date > when ||
+			!slices.Contains(vc.Fits, strong.Common) || slices.Contains(vc.Fits, weak.Common) {
+			continue // not a bound published before the figure that only the stronger side fits
+		}
+		end := v.Lo
+		if math.IsInf(end, 0) {
+			end = v.Hi
+		}
+		if end == x {
+			return weak
+		}
+	}
+	return nil
 }
 
 // strongerOf is the side of more strength, the first on a tie.

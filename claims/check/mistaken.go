@@ -9,7 +9,8 @@ import (
 
 // mistaken judges an assertion on an open dispute whose only other sides,
 // or only agreeing sides, are slips: one outlet's slip of the pen against
-// a figure several origins carry. A desk does not call "24 April"
+// a figure several origins carry, or its misreading of a bound as the
+// figure. A desk does not call "24 April"
 // conflicting because one page printed 23 April, nor back 23 April
 // because that page did. A misquote still conflicts: the relay's readers
 // were told another figure, and the draft should know. It reports whether
@@ -20,7 +21,7 @@ func mistaken(r *Result, d *claims.Dispute) bool {
 	}
 	var held, others []Side
 	for _, s := range r.Others {
-		if s.Mistake != claims.MistakeSlip {
+		if !setAside(s) {
 			others = append(others, s)
 		} else {
 			held = append(held, s)
@@ -28,7 +29,7 @@ func mistaken(r *Result, d *claims.Dispute) bool {
 	}
 	agreeing := 0
 	for _, s := range r.Agrees {
-		if s.Mistake != claims.MistakeSlip {
+		if !setAside(s) {
 			agreeing++
 		}
 	}
@@ -45,11 +46,22 @@ func mistaken(r *Result, d *claims.Dispute) bool {
 	return false
 }
 
-// mistakes writes slips: "2013-04-23 (fashionunited), one outlet's slip".
+// setAside reports whether a side is a mistake check sets aside: a slip,
+// or a bound misread as a figure.
+func setAside(s Side) bool {
+	return s.Mistake == claims.MistakeSlip || s.Mistake == claims.MistakeMisreading
+}
+
+// mistakes writes slips and misreadings: "2013-04-23 (fashionunited), one
+// outlet's slip".
 func mistakes(ss []Side) string {
 	parts := make([]string, len(ss))
 	for i, s := range ss {
-		parts[i] = s.String() + ", one outlet's slip"
+		what := "one outlet's slip"
+		if s.Mistake == claims.MistakeMisreading {
+			what = "one outlet's misreading of a bound"
+		}
+		parts[i] = s.String() + ", " + what
 	}
 	return strings.Join(parts, "; ")
 }

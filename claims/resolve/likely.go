@@ -99,10 +99,11 @@ func besideMistakes(d *claims.Dispute) *Likely {
 	if kept < 0 || what == "" {
 		return nil
 	}
-	reason := "the other side is one outlet's slip"
-	if what == claims.MistakeMisquote {
-		reason = "the other side misquotes its origin"
-	}
+	reason := map[string]string{
+		claims.MistakeSlip:       "the other side is one outlet's slip",
+		claims.MistakeMisquote:   "the other side misquotes its origin",
+		claims.MistakeMisreading: "the other side reads a bound as the figure",
+	}[what]
 	return &Likely{Value: d.Positions[kept].Common, Position: kept, Reason: reason}
 }
 
