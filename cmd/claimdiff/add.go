@@ -22,6 +22,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -174,7 +175,7 @@ func runAdd(opts *addOptions) error {
 	}
 	if errs := errorsOf(after.Problems); len(errs) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
+		_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
 		fmt.Fprintln(ios.ErrOut, "claimdiff: nothing was written: the ledger would have the problems above (lines as add would write the file)")
 		return &cli.Silent{Code: cli.ExitUsage}
 	}
@@ -477,7 +478,7 @@ func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *addPlan, before,
 	}
 	if warns := newWarnings(before, after); len(warns) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, warns, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
+		_ = problemout.ProblemsText(ios.ErrOut, st, warns, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	d := diff.Ledgers(before, after, g.analysis())

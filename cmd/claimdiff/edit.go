@@ -22,6 +22,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -171,7 +172,7 @@ func runEdit(opts *editOptions) error {
 			return reportEdit(ios, opts.Global, before, after, edited)
 		}
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(edited)})
+		_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(edited)})
 		fmt.Fprintf(ios.ErrOut, "claimdiff: the edit has %s\n", render.Plural(len(errs), "error"))
 		again := false
 		if opts.Reopen != nil {
@@ -331,7 +332,7 @@ func askReopen(ios *iostreams.IOStreams) (bool, error) {
 func reportEdit(ios *iostreams.IOStreams, g *globalOptions, before, after *claims.Ledger, files []load.File) error {
 	if warns := newWarnings(before, after); len(warns) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, warns, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(files)})
+		_ = problemout.ProblemsText(ios.ErrOut, st, warns, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(files)})
 	}
 	if diag.HasErrors(before.Problems, false) || diag.HasErrors(after.Problems, false) {
 		return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/resolveout"
@@ -113,7 +114,7 @@ func runResolve(opts *resolveOptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		return resolveout.JSON(ios.Out, r, values, render.NewLedgerJSON(l))
+		return resolveout.JSON(ios.Out, r, values, disputedout.NewLedgerJSON(l))
 	case "jsonl":
 		return resolveout.JSONL(ios.Out, r, values)
 	case "csv":
