@@ -181,6 +181,21 @@ func fieldText(f diff.FieldChange) string {
 	return show(f.Old) + " → " + show(f.New)
 }
 
+// GateReason says why diff --fail-on failOn (opened, changed or any)
+// fails on d, or "" when it passes.
+func GateReason(failOn string, d *diff.Diff) string {
+	opened, changed := d.Topics(diff.Opened), d.Topics(diff.Changed)
+	switch {
+	case failOn == "opened" && len(opened) > 0:
+		return "the change opens a dispute on " + strings.Join(opened, ", ")
+	case failOn == "changed" && len(opened)+len(changed) > 0:
+		return "the change opens or changes a dispute on " + strings.Join(append(opened, changed...), ", ")
+	case failOn == "any" && !d.Empty():
+		return "the change touches the ledger: " + Summary(d)
+	}
+	return ""
+}
+
 // Summary is the one-line count of a diff: "1 dispute opened, 1 closed;
 // 2 claims added, 1 changed", or "no changes".
 func Summary(d *diff.Diff) string {
