@@ -154,7 +154,7 @@ func runAdd(opts *addOptions) error {
 	if err := ledgerfile.Added(before, after, p.Adds); err != nil {
 		// The text went somewhere it changes more than the claim: a bug,
 		// or a layout insertion does not know. Never write that.
-		return fmt.Errorf("nothing was written: the new text would change more than the claim (%v); please report this with the ledger", err)
+		return fmt.Errorf("nothing was written: the new text would change more than the claim (%w); please report this with the ledger", err)
 	}
 	if opts.DryRun {
 		printPlan(ios, p)

@@ -51,8 +51,8 @@ func (p *Plan) make(l *claims.Ledger, a ledgerfile.Additions) error {
 		edits, err := ledgerfile.Insert(f.Data, add)
 		var le *ledgerfile.LayoutError
 		if errors.As(err, &le) {
-			return &load.InputError{Err: fmt.Errorf("%s:%d:1: add %s\n  hint: claimdiff fmt -w %s lays the file out so that add can",
-				f.Name, le.Line, le.Error(), f.Name)}
+			return &load.InputError{Err: fmt.Errorf("%s:%d:1: add %w\n  hint: claimdiff fmt -w %s lays the file out so that add can",
+				f.Name, le.Line, le, f.Name)}
 		}
 		if err != nil {
 			return &load.InputError{Err: fmt.Errorf("%s: %w", f.Name, err)}

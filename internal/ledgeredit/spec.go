@@ -263,7 +263,7 @@ func ParseTopic(id, spec string) (ledgerfile.Topic, error) {
 			t.Unit = p[1]
 		case "tolerance":
 			if _, err := value.ParseTolerance(p[1]); err != nil {
-				return t, cli.Usagef("--new-topic: %v", err)
+				return t, cli.Usagef("--new-topic: %w", err)
 			}
 			t.Tolerance = p[1]
 		case "question":
