@@ -212,12 +212,6 @@ func checkText(name string, data []byte) (diag.Problem, bool) {
 	return diag.Problem{}, false
 }
 
-// clip shortens s for an error message.
-func clip(s string) string {
-	const max = 60
-	r := []rune(s)
-	if len(r) > max {
-		return string(r[:max]) + "…"
-	}
-	return s
-}
+// clip shortens s for an error message, by diag's rule, to the 61
+// characters a message quotes back.
+func clip(s string) string { return diag.ClipRunes(s, 61) }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -400,21 +401,7 @@ func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
 		}
 	}
 	r.Likely = lk
-	r.Message += fmt.Sprintf("; the ledger's likely value is %s (estimate %s)", lk.Value, percent(lk.Confidence))
-}
-
-// percent is a probability in whole percents, rounded down as every
-// writer of the estimate rounds it, so that nothing short of certainty
-// reads 100%.
-func percent(p float64) string {
-	switch pc := int(p * 100); {
-	case p >= 1:
-		return "100%"
-	case pc == 0 && p > 0:
-		return "<1%"
-	default:
-		return fmt.Sprintf("%d%%", pc)
-	}
+	r.Message += fmt.Sprintf("; the ledger's likely value is %s (estimate %s)", lk.Value, estimate.Percent(lk.Confidence))
 }
 
 // judge sets the verdict and its message.

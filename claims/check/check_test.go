@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/assert"
+	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/claims/resolve"
@@ -17,6 +18,10 @@ import (
 )
 
 const checkLedger = "../../testdata/ledgers/check/ledger.yaml"
+
+// percent is the estimate's wording, named apart from the estimate
+// the tests below hold in a variable.
+var percent = estimate.Percent
 
 func loadCheckLedger(t *testing.T, today string) *claims.Analysis {
 	t.Helper()

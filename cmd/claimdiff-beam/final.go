@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/resolveout"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -31,7 +32,7 @@ func (f *finalFn) ProcessElement(ctx context.Context, part []byte, refs func(*st
 	r := p.Result(s)
 	ds := a.Filter(claims.Filter{})
 	for i := range ds {
-		line, err := jsonLine(render.NewDisputeJSON(&ds[i], resolve.LikelyOf(a, r, &ds[i])))
+		line, err := jsonLine(disputedout.NewDisputeJSON(&ds[i], resolve.LikelyOf(a, r, &ds[i])))
 		if err != nil {
 			return err
 		}

@@ -1,27 +1,24 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/diff"
-	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/claims/ledgerfile"
 	"github.com/claimdiff/claimdiff/claims/load"
-	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/ledgeredit"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -30,28 +27,14 @@ type addOptions struct {
 	IO     *iostreams.IOStreams
 	Global *globalOptions
 
-	Topic, Value, Source string
-	Via                  []string
-	Date, AsOf           string
-	Quote, Note, ID      string
-	Context              []string // key=value
-	Denies               bool
-	Also                 []string // SOURCE[:VIA,VIA]
-	NewSources           []string // id=...,name=...,kind=...
-	// NewTopic holds the topic's fields (type=number,unit=...) when
-	// NewTopicSet; the flag may be given alone.
-	NewTopic    string
-	NewTopicSet bool
-	DryRun      bool
+	// The claim and what to define with it.
+	ledgeredit.Flags
+	DryRun bool
 
 	// Ask fills in missing fields on a terminal; runAdd sets it to a form
 	// when stdin and stderr are terminals, and tests to what they like.
 	Ask func(opts *addOptions, l *claims.Ledger) error
 }
-
-// newTopicAlone is what --new-topic holds when given with no fields,
-// which help shows as --new-topic string[="true"].
-const newTopicAlone = "true"
 
 func newAddCmd(ios *iostreams.IOStreams, g *globalOptions) *cobra.Command {
 	opts := &addOptions{IO: ios, Global: g}
@@ -122,19 +105,9 @@ missing; it never asks when stdin is not a terminal.`,
 	f.StringArrayVar(&opts.Also, "also", nil, "add the same figure for SOURCE[:VIA,...] too (repeatable)")
 	f.StringArrayVar(&opts.NewSources, "new-source", nil, `define a source: id=ID,name=NAME,kind=KIND[,url=,published=,via=,text=,text-url=,text-date=,…] (repeatable; name="A, B" for a comma)`)
 	f.StringVar(&opts.NewTopic, "new-topic", "", "define the topic, optionally with type=,unit=,tolerance=,question=,choices=A|B,changes=true")
-	f.Lookup("new-topic").NoOptDefVal = newTopicAlone
+	f.Lookup("new-topic").NoOptDefVal = ledgeredit.TopicAlone
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the text add would insert, and write nothing")
 	return cmd
-}
-
-// addPlan is what runAdd works out before it writes: the files of the
-// ledger, their new text, and what goes where.
-type addPlan struct {
-	files   []load.File // the ledger, YAML files with Data
-	created string      // a file add starts, if any
-	adds    map[string]ledgerfile.Additions
-	edits   map[string][]ledgerfile.Edit
-	newData map[string][]byte
 }
 
 func runAdd(opts *addOptions) error {
@@ -160,34 +133,34 @@ func runAdd(opts *addOptions) error {
 			}
 		}
 	}
-	a, err := opts.additions(before)
+	a, err := opts.Additions(before)
 	if err != nil {
 		return err
 	}
-	p := &addPlan{files: files, created: created}
-	if err := p.make(before, a); err != nil {
-		return err
-	}
-	after, err := load.Load(p.updated(), opts.Global.loadOptions())
+	p, err := ledgeredit.Make(before, files, created, a)
 	if err != nil {
 		return err
 	}
-	if errs := errorsOf(after.Problems); len(errs) > 0 {
+	after, err := load.Load(p.Updated(), opts.Global.loadOptions())
+	if err != nil {
+		return err
+	}
+	if errs := ledgeredit.Errors(after.Problems); len(errs) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
+		_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.Updated())})
 		fmt.Fprintln(ios.ErrOut, "claimdiff: nothing was written: the ledger would have the problems above (lines as add would write the file)")
 		return &cli.Silent{Code: cli.ExitUsage}
 	}
-	if err := ledgerfile.Added(before, after, p.adds); err != nil {
+	if err := ledgerfile.Added(before, after, p.Adds); err != nil {
 		// The text went somewhere it changes more than the claim: a bug,
 		// or a layout insertion does not know. Never write that.
-		return fmt.Errorf("nothing was written: the new text would change more than the claim (%v); please report this with the ledger", err)
+		return fmt.Errorf("nothing was written: the new text would change more than the claim (%w); please report this with the ledger", err)
 	}
 	if opts.DryRun {
-		p.print(ios)
+		printPlan(ios, p)
 		return nil
 	}
-	if err := p.write(); err != nil {
+	if err := p.Write(); err != nil {
 		return err
 	}
 	return reportAdded(ios, opts.Global, p, before, after)
@@ -230,187 +203,11 @@ func addFiles(ios *iostreams.IOStreams, g *globalOptions) ([]load.File, string, 
 	return found, "", nil
 }
 
-// additions turns the flags into what to add, checking every id against
-// the ledger.
-func (o *addOptions) additions(l *claims.Ledger) (ledgerfile.Additions, error) {
-	var a ledgerfile.Additions
-	var missing []string
-	for _, f := range []struct{ name, v string }{{"--topic", o.Topic}, {"--value", o.Value}, {"--source", o.Source}} {
-		if strings.TrimSpace(f.v) == "" {
-			missing = append(missing, f.name)
-		}
-	}
-	if len(missing) > 0 {
-		return a, usageHint("add needs "+andList(missing),
-			"claimdiff add --topic TOPIC --value VALUE --source SOURCE [--date YYYY-MM-DD]; on a terminal add asks for what is missing")
-	}
-	for _, s := range []string{o.Topic, o.Value, o.Source, o.Date, o.AsOf, o.Quote, o.Note, o.ID} {
-		if !utf8.ValidString(s) {
-			return a, cli.Usagef("flags must be UTF-8 text")
-		}
-	}
-	for _, d := range []struct{ name, v string }{{"--date", o.Date}, {"--as-of", o.AsOf}} {
-		if d.v != "" && !claims.IsDate(d.v) {
-			return a, cli.Usagef("%s must be %s, not %q", d.name, claims.DateForms, d.v)
-		}
-	}
-	if o.ID != "" && !ids.Valid(o.ID) {
-		return a, cli.Usagef("--id %q %s", o.ID, ids.Rule)
-	}
-	var ctx [][2]string
-	for _, kv := range o.Context {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || strings.TrimSpace(k) == "" {
-			return a, cli.Usagef("--context must be KEY=VALUE, not %q", kv)
-		}
-		ctx = append(ctx, [2]string{k, v})
-	}
-
-	// Sources and the topic to define, before anything is looked up.
-	defined := map[string]bool{}
-	for _, spec := range o.NewSources {
-		s, err := parseNewSource(spec)
-		if err != nil {
-			return a, err
-		}
-		if old := l.Sources.Get(s.ID); old != nil {
-			return a, cli.Usagef("--new-source %s: source %q is already defined at %s", s.ID, s.ID, old.Pos)
-		}
-		if defined[s.ID] {
-			return a, cli.Usagef("--new-source %s is given twice", s.ID)
-		}
-		defined[s.ID] = true
-		a.Sources = append(a.Sources, s)
-	}
-	if o.NewTopicSet {
-		t, err := parseNewTopic(o.Topic, o.NewTopic)
-		if err != nil {
-			return a, err
-		}
-		if old := l.Topics[o.Topic]; old != nil {
-			where := "in the ledger"
-			if old.Declared {
-				where = "at " + old.Pos.String()
-			}
-			return a, cli.Usagef("--new-topic: topic %q is already %s", o.Topic, where)
-		}
-		a.Topics = append(a.Topics, t)
-	} else if l.Topics[o.Topic] == nil {
-		return a, unknownTopic(l, o.Topic)
-	}
-
-	known := func(id string) error {
-		if l.Sources.Get(id) != nil || defined[id] {
-			return nil
-		}
-		return unknownSource(l, id)
-	}
-	first := ledgerfile.Claim{ID: o.ID, Topic: o.Topic, Value: o.Value, Denies: o.Denies, Source: o.Source,
-		Via: o.Via, Date: o.Date, AsOf: o.AsOf, Context: ctx, Quote: o.Quote, Note: o.Note}
-	a.Claims = append(a.Claims, first)
-	for _, also := range o.Also {
-		src, via, _ := strings.Cut(also, ":")
-		c := first
-		c.Source, c.Via, c.Quote, c.Note, c.ID = src, nil, "", "", ""
-		if via != "" {
-			c.Via = strings.Split(via, ",")
-		}
-		if prefix := o.Source + "/"; strings.HasPrefix(o.ID, prefix) {
-			c.ID = src + "/" + strings.TrimPrefix(o.ID, prefix)
-		}
-		a.Claims = append(a.Claims, c)
-	}
-	taken := map[string]bool{}
-	for _, c := range a.Claims {
-		if c.Source == "" {
-			return a, cli.Usagef("--also needs a source id, as in --also reuters or --also reuters:ap")
-		}
-		for _, id := range append([]string{c.Source}, c.Via...) {
-			if err := known(id); err != nil {
-				return a, err
-			}
-		}
-		if c.ID != "" {
-			if taken[c.ID] || slices.ContainsFunc(l.Claims, func(x claims.Claim) bool { return x.ID == c.ID }) {
-				return a, cli.Usagef("claim id %q is already used; choose another --id", c.ID)
-			}
-			taken[c.ID] = true
-		}
-	}
-	return a, nil
-}
-
-// make works out each file's new text.
-func (p *addPlan) make(l *claims.Ledger, a ledgerfile.Additions) error {
-	var yamls []ledgerfile.File
-	for _, f := range p.files {
-		if load.FormatOf(f.Name) == load.YAML {
-			yamls = append(yamls, ledgerfile.File{Name: f.Name, Data: f.Data})
-		}
-	}
-	if len(yamls) == 0 {
-		return usageHint("the ledger has no YAML file to add the claim to", "name one with -f FILE.yaml; add starts it when it does not exist")
-	}
-	p.adds = ledgerfile.Place(l, yamls, a)
-	p.edits, p.newData = map[string][]ledgerfile.Edit{}, map[string][]byte{}
-	for _, f := range yamls {
-		add, ok := p.adds[f.Name]
-		if !ok {
-			continue
-		}
-		edits, err := ledgerfile.Insert(f.Data, add)
-		var le *ledgerfile.LayoutError
-		if errors.As(err, &le) {
-			return &load.InputError{Err: fmt.Errorf("%s:%d:1: add %s\n  hint: claimdiff fmt -w %s lays the file out so that add can",
-				f.Name, le.Line, le.Error(), f.Name)}
-		}
-		if err != nil {
-			return &load.InputError{Err: fmt.Errorf("%s: %w", f.Name, err)}
-		}
-		p.edits[f.Name] = edits
-		p.newData[f.Name] = ledgerfile.Apply(f.Data, edits...)
-	}
-	return nil
-}
-
-// updated is the ledger's files with their new text.
-func (p *addPlan) updated() []load.File {
-	out := slices.Clone(p.files)
-	for i, f := range out {
-		if d, ok := p.newData[f.Name]; ok {
-			out[i].Data = d
-		}
-	}
-	return out
-}
-
-// changed lists the files add writes, those with sources and topics
-// first: if a later write failed, the ledger would gain only an unused
-// definition, never a claim citing what is not there.
-func (p *addPlan) changed() []string {
-	var out []string
-	for _, f := range p.files {
-		if _, ok := p.newData[f.Name]; ok {
-			out = append(out, f.Name)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b string) int {
-		rank := func(n string) int {
-			if len(p.adds[n].Claims) > 0 {
-				return 1
-			}
-			return 0
-		}
-		return rank(a) - rank(b)
-	})
-	return out
-}
-
-// print shows a dry run: the text on stdout, where it goes on stderr.
-func (p *addPlan) print(ios *iostreams.IOStreams) {
-	for _, name := range p.changed() {
-		for i, r := range ledgerfile.Lines(p.files[p.index(name)].Data, p.edits[name]) {
-			e := p.edits[name][i]
+// printPlan shows a dry run: the text on stdout, where it goes on stderr.
+func printPlan(ios *iostreams.IOStreams, p *ledgeredit.Plan) {
+	for _, name := range p.Changed() {
+		for i, r := range ledgerfile.Lines(p.Files[p.Index(name)].Data, p.Edits[name]) {
+			e := p.Edits[name][i]
 			fmt.Fprintf(ios.ErrOut, "claimdiff: would insert at %s:%d:\n", name, r[0])
 			fmt.Fprint(ios.Out, e.Text)
 			if !strings.HasSuffix(e.Text, "\n") {
@@ -420,38 +217,14 @@ func (p *addPlan) print(ios *iostreams.IOStreams) {
 	}
 }
 
-// index is the place of a file in the ledger.
-func (p *addPlan) index(name string) int {
-	return slices.IndexFunc(p.files, func(f load.File) bool { return f.Name == name })
-}
-
-func (p *addPlan) write() error {
-	for _, name := range p.changed() {
-		// A file someone else wrote since add read it keeps their text:
-		// add would otherwise put back what it read.
-		now, err := os.ReadFile(name)
-		switch {
-		case name == p.created && errors.Is(err, os.ErrNotExist):
-		case err != nil:
-			return &load.InputError{Err: err}
-		case name == p.created || !bytes.Equal(now, p.files[p.index(name)].Data):
-			return &load.InputError{Err: fmt.Errorf("%s changed on disk while add ran; nothing more was written, run add again", name)}
-		}
-		if err := atomicfile.Write(name, p.newData[name]); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return nil
-}
-
 // reportAdded says where the new lines went, the new warnings, and what
 // the claims changed: disputes opened and changed, and revisions.
-func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *addPlan, before, after *claims.Ledger) error {
-	if p.created != "" {
-		fmt.Fprintf(ios.ErrOut, "claimdiff: started %s\n", p.created)
+func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *ledgeredit.Plan, before, after *claims.Ledger) error {
+	if p.Created != "" {
+		fmt.Fprintf(ios.ErrOut, "claimdiff: started %s\n", p.Created)
 	}
-	for _, name := range p.changed() {
-		a := p.adds[name]
+	for _, name := range p.Changed() {
+		a := p.Adds[name]
 		var what []string
 		for _, n := range []struct {
 			k    int
@@ -462,7 +235,7 @@ func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *addPlan, before,
 			}
 		}
 		var at []string
-		for _, r := range ledgerfile.Lines(p.files[p.index(name)].Data, p.edits[name]) {
+		for _, r := range ledgerfile.Lines(p.Files[p.Index(name)].Data, p.Edits[name]) {
 			if r[0] == r[1] {
 				at = append(at, fmt.Sprint(r[0]))
 			} else {
@@ -475,9 +248,9 @@ func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *addPlan, before,
 		}
 		fmt.Fprintf(ios.ErrOut, "claimdiff: added %s to %s (%s %s)\n", strings.Join(what, ", "), name, lines, strings.Join(at, ", "))
 	}
-	if warns := newWarnings(before, after); len(warns) > 0 {
+	if warns := ledgeredit.NewWarnings(before, after); len(warns) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, warns, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.updated())})
+		_ = problemout.ProblemsText(ios.ErrOut, st, warns, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.Updated())})
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	d := diff.Ledgers(before, after, g.analysis())

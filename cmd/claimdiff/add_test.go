@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/ledgeredit"
 )
 
 // On a terminal, add asks for what the flags left out; testscript has no
@@ -21,7 +22,7 @@ func TestAddAsksForMissingFields(t *testing.T) {
 	}
 	ios, _, out, _ := iostreams.Test()
 	var offered []string
-	opts := &addOptions{IO: ios, Global: &globalOptions{Files: []string{ledger}}, Value: "2",
+	opts := &addOptions{IO: ios, Global: &globalOptions{Files: []string{ledger}}, Flags: ledgeredit.Flags{Value: "2"},
 		Ask: func(o *addOptions, l *claims.Ledger) error {
 			offered = l.TopicOrder
 			o.Topic, o.Source = "t.x", "a"

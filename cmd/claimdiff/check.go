@@ -235,7 +235,7 @@ func runCheck(opts *checkOptions) error {
 	for _, t := range targets {
 		write := func(w io.Writer, color bool) error {
 			return checkreport.Write(w, t.Format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString(),
-				TopicPos: topicPos(l), Warn: ios.ErrOut})
+				TopicPos: checkreport.TopicPos(l), Warn: ios.ErrOut})
 		}
 		if t.Path != "" {
 			// Files never carry colour.
@@ -261,24 +261,4 @@ func runCheck(opts *checkOptions) error {
 		return cli.ErrGateFailed
 	}
 	return nil
-}
-
-// topicPos locates a topic in the ledger for CI formats that need a file
-// for every finding: its topics: entry, else its first claim, else the
-// ledger's first file; an unknown topic gets the first file too.
-func topicPos(l *claims.Ledger) func(string) diag.Pos {
-	return func(topic string) diag.Pos {
-		if t := l.Topic(topic); t != nil && t.Pos.File != "" {
-			return t.Pos
-		}
-		for i := range l.Claims {
-			if c := &l.Claims[i]; c.Topic == topic && c.Pos.File != "" {
-				return c.Pos
-			}
-		}
-		if fs := l.SortedFiles(); len(fs) > 0 {
-			return diag.Pos{File: fs[0]}
-		}
-		return diag.Pos{}
-	}
 }

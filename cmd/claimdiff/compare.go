@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/complete"
 	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -43,7 +44,7 @@ own origin take no part. It exits 0 whatever it finds.`,
 		},
 	}
 	// A and B are completed from the ledger's source ids.
-	sides := ledgerCompleter(ios, g, sourceIDs, false)
+	sides := ledgerCompleter(ios, g, complete.Sources, false)
 	cmd.ValidArgsFunction = func(c *cobra.Command, args []string, typed string) ([]string, cobra.ShellCompDirective) {
 		if len(args) >= 2 {
 			return nil, cobra.ShellCompDirectiveNoFileComp

@@ -2,12 +2,11 @@ package main
 
 import (
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/complete"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 )
 
@@ -15,9 +14,9 @@ import (
 // what the shell may offer for it, so that "--topic pl<TAB>" offers the
 // ledger's plan.* topics rather than file names.
 var ledgerNames = map[string]func(*claims.Ledger) []string{
-	"topic":   topicIDs,
-	"source":  sourceIDs,
-	"context": contextPairs,
+	"topic":   complete.Topics,
+	"source":  complete.Sources,
+	"context": complete.ContextPairs,
 }
 
 // completeFromLedger gives every command's --topic, --source and
@@ -59,48 +58,5 @@ func ledgerCompletions(ios *iostreams.IOStreams, g *globalOptions, names func(*c
 	if err != nil || l == nil {
 		return nil
 	}
-	before, word := "", typed
-	if i := strings.LastIndexByte(typed, ','); split && i >= 0 {
-		before, word = typed[:i+1], typed[i+1:]
-	}
-	var out []string
-	for _, n := range names(l) {
-		if strings.HasPrefix(n, word) {
-			out = append(out, before+n)
-		}
-	}
-	return slices.Compact(out)
-}
-
-// topicIDs lists the ledger's topics in the order first seen.
-func topicIDs(l *claims.Ledger) []string { return l.TopicOrder }
-
-// sourceIDs lists the ledger's sources by id, in definition order.
-func sourceIDs(l *claims.Ledger) []string {
-	var ids []string
-	for _, s := range l.Sources.All() {
-		ids = append(ids, s.ID)
-	}
-	return ids
-}
-
-// contextPairs lists every key=value pair of the claims' contexts, in
-// the order the ledger first has them.
-func contextPairs(l *claims.Ledger) []string {
-	seen, have := map[string]bool{}, map[string]bool{}
-	var pairs []string
-	for i := range l.Claims {
-		ctx := l.Claims[i].Context
-		if ctx == "" || seen[ctx] {
-			continue
-		}
-		seen[ctx] = true
-		for _, kv := range claims.ContextPairs(ctx) {
-			if p := kv[0] + "=" + kv[1]; !have[p] {
-				have[p] = true
-				pairs = append(pairs, p)
-			}
-		}
-	}
-	return pairs
+	return complete.Match(names(l), typed, split)
 }

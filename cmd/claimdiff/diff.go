@@ -108,16 +108,8 @@ func runDiff(opts *diffOptions) error {
 // diffGate fails with exit 1 when the change does what --fail-on guards
 // against, saying so on stderr.
 func diffGate(ios *iostreams.IOStreams, failOn string, d *diff.Diff) error {
-	opened, changed := d.Topics(diff.Opened), d.Topics(diff.Changed)
-	var why string
-	switch {
-	case failOn == "opened" && len(opened) > 0:
-		why = "the change opens a dispute on " + strings.Join(opened, ", ")
-	case failOn == "changed" && len(opened)+len(changed) > 0:
-		why = "the change opens or changes a dispute on " + strings.Join(append(opened, changed...), ", ")
-	case failOn == "any" && !d.Empty():
-		why = "the change touches the ledger: " + contrast.Summary(d)
-	default:
+	why := contrast.GateReason(failOn, d)
+	if why == "" {
 		return nil
 	}
 	fmt.Fprintf(ios.ErrOut, "claimdiff: --fail-on %s: %s\n", failOn, safetext.Line(why))

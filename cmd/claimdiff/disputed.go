@@ -9,6 +9,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
@@ -94,7 +95,7 @@ func runDisputed(opts *disputedOptions) error {
 	// The compact line has no place for the likely side.
 	likely := resolve.Marks(a, ds, !opts.NoEstimate && !opts.Compact)
 	if opts.Format == "json" {
-		return render.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(opts.Global.skipped))
+		return disputedout.DisputesJSON(ios.Out, l, ds, likely, skippedJSON(opts.Global.skipped))
 	}
 	if len(ds) == 0 {
 		fmt.Fprintf(ios.ErrOut, "no disputes among %s\n", render.Plural(len(l.Claims), "claim"))
@@ -104,9 +105,9 @@ func runDisputed(opts *disputedOptions) error {
 	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	if opts.Compact {
-		err = render.DisputesCompact(ios.Out, st, ds)
+		err = disputedout.DisputesCompact(ios.Out, st, ds)
 	} else {
-		err = render.DisputesText(ios.Out, st, ds, likely, ios.TermWidth)
+		err = disputedout.DisputesText(ios.Out, st, ds, likely, ios.TermWidth)
 	}
 	done()
 	if err != nil {

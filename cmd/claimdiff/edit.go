@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -21,7 +19,10 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/contrast"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/editor"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/ledgeredit"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -96,8 +97,8 @@ func runEdit(opts *editOptions) error {
 		return err
 	}
 	if opts.Edit == nil {
-		editor := editorCommand(ios)
-		opts.Edit = func(path string) error { return runEditor(ios, editor, path) }
+		name := editor.Command(ios.Getenv)
+		opts.Edit = func(path string) error { return editor.Run(ios.In, ios.Out, ios.ErrOut, name, path) }
 	}
 	if opts.Reopen == nil && ios.CanPrompt() {
 		opts.Reopen = func() (bool, error) { return askReopen(ios) }
@@ -135,7 +136,7 @@ func runEdit(opts *editOptions) error {
 		if err != nil {
 			return failed(err)
 		}
-		body := stripProblems(saved, added)
+		body := ledgeredit.StripProblems(saved, added)
 		switch {
 		case len(bytes.TrimSpace(body)) == 0:
 			os.Remove(tmpName)
@@ -146,7 +147,7 @@ func runEdit(opts *editOptions) error {
 			fmt.Fprintf(ios.ErrOut, "claimdiff: no changes to %s\n", safetext.Line(target))
 			return nil
 		}
-		edited := withData(files, target, body)
+		edited := ledgeredit.WithData(files, target, body)
 		after, err := load.Load(edited, opts.Global.loadOptions())
 		if err != nil {
 			return failed(err)
@@ -171,7 +172,7 @@ func runEdit(opts *editOptions) error {
 			return reportEdit(ios, opts.Global, before, after, edited)
 		}
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(edited)})
+		_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(edited)})
 		fmt.Fprintf(ios.ErrOut, "claimdiff: the edit has %s\n", render.Plural(len(errs), "error"))
 		again := false
 		if opts.Reopen != nil {
@@ -183,7 +184,7 @@ func runEdit(opts *editOptions) error {
 			kept()
 			return cli.ErrGateFailed
 		}
-		text, added = withProblems(body, target, errs, mark)
+		text, added = ledgeredit.WithProblems(body, target, errs, mark)
 	}
 }
 
@@ -220,101 +221,6 @@ func editFiles(ios *iostreams.IOStreams, g *globalOptions, file string) ([]load.
 	return nil, "", cli.Usagef("%s is not a YAML file of the ledger (%s)", file, strings.Join(yamls, ", "))
 }
 
-// withData is files with one file's text replaced.
-func withData(files []load.File, name string, data []byte) []load.File {
-	out := make([]load.File, len(files))
-	copy(out, files)
-	for i := range out {
-		if out[i].Name == name {
-			out[i].Data = data
-		}
-	}
-	return out
-}
-
-// withProblems puts the problems at the top of the text as comments, with
-// their lines counted as the editor will show them, under the lines that
-// say what they are. It returns the text and the set of lines it added.
-func withProblems(body []byte, name string, errs []diag.Problem, mark string) ([]byte, map[string]bool) {
-	head := []string{
-		"Fix the problems below, then save and quit. These lines go away",
-		"when you save; save an empty file to give up.",
-		"",
-	}
-	shift := len(head) + len(errs) + 1
-	for _, p := range errs {
-		if p.Hint != "" {
-			shift++
-		}
-	}
-	var lines []string
-	for _, h := range head {
-		lines = append(lines, strings.TrimRight(mark+h, " "))
-	}
-	for _, p := range errs {
-		lines = append(lines, fmt.Sprintf("%s%s:%d:%d: %s", mark, safetext.Line(filepath.Base(name)), p.Pos.Line+shift, p.Pos.Col, safetext.Line(p.Message)))
-		if p.Hint != "" {
-			lines = append(lines, fmt.Sprintf("%s  hint: %s", mark, safetext.Line(p.Hint)))
-		}
-	}
-	lines = append(lines, strings.TrimRight(mark, " "))
-	var b bytes.Buffer
-	added := make(map[string]bool, len(lines))
-	for _, l := range lines {
-		b.WriteString(l + "\n")
-		added[l] = true
-	}
-	b.Write(body)
-	return b.Bytes(), added
-}
-
-// stripProblems removes the lines withProblems added, wherever the user
-// left them at the top, and nothing else: a line is removed only when it
-// is one of added, token and all.
-func stripProblems(text []byte, added map[string]bool) []byte {
-	for len(added) > 0 {
-		line, rest, found := bytes.Cut(text, []byte{'\n'})
-		if !added[string(bytes.TrimRight(line, "\r"))] {
-			return text
-		}
-		if !found {
-			return nil
-		}
-		text = rest
-	}
-	return text
-}
-
-// editorCommand is the user's editor: $VISUAL, else $EDITOR, else vi.
-func editorCommand(ios *iostreams.IOStreams) string {
-	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if e := strings.TrimSpace(ios.Getenv(v)); e != "" {
-			return e
-		}
-	}
-	if runtime.GOOS == "windows" {
-		return "notepad"
-	}
-	return "vi"
-}
-
-// runEditor runs the editor on path and waits for it. The command goes
-// through the shell, as git runs $EDITOR, so "code --wait" works.
-func runEditor(ios *iostreams.IOStreams, editor, path string) error {
-	var cmd *exec.Cmd
-	if runtime.GOOS == "windows" {
-		parts := strings.Fields(editor)
-		cmd = exec.Command(parts[0], append(parts[1:], path)...)
-	} else {
-		cmd = exec.Command("sh", "-c", editor+` "$@"`, editor, path)
-	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = ios.In, ios.Out, ios.ErrOut
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("the editor %q failed: %w", editor, err)
-	}
-	return nil
-}
-
 // askReopen asks on the terminal whether to open the file again.
 func askReopen(ios *iostreams.IOStreams) (bool, error) {
 	again := true
@@ -329,9 +235,9 @@ func askReopen(ios *iostreams.IOStreams) (bool, error) {
 // reportEdit says what the edit changed: new warnings, and the disputes
 // and claims it moved, when both versions of the ledger can be compared.
 func reportEdit(ios *iostreams.IOStreams, g *globalOptions, before, after *claims.Ledger, files []load.File) error {
-	if warns := newWarnings(before, after); len(warns) > 0 {
+	if warns := ledgeredit.NewWarnings(before, after); len(warns) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-		_ = render.ProblemsText(ios.ErrOut, st, warns, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(files)})
+		_ = problemout.ProblemsText(ios.ErrOut, st, warns, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(files)})
 	}
 	if diag.HasErrors(before.Problems, false) || diag.HasErrors(after.Problems, false) {
 		return nil

@@ -182,7 +182,7 @@ func runExport(opts *exportOptions) error {
 		reviews, err := claimreview.Reviews(analysis(), claimreview.Options{Estimated: opts.Estimated,
 			MinConfidence: opts.MinConfidence, URL: opts.URL, Today: opts.Global.today})
 		if err != nil {
-			return &cli.HintError{Err: cli.Usagef("%v", err), Hint: claimreview.URLHint}
+			return &cli.HintError{Err: &cli.UsageError{Err: err}, Hint: claimreview.URLHint}
 		}
 		write = func(w io.Writer) error { return claimreview.Write(w, reviews) }
 		count = render.Plural(len(reviews), "review")

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -13,10 +9,10 @@ import (
 	"github.com/claimdiff/claimdiff/claims/extract"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/extractout"
+	"github.com/claimdiff/claimdiff/internal/extracttexts"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
-	"github.com/claimdiff/claimdiff/sources"
 )
 
 type extractOptions struct {
@@ -85,9 +81,9 @@ func runExtract(opts *extractOptions) error {
 	}
 	var texts []extractout.Text
 	if opts.All {
-		texts, err = extractAll(l)
+		texts, err = extracttexts.All(l)
 	} else {
-		texts, err = extractFile(ios, l, opts.File, opts.Source)
+		texts, err = extracttexts.File(ios.Dir, l, opts.File, opts.Source)
 	}
 	if err != nil {
 		return err
@@ -105,103 +101,23 @@ func runExtract(opts *extractOptions) error {
 	return extractout.YAML(ios.Out, texts)
 }
 
-// extractFile proposes the claims of one text on disk, which need not be
-// one the ledger names.
-func extractFile(ios *iostreams.IOStreams, l *claims.Ledger, file, source string) ([]extractout.Text, error) {
-	s := l.Sources.Get(source)
-	if s == nil {
-		return nil, &cli.HintError{Err: fmt.Errorf("source %q is not in the ledger", source), Hint: "add it to sources: first, or name one the ledger has (claimdiff sources)"}
-	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(ios.Dir, path)
-	}
-	text, err := readText(path)
-	if err != nil {
-		return nil, err
-	}
-	date := ""
-	for _, t := range s.Texts {
-		if t.Date != "" && filepath.Clean(filepath.Join(filepath.Dir(s.Pos.File), t.Path)) == filepath.Clean(path) {
-			date = t.Date
-		}
-	}
-	ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Published: s.Published, Ledger: l})
-	return []extractout.Text{{Path: file, Source: s.ID, Proposals: ps}}, nil
-}
-
-// extractAll proposes the claims of every text the ledger's sources keep.
-func extractAll(l *claims.Ledger) ([]extractout.Text, error) {
-	var out []extractout.Text
-	for _, s := range l.Sources.All() {
-		dir := filepath.Dir(s.Pos.File)
-		for i, rel := range s.TextPaths() {
-			text, err := sources.OpenText(dir, rel)
-			if err != nil {
-				return nil, fmt.Errorf("%s: source %s: %w", s.Pos.File, s.ID, err)
-			}
-			date := ""
-			if k := i - len(s.TextPaths()) + len(s.Texts); k >= 0 && s.Texts[k].Date != "" {
-				date = s.Texts[k].Date
-			}
-			ps := extract.Text(text, extract.Options{Source: s.ID, Date: date, Published: s.Published, Ledger: l})
-			out = append(out, extractout.Text{Path: filepath.Join(dir, rel), Source: s.ID, Proposals: ps})
-		}
-	}
-	return out, nil
-}
-
-// readText reads a text the user names, capped as archived texts are.
-func readText(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return "", fmt.Errorf("text %s does not exist", path)
-		}
-		return "", fmt.Errorf("reading text: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, sources.MaxTextBytes+1))
-	if err != nil {
-		return "", fmt.Errorf("reading text %s: %w", path, err)
-	}
-	if len(data) > sources.MaxTextBytes {
-		return "", fmt.Errorf("text %s is larger than %d MiB", path, sources.MaxTextBytes>>20)
-	}
-	return string(data), nil
-}
-
 // sayCoverage tells, per source with archived texts, how many of the
 // figures its texts state the ledger claims, and the ledger's share in all:
 // what extract would still propose.
 func sayCoverage(ios *iostreams.IOStreams, l *claims.Ledger) error {
-	texts, err := extractAll(l)
+	texts, err := extracttexts.All(l)
 	if err != nil {
 		return err
 	}
-	type tally struct{ claimed, total int }
-	by := map[string]*tally{}
-	var order []string
-	all := tally{}
-	for _, t := range texts {
-		c, n := extract.Coverage(t.Proposals)
-		if by[t.Source] == nil {
-			by[t.Source] = &tally{}
-			order = append(order, t.Source)
-		}
-		by[t.Source].claimed += c
-		by[t.Source].total += n
-		all.claimed += c
-		all.total += n
-	}
+	by, order, all := extracttexts.Coverage(texts)
 	for _, id := range order {
 		t := by[id]
-		fmt.Fprintf(ios.ErrOut, "coverage: %s: %d of %d figures claimed\n", safetext.Line(id), t.claimed, t.total)
+		fmt.Fprintf(ios.ErrOut, "coverage: %s: %d of %d figures claimed\n", safetext.Line(id), t.Claimed, t.Total)
 	}
 	if len(order) == 0 {
 		fmt.Fprintln(ios.ErrOut, "coverage: no source keeps a text (text: or texts:)")
 		return nil
 	}
-	fmt.Fprintf(ios.ErrOut, "coverage: %d of %d figures in %s claimed\n", all.claimed, all.total, render.Plural(len(texts), "text"))
+	fmt.Fprintf(ios.ErrOut, "coverage: %d of %d figures in %s claimed\n", all.Claimed, all.Total, render.Plural(len(texts), "text"))
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/extract"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/extractout"
+	"github.com/claimdiff/claimdiff/internal/ledgeredit"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -70,8 +71,8 @@ func extractInteractively(opts *extractOptions, l *claims.Ledger, texts []extrac
 // proposalAdd is add's options for a proposal: a topic the ledger does
 // not define yet is defined with the type the proposal's kind needs.
 func proposalAdd(opts *extractOptions, l *claims.Ledger, p extract.Proposal) *addOptions {
-	ao := &addOptions{IO: opts.IO, Global: opts.Global, Topic: p.Topic, Value: p.Value, Source: p.Source,
-		Via: p.Via, Date: p.Date, Quote: p.Quote, Denies: p.Denies,
+	ao := &addOptions{IO: opts.IO, Global: opts.Global, Flags: ledgeredit.Flags{Topic: p.Topic, Value: p.Value, Source: p.Source,
+		Via: p.Via, Date: p.Date, Quote: p.Quote, Denies: p.Denies},
 		Ask: func(*addOptions, *claims.Ledger) error { return nil }}
 	if l.Topics[p.Topic] == nil {
 		ao.NewTopicSet, ao.NewTopic = true, "type="+string(extract.TypeOf(p))

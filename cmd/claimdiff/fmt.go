@@ -15,6 +15,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -144,7 +145,7 @@ func fmtRefused(ios *iostreams.IOStreams, name string, err error, problems []dia
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
 		lines := newSnippetLines(nil)
 		defer lines.Close()
-		_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines.line})
+		_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines.line})
 		fmt.Fprintf(ios.ErrOut, "claimdiff: %s left as it is: it has %s\n", safetext.Line(name), render.Plural(len(errs), "error"))
 		return
 	}

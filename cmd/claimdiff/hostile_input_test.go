@@ -106,7 +106,7 @@ func TestAliasAmplified(t *testing.T) {
 	// lint reports the bomb as the file's one error, as it reports every
 	// file it refuses (exit 1), and warns of none of its claims (only of
 	// the source read before the bomb, which none now cites).
-	ios, _, stdout, errOut = iostreams.Test()
+	ios, _, stdout, _ = iostreams.Test()
 	if code := runWith(ios, []string{"lint", "-f", ledger, "--format", "github"}); code != 1 {
 		t.Errorf("lint exit code %d, want 1", code)
 	}

@@ -15,7 +15,9 @@ import (
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/progress"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -158,7 +160,7 @@ func refuseErrors(ios *iostreams.IOStreams, l *claims.Ledger, lines func(string,
 		return nil
 	}
 	st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
-	_ = render.ProblemsText(ios.ErrOut, st, errs, render.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
+	_ = problemout.ProblemsText(ios.ErrOut, st, errs, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: lines})
 	n, _ := diag.Count(errs)
 	switch {
 	case what != "":
@@ -185,11 +187,11 @@ func estimateFlag(cmd *cobra.Command, no *bool) {
 
 // skippedJSON is what --skip-invalid left out, for --format json; nil
 // without the flag.
-func skippedJSON(s *load.Skipped) *render.SkippedJSON {
+func skippedJSON(s *load.Skipped) *disputedout.SkippedJSON {
 	if s == nil {
 		return nil
 	}
-	out := &render.SkippedJSON{Claims: s.Claims, Codes: s.Codes, First: []string{}}
+	out := &disputedout.SkippedJSON{Claims: s.Claims, Codes: s.Codes, First: []string{}}
 	for _, p := range s.First {
 		out.First = append(out.First, p.String())
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/problemout"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -60,7 +61,7 @@ extension when given.`,
 			return runLint(opts)
 		},
 	}
-	cli.FormatFlag(cmd, &opts.Format, render.ProblemFormats...)
+	cli.FormatFlag(cmd, &opts.Format, problemout.ProblemFormats...)
 	cmd.Flags().StringArrayVarP(&opts.Outputs, "output", "o", nil, "write to this file instead of stdout (repeatable; the extension picks the format)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "also say how many of the figures in each source's texts the ledger claims")
@@ -70,7 +71,7 @@ extension when given.`,
 func runLint(opts *lintOptions) error {
 	ios := opts.IO
 	targets, err := cli.Outputs{Paths: opts.Outputs, Format: opts.Format, FormatSet: opts.FormatSet,
-		FormatOf: render.ProblemFormatFor, Known: "use one of " + render.ProblemExtensions() + " (or --format with a single -o)"}.Targets()
+		FormatOf: problemout.ProblemFormatFor, Known: "use one of " + problemout.ProblemExtensions() + " (or --format with a single -o)"}.Targets()
 	if err != nil {
 		return err
 	}
@@ -81,14 +82,14 @@ func runLint(opts *lintOptions) error {
 	problems := append(l.Problems, load.Warnings(l)...)
 	diag.Sort(problems)
 	summary := func() {
-		fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", render.Summary(problems),
+		fmt.Fprintf(ios.ErrOut, "%s: %s in %s, %s\n", "claimdiff lint", problemout.Summary(problems),
 			render.Plural(len(l.SortedFiles()), "file"), render.Plural(len(l.Claims), "claim"))
 	}
 	for _, t := range targets {
-		wo := render.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict, Warn: ios.ErrOut}
+		wo := problemout.ProblemWriteOptions{Version: versionString(), Strict: opts.Strict, Warn: ios.ErrOut}
 		if t.Path != "" {
 			// Files never carry colour or snippets.
-			err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return render.WriteProblems(w, t.Format, problems, wo) })
+			err := atomicfile.WriteFunc(t.Path, func(w io.Writer) error { return problemout.WriteProblems(w, t.Format, problems, wo) })
 			if err != nil {
 				return fmt.Errorf("write %s: %w", t.Path, err)
 			}
@@ -98,9 +99,9 @@ func runLint(opts *lintOptions) error {
 			wo.Styles = render.NewStyles(ios.Out, ios.ColorEnabled())
 			lines := newSnippetLines(nil)
 			defer lines.Close()
-			wo.Text = render.ProblemOptions{Snippets: ios.OutTTY, Lines: lines.line}
+			wo.Text = problemout.ProblemOptions{Snippets: ios.OutTTY, Lines: lines.line}
 		}
-		if err := render.WriteProblems(ios.Out, t.Format, problems, wo); err != nil {
+		if err := problemout.WriteProblems(ios.Out, t.Format, problems, wo); err != nil {
 			return err
 		}
 		if t.Format == "text" {

@@ -8,6 +8,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
+	"github.com/claimdiff/claimdiff/internal/listout"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -65,15 +66,15 @@ func runList(opts *listOptions) error {
 		revs = a.RevisionsOf(filter)
 	}
 	if opts.Format == "json" {
-		return render.ClaimsJSON(ios.Out, rows, revs)
+		return listout.ClaimsJSON(ios.Out, rows, revs)
 	}
 	done := page(ios)
 	defer done()
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
-	if err := render.ClaimsText(ios.Out, st, rows, ios.TermWidth); err != nil {
+	if err := listout.ClaimsText(ios.Out, st, rows, ios.TermWidth); err != nil {
 		return err
 	}
-	if err := render.RevisionsText(ios.Out, st, revs, ios.TermWidth); err != nil {
+	if err := listout.RevisionsText(ios.Out, st, revs, ios.TermWidth); err != nil {
 		return err
 	}
 	done()

@@ -9,6 +9,8 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/complete"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/resolveout"
@@ -57,7 +59,7 @@ It exits 0 whatever it finds.`,
 	f.StringVar(&opts.Explain, "explain", "", "explain the values of this topic (or glob) instead of listing values")
 	f.BoolVar(&opts.Contested, "contested", false, "only values whose claims disagree")
 	f.StringVar(&opts.Method, "method", string(resolve.Accu), "how to judge: accucopy (accuracy and copying) or majority (one vote per origin)")
-	_ = cmd.RegisterFlagCompletionFunc("explain", ledgerCompleter(ios, g, topicIDs, false))
+	_ = cmd.RegisterFlagCompletionFunc("explain", ledgerCompleter(ios, g, complete.Topics, false))
 	completeWords(cmd, "method", string(resolve.Accu), string(resolve.Majority))
 	skipFlag(cmd, g)
 	return cmd
@@ -113,7 +115,7 @@ func runResolve(opts *resolveOptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		return resolveout.JSON(ios.Out, r, values, render.NewLedgerJSON(l))
+		return resolveout.JSON(ios.Out, r, values, disputedout.NewLedgerJSON(l))
 	case "jsonl":
 		return resolveout.JSONL(ios.Out, r, values)
 	case "csv":

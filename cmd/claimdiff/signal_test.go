@@ -66,11 +66,10 @@ func interruptReport(t *testing.T, bin, dir string, sig syscall.Signal) bool {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	var err error
 	sent := false
 	for !sent {
 		select {
-		case err = <-exited:
+		case <-exited:
 			for _, name := range []string{"out.html", "out.json", "out.md"} {
 				os.Remove(filepath.Join(dir, name))
 			}
@@ -85,7 +84,7 @@ func interruptReport(t *testing.T, bin, dir string, sig syscall.Signal) bool {
 		}
 		time.Sleep(100 * time.Microsecond)
 	}
-	err = <-exited
+	err := <-exited
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) {
 		// Done in the moment between seeing the file and the signal.

@@ -8,6 +8,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/sourcesout"
 )
 
 type sourcesOptions struct {
@@ -57,8 +58,8 @@ func runSources(opts *sourcesOptions) error {
 		est = resolve.Run(a, resolve.Options{})
 	}
 	if opts.Format == "json" {
-		return render.SourcesJSON(ios.Out, stats, est)
+		return sourcesout.SourcesJSON(ios.Out, stats, est)
 	}
 	defer page(ios)()
-	return render.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, est, ios.TermWidth)
+	return sourcesout.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, est, ios.TermWidth)
 }

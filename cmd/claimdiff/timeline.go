@@ -7,6 +7,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/timelineout"
 )
 
 type timelineOptions struct {
@@ -54,11 +55,11 @@ func runTimeline(opts *timelineOptions) error {
 	sayUnmatched(ios, a, claims.Filter{Contexts: opts.Contexts})
 	ts := a.TimelineOf(f)
 	if opts.Format == "json" {
-		return render.TimelineJSON(ios.Out, ts)
+		return timelineout.TimelineJSON(ios.Out, ts)
 	}
 	defer page(ios)()
 	if opts.Format == "md" {
-		return render.TimelineMarkdown(ios.Out, ts)
+		return timelineout.TimelineMarkdown(ios.Out, ts)
 	}
-	return render.TimelineText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), ts)
+	return timelineout.TimelineText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), ts)
 }

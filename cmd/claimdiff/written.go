@@ -1,48 +1,30 @@
 package main
 
 import (
-	"slices"
+	"maps"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
-	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/cli"
+	"github.com/claimdiff/claimdiff/internal/snippetlines"
 )
 
-// What the commands that write a ledger (add, edit) share: telling the
-// problems a change brought, and showing lines of text not yet on disk.
+// usageHint is a usage error whose hint stands on its own line.
+var usageHint = cli.UsageHint
 
-// newWarnings are the warnings of after that before did not have, by
-// code and message.
-func newWarnings(before, after *claims.Ledger) []diag.Problem {
-	key := func(p diag.Problem) string { return p.Code + "\x00" + p.Message }
-	had := map[string]int{}
-	for _, p := range append(slices.Clone(before.Problems), load.Warnings(before)...) {
-		had[key(p)]++
-	}
-	var out []diag.Problem
-	for _, p := range append(slices.Clone(after.Problems), load.Warnings(after)...) {
-		if p.Severity != diag.Warning {
-			continue
-		}
-		if had[key(p)] > 0 {
-			had[key(p)]--
-			continue
-		}
-		out = append(out, p)
-	}
-	diag.Sort(out)
-	return out
+// snippetLines reads the lines problem snippets show; the built-in
+// example is always among them.
+type snippetLines struct{ *snippetlines.Lines }
+
+// newSnippetLines reads snippets from mem, then from disk. Close it
+// when done.
+func newSnippetLines(mem map[string][]byte) snippetLines {
+	m := map[string][]byte{exampleFile: example.YAML}
+	maps.Copy(m, mem)
+	return snippetLines{snippetlines.New(m)}
 }
 
-func errorsOf(ps []diag.Problem) []diag.Problem {
-	var out []diag.Problem
-	for _, p := range ps {
-		if p.Severity == diag.Error {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func (s snippetLines) line(file string, n int) (string, bool) { return s.Line(file, n) }
 
 // linesOf reads snippet lines from files held in memory, and from disk
 // for the others. Its cursor on a disk file closes at the file's end, or

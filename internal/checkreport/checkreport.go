@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -115,4 +116,24 @@ func disputeTitle(g *check.GateResult) string {
 		kinds += string(k)
 	}
 	return fmt.Sprintf("%s (%s; %s)", s, g.Severity, kinds)
+}
+
+// TopicPos locates a topic in the ledger for CI formats that need a file
+// for every finding: its topics: entry, else its first claim, else the
+// ledger's first file; an unknown topic gets the first file too.
+func TopicPos(l *claims.Ledger) func(string) diag.Pos {
+	return func(topic string) diag.Pos {
+		if t := l.Topic(topic); t != nil && t.Pos.File != "" {
+			return t.Pos
+		}
+		for i := range l.Claims {
+			if c := &l.Claims[i]; c.Topic == topic && c.Pos.File != "" {
+				return c.Pos
+			}
+		}
+		if fs := l.SortedFiles(); len(fs) > 0 {
+			return diag.Pos{File: fs[0]}
+		}
+		return diag.Pos{}
+	}
 }

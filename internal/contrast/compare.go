@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/diff"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -112,7 +113,7 @@ func topicLabel(r claims.TopicSides) string {
 func sideText(cs []claims.SideClaim, showSource bool) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		v := clip(c.Value, 60)
+		v := diag.ClipRunes(c.Value, 60)
 		if c.Resolved != "" && c.Resolved != c.Value {
 			v += " (" + c.Resolved + ")"
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/diff"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -158,9 +159,9 @@ func movedText(c *diff.ClaimChange) string {
 // "600k → 600,000 (same value)" for a rewording.
 func claimSummary(c *diff.ClaimChange) string {
 	if c.OldValue == "" {
-		return clip(c.Value, 60)
+		return diag.ClipRunes(c.Value, 60)
 	}
-	s := clip(c.OldValue, 60) + " → " + clip(c.Value, 60)
+	s := diag.ClipRunes(c.OldValue, 60) + " → " + diag.ClipRunes(c.Value, 60)
 	if v := c.Field("value"); v != nil && v.Reworded && c.Field("denies") == nil {
 		s += " (same value)"
 	}
@@ -173,19 +174,26 @@ func fieldText(f diff.FieldChange) string {
 			return "(none)"
 		}
 		if f.Field == "quote" || f.Field == "note" {
-			return fmt.Sprintf("%q", clip(s, 60))
+			return fmt.Sprintf("%q", diag.ClipRunes(s, 60))
 		}
 		return s
 	}
 	return show(f.Old) + " → " + show(f.New)
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// GateReason says why diff --fail-on failOn (opened, changed or any)
+// fails on d, or "" when it passes.
+func GateReason(failOn string, d *diff.Diff) string {
+	opened, changed := d.Topics(diff.Opened), d.Topics(diff.Changed)
+	switch {
+	case failOn == "opened" && len(opened) > 0:
+		return "the change opens a dispute on " + strings.Join(opened, ", ")
+	case failOn == "changed" && len(opened)+len(changed) > 0:
+		return "the change opens or changes a dispute on " + strings.Join(append(opened, changed...), ", ")
+	case failOn == "any" && !d.Empty():
+		return "the change touches the ledger: " + Summary(d)
 	}
-	return string(r[:n-1]) + "…"
+	return ""
 }
 
 // Summary is the one-line count of a diff: "1 dispute opened, 1 closed;

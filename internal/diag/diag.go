@@ -285,6 +285,17 @@ func Clip(s string, n int) string {
 	return s[:n] + "…"
 }
 
+// ClipRunes shortens s to at most n characters for a table cell or a
+// label, the last of them "…" when it cut. Clip is the same rule for
+// a message bounded in bytes.
+func ClipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
 // Plain reports whether s is a plain identifier, which a message may
 // quote whatever file it came from: a letter or underscore, then letters,
 // digits, _ . or -, 40 bytes at most. A file that is not a ledger at all

@@ -3,27 +3,14 @@ package render
 import (
 	"fmt"
 	"math"
-	"strconv"
 
+	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
 // What disputed, sources and the report say about resolve's estimate.
 // The estimate comes from the ledger's own agreement, so its wording
 // says so, and a value the desk settled on is never called an estimate.
-
-// Percent writes a probability for people: whole percents, rounded down
-// so that nothing short of certainty reads 100%; under 1%, "<1%".
-func Percent(p float64) string {
-	switch pc := int(p * 100); {
-	case p >= 1:
-		return "100%"
-	case pc == 0 && p > 0:
-		return "<1%"
-	default:
-		return strconv.Itoa(pc) + "%"
-	}
-}
 
 // Probability cuts a probability to four decimals, rounding down, so
 // that a value the model is nearly sure of reads 0.9999 and never 1.
@@ -69,43 +56,5 @@ func EstimateText(lk *resolve.Likely) string {
 	if lk.Reason != "" {
 		return lk.Reason
 	}
-	return "estimate " + Percent(lk.Confidence)
-}
-
-// likelyJSON is a dispute's "likely" object: its likely value, the index
-// of the position that holds it, and whether it is an estimate (with
-// its confidence) or the value the desk settled on.
-type likelyJSON struct {
-	Value      string  `json:"value"`
-	Position   *int    `json:"position,omitempty"`
-	Confidence float64 `json:"confidence,omitempty"`
-	Estimate   bool    `json:"estimate"`
-	// TooLittleEvidence marks an estimate not made (resolve.Likely.Thin):
-	// value is empty then.
-	TooLittleEvidence bool `json:"too_little_evidence,omitempty"`
-	// Reason says why the value is likely without an estimate (see
-	// resolve.Likely.Reason); estimate is false then.
-	Reason string `json:"reason,omitempty"`
-}
-
-func newLikelyJSON(lk *resolve.Likely) *likelyJSON {
-	if lk == nil {
-		return nil
-	}
-	out := &likelyJSON{Value: lk.Value, Estimate: !lk.Settled && lk.Reason == "", TooLittleEvidence: lk.Thin, Reason: lk.Reason}
-	if lk.Position >= 0 {
-		p := lk.Position
-		out.Position = &p
-	}
-	if !lk.Settled {
-		out.Confidence = Probability(lk.Confidence)
-	}
-	return out
-}
-
-// copyJSON is a source that one likely copies from, in sources --format
-// json.
-type copyJSON struct {
-	Source      string  `json:"source"`
-	Probability float64 `json:"probability"`
+	return "estimate " + estimate.Percent(lk.Confidence)
 }

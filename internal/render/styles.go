@@ -1,8 +1,10 @@
-// Package render draws claimdiff's human output: styles, tables and the
-// source snippets under problems. Everything it prints from a ledger goes
-// through safetext first, so claim text can never drive the terminal.
-// It also writes the JSON of disputed, list and sources (json.go), whose
-// contracts it owns; WriteJSON escapes every control in them.
+// Package render is the kit every writer of human output shares:
+// styles, borderless tables and wrapping that never splits an id,
+// WriteJSON (which escapes every control a terminal or a CI runner
+// would obey), plural nouns, and the wording of resolve's estimate.
+// It prints no command's output itself: each command's writer
+// (disputedout, listout, sourcesout, timelineout, problemout, report,
+// checkreport, contrast, resolveout) builds on it, never the reverse.
 package render
 
 import (

@@ -50,8 +50,8 @@ func longestWord(s string) int {
 	return m
 }
 
-// widestLine is the width of s's widest line.
-func widestLine(s string) int {
+// WidestLine is the width of s's widest line.
+func WidestLine(s string) int {
 	m := 0
 	for _, l := range strings.Split(s, "\n") {
 		m = max(m, lipgloss.Width(l))
@@ -59,11 +59,11 @@ func widestLine(s string) int {
 	return m
 }
 
-// fitColumns wraps the cells of a table (headers, then rows) so that its
+// FitColumns wraps the cells of a table (headers, then rows) so that its
 // columns, each pad cells wider than its text, fit in width: the widest
 // column gives way first, and none gets narrower than its longest word,
 // so the table may overflow width rather than split an id.
-func fitColumns(headers []string, rows [][]string, pad, width int) {
+func FitColumns(headers []string, rows [][]string, pad, width int) {
 	n := len(headers)
 	natural, floor := make([]int, n), make([]int, n)
 	each := func(f func(j int, cell *string)) {
@@ -77,7 +77,7 @@ func fitColumns(headers []string, rows [][]string, pad, width int) {
 		}
 	}
 	each(func(j int, c *string) {
-		natural[j] = max(natural[j], widestLine(*c))
+		natural[j] = max(natural[j], WidestLine(*c))
 		floor[j] = max(floor[j], longestWord(*c))
 	})
 	// The last column's padding is trimmed from every line.
@@ -101,11 +101,11 @@ func fitColumns(headers []string, rows [][]string, pad, width int) {
 	each(func(j int, c *string) { *c = wrapWords(*c, natural[j]) })
 }
 
-// wrapHanging wraps s at spaces into lines, the first at most first
+// WrapHanging wraps s at spaces into lines, the first at most first
 // cells wide and the rest at most rest, for a note whose continuation
 // lines sit deeper than its label. As in wrapWords, a word is never split:
 // one wider than its line overflows it alone.
-func wrapHanging(s string, first, rest int) []string {
+func WrapHanging(s string, first, rest int) []string {
 	var lines []string
 	var line strings.Builder
 	n, limit := 0, first

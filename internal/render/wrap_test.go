@@ -26,7 +26,7 @@ func TestWrapWordsKeepsIDsWhole(t *testing.T) {
 func TestFitColumnsNeverBelowLongestWord(t *testing.T) {
 	headers := []string{"CLAIM", "VALUE"}
 	rows := [][]string{{"ukrainian-side/kupiansk", "a long value that wraps at spaces"}}
-	fitColumns(headers, rows, 2, 20)
+	FitColumns(headers, rows, 2, 20)
 	if rows[0][0] != "ukrainian-side/kupiansk" {
 		t.Errorf("id split: %q", rows[0][0])
 	}
@@ -50,9 +50,9 @@ func TestWrapHanging(t *testing.T) {
 			[]string{"likely:", "https://example.org/a/very/long/path", "yes"}},
 		{"", 10, 8, []string{""}},
 	} {
-		got := wrapHanging(tc.s, tc.first, tc.rest)
+		got := WrapHanging(tc.s, tc.first, tc.rest)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("wrapHanging(%q, %d, %d) = %q, want %q", tc.s, tc.first, tc.rest, got, tc.want)
+			t.Errorf("WrapHanging(%q, %d, %d) = %q, want %q", tc.s, tc.first, tc.rest, got, tc.want)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -31,7 +32,7 @@ var assets embed.FS
 
 var (
 	pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"support":  func(p Position) string { return render.SupportLine(p.Position) },
+		"support":  func(p Position) string { return disputedout.SupportLine(p.Position) },
 		"plural":   render.Plural,
 		"pos":      func(p diag.Pos) string { return p.String() },
 		"value":    positionValue,
@@ -208,7 +209,7 @@ func newMatrix(r *Report) matrix {
 	for i, id := range ids {
 		rowOf[id] = i
 		y := headerSpace + i*cellSize
-		m.Rows = append(m.Rows, matrixRow{Y: y, TextY: y + cellSize/2 + 5, Label: clip(srcs[id].ID, labelRunes),
+		m.Rows = append(m.Rows, matrixRow{Y: y, TextY: y + cellSize/2 + 5, Label: diag.ClipRunes(srcs[id].ID, labelRunes),
 			Source: srcs[id], Disputes: count[id], Zebra: i%2 == 1})
 	}
 	// A topic disputed in several contexts or moments has a column for
@@ -269,7 +270,7 @@ func newMatrix(r *Report) matrix {
 // since the column's title gives the full name.
 func columnLabel(d *Dispute, repeat bool) string {
 	if !repeat || d.Context == "" && d.Moment == "" {
-		return clip(d.Topic, labelRunes)
+		return diag.ClipRunes(d.Topic, labelRunes)
 	}
 	var which []string
 	if ctx := d.Context; utf8.RuneCountInString(ctx) <= labelRunes/2 {
@@ -285,14 +286,6 @@ func columnLabel(d *Dispute, repeat bool) string {
 	if d.Moment != "" {
 		which = append(which, "@ "+d.Moment)
 	}
-	suffix := " [" + clip(strings.Join(which, " "), labelRunes/2) + "]"
-	return clip(d.Topic, labelRunes-utf8.RuneCountInString(suffix)) + suffix
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	suffix := " [" + diag.ClipRunes(strings.Join(which, " "), labelRunes/2) + "]"
+	return diag.ClipRunes(d.Topic, labelRunes-utf8.RuneCountInString(suffix)) + suffix
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -10,12 +11,12 @@ import (
 // the contract of disputed --format json (disputes, count, ledger), whose
 // objects render defines, with the summary; each dispute adds a location.
 type reportJSON struct {
-	Summary  summaryJSON       `json:"summary"`
-	Disputes []disputeJSON     `json:"disputes"`
-	Count    int               `json:"count"`
-	Ledger   render.LedgerJSON `json:"ledger"`
+	Summary  summaryJSON            `json:"summary"`
+	Disputes []disputeJSON          `json:"disputes"`
+	Count    int                    `json:"count"`
+	Ledger   disputedout.LedgerJSON `json:"ledger"`
 	// Revisions are those on topics with no dispute.
-	Revisions []render.RevisionJSON `json:"revisions,omitempty"`
+	Revisions []disputedout.RevisionJSON `json:"revisions,omitempty"`
 }
 
 type summaryJSON struct {
@@ -38,7 +39,7 @@ type contradictedJSON struct {
 // disputeJSON is a dispute as disputed prints it, plus where it is
 // reported.
 type disputeJSON struct {
-	render.DisputeJSON
+	disputedout.DisputeJSON
 	// Location is the claim the dispute is reported at (see Dispute.At).
 	Location *locationJSON `json:"location,omitempty"`
 }
@@ -60,16 +61,16 @@ func WriteJSON(w io.Writer, r *Report) error {
 		},
 		Disputes: make([]disputeJSON, 0, len(r.Disputes)),
 		Count:    len(r.Disputes),
-		Ledger: render.LedgerJSON{Title: r.Ledger.Title, Files: r.Ledger.Files, Example: r.Ledger.Example,
+		Ledger: disputedout.LedgerJSON{Title: r.Ledger.Title, Files: r.Ledger.Files, Example: r.Ledger.Example,
 			Claims: r.Ledger.Claims, Sources: r.Ledger.Sources, Topics: r.Ledger.Topics},
-		Revisions: render.NewRevisionsJSON(r.Revisions),
+		Revisions: disputedout.NewRevisionsJSON(r.Revisions),
 	}
 	for _, c := range s.Contradicted {
 		out.Summary.MostContradicted = append(out.Summary.MostContradicted,
 			contradictedJSON{ID: c.Source.ID, Name: c.Source.Name, Disputes: c.Disputes})
 	}
 	for i := range r.Disputes {
-		d := disputeJSON{DisputeJSON: render.NewDisputeJSON(&r.Disputes[i].Dispute, r.Disputes[i].Likely)}
+		d := disputeJSON{DisputeJSON: disputedout.NewDisputeJSON(&r.Disputes[i].Dispute, r.Disputes[i].Likely)}
 		if at := r.Disputes[i].At; at.File != "" {
 			d.Location = &locationJSON{File: at.File, Line: at.Line, Column: at.Col}
 		}

@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/junit"
-	"github.com/claimdiff/claimdiff/internal/render"
 )
 
 // WriteJUnit writes one test case per dispute, in one suite. A dispute
@@ -52,7 +52,7 @@ func disputeDetails(d *Dispute) string {
 		if p.Best {
 			b.WriteString(" (best supported)")
 		}
-		fmt.Fprintf(&b, "\n  %s\n", render.SupportLine(p.Position))
+		fmt.Fprintf(&b, "\n  %s\n", disputedout.SupportLine(p.Position))
 		for _, ch := range p.Chains {
 			fmt.Fprintf(&b, "  chain: %s\n", chainIDs(ch))
 		}

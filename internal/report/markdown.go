@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -117,7 +118,7 @@ func writeMarkdownDispute(b *strings.Builder, d *Dispute) {
 		}
 		head = append(head, h)
 		rule = append(rule, "---")
-		rows["support"] = append(rows["support"], md(render.SupportLine(d.Dispute.Positions[pi])))
+		rows["support"] = append(rows["support"], md(disputedout.SupportLine(d.Dispute.Positions[pi])))
 		var chains, quotes, cls []string
 		for _, ch := range p.Chains {
 			chains = append(chains, mdChain(ch))

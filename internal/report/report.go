@@ -21,7 +21,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
-	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -248,7 +248,7 @@ func buildDispute(l *claims.Ledger, src *claims.Dispute, i int, source func(stri
 func (r *Report) Mark(likely []*resolve.Likely) {
 	for i := range r.Disputes {
 		d := &r.Disputes[i]
-		lk := render.At(likely, i)
+		lk := disputedout.At(likely, i)
 		if lk == nil {
 			continue
 		}

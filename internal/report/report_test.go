@@ -13,7 +13,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
-	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 )
 
 // small is a ledger with one dispute of each status, a tie, a chain and
@@ -208,7 +208,7 @@ func TestJSONExtendsDisputed(t *testing.T) {
 	}
 	// What disputed prints for the same analysis.
 	var contract bytes.Buffer
-	if err := render.DisputesJSON(&contract, l, a.Disputes, likely, nil); err != nil {
+	if err := disputedout.DisputesJSON(&contract, l, a.Disputes, likely, nil); err != nil {
 		t.Fatal(err)
 	}
 	var want map[string]any

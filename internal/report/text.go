@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -54,7 +55,7 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 	for i := range r.Disputes {
 		ds[i], likely[i] = r.Disputes[i].Dispute, r.Disputes[i].Likely
 	}
-	if err := render.DisputesText(w, st, ds, likely, opts.Width); err != nil {
+	if err := disputedout.DisputesText(w, st, ds, likely, opts.Width); err != nil {
 		return err
 	}
 	return writeRevisionsText(w, st, r)

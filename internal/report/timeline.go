@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 // Timeline geometry, in SVG user units. The picture has a fixed width and
@@ -94,7 +95,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 	for i, o := range origins {
 		lane[o] = i
 		y := tlTop + i*tlPitch
-		tl.Lanes = append(tl.Lanes, tlLane{Y: y, TextY: y + tlPitch/2 + 4, Label: clip(o, tlLabelLen), Title: o, Zebra: i%2 == 1})
+		tl.Lanes = append(tl.Lanes, tlLane{Y: y, TextY: y + tlPitch/2 + 4, Label: diag.ClipRunes(o, tlLabelLen), Title: o, Zebra: i%2 == 1})
 	}
 	tl.AxisY = tlTop + len(origins)*tlPitch
 	tl.TickY = tl.AxisY + 16

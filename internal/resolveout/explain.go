@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -162,7 +163,7 @@ func ExplainText(w io.Writer, st *render.Styles, r *resolve.Result) error {
 				value += " = " + c.Canonical
 			}
 			fmt.Fprintf(bw, "\n  %s  %s %s  %s %.2f\n", st.Paint(st.Bold, safetext.Line(value)),
-				st.Paint(st.Dim, "probability"), Percent(c.Probability), st.Paint(st.Dim, "score"), c.Score)
+				st.Paint(st.Dim, "probability"), estimate.Percent(c.Probability), st.Paint(st.Dim, "score"), c.Score)
 
 			supportTable(bw, st, r, c.Support)
 		}
@@ -185,7 +186,7 @@ func ExplainText(w io.Writer, st *render.Styles, r *resolve.Result) error {
 			}
 			for _, c := range x.Copying {
 				fmt.Fprintf(bw, "    %s and %s (%s): %s shared, %d of them likely wrong; differ on %s; written the same way %d of %d times where other sources write them otherwise\n",
-					safetext.Line(c.A), safetext.Line(c.B), Percent(c.Dependence), plural(float64(c.Shared), "value"), c.LikelyWrong,
+					safetext.Line(c.A), safetext.Line(c.B), estimate.Percent(c.Dependence), plural(float64(c.Shared), "value"), c.LikelyWrong,
 					plural(float64(c.Differ), "topic"), c.SameForm, c.SameForm+c.OtherForm)
 			}
 		}
@@ -210,12 +211,12 @@ func supportTable(w *bufio.Writer, st *render.Styles, r *resolve.Result, support
 		disc := num(s.Discount)
 		var copies []string
 		for _, d := range s.DiscountedFor {
-			copies = append(copies, fmt.Sprintf("%s %s", d.From, Percent(d.Dependence)))
+			copies = append(copies, fmt.Sprintf("%s %s", d.From, estimate.Percent(d.Dependence)))
 		}
 		if len(copies) > 0 {
 			disc += " (" + strings.Join(copies, ", ") + ")"
 		}
-		acc := Percent(s.Accuracy)
+		acc := estimate.Percent(s.Accuracy)
 		if r.Method == resolve.Majority {
 			acc = "-"
 		}

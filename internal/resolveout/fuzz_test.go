@@ -15,6 +15,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
@@ -73,7 +74,7 @@ claims:
 		}
 		var js, jl, cs, tx, xt, xj bytes.Buffer
 		st := render.NewStyles(&tx, false)
-		for _, err := range []error{JSON(&js, r, r.Values, render.LedgerJSON{}), JSONL(&jl, r, r.Values), CSV(&cs, r, r.Values),
+		for _, err := range []error{JSON(&js, r, r.Values, disputedout.LedgerJSON{}), JSONL(&jl, r, r.Values), CSV(&cs, r, r.Values),
 			Text(&tx, st, r, r.Values), ExplainText(&xt, st, r), ExplainJSON(&xj, r)} {
 			if err != nil {
 				t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -161,7 +162,7 @@ func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 // JSON is. The document's keys are, in order: values, sources, method,
 // iterations, converged, count, ledger. Records are written as they are
 // made, so that a million of them are never held at once.
-func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger render.LedgerJSON) error {
+func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger disputedout.LedgerJSON) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	jw := &jsonWriter{indent: true, prefix: "    "}
 	top := newEncoder("  ", true)

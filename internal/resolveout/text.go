@@ -10,7 +10,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -73,11 +75,11 @@ func Text(w io.Writer, st *render.Styles, r *resolve.Result, values []resolve.Va
 		if hasMoment {
 			row = append(row, v.Moment)
 		}
-		conf := Percent(v.Confidence)
+		conf := estimate.Percent(v.Confidence)
 		if v.Thin {
 			conf = "too little evidence"
 		}
-		row = append(row, clip(v.Value, 40), conf, strconv.Itoa(len(v.Origins)), others(v))
+		row = append(row, diag.ClipRunes(v.Value, 40), conf, strconv.Itoa(len(v.Origins)), others(v))
 		rows = append(rows, row)
 	}
 	table(bw, st, head, rows)
@@ -87,9 +89,9 @@ func Text(w io.Writer, st *render.Styles, r *resolve.Result, values []resolve.Va
 		for _, s := range r.Sources {
 			var copies []string
 			for _, c := range s.Copies {
-				copies = append(copies, fmt.Sprintf("%s (%s)", c.From, Percent(c.Probability)))
+				copies = append(copies, fmt.Sprintf("%s (%s)", c.From, estimate.Percent(c.Probability)))
 			}
-			rows = append(rows, []string{s.ID, Percent(s.Accuracy), strconv.Itoa(s.Claims), strings.Join(copies, ", ")})
+			rows = append(rows, []string{s.ID, estimate.Percent(s.Accuracy), strconv.Itoa(s.Claims), strings.Join(copies, ", ")})
 		}
 		table(bw, st, []string{"SOURCE", "ACCURACY", "CLAIMS", "LIKELY COPIES"}, rows)
 	}
@@ -103,15 +105,12 @@ func others(v *resolve.Value) string {
 		return ""
 	}
 	a := v.Alternatives[0]
-	s := fmt.Sprintf("%s (%s)", clip(a.Value, 30), Percent(a.Probability))
+	s := fmt.Sprintf("%s (%s)", diag.ClipRunes(a.Value, 30), estimate.Percent(a.Probability))
 	if n := len(v.Alternatives) - 1; n > 0 {
 		s += fmt.Sprintf(" +%d more", n)
 	}
 	return s
 }
-
-// Percent writes a probability for people, as render.Percent does.
-func Percent(p float64) string { return render.Percent(p) }
 
 // table writes rows under a bold header, columns padded to their widest
 // cell, every cell made safe for a terminal on one line.
@@ -148,12 +147,4 @@ func table(w *bufio.Writer, st *render.Styles, head []string, rows [][]string) {
 	for _, row := range rows {
 		line(row, false)
 	}
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -1,4 +1,4 @@
-package render
+package problemout
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/junit"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/sarif"
 )
 
@@ -32,7 +33,7 @@ func ProblemExtensions() string { return problemExtensions.String() }
 // ProblemWriteOptions say how WriteProblems writes.
 type ProblemWriteOptions struct {
 	// Styles colour the text format; nil means none.
-	Styles *Styles
+	Styles *render.Styles
 	// Text says how the text format shows problems.
 	Text ProblemOptions
 	// Version is claimdiff's version, for SARIF.
@@ -50,7 +51,7 @@ func WriteProblems(w io.Writer, format string, ps []diag.Problem, opts ProblemWr
 	case "text":
 		st := opts.Styles
 		if st == nil {
-			st = NewStyles(w, false)
+			st = render.NewStyles(w, false)
 		}
 		return ProblemsText(w, st, ps, opts.Text)
 	case "json":

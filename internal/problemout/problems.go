@@ -1,14 +1,18 @@
-package render
+// Package problemout writes problems (load errors, lint's findings) in
+// every format lint offers: text with source snippets, JSON, GitHub
+// annotations, SARIF, JUnit, rdjsonl and GitLab Code Quality
+// (WriteProblems, ProblemFormats), and the SARIF rules of lint's codes.
+// Every command shows its load errors through ProblemsText.
+package problemout
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -26,7 +30,7 @@ type ProblemOptions struct {
 // ProblemsText writes problems as "file:line:col: message", each followed
 // on a terminal by the offending line and a caret under the column, and a
 // hint on its own line.
-func ProblemsText(w io.Writer, st *Styles, ps []diag.Problem, opts ProblemOptions) error {
+func ProblemsText(w io.Writer, st *render.Styles, ps []diag.Problem, opts ProblemOptions) error {
 	var b strings.Builder
 	for _, p := range ps {
 		label := ""
@@ -49,7 +53,7 @@ func ProblemsText(w io.Writer, st *Styles, ps []diag.Problem, opts ProblemOption
 	return err
 }
 
-func writeSnippet(b *strings.Builder, st *Styles, line string, pos diag.Pos) {
+func writeSnippet(b *strings.Builder, st *render.Styles, line string, pos diag.Pos) {
 	line = strings.ReplaceAll(safetext.Line(line), "\t", " ")
 	gutter := fmt.Sprintf("%5d | ", pos.Line)
 	fmt.Fprintf(b, "%s%s\n", st.Paint(st.Dim, gutter), line)
@@ -82,7 +86,7 @@ func ProblemsJSON(w io.Writer, ps []diag.Problem) error {
 		})
 	}
 	errs, warns := diag.Count(ps)
-	return WriteJSON(w, jsonProblems{Problems: out, Count: len(out), Summary: jsonProblemCount{Errors: errs, Warnings: warns}})
+	return render.WriteJSON(w, jsonProblems{Problems: out, Count: len(out), Summary: jsonProblemCount{Errors: errs, Warnings: warns}})
 }
 
 // jsonProblems is lint's JSON document.
@@ -95,48 +99,6 @@ type jsonProblems struct {
 type jsonProblemCount struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
-}
-
-// WriteJSON writes v indented, with a final newline, without escaping <>&
-// (the output is data, not HTML). Ledger text inside keeps every character,
-// but C1 controls and bidi overrides are written as \u escapes, as
-// encoding/json already does for C0: JSON piped to a terminal must not
-// drive it. Nor may it drive a CI runner: "##[" is written "#\u0023[".
-func WriteJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(safetext.JSONWorkflow(EscapeJSONControls(buf.Bytes())))
-	return err
-}
-
-// EscapeJSONControls rewrites the raw C1 controls and bidi controls in
-// encoded JSON as \u escapes. They can only occur inside strings, where
-// the escape means the same character.
-func EscapeJSONControls(b []byte) []byte {
-	if !bytes.ContainsFunc(b, jsonUnsafe) {
-		return b
-	}
-	out := make([]byte, 0, len(b)+32)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if jsonUnsafe(r) {
-			out = fmt.Appendf(out, "\\u%04x", r)
-		} else {
-			out = append(out, b[:size]...)
-		}
-		b = b[size:]
-	}
-	return out
-}
-
-func jsonUnsafe(r rune) bool {
-	return r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // ProblemsGitHub writes problems as GitHub workflow annotations.
@@ -165,19 +127,5 @@ func Summary(ps []diag.Problem) string {
 	if errs+warns == 0 {
 		return "no problems"
 	}
-	return fmt.Sprintf("%s, %s", Plural(errs, "error"), Plural(warns, "warning"))
-}
-
-// Plural is "1 claim", "2 claims".
-func Plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey") {
-		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
-	}
-	if strings.HasSuffix(noun, "s") {
-		return fmt.Sprintf("%d %ses", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%s, %s", render.Plural(errs, "error"), render.Plural(warns, "warning"))
 }

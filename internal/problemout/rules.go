@@ -1,4 +1,4 @@
-package render
+package problemout
 
 import "github.com/claimdiff/claimdiff/internal/sarif"
 

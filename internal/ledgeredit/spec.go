@@ -1,4 +1,4 @@
-package main
+package ledgeredit
 
 import (
 	"fmt"
@@ -18,6 +18,10 @@ import (
 // The flags of add that carry several fields in one (--new-source,
 // --new-topic), and the errors that say what to type instead.
 
+// TopicAlone is what --new-topic holds when given with no fields,
+// which help shows as --new-topic string[="true"].
+const TopicAlone = "true"
+
 // andList is "a", "a and b", "a, b and c".
 func andList(words []string) string {
 	if len(words) < 2 {
@@ -26,17 +30,12 @@ func andList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// usageHint is a usage error whose hint stands on its own line.
-func usageHint(msg, hint string) error {
-	return cli.Usagef("%s\n  hint: %s", msg, hint)
-}
-
 func unknownTopic(l *claims.Ledger, id string) error {
 	hint := "define it with --new-topic (--new-topic=type=number,unit=people to say how values compare)"
 	if near := suggest.Nearest(id, l.TopicOrder, 3); near != "" {
 		hint = fmt.Sprintf("did you mean %q? To define a new topic, add --new-topic", near)
 	}
-	return usageHint(fmt.Sprintf("topic %q is not in the ledger", safetext.Line(id)), hint)
+	return cli.UsageHint(fmt.Sprintf("topic %q is not in the ledger", safetext.Line(id)), hint)
 }
 
 func unknownSource(l *claims.Ledger, id string) error {
@@ -48,7 +47,7 @@ func unknownSource(l *claims.Ledger, id string) error {
 	if near := suggest.Nearest(id, all, 3); near != "" {
 		hint = fmt.Sprintf("did you mean %q? To define a new source, add --new-source id=%s,name=NAME,kind=KIND", near, id)
 	}
-	return usageHint(fmt.Sprintf("source %q is not in the ledger", safetext.Line(id)), hint)
+	return cli.UsageHint(fmt.Sprintf("source %q is not in the ledger", safetext.Line(id)), hint)
 }
 
 func kindList() string {
@@ -86,7 +85,7 @@ func parsePairs(flag, spec string, keys []string) ([][2]string, error) {
 			// Not KEY=: up to the next comma belongs to the value before.
 			seg, after, comma := strings.Cut(part, ",")
 			if len(out) == 0 {
-				return nil, usageHint(fmt.Sprintf("%s: %q is not KEY=VALUE", flag, seg), "KEY is one of "+strings.Join(keys, ", "))
+				return nil, cli.UsageHint(fmt.Sprintf("%s: %q is not KEY=VALUE", flag, seg), "KEY is one of "+strings.Join(keys, ", "))
 			}
 			out[len(out)-1][1] += "," + seg
 			rest = after
@@ -100,12 +99,12 @@ func parsePairs(flag, spec string, keys []string) ([][2]string, error) {
 			if near := suggest.Nearest(key, keys, 3); near != "" {
 				hint = fmt.Sprintf("did you mean %s=? %s", near, hint)
 			}
-			return nil, usageHint(fmt.Sprintf("%s: %q is not a field", flag, key), hint)
+			return nil, cli.UsageHint(fmt.Sprintf("%s: %q is not a field", flag, key), hint)
 		}
 		if strings.HasPrefix(v, `"`) {
 			val, after, err := unquote(v)
 			if err != nil {
-				return nil, usageHint(fmt.Sprintf("%s: %s=%s", flag, key, err), `write name="Reuters, London", with "" for a quote inside`)
+				return nil, cli.UsageHint(fmt.Sprintf("%s: %s=%s", flag, key, err), `write name="Reuters, London", with "" for a quote inside`)
 			}
 			out = append(out, [2]string{key, val})
 			rest = after
@@ -159,7 +158,9 @@ func unquote(v string) (val, rest string, err error) {
 	return "", "", fmt.Errorf("%s has no closing quote", v)
 }
 
-func parseNewSource(spec string) (ledgerfile.Source, error) {
+// ParseSource reads --new-source's KEY=VALUE list into a source to
+// define, checking its id, kind and dates.
+func ParseSource(spec string) (ledgerfile.Source, error) {
 	var s ledgerfile.Source
 	pairs, err := parsePairs("--new-source", spec, sourceKeys)
 	if err != nil {
@@ -167,7 +168,7 @@ func parseNewSource(spec string) (ledgerfile.Source, error) {
 	}
 	lastText := func(key string) (*sources.ArchivedText, error) {
 		if len(s.Texts) == 0 {
-			return nil, usageHint(fmt.Sprintf("--new-source: %s= comes after the text= it describes", key),
+			return nil, cli.UsageHint(fmt.Sprintf("--new-source: %s= comes after the text= it describes", key),
 				"--new-source id=ap,name=AP,kind=wire,text=texts/ap-1.txt,text-url=https://apnews.com/...,text-date=2017-10-03")
 		}
 		return &s.Texts[len(s.Texts)-1], nil
@@ -217,11 +218,11 @@ func parseNewSource(spec string) (ledgerfile.Source, error) {
 	}
 	switch {
 	case s.ID == "":
-		return s, usageHint("--new-source needs id=", "--new-source id=reuters,name=Reuters,kind=wire")
+		return s, cli.UsageHint("--new-source needs id=", "--new-source id=reuters,name=Reuters,kind=wire")
 	case !ids.Valid(s.ID):
 		return s, cli.Usagef("--new-source: source id %q %s", s.ID, ids.Rule)
 	case s.Kind == "":
-		return s, usageHint(fmt.Sprintf("--new-source %s needs kind=", s.ID), "kind is one of "+kindList())
+		return s, cli.UsageHint(fmt.Sprintf("--new-source %s needs kind=", s.ID), "kind is one of "+kindList())
 	}
 	if _, ok := sources.ParseKind(s.Kind); !ok {
 		return s, cli.Usagef("--new-source %s: kind %q is not one of %s", s.ID, s.Kind, kindList())
@@ -232,12 +233,15 @@ func parseNewSource(spec string) (ledgerfile.Source, error) {
 	return s, nil
 }
 
-func parseNewTopic(id, spec string) (ledgerfile.Topic, error) {
+// ParseTopic reads --new-topic's KEY=VALUE list (or nothing, or
+// TopicAlone) into topic id's definition, checking its type and
+// tolerance.
+func ParseTopic(id, spec string) (ledgerfile.Topic, error) {
 	t := ledgerfile.Topic{ID: id}
 	if !ids.Valid(id) {
 		return t, cli.Usagef("--new-topic: topic id %q %s", id, ids.Rule)
 	}
-	if spec == newTopicAlone || spec == "" {
+	if spec == TopicAlone || spec == "" {
 		return t, nil
 	}
 	pairs, err := parsePairs("--new-topic", spec, []string{"type", "unit", "tolerance", "question", "choices", "changes"})
@@ -259,7 +263,7 @@ func parseNewTopic(id, spec string) (ledgerfile.Topic, error) {
 			t.Unit = p[1]
 		case "tolerance":
 			if _, err := value.ParseTolerance(p[1]); err != nil {
-				return t, cli.Usagef("--new-topic: %v", err)
+				return t, cli.Usagef("--new-topic: %w", err)
 			}
 			t.Tolerance = p[1]
 		case "question":

@@ -1,4 +1,8 @@
-package render
+// Package disputedout writes disputed's output: each dispute as a
+// heading and a table of its positions, one line each (compact), or
+// JSON. Its dispute, revision and ledger objects are the JSON contract
+// the report, list and resolve extend (json.go).
+package disputedout
 
 import (
 	"fmt"
@@ -10,19 +14,17 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
-
-// DefaultWidth is used when the output is not a terminal of known width.
-const DefaultWidth = 100
 
 // DisputesText draws each dispute as a heading and a table with its
 // positions side by side: value, support, chains and quotes. likely
 // holds each dispute's likely side (resolve.Marks), in ds's order; it
 // may be shorter, or nil when the estimate did not run.
-func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, likely []*resolve.Likely, width int) error {
+func DisputesText(w io.Writer, st *render.Styles, ds []claims.Dispute, likely []*resolve.Likely, width int) error {
 	if width <= 0 {
-		width = DefaultWidth
+		width = render.DefaultWidth
 	}
 	var b strings.Builder
 	for i, d := range ds {
@@ -37,7 +39,7 @@ func DisputesText(w io.Writer, st *Styles, ds []claims.Dispute, likely []*resolv
 	return err
 }
 
-func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *resolve.Likely, width int) {
+func writeDisputeHeading(b *strings.Builder, st *render.Styles, d *claims.Dispute, lk *resolve.Likely, width int) {
 	kinds := make([]string, len(d.Kinds))
 	for i, k := range d.Kinds {
 		kinds[i] = string(k)
@@ -76,7 +78,7 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *
 	if d.Reason != "" {
 		writeNote(b, st, "desk:", d.Reason, width)
 	}
-	if label, text := LikelyNote(d.Settled, lk); label != "" {
+	if label, text := render.LikelyNote(d.Settled, lk); label != "" {
 		writeNote(b, st, label, text, width)
 	}
 }
@@ -85,12 +87,12 @@ func writeDisputeHeading(b *strings.Builder, st *Styles, d *claims.Dispute, lk *
 // label dimmed, wrapped at spaces to width with continuation lines
 // indented past the label's, so that a long desk: or likely: stays
 // inside the terminal like the table below it.
-func writeNote(b *strings.Builder, st *Styles, label, text string, width int) {
+func writeNote(b *strings.Builder, st *render.Styles, label, text string, width int) {
 	text = safetext.Line(text)
 	if label != "" {
 		text = label + " " + text
 	}
-	lines := wrapHanging(text, width-2, width-4)
+	lines := render.WrapHanging(text, width-2, width-4)
 	for i := range lines {
 		if i == 0 {
 			lines[i] = "  " + lines[i]
@@ -115,7 +117,7 @@ func At(likely []*resolve.Likely, i int) *resolve.Likely {
 	return likely[i]
 }
 
-func severityStyle(st *Styles, s claims.Severity) lipgloss.Style {
+func severityStyle(st *render.Styles, s claims.Severity) lipgloss.Style {
 	switch s {
 	case claims.SeverityHigh:
 		return st.Error
@@ -125,7 +127,7 @@ func severityStyle(st *Styles, s claims.Severity) lipgloss.Style {
 	return st.Dim
 }
 
-func positionsTable(st *Styles, d *claims.Dispute, width int) string {
+func positionsTable(st *render.Styles, d *claims.Dispute, width int) string {
 	headers := make([]string, len(d.Positions))
 	var written, support, chains, quotes []string
 	for i, p := range d.Positions {
@@ -148,11 +150,11 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 	// whole, and the table overflows the width rather than break it.
 	n := len(headers)
 	tw := min(width, 56*n+1)
-	fitColumns(headers, [][]string{written, support, chains, quotes}, 2, tw-(n+1)-2)
+	render.FitColumns(headers, [][]string{written, support, chains, quotes}, 2, tw-(n+1)-2)
 	need := n + 1
 	for i := range n {
-		need += 2 + max(widestLine(headers[i]), widestLine(written[i]), widestLine(support[i]),
-			widestLine(chains[i]), widestLine(quotes[i]))
+		need += 2 + max(render.WidestLine(headers[i]), render.WidestLine(written[i]), render.WidestLine(support[i]),
+			render.WidestLine(chains[i]), render.WidestLine(quotes[i]))
 	}
 	t := table.New().
 		Border(lipgloss.RoundedBorder()).
@@ -181,18 +183,18 @@ func positionsTable(st *Styles, d *claims.Dispute, width int) string {
 
 // SupportLine is "3 origins · 4 sources · 5 claims".
 func SupportLine(p claims.Position) string {
-	s := Plural(p.Origins, "independent origin")
+	s := render.Plural(p.Origins, "independent origin")
 	if p.Reach > p.Origins {
-		s += fmt.Sprintf(" · %s", Plural(p.Reach, "source"))
+		s += fmt.Sprintf(" · %s", render.Plural(p.Reach, "source"))
 	}
-	return s + fmt.Sprintf(" · %s", Plural(len(p.Claims), "claim"))
+	return s + fmt.Sprintf(" · %s", render.Plural(len(p.Claims), "claim"))
 }
 
 // DisputesCompact prints one line per dispute: its topic, severity and
 // kinds, then each position's value with its independent origins,
 // "plan.army-cap  high  conflict  600,000 (3 origins) | ≈ 425,000 (1 origin)".
 // Topics and severities are padded so that the columns line up.
-func DisputesCompact(w io.Writer, st *Styles, ds []claims.Dispute) error {
+func DisputesCompact(w io.Writer, st *render.Styles, ds []claims.Dispute) error {
 	kindsOf := func(d *claims.Dispute) string {
 		kinds := make([]string, len(d.Kinds))
 		for k, kind := range d.Kinds {
@@ -217,7 +219,7 @@ func DisputesCompact(w io.Writer, st *Styles, ds []claims.Dispute) error {
 			if pos.Denies {
 				v = "denies " + strings.TrimPrefix(v, "not ")
 			}
-			sides[p] = fmt.Sprintf("%s (%s)", safetext.Line(v), Plural(pos.Origins, "origin"))
+			sides[p] = fmt.Sprintf("%s (%s)", safetext.Line(v), render.Plural(pos.Origins, "origin"))
 		}
 		fmt.Fprintf(&b, "%s%s  %s%s  %-*s  %s\n",
 			st.Paint(st.Header, topic), strings.Repeat(" ", tw-lipgloss.Width(topic)),

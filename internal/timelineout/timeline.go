@@ -1,4 +1,6 @@
-package render
+// Package timelineout writes timeline's output: each topic's claims in
+// date order, as text, Markdown or JSON.
+package timelineout
 
 import (
 	"fmt"
@@ -6,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
@@ -54,7 +57,7 @@ func timelineRow(e *claims.TimelineEvent) []string {
 var timelineHead = []string{"DATE", "SOURCE", "VALUE", "CLAIM", "NOTE"}
 
 // TimelineText writes each topic's timeline as a table under its name.
-func TimelineText(w io.Writer, st *Styles, ts []claims.TimelineTopic) error {
+func TimelineText(w io.Writer, st *render.Styles, ts []claims.TimelineTopic) error {
 	var b strings.Builder
 	for i := range ts {
 		t := &ts[i]
@@ -71,9 +74,9 @@ func TimelineText(w io.Writer, st *Styles, ts []claims.TimelineTopic) error {
 		b.WriteString("\n")
 		rows := make([][]string, len(t.Events))
 		for j := range t.Events {
-			rows[j] = cleanRow(timelineRow(&t.Events[j])...)
+			rows[j] = render.CleanRow(timelineRow(&t.Events[j])...)
 		}
-		b.WriteString(plainTable(st, timelineHead, rows, 0))
+		b.WriteString(render.Table(st, timelineHead, rows, 0))
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -155,5 +158,5 @@ func newTimelineJSON(ts []claims.TimelineTopic) timelineJSON {
 
 // TimelineJSON writes timelines as JSON.
 func TimelineJSON(w io.Writer, ts []claims.TimelineTopic) error {
-	return WriteJSON(w, newTimelineJSON(ts))
+	return render.WriteJSON(w, newTimelineJSON(ts))
 }

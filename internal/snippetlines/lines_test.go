@@ -1,4 +1,4 @@
-package main
+package snippetlines
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/claimdiff/claimdiff/claims/example"
 )
 
 // Snippets for problems in order read each file once, however many
@@ -35,7 +33,7 @@ func TestSnippetLinesReadEachFileOnce(t *testing.T) {
 	if err := os.WriteFile(gz, zipped.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := newSnippetLines(map[string][]byte{"mem.yaml": []byte("one\ntwo\n")})
+	s := New(map[string][]byte{"mem.yaml": []byte("one\ntwo\n")})
 	defer s.Close()
 	opens := 0
 	s.open = func(name string) (io.ReadCloser, error) { opens++; return openText(name) }
@@ -57,12 +55,11 @@ func TestSnippetLinesReadEachFileOnce(t *testing.T) {
 		{"mem.yaml", 2, "two", true, 4},
 		{"mem.yaml", 3, "", true, 4},
 		{"mem.yaml", 4, "", false, 4},
-		{exampleFile, 1, strings.SplitN(string(example.YAML), "\n", 2)[0], true, 4},
 		{filepath.Join(dir, "x.parquet"), 1, "", false, 4},
 		{gz, 4321, "line 4321", true, 5}, // lines of the expanded text
 	}
 	for _, tt := range tests {
-		got, ok := s.line(tt.file, tt.n)
+		got, ok := s.Line(tt.file, tt.n)
 		if got != tt.want || ok != tt.ok || opens != tt.opens {
 			t.Errorf("line(%s, %d) = %q, %v after %d opens; want %q, %v after %d", filepath.Base(tt.file), tt.n, got, ok, opens, tt.want, tt.ok, tt.opens)
 		}

@@ -1,4 +1,8 @@
-package main
+// Package snippetlines reads the lines of ledger files that problem
+// snippets show, from files held in memory or on disk, compressed
+// feeds expanded, each file read once from the top for problems sorted
+// by position.
+package snippetlines
 
 import (
 	"bufio"
@@ -7,18 +11,17 @@ import (
 	"os"
 
 	"github.com/claimdiff/claimdiff/claims/bulk"
-	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 )
 
-// snippetLines reads the lines of ledger files that problem snippets
+// Lines reads the lines of ledger files that problem snippets
 // show. Problems come sorted by position (diag.Sort), so each file is
 // read once, from the top, by a cursor that only moves forward: lint on
 // a terminal costs the files plus the problems, not problems × files. A
 // line before the cursor, which sorted problems never ask for, starts
 // the file again. Files held in memory (the built-in example, a file at
 // a git revision) have their line starts indexed once.
-type snippetLines struct {
+type Lines struct {
 	mem map[string][]byte
 	// starts holds the line starts of each file in mem, once indexed.
 	starts map[string][]int
@@ -35,10 +38,10 @@ type lineCursor struct {
 	read int
 }
 
-// newSnippetLines reads snippets from mem, then from disk; the built-in
-// example is always in memory. Close it when done.
-func newSnippetLines(mem map[string][]byte) *snippetLines {
-	m := map[string][]byte{exampleFile: example.YAML}
+// New reads snippets from mem (a file's name to its text), then from
+// disk. Close it when done.
+func New(mem map[string][]byte) *Lines {
+	m := map[string][]byte{}
 	for name, data := range mem {
 		if load.FormatOf(name) == load.Parquet {
 			continue
@@ -56,7 +59,7 @@ func newSnippetLines(mem map[string][]byte) *snippetLines {
 		}
 		m[name] = data
 	}
-	return &snippetLines{mem: m, starts: map[string][]int{}, open: openText}
+	return &Lines{mem: m, starts: map[string][]int{}, open: openText}
 }
 
 // openText opens a file on disk as the text its lines count: a
@@ -90,9 +93,9 @@ func (cs closers) Close() error {
 	return first
 }
 
-// line is line n (from 1) of file. A Parquet file has rows rather than
+// Line is line n (from 1) of file. A Parquet file has rows rather than
 // lines, and no snippets: its bytes are binary.
-func (s *snippetLines) line(file string, n int) (string, bool) {
+func (s *Lines) Line(file string, n int) (string, bool) {
 	if n < 1 {
 		return "", false
 	}
@@ -121,7 +124,7 @@ func (s *snippetLines) line(file string, n int) (string, bool) {
 	return "", false
 }
 
-func (s *snippetLines) memLine(file string, data []byte, n int) (string, bool) {
+func (s *Lines) memLine(file string, data []byte, n int) (string, bool) {
 	starts, ok := s.starts[file]
 	if !ok {
 		starts = []int{0}
@@ -143,7 +146,7 @@ func (s *snippetLines) memLine(file string, data []byte, n int) (string, bool) {
 }
 
 // Close closes the file the cursor has open.
-func (s *snippetLines) Close() {
+func (s *Lines) Close() {
 	if s.cur != nil {
 		s.cur.c.Close()
 		s.cur = nil
