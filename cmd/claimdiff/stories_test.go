@@ -286,11 +286,26 @@ func disputeKey(topic, context, moment string) string {
 func findDispute(ds []disputeOut, topic, context, moment string) *disputeOut {
 	for i := range ds {
 		d := &ds[i]
-		if d.Topic == topic && (context == "" || d.Context == context) && (moment == "" || d.Moment == moment) {
+		if d.Topic == topic && (context == "" || sameContext(d.Context, context)) && (moment == "" || d.Moment == moment) {
 			return d
 		}
 	}
 	return nil
+}
+
+// sameContext compares two contexts as sets of key=value pairs, however
+// they are separated: the README writes "until=close,year=2013", JSON
+// "until=close; year=2013".
+func sameContext(a, b string) bool {
+	pairs := func(s string) []string {
+		out := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+		for i := range out {
+			out[i] = strings.TrimSpace(out[i])
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(pairs(a), pairs(b))
 }
 
 func severityRank(s string) int { return slices.Index([]string{"low", "medium", "high"}, s) }
