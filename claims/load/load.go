@@ -21,6 +21,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 	"github.com/claimdiff/claimdiff/sources"
 )
 
@@ -359,7 +360,7 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	if root.Kind != yaml.MappingNode {
 		// Not a ledger, so nothing of it is quoted: it may be a token
 		// file that a symlink or a mistake put here.
-		what := kindName(root)
+		what := yamlnode.Found(root)
 		if root.Kind == yaml.ScalarNode {
 			what = "a single value"
 		}
