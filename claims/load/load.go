@@ -19,6 +19,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/load/internal/capread"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 	"github.com/claimdiff/claimdiff/internal/yamlnode"
@@ -252,19 +253,19 @@ func (b *builder) addFile(f File) error {
 		return b.addBulk(f.Name, bf, r, size)
 	}
 	data := f.Data
-	var long *errLongScalar
+	var long *capread.LongError
 	if data == nil {
 		var err error
-		if data, err = readCapped(f.Name, limit); errors.Is(err, errTooLarge) {
+		if data, err = capread.File(f.Name, limit, maxScalarBytes); errors.Is(err, capread.ErrTooLarge) {
 			return tooLarge()
 		} else if errors.As(err, &long) {
-			return b.refuseLong(f.Name, data, long.at)
+			return b.refuseLong(f.Name, data, long.At)
 		} else if err != nil {
-			return &InputError{err}
+			return &InputError{fmt.Errorf("%s: %w", f.Name, unwrapPathError(err))}
 		}
 	} else if int64(len(data)) > limit {
 		return tooLarge()
-	} else if at, found := newRunScanner(maxScalarBytes).scan(data, 0); found {
+	} else if at, found := capread.Find(data, maxScalarBytes); found {
 		return b.refuseLong(f.Name, data, at)
 	}
 	b.addYAML(f.Name, data)
@@ -273,9 +274,12 @@ func (b *builder) addFile(f File) error {
 
 // refuseLong records a file that claimdiff stopped reading at a scalar
 // over the cap: like a file over the size cap, a problem of the ledger.
+// data holds the file up to at least the scalar's start.
 func (b *builder) refuseLong(name string, data []byte, at int64) error {
 	b.l.Files = append(b.l.Files, name)
-	b.l.Problems = append(b.l.Problems, longScalar(name, data, at))
+	// One line, as every refusal of a whole file is.
+	b.l.Problems = append(b.l.Problems, diag.Errorf(diag.PosAt(name, data, int(at)), "too-long",
+		"a value here is longer than %s, the limit for one value, quote or name; claimdiff stops reading this file", diag.ByteSize(maxScalarBytes)))
 	b.unread = true
 	return nil
 }
@@ -304,8 +308,6 @@ func (b *builder) parquetBudget() *bulk.Budget {
 	}
 	return b.budget
 }
-
-var errTooLarge = errors.New("file too large")
 
 // parseFile checks the bytes are text YAML holding one mapping and returns
 // its root, or a problem that names the file.
