@@ -282,7 +282,12 @@ func joinAnd(words []string) string {
 // file must never crash claimdiff.
 func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	defer func() {
-		if r := recover(); r != nil {
+		switch r := recover().(type) {
+		case nil:
+		case error:
+			// A runtime error, say, stays one to errors.As.
+			err = fmt.Errorf("the YAML parser failed on this file (%w)", r)
+		default:
 			err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
 		}
 	}()

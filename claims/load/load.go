@@ -395,7 +395,12 @@ func firstDisallowed(data []byte) int {
 // file must never crash claimdiff.
 func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	defer func() {
-		if p := recover(); p != nil {
+		switch p := recover().(type) {
+		case nil:
+		case error:
+			// A runtime error, say, stays one to errors.As.
+			err = fmt.Errorf("yaml: the YAML parser failed on this file (%w)", p)
+		default:
 			err = fmt.Errorf("yaml: the YAML parser failed on this file (%v)", p)
 		}
 	}()
