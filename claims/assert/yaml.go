@@ -3,10 +3,7 @@ package assert
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -118,20 +115,20 @@ func (p *yamlReader) parse(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+	if err := yamlnode.Decode(dec, &doc); errors.Is(err, io.EOF) {
 		p.at(1, 1, "empty", "the file is empty; an assertion file is a list of {topic, value} entries")
 		return nil
 	} else if err != nil {
-		line, msg := yamlError(err)
+		line, msg := yamlnode.ErrorLine(err)
 		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
 		return nil
 	}
 	var extra yaml.Node
-	if err := safeDecode(dec, &extra); err == nil {
+	if err := yamlnode.Decode(dec, &extra); err == nil {
 		p.at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one list of assertions in it")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		line, msg := yamlError(err)
+		line, msg := yamlnode.ErrorLine(err)
 		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
 		return nil
 	}
@@ -276,37 +273,6 @@ func joinAnd(words []string) string {
 		return words[0] + " and no " + words[1]
 	}
 	return words[0]
-}
-
-// safeDecode turns a panic inside the YAML parser into an error: a crafted
-// file must never crash claimdiff.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case error:
-			// A runtime error, say, stays one to errors.As.
-			err = fmt.Errorf("the YAML parser failed on this file (%w)", r)
-		default:
-			err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
-		}
-	}()
-	return dec.Decode(n)
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// yamlError pulls the line out of a yaml.v3 error, which gives no column.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		if n, e := strconv.Atoi(m[1]); e == nil {
-			line = n
-		}
-		msg = m[2]
-	}
-	return line, msg
 }
 
 // tooDeep returns the offset where flow nesting passes maxNesting, or -1.

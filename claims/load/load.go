@@ -9,9 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -340,14 +338,14 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+	if err := yamlnode.Decode(dec, &doc); errors.Is(err, io.EOF) {
 		// Comments and white space only: no document at all.
 		return at(1, 1, "empty", "the file holds no YAML, only comments; a ledger file holds a mapping with sources, topics or claims")
 	} else if err != nil {
 		return r.yamlError(data, err)
 	}
 	var extra yaml.Node
-	if err := safeDecode(dec, &extra); err == nil {
+	if err := yamlnode.Decode(dec, &extra); err == nil {
 		return at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one ledger mapping in each file")
 	} else if !errors.Is(err, io.EOF) {
 		return r.yamlError(data, err)
@@ -391,24 +389,6 @@ func firstDisallowed(data []byte) int {
 	return -1
 }
 
-// safeDecode turns a panic inside the YAML parser into an error: a crafted
-// file must never crash claimdiff.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		switch p := recover().(type) {
-		case nil:
-		case error:
-			// A runtime error, say, stays one to errors.As.
-			err = fmt.Errorf("yaml: the YAML parser failed on this file (%w)", p)
-		default:
-			err = fmt.Errorf("yaml: the YAML parser failed on this file (%v)", p)
-		}
-	}()
-	return dec.Decode(n)
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 // yamlError reports a YAML syntax error where the mistake is, with a hint
 // for the mistakes people make by hand.
 func (r *reader) yamlError(data []byte, err error) *yaml.Node {
@@ -423,14 +403,10 @@ func (r *reader) yamlError(data []byte, err error) *yaml.Node {
 	return nil
 }
 
-// yamlErrorPos pulls the line out of a yaml.v3 error; it gives no column.
+// yamlErrorPos is where a yaml.v3 error is, at the start of its line.
 func yamlErrorPos(err error) (line, col int, msg string) {
-	msg = err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	return max(line, 1), 1, "invalid YAML: " + msg
+	line, msg = yamlnode.ErrorLine(err)
+	return line, 1, "invalid YAML: " + msg
 }
 
 // tooDeep finds flow nesting ([ and {) or block indentation deeper than the

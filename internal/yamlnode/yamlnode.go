@@ -1,6 +1,7 @@
-// Package yamlnode words what the readers of yaml.v3 nodes (ledger files,
-// assertion files) say about a node of the wrong kind, so that "not a
-// list" reads the same in each.
+// Package yamlnode holds what the readers of yaml.v3 nodes (ledger files,
+// assertion files) share: decoding that survives a parser panic, a syntax
+// error's line, and the words for a node of the wrong kind, so that "not
+// a list" reads the same in each.
 package yamlnode
 
 import (

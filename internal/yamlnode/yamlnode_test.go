@@ -1,6 +1,7 @@
 package yamlnode
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -41,3 +42,40 @@ func TestKindAndFound(t *testing.T) {
 		t.Errorf("a document: %q", Found(&doc))
 	}
 }
+
+func TestErrorLine(t *testing.T) {
+	var doc yaml.Node
+	err := yaml.Unmarshal([]byte("a: 1\nb: [\n"), &doc)
+	if line, msg := ErrorLine(err); line != 2 || msg != "did not find expected node content" {
+		t.Errorf("ErrorLine(%v) = %d, %q", err, line, msg)
+	}
+	for _, tt := range []struct {
+		err  string
+		line int
+		msg  string
+	}{
+		{"yaml: the YAML parser failed on this file (boom)", 1, "the YAML parser failed on this file (boom)"},
+		{"yaml: line 0: odd", 1, "odd"},
+		{"not yaml's", 1, "not yaml's"},
+	} {
+		if line, msg := ErrorLine(errors.New(tt.err)); line != tt.line || msg != tt.msg {
+			t.Errorf("ErrorLine(%q) = %d, %q", tt.err, line, msg)
+		}
+	}
+}
+
+// A panic in the parser is an error, its cause kept when it is one.
+func TestDecodePanic(t *testing.T) {
+	dec := yaml.NewDecoder(panicReader{})
+	var n yaml.Node
+	err := Decode(dec, &n)
+	if !errors.Is(err, errBoom) || err.Error() != "yaml: the YAML parser failed on this file (boom)" {
+		t.Errorf("Decode = %v", err)
+	}
+}
+
+var errBoom = errors.New("boom")
+
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic(errBoom) }
