@@ -235,12 +235,26 @@ type rawGroup struct {
 // canonical order: topics in id order, and a topic's groups in key order.
 func (e *estimator) splitGroups(live []bool) []rawGroup {
 	l := e.l
-	var out []rawGroup
+	var in []rawGroup
 	for k, members := range claims.Groups[int32](e.a, func(i int) bool { return live[i] }) {
-		out = append(out, rawGroup{l.Claims[members[0]].TopicRef, k, members})
+		in = append(in, rawGroup{l.Claims[members[0]].TopicRef, k, members})
 	}
-	// Groups keeps a topic's groups together and in key order.
-	slices.SortStableFunc(out, func(x, y rawGroup) int { return strings.Compare(x.topic.ID, y.topic.ID) })
+	// Groups yields a topic's groups together and in key order, so only
+	// the topics need sorting, each a run of groups.
+	var runs [][]rawGroup
+	for s := 0; s < len(in); {
+		end := s + 1
+		for end < len(in) && in[end].topic == in[s].topic {
+			end++
+		}
+		runs = append(runs, in[s:end])
+		s = end
+	}
+	slices.SortFunc(runs, func(x, y []rawGroup) int { return strings.Compare(x[0].topic.ID, y[0].topic.ID) })
+	out := make([]rawGroup, 0, len(in))
+	for _, r := range runs {
+		out = append(out, r...)
+	}
 	return out
 }
 
