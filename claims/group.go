@@ -2,6 +2,7 @@ package claims
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 
@@ -69,52 +70,105 @@ func ByTopic[I int | int32](l *Ledger, keep func(i int) bool) (starts []int, idx
 	return starts, idx
 }
 
-// groupClaims sorts comparable claims into groups that may dispute: same
-// topic, context and moment, and for money the same currency (currencies
-// are never converted, so different ones cannot be compared).
+// GroupKey names the claims that are compared with one another: one
+// topic, in one context, at one moment. Disputes and likely values are
+// each about one group, so a ledger split by group can be judged group
+// by group.
+type GroupKey struct{ Topic, Context, Moment string }
+
+// GroupOf is the group claim c is compared in.
+func (l *Ledger) GroupOf(c *Claim) GroupKey {
+	return GroupKey{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}
+}
+
+// String joins the key's parts with NUL, which no id, context or date
+// holds, so that keys sort as the groups do.
+func (k GroupKey) String() string { return k.Topic + "\x00" + k.Context + "\x00" + k.Moment }
+
+// Key is all that separates claims that are compared: their group, and
+// for money the currency, since currencies are never converted. A
+// relative claim's currency is known only once the analysis has resolved
+// it, so GroupKey, which splits a ledger before any analysis, leaves the
+// currency out: a part holds every currency of its groups, and Groups
+// parts them.
+type Key struct {
+	GroupKey
+	Currency string
+}
+
+// Compare orders keys as Groups yields the groups of one topic.
+func (k Key) Compare(o Key) int {
+	return cmp.Or(strings.Compare(k.Topic, o.Topic), strings.Compare(k.Context, o.Context),
+		strings.Compare(k.Moment, o.Moment), strings.Compare(k.Currency, o.Currency))
+}
+
+// KeyOf is the key claim i is compared under, with its comparable value's
+// currency.
+func (a *Analysis) KeyOf(i int) Key { return a.vals.key(i) }
+
+func (v *values) key(i int) Key {
+	return Key{v.l.GroupOf(&v.l.Claims[i]), v.at(i).Currency}
+}
+
+// Groups sorts the claims keep accepts into the groups that are compared
+// (see Key), and yields each group's key and claims, in ledger order.
+// Topics come in TopicOrder, and a topic's groups in key order. A group's
+// claims are the yielder's to reorder.
+func Groups[I int | int32](a *Analysis, keep func(i int) bool) iter.Seq2[Key, []I] {
+	return groups[I](a.Ledger, a.vals, keep)
+}
+
+// groupClaims gives the groups of comparable claims that may dispute,
+// those of two claims or more.
 func groupClaims(l *Ledger, vals *values) [][]int {
-	// Claims go into buckets by topic first, in linear time (a counting
-	// sort on the topic's index); only a topic whose claims differ in
-	// context, moment or currency needs a real sort, and only of its own.
-	type key struct{ context, moment, currency string }
-	starts, idx := ByTopic[int](l, vals.comparable)
-	keyOf := func(i int) key {
-		c := &l.Claims[i]
-		return key{c.Context, moment(l, c), vals.at(i).Currency}
-	}
-	var groups [][]int
-	for t := 0; t+1 < len(starts); t++ {
-		bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
-		if len(bucket) < 2 {
-			continue
-		}
-		first := keyOf(bucket[0])
-		same := true
-		for _, i := range bucket[1:] {
-			if keyOf(i) != first {
-				same = false
-				break
-			}
-		}
-		if same {
-			groups = append(groups, bucket)
-			continue
-		}
-		slices.SortStableFunc(bucket, func(x, y int) int {
-			a, b := keyOf(x), keyOf(y)
-			return cmp.Or(strings.Compare(a.context, b.context), strings.Compare(a.moment, b.moment), strings.Compare(a.currency, b.currency))
-		})
-		for start := 0; start < len(bucket); {
-			end := start + 1
-			k := keyOf(bucket[start])
-			for end < len(bucket) && keyOf(bucket[end]) == k {
-				end++
-			}
-			if end-start > 1 {
-				groups = append(groups, bucket[start:end:end])
-			}
-			start = end
+	var out [][]int
+	for _, g := range groups[int](l, vals, vals.comparable) {
+		if len(g) > 1 {
+			out = append(out, g)
 		}
 	}
-	return groups
+	return out
+}
+
+func groups[I int | int32](l *Ledger, vals *values, keep func(i int) bool) iter.Seq2[Key, []I] {
+	return func(yield func(Key, []I) bool) {
+		// Claims go into buckets by topic first, in linear time (a
+		// counting sort on the topic's index); only a topic whose claims
+		// differ in context, moment or currency needs a real sort, and
+		// only of its own.
+		starts, idx := ByTopic[I](l, keep)
+		keyOf := func(i I) Key { return vals.key(int(i)) }
+		for t := 0; t+1 < len(starts); t++ {
+			bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
+			if len(bucket) == 0 {
+				continue
+			}
+			first := keyOf(bucket[0])
+			same := true
+			for _, i := range bucket[1:] {
+				if keyOf(i) != first {
+					same = false
+					break
+				}
+			}
+			if same {
+				if !yield(first, bucket) {
+					return
+				}
+				continue
+			}
+			slices.SortFunc(bucket, func(x, y I) int { return cmp.Or(keyOf(x).Compare(keyOf(y)), cmp.Compare(x, y)) })
+			for start := 0; start < len(bucket); {
+				k := keyOf(bucket[start])
+				end := start + 1
+				for end < len(bucket) && keyOf(bucket[end]) == k {
+					end++
+				}
+				if !yield(k, bucket[start:end:end]) {
+					return
+				}
+				start = end
+			}
+		}
+	}
 }

@@ -46,18 +46,3 @@ func AddReference(ref value.Value, ok bool, c *Claim) (value.Value, bool) {
 	}
 	return hull(ref, c.Value), true
 }
-
-// GroupKey names the claims that are compared with one another: one
-// topic, in one context, at one moment. Disputes and likely values are
-// each about one group, so a ledger split by group can be judged group
-// by group.
-type GroupKey struct{ Topic, Context, Moment string }
-
-// GroupOf is the group claim c is compared in.
-func (l *Ledger) GroupOf(c *Claim) GroupKey {
-	return GroupKey{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}
-}
-
-// String joins the key's parts with NUL, which no id, context or date
-// holds, so that keys sort as the groups do.
-func (k GroupKey) String() string { return k.Topic + "\x00" + k.Context + "\x00" + k.Moment }

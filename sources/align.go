@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+
+	"github.com/claimdiff/claimdiff/internal/suggest"
 )
 
 const (
@@ -192,9 +194,9 @@ func (a *Archive) wordRange(reg [2]int, start, end, dist, n int) (ns, ne int, si
 // occur once in q and once in t are anchors; the longest chain of them in
 // the same order in both (found in n log n) pins q to t, each anchor is
 // stretched over the equal words after it, and the gaps left between
-// are aligned by editDistance if they are small, or else count as
-// changed throughout. cells adds up the gap cells aligned, which stay
-// within alignCells.
+// are aligned by their edit distance (suggest.Edits) if they are small,
+// or else count as changed throughout. cells adds up the gap cells
+// aligned, which stay within alignCells.
 func anchoredAlign(q, t []int32, cells *int) (start, end, dist int) {
 	type gram [anchorWords]int32
 	// once maps each run of words to where it is, or -1 if it repeats.
@@ -246,7 +248,7 @@ func anchoredAlign(q, t []int32, cells *int) (start, end, dist int) {
 	gap := func(x, y []int32) int {
 		if n := len(x) * len(y); n <= gapCells && *cells+n <= alignCells {
 			*cells += n
-			return levenshtein(x, y)
+			return suggest.Edits(x, y, -1, false)
 		}
 		return max(len(x), len(y))
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/suggest"
 )
 
 // Registry is the set of sources of a ledger, by id, in definition order.
@@ -200,7 +201,7 @@ func (r *Registry) nearest(id string) string {
 	limit := min(2, max(1, n/3), n-1)
 	best, bestDist := "", limit+1
 	for _, s := range r.order {
-		if d := editDistance(strings.ToLower(id), strings.ToLower(s.ID)); d < bestDist {
+		if d := editDistance(strings.ToLower(id), strings.ToLower(s.ID), limit); d < bestDist {
 			best, bestDist = s.ID, d
 		}
 	}
@@ -208,33 +209,12 @@ func (r *Registry) nearest(id string) string {
 }
 
 // editDistance is the Levenshtein distance between two short strings, in
-// runes. Ids are short; anything long is simply not a near miss.
-func editDistance(a, b string) int {
+// runes, or a number above limit. Ids are short; anything long is simply
+// not a near miss.
+func editDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return max(len(ra), len(rb))
 	}
-	return levenshtein(ra, rb)
-}
-
-// levenshtein is the number of insertions, deletions and substitutions
-// that turn a into b.
-func levenshtein[T comparable](a, b []T) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return suggest.Edits(ra, rb, limit, false)
 }

@@ -3,10 +3,7 @@ package assert
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -14,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 )
 
 // An assertion file is a YAML list of assertions, or a mapping whose one
@@ -63,7 +61,7 @@ func ParseYAML(name string, data []byte) ([]Assertion, []diag.Problem) {
 		}
 	}
 	if items.Kind != yaml.SequenceNode {
-		p.errorf(items, "not-assertions", "assertions must be a list of {topic, value} entries, not %s", kindName(items))
+		p.errorf(items, "not-assertions", "assertions must be a list of {topic, value} entries, not %s", yamlnode.Kind(items))
 		return nil, p.problems
 	}
 	var out []Assertion
@@ -117,20 +115,20 @@ func (p *yamlReader) parse(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+	if err := yamlnode.Decode(dec, &doc); errors.Is(err, io.EOF) {
 		p.at(1, 1, "empty", "the file is empty; an assertion file is a list of {topic, value} entries")
 		return nil
 	} else if err != nil {
-		line, msg := yamlError(err)
+		line, msg := yamlnode.ErrorLine(err)
 		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
 		return nil
 	}
 	var extra yaml.Node
-	if err := safeDecode(dec, &extra); err == nil {
+	if err := yamlnode.Decode(dec, &extra); err == nil {
 		p.at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one list of assertions in it")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		line, msg := yamlError(err)
+		line, msg := yamlnode.ErrorLine(err)
 		p.at(line, 1, "yaml", "invalid YAML: %s", msg)
 		return nil
 	}
@@ -166,24 +164,10 @@ func findAlias(n *yaml.Node, depth int) *yaml.Node {
 func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
 	a := Assertion{Pos: p.pos(n)}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "wrong-type", "an assertion must be a mapping with topic and value, not %s", kindName(n))
+		p.errorf(n, "wrong-type", "an assertion must be a mapping with topic and value, not %s", yamlnode.Kind(n))
 		return a, false
 	}
-	seen := map[string]bool{}
-	ok := true
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "wrong-type", "a key must be a plain name, not %s", kindName(k))
-			ok = false
-			continue
-		}
-		if seen[k.Value] {
-			p.errorf(k, "duplicate-key", "field %q is given twice", clip(k.Value))
-			ok = false
-			continue
-		}
-		seen[k.Value] = true
+	seen, ok := p.fields(n, "key", "field", func(k, v *yaml.Node) bool {
 		switch k.Value {
 		case "topic":
 			s, good := p.scalar(v, "topic")
@@ -191,32 +175,35 @@ func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
 				p.errorf(v, "bad-id", "topic id %q %s", clip(s), ids.Rule)
 				good = false
 			}
-			a.Topic, ok = s, ok && good
+			a.Topic = s
+			return good
 		case "value":
 			s, good := p.scalar(v, "value")
 			if good && s == "" {
 				p.errorf(v, "missing-field", "the value is empty")
 				good = false
 			}
-			a.Value, ok = s, ok && good
+			a.Value = s
+			return good
 		case "context":
 			ctx, good := p.context(v)
-			a.Context, ok = ctx, ok && good
+			a.Context = ctx
+			return good
 		case "as_of":
 			s, good := p.scalar(v, "as_of")
 			if good && !claims.IsDate(s) {
 				p.errorf(v, "bad-date", "as_of %q is not a date (YYYY-MM-DD) or an RFC 3339 time", clip(s))
 				good = false
 			}
-			a.AsOf, ok = s, ok && good
+			a.AsOf = s
+			return good
 		case "note":
 			_, good := p.scalar(v, "note")
-			ok = ok && good
-		default:
-			p.errorf(k, "unknown-field", "unknown field %q in an assertion; known fields: %s", clip(k.Value), strings.Join(assertionFields, ", "))
-			ok = false
+			return good
 		}
-	}
+		p.errorf(k, "unknown-field", "unknown field %q in an assertion; known fields: %s", clip(k.Value), strings.Join(assertionFields, ", "))
+		return false
+	})
 	var missing []string
 	for _, f := range []string{"topic", "value"} {
 		if !seen[f] {
@@ -232,7 +219,7 @@ func (p *yamlReader) assertion(n *yaml.Node) (Assertion, bool) {
 
 func (p *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		p.errorf(n, "wrong-type", "%s must be a single value, not %s", what, kindName(n))
+		p.errorf(n, "wrong-type", "%s must be a single value, not %s", what, yamlnode.Kind(n))
 		return "", false
 	}
 	if n.Tag == "!!null" {
@@ -243,45 +230,42 @@ func (p *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
 
 func (p *yamlReader) context(n *yaml.Node) (string, bool) {
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "wrong-type", "context must be a mapping such as {draft: 28-point}, not %s", kindName(n))
+		p.errorf(n, "wrong-type", "context must be a mapping such as {draft: 28-point}, not %s", yamlnode.Kind(n))
 		return "", false
 	}
 	var pairs [][2]string
+	_, ok := p.fields(n, "context key", "context key", func(k, v *yaml.Node) bool {
+		s, good := p.scalar(v, "context value")
+		pairs = append(pairs, [2]string{k.Value, s})
+		return good
+	})
+	return Context(pairs), ok
+}
+
+// fields walks mapping n's fields in order. It reports a key that is not
+// a plain name (key names such a key: a key must be a plain name) and a
+// key given twice (field names its field: field "x" is given twice), and
+// reads each other field with read, which says whether it was good. It
+// returns the keys seen, and whether every field was good.
+func (p *yamlReader) fields(n *yaml.Node, key, field string, read func(k, v *yaml.Node) bool) (map[string]bool, bool) {
 	seen := map[string]bool{}
 	ok := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "wrong-type", "a context key must be a plain name, not %s", kindName(k))
+			p.errorf(k, "wrong-type", "a %s must be a plain name, not %s", key, yamlnode.Kind(k))
 			ok = false
 			continue
 		}
 		if seen[k.Value] {
-			p.errorf(k, "duplicate-key", "context key %q is given twice", clip(k.Value))
+			p.errorf(k, "duplicate-key", "%s %q is given twice", field, clip(k.Value))
 			ok = false
 			continue
 		}
 		seen[k.Value] = true
-		s, good := p.scalar(v, "context value")
-		ok = ok && good
-		pairs = append(pairs, [2]string{k.Value, s})
+		ok = read(k, v) && ok
 	}
-	return Context(pairs), ok
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	if n.Tag == "!!null" {
-		return "nothing"
-	}
-	return "a single value"
+	return seen, ok
 }
 
 func joinAnd(words []string) string {
@@ -289,32 +273,6 @@ func joinAnd(words []string) string {
 		return words[0] + " and no " + words[1]
 	}
 	return words[0]
-}
-
-// safeDecode turns a panic inside the YAML parser into an error: a crafted
-// file must never crash claimdiff.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the YAML parser failed on this file (%v)", r)
-		}
-	}()
-	return dec.Decode(n)
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// yamlError pulls the line out of a yaml.v3 error, which gives no column.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		if n, e := strconv.Atoi(m[1]); e == nil {
-			line = n
-		}
-		msg = m[2]
-	}
-	return line, msg
 }
 
 // tooDeep returns the offset where flow nesting passes maxNesting, or -1.

@@ -443,5 +443,3 @@ func (r *reader) date(n *yaml.Node, what string) string {
 	}
 	return s
 }
-
-var _ = diag.Pos{}

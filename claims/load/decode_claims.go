@@ -9,6 +9,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 )
 
 func (b *builder) readClaims(r *reader, n *yaml.Node) {
@@ -62,7 +63,7 @@ func (r *reader) claimFields(n *yaml.Node) (claims.Claim, claims.Places, bool) {
 			if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 				c.Value.Raw, hasValue = r.scalar(v, "value")
 			} else if v != nil && v.Kind != yaml.ScalarNode {
-				r.errorf(v, "wrong-type", "value must be a single value, not %s", kindName(v))
+				r.errorf(v, "wrong-type", "value must be a single value, not %s", yamlnode.Found(v))
 				hasValue = true // reported; don't also say it is missing
 			}
 		case "source":

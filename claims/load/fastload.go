@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/load/internal/yamlscan"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 )
 
 // The fast path reads the common shape of a ledger file, a block mapping
@@ -156,7 +157,7 @@ func decodeAt(text []byte, line int) (*yaml.Node, bool) {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(text))
-	if err := safeDecode(dec, &doc); err != nil || len(doc.Content) != 1 {
+	if err := yamlnode.Decode(dec, &doc); err != nil || len(doc.Content) != 1 {
 		return nil, false
 	}
 	root := doc.Content[0]

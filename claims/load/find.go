@@ -155,7 +155,7 @@ func checkLink(path, base, where string) error {
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return &InputError{fmt.Errorf("%s: is a symlink to nothing that can be read (%v)", path, unwrapPathError(err))}
+		return &InputError{fmt.Errorf("%s: is a symlink to nothing that can be read (%w)", path, unwrapPathError(err))}
 	}
 	if !inside(target, base) {
 		return &InputError{fmt.Errorf("%s: is a symlink to a file outside %s; claimdiff does not read a ledger through it (name the file itself if it is the ledger)", path, where)}

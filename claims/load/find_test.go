@@ -93,6 +93,19 @@ func TestFindSymlinks(t *testing.T) {
 	}
 }
 
+// A link to nothing says so, and carries why, for errors.Is.
+func TestFindDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gone.yaml")
+	if err := os.Symlink("nowhere.yaml", path); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	err := checkLink(path, dir, dir)
+	if !errors.Is(err, fs.ErrNotExist) || err.Error() != path+": is a symlink to nothing that can be read (no such file or directory)" {
+		t.Errorf("error %v", err)
+	}
+}
+
 // With no file at all, the error says what was looked for, and where.
 func TestFindNothing(t *testing.T) {
 	dir := t.TempDir()

@@ -9,9 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,8 +17,10 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/load/internal/capread"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 	"github.com/claimdiff/claimdiff/sources"
 )
 
@@ -251,19 +251,19 @@ func (b *builder) addFile(f File) error {
 		return b.addBulk(f.Name, bf, r, size)
 	}
 	data := f.Data
-	var long *errLongScalar
+	var long *capread.LongError
 	if data == nil {
 		var err error
-		if data, err = readCapped(f.Name, limit); errors.Is(err, errTooLarge) {
+		if data, err = capread.File(f.Name, limit, maxScalarBytes); errors.Is(err, capread.ErrTooLarge) {
 			return tooLarge()
 		} else if errors.As(err, &long) {
-			return b.refuseLong(f.Name, data, long.at)
+			return b.refuseLong(f.Name, data, long.At)
 		} else if err != nil {
-			return &InputError{err}
+			return &InputError{fmt.Errorf("%s: %w", f.Name, unwrapPathError(err))}
 		}
 	} else if int64(len(data)) > limit {
 		return tooLarge()
-	} else if at, found := newRunScanner(maxScalarBytes).scan(data, 0); found {
+	} else if at, found := capread.Find(data, maxScalarBytes); found {
 		return b.refuseLong(f.Name, data, at)
 	}
 	b.addYAML(f.Name, data)
@@ -272,9 +272,12 @@ func (b *builder) addFile(f File) error {
 
 // refuseLong records a file that claimdiff stopped reading at a scalar
 // over the cap: like a file over the size cap, a problem of the ledger.
+// data holds the file up to at least the scalar's start.
 func (b *builder) refuseLong(name string, data []byte, at int64) error {
 	b.l.Files = append(b.l.Files, name)
-	b.l.Problems = append(b.l.Problems, longScalar(name, data, at))
+	// One line, as every refusal of a whole file is.
+	b.l.Problems = append(b.l.Problems, diag.Errorf(diag.PosAt(name, data, int(at)), "too-long",
+		"a value here is longer than %s, the limit for one value, quote or name; claimdiff stops reading this file", diag.ByteSize(maxScalarBytes)))
 	b.unread = true
 	return nil
 }
@@ -303,8 +306,6 @@ func (b *builder) parquetBudget() *bulk.Budget {
 	}
 	return b.budget
 }
-
-var errTooLarge = errors.New("file too large")
 
 // parseFile checks the bytes are text YAML holding one mapping and returns
 // its root, or a problem that names the file.
@@ -337,14 +338,14 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := safeDecode(dec, &doc); errors.Is(err, io.EOF) {
+	if err := yamlnode.Decode(dec, &doc); errors.Is(err, io.EOF) {
 		// Comments and white space only: no document at all.
 		return at(1, 1, "empty", "the file holds no YAML, only comments; a ledger file holds a mapping with sources, topics or claims")
 	} else if err != nil {
 		return r.yamlError(data, err)
 	}
 	var extra yaml.Node
-	if err := safeDecode(dec, &extra); err == nil {
+	if err := yamlnode.Decode(dec, &extra); err == nil {
 		return at(extra.Line, extra.Column, "documents", "the file holds several YAML documents; put one ledger mapping in each file")
 	} else if !errors.Is(err, io.EOF) {
 		return r.yamlError(data, err)
@@ -359,7 +360,7 @@ func (r *reader) parseFile(data []byte) *yaml.Node {
 	if root.Kind != yaml.MappingNode {
 		// Not a ledger, so nothing of it is quoted: it may be a token
 		// file that a symlink or a mistake put here.
-		what := kindName(root)
+		what := yamlnode.Found(root)
 		if root.Kind == yaml.ScalarNode {
 			what = "a single value"
 		}
@@ -388,19 +389,6 @@ func firstDisallowed(data []byte) int {
 	return -1
 }
 
-// safeDecode turns a panic inside the YAML parser into an error: a crafted
-// file must never crash claimdiff.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("yaml: the YAML parser failed on this file (%v)", p)
-		}
-	}()
-	return dec.Decode(n)
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 // yamlError reports a YAML syntax error where the mistake is, with a hint
 // for the mistakes people make by hand.
 func (r *reader) yamlError(data []byte, err error) *yaml.Node {
@@ -415,14 +403,10 @@ func (r *reader) yamlError(data []byte, err error) *yaml.Node {
 	return nil
 }
 
-// yamlErrorPos pulls the line out of a yaml.v3 error; it gives no column.
+// yamlErrorPos is where a yaml.v3 error is, at the start of its line.
 func yamlErrorPos(err error) (line, col int, msg string) {
-	msg = err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	return max(line, 1), 1, "invalid YAML: " + msg
+	line, msg = yamlnode.ErrorLine(err)
+	return line, 1, "invalid YAML: " + msg
 }
 
 // tooDeep finds flow nesting ([ and {) or block indentation deeper than the

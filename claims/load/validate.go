@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load/internal/idindex"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
@@ -48,7 +49,7 @@ func (b *builder) finishClaims(add func(diag.Problem)) {
 	// steps that must go in claim order on one core (collecting ids, then
 	// deriving the missing ones) run beside those that use every core.
 	var (
-		given      *idIndex
+		given      *idindex.Index
 		idProblems []diag.Problem
 	)
 	explicit := parallel.Background(func() { given, idProblems = b.explicitIDs() })
@@ -329,11 +330,11 @@ func topicHint(l *claims.Ledger, id string) string {
 
 // explicitIDs collects the ids claims were given, reporting any used
 // twice. It reads nothing but ids, so it runs while topics are resolved.
-func (b *builder) explicitIDs() (*idIndex, []diag.Problem) {
+func (b *builder) explicitIDs() (*idindex.Index, []diag.Problem) {
 	l := b.l
-	x := newIDIndex(l.Claims, func(i int) bool { return b.places[i].HasID })
+	x := idindex.New(l.Claims, func(i int) bool { return b.places[i].HasID })
 	var problems []diag.Problem
-	for _, d := range x.duplicates() {
+	for _, d := range x.Duplicates() {
 		c := &l.Claims[d[0]]
 		problems = append(problems, diag.Errorf(c.Pos, "duplicate-id", "claim id %q is used twice (also at %s)", c.ID, l.Claims[d[1]].Pos))
 	}
@@ -342,7 +343,7 @@ func (b *builder) explicitIDs() (*idIndex, []diag.Problem) {
 
 // deriveIDs gives claims without an id a stable one made from topic and
 // source, clear of every id given and every id derived before.
-func (b *builder) deriveIDs(given *idIndex) {
+func (b *builder) deriveIDs(given *idindex.Index) {
 	l := b.l
 	derived := map[string]bool{}
 	// next remembers, per base, the number to try next, so many claims on
@@ -356,7 +357,7 @@ func (b *builder) deriveIDs(given *idIndex) {
 		base := c.Topic + "@" + c.Source
 		id := base
 		for n := max(next[base], 2); ; n++ {
-			if !derived[id] && !given.has(id) {
+			if !derived[id] && !given.Has(id) {
 				next[base] = n
 				break
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/suggest"
+	"github.com/claimdiff/claimdiff/internal/yamlnode"
 )
 
 // reader walks one file's YAML nodes and collects problems with their true
@@ -214,7 +215,7 @@ func (r *reader) fields(n *yaml.Node, what func() string) ([]field, bool) {
 		return nil, false
 	}
 	if n.Kind != yaml.MappingNode {
-		r.errorf(n, "wrong-type", "%s must be a mapping, not %s", what(), kindName(n))
+		r.errorf(n, "wrong-type", "%s must be a mapping, not %s", what(), yamlnode.Found(n))
 		return nil, false
 	}
 	fields := make([]field, 0, len(n.Content)/2)
@@ -275,7 +276,7 @@ func (r *reader) sequence(n *yaml.Node, what string) ([]*yaml.Node, bool) {
 		return nil, false
 	}
 	if n.Kind != yaml.SequenceNode {
-		r.errorf(n, "wrong-type", "%s must be a list, not %s", what, kindName(n))
+		r.errorf(n, "wrong-type", "%s must be a list, not %s", what, yamlnode.Found(n))
 		return nil, false
 	}
 	return n.Content, true
@@ -288,7 +289,7 @@ func (r *reader) scalar(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		r.errorf(n, "wrong-type", "%s must be a single value, not %s", what, kindName(n))
+		r.errorf(n, "wrong-type", "%s must be a single value, not %s", what, yamlnode.Found(n))
 		return "", false
 	}
 	if n.Tag == "!!null" {
@@ -356,21 +357,4 @@ func (r *reader) unknownField(f field, what string, known []string) {
 		Message: fmt.Sprintf("unknown field %q in %s", f.key, what),
 		Hint:    suggest.Field(f.key, known),
 	})
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return fmt.Sprintf("the value %q", diag.Clip(n.Value, 40))
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "a document"
 }

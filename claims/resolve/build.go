@@ -181,9 +181,6 @@ func IsPlaceholder(v value.Value) bool {
 	return a == "" || placeholders[a]
 }
 
-// groupKey is what separates groups within a topic.
-type groupKey struct{ context, moment, currency string }
-
 func build(a *claims.Analysis, opts Options) *estimator {
 	l := a.Ledger
 	e := &estimator{a: a, l: l, opts: opts, slotIdx: map[slotID]int32{}}
@@ -230,59 +227,33 @@ func build(a *claims.Analysis, opts Options) *estimator {
 
 type rawGroup struct {
 	topic   *claims.Topic
-	key     groupKey
+	key     claims.Key
 	members []int32
 }
 
-// splitGroups sorts live claims into groups, in canonical order. Claims
-// go into buckets by topic in linear time; only a topic whose claims
-// differ in context, moment or currency needs a sort of its own.
+// splitGroups sorts live claims into groups (see claims.Groups), in
+// canonical order: topics in id order, and a topic's groups in key order.
 func (e *estimator) splitGroups(live []bool) []rawGroup {
-	l, a := e.l, e.a
-	starts, idx := claims.ByTopic[int32](l, func(i int) bool { return live[i] })
-	keyOf := func(i int32) groupKey {
-		c := &l.Claims[i]
-		return groupKey{c.Context, l.Moment(c), a.Value(int(i)).Currency}
+	l := e.l
+	var in []rawGroup
+	for k, members := range claims.Groups[int32](e.a, func(i int) bool { return live[i] }) {
+		in = append(in, rawGroup{l.Claims[members[0]].TopicRef, k, members})
 	}
-	// Topics in id order, and groups within a topic in key order, make
-	// the groups' canonical order.
-	var order []int32
-	for t := 0; t+1 < len(starts); t++ {
-		if starts[t+1] > starts[t] {
-			order = append(order, int32(t))
+	// Groups yields a topic's groups together and in key order, so only
+	// the topics need sorting, each a run of groups.
+	var runs [][]rawGroup
+	for s := 0; s < len(in); {
+		end := s + 1
+		for end < len(in) && in[end].topic == in[s].topic {
+			end++
 		}
+		runs = append(runs, in[s:end])
+		s = end
 	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(l.TopicOrder[x], l.TopicOrder[y]) })
-	out := make([]rawGroup, 0, len(order))
-	for _, t := range order {
-		bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
-		topic := l.Claims[bucket[0]].TopicRef
-		first := keyOf(bucket[0])
-		same := true
-		for _, i := range bucket[1:] {
-			if keyOf(i) != first {
-				same = false
-				break
-			}
-		}
-		if same {
-			out = append(out, rawGroup{topic, first, bucket})
-			continue
-		}
-		slices.SortFunc(bucket, func(x, y int32) int {
-			a, b := keyOf(x), keyOf(y)
-			return cmp.Or(strings.Compare(a.context, b.context), strings.Compare(a.moment, b.moment),
-				strings.Compare(a.currency, b.currency), cmp.Compare(x, y))
-		})
-		for s := 0; s < len(bucket); {
-			k := keyOf(bucket[s])
-			end := s + 1
-			for end < len(bucket) && keyOf(bucket[end]) == k {
-				end++
-			}
-			out = append(out, rawGroup{topic, k, bucket[s:end:end]})
-			s = end
-		}
+	slices.SortFunc(runs, func(x, y []rawGroup) int { return strings.Compare(x[0].topic.ID, y[0].topic.ID) })
+	out := make([]rawGroup, 0, len(in))
+	for _, r := range runs {
+		out = append(out, r...)
 	}
 	return out
 }
@@ -296,7 +267,7 @@ type said struct {
 }
 
 // addGroup turns one group's claims into candidates and votes.
-func (e *estimator) addGroup(members []int32, key groupKey) {
+func (e *estimator) addGroup(members []int32, key claims.Key) {
 	l, rank := e.l, e.rank
 	// Canonical order: by origin, then claim id (ids are unique).
 	slices.SortFunc(members, func(x, y int32) int {
@@ -304,7 +275,7 @@ func (e *estimator) addGroup(members []int32, key groupKey) {
 	})
 	gi := int32(len(e.groups))
 	topic := l.Claims[members[0]].TopicRef
-	g := group{topic: topic, context: key.context, moment: key.moment, currency: key.currency,
+	g := group{topic: topic, context: key.Context, moment: key.Moment, currency: key.Currency,
 		numeric: e.val(members[0]).Type.Numeric(), cands: int32(len(e.cands)), votes: int32(len(e.votes))}
 
 	var says []said
@@ -707,9 +678,6 @@ func beyond(v value.Value, x float64) bool {
 	}
 	return x > hi || x == hi && v.HiOpen
 }
-
-// contains reports whether x lies in v's set (v not negated).
-func contains(v value.Value, x float64) bool { return above(v, x) && !beyond(v, x) }
 
 // narrow is the part of a's set it shares with b (numeric, meeting or
 // not); only the interval matters.

@@ -37,33 +37,41 @@ func Field(name string, known []string) string {
 // letters as one edit, as typists make them ("qoute" is one edit from
 // "quote", not two), or a number above limit once it is sure to exceed it.
 func Distance(a, b string, limit int) int {
-	ar, br := []rune(a), []rune(b)
-	prev2 := make([]int, len(br)+1)
-	prev := make([]int, len(br)+1)
-	cur := make([]int, len(br)+1)
+	return Edits([]rune(a), []rune(b), limit, true)
+}
+
+// Edits is the number of insertions, deletions and substitutions that
+// turn a into b, and when swaps is set, of swaps of two neighbours, each
+// one edit; or a number above limit once it is sure to exceed it (a
+// negative limit sets none). It is the one edit distance: of letters for
+// hints, of words for aligning a quote with its source.
+func Edits[T comparable](a, b []T, limit int, swaps bool) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ar); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
 		rowMin := cur[0]
-		for j := 1; j <= len(br); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ar[i-1] == br[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ar[i-1] == br[j-2] && ar[i-2] == br[j-1] {
+			if swaps && i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 			rowMin = min(rowMin, cur[j])
 		}
-		if rowMin > limit {
+		if limit >= 0 && rowMin > limit {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(br)]
+	return prev[len(b)]
 }
 
 func abs(n int) int {

@@ -29,3 +29,25 @@ func TestField(t *testing.T) {
 		}
 	}
 }
+
+// Edits is the one edit distance: plain Levenshtein over any items (the
+// words of a quote) without swaps, and with them what Distance counts.
+func TestEdits(t *testing.T) {
+	for _, tt := range []struct {
+		a, b  []int32
+		limit int
+		swaps bool
+		want  int
+	}{
+		{[]int32{1, 2, 3}, []int32{1, 2, 3}, -1, false, 0},
+		{[]int32{1, 2}, []int32{2, 1}, -1, false, 2},
+		{[]int32{1, 2}, []int32{2, 1}, -1, true, 1},
+		{nil, []int32{7, 8}, -1, false, 2},
+		{[]int32{1, 2, 3, 4}, []int32{5, 6, 7, 8}, 1, false, 2},
+		{[]int32{1, 2, 3, 4}, []int32{5, 6, 7, 8}, -1, false, 4},
+	} {
+		if got := Edits(tt.a, tt.b, tt.limit, tt.swaps); got != tt.want {
+			t.Errorf("Edits(%v, %v, %d, %v) = %d, want %d", tt.a, tt.b, tt.limit, tt.swaps, got, tt.want)
+		}
+	}
+}

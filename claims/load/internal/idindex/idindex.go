@@ -1,4 +1,6 @@
-package load
+// Package idindex finds the claim ids given twice in a ledger, and tells
+// whether an id was given, fast enough for a million claims.
+package idindex
 
 import (
 	"hash/maphash"
@@ -8,13 +10,13 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 )
 
-// idIndex holds the ids claims were given, to find those used twice and to
+// Index holds the ids claims were given, to find those used twice and to
 // keep derived ids clear of them. A map of a million id strings spends most
 // of its time waiting on memory, one random access per claim; sorting the
 // ids' hashes reads and writes memory in order, so equal ids meet as
 // neighbours at a fraction of the cost. A claim's index fits in 32 bits:
 // four billion claims would not fit in memory.
-type idIndex struct {
+type Index struct {
 	claims []claims.Claim
 	seed   maphash.Seed
 	// keys holds one entry per claim with an id: the top 32 bits of the
@@ -27,9 +29,9 @@ func idKey(hash uint64, at int) uint64 { return hash&^0xffff_ffff | uint64(at) }
 
 func keyAt(k uint64) int { return int(k & 0xffff_ffff) }
 
-// newIDIndex indexes the ids of the claims for which has is true.
-func newIDIndex(claims []claims.Claim, has func(i int) bool) *idIndex {
-	x := &idIndex{claims: claims, seed: maphash.MakeSeed()}
+// New indexes the ids of the claims for which has is true.
+func New(claims []claims.Claim, has func(i int) bool) *Index {
+	x := &Index{claims: claims, seed: maphash.MakeSeed()}
 	keys := make([]uint64, 0, len(claims))
 	for i := range claims {
 		if has(i) {
@@ -64,9 +66,9 @@ func radixSort(keys, spare []uint64) []uint64 {
 	return keys
 }
 
-// duplicates returns, in claim order, each claim whose id an earlier claim
+// Duplicates returns, in claim order, each claim whose id an earlier claim
 // already has, with that earlier claim: the id's first use.
-func (x *idIndex) duplicates() (dups [][2]int) {
+func (x *Index) Duplicates() (dups [][2]int) {
 	keys := x.keys
 	for i := 0; i < len(keys); {
 		// A run of keys sharing a hash; different ids may share one.
@@ -86,7 +88,7 @@ func (x *idIndex) duplicates() (dups [][2]int) {
 // runDuplicates finds the repeated ids within a run, which is in claim
 // order. Runs are nearly always a pair; a hostile ledger may make one of a
 // million claims all with the same id, so a long run gets a map.
-func (x *idIndex) runDuplicates(run []uint64, dups [][2]int) [][2]int {
+func (x *Index) runDuplicates(run []uint64, dups [][2]int) [][2]int {
 	if len(run) > 8 {
 		first := map[string]int{}
 		for _, k := range run {
@@ -110,8 +112,8 @@ func (x *idIndex) runDuplicates(run []uint64, dups [][2]int) [][2]int {
 	return dups
 }
 
-// has reports whether some claim was given id.
-func (x *idIndex) has(id string) bool {
+// Has reports whether some claim was given id.
+func (x *Index) Has(id string) bool {
 	h := maphash.String(x.seed, id) >> 32
 	keys := x.keys
 	i := sort.Search(len(keys), func(i int) bool { return keys[i]>>32 >= h })

@@ -1,14 +1,78 @@
-package load
+// Package capread reads a YAML file under two caps, on its size and on
+// the length of any one scalar in it, and stops as soon as either is
+// passed: a hostile file costs what the caps allow, not what it holds.
+package capread
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
-
-	"github.com/claimdiff/claimdiff/internal/diag"
 )
+
+// ErrTooLarge stops reading a file at its size cap.
+var ErrTooLarge = errors.New("file too large")
+
+// LongError stops reading a file at a scalar over the cap; At is where
+// the scalar's text starts.
+type LongError struct{ At int64 }
+
+func (e *LongError) Error() string { return "scalar too long" }
+
+// Find returns where a run of data over maxScalar bytes starts, which
+// can only be part of a scalar over that cap, for a file already read.
+func Find(data []byte, maxScalar int64) (at int64, found bool) {
+	return newRunScanner(maxScalar).scan(data, 0)
+}
+
+// File reads the file name, stopping at limit bytes (ErrTooLarge) and at
+// the first scalar that is certainly over maxScalar bytes (a *LongError,
+// with what was read up to it). Other errors are os.Open's and Read's.
+func File(name string, limit, maxScalar int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := int64(64 << 10)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = min(st.Size(), limit) + 1
+	}
+	return Reader(f, limit, size, maxScalar)
+}
+
+// Reader reads r whole, as File does, into a buffer sized for size bytes
+// (the file's size, when it is known).
+func Reader(r io.Reader, limit, size, maxScalar int64) ([]byte, error) {
+	runs := newRunScanner(maxScalar)
+	// The first 16 MiB, then the whole size at once: a file given up at
+	// its first megabytes never costs its full size, and a large file
+	// that is read whole is copied once.
+	data := make([]byte, 0, min(size, 16<<20))
+	for {
+		if len(data) == cap(data) {
+			grown := make([]byte, len(data), max(size, 2*int64(cap(data))))
+			copy(grown, data)
+			data = grown
+		}
+		// Chunks of at most 1 MiB keep the scan close behind the read.
+		room := data[len(data):min(cap(data), len(data)+1<<20)]
+		n, err := r.Read(room)
+		if at, long := runs.scan(data[:len(data)+n], len(data)); long {
+			return data[:len(data)+n], &LongError{at}
+		}
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, ErrTooLarge
+		}
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
 
 // runScanner finds, while a file is being read, a stretch of bytes that
 // can only be the inside of one scalar and is already longer than the cap
@@ -166,66 +230,4 @@ func (s *runScanner) feed(chunk []byte, base int64) (int64, bool) {
 		}
 	}
 	return 0, false
-}
-
-// errLongScalar stops reading a file at a scalar over the cap; at is
-// where the scalar's text starts.
-type errLongScalar struct{ at int64 }
-
-func (e *errLongScalar) Error() string { return "scalar too long" }
-
-// longScalar is the problem of a file whose reading stopped at a scalar
-// over the cap. data holds the file up to at least the scalar's start.
-func longScalar(name string, data []byte, at int64) diag.Problem {
-	// One line, as every refusal of a whole file is.
-	return diag.Errorf(diag.PosAt(name, data, int(at)), "too-long",
-		"a value here is longer than %s, the limit for one value, quote or name; claimdiff stops reading this file", diag.ByteSize(maxScalarBytes))
-}
-
-// readCapped reads a ledger file, stopping at limit bytes and at the
-// first scalar that is certainly over the cap on one.
-func readCapped(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	defer f.Close()
-	size := int64(64 << 10)
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		size = min(st.Size(), limit) + 1
-	}
-	return readScanning(f, name, limit, size)
-}
-
-// readScanning reads r whole, as readCapped does, into a buffer sized for
-// size bytes (the file's size, when it is known).
-func readScanning(r io.Reader, name string, limit, size int64) ([]byte, error) {
-	runs := newRunScanner(maxScalarBytes)
-	// The first 16 MiB, then the whole size at once: a file given up at
-	// its first megabytes never costs its full size, and a large file
-	// that is read whole is copied once.
-	data := make([]byte, 0, min(size, 16<<20))
-	for {
-		if len(data) == cap(data) {
-			grown := make([]byte, len(data), max(size, 2*int64(cap(data))))
-			copy(grown, data)
-			data = grown
-		}
-		// Chunks of at most 1 MiB keep the scan close behind the read.
-		room := data[len(data):min(cap(data), len(data)+1<<20)]
-		n, err := r.Read(room)
-		if at, long := runs.scan(data[:len(data)+n], len(data)); long {
-			return data[:len(data)+n], &errLongScalar{at}
-		}
-		data = data[:len(data)+n]
-		if int64(len(data)) > limit {
-			return nil, errTooLarge
-		}
-		if errors.Is(err, io.EOF) {
-			return data, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-		}
-	}
 }

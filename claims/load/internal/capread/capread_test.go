@@ -1,4 +1,4 @@
-package load
+package capread
 
 import (
 	"bytes"
@@ -7,6 +7,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 )
+
+// maxScalarBytes is the ledger's cap on one scalar.
+const maxScalarBytes = 1 << 20
 
 // endless is "ledger: 1\ntitle: " and then x for ever.
 type endless struct {
@@ -27,9 +30,9 @@ func (e *endless) Read(p []byte) (int, error) {
 // Reading stops within a chunk of the cap, whatever the stream's length.
 func TestReadScanningStopsAtCap(t *testing.T) {
 	r := &endless{head: "ledger: 1\ntitle: "}
-	_, err := readScanning(r, "endless.yaml", 1<<40, 64<<10)
-	var long *errLongScalar
-	if !errorsAs(err, &long) || long.at != int64(len("ledger: 1\ntitle: ")) {
+	_, err := Reader(r, 1<<40, 64<<10, maxScalarBytes)
+	var long *LongError
+	if !errorsAs(err, &long) || long.At != int64(len("ledger: 1\ntitle: ")) {
 		t.Fatalf("err %v, want a long scalar at offset 17", err)
 	}
 	if r.read > maxScalarBytes+2<<20 {
@@ -61,9 +64,9 @@ func (l *lines) Read(p []byte) (int, error) {
 func TestReadScanningStopsAtBlockScalar(t *testing.T) {
 	head := "ledger: 1\ntitle: |\n"
 	r := &lines{head: head}
-	_, err := readScanning(r, "block.yaml", 1<<40, 64<<10)
-	var long *errLongScalar
-	if !errorsAs(err, &long) || long.at != int64(len(head)) {
+	_, err := Reader(r, 1<<40, 64<<10, maxScalarBytes)
+	var long *LongError
+	if !errorsAs(err, &long) || long.At != int64(len(head)) {
 		t.Fatalf("err %v, want a long scalar at offset %d", err, len(head))
 	}
 	if r.read > 2*maxScalarBytes+2<<20 {
@@ -82,13 +85,13 @@ func TestReadScanningStopsAtBlockScalar(t *testing.T) {
 			b.WriteString("      yyyyyyyyyyyyyyyyyyyyyy\n")
 		}
 	}
-	if _, err := readScanning(bytes.NewReader(b.Bytes()), "ok.yaml", 1<<40, int64(b.Len())); err != nil {
+	if _, err := Reader(bytes.NewReader(b.Bytes()), 1<<40, int64(b.Len()), maxScalarBytes); err != nil {
 		t.Errorf("a file of block scalars each under the cap: %v", err)
 	}
 }
 
-func errorsAs(err error, target **errLongScalar) bool {
-	e, ok := err.(*errLongScalar)
+func errorsAs(err error, target **LongError) bool {
+	e, ok := err.(*LongError)
 	*target = e
 	return ok
 }

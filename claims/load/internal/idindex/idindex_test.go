@@ -1,4 +1,4 @@
-package load
+package idindex
 
 import (
 	"cmp"
@@ -41,8 +41,8 @@ func TestIDIndexMatchesMap(t *testing.T) {
 				given[i] = rng.IntN(10) > 0
 			}
 			has := func(i int) bool { return given[i] }
-			x := newIDIndex(claims, has)
-			got, want := x.duplicates(), referenceDuplicates(claims, has)
+			x := New(claims, has)
+			got, want := x.Duplicates(), referenceDuplicates(claims, has)
 			if !slices.Equal(got, want) {
 				t.Fatalf("duplicates differ from a map's:\n got %v\nwant %v", clipPairs(got), clipPairs(want))
 			}
@@ -51,12 +51,12 @@ func TestIDIndexMatchesMap(t *testing.T) {
 				givenIDs[c.ID] = givenIDs[c.ID] || given[i]
 			}
 			for _, c := range claims {
-				if got := x.has(c.ID); got != givenIDs[c.ID] {
+				if got := x.Has(c.ID); got != givenIDs[c.ID] {
 					t.Fatalf("has(%q) = %v, want %v", c.ID, got, givenIDs[c.ID])
 				}
 			}
 			for _, id := range []string{"", "c-1", fmt.Sprintf("c%d", tt.distinct), "nobody"} {
-				if x.has(id) {
+				if x.Has(id) {
 					t.Errorf("has(%q) = true for an id no claim has", id)
 				}
 			}
@@ -71,9 +71,9 @@ func clipPairs(p [][2]int) [][2]int { return p[:min(len(p), 10)] }
 func TestIDIndexHashCollisions(t *testing.T) {
 	claims := []claims.Claim{{ID: "a"}, {ID: "b"}, {ID: "a"}, {ID: "c"}, {ID: "b"}}
 	const h = 0xAAAA_0000 << 32
-	x := &idIndex{claims: claims, keys: []uint64{idKey(h, 0), idKey(h, 1), idKey(h, 2), idKey(h, 3), idKey(h, 4)}}
+	x := &Index{claims: claims, keys: []uint64{idKey(h, 0), idKey(h, 1), idKey(h, 2), idKey(h, 3), idKey(h, 4)}}
 	want := [][2]int{{2, 0}, {4, 1}}
-	if got := x.duplicates(); !slices.Equal(got, want) {
+	if got := x.Duplicates(); !slices.Equal(got, want) {
 		t.Errorf("duplicates = %v, want %v", got, want)
 	}
 }
@@ -84,8 +84,8 @@ func TestIDIndexLongRun(t *testing.T) {
 		claims[i].ID = "same"
 	}
 	claims[50].ID = "other"
-	x := newIDIndex(claims, func(int) bool { return true })
-	dups := x.duplicates()
+	x := New(claims, func(int) bool { return true })
+	dups := x.Duplicates()
 	if len(dups) != 98 {
 		t.Fatalf("got %d duplicates, want 98", len(dups))
 	}
