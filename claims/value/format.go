@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 // String renders the set compactly for people: "600,000", "≈ 850,000",
@@ -107,7 +109,7 @@ func (f formatter) pair(lo, hi float64) string {
 		return fmtDays(lo, hi)
 	case DateTime:
 		// A date written on a datetime topic: the day wherever on Earth.
-		d0, d1 := (lo+zoneEast)/86400, (hi+1-zoneWest)/86400-1
+		d0, d1 := (lo+webtime.ZoneEast)/86400, (hi+1-webtime.ZoneWest)/86400-1
 		if d0 == math.Trunc(d0) && d1 == math.Trunc(d1) {
 			return fmtDays(d0, d1)
 		}

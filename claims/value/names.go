@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // A names value is a list of people or organisations, as bookstores,
@@ -59,11 +61,11 @@ const maxNamesLen = 1 << 17
 func parseNames(raw string) (Value, error) {
 	v := Value{Raw: raw, Type: Names}
 	if len(raw) > maxNamesLen {
-		return v, fmt.Errorf("%s is too long to be a list of names", quote(raw))
+		return v, fmt.Errorf("%s is too long to be a list of names", lex.Quote(raw))
 	}
 	ps := readNames(raw)
 	if len(ps) == 0 {
-		return v, fmt.Errorf("%s is not a list of names", quote(raw))
+		return v, fmt.Errorf("%s is not a list of names", lex.Quote(raw))
 	}
 	v.Atom = canonicalNames(ps)
 	return v, nil

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 // ErrNoValue is what Parse returns, wrapped, for a placeholder that says
@@ -214,7 +217,7 @@ func SplitNote(raw string, spec Spec) (val, note string) {
 			break
 		}
 		inner := strings.TrimSpace(val[open+1 : len(val)-1])
-		if (spec.Type == Date || spec.Type == DateTime) && closer == ')' && isZoneText(clean(inner)) {
+		if (spec.Type == Date || spec.Type == DateTime) && closer == ')' && webtime.IsZoneText(lex.Clean(inner)) {
 			break
 		}
 		rest := strings.TrimRightFunc(val[:open], unicode.IsSpace)

@@ -1,8 +1,10 @@
-package value
+package webtime
 
 import (
 	"math"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // dateTime reads an RFC 3339 timestamp or the looser "2025-11-20 14:40
@@ -15,9 +17,9 @@ func dateTime(s string) (float64, bool, bool) {
 	if len(s) < 15 || (s[10] != 't' && s[10] != ' ') {
 		return 0, false, false
 	}
-	y, ok1 := atoi(s[:4])
-	mo, ok2 := atoi(s[5:7])
-	d, ok3 := atoi(s[8:10])
+	y, ok1 := lex.Atoi(s[:4])
+	mo, ok2 := lex.Atoi(s[5:7])
+	d, ok3 := lex.Atoi(s[8:10])
 	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' || y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
 		return 0, false, false
 	}
@@ -36,11 +38,11 @@ func dateTime(s string) (float64, bool, bool) {
 			return 0, false, false
 		}
 		if rest != "" && rest[0] == '.' {
-			j := digitsEnd(rest, 1)
+			j := lex.DigitsEnd(rest, 1)
 			if j == 1 || j > 10 {
 				return 0, false, false
 			}
-			n, _ := atoi(rest[1:j])
+			n, _ := lex.Atoi(rest[1:j])
 			frac = float64(n)
 			for range j - 1 {
 				frac /= 10
@@ -84,11 +86,11 @@ func dateTime(s string) (float64, bool, bool) {
 
 // twoDigits reads at least min and at most two digits.
 func twoDigits(s string, min int) (int, string, bool) {
-	j := digitsEnd(s, 0)
+	j := lex.DigitsEnd(s, 0)
 	if j < min || j > 2 {
 		return 0, s, false
 	}
-	n, _ := atoi(s[:j])
+	n, _ := lex.Atoi(s[:j])
 	return n, s[j:], true
 }
 
@@ -97,7 +99,7 @@ func twoDigits(s string, min int) (int, string, bool) {
 func zone(s string) (int, bool) {
 	s = strings.TrimPrefix(s, " ")
 	for _, z := range [...]string{"z", "utc", "gmt"} {
-		if rest, ok := cutGlued(s, z); ok {
+		if rest, ok := lex.CutGlued(s, z); ok {
 			if rest == "" {
 				return 0, true
 			}
@@ -115,17 +117,17 @@ func zone(s string) (int, bool) {
 	d := s[1:]
 	var h, m int
 	var ok bool
-	switch n := digitsEnd(d, 0); {
+	switch n := lex.DigitsEnd(d, 0); {
 	case n == 4 && len(d) == 4: // +0800
-		h, _ = atoi(d[:2])
-		m, _ = atoi(d[2:])
+		h, _ = lex.Atoi(d[:2])
+		m, _ = lex.Atoi(d[2:])
 	case n == 1 || n == 2: // +8, +08, +08:00
-		h, _ = atoi(d[:n])
+		h, _ = lex.Atoi(d[:n])
 		if d = d[n:]; d != "" {
 			if d[0] != ':' || len(d) != 3 {
 				return 0, false
 			}
-			if m, ok = atoi(d[1:]); !ok {
+			if m, ok = lex.Atoi(d[1:]); !ok {
 				return 0, false
 			}
 		}
@@ -135,7 +137,7 @@ func zone(s string) (int, bool) {
 	off := sign * (h*3600 + m*60)
 	// Offsets on Earth run from UTC-12 to UTC+14: "14:40-16:00" is not
 	// 14:40 at UTC-16.
-	if m > 59 || off < -zoneWest || off > zoneEast {
+	if m > 59 || off < -ZoneWest || off > ZoneEast {
 		return 0, false
 	}
 	return off, true
@@ -146,11 +148,11 @@ func zone(s string) (int, bool) {
 // somewhere on Earth. A datetime without a zone is read in Spec.Zone or,
 // without one, spans every zone as a date does. Lo and Hi are seconds
 // since the epoch.
-func dateTimeScalar(s string, c *ctx) (qty, bool) {
+func dateTimeScalar(s string, c *Reader) (Span, bool) {
 	q, ok := dateTimeIn(s, c)
 	// Instants are those of years 1 to 9999, UTC, which every datetime
 	// can be written in and read back from.
-	return q, ok && q.lo >= firstInstant && q.hi <= lastInstant
+	return q, ok && q.Lo >= firstInstant && q.Hi <= lastInstant
 }
 
 var (
@@ -158,20 +160,20 @@ var (
 	lastInstant  = (dayNumber(9999, 12, 31)+1)*86400 - 1
 )
 
-func dateTimeIn(s string, c *ctx) (qty, bool) {
-	if q, ok := c.byLayout(s); ok {
+func dateTimeIn(s string, c *Reader) (Span, bool) {
+	if q, ok := c.byLayout(s, false); ok {
 		return q, true
 	}
 	if t, ok, zoned := dateTime(s); ok {
 		switch {
 		case zoned:
-			return qty{lo: t, hi: t, clock: true}, true
-		case c.zone != nil:
+			return Span{Lo: t, Hi: t, Clock: true}, true
+		case c.Zone != nil:
 			sec := math.Floor(t)
-			lo, hi := tz{set: true, loc: c.zone}.instant(int64(sec))
-			return qty{lo: float64(lo) + t - sec, hi: float64(hi) + t - sec, span: lo != hi}, true
+			lo, hi := tz{set: true, loc: c.Zone}.instant(int64(sec))
+			return Span{Lo: float64(lo) + t - sec, Hi: float64(hi) + t - sec, Period: lo != hi}, true
 		}
-		return qty{lo: t - zoneEast, hi: t + zoneWest, span: true}, true
+		return Span{Lo: t - ZoneEast, Hi: t + ZoneWest, Period: true}, true
 	}
 	if q, ok := c.webDateTime(s); ok {
 		return q, true
@@ -180,14 +182,14 @@ func dateTimeIn(s string, c *ctx) (qty, bool) {
 	if !ok {
 		return q, false
 	}
-	if c.zone != nil {
-		z := tz{set: true, loc: c.zone}
-		lo, _ := z.instant(int64(q.lo) * 86400)
-		_, hi := z.instant(int64(q.hi+1) * 86400)
-		return qty{lo: float64(lo), hi: float64(hi - 1), span: true}, true
+	if c.Zone != nil {
+		z := tz{set: true, loc: c.Zone}
+		lo, _ := z.instant(int64(q.Lo) * 86400)
+		_, hi := z.instant(int64(q.Hi+1) * 86400)
+		return Span{Lo: float64(lo), Hi: float64(hi - 1), Period: true}, true
 	}
-	q.lo = q.lo*86400 - zoneEast
-	q.hi = (q.hi+1)*86400 + zoneWest - 1
-	q.span = true
+	q.Lo = q.Lo*86400 - ZoneEast
+	q.Hi = (q.Hi+1)*86400 + ZoneWest - 1
+	q.Period = true
 	return q, true
 }

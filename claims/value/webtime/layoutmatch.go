@@ -1,33 +1,29 @@
-package value
+package webtime
+
+import "github.com/claimdiff/claimdiff/claims/value/internal/lex"
 
 // byLayout reads s, cleaned, by the first declared layout it matches,
-// before any general rule; ok is false when none matches, and the
-// general rules then read it.
-func (c *ctx) byLayout(s string) (qty, bool) {
-	for _, l := range c.layouts {
+// before any general rule, as a day if date is set; ok is false when
+// none matches, and the general rules then read it.
+func (c *Reader) byLayout(s string, date bool) (Span, bool) {
+	for _, l := range c.Layouts {
 		st, ok := c.matchLayout(l, s)
 		if !ok {
 			continue
 		}
-		if c.typ == Date {
+		if date {
 			return c.stampDate(st)
 		}
 		return c.stampDateTime(st)
 	}
-	return qty{}, false
+	return Span{}, false
 }
 
-// byLayout reports whether one of spec's layouts reads raw, whose
-// order of day and month is then no guess.
-func byLayout(raw string, spec Spec) bool {
-	if len(spec.Layouts) == 0 {
-		return false
-	}
-	body, _ := SplitNote(unescapeWeb(raw, spec.Type), spec)
-	c := newCtx(spec)
-	c.raw = body
-	for _, l := range spec.Layouts {
-		if _, ok := c.matchLayout(l, clean(body)); ok {
+// Matches reports whether one of the declared layouts reads s, cleaned,
+// whose order of day and month is then no guess.
+func (c *Reader) Matches(s string) bool {
+	for _, l := range c.Layouts {
+		if _, ok := c.matchLayout(l, s); ok {
 			return true
 		}
 	}
@@ -35,7 +31,7 @@ func byLayout(raw string, spec Spec) bool {
 }
 
 // matchLayout reads s by layout l into a stamp.
-func (c *ctx) matchLayout(l Layout, s string) (stamp, bool) {
+func (c *Reader) matchLayout(l Layout, s string) (stamp, bool) {
 	var st stamp
 	var hasY, hasM, hasD, hour12, pm, ampm bool
 	// newDate forgets the date read so far when a field of it comes
@@ -58,8 +54,8 @@ func (c *ctx) matchLayout(l Layout, s string) (stamp, bool) {
 				n = 2
 			}
 			newDate(hasY)
-			if digitsEnd(s, i)-i >= n {
-				st.y, _ = atoi(s[i : i+n])
+			if lex.DigitsEnd(s, i)-i >= n {
+				st.y, _ = lex.Atoi(s[i : i+n])
 				st.short, hasY, ok = n == 2, true, true
 				i += n
 			}
@@ -104,8 +100,8 @@ func (c *ctx) matchLayout(l Layout, s string) (stamp, bool) {
 			st.sec, i, ok = twoDigitsAt(s, i, 60)
 		case fFrac:
 			if i < len(s) && (s[i] == '.' || s[i] == ',') {
-				if k := digitsEnd(s, i+1); k > i+1 && k-i-1 <= 9 {
-					n, _ := atoi(s[i+1 : k])
+				if k := lex.DigitsEnd(s, i+1); k > i+1 && k-i-1 <= 9 {
+					n, _ := lex.Atoi(s[i+1 : k])
 					st.frac = float64(n)
 					for range k - i - 1 {
 						st.frac /= 10
@@ -177,22 +173,22 @@ func matchLiteral(s string, i int, lit string) (int, bool) {
 
 // layoutNumber reads one or two digits at s[i:], from lo to hi.
 func layoutNumber(s string, i, lo, hi int) (int, int, bool) {
-	j := digitsEnd(s, i)
+	j := lex.DigitsEnd(s, i)
 	if j == i {
 		return 0, i, false
 	}
 	if j-i > 2 {
 		j = i + 2 // fields glued together: "1202" for 01 02
 	}
-	n, _ := atoi(s[i:j])
+	n, _ := lex.Atoi(s[i:j])
 	return n, j, n >= lo && n <= hi
 }
 
 // twoDigitsAt reads exactly two digits at s[i:], at most hi.
 func twoDigitsAt(s string, i, hi int) (int, int, bool) {
-	if i+2 > len(s) || !isDigit(s[i]) || !isDigit(s[i+1]) {
+	if i+2 > len(s) || !lex.IsDigit(s[i]) || !lex.IsDigit(s[i+1]) {
 		return 0, i, false
 	}
-	n, _ := atoi(s[i : i+2])
+	n, _ := lex.Atoi(s[i : i+2])
 	return n, i + 2, n <= hi
 }
