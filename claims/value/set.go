@@ -1,6 +1,10 @@
 package value
 
-import "math"
+import (
+	"math"
+
+	"github.com/claimdiff/claimdiff/claims/value/namelist"
+)
 
 // ival is a value's set as an interval with normalised ends.
 type ival struct {
@@ -93,7 +97,7 @@ func Meets(a, b Value) bool {
 	if !a.Type.Numeric() {
 		eq := a.Atom == b.Atom
 		if a.Type == Names {
-			eq = namesMeet(a.Atom, b.Atom)
+			eq = namelist.Meet(a.Atom, b.Atom)
 		}
 		switch {
 		case a.Negated && b.Negated:
