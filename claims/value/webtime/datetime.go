@@ -17,71 +17,121 @@ func dateTime(s string) (float64, bool, bool) {
 	if len(s) < 15 || (s[10] != 't' && s[10] != ' ') {
 		return 0, false, false
 	}
+	day, ok := isoDay(s)
+	if !ok {
+		return 0, false, false
+	}
+	sec, frac, rest, ok := isoClock(s[11:])
+	if !ok {
+		return 0, false, false
+	}
+	t := int64(day)*86400 + int64(sec)
+	if rest == "" {
+		return float64(t) + frac, true, false
+	}
+	off, ok := zoneSuffix(rest)
+	if !ok {
+		return 0, false, false
+	}
+	return float64(t-int64(off)) + frac, true, true
+}
+
+// isoDay is the day since the epoch of the yyyy-mm-dd that starts s.
+func isoDay(s string) (float64, bool) {
 	y, ok1 := lex.Atoi(s[:4])
 	mo, ok2 := lex.Atoi(s[5:7])
 	d, ok3 := lex.Atoi(s[8:10])
 	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' || y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
-		return 0, false, false
+		return 0, false
 	}
-	rest := s[11:]
-	h, rest, ok := twoDigits(rest, 1)
+	return dayNumber(y, mo, d), true
+}
+
+// isoClock reads hh:mm[:ss[.frac]], perhaps with am or pm, at the start
+// of s: the whole seconds into the day, their fraction, and what follows.
+func isoClock(s string) (int, float64, string, bool) {
+	h, rest, ok := twoDigits(s, 1)
 	if !ok || h > 23 || rest == "" || rest[0] != ':' {
-		return 0, false, false
+		return 0, 0, s, false
 	}
 	mi, rest, ok := twoDigits(rest[1:], 2)
 	if !ok || mi > 59 {
-		return 0, false, false
+		return 0, 0, s, false
 	}
 	sec, frac := 0, 0.0
 	if rest != "" && rest[0] == ':' {
 		if sec, rest, ok = twoDigits(rest[1:], 2); !ok || sec > 60 {
-			return 0, false, false
+			return 0, 0, s, false
 		}
 		if rest != "" && rest[0] == '.' {
-			j := lex.DigitsEnd(rest, 1)
-			if j == 1 || j > 10 {
-				return 0, false, false
-			}
-			n, _ := lex.Atoi(rest[1:j])
-			frac = float64(n)
-			for range j - 1 {
-				frac /= 10
+			var j int
+			if frac, j, ok = fracAt(rest, 0); !ok {
+				return 0, 0, s, false
 			}
 			rest = rest[j:]
 		}
 	}
-	// "2011-12-01 02:46PM EST": a 12-hour clock after an ISO date is as
-	// quick to read here as a 24-hour one.
-	if rest != "" && (rest[0] == ' ' || rest[0] == 'a' || rest[0] == 'p') {
-		k := 0
-		if rest[0] == ' ' {
-			k = 1
-		}
-		if pm, e, ok := meridiem(rest, k, false); ok {
-			if h < 1 || h > 12 {
-				return 0, false, false
-			}
-			h %= 12
-			if pm {
-				h += 12
-			}
-			rest = rest[e:]
-		}
+	if h, rest, ok = isoMeridiem(h, rest); !ok {
+		return 0, 0, s, false
 	}
-	t := int64(dayNumber(y, mo, d))*86400 + int64(h*3600+mi*60+sec)
-	if rest == "" {
-		return float64(t) + frac, true, false
+	return h*3600 + mi*60 + sec, frac, rest, true
+}
+
+// isoMeridiem applies an am or pm at the start of rest to the hour h:
+// "2011-12-01 02:46PM EST", a 12-hour clock after an ISO date, is as
+// quick to read here as a 24-hour one. Without one, h stays.
+func isoMeridiem(h int, rest string) (int, string, bool) {
+	if rest == "" || rest[0] != ' ' && rest[0] != 'a' && rest[0] != 'p' {
+		return h, rest, true
 	}
-	off, ok := zone(rest)
+	k := 0
+	if rest[0] == ' ' {
+		k = 1
+	}
+	pm, e, ok := meridiem(rest, k, false)
 	if !ok {
-		// "2011-12-01 14:07 EST": an abbreviation of a fixed offset
-		// from the table is as quick to read here. The rest (ET, or
-		// IST, which is refused with a reason) go to webDateTime.
-		if off, ok = fixedAbbr(strings.TrimPrefix(rest, " ")); !ok {
-			return 0, false, false
-		}
+		return h, rest, true
 	}
-	return float64(t-int64(off)) + frac, true, true
+	h, ok = to24(h, pm)
+	return h, rest[e:], ok
+}
+
+// zoneSuffix reads the zone after an ISO clock: a designator, or, as
+// quick to read here, an abbreviation of a fixed offset from the table
+// ("2011-12-01 14:07 EST"). The rest (ET, or IST, which is refused with
+// a reason) go to webDateTime.
+func zoneSuffix(rest string) (int, bool) {
+	if off, ok := zone(rest); ok {
+		return off, true
+	}
+	return fixedAbbr(strings.TrimPrefix(rest, " "))
+}
+
+// fracAt reads the decimal fraction of a second after the mark at s[i]
+// (".5", ",250"): one to nine digits. It returns where they end.
+func fracAt(s string, i int) (float64, int, bool) {
+	k := lex.DigitsEnd(s, i+1)
+	if k == i+1 || k-i-1 > 9 {
+		return 0, i, false
+	}
+	n, _ := lex.Atoi(s[i+1 : k])
+	frac := float64(n)
+	for range k - i - 1 {
+		frac /= 10
+	}
+	return frac, k, true
+}
+
+// to24 is the hour of a 24-hour clock for h, 1 to 12, am or pm.
+func to24(h int, pm bool) (int, bool) {
+	if h < 1 || h > 12 {
+		return h, false
+	}
+	h %= 12
+	if pm {
+		h += 12
+	}
+	return h, true
 }
 
 // twoDigits reads at least min and at most two digits.

@@ -100,14 +100,7 @@ func (c *Reader) matchLayout(l Layout, s string) (stamp, bool) {
 			st.sec, i, ok = twoDigitsAt(s, i, 60)
 		case fFrac:
 			if i < len(s) && (s[i] == '.' || s[i] == ',') {
-				if k := lex.DigitsEnd(s, i+1); k > i+1 && k-i-1 <= 9 {
-					n, _ := lex.Atoi(s[i+1 : k])
-					st.frac = float64(n)
-					for range k - i - 1 {
-						st.frac /= 10
-					}
-					i, ok = k, true
-				}
+				st.frac, i, ok = fracAt(s, i)
 			}
 		case fPM:
 			if i < len(s) && s[i] == ' ' {
@@ -133,12 +126,9 @@ func (c *Reader) matchLayout(l Layout, s string) (stamp, bool) {
 		}
 	}
 	if hour12 {
-		if st.h < 1 {
+		var ok bool
+		if st.h, ok = to24(st.h, pm); !ok {
 			return st, false
-		}
-		st.h %= 12
-		if pm {
-			st.h += 12
 		}
 	} else if ampm {
 		return st, false // PM after a 24-hour clock

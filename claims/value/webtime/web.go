@@ -270,62 +270,65 @@ func readClock(s string, i int, st *stamp) (int, bool) {
 	h, _ := lex.Atoi(s[i:j])
 	mi, sec, frac := 0, 0, 0.0
 	if colon {
-		k := lex.DigitsEnd(s, j+1)
-		if k-j-1 != 2 {
+		var ok bool
+		if mi, sec, frac, j, ok = minutesAt(s, j); !ok {
 			return i, false
 		}
-		mi, _ = lex.Atoi(s[j+1 : k])
+	}
+	h, j, ok := clockHour(s, j, h, mi == 0 && sec == 0, colon)
+	if !ok {
+		return i, false
+	}
+	st.h, st.mi, st.sec, st.frac, st.clock = h, mi, sec, frac, true
+	return j, true
+}
+
+// minutesAt reads the ":mm[:ss[.frac]]" of a clock at s[j:].
+func minutesAt(s string, j int) (mi, sec int, frac float64, end int, ok bool) {
+	k := lex.DigitsEnd(s, j+1)
+	if k-j-1 != 2 {
+		return 0, 0, 0, j, false
+	}
+	mi, _ = lex.Atoi(s[j+1 : k])
+	j = k
+	if j < len(s) && s[j] == ':' {
+		k = lex.DigitsEnd(s, j+1)
+		if k-j-1 != 2 {
+			return 0, 0, 0, j, false
+		}
+		sec, _ = lex.Atoi(s[j+1 : k])
 		j = k
-		if j < len(s) && s[j] == ':' {
-			k = lex.DigitsEnd(s, j+1)
-			if k-j-1 != 2 {
-				return i, false
-			}
-			sec, _ = lex.Atoi(s[j+1 : k])
-			j = k
-			if j < len(s) && s[j] == '.' {
-				k = lex.DigitsEnd(s, j+1)
-				if k == j+1 || k-j-1 > 9 {
-					return i, false
-				}
-				n, _ := lex.Atoi(s[j+1 : k])
-				frac = float64(n)
-				for range k - j - 1 {
-					frac /= 10
-				}
-				j = k
+		if j < len(s) && s[j] == '.' {
+			if frac, j, ok = fracAt(s, j); !ok {
+				return 0, 0, 0, j, false
 			}
 		}
 	}
-	if mi > 59 || sec > 60 {
-		return i, false
-	}
-	// am/pm, glued ("2:07PM", "1:55p") or after a space.
+	return mi, sec, frac, j, mi <= 59 && sec <= 60
+}
+
+// clockHour reads what follows a clock's digits at s[j:] into its hour
+// h: am or pm, glued ("2:07PM", "1:55p") or after a space; noon or
+// midnight after a 12 on the hour (zero); or nothing, for a 24-hour
+// clock, which needs its colon. It returns the hour and where it ends.
+func clockHour(s string, j, h int, zero, colon bool) (int, int, bool) {
 	pm, k, ampm := meridiem(s, j, true)
 	if !ampm && j < len(s) && s[j] == ' ' {
 		pm, k, ampm = meridiem(s, j+1, false)
 	}
 	switch {
 	case ampm:
-		if h < 1 || h > 12 {
-			return i, false
-		}
-		h %= 12
-		if pm {
-			h += 12
-		}
-		j = k
-	case h == 12 && mi == 0 && sec == 0 && (cutsWord(s, j, "noon") > 0 || cutsWord(s, j, "midnight") > 0):
+		h, ok := to24(h, pm)
+		return h, k, ok
+	case h == 12 && zero:
 		if n := cutsWord(s, j, "noon"); n > 0 {
-			j = n
-		} else {
-			h, j = 0, cutsWord(s, j, "midnight")
+			return h, n, true
 		}
-	case !colon || h > 23:
-		return i, false
+		if n := cutsWord(s, j, "midnight"); n > 0 {
+			return 0, n, true
+		}
 	}
-	st.h, st.mi, st.sec, st.frac, st.clock = h, mi, sec, frac, true
-	return j, true
+	return h, j, colon && h <= 23
 }
 
 // cutsWord returns the end of the word w after an optional space at
