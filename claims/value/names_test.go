@@ -115,6 +115,7 @@ func TestNamesCompare(t *testing.T) {
 		{"first author only", "Knuth", "Knuth, Donald E.; Patashnik, Oren", false, true, true, false},
 		{"more authors", "Graham, Ronald L.; Knuth, Donald E.; Patashnik, Oren", "Knuth, Donald E.; Patashnik, Oren", false, true, false, true},
 		{"hyphen or space", "Conry Murray, Andrew", "Andrew Conry-Murray", false, true, true, true},
+		{"accents beyond latin-1", "Nguyễn, An; Đặng Văn Lâm", "Dang Van Lam and An Nguyen", true, true, true, true},
 		{"different given name", "Knuth, Ervin", "Knuth, Donald E.", false, false, false, false},
 		{"initial of another name", "E. Knuth", "Donald E. Knuth", false, false, false, false},
 		{"different person", "Knuth, Donald E.", "Patashnik, Oren", false, false, false, false},

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // readNames splits a list into its names. Separators that can only part
@@ -424,39 +426,42 @@ func nameTokens(s string) []string {
 	return t
 }
 
-// latinBase is the base letter of U+00C0 to U+017F, lower-cased; a dot
-// where there is none or it is two letters (æ, ß, þ, œ, ĳ).
-const latinBase = "aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y" +
-	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.lllllll" +
-	"lllnnnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+// letterFolds are the Latin letters that have no accent for NFD to
+// split off but that bookstores which cannot print them write with
+// other letters; a lower-case letter that is neither here nor split by
+// NFD stays as it is (ĸ, ə).
+var letterFolds = map[rune]string{
+	'đ': "d", 'ð': "d", 'ħ': "h", 'ı': "i", 'ŀ': "l", 'ł': "l", 'ŉ': "n", 'ŋ': "n",
+	'ø': "o", 'ŧ': "t", 'ſ': "s",
+	'ß': "ss", 'æ': "ae", 'þ': "th", 'œ': "oe", 'ĳ': "ij",
+}
 
-// foldLetter writes r without its accent: "Stützle" is stutzle, "Eóin"
-// eoin, as bookstores that cannot print accents write them.
+// foldLetter writes r, a lower-case letter, without its accents:
+// "Stützle" is stutzle, "Eóin" eoin, "Nguyễn" nguyen, "Łukasz" lukasz,
+// as bookstores that cannot print accents write them. Only Latin letters
+// are folded: a Greek or a Japanese letter's marks tell it from another
+// letter, not a spelling from its ASCII form.
 func foldLetter(b *strings.Builder, r rune) {
-	if r >= 0xC0 && r < 0x180 {
-		if c := latinBase[r-0xC0]; c != '.' {
-			b.WriteByte(c)
-			return
-		}
-		switch r {
-		case 'æ':
-			b.WriteString("ae")
-			return
-		case 'ß':
-			b.WriteString("ss")
-			return
-		case 'þ':
-			b.WriteString("th")
-			return
-		case 'œ':
-			b.WriteString("oe")
-			return
-		case 'ĳ':
-			b.WriteString("ij")
-			return
+	if r < utf8.RuneSelf {
+		b.WriteByte(byte(r))
+		return
+	}
+	if f, ok := letterFolds[r]; ok {
+		b.WriteString(f)
+		return
+	}
+	var buf [32]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFD.Append(buf[n:n], buf[:n]...)
+	if base, size := utf8.DecodeRune(d); size == len(d) || !unicode.Is(unicode.Latin, base) {
+		b.WriteRune(r)
+		return
+	}
+	for _, x := range string(d) {
+		if !unicode.IsMark(x) {
+			b.WriteRune(x)
 		}
 	}
-	b.WriteRune(r)
 }
 
 func isParticle(w string) bool {
