@@ -42,14 +42,14 @@ func (v Value) body() string {
 			return "≈ " + s
 		}
 		return s
-	case math.IsInf(i.lo, -1) && math.IsInf(i.hi, 1):
+	case math.IsInf(i.Lo, -1) && math.IsInf(i.Hi, 1):
 		return "anything"
-	case math.IsInf(i.lo, -1):
-		return pick(i.hiOpen, "< ", "≤ ") + f.one(i.hi)
-	case math.IsInf(i.hi, 1):
-		return pick(i.loOpen, "> ", "≥ ") + f.one(i.lo)
+	case math.IsInf(i.Lo, -1):
+		return pick(i.HiOpen, "< ", "≤ ") + f.one(i.Hi)
+	case math.IsInf(i.Hi, 1):
+		return pick(i.LoOpen, "> ", "≥ ") + f.one(i.Lo)
 	}
-	s := f.pair(i.lo, i.hi)
+	s := f.pair(i.Lo, i.Hi)
 	if v.Approx {
 		return "≈ " + s
 	}
