@@ -85,7 +85,7 @@ func byLayout(raw string, spec Spec) bool {
 // 05/05/2011, 2011/12/01, Dec 1, 2011) or once spec.DateOrder is set.
 func AmbiguousDate(raw string, spec Spec) (readings [2]string, ok bool) {
 	if spec.DateOrder != OrderUnset || spec.Type != Date && spec.Type != DateTime ||
-		strings.IndexAny(raw, "/.-") < 0 || len(raw) > maxLen {
+		!strings.ContainsAny(raw, "/.-") || len(raw) > maxLen {
 		return readings, false
 	}
 	if byLayout(raw, spec) {
