@@ -30,117 +30,168 @@ func (c *Reader) Matches(s string) bool {
 	return false
 }
 
+// layoutMatch is a stamp being read by a layout, and what it has read
+// so far that the stamp does not say.
+type layoutMatch struct {
+	st               stamp
+	hasY, hasM, hasD bool
+	hour12, pm, ampm bool
+}
+
 // matchLayout reads s by layout l into a stamp.
 func (c *Reader) matchLayout(l Layout, s string) (stamp, bool) {
-	var st stamp
-	var hasY, hasM, hasD, hour12, pm, ampm bool
-	// newDate forgets the date read so far when a field of it comes
-	// again: the last date written is the value's.
-	newDate := func(again bool) {
-		if again {
-			st.y, st.mo, st.d, st.short = 0, 0, 0, false
-			hasY, hasM, hasD = false, false, false
-		}
-	}
+	var m layoutMatch
 	i := 0
 	for _, t := range l.toks {
 		var ok bool
 		switch t.kind {
 		case fLiteral:
 			i, ok = matchLiteral(s, i, t.lit)
-		case fYear, fYear2:
-			n := 4
-			if t.kind == fYear2 {
-				n = 2
-			}
-			newDate(hasY)
-			if lex.DigitsEnd(s, i)-i >= n {
-				st.y, _ = lex.Atoi(s[i : i+n])
-				st.short, hasY, ok = n == 2, true, true
-				i += n
-			}
-		case fMonth:
-			newDate(hasM)
-			st.mo, i, ok = layoutNumber(s, i, 1, 12)
-			hasM = ok
-		case fMonthName:
-			newDate(hasM)
-			e := lettersEnd(s, i)
-			if st.mo, ok = month(s[i:e]); ok {
-				i, hasM = e, true
-				if i < len(s) && s[i] == '.' {
-					i++
-				}
-			}
-		case fDay:
-			newDate(hasD)
-			if i < len(s) && s[i] == ' ' {
-				i++ // _2: a day padded with a space
-			}
-			st.d, i, ok = layoutNumber(s, i, 1, 31)
-			hasD = ok
-		case fWeekday:
-			e := lettersEnd(s, i)
-			if wd, isWd := weekdayOf(s[i:e]); isWd {
-				st.wday, i, ok = int(wd)+1, e, true
-				if i < len(s) && s[i] == '.' {
-					i++
-				}
-			}
-		case fHour, fHour12:
-			hi := 23
-			if t.kind == fHour12 {
-				hi, hour12 = 12, true
-			}
-			st.h, i, ok = layoutNumber(s, i, 0, hi)
-			st.clock = ok
-		case fMinute:
-			st.mi, i, ok = twoDigitsAt(s, i, 59)
-		case fSecond:
-			st.sec, i, ok = twoDigitsAt(s, i, 60)
-		case fFrac:
-			if i < len(s) && (s[i] == '.' || s[i] == ',') {
-				st.frac, i, ok = fracAt(s, i)
-			}
-		case fPM:
-			if i < len(s) && s[i] == ' ' {
-				i++
-			}
-			pm, i, ok = meridiem(s, i, true)
-			ampm = ok
+		case fYear, fYear2, fMonth, fMonthName, fDay, fWeekday:
+			i, ok = m.dateField(t.kind, s, i)
 		case fZone, fOffset:
-			if t.kind == fOffset && i < len(s) && s[i] == 'z' && lettersEnd(s, i) == i+1 {
-				st.zone, i, ok = tz{set: true}, i+1, true
-				break
-			}
-			e := i
-			if t.kind == fZone {
-				e = lettersEnd(s, i)
-			}
-			if i < len(s) {
-				i, ok = c.readZoneAt(s, i, e, &st)
-			}
+			i, ok = c.zoneField(&m.st, t.kind, s, i)
+		default:
+			i, ok = m.clockField(t.kind, s, i)
 		}
 		if !ok {
-			return st, false
+			return m.st, false
 		}
 	}
-	if hour12 {
-		var ok bool
-		if st.h, ok = to24(st.h, pm); !ok {
-			return st, false
+	if !m.settle() || i < len(s) && !c.cutTail(s, i, &m.st) {
+		return m.st, false
+	}
+	return m.st, m.st.mo != 0 || m.st.clock
+}
+
+// newDate forgets the date read so far when a field of it comes again
+// (again): the last date written is the value's.
+func (m *layoutMatch) newDate(again bool) {
+	if again {
+		m.st.y, m.st.mo, m.st.d, m.st.short = 0, 0, 0, false
+		m.hasY, m.hasM, m.hasD = false, false, false
+	}
+}
+
+// dateField reads a field of the date, kind k, at s[i:].
+func (m *layoutMatch) dateField(k fieldKind, s string, i int) (int, bool) {
+	st := &m.st
+	var ok bool
+	switch k {
+	case fYear, fYear2:
+		n := 4
+		if k == fYear2 {
+			n = 2
 		}
-	} else if ampm {
-		return st, false // PM after a 24-hour clock
+		m.newDate(m.hasY)
+		if lex.DigitsEnd(s, i)-i >= n {
+			st.y, _ = lex.Atoi(s[i : i+n])
+			st.short, m.hasY, ok = n == 2, true, true
+			i += n
+		}
+	case fMonth:
+		m.newDate(m.hasM)
+		st.mo, i, ok = layoutNumber(s, i, 1, 12)
+		m.hasM = ok
+	case fMonthName:
+		m.newDate(m.hasM)
+		e := lettersEnd(s, i)
+		if st.mo, ok = month(s[i:e]); ok {
+			i, m.hasM = skipDot(s, e), true
+		}
+	case fDay:
+		m.newDate(m.hasD)
+		if i < len(s) && s[i] == ' ' {
+			i++ // _2: a day padded with a space
+		}
+		st.d, i, ok = layoutNumber(s, i, 1, 31)
+		m.hasD = ok
+	case fWeekday:
+		e := lettersEnd(s, i)
+		if wd, isWd := weekdayOf(s[i:e]); isWd {
+			st.wday, i, ok = int(wd)+1, skipDot(s, e), true
+		}
 	}
-	if hasD != hasM || hasY && !hasM {
-		return st, false
+	return i, ok
+}
+
+// skipDot skips the dot after an abbreviation at s[i:] ("Dec.", "Thu.").
+func skipDot(s string, i int) int {
+	if i < len(s) && s[i] == '.' {
+		i++
 	}
-	st.noYear = hasM && !hasY
-	if i < len(s) && !c.cutTail(s, i, &st) {
-		return st, false
+	return i
+}
+
+// clockField reads a field of the time of day, kind k, at s[i:].
+func (m *layoutMatch) clockField(k fieldKind, s string, i int) (int, bool) {
+	st := &m.st
+	var ok bool
+	switch k {
+	case fHour, fHour12:
+		hi := 23
+		if k == fHour12 {
+			hi, m.hour12 = 12, true
+		}
+		st.h, i, ok = layoutNumber(s, i, 0, hi)
+		st.clock = ok
+	case fMinute:
+		st.mi, i, ok = twoDigitsAt(s, i, 59)
+	case fSecond:
+		st.sec, i, ok = twoDigitsAt(s, i, 60)
+	case fFrac:
+		if i < len(s) && (s[i] == '.' || s[i] == ',') {
+			st.frac, i, ok = fracAt(s, i)
+		}
+	case fPM:
+		if i < len(s) && s[i] == ' ' {
+			i++
+		}
+		m.pm, i, ok = meridiem(s, i, true)
+		m.ampm = ok
 	}
-	return st, st.mo != 0 || st.clock
+	return i, ok
+}
+
+// zoneField reads a zone, an abbreviation (fZone) or an offset
+// (fOffset, where Z is UTC), at s[i:] into st.
+func (c *Reader) zoneField(st *stamp, k fieldKind, s string, i int) (int, bool) {
+	if k == fOffset && i < len(s) && s[i] == 'z' && lettersEnd(s, i) == i+1 {
+		st.zone = tz{set: true}
+		return i + 1, true
+	}
+	e := i
+	if k == fZone {
+		e = lettersEnd(s, i)
+	}
+	if i >= len(s) {
+		return i, false
+	}
+	return c.readZoneAt(s, i, e, st)
+}
+
+// settle checks what the fields say together once all are read: a
+// 12-hour clock has its am or pm, a day has its month and a year its
+// month and day; a date without a year is marked so.
+func (m *layoutMatch) settle() bool {
+	if m.hour12 {
+		// Not to24: a 24-hour field after the 12-hour one ("15 3") may
+		// have set an hour past 12, read as it always was.
+		if m.st.h < 1 {
+			return false
+		}
+		m.st.h %= 12
+		if m.pm {
+			m.st.h += 12
+		}
+	} else if m.ampm {
+		return false // PM after a 24-hour clock
+	}
+	if m.hasD != m.hasM || m.hasY && !m.hasM {
+		return false
+	}
+	m.st.noYear = m.hasM && !m.hasY
+	return true
 }
 
 // matchLiteral matches the literal lit at s[i:]; a space in it matches
