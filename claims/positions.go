@@ -70,16 +70,11 @@ func (a interval) endsWithin(b interval) bool {
 	return a.hi < b.hi || a.hi == b.hi && (a.hiOpen || !b.hiOpen)
 }
 
-// and is the part a shares with b (they meet).
+// and is the part a shares with b (they meet), by value.Interval's rule.
 func (a interval) and(b interval) interval {
-	out := a
-	if b.lo > a.lo || b.lo == a.lo && b.loOpen {
-		out.lo, out.loOpen = b.lo, b.loOpen
-	}
-	if b.hi < a.hi || b.hi == a.hi && b.hiOpen {
-		out.hi, out.hiOpen = b.hi, b.hiOpen
-	}
-	return out
+	x := value.Interval{Lo: a.lo, Hi: a.hi, LoOpen: a.loOpen, HiOpen: a.hiOpen}.
+		And(value.Interval{Lo: b.lo, Hi: b.hi, LoOpen: b.loOpen, HiOpen: b.hiOpen})
+	return interval{x.Lo, x.Hi, x.LoOpen, x.HiOpen}
 }
 
 // compareIntervals orders sets by start, then end, closed ends first.

@@ -155,31 +155,10 @@ type estimator struct {
 	converge bool
 }
 
-// placeholders are what sources write when they have no value. They
-// support nothing.
-var placeholders = map[string]bool{
-	"n a": true, "na": true, "n.a": true, "none": true, "null": true, "nil": true, "unknown": true,
-	"not available": true, "not known": true, "unavailable": true, "not applicable": true,
-	"tbd": true, "tba": true, "tbc": true, "no data": true, "not given": true, "not stated": true,
-	"not specified": true, "unspecified": true, "-": true, "--": true, "?": true, "—": true,
-}
-
 // IsPlaceholder reports whether v is a placeholder for no value ("not
-// available", "n/a", "unknown", "-"), which supports nothing.
-func IsPlaceholder(v value.Value) bool {
-	switch v.Type {
-	case value.Bool, value.Choice:
-		return false
-	}
-	if v.Type.Numeric() {
-		return false
-	}
-	a := v.Atom
-	if a == "" {
-		a = value.NormalizeText(v.Raw)
-	}
-	return a == "" || placeholders[a]
-}
+// available", "n/a", "unknown", "-"), which supports nothing; the words
+// are value's (value.IsPlaceholder).
+func IsPlaceholder(v value.Value) bool { return value.IsPlaceholder(v) }
 
 func build(a *claims.Analysis, opts Options) *estimator {
 	l := a.Ledger
@@ -682,14 +661,9 @@ func beyond(v value.Value, x float64) bool {
 // narrow is the part of a's set it shares with b (numeric, meeting or
 // not); only the interval matters.
 func narrow(a, b value.Value) value.Value {
-	out := a
-	if b.Lo > a.Lo || b.Lo == a.Lo && b.LoOpen {
-		out.Lo, out.LoOpen = b.Lo, b.LoOpen
-	}
-	if b.Hi < a.Hi || b.Hi == a.Hi && b.HiOpen {
-		out.Hi, out.HiOpen = b.Hi, b.HiOpen
-	}
-	return out
+	x := a.Ends().And(b.Ends())
+	a.Lo, a.Hi, a.LoOpen, a.HiOpen = x.Lo, x.Hi, x.LoOpen, x.HiOpen
+	return a
 }
 
 // pickRep chooses the claim whose wording stands for a candidate: the

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // numLit is a number as written: a decimal literal or a number word.
@@ -34,13 +36,13 @@ func scanNumber(s string, dec Decimal) (numLit, string, bool) {
 		i++
 	}
 	signed := i > 0
-	j := digitsEnd(s, i)
+	j := lex.DigitsEnd(s, i)
 	intDigits := j - i
 	sep := "" // the separator the literal groups its digits with
 	if intDigits > 0 && intDigits <= 3 && s[i] != '0' {
 		for {
 			n := groupSep(s[j:], group)
-			if n == 0 || digitsEnd(s, j+n) != j+n+3 || sep != "" && s[j:j+n] != sep {
+			if n == 0 || lex.DigitsEnd(s, j+n) != j+n+3 || sep != "" && s[j:j+n] != sep {
 				break
 			}
 			sep = s[j : j+n]
@@ -50,7 +52,7 @@ func scanNumber(s string, dec Decimal) (numLit, string, bool) {
 	i = j
 	frac := 0
 	if i < len(s) && s[i] == mark {
-		if k := digitsEnd(s, i+1); k > i+1 {
+		if k := lex.DigitsEnd(s, i+1); k > i+1 {
 			frac = k - i - 1
 			i = k
 		}
@@ -63,7 +65,7 @@ func scanNumber(s string, dec Decimal) (numLit, string, bool) {
 		if k < len(s) && (s[k] == '+' || s[k] == '-') {
 			k++
 		}
-		if m := digitsEnd(s, k); m > k && m-k <= 4 && boundary(s[m:]) {
+		if m := lex.DigitsEnd(s, k); m > k && m-k <= 4 && lex.Boundary(s[m:]) {
 			i = m
 		}
 	}
@@ -118,24 +120,24 @@ func scanWordNumber(s string) (numLit, string, bool) {
 		return numLit{}, s, false
 	}
 	for _, a := range [...]string{"a", "an"} {
-		if rest, ok := cutGlued(s, a); ok {
+		if rest, ok := lex.CutGlued(s, a); ok {
 			return numLit{word: 1, article: true}, rest, true
 		}
 	}
 	for n, w := range smallNumbers {
-		if rest, ok := cutGlued(s, w); ok {
+		if rest, ok := lex.CutGlued(s, w); ok {
 			return numLit{word: float64(n)}, rest, true
 		}
 	}
 	for n := 2; n < len(tens); n++ {
-		rest, ok := cutGlued(s, tens[n])
+		rest, ok := lex.CutGlued(s, tens[n])
 		if !ok {
 			continue
 		}
 		v := 10 * n
 		if len(rest) > 1 && (rest[0] == '-' || rest[0] == ' ') {
 			for k := 1; k <= 9; k++ {
-				if r, ok := cutGlued(rest[1:], smallNumbers[k]); ok {
+				if r, ok := lex.CutGlued(rest[1:], smallNumbers[k]); ok {
 					v, rest = v+k, r
 					break
 				}
@@ -167,7 +169,7 @@ func scanMultiplier(s string) (int, string, bool) {
 		if m.glued && !glued {
 			continue
 		}
-		if rest, ok := cutGlued(t, m.word); ok {
+		if rest, ok := lex.CutGlued(t, m.word); ok {
 			return m.exp, rest, true
 		}
 	}

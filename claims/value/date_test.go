@@ -3,6 +3,8 @@ package value
 import (
 	"testing"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -120,8 +122,8 @@ func TestParseDateTime(t *testing.T) {
 			want: span(at("2025-11-19T10:00:00Z"), at("2025-11-21T11:59:59Z"))},
 		// Without a zone, written or the topic's, a clock is that time
 		// somewhere from UTC-12 to UTC+14, as a date is that day.
-		{name: "no zone", raw: "2025-11-20 14:40", want: span(utc-zoneEast, utc+zoneWest)},
-		{name: "no zone T", raw: "2025-11-20T14:40:00", want: span(utc-zoneEast, utc+zoneWest)},
+		{name: "no zone", raw: "2025-11-20 14:40", want: span(utc-webtime.ZoneEast, utc+webtime.ZoneWest)},
+		{name: "no zone T", raw: "2025-11-20T14:40:00", want: span(utc-webtime.ZoneEast, utc+webtime.ZoneWest)},
 		{name: "zone name", raw: "2025-11-20 14:40 CET", want: pt(utc - 3600)}, // more in TestZoneTable
 
 		{name: "hour 25", raw: "2025-11-20 25:40 UTC", err: "is not a date and time"},

@@ -2,6 +2,8 @@ package value
 
 import (
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Decimal is the mark a source writes decimals with. Much of the world
@@ -61,13 +63,13 @@ func AmbiguousDecimal(raw string, spec Spec) (asPoint, asComma string, ok bool) 
 	var p, c strings.Builder
 	last := 0 // raw[:last] is written to both readings
 	for i := 0; i < len(raw); {
-		if !isDigit(raw[i]) || i > 0 && (isDigit(raw[i-1]) || strings.IndexByte(".,_", raw[i-1]) >= 0) {
+		if !lex.IsDigit(raw[i]) || i > 0 && (lex.IsDigit(raw[i-1]) || strings.IndexByte(".,_", raw[i-1]) >= 0) {
 			i++
 			continue
 		}
 		// A run of digits, dots and commas that starts a number.
 		j := i
-		for j < len(raw) && (isDigit(raw[j]) || raw[j] == '.' || raw[j] == ',') {
+		for j < len(raw) && (lex.IsDigit(raw[j]) || raw[j] == '.' || raw[j] == ',') {
 			j++
 		}
 		run := strings.TrimRight(raw[i:j], ".,") // a full stop or comma after it is not its own

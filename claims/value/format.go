@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 // String renders the set compactly for people: "600,000", "≈ 850,000",
@@ -40,14 +42,14 @@ func (v Value) body() string {
 			return "≈ " + s
 		}
 		return s
-	case math.IsInf(i.lo, -1) && math.IsInf(i.hi, 1):
+	case math.IsInf(i.Lo, -1) && math.IsInf(i.Hi, 1):
 		return "anything"
-	case math.IsInf(i.lo, -1):
-		return pick(i.hiOpen, "< ", "≤ ") + f.one(i.hi)
-	case math.IsInf(i.hi, 1):
-		return pick(i.loOpen, "> ", "≥ ") + f.one(i.lo)
+	case math.IsInf(i.Lo, -1):
+		return pick(i.HiOpen, "< ", "≤ ") + f.one(i.Hi)
+	case math.IsInf(i.Hi, 1):
+		return pick(i.LoOpen, "> ", "≥ ") + f.one(i.Lo)
 	}
-	s := f.pair(i.lo, i.hi)
+	s := f.pair(i.Lo, i.Hi)
 	if v.Approx {
 		return "≈ " + s
 	}
@@ -107,7 +109,7 @@ func (f formatter) pair(lo, hi float64) string {
 		return fmtDays(lo, hi)
 	case DateTime:
 		// A date written on a datetime topic: the day wherever on Earth.
-		d0, d1 := (lo+zoneEast)/86400, (hi+1-zoneWest)/86400-1
+		d0, d1 := (lo+webtime.ZoneEast)/86400, (hi+1-webtime.ZoneWest)/86400-1
 		if d0 == math.Trunc(d0) && d1 == math.Trunc(d1) {
 			return fmtDays(d0, d1)
 		}

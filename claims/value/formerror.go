@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // FormError is a date or a time written in no form claimdiff reads. Its
@@ -38,17 +40,17 @@ var acceptedForms = []string{
 }
 
 func (c *ctx) formError() error {
-	msg := fmt.Sprintf("%s is not %s", quote(c.raw), noun(c.typ))
+	msg := fmt.Sprintf("%s is not %s", lex.Quote(c.raw), noun(c.typ))
 	if len(c.layouts) > 0 {
 		names := make([]string, len(c.layouts))
 		for i, l := range c.layouts {
-			names[i] = quote(l.src)
+			names[i] = lex.Quote(l.String())
 		}
 		msg += fmt.Sprintf(", and matches no declared layout (%s)", strings.Join(names, ", "))
 	}
 	forms := make([]string, len(acceptedForms))
 	for i, f := range acceptedForms {
-		forms[i] = quote(f)
+		forms[i] = lex.Quote(f)
 	}
 	hint := "accepted forms include " + strings.Join(forms, ", ") +
 		"; for another form, declare `layout:` on the source or the topic (as in \"2006-01-02 3:04 PM\" or \"%Y-%m-%d %I:%M %p\")"

@@ -3,6 +3,8 @@ package value
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Fractions as recipes, odds and distances write them: "1/4", a mixed
@@ -38,7 +40,7 @@ func scanFraction(lit numLit, rest string) (numLit, string) {
 	}
 	if strings.HasPrefix(rest, " ") {
 		t := rest[1:]
-		if n, d, r, ok := properFraction(t, 0); ok && digitsEnd(t, 0) > 0 {
+		if n, d, r, ok := properFraction(t, 0); ok && lex.DigitsEnd(t, 0) > 0 {
 			return numLit{word: sign * (float64(whole) + float64(n)/float64(d)), signed: lit.signed}, r
 		}
 		if f, r, ok := scanVulgar(t, 0); ok {
@@ -54,11 +56,11 @@ func scanFraction(lit numLit, rest string) (numLit, string) {
 func properFraction(s string, num int) (n, d int, rest string, ok bool) {
 	i := 0
 	if num == 0 {
-		i = digitsEnd(s, 0)
+		i = lex.DigitsEnd(s, 0)
 		if i == 0 || i > 6 || s[0] == '0' {
 			return 0, 0, s, false
 		}
-		num, _ = atoi(s[:i])
+		num, _ = lex.Atoi(s[:i])
 	}
 	slash := 0
 	switch {
@@ -69,12 +71,12 @@ func properFraction(s string, num int) (n, d int, rest string, ok bool) {
 	default:
 		return 0, 0, s, false
 	}
-	j := digitsEnd(s, i+slash)
+	j := lex.DigitsEnd(s, i+slash)
 	if j == i+slash || j-i-slash > 6 || s[i+slash] == '0' {
 		return 0, 0, s, false
 	}
-	den, _ := atoi(s[i+slash : j])
-	if num < 1 || num >= den || j < len(s) && (s[j] == '/' || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+	den, _ := lex.Atoi(s[i+slash : j])
+	if num < 1 || num >= den || j < len(s) && (s[j] == '/' || s[j] == '.' && j+1 < len(s) && lex.IsDigit(s[j+1])) {
 		return 0, 0, s, false
 	}
 	return num, den, s[j:], true
@@ -85,10 +87,10 @@ func properFraction(s string, num int) (n, d int, rest string, ok bool) {
 func wholeLiteral(t string) (int, bool, bool) {
 	neg := strings.HasPrefix(t, "-")
 	t = strings.TrimLeft(t, "+-")
-	if t == "" || len(t) > 9 || digitsEnd(t, 0) != len(t) {
+	if t == "" || len(t) > 9 || lex.DigitsEnd(t, 0) != len(t) {
 		return 0, false, false
 	}
-	n, ok := atoi(t)
+	n, ok := lex.Atoi(t)
 	return n, neg, ok
 }
 

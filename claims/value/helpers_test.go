@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -109,3 +110,8 @@ func mustParse(t testing.TB, raw string, spec Spec) Value {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// dayNumber is the days from 1970-01-01 to y-m-d.
+func dayNumber(y, m, d int) float64 {
+	return float64(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}

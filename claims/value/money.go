@@ -2,6 +2,8 @@ package value
 
 import (
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // currency is one way of writing a currency.
@@ -71,7 +73,7 @@ func sameFamily(code, topic string) bool {
 // code, symbol or word ("usd", "$", "€", "euros"). Any three ASCII letters
 // pass as a code, so that rare currencies can still name a topic.
 func CurrencyCode(s string) (string, bool) {
-	c := clean(s)
+	c := lex.Clean(s)
 	for _, t := range [...][]currency{currencySymbols, currencyWords} {
 		for _, cur := range t {
 			if c == cur.token {
@@ -113,13 +115,13 @@ func code(s, topic string) (string, bool) {
 
 func cutCurrencyPrefix(s, topic string) (currency, string, bool) {
 	for _, c := range currencySymbols {
-		if rest, ok := cutSym(s, c.token); ok {
+		if rest, ok := lex.CutSym(s, c.token); ok {
 			return c, rest, true
 		}
 	}
 	if c, ok := code(s, topic); ok {
 		rest := s[3:]
-		if rest != "" && (rest[0] == ' ' || isDigit(rest[0]) || rest[0] == '.') {
+		if rest != "" && (rest[0] == ' ' || lex.IsDigit(rest[0]) || rest[0] == '.') {
 			return currency{code: c}, strings.TrimPrefix(rest, " "), true
 		}
 	}
@@ -128,16 +130,16 @@ func cutCurrencyPrefix(s, topic string) (currency, string, bool) {
 
 func cutCurrencySuffix(s, topic string) (currency, string, bool) {
 	for _, c := range currencySymbols {
-		if rest, ok := cutWord(s, c.token); ok {
+		if rest, ok := lex.CutWord(s, c.token); ok {
 			return c, rest, true
 		}
 	}
 	for _, c := range currencyWords {
-		if rest, ok := cutGlued(s, c.token); ok {
+		if rest, ok := lex.CutGlued(s, c.token); ok {
 			return c, strings.TrimPrefix(rest, " "), true
 		}
 	}
-	if c, ok := code(s, topic); ok && boundary(s[3:]) {
+	if c, ok := code(s, topic); ok && lex.Boundary(s[3:]) {
 		return currency{code: c}, strings.TrimPrefix(s[3:], " "), true
 	}
 	return currency{}, s, false
@@ -176,7 +178,7 @@ func moneyScalarIn(s, topic string, dec Decimal) (qty, bool) {
 		}
 		w = r
 	}
-	if w != "" && (q.cur == "" || !isUnitText(w)) {
+	if w != "" && (q.cur == "" || !lex.IsUnitText(w)) {
 		return q, false
 	}
 	return q, true

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 // ErrNoValue is what Parse returns, wrapped, for a placeholder that says
@@ -21,6 +24,43 @@ var ErrNoValue = errors.New("no value")
 var noValues = []string{
 	"n a", "not available", "not applicable", "not provided", "not known", "not disclosed",
 	"undisclosed", "unknown", "unk", "tbd", "tba", "tbc", "to be determined", "to be announced",
+}
+
+// textPlaceholders are the words, folded by NormalizeText, that a text
+// or names value may hold but that name nothing a source could be right
+// about ("none", "null", "?"): Parse keeps them as text, since a claim
+// may mean them, and IsPlaceholder tells the resolver they support no
+// candidate. Every built-in placeholder of noValues is one too.
+var textPlaceholders = func() map[string]bool {
+	m := map[string]bool{
+		"na": true, "n.a": true, "none": true, "null": true, "nil": true, "unavailable": true,
+		"no data": true, "not given": true, "not stated": true, "not specified": true, "unspecified": true,
+		"-": true, "--": true, "?": true, "—": true,
+	}
+	for _, w := range noValues {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsPlaceholder reports whether v, a text or names value (or a value of
+// no type), is a placeholder for no value ("not available", "n/a",
+// "unknown", "none", "-"), which supports nothing. Values of the other
+// types are never placeholders here: IsNoValue finds theirs before they
+// are parsed.
+func IsPlaceholder(v Value) bool {
+	switch v.Type {
+	case Bool, Choice:
+		return false
+	}
+	if v.Type.Numeric() {
+		return false
+	}
+	a := v.Atom
+	if a == "" {
+		a = NormalizeText(v.Raw)
+	}
+	return a == "" || textPlaceholders[a]
 }
 
 // IsNoValue reports whether raw, without its note, is a placeholder for
@@ -214,7 +254,7 @@ func SplitNote(raw string, spec Spec) (val, note string) {
 			break
 		}
 		inner := strings.TrimSpace(val[open+1 : len(val)-1])
-		if (spec.Type == Date || spec.Type == DateTime) && closer == ')' && isZoneText(clean(inner)) {
+		if (spec.Type == Date || spec.Type == DateTime) && closer == ')' && webtime.IsZoneText(lex.Clean(inner)) {
 			break
 		}
 		rest := strings.TrimRightFunc(val[:open], unicode.IsSpace)

@@ -164,3 +164,38 @@ func TestGateCodes(t *testing.T) {
 		t.Error("Term C - C44 and term c – c44 differ")
 	}
 }
+
+// TestIsPlaceholder: on text and names, the placeholders of Parse and
+// the words that name nothing support no candidate; values of the other
+// types and real text are not placeholders.
+func TestIsPlaceholder(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		typ  Type
+		want bool
+	}{
+		{"Not Available", Text, true},
+		{"n/a", Text, true},
+		{"N.A.", Text, true},
+		{"-", Text, true},
+		{"?", Text, true},
+		{"unknown", Names, true},
+		{"None", Text, true},
+		{"", Text, true},
+		{"Knuth", Text, false},
+		{"Knuth", Names, false},
+		{"none", Choice, false},
+		{"unknown", Number, false},
+	} {
+		if got := IsPlaceholder(Value{Raw: tc.raw, Type: tc.typ}); got != tc.want {
+			t.Errorf("IsPlaceholder(%q on %s) = %v, want %v", tc.raw, tc.typ, got, tc.want)
+		}
+	}
+	// One home: whatever Parse reads as no value on a text topic, the
+	// resolver takes for a placeholder too.
+	for _, w := range noValues {
+		if !IsNoValue(w, Spec{Type: Text}) || !IsPlaceholder(Value{Raw: w, Type: Text}) {
+			t.Errorf("%q: IsNoValue %v, IsPlaceholder %v", w, IsNoValue(w, Spec{Type: Text}), IsPlaceholder(Value{Raw: w, Type: Text}))
+		}
+	}
+}

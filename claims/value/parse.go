@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // bound is which half-line a value such as "at least 10" denotes.
@@ -74,12 +76,12 @@ func cutApprox(s string) (string, bool) {
 		return s, false
 	}
 	for _, sym := range [...]string{"~", "≈"} {
-		if rest, ok := cutSym(s, sym); ok {
+		if rest, ok := lex.CutSym(s, sym); ok {
 			return rest, true
 		}
 	}
 	for _, w := range approxWords {
-		if rest, ok := cutWord(s, w); ok {
+		if rest, ok := lex.CutWord(s, w); ok {
 			return rest, true
 		}
 	}
@@ -91,7 +93,7 @@ func (c *ctx) cutBound(s string) (string, bound) {
 		return s, noBound
 	}
 	for _, k := range boundSymbols {
-		if rest, ok := cutSym(s, k.text); ok {
+		if rest, ok := lex.CutSym(s, k.text); ok {
 			return rest, k.b
 		}
 	}
@@ -101,7 +103,7 @@ func (c *ctx) cutBound(s string) (string, bound) {
 	}
 	for _, l := range lists {
 		for _, k := range l {
-			if rest, ok := cutWord(s, k.text); ok {
+			if rest, ok := lex.CutWord(s, k.text); ok {
 				return rest, k.b
 			}
 		}
@@ -159,7 +161,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 		// as an amount, the topic would pass for a unit.
 		if ref, ok := mentionedRef(s); ok {
 			return v, fmt.Errorf("%s mentions topic %s but is not a relative value claimdiff reads "+
-				"(such as \"up to 3 times %s\"; nothing may follow the topic)", quote(raw), refIn(raw, ref), refIn(raw, ref))
+				"(such as \"up to 3 times %s\"; nothing may follow the topic)", lex.Quote(raw), refIn(raw, ref), refIn(raw, ref))
 		}
 	}
 	if c.dates() {
@@ -191,7 +193,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 		b, approx = b2, approx || approx2
 	}
 	if b == noBound {
-		if rest, ok := cutWord(s, "between"); ok {
+		if rest, ok := lex.CutWord(s, "between"); ok {
 			if l, r, ok := strings.Cut(rest, " and "); ok {
 				if lo, hi, cur, ok := c.interval(l, r); ok {
 					return c.span(v, lo, hi, cur, approx), nil
@@ -199,7 +201,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 			}
 			return v, c.fail()
 		}
-		if rest, ok := cutWord(s, "from"); ok {
+		if rest, ok := lex.CutWord(s, "from"); ok {
 			if lo, hi, cur, ok := c.splitInterval(rest); ok {
 				return c.span(v, lo, hi, cur, approx), nil
 			}

@@ -4,12 +4,14 @@ import (
 	"math"
 	"strconv"
 	"testing"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // generalParse is parse without the plain-number shortcut.
 func generalParse(raw string, spec Spec) (Value, bool, error) {
 	c := newCtx(spec)
-	v, err := c.parse(raw, clean(raw))
+	v, err := c.parse(raw, lex.Clean(raw))
 	return v, c.marked, err
 }
 

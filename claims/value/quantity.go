@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // ctx reads one numeric value for one topic.
@@ -65,7 +67,7 @@ func (c *ctx) fail() error {
 	if c.dates() {
 		return c.formError()
 	}
-	return fmt.Errorf("%s is not %s", quote(c.raw), noun(c.typ))
+	return fmt.Errorf("%s is not %s", lex.Quote(c.raw), noun(c.typ))
 }
 
 func noun(t Type) string {
@@ -96,16 +98,8 @@ func (c *ctx) scalar(s string) (qty, bool) {
 		return moneyScalarIn(s, c.cur, c.dec)
 	case Duration:
 		return durationScalarIn(s, c.dec)
-	case Date:
-		if q, ok := c.byLayout(s); ok {
-			return q, true
-		}
-		if q, ok := dateScalar(s); ok {
-			return q, true
-		}
-		return c.webDate(s)
-	case DateTime:
-		return dateTimeScalar(s, c)
+	case Date, DateTime:
+		return c.timeScalar(s)
 	}
 	return qty{}, false
 }
@@ -134,7 +128,7 @@ func (c *ctx) finish(q qty) (point, bool) {
 	case Duration:
 		if q.unit == 0 {
 			if c.unit == 0 {
-				c.setErr(fmt.Errorf("%s has no unit of time (days, weeks, months, years)", quote(c.raw)))
+				c.setErr(fmt.Errorf("%s has no unit of time (days, weeks, months, years)", lex.Quote(c.raw)))
 				return p, false
 			}
 			q.unit = c.unit
@@ -151,7 +145,7 @@ func (c *ctx) finish(q qty) (point, bool) {
 	}
 	n, ok := q.number()
 	if !ok {
-		c.setErr(fmt.Errorf("%s is out of range", quote(c.raw)))
+		c.setErr(fmt.Errorf("%s is out of range", lex.Quote(c.raw)))
 		return p, false
 	}
 	p.lo, p.hi = n, n
@@ -227,11 +221,11 @@ func (c *ctx) interval(l, r string) (float64, float64, string, bool) {
 		return 0, 0, "", false
 	}
 	if a.cur != b.cur {
-		c.setErr(fmt.Errorf("%s mixes currencies %s and %s", quote(c.raw), a.cur, b.cur))
+		c.setErr(fmt.Errorf("%s mixes currencies %s and %s", lex.Quote(c.raw), a.cur, b.cur))
 		return 0, 0, "", false
 	}
 	if a.lo > b.hi {
-		c.setErr(fmt.Errorf("%s is a range from high to low", quote(c.raw)))
+		c.setErr(fmt.Errorf("%s is a range from high to low", lex.Quote(c.raw)))
 		return 0, 0, "", false
 	}
 	return a.lo, b.hi, a.cur, true

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 type factorWord struct {
@@ -54,7 +56,7 @@ func IsRelative(raw string) (ref string, ok bool) {
 	if len(raw) > 2*maxLen {
 		return "", false
 	}
-	s := clean(raw)
+	s := lex.Clean(raw)
 	for _, dec := range [...]Decimal{DecimalPoint, DecimalComma} {
 		if r, ok, _ := parseRelative(raw, s, dec); ok {
 			return r.ref, true
@@ -110,11 +112,11 @@ func parseRelative(raw, s string, dec Decimal) (r relative, ok bool, err error) 
 	r.ref = refIn(raw, r.ref)
 	switch {
 	case !(r.k > 0):
-		return r, false, fmt.Errorf("%s scales %s by %s: a relative value's factor must be more than zero", quote(raw), r.ref, plain(r.k))
+		return r, false, fmt.Errorf("%s scales %s by %s: a relative value's factor must be more than zero", lex.Quote(raw), r.ref, plain(r.k))
 	case r.k > maxMagnitude || r.form == RelBetween && r.k2 > maxMagnitude:
-		return r, false, fmt.Errorf("%s is out of range", quote(raw))
+		return r, false, fmt.Errorf("%s is out of range", lex.Quote(raw))
 	case r.form == RelBetween && r.k > r.k2:
-		return r, false, fmt.Errorf("%s is a range from high to low", quote(raw))
+		return r, false, fmt.Errorf("%s is a range from high to low", lex.Quote(raw))
 	}
 	return r, true, nil
 }
@@ -150,14 +152,14 @@ func cutFactor(s string, dec Decimal) (float64, factorKind, string, bool) {
 		return numericFactor(s, dec)
 	}
 	for _, w := range fractions {
-		if rest, ok := cutWord(s, w.text); ok {
-			if rest, ok := cutWord(rest, "of"); ok {
+		if rest, ok := lex.CutWord(s, w.text); ok {
+			if rest, ok := lex.CutWord(rest, "of"); ok {
 				return w.f, kindFraction, rest, true
 			}
 		}
 	}
 	for _, w := range multiples {
-		if rest, ok := cutWord(s, w.text); ok {
+		if rest, ok := lex.CutWord(s, w.text); ok {
 			return w.f, kindMultiple, rest, true
 		}
 	}
@@ -175,19 +177,19 @@ func numericFactor(s string, dec Decimal) (float64, factorKind, string, bool) {
 		f = math.Inf(1)
 	}
 	if r, pct, _ := cutPercent(strings.TrimPrefix(rest, " ")); pct {
-		if r, ok := cutWord(r, "of"); ok {
+		if r, ok := lex.CutWord(r, "of"); ok {
 			return f / 100, kindPercent, r, true
 		}
 		return 0, 0, s, false
 	}
 	rest = strings.TrimPrefix(rest, " ")
 	for _, w := range [...]string{"times", "of", "x"} {
-		if r, ok := cutWord(rest, w); ok {
+		if r, ok := lex.CutWord(rest, w); ok {
 			return f, kindTimes, r, true
 		}
 	}
 	for _, sym := range [...]string{"×", "*"} {
-		if r, ok := cutSym(rest, sym); ok {
+		if r, ok := lex.CutSym(rest, sym); ok {
 			return f, kindTimes, r, true
 		}
 	}
@@ -200,13 +202,13 @@ func numericFactor(s string, dec Decimal) (float64, factorKind, string, bool) {
 // the word ("2–3 times", "20–30% of", "a third to a half of"). Hyphens in
 // the topic id ("2-3 times ukraine.army-size") are not separators.
 func factorInterval(s string, dec Decimal) (k1, k2 float64, ref string, ok bool) {
-	if rest, ok := cutWord(s, "between"); ok {
+	if rest, ok := lex.CutWord(s, "between"); ok {
 		if l, r, ok := strings.Cut(rest, " and "); ok {
 			return factorPair(l, r, dec)
 		}
 		return 0, 0, "", false
 	}
-	if rest, ok := cutWord(s, "from"); ok {
+	if rest, ok := lex.CutWord(s, "from"); ok {
 		if l, r, ok := strings.Cut(rest, " to "); ok {
 			return factorPair(l, r, dec)
 		}
@@ -337,7 +339,7 @@ func scales(prev, tok string) bool {
 	}
 	// "0.5x", glued to its number.
 	n := len(tok)
-	return n >= 2 && tok[n-1] == 'x' && isDigit(tok[n-2])
+	return n >= 2 && tok[n-1] == 'x' && lex.IsDigit(tok[n-2])
 }
 
 // isFactorWord reports whether tok may end a factor: an amount ("3",
@@ -387,7 +389,7 @@ func isTopicID(s string) bool {
 }
 
 func isIDByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) || c == '.' || c == '-' || c == '_'
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || lex.IsDigit(c) || c == '.' || c == '-' || c == '_'
 }
 
 // resolved reports whether v has a set: a relative value has none until
@@ -432,11 +434,11 @@ func ResolveChecked(rel, ref Value, spec Spec) (Value, error) {
 	}
 	switch {
 	case !ref.Type.Scalable():
-		return rel, fmt.Errorf("%s cannot be resolved: %s is not an amount to scale", quote(rel.Raw), rel.Ref)
+		return rel, fmt.Errorf("%s cannot be resolved: %s is not an amount to scale", lex.Quote(rel.Raw), rel.Ref)
 	case !resolved(ref):
-		return rel, fmt.Errorf("%s cannot be resolved: %s is itself relative", quote(rel.Raw), rel.Ref)
+		return rel, fmt.Errorf("%s cannot be resolved: %s is itself relative", lex.Quote(rel.Raw), rel.Ref)
 	case !(k > 0) || !(k2 >= k) || k2 > maxMagnitude || rel.Form > RelBetween:
-		return rel, fmt.Errorf("%s cannot be resolved: its factor is not a positive number", quote(rel.Raw))
+		return rel, fmt.Errorf("%s cannot be resolved: its factor is not a positive number", lex.Quote(rel.Raw))
 	}
 	out := rel
 	out.Type = spec.Type
@@ -457,7 +459,7 @@ func ResolveChecked(rel, ref Value, spec Spec) (Value, error) {
 		return !math.IsInf(from, 0) && !math.IsNaN(from) && !math.IsNaN(x) && !(math.Abs(x) <= maxMagnitude)
 	}
 	if tooBig(out.Lo, ref.Lo) || tooBig(out.Hi, ref.Hi) || tooBig(out.Nominal, ref.Nominal) {
-		return rel, fmt.Errorf("%s is out of range when %s is %s", quote(rel.Raw), rel.Ref, ref.String())
+		return rel, fmt.Errorf("%s is out of range when %s is %s", lex.Quote(rel.Raw), rel.Ref, ref.String())
 	}
 	switch rel.Form {
 	case RelAtLeast, RelMoreThan:

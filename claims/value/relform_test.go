@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // TestRelativeNeverMisread holds the forms that were once read as plain
@@ -262,7 +264,7 @@ func FuzzRelative(f *testing.F) {
 		ref, rel := IsRelative(raw)
 		mention, mentions := "", false
 		if len(raw) <= maxLen {
-			mention, mentions = mentionedRef(clean(raw))
+			mention, mentions = mentionedRef(lex.Clean(raw))
 		}
 		for _, spec := range specs {
 			v, err := Parse(raw, spec)

@@ -1,6 +1,10 @@
 package value
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
+)
 
 // numberScalar reads an amount, optionally followed by words naming what
 // it counts ("600,000 troops"); those words are not checked, since a
@@ -11,12 +15,12 @@ func numberScalar(s string, dec Decimal) (qty, bool) {
 		return q, ok
 	}
 	w := strings.TrimPrefix(rest, " ")
-	if _, _, pct := cutPercent(w); pct || !isUnitText(w) {
+	if _, _, pct := cutPercent(w); pct || !lex.IsUnitText(w) {
 		return q, false
 	}
 	// "five to ten" and "six or seven" are not six of something.
 	for _, join := range [...]string{"to", "or", "and"} {
-		if _, ok := cutWord(w, join); ok {
+		if _, ok := lex.CutWord(w, join); ok {
 			return q, false
 		}
 	}
@@ -30,7 +34,7 @@ func cutPercent(s string) (string, bool, bool) {
 		return strings.TrimPrefix(rest, " "), true, true
 	}
 	for _, w := range percentWords {
-		if rest, ok := cutWord(s, w); ok {
+		if rest, ok := lex.CutWord(s, w); ok {
 			return rest, true, true
 		}
 	}
@@ -52,7 +56,7 @@ func percentScalar(s string, dec Decimal) (qty, bool) {
 	if !ok || (rest[0] != ' ' && rest[0] != '%') {
 		return q, false
 	}
-	return q, w == "" || isUnitText(w)
+	return q, w == "" || lex.IsUnitText(w)
 }
 
 // timeUnits are in days. A month and a year are the calendar averages, so
@@ -74,7 +78,7 @@ var timeUnits = []struct {
 
 func cutTimeUnit(s string) (float64, string, bool) {
 	for _, u := range timeUnits {
-		if rest, ok := cutGlued(s, u.word); ok {
+		if rest, ok := lex.CutGlued(s, u.word); ok {
 			return u.days, rest, true
 		}
 	}
@@ -84,7 +88,7 @@ func cutTimeUnit(s string) (float64, string, bool) {
 // timeUnit returns the length in days of the unit named s ("days",
 // "years"), or 0.
 func timeUnit(s string) float64 {
-	d, rest, ok := cutTimeUnit(clean(s))
+	d, rest, ok := cutTimeUnit(lex.Clean(s))
 	if !ok || rest != "" {
 		return 0
 	}

@@ -1,74 +1,55 @@
 package value
 
-import "math"
+import (
+	"math"
 
-// ival is a value's set as an interval with normalised ends.
-type ival struct {
-	lo, hi         float64
-	loOpen, hiOpen bool
-}
+	"github.com/claimdiff/claimdiff/claims/value/namelist"
+)
 
-func (v Value) ival() ival {
-	i := ival{v.Lo, v.Hi, v.LoOpen || math.IsInf(v.Lo, -1), v.HiOpen || math.IsInf(v.Hi, 1)}
-	if math.IsNaN(i.lo) {
-		i.lo, i.loOpen = math.Inf(-1), true
+// ival is v's set as an interval with normalised ends: unknown and
+// infinite ends are infinite and open.
+func (v Value) ival() Interval {
+	i := Interval{v.Lo, v.Hi, v.LoOpen || math.IsInf(v.Lo, -1), v.HiOpen || math.IsInf(v.Hi, 1)}
+	if math.IsNaN(i.Lo) {
+		i.Lo, i.LoOpen = math.Inf(-1), true
 	}
-	if math.IsNaN(i.hi) {
-		i.hi, i.hiOpen = math.Inf(1), true
+	if math.IsNaN(i.Hi) {
+		i.Hi, i.HiOpen = math.Inf(1), true
 	}
 	return i
 }
 
-func (a ival) empty() bool {
-	return a.lo > a.hi || a.lo == a.hi && (a.loOpen || a.hiOpen)
-}
-
-func intersects(a, b ival) bool {
-	if a.empty() || b.empty() {
-		return false
-	}
-	lo, loOpen := a.lo, a.loOpen
-	if b.lo > lo {
-		lo, loOpen = b.lo, b.loOpen
-	} else if b.lo == lo {
-		loOpen = loOpen || b.loOpen
-	}
-	hi, hiOpen := a.hi, a.hiOpen
-	if b.hi < hi {
-		hi, hiOpen = b.hi, b.hiOpen
-	} else if b.hi == hi {
-		hiOpen = hiOpen || b.hiOpen
-	}
-	return lo < hi || lo == hi && !loOpen && !hiOpen
+func intersects(a, b Interval) bool {
+	return !a.Empty() && !b.Empty() && !a.And(b).Empty()
 }
 
 // subset reports whether a ⊆ b.
-func subset(a, b ival) bool {
-	if a.empty() {
+func subset(a, b Interval) bool {
+	if a.Empty() {
 		return true
 	}
-	if b.empty() {
+	if b.Empty() {
 		return false
 	}
-	lower := a.lo > b.lo || a.lo == b.lo && (a.loOpen || !b.loOpen)
-	upper := a.hi < b.hi || a.hi == b.hi && (a.hiOpen || !b.hiOpen)
+	lower := a.Lo > b.Lo || a.Lo == b.Lo && (a.LoOpen || !b.LoOpen)
+	upper := a.Hi < b.Hi || a.Hi == b.Hi && (a.HiOpen || !b.HiOpen)
 	return lower && upper
 }
 
 // coverAll reports whether a ∪ b is the whole line, i.e. whether their
 // complements fail to meet.
-func coverAll(a, b ival) bool {
-	full := func(x ival) bool { return math.IsInf(x.lo, -1) && math.IsInf(x.hi, 1) }
+func coverAll(a, b Interval) bool {
+	full := func(x Interval) bool { return math.IsInf(x.Lo, -1) && math.IsInf(x.Hi, 1) }
 	if full(a) || full(b) {
 		return true
 	}
-	if !math.IsInf(a.lo, -1) {
+	if !math.IsInf(a.Lo, -1) {
 		a, b = b, a
 	}
-	if !math.IsInf(a.lo, -1) || !math.IsInf(b.hi, 1) || a.empty() || b.empty() {
+	if !math.IsInf(a.Lo, -1) || !math.IsInf(b.Hi, 1) || a.Empty() || b.Empty() {
 		return false
 	}
-	return b.lo < a.hi || b.lo == a.hi && !(a.hiOpen && b.loOpen)
+	return b.Lo < a.Hi || b.Lo == a.Hi && !(a.HiOpen && b.LoOpen)
 }
 
 // Comparable reports whether two values can be compared at all: the same
@@ -93,7 +74,7 @@ func Meets(a, b Value) bool {
 	if !a.Type.Numeric() {
 		eq := a.Atom == b.Atom
 		if a.Type == Names {
-			eq = namesMeet(a.Atom, b.Atom)
+			eq = namelist.Meet(a.Atom, b.Atom)
 		}
 		switch {
 		case a.Negated && b.Negated:
@@ -133,8 +114,8 @@ func Same(a, b Value) bool {
 			a.Approx == b.Approx && resolved(a) == resolved(b)
 	}
 	ia, ib := a.ival(), b.ival()
-	return a.Approx == b.Approx && approxEqual(ia.lo, ib.lo) && approxEqual(ia.hi, ib.hi) &&
-		ia.loOpen == ib.loOpen && ia.hiOpen == ib.hiOpen
+	return a.Approx == b.Approx && approxEqual(ia.Lo, ib.Lo) && approxEqual(ia.Hi, ib.Hi) &&
+		ia.LoOpen == ib.LoOpen && ia.HiOpen == ib.HiOpen
 }
 
 // approxEqual is equality up to float noise (0.1+0.2 and 0.3).
@@ -157,12 +138,12 @@ func Gap(a, b Value) float64 {
 		return 1
 	}
 	ia, ib := a.ival(), b.ival()
-	if ia.empty() || ib.empty() {
+	if ia.Empty() || ib.Empty() {
 		return 1
 	}
-	near, far := ia.hi, ib.lo // a below b
-	if ib.hi <= ia.lo {
-		near, far = ib.hi, ia.lo
+	near, far := ia.Hi, ib.Lo // a below b
+	if ib.Hi <= ia.Lo {
+		near, far = ib.Hi, ia.Lo
 	}
 	d := far - near
 	var g float64

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // NormalizeText folds what does not change the meaning of a short text:
@@ -86,7 +88,7 @@ func parseBool(raw string) (Value, error) {
 	case "no", "n", "false":
 		v.Atom = "no"
 	default:
-		return v, fmt.Errorf("%s is not yes or no", quote(raw))
+		return v, fmt.Errorf("%s is not yes or no", lex.Quote(raw))
 	}
 	return v, nil
 }
@@ -115,7 +117,7 @@ func parseChoice(raw string, spec Spec) (Value, error) {
 		}
 	}
 	if len(choices) == 0 {
-		return v, fmt.Errorf("%s is not one of the choices: the topic lists none", quote(raw))
+		return v, fmt.Errorf("%s is not one of the choices: the topic lists none", lex.Quote(raw))
 	}
 	// The message names the first few choices: a topic of 20,000 choices
 	// and as many claims would otherwise print 20,000 names 20,000 times.
@@ -126,7 +128,7 @@ func parseChoice(raw string, spec Spec) (Value, error) {
 	if more := len(choices) - maxChoicesNamed; more > 0 {
 		names = append(names, fmt.Sprintf("and %d more", more))
 	}
-	return v, fmt.Errorf("%s is not one of the choices %s", quote(raw), strings.Join(names, ", "))
+	return v, fmt.Errorf("%s is not one of the choices %s", lex.Quote(raw), strings.Join(names, ", "))
 }
 
 // maxChoicesNamed is how many choices a message names.

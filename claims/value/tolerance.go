@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Tolerance says how close two values must be to count as the same value:
@@ -19,24 +21,24 @@ type Tolerance struct{ Abs, Rel float64 }
 // or two of these joined by "or" ("500 or 1%"). A leading "±" is allowed.
 func ParseTolerance(s string) (Tolerance, error) {
 	var t Tolerance
-	c := clean(s)
+	c := lex.Clean(s)
 	for _, p := range [...]string{"±", "+/-", "+-", "plus or minus"} {
-		c, _ = cutSym(c, p)
+		c, _ = lex.CutSym(c, p)
 	}
 	if c == "" {
-		return t, fmt.Errorf("%s is not a tolerance: it is empty", quote(s))
+		return t, fmt.Errorf("%s is not a tolerance: it is empty", lex.Quote(s))
 	}
 	parts := strings.SplitN(c, " or ", 3)
 	if len(parts) > 2 {
-		return t, fmt.Errorf("%s is not a tolerance: give at most an amount and a percentage", quote(s))
+		return t, fmt.Errorf("%s is not a tolerance: give at most an amount and a percentage", lex.Quote(s))
 	}
 	for _, p := range parts {
 		abs, rel, ok := tolerancePart(p)
 		if !ok {
-			return Tolerance{}, fmt.Errorf("%s is not a tolerance (write e.g. 1%%, 500 or 3 days)", quote(s))
+			return Tolerance{}, fmt.Errorf("%s is not a tolerance (write e.g. 1%%, 500 or 3 days)", lex.Quote(s))
 		}
 		if abs < 0 || rel < 0 {
-			return Tolerance{}, fmt.Errorf("tolerance %s is negative", quote(s))
+			return Tolerance{}, fmt.Errorf("tolerance %s is negative", lex.Quote(s))
 		}
 		t.Abs, t.Rel = max(t.Abs, abs), max(t.Rel, rel)
 	}
@@ -53,7 +55,7 @@ func tolerancePart(s string) (abs, rel float64, ok bool) {
 		return 0, 0, false
 	}
 	w := strings.TrimPrefix(rest, " ")
-	if r, ok := cutWord(w, "pp"); ok && r == "" {
+	if r, ok := lex.CutWord(w, "pp"); ok && r == "" {
 		abs, ok = q.number()
 		return abs, 0, ok
 	}

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Value is what one claim says, as a set.
@@ -125,7 +126,7 @@ func joinNotes(a, b string) string {
 }
 
 func noValueError(raw string) error {
-	return fmt.Errorf("%s is a placeholder for %w", quote(raw), ErrNoValue)
+	return fmt.Errorf("%s is a placeholder for %w", lex.Quote(raw), ErrNoValue)
 }
 
 // parseBody is parse for a value without its notes; raw is that value.
@@ -134,7 +135,7 @@ func parseBody(raw string, spec Spec) (Value, bool, string, error) {
 	if spec.Type.Numeric() && len(raw) > 4*maxLen {
 		s = raw // too long whatever clean folds; skip the work
 	} else {
-		s = clean(raw)
+		s = lex.Clean(raw)
 	}
 	if s == "" {
 		return Value{Raw: raw, Type: spec.Type}, false, "", errors.New("empty value")
@@ -154,7 +155,7 @@ func parseBody(raw string, spec Spec) (Value, bool, string, error) {
 	case Number, Percent, Money, Duration, Date, DateTime:
 		if len(s) > maxLen {
 			return Value{Raw: raw, Type: spec.Type}, false, "",
-				fmt.Errorf("%s is too long to be %s", quote(raw), noun(spec.Type))
+				fmt.Errorf("%s is too long to be %s", lex.Quote(raw), noun(spec.Type))
 		}
 		c := newCtx(spec)
 		v, err := c.parse(raw, s)
@@ -170,26 +171,12 @@ func parseBody(raw string, spec Spec) (Value, bool, string, error) {
 // amount of money is not a number, which is likelier than a typo.
 func numberHint(raw string, dec Decimal, err error) error {
 	if _, marked, _, e := parse(raw, Spec{Type: Percent, Decimal: dec}); e == nil && marked {
-		return fmt.Errorf("%s is a percentage, but the topic's type is number", quote(raw))
+		return fmt.Errorf("%s is a percentage, but the topic's type is number", lex.Quote(raw))
 	}
 	if v, _, _, e := parse(raw, Spec{Type: Money, Decimal: dec}); e == nil && v.Currency != "" {
-		return fmt.Errorf("%s is an amount of money, but the topic's type is number", quote(raw))
+		return fmt.Errorf("%s is an amount of money, but the topic's type is number", lex.Quote(raw))
 	}
 	return err
-}
-
-// quote quotes s for an error message, cut short so that a huge value
-// does not drown the report.
-func quote(s string) string {
-	const max = 60
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 func unbounded(v Value) Value {

@@ -3,6 +3,8 @@ package value
 import (
 	"testing"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/webtime"
 )
 
 func mustZone(t testing.TB, s string) *time.Location {
@@ -94,7 +96,7 @@ func TestParseWebDateTime(t *testing.T) {
 // date or a year needs Spec.Near.
 func TestParseWebDateTimeWithoutZone(t *testing.T) {
 	at := func(s string) float64 { return rfc3339(t, s) }
-	anyZone := func(wall string) set { w := at(wall); return span(w-zoneEast, w+zoneWest) }
+	anyZone := func(wall string) set { w := at(wall); return span(w-webtime.ZoneEast, w+webtime.ZoneWest) }
 	runParseCases(t, Spec{Type: DateTime}, []parseCase{
 		{name: "numeric pm", raw: "12/01/2011 01:55 PM", want: anyZone("2011-12-01T13:55:00Z")},
 		{name: "iso without zone", raw: "2011-12-01 14:07", want: anyZone("2011-12-01T14:07:00Z")},

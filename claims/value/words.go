@@ -1,6 +1,10 @@
 package value
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
+)
 
 // Counts written in words that are not digits: "two dozen" is 24, never 2,
 // and "thousands" is a range, not a number. A word claimdiff does not read
@@ -16,7 +20,7 @@ var groupWords = []struct {
 func scanGroupWord(s string) (float64, string, bool) {
 	t := strings.TrimPrefix(s, " ")
 	for _, g := range groupWords {
-		if rest, ok := cutGlued(t, g.word); ok {
+		if rest, ok := lex.CutGlued(t, g.word); ok {
 			return g.n, rest, true
 		}
 	}
@@ -42,7 +46,7 @@ func (c *ctx) roughCount(s string) (lo, hi float64, ok bool) {
 		return 0, 0, false
 	}
 	for _, r := range roughCounts {
-		rest, found := cutGlued(s, r.words)
+		rest, found := lex.CutGlued(s, r.words)
 		if !found {
 			continue
 		}

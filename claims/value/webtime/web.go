@@ -1,9 +1,11 @@
-package value
+package webtime
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Web pages write times as their templates do: "12/1/11 2:06 PM
@@ -38,27 +40,27 @@ type numDate struct {
 // / . or -, at s[i:]: "12/01/2011", "1.12.11", "2011/12/01".
 func numericDate(s string, i int) (numDate, bool) {
 	var n numDate
-	j := digitsEnd(s, i)
+	j := lex.DigitsEnd(s, i)
 	n.la = j - i
 	if n.la != 1 && n.la != 2 && n.la != 4 || j >= len(s) || strings.IndexByte("/.-", s[j]) < 0 {
 		return n, false
 	}
 	sep := s[j]
-	n.a, _ = atoi(s[i:j])
-	k := digitsEnd(s, j+1)
+	n.a, _ = lex.Atoi(s[i:j])
+	k := lex.DigitsEnd(s, j+1)
 	n.lb = k - j - 1
 	if n.lb != 1 && n.lb != 2 || k >= len(s) || s[k] != sep {
 		return n, false
 	}
-	n.b, _ = atoi(s[j+1 : k])
-	e := digitsEnd(s, k+1)
+	n.b, _ = lex.Atoi(s[j+1 : k])
+	e := lex.DigitsEnd(s, k+1)
 	n.lc = e - k - 1
 	if n.lc != 1 && n.lc != 2 && n.lc != 4 {
 		return n, false
 	}
-	n.c, _ = atoi(s[k+1 : e])
+	n.c, _ = lex.Atoi(s[k+1 : e])
 	// "1.2.3.4" and "12/01/2011/5" are something else.
-	if e < len(s) && (isDigit(s[e]) || s[e] == sep && e+1 < len(s) && isDigit(s[e+1])) {
+	if e < len(s) && (lex.IsDigit(s[e]) || s[e] == sep && e+1 < len(s) && lex.IsDigit(s[e+1])) {
 		return n, false
 	}
 	n.end = e
@@ -103,7 +105,7 @@ func abs(x int) int {
 // order decides and, unset, month first unless only day first is
 // possible. A date the declared order makes impossible is an error, not
 // a date read the other way: the declaration, or the value, is wrong.
-func (c *ctx) readNumericDate(s string, i int, st *stamp) (int, bool) {
+func (c *Reader) readNumericDate(s string, i int, st *stamp) (int, bool) {
 	n, ok := numericDate(s, i)
 	if !ok {
 		return i, false
@@ -115,22 +117,22 @@ func (c *ctx) readNumericDate(s string, i int, st *stamp) (int, bool) {
 			return i, false
 		}
 		y, m, d, ly = n.a, n.b, n.c, 4
-	case c.order == OrderYMD:
+	case c.Order == OrderYMD:
 		if n.la != 2 || n.lc == 4 {
-			c.setErr(fmt.Errorf("%s is not a date in %s order", quote(c.raw), c.order.words()))
+			c.setErr(fmt.Errorf("%s is not a date in %s order", lex.Quote(c.Raw), c.Order.words()))
 			return i, false
 		}
 		y, m, d, ly = n.a, n.b, n.c, 2
 	case n.lc == 1:
 		return i, false
-	case c.order == OrderDMY, c.order == OrderUnset && n.a > 12 && n.b <= 12:
+	case c.Order == OrderDMY, c.Order == OrderUnset && n.a > 12 && n.b <= 12:
 		d, m, y, ly = n.a, n.b, n.c, n.lc
 	default:
 		m, d, y, ly = n.a, n.b, n.c, n.lc
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
-		if c.order != OrderUnset && n.la != 4 {
-			c.setErr(fmt.Errorf("%s is not a date in %s order", quote(c.raw), c.order.words()))
+		if c.Order != OrderUnset && n.la != 4 {
+			c.setErr(fmt.Errorf("%s is not a date in %s order", lex.Quote(c.Raw), c.Order.words()))
 		}
 		return i, false
 	}
@@ -146,7 +148,7 @@ func (c *ctx) readNumericDate(s string, i int, st *stamp) (int, bool) {
 // or not), in either order and glued or not ("2:07 PMDec 01"). What
 // follows may be a tail (see cutTail): a status, a marker or, in place
 // of the time, a placeholder. ok is false for anything else.
-func (c *ctx) readStamp(s string) (st stamp, ok bool) {
+func (c *Reader) readStamp(s string) (st stamp, ok bool) {
 	for i := 0; ; {
 		from := i
 		i = skipStampSep(s, i, st.mo != 0)
@@ -156,7 +158,7 @@ func (c *ctx) readStamp(s string) (st stamp, ok bool) {
 		var j int
 		ok = false
 		switch ch := s[i]; {
-		case isDigit(ch):
+		case lex.IsDigit(ch):
 			if !st.clock {
 				if j, ok = readClock(s, i, &st); ok {
 					break
@@ -234,7 +236,7 @@ func skipStampSep(s string, i int, date bool) int {
 				return i
 			}
 			i += n
-		case c == 't' && date && i+1 < len(s) && isDigit(s[i+1]) && i > 0 && isDigit(s[i-1]):
+		case c == 't' && date && i+1 < len(s) && lex.IsDigit(s[i+1]) && i > 0 && lex.IsDigit(s[i-1]):
 			i++
 		case (c == 'a' || c == 'o') && i+2 < len(s) && s[i+2] == ' ' &&
 			(s[i:i+2] == "at" || s[i:i+2] == "on") && (i == 0 || s[i-1] == ' '):
@@ -257,7 +259,7 @@ func lettersEnd(s string, i int) int {
 // PM", "2:07PM", "1:55 p.m.", "1:55p", "2 pm", "12 noon". A clock needs
 // a colon or an am/pm; the hour is 0–23, or 1–12 before am/pm.
 func readClock(s string, i int, st *stamp) (int, bool) {
-	j := digitsEnd(s, i)
+	j := lex.DigitsEnd(s, i)
 	if j-i > 2 {
 		return i, false
 	}
@@ -265,65 +267,68 @@ func readClock(s string, i int, st *stamp) (int, bool) {
 	if !colon && (j >= len(s) || s[j] != ' ' && (s[j] < 'a' || s[j] > 'z')) {
 		return i, false // "12/01/2011": a date, not a clock
 	}
-	h, _ := atoi(s[i:j])
+	h, _ := lex.Atoi(s[i:j])
 	mi, sec, frac := 0, 0, 0.0
 	if colon {
-		k := digitsEnd(s, j+1)
-		if k-j-1 != 2 {
+		var ok bool
+		if mi, sec, frac, j, ok = minutesAt(s, j); !ok {
 			return i, false
 		}
-		mi, _ = atoi(s[j+1 : k])
+	}
+	h, j, ok := clockHour(s, j, h, mi == 0 && sec == 0, colon)
+	if !ok {
+		return i, false
+	}
+	st.h, st.mi, st.sec, st.frac, st.clock = h, mi, sec, frac, true
+	return j, true
+}
+
+// minutesAt reads the ":mm[:ss[.frac]]" of a clock at s[j:].
+func minutesAt(s string, j int) (mi, sec int, frac float64, end int, ok bool) {
+	k := lex.DigitsEnd(s, j+1)
+	if k-j-1 != 2 {
+		return 0, 0, 0, j, false
+	}
+	mi, _ = lex.Atoi(s[j+1 : k])
+	j = k
+	if j < len(s) && s[j] == ':' {
+		k = lex.DigitsEnd(s, j+1)
+		if k-j-1 != 2 {
+			return 0, 0, 0, j, false
+		}
+		sec, _ = lex.Atoi(s[j+1 : k])
 		j = k
-		if j < len(s) && s[j] == ':' {
-			k = digitsEnd(s, j+1)
-			if k-j-1 != 2 {
-				return i, false
-			}
-			sec, _ = atoi(s[j+1 : k])
-			j = k
-			if j < len(s) && s[j] == '.' {
-				k = digitsEnd(s, j+1)
-				if k == j+1 || k-j-1 > 9 {
-					return i, false
-				}
-				n, _ := atoi(s[j+1 : k])
-				frac = float64(n)
-				for range k - j - 1 {
-					frac /= 10
-				}
-				j = k
+		if j < len(s) && s[j] == '.' {
+			if frac, j, ok = fracAt(s, j); !ok {
+				return 0, 0, 0, j, false
 			}
 		}
 	}
-	if mi > 59 || sec > 60 {
-		return i, false
-	}
-	// am/pm, glued ("2:07PM", "1:55p") or after a space.
+	return mi, sec, frac, j, mi <= 59 && sec <= 60
+}
+
+// clockHour reads what follows a clock's digits at s[j:] into its hour
+// h: am or pm, glued ("2:07PM", "1:55p") or after a space; noon or
+// midnight after a 12 on the hour (zero); or nothing, for a 24-hour
+// clock, which needs its colon. It returns the hour and where it ends.
+func clockHour(s string, j, h int, zero, colon bool) (int, int, bool) {
 	pm, k, ampm := meridiem(s, j, true)
 	if !ampm && j < len(s) && s[j] == ' ' {
 		pm, k, ampm = meridiem(s, j+1, false)
 	}
 	switch {
 	case ampm:
-		if h < 1 || h > 12 {
-			return i, false
-		}
-		h %= 12
-		if pm {
-			h += 12
-		}
-		j = k
-	case h == 12 && mi == 0 && sec == 0 && (cutsWord(s, j, "noon") > 0 || cutsWord(s, j, "midnight") > 0):
+		h, ok := to24(h, pm)
+		return h, k, ok
+	case h == 12 && zero:
 		if n := cutsWord(s, j, "noon"); n > 0 {
-			j = n
-		} else {
-			h, j = 0, cutsWord(s, j, "midnight")
+			return h, n, true
 		}
-	case !colon || h > 23:
-		return i, false
+		if n := cutsWord(s, j, "midnight"); n > 0 {
+			return 0, n, true
+		}
 	}
-	st.h, st.mi, st.sec, st.frac, st.clock = h, mi, sec, frac, true
-	return j, true
+	return h, j, colon && h <= 23
 }
 
 // cutsWord returns the end of the word w after an optional space at
@@ -414,11 +419,11 @@ func readDayMonth(s string, i int, st *stamp) (int, bool) {
 
 // dayAt reads a day of the month at s[i:], with an ordinal suffix or not.
 func dayAt(s string, i int) (int, int, bool) {
-	j := digitsEnd(s, i)
+	j := lex.DigitsEnd(s, i)
 	if j == i || j-i > 2 {
 		return 0, i, false
 	}
-	d, _ := atoi(s[i:j])
+	d, _ := lex.Atoi(s[i:j])
 	for _, suf := range [...]string{"st", "nd", "rd", "th"} {
 		if strings.HasPrefix(s[j:], suf) {
 			j += len(suf)
@@ -449,17 +454,17 @@ func yearAfter(s string, j int, st *stamp) int {
 	if k < len(s) && (s[k] == ' ' || s[k] == '-' || s[k] == '.') {
 		k++
 	}
-	e := digitsEnd(s, k)
-	if e-k != 4 || e < len(s) && (s[e] == ':' || isDigit(s[e])) {
+	e := lex.DigitsEnd(s, k)
+	if e-k != 4 || e < len(s) && (s[e] == ':' || lex.IsDigit(s[e])) {
 		return j
 	}
-	st.y, _ = atoi(s[k:e])
+	st.y, _ = lex.Atoi(s[k:e])
 	st.noYear = false
 	return e
 }
 
 // readZoneAt reads the zone that starts at s[i:]; letters run to e.
-func (c *ctx) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
+func (c *Reader) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
 	var tok string
 	end := e
 	switch {
@@ -479,14 +484,14 @@ func (c *ctx) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
 		tok = s[i:end]
 	}
 	z, ok, err := readZone(tok)
-	if err != nil && c.zone != nil {
+	if err != nil && c.Zone != nil {
 		// The declared zone decides what the abbreviation means, once
 		// the instant is known (decideZone).
 		a := zoneAbbrs[tok]
 		z, ok, err = tz{set: true, offs: a.offs, name: strings.ToUpper(tok)}, true, nil
 	}
 	if err != nil {
-		c.setErr(fmt.Errorf("%s: %w", quote(c.raw), err))
+		c.setErr(fmt.Errorf("%s: %w", lex.Quote(c.Raw), err))
 	}
 	if !ok {
 		return i, false
@@ -497,9 +502,9 @@ func (c *ctx) readZoneAt(s string, i, e int, st *stamp) (int, bool) {
 
 // offsetEnd is the end of "+08:00", "-0500" or "+8" at s[i:].
 func offsetEnd(s string, i int) int {
-	j := digitsEnd(s, i+1)
+	j := lex.DigitsEnd(s, i+1)
 	if j < len(s) && s[j] == ':' {
-		j = digitsEnd(s, j+1)
+		j = lex.DigitsEnd(s, j+1)
 	}
 	return j
 }
@@ -507,65 +512,65 @@ func offsetEnd(s string, i int) int {
 // webDate reads a stamp on a date topic: its date, as written (a time
 // and zone with it say nothing more about the day it was written on). A
 // date without a year takes the nearest to Spec.Near.
-func (c *ctx) webDate(s string) (qty, bool) {
+func (c *Reader) webDate(s string) (Span, bool) {
 	st, ok := c.readStamp(s)
 	if !ok {
-		return qty{}, false
+		return Span{}, false
 	}
 	return c.stampDate(st)
 }
 
 // stampDate is the day stamp st names on a date topic.
-func (c *ctx) stampDate(st stamp) (qty, bool) {
+func (c *Reader) stampDate(st stamp) (Span, bool) {
 	if st.mo == 0 || st.placeholder {
-		return qty{}, false
+		return Span{}, false
 	}
 	day, ok := c.fillYear(&st, tz{}, 12*3600)
 	if !ok || !c.stampDone(&st, day) {
-		return qty{}, false
+		return Span{}, false
 	}
-	return qty{lo: float64(day), hi: float64(day)}, true
+	return Span{Lo: float64(day), Hi: float64(day)}, true
 }
 
 // webDateTime reads a stamp on a datetime topic. Its zone is the one
 // written, else Spec.Zone; without either, the clock spans every zone
 // (UTC-12 to UTC+14), as a date does. A date alone is its whole day. A
 // value without a date or a year takes them from Spec.Near.
-func (c *ctx) webDateTime(s string) (qty, bool) {
+func (c *Reader) webDateTime(s string) (Span, bool) {
 	st, ok := c.readStamp(s)
 	if !ok {
-		return qty{}, false
+		return Span{}, false
 	}
 	return c.stampDateTime(st)
 }
 
 // stampDateTime is the instant, or the span, stamp st names on a
 // datetime topic.
-func (c *ctx) stampDateTime(st stamp) (qty, bool) {
+func (c *Reader) stampDateTime(st stamp) (Span, bool) {
 	if st.placeholder {
 		// Words where the time should be: no value, the words its note.
-		c.note = rawTail(c.raw, st.tail)
-		c.setErr(noValueError(c.raw))
-		return qty{}, false
+		c.Note = rawTail(c.Raw, st.tail)
+		c.setErr(ErrPlaceholder)
+		return Span{}, false
 	}
 	z := st.zone
-	if !z.set && c.zone != nil {
-		z = tz{set: true, loc: c.zone}
+	if !z.set && c.Zone != nil {
+		z = tz{set: true, loc: c.Zone}
 	}
 	tod := int64(st.h*3600 + st.mi*60 + st.sec)
 	ambiguous := z
 	if z.offs != nil {
-		z = tz{set: true, loc: c.zone} // to find the day; decideZone settles it
+		z = tz{set: true, loc: c.Zone} // to find the day; decideZone settles it
 	}
 	var ok bool
 	var day int64
 	if st.mo == 0 {
-		if c.near.IsZero() {
-			c.setErr(fmt.Errorf("%s has no date: write one (as in \"Dec 1, 2011 1:55 PM\"), or date the claim so that the nearest day is taken", quote(c.raw)))
-			return qty{}, false
+		if c.Near.IsZero() {
+			c.setErr(fmt.Errorf("%s has no date: write one (as in \"Dec 1, 2011 1:55 PM\"), or date the claim so that the nearest day is taken", lex.Quote(c.Raw)))
+			return Span{}, false
 		}
 		// The day, of those around Near's, that puts the clock nearest it.
-		near := z.wallOf(c.near)
+		near := z.wallOf(c.Near)
 		d0 := floorDiv(near, 86400)
 		day = d0 - 1
 		for d := d0; d <= d0+1; d++ {
@@ -580,32 +585,32 @@ func (c *ctx) stampDateTime(st stamp) (qty, bool) {
 		}
 		d, ok := c.fillYear(&st, z, mid)
 		if !ok {
-			return qty{}, false
+			return Span{}, false
 		}
 		day = d
 	}
 	if !c.stampDone(&st, day) {
-		return qty{}, false
+		return Span{}, false
 	}
 	if ambiguous.offs != nil {
 		if z, ok = c.decideZone(ambiguous, day*86400+tod); !ok {
-			return qty{}, false
+			return Span{}, false
 		}
 	}
-	q := qty{clock: st.clock && st.zone.set}
+	q := Span{Clock: st.clock && st.zone.set}
 	switch {
 	case !st.clock && z.set:
 		lo, _ := z.instant(day * 86400)
 		_, hi := z.instant((day + 1) * 86400)
-		q.lo, q.hi, q.span = float64(lo), float64(hi-1), true
+		q.Lo, q.Hi, q.Period = float64(lo), float64(hi-1), true
 	case !st.clock:
-		q.lo, q.hi, q.span = float64(day*86400-zoneEast), float64((day+1)*86400+zoneWest-1), true
+		q.Lo, q.Hi, q.Period = float64(day*86400-ZoneEast), float64((day+1)*86400+ZoneWest-1), true
 	case z.set:
 		lo, hi := z.instant(day*86400 + tod)
-		q.lo, q.hi, q.span = float64(lo)+st.frac, float64(hi)+st.frac, lo != hi
+		q.Lo, q.Hi, q.Period = float64(lo)+st.frac, float64(hi)+st.frac, lo != hi
 	default:
 		w := float64(day*86400+tod) + st.frac
-		q.lo, q.hi, q.span = w-zoneEast, w+zoneWest, true
+		q.Lo, q.Hi, q.Period = w-ZoneEast, w+ZoneWest, true
 	}
 	return q, true
 }
@@ -614,16 +619,16 @@ func (c *ctx) stampDateTime(st stamp) (qty, bool) {
 // missing one from Near (the year, of those around Near's, that puts
 // the date nearest it, with the clock at tod seconds into the day in
 // zone z). It returns the day since the epoch.
-func (c *ctx) fillYear(st *stamp, z tz, tod int64) (int64, bool) {
+func (c *Reader) fillYear(st *stamp, z tz, tod int64) (int64, bool) {
 	switch {
 	case st.short:
-		st.y = fullYear(st.y, c.near)
+		st.y = fullYear(st.y, c.Near)
 	case st.noYear:
-		if c.near.IsZero() {
-			c.setErr(fmt.Errorf("%s has no year: write one (as in \"Dec 1, 2011\"), or date the claim so that the nearest is taken", quote(c.raw)))
+		if c.Near.IsZero() {
+			c.setErr(fmt.Errorf("%s has no year: write one (as in \"Dec 1, 2011\"), or date the claim so that the nearest is taken", lex.Quote(c.Raw)))
 			return 0, false
 		}
-		near := z.wallOf(c.near)
+		near := z.wallOf(c.Near)
 		ny := time.Unix(near, 0).UTC().Year()
 		found := false
 		var best int64
@@ -664,9 +669,9 @@ func floorDiv(a, b int64) int64 {
 // decideZone reads an ambiguous abbreviation (AST, IST) at wall clock
 // wall as the meaning whose offset the declared zone has then, and
 // refuses it when the declared zone has none of them.
-func (c *ctx) decideZone(a tz, wall int64) (tz, bool) {
-	lo, _ := tz{set: true, loc: c.zone}.instant(wall)
-	off := offsetAt(c.zone, lo)
+func (c *Reader) decideZone(a tz, wall int64) (tz, bool) {
+	lo, _ := tz{set: true, loc: c.Zone}.instant(wall)
+	off := offsetAt(c.Zone, lo)
 	for _, o := range a.offs {
 		if o == off {
 			return tz{set: true, off: off}, true
@@ -674,6 +679,6 @@ func (c *ctx) decideZone(a tz, wall int64) (tz, bool) {
 	}
 	m := zoneAbbrs[strings.ToLower(a.name)].ambiguous
 	c.setErr(fmt.Errorf("%s: %s is ambiguous (%s), and the declared zone %s, at %s then, is neither: write the offset instead",
-		quote(c.raw), a.name, m, c.zone, offsetName(off)))
+		lex.Quote(c.Raw), a.name, m, c.Zone, offsetName(off)))
 	return tz{}, false
 }

@@ -1,9 +1,11 @@
-package value
+package webtime
 
 import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // A Layout is a form of date and time that a source or a topic declares
@@ -87,7 +89,7 @@ func ParseLayout(s string) (Layout, error) {
 		return Layout{}, errors.New("layout is empty: write one as Go writes the reference time (2006-01-02 3:04 PM) or with strftime's fields (%Y-%m-%d %I:%M %p)")
 	}
 	if len(s) > 128 {
-		return Layout{}, fmt.Errorf("layout %s is too long", quote(s))
+		return Layout{}, fmt.Errorf("layout %s is too long", lex.Quote(s))
 	}
 	var toks []layoutTok
 	var err error
@@ -107,7 +109,7 @@ func ParseLayout(s string) (Layout, error) {
 		}
 	}
 	if !dateOrTime {
-		return Layout{}, fmt.Errorf("layout %s names no field of a date or a time: write one as Go writes the reference time (2006-01-02 3:04 PM) or with strftime's fields (%%Y-%%m-%%d %%I:%%M %%p)", quote(s))
+		return Layout{}, fmt.Errorf("layout %s names no field of a date or a time: write one as Go writes the reference time (2006-01-02 3:04 PM) or with strftime's fields (%%Y-%%m-%%d %%I:%%M %%p)", lex.Quote(s))
 	}
 	return Layout{src: s, toks: toks}, nil
 }
@@ -146,7 +148,7 @@ func strftimeLayout(s string) ([]layoutTok, error) {
 			i++ // padding flags: the fields read either way
 		}
 		if i >= len(s) {
-			return nil, fmt.Errorf("layout %s ends in a %% with no field after it", quote(s))
+			return nil, fmt.Errorf("layout %s ends in a %% with no field after it", lex.Quote(s))
 		}
 		switch s[i] {
 		case '%':
@@ -158,7 +160,7 @@ func strftimeLayout(s string) ([]layoutTok, error) {
 		}
 		kinds, ok := strftimeFields[s[i]]
 		if !ok {
-			return nil, fmt.Errorf("layout %s has %%%c, which claimdiff does not read: use %%Y %%y %%m %%b %%B %%d %%e %%a %%A %%H %%I %%M %%S %%f %%p %%Z %%z %%F %%D %%R %%T", quote(s), s[i])
+			return nil, fmt.Errorf("layout %s has %%%c, which claimdiff does not read: use %%Y %%y %%m %%b %%B %%d %%e %%a %%A %%H %%I %%M %%S %%f %%p %%Z %%z %%F %%D %%R %%T", lex.Quote(s), s[i])
 		}
 		toks = appendLiteral(toks, b.String())
 		b.Reset()
@@ -181,7 +183,7 @@ func appendLiteral(toks []layoutTok, text string) []layoutTok {
 	if text == "" {
 		return toks
 	}
-	lit := clean(text)
+	lit := lex.Clean(text)
 	if lit == "" {
 		lit = " "
 	} else {

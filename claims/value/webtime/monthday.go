@@ -1,9 +1,7 @@
-package value
+package webtime
 
 import (
-	"math"
 	"strings"
-	"time"
 )
 
 // MonthDay reads a date a writer gives without its year, as prose does
@@ -28,14 +26,4 @@ func MonthDay(raw string) (m, d int, ok bool) {
 		return 0, 0, false
 	}
 	return m, d, true
-}
-
-// Years is the calendar years a date value spans, from its first day to
-// its last; ok is false for a value that is not a bounded date.
-func Years(v Value) (from, to int, ok bool) {
-	if v.Type != Date || math.IsInf(v.Lo, 0) || math.IsInf(v.Hi, 0) || math.IsNaN(v.Lo) || math.IsNaN(v.Hi) {
-		return 0, 0, false
-	}
-	y := func(days float64) int { return time.Unix(int64(days)*86400, 0).UTC().Year() }
-	return y(v.Lo), y(v.Hi), true
 }

@@ -1,16 +1,18 @@
-package value
+package webtime
 
 import (
 	"strings"
 	"time"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // A date written without a zone may be any of the zones from UTC-12 to
 // UTC+14, so on a datetime topic it spans all the instants that were that
 // day somewhere.
 const (
-	zoneEast = 14 * 3600
-	zoneWest = 12 * 3600
+	ZoneEast = 14 * 3600
+	ZoneWest = 12 * 3600
 )
 
 // dayNumber is the days from 1970-01-01 to y-m-d in the proleptic
@@ -43,43 +45,28 @@ func daysIn(y, m int) int {
 	return monthDays[m]
 }
 
-// atoi reads s as a non-negative decimal of exactly len(s) digits.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
-}
-
 // dateSpan is the days from y-m-d to y-m-d, where a zero month or day
 // stands for the whole year or month.
-func dateSpan(y, m, d int) (qty, bool) {
+func dateSpan(y, m, d int) (Span, bool) {
 	if y < 1 || y > 9999 || m < 0 || m > 12 || d < 0 || (m == 0 && d != 0) || (m > 0 && d > daysIn(y, m)) {
-		return qty{}, false
+		return Span{}, false
 	}
 	switch {
 	case m == 0:
-		return qty{lo: dayNumber(y, 1, 1), hi: dayNumber(y, 12, 31), span: true}, true
+		return Span{Lo: dayNumber(y, 1, 1), Hi: dayNumber(y, 12, 31), Period: true}, true
 	case d == 0:
-		return qty{lo: dayNumber(y, m, 1), hi: dayNumber(y, m, daysIn(y, m)), span: true}, true
+		return Span{Lo: dayNumber(y, m, 1), Hi: dayNumber(y, m, daysIn(y, m)), Period: true}, true
 	}
 	n := dayNumber(y, m, d)
-	return qty{lo: n, hi: n}, true
+	return Span{Lo: n, Hi: n}, true
 }
 
 // dateScalar reads 2025-11-27, 2025-11, 2025, "November 27, 2025",
 // "Nov. 27, 2025", "27 November 2025", "Thursday, 27 Nov 2025",
 // "November 2025", and a datetime as the date it was written on. Lo and
 // Hi are days since the epoch.
-func dateScalar(s string) (qty, bool) {
-	if _, ok := atoi(s[:min(4, len(s))]); ok && len(s) >= 4 {
+func dateScalar(s string) (Span, bool) {
+	if _, ok := lex.Atoi(s[:min(4, len(s))]); ok && len(s) >= 4 {
 		return isoDate(s)
 	}
 	var tok [4]string
@@ -94,7 +81,7 @@ func dateScalar(s string) (qty, bool) {
 		}
 		if j > i {
 			if n == len(tok) {
-				return qty{}, false
+				return Span{}, false
 			}
 			tok[n] = s[i:j]
 			n++
@@ -128,37 +115,37 @@ func dateScalar(s string) (qty, bool) {
 			}
 		}
 	}
-	return qty{}, false
+	return Span{}, false
 }
 
-func isoDate(s string) (qty, bool) {
-	y, ok := atoi(s[:4])
+func isoDate(s string) (Span, bool) {
+	y, ok := lex.Atoi(s[:4])
 	if !ok {
-		return qty{}, false
+		return Span{}, false
 	}
 	if len(s) == 4 {
 		return dateSpan(y, 0, 0)
 	}
 	if len(s) < 7 || s[4] != '-' {
-		return qty{}, false
+		return Span{}, false
 	}
-	m, ok := atoi(s[5:7])
+	m, ok := lex.Atoi(s[5:7])
 	if !ok || m == 0 {
-		return qty{}, false
+		return Span{}, false
 	}
 	if len(s) == 7 {
 		return dateSpan(y, m, 0)
 	}
 	if len(s) < 10 || s[7] != '-' {
-		return qty{}, false
+		return Span{}, false
 	}
-	d, ok := atoi(s[8:10])
+	d, ok := lex.Atoi(s[8:10])
 	if !ok || d == 0 {
-		return qty{}, false
+		return Span{}, false
 	}
 	if len(s) > 10 {
 		if _, ok, _ := dateTime(s); !ok {
-			return qty{}, false
+			return Span{}, false
 		}
 	}
 	return dateSpan(y, m, d)
@@ -240,7 +227,7 @@ func day(s string) (int, bool) {
 	if len(s) > 2 {
 		return 0, false
 	}
-	d, ok := atoi(s)
+	d, ok := lex.Atoi(s)
 	return d, ok && d >= 1
 }
 
@@ -248,5 +235,5 @@ func year(s string) (int, bool) {
 	if len(s) != 4 {
 		return 0, false
 	}
-	return atoi(s)
+	return lex.Atoi(s)
 }

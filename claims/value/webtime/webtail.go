@@ -1,12 +1,13 @@
-package value
+package webtime
 
 import (
 	"fmt"
-	"html"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // Web pages write more than the time into the cell that holds it: a
@@ -60,8 +61,8 @@ var timeWords = map[string]bool{
 // which is a timeWord; after a date alone, a marker, or any words
 // (which then stand in for the time). It reports whether st, with that
 // tail, is a stamp.
-func (c *ctx) cutTail(s string, from int, st *stamp) bool {
-	if !st.clock && st.mo == 0 || c.err != nil {
+func (c *Reader) cutTail(s string, from int, st *stamp) bool {
+	if !st.clock && st.mo == 0 || c.Err != nil {
 		return false
 	}
 	t := strings.TrimLeft(s[from:], " ,|@-–—")
@@ -80,7 +81,7 @@ func (c *ctx) cutTail(s string, from int, st *stamp) bool {
 		}
 		// A first word of three to five capitals may be a zone the
 		// table does not know ("14:07 XYZ"), not a status.
-		if w, _ := tailWords(rawTail(c.raw, t)); len(w) > 0 && len(w[0]) >= 3 && len(w[0]) <= 5 && w[0] == strings.ToUpper(w[0]) {
+		if w, _ := tailWords(rawTail(c.Raw, t)); len(w) > 0 && len(w[0]) >= 3 && len(w[0]) <= 5 && w[0] == strings.ToUpper(w[0]) {
 			return false
 		}
 	}
@@ -138,14 +139,14 @@ func deniedAfterTime(w string, afterOn bool) bool {
 	return isWeekday(w)
 }
 
-// rawTail is tail (a suffix of clean(raw)) as raw writes it, in its own
+// rawTail is tail (a suffix of lex.Clean(raw)) as raw writes it, in its own
 // case and spacing: the note a reader sees.
 func rawTail(raw, tail string) string {
 	for p := len(raw) - 1; p >= 0; p-- {
 		if !utf8.RuneStart(raw[p]) {
 			continue
 		}
-		if strings.TrimSpace(raw[p:]) != "" && clean(raw[p:]) == tail {
+		if strings.TrimSpace(raw[p:]) != "" && lex.Clean(raw[p:]) == tail {
 			return strings.Join(strings.Fields(raw[p:]), " ")
 		}
 	}
@@ -155,27 +156,16 @@ func rawTail(raw, tail string) string {
 // stampDone checks what a stamp says beyond its date and time once the
 // day is known (day since the epoch): that a weekday written is that
 // day's. It keeps the tail as the value's note.
-func (c *ctx) stampDone(st *stamp, day int64) bool {
+func (c *Reader) stampDone(st *stamp, day int64) bool {
 	if st.wday != 0 {
 		if got, want := weekdayOfDay(day), time.Weekday(st.wday-1); got != want {
 			c.setErr(fmt.Errorf("%s says %s, but %s was a %s",
-				quote(c.raw), want, time.Unix(day*86400, 0).UTC().Format("Jan 2, 2006"), got))
+				lex.Quote(c.Raw), want, time.Unix(day*86400, 0).UTC().Format("Jan 2, 2006"), got))
 			return false
 		}
 	}
 	if st.tail != "" {
-		c.note = rawTail(c.raw, st.tail)
+		c.Note = rawTail(c.Raw, st.tail)
 	}
 	return true
-}
-
-// unescapeWeb decodes the HTML entities a scraped value kept, with or
-// without their semicolon ("Dec 04&nbsp", "&amp;", "&#160;"), on the
-// types whose values are read rather than kept as written: a no-break
-// space is then a space, as clean folds it.
-func unescapeWeb(raw string, t Type) string {
-	if !t.Numeric() || strings.IndexByte(raw, '&') < 0 {
-		return raw
-	}
-	return html.UnescapeString(raw)
 }

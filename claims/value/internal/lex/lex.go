@@ -1,15 +1,19 @@
-package value
+// Package lex holds the small lexical rules that value and its
+// sub-packages share: how text is cleaned before it is read, where a
+// keyword ends, and how a value is quoted in a message.
+package lex
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// clean folds what does not change a value's meaning, so that the parsers
+// Clean folds what does not change a value's meaning, so that the parsers
 // match plain lower-case keywords: case, runs of (Unicode) white space and
 // the Unicode minus sign.
-func clean(s string) string {
+func Clean(s string) string {
 	if isClean(s) {
 		return s
 	}
@@ -38,7 +42,7 @@ func clean(s string) string {
 	return b.String()
 }
 
-// cleanASCII is clean for text of printable ASCII and spaces, the
+// cleanASCII is Clean for text of printable ASCII and spaces, the
 // commonest kind that needs it ("2:07 PM EST"): runs that need no change
 // are copied whole.
 func cleanASCII(s string) (string, bool) {
@@ -79,7 +83,7 @@ func cleanASCII(s string) (string, bool) {
 	return b.String(), true
 }
 
-// isClean is the allocation-free common case of clean.
+// isClean is the allocation-free common case of Clean.
 func isClean(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
@@ -93,9 +97,9 @@ func isClean(s string) bool {
 	return true
 }
 
-// cutWord cuts the keyword w off the start of s if a space or the end
+// CutWord cuts the keyword w off the start of s if a space or the end
 // follows it.
-func cutWord(s, w string) (string, bool) {
+func CutWord(s, w string) (string, bool) {
 	rest, ok := strings.CutPrefix(s, w)
 	switch {
 	case !ok:
@@ -108,8 +112,8 @@ func cutWord(s, w string) (string, bool) {
 	return s, false
 }
 
-// cutSym cuts the symbol sym off the start of s, and a space after it.
-func cutSym(s, sym string) (string, bool) {
+// CutSym cuts the symbol sym off the start of s, and a space after it.
+func CutSym(s, sym string) (string, bool) {
 	rest, ok := strings.CutPrefix(s, sym)
 	if !ok {
 		return s, false
@@ -117,18 +121,18 @@ func cutSym(s, sym string) (string, bool) {
 	return strings.TrimPrefix(rest, " "), true
 }
 
-// cutGlued cuts w off the start of s if no letter or digit follows it, so
+// CutGlued cuts w off the start of s if no letter or digit follows it, so
 // that abbreviations may be glued to a number ("600k", "48h") without
 // matching the start of a longer word ("km").
-func cutGlued(s, w string) (string, bool) {
+func CutGlued(s, w string) (string, bool) {
 	rest, ok := strings.CutPrefix(s, w)
-	if !ok || !boundary(rest) {
+	if !ok || !Boundary(rest) {
 		return s, false
 	}
 	return rest, true
 }
 
-func boundary(s string) bool {
+func Boundary(s string) bool {
 	if s == "" {
 		return true
 	}
@@ -136,18 +140,18 @@ func boundary(s string) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func digitsEnd(s string, i int) int {
-	for i < len(s) && isDigit(s[i]) {
+func DigitsEnd(s string, i int) int {
+	for i < len(s) && IsDigit(s[i]) {
 		i++
 	}
 	return i
 }
 
-// isUnitText reports whether s names what a number counts ("troops",
+// IsUnitText reports whether s names what a number counts ("troops",
 // "km/h"): words without digits or signs that would change the number.
-func isUnitText(s string) bool {
+func IsUnitText(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsLetter(r) {
 		return false
@@ -158,4 +162,33 @@ func isUnitText(s string) bool {
 		}
 	}
 	return true
+}
+
+// Quote quotes s for an error message, cut short so that a huge value
+// does not drown the report.
+func Quote(s string) string {
+	const max = 60
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// Atoi reads s as a non-negative decimal of exactly len(s) digits.
+func Atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !IsDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }

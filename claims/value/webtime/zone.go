@@ -1,15 +1,17 @@
-package value
+package webtime
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"sync"
 	"time"
+
 	// The zone database travels with the binary: CI machines and
 	// containers often have no /usr/share/zoneinfo, and a ledger that
 	// says `zone: America/Chicago` must read the same everywhere.
 	_ "time/tzdata"
+
+	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
 // ParseZone reads a `zone:` declaration: an IANA name
@@ -32,7 +34,7 @@ func ParseZone(s string) (*time.Location, error) {
 	}
 	if _, found := zoneAbbrs[strings.ToLower(t)]; found {
 		return nil, fmt.Errorf("zone %s is an abbreviation: declare the place's IANA name (such as America/New_York), "+
-			"so that summer time is right, or a fixed offset such as -05:00", quote(t))
+			"so that summer time is right, or a fixed offset such as -05:00", lex.Quote(t))
 	}
 	// "Local" would make a ledger read differently on every machine.
 	if t != "Local" && !strings.Contains(t, "..") {
@@ -40,7 +42,7 @@ func ParseZone(s string) (*time.Location, error) {
 			return loc, nil
 		}
 	}
-	return nil, fmt.Errorf("%s is not a time zone: give an IANA name such as America/Chicago, or an offset such as -06:00", quote(t))
+	return nil, fmt.Errorf("%s is not a time zone: give an IANA name such as America/Chicago, or an offset such as -06:00", lex.Quote(t))
 }
 
 // offsetName is how a fixed zone shows its offset: "+05:30".
@@ -212,28 +214,10 @@ func readZone(s string) (tz, bool, error) {
 	return tz{set: true, off: a.off}, true, nil
 }
 
-// isZoneText reports whether s, lower case, names a zone, even one that
+// IsZoneText reports whether s, lower case, names a zone, even one that
 // is refused as ambiguous: "(-05:00)" and "(IST)" after a time belong to
 // the value, not to a note.
-func isZoneText(s string) bool {
+func IsZoneText(s string) bool {
 	_, ok, err := readZone(s)
 	return ok || err != nil
-}
-
-// Zoneless reports whether raw, on a datetime topic with no Spec.Zone,
-// is a time of day written without a zone ("12/01/2011 01:55 PM"), which
-// therefore spans every zone from UTC-12 to UTC+14: a lint can warn that
-// declaring the source's or the topic's zone would make it an instant.
-// A date alone is vague by design and is not reported.
-func Zoneless(raw string, spec Spec) bool {
-	if spec.Type != DateTime || spec.Zone != nil || len(raw) > maxLen {
-		return false
-	}
-	v, err := Parse(raw, spec)
-	if err != nil || !math.IsNaN(v.Nominal) {
-		return false
-	}
-	spec.Zone = time.UTC
-	w, err := Parse(raw, spec)
-	return err == nil && !math.IsNaN(w.Nominal)
 }
