@@ -164,6 +164,8 @@ claims:
 		{"a factor of ten", `  - {topic: toll, value: 43450, source: paper, date: 2018-06-01}`, SeverityLow},
 		{"a lone early guess", `  - {topic: toll, value: about 100, source: governor, date: 2018-01-01}`, SeverityLow},
 		{"an outlet's own different figure", `  - {topic: toll, value: 1200, source: paper, date: 2018-06-01}`, SeverityHigh},
+		{"an outlet's figure within 5%", `  - {topic: toll, value: 4200, source: paper, date: 2018-06-01}`, SeverityLow},
+		{"an official's figure within 5%", `  - {topic: toll, value: 4200, source: governor, date: 2018-06-01}`, SeverityMedium},
 		{"an official's figure against many", `  - {topic: toll, value: 64, source: governor, date: 2018-06-01}`, SeverityHigh},
 	}
 	for _, tt := range tests {

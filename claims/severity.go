@@ -129,7 +129,8 @@ const slipAgainst = 3
 
 // slip returns the weaker of the two sides when it is one origin's lone
 // claim against a side of slipAgainst origins or more, and that claim is
-// an outlet's or a wire's typo of the other side's figure (see typoOf), or
+// an outlet's or a wire's typo of the other side's figure (see typoOf) or
+// a figure within nearSlip of it, or
 // an early guess (a hedged or approximate figure, made before every claim
 // of the other side). A denial, a reporter's own different figure, or one
 // official's word against many is never a slip: that is often the story.
@@ -144,7 +145,7 @@ func slip(l *Ledger, first, second *Position) *Position {
 	}
 	c := &l.Claims[weak.members[0]]
 	if s := l.Sources.Get(weak.OriginIDs[0]); s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire) &&
-		typoOf(weak.common, strong.common) {
+		(typoOf(weak.common, strong.common) || nearFigure(weak.common, strong.common)) {
 		return weak
 	}
 	v := weak.common
@@ -201,6 +202,21 @@ func strongerOf(first, second *Position) *Position {
 		return second
 	}
 	return first
+}
+
+// nearSlip is the largest relative gap at which one outlet's lone figure
+// against a figure several origins carry reads as its slip (1,747 for
+// 1,784), not a count of its own.
+const nearSlip = 0.05
+
+// nearFigure reports whether figures a and b lie within nearSlip of each
+// other, relative to the larger.
+func nearFigure(a, b value.Value) bool {
+	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) || isTime(a.Type) || a.Negated || b.Negated {
+		return false
+	}
+	x, y := math.Abs(a.Nominal), math.Abs(b.Nominal)
+	return math.Abs(x-y) <= nearSlip*math.Max(x, y)
 }
 
 // typoOf reports whether figure a reads as a slip of the pen for b: the
