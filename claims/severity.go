@@ -212,7 +212,7 @@ const nearSlip = 0.05
 // nearFigure reports whether figures a and b lie within nearSlip of each
 // other, relative to the larger.
 func nearFigure(a, b value.Value) bool {
-	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) || isTime(a.Type) || a.Negated || b.Negated {
+	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) || isTime(a.Type) || a.Negated || b.Negated || a.Atom != "" || b.Atom != "" {
 		return false
 	}
 	x, y := math.Abs(a.Nominal), math.Abs(b.Nominal)
