@@ -281,3 +281,24 @@ claims:
 		}
 	}
 }
+
+// When the origin's own words are in the ledger, its relays are copies of
+// them: an outlet's "as many as 655,000" the day after, or another's
+// rounder "650,000" a week later, revises nothing. Heard only through
+// relays, an origin's later relay still revises an earlier one.
+func TestRelaysOfAnOriginHeardDirectlyReviseNothing(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: own, topic: deaths, value: 654965, source: study, date: 2006-10-11}
+  - {id: r1, topic: deaths, value: 655000, source: study, via: [wire], date: 2006-10-11}
+  - {id: r2, topic: deaths, value: as many as 655000, source: study, via: [paper], date: 2006-10-12}
+  - {id: r3, topic: deaths, value: 650000, source: study, via: [checker], date: 2006-10-17}
+  - {id: w1, topic: deaths, value: 802, source: registry, via: [wire], date: 2010-03-03}
+  - {id: w2, topic: deaths, value: 487, source: registry, via: [paper], date: 2010-03-08}
+`)
+	var got []string
+	for _, r := range a.Revisions {
+		got = append(got, r.FromClaim+"→"+r.ToClaim)
+	}
+	if want := []string{"w1→w2"}; !slices.Equal(got, want) {
+		t.Errorf("revisions %v, want %v", got, want)
+	}
+}
