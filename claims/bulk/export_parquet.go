@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parquetread"
 )
 
 // A Parquet claim file holds the columns the other bulk formats hold, with
@@ -195,7 +196,7 @@ func plainDay(s string) (int32, bool) {
 		return 0, false
 	}
 	d := t.Unix() / 86400
-	if d < minDateDay || d > maxDateDay {
+	if d < parquetread.MinDateDay || d > parquetread.MaxDateDay {
 		return 0, false
 	}
 	return int32(d), true

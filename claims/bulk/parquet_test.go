@@ -265,6 +265,9 @@ type sparkRow struct {
 	AsOf   deprecated.Int96 `parquet:"as_of"`
 }
 
+// julianUnixEpoch is the Julian day number of 1970-01-01.
+const julianUnixEpoch = 2440588
+
 // int96 is t as Spark writes it: nanoseconds into the day, then the
 // Julian day.
 func int96(t time.Time) deprecated.Int96 {

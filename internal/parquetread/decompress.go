@@ -1,4 +1,4 @@
-package bulk
+package parquetread
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // with every codec Parquet writers use but LZO and the old Hadoop LZ4.
 
 // decompress returns src decompressed, which must be exactly want bytes.
-func (d *pqDecoder) decompress(codec int32, src []byte, want int32) ([]byte, error) {
+func (d *Decoder) decompress(codec int32, src []byte, want int32) ([]byte, error) {
 	if codec == pqUncompressed {
 		if len(src) != int(want) {
 			return nil, fmt.Errorf("an uncompressed page's sizes disagree")
@@ -24,8 +24,8 @@ func (d *pqDecoder) decompress(codec int32, src []byte, want int32) ([]byte, err
 		return src, nil
 	}
 	// Inflating costs time and memory whatever the page holds.
-	if !d.budget.take(int64(want)) {
-		return nil, errPqBudget
+	if !d.budget.Take(int64(want)) {
+		return nil, ErrBudget
 	}
 	d.page = grow(d.page, int(want))
 	dst := d.page
