@@ -211,7 +211,7 @@ func parquetClaim(r *parquetRow, a *claims.Analysis, i int, lo, hi *float64) {
 	}
 	r.Topic, r.Value, r.Source, r.Via = c.Topic, c.Value.Raw, c.Source, c.Via
 	r.Date, r.AsOf, r.Quote, r.Denies, r.Note = c.Date, c.AsOf, c.Quote, c.Denies, c.Note
-	if pairs := exportContext(c.Context); len(pairs) > 0 {
+	if pairs := claims.ContextPairs(c.Context); len(pairs) > 0 {
 		r.Context = make(map[string]string, len(pairs))
 		for _, p := range pairs {
 			r.Context[p[0]] = p[1]

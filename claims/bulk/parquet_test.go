@@ -70,7 +70,7 @@ func ledgerRow(c *claims.Claim) parquetRow {
 	if !c.DerivedID {
 		r.ID = c.ID
 	}
-	if pairs := exportContext(c.Context); len(pairs) > 0 {
+	if pairs := claims.ContextPairs(c.Context); len(pairs) > 0 {
 		r.Context = map[string]string{}
 		for _, p := range pairs {
 			r.Context[p[0]] = p[1]
