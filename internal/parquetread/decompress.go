@@ -93,7 +93,7 @@ func codecName(codec int32) string {
 // readExactly fills dst from r, which must then be at its end.
 func readExactly(r io.Reader, dst []byte) error {
 	if _, err := io.ReadFull(r, dst); err != nil {
-		return fmt.Errorf("it holds fewer bytes than its header says")
+		return &causeError{"it holds fewer bytes than its header says", err}
 	}
 	var one [1]byte
 	if n, _ := r.Read(one[:]); n > 0 {
@@ -101,3 +101,13 @@ func readExactly(r io.Reader, dst []byte) error {
 	}
 	return nil
 }
+
+// causeError says what is wrong in words of its own, and keeps the error
+// that showed it (a corrupt stream, or one cut short) for a caller.
+type causeError struct {
+	msg string
+	err error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.err }

@@ -19,13 +19,16 @@ import (
 )
 
 // Error is a Parquet file that is not what it says: reading it ends, and
-// Line is the row (from 1) it was met at, or 0 for the whole file.
+// Line is the row (from 1) it was met at, or 0 for the whole file. Err,
+// when set, is what was found wrong (a codec's error, say).
 type Error struct {
 	Line int
 	Msg  string
+	Err  error
 }
 
 func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
 
 // ReadError is a failure to read the file, not a fault of the file.
 type ReadError struct{ Err error }
@@ -41,7 +44,7 @@ func AsError(err error, line int) error {
 	if errors.As(err, &bad) || errors.As(err, &failed) {
 		return err
 	}
-	return &Error{Line: line, Msg: err.Error()}
+	return &Error{Line: line, Msg: err.Error(), Err: err}
 }
 
 // ErrBudget stops reading a file that has expanded past its budget.

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -220,4 +221,18 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("a file in memory failed to read: %v", err)
 		}
 	})
+}
+
+// A fault of the file keeps what showed it, for a caller that asks.
+func TestErrorKeepsItsCause(t *testing.T) {
+	cause := errors.New("invalid input")
+	err := AsError(fmt.Errorf("a ZSTD page does not decompress: %w", cause), 3)
+	var bad *Error
+	if !errors.As(err, &bad) || bad.Line != 3 || !errors.Is(err, cause) {
+		t.Errorf("AsError lost the line or the cause: %#v", err)
+	}
+	short := readExactly(bytes.NewReader([]byte("ab")), make([]byte, 3))
+	if !errors.Is(short, io.ErrUnexpectedEOF) || short.Error() != "it holds fewer bytes than its header says" {
+		t.Errorf("readExactly: %v", short)
+	}
 }
