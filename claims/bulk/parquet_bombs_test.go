@@ -9,6 +9,7 @@ import (
 	"github.com/parquet-go/parquet-go/deprecated"
 	"github.com/parquet-go/parquet-go/format"
 
+	"github.com/claimdiff/claimdiff/internal/parquetread"
 	"github.com/claimdiff/claimdiff/internal/parquetread/parquettest"
 )
 
@@ -17,6 +18,7 @@ import (
 // at the budget, and never copies more than the budget allows (it took
 // 6 GB of memory for a 24 KB file).
 func TestParquetDeltaBytesBomb(t *testing.T) {
+	t.Parallel()
 	const n, size = 4096, 1 << 20
 	pre, lens := make([]int64, n), make([]int64, n)
 	lens[0] = size
@@ -27,7 +29,7 @@ func TestParquetDeltaBytesBomb(t *testing.T) {
 	page = append(page, strings.Repeat("a", size)...)
 	value := parquettest.Col{Name: "value", Type: format.ByteArray, Codec: format.Zstd, Pages: []parquettest.Page{
 		{Type: format.DataPage, Values: n, Encoding: format.DeltaByteArray, Uncompressed: int32(len(page)), Body: parquettest.Zstd(t, page)}}}
-	data := parquettest.Craft(t, n, parquettest.DictColumn("topic", "t", n), value, parquettest.DictColumn("source", "s", n))
+	data := parquettest.Craft(t, int64(n), parquettest.DictColumn("topic", "t", n), value, parquettest.DictColumn("source", "s", n))
 	if len(data) > 64<<10 {
 		t.Fatalf("the bomb takes %d bytes", len(data))
 	}
@@ -45,6 +47,7 @@ func TestParquetDeltaBytesBomb(t *testing.T) {
 // before they are inflated (an 825 KB file of them cost 17 s of CPU and
 // linted clean), and what pages inflate to is charged to the budget.
 func TestParquetEmptyInflatingPages(t *testing.T) {
+	t.Parallel()
 	const rows = 4
 	zeros := make([]byte, 128<<20)
 	frame := parquettest.Zstd(t, zeros)
@@ -83,14 +86,20 @@ func TestParquetEmptyInflatingPages(t *testing.T) {
 // The Parquet files of one load share one budget: three tiny files of
 // run-length dictionary pages cannot each expand to a GiB.
 func TestParquetBudgetPerLoad(t *testing.T) {
-	const n = 1 << 20
-	data := parquettest.Craft(t, n, parquettest.DictColumn("topic", "t", n), parquettest.DictColumn("value", "1", n), parquettest.DictColumn("source", "s", n))
+	t.Parallel()
+	// A load's real budget takes a million claims a file to pass; by
+	// default the test gives the load a smaller one, which the same rule
+	// holds to with 64 thousand.
+	n, budget, limit := 1<<16, &Budget{pq: parquetread.NewBudget(48 << 20)}, "48 MiB"
+	if sized(0, 1) == 1 {
+		n, budget, limit = 1<<20, NewBudget(), "1024 MiB"
+	}
+	data := parquettest.Craft(t, int64(n), parquettest.DictColumn("topic", "t", n), parquettest.DictColumn("value", "1", n), parquettest.DictColumn("source", "s", n))
 	if len(data) > 2<<10 {
 		t.Fatalf("the file takes %d bytes", len(data))
 	}
-	// The first file reads whole: a million claims fit 1 GiB. The second
+	// The first file reads whole: its claims fit the budget. The second
 	// would too on a budget of its own, but not on the load's.
-	budget := NewBudget()
 	for i, name := range []string{"a.parquet", "b.parquet"} {
 		b, err := read(name, bytes.NewReader(data), int64(len(data)), Options{Budget: budget})
 		if err != nil {
@@ -100,7 +109,7 @@ func TestParquetBudgetPerLoad(t *testing.T) {
 		case i == 0 && (len(b.problems) != 0 || len(b.claims) != n):
 			t.Fatalf("the first file: %q, %d claims", problemList(b.problems), len(b.claims))
 		case i == 1 && (len(b.claims) == n || len(b.problems) != 1 ||
-			!strings.Contains(b.problems[0].Message, "the Parquet files of the ledger expand to more than 1024 MiB in memory together")):
+			!strings.Contains(b.problems[0].Message, "the Parquet files of the ledger expand to more than "+limit+" in memory together")):
 			t.Errorf("the second file: %d claims, %q", len(b.claims), problemList(b.problems))
 		}
 	}

@@ -110,7 +110,8 @@ func wantClaims(t *testing.T, cs []claims.Claim) []claims.Claim {
 // Whatever compression, page version and encoding a writer picks, the
 // file reads to the claims JSON Lines reads.
 func TestParquetEncodings(t *testing.T) {
-	cs := randomClaims(3000, 1)
+	t.Parallel()
+	cs := randomClaims(sized(600, 3000), 1)
 	want := wantClaims(t, cs)
 	rows := make([]parquetRow, len(cs))
 	for i := range cs {
@@ -124,7 +125,7 @@ func TestParquetEncodings(t *testing.T) {
 				opts := []parquet.WriterOption{parquet.Compression(codec), parquet.DataPageVersion(version),
 					// Small pages and row groups, so that rows and lists
 					// cross their edges.
-					parquet.PageBufferSize(1 << 10), parquet.MaxRowsPerRowGroup(700)}
+					parquet.PageBufferSize(1 << 10), parquet.MaxRowsPerRowGroup(int64(sized(250, 700)))}
 				switch enc {
 				case "plain":
 					opts = append(opts, parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain))
@@ -132,6 +133,7 @@ func TestParquetEncodings(t *testing.T) {
 					opts = append(opts, parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.DeltaByteArray))
 				}
 				t.Run(fmt.Sprintf("%s-v%d-%s", name, version, enc), func(t *testing.T) {
+					t.Parallel()
 					data := writeRows(t, rows, opts...)
 					b, err := read("x.parquet", bytes.NewReader(data), int64(len(data)), Options{})
 					if err != nil || len(b.problems) > 0 {
