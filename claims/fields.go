@@ -23,14 +23,21 @@ func IsDate(s string) bool {
 	return ok
 }
 
-// ContextPairs splits a canonical context back into its pairs, for display.
+// ContextPairs splits a canonical context back into its pairs. Every pair
+// is written key=value, so a part without "=" is the rest of a value that
+// held "; " and belongs to the pair before it, as the bulk loader joins
+// them.
 func ContextPairs(ctx string) [][2]string {
 	if ctx == "" {
 		return nil
 	}
 	var out [][2]string
 	for _, p := range strings.Split(ctx, "; ") {
-		k, v, _ := strings.Cut(p, "=")
+		k, v, ok := strings.Cut(p, "=")
+		if !ok && len(out) > 0 {
+			out[len(out)-1][1] += "; " + p
+			continue
+		}
 		out = append(out, [2]string{k, v})
 	}
 	return out

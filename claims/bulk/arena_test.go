@@ -12,6 +12,7 @@ import (
 // Strings from the arena must keep their text while the arena makes more,
 // whatever the buffer they were made from holds next.
 func TestTextArenaKeepsText(t *testing.T) {
+	t.Parallel()
 	var a textArena
 	var made []string
 	var want []string

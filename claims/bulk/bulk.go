@@ -223,7 +223,7 @@ type Options struct {
 	// (NewBudget); without it each file has its own.
 	Budget *Budget
 	// parquetBudget, when set, replaces a Parquet file's budget (see
-	// pqBudget), so tests can reach it with small files.
+	// budgetFor), so tests can reach it with small files.
 	parquetBudget int64
 	// expandedBytes, when set, replaces a compressed file's cap on what it
 	// expands to (see expandedLimit), for the same reason.

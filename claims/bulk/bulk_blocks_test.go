@@ -45,7 +45,9 @@ func sameWithBlocks(t testing.TB, name string, data []byte, sizes ...int) {
 // sameWithBlocksCapped is sameWithBlocks for a file read with a cap.
 func sameWithBlocksCapped(t testing.TB, name string, data []byte, limit int64, sizes ...int) {
 	t.Helper()
-	want := readWithBlocks(t, name, data, 1<<30, 0, limit)
+	// One block longer than the file: a block of 1 GiB, on a file of
+	// unknown size, cleared a GiB for every file read.
+	want := readWithBlocks(t, name, data, len(data)+1, 0, limit)
 	for _, size := range sizes {
 		for _, declared := range []int64{int64(len(data)), int64(len(data) / 3), 0} {
 			if got := readWithBlocks(t, name, data, size, declared, limit); got != want {
@@ -73,12 +75,13 @@ func firstDiff(got, want string) string {
 }
 
 func TestBlocksGenerated(t *testing.T) {
+	t.Parallel()
 	for _, f := range []struct {
 		name  string
 		write func(io.Writer, gen.Options) error
 	}{{"claims.csv", gen.CSV}, {"claims.jsonl", gen.JSONL}} {
 		var data bytes.Buffer
-		if err := f.write(&data, gen.Options{Claims: 3000, Seed: 7}); err != nil {
+		if err := f.write(&data, gen.Options{Claims: sized(600, 3000), Seed: 7}); err != nil {
 			t.Fatal(err)
 		}
 		sameWithBlocks(t, f.name, data.Bytes(), 1, 100, 4096, 65536)
@@ -88,6 +91,7 @@ func TestBlocksGenerated(t *testing.T) {
 // CSV records with quoted line breaks straddle block cuts; a worker that
 // starts inside one reads nonsense, which must never reach the ledger.
 func TestBlocksOpenRecords(t *testing.T) {
+	t.Parallel()
 	var csv strings.Builder
 	csv.WriteString("id,topic,value,source,quote\n")
 	for i := range 300 {
@@ -110,6 +114,7 @@ func TestBlocksOpenRecords(t *testing.T) {
 
 // What stops or breaks reading must be met at the same place in blocks.
 func TestBlocksStops(t *testing.T) {
+	t.Parallel()
 	rows := strings.Repeat(`{"topic": "t", "value": "1", "source": "ap"}`+"\n", 200)
 	binary := rows + "{\"topic\": \"t\x00\"}\n" + rows
 	sameWithBlocks(t, "c.jsonl", []byte(binary), 1, 100, 1000)
@@ -118,7 +123,9 @@ func TestBlocksStops(t *testing.T) {
 	// A line longer than the cap, and than any block, is skipped.
 	long := `{"quote": "` + strings.Repeat("x", 3*MaxLineBytes) + `"}` + "\n"
 	sameWithBlocks(t, "c.jsonl", []byte(rows+long+rows), 100, 1<<16)
-	sameWithBlocks(t, "c.csv", []byte(csvRows+"t,1,\""+strings.Repeat("y\n", 2*MaxLineBytes/2+10)+"\"\n"+"t,2,ap\n"), 100, 1<<16)
+	// A quoted cell longer than the cap, of lines that cross blocks.
+	cell := strings.Repeat(strings.Repeat("y", 4000)+"\n", MaxLineBytes/4000+10)
+	sameWithBlocks(t, "c.csv", []byte(csvRows+"t,1,\""+cell+"\"\n"+"t,2,ap\n"), 100, 1<<16)
 }
 
 // Past the cap on a file's size, reading stops at the line that passes
@@ -160,7 +167,7 @@ func FuzzBlocks(f *testing.F) {
 // A file of short lines that are not claims reserves room for few claims,
 // not one per line.
 func TestBlocksShortLinesReserveLittle(t *testing.T) {
-	data := []byte(strings.Repeat("x\n", 1<<20))
+	data := []byte(strings.Repeat("x\n", sized(1<<16, 1<<20)))
 	b, err := read("junk.jsonl", bytes.NewReader(data), int64(len(data)), Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -163,6 +163,7 @@ func BenchmarkBulkRead(b *testing.B) {
 // Hostile lines, near the length cap and full of cells or keys, cost time
 // in proportion to their length, and their problems are capped per file.
 func TestBulkHostileLines(t *testing.T) {
+	t.Parallel()
 	header := "topic,value,source," + strings.Repeat("é,", 300_000) + "é"
 	jsonLine := `{"topic": "plan.army-cap", "value": 1, "source": "ap"` + strings.Repeat(`, "é": 1`, 100_000) + "}"
 	var kb strings.Builder

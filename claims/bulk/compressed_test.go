@@ -70,6 +70,7 @@ func TestFormatOfCompressed(t *testing.T) {
 // plain file, in every text format, gzip and zstd alike, in blocks small
 // enough that the file takes many.
 func TestCompressedReadsAsPlain(t *testing.T) {
+	t.Parallel()
 	var csv, jsonl strings.Builder
 	csv.WriteString("id,topic,value,source,date\n")
 	for i := range 3000 {
@@ -132,6 +133,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // expanded no more than that: here 64 MiB of blank lines, and one line
 // that never ends, in 64 KiB or so of gzip, against a 1 MiB cap.
 func TestGzipBombStopsAtTheCap(t *testing.T) {
+	t.Parallel()
 	const expanded = 64 << 20
 	for what, unit := range map[string][]byte{"blank lines": []byte("\n"), "one endless line": []byte("a")} {
 		bomb := gzipped(t, append([]byte("topic,value,source\n"), bytes.Repeat(unit, expanded)...))

@@ -138,7 +138,7 @@ func appendClaimJSON(b []byte, c *claims.Claim) []byte {
 	str("date", c.Date)
 	str("as_of", c.AsOf)
 	str("quote", c.Quote)
-	if pairs := exportContext(c.Context); len(pairs) > 0 {
+	if pairs := claims.ContextPairs(c.Context); len(pairs) > 0 {
 		sep("context")
 		b = append(b, '{')
 		for i, p := range pairs {
@@ -208,25 +208,6 @@ func jsonEscaped(r rune) bool {
 	return r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
 		r == 0x200e || r == 0x200f || r == 0x061c || r == 0x2028 || r == 0x2029 ||
 		r == 0xfffe || r == 0xffff
-}
-
-// exportContext splits a canonical context back into its pairs the way the
-// bulk loader joins them: a part without "=" belongs to the value before
-// it.
-func exportContext(ctx string) [][2]string {
-	if ctx == "" {
-		return nil
-	}
-	var out [][2]string
-	for _, part := range strings.Split(ctx, "; ") {
-		k, v, ok := strings.Cut(part, "=")
-		if !ok && len(out) > 0 {
-			out[len(out)-1][1] += "; " + part
-			continue
-		}
-		out = append(out, [2]string{k, v})
-	}
-	return out
 }
 
 // UnsafeCSVError says a claim holds a character that CSV cannot carry

@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parquetread"
 )
 
 // A Parquet claim file holds the columns the other bulk formats hold, with
@@ -195,7 +196,7 @@ func plainDay(s string) (int32, bool) {
 		return 0, false
 	}
 	d := t.Unix() / 86400
-	if d < minDateDay || d > maxDateDay {
+	if d < parquetread.MinDateDay || d > parquetread.MaxDateDay {
 		return 0, false
 	}
 	return int32(d), true
@@ -210,7 +211,7 @@ func parquetClaim(r *parquetRow, a *claims.Analysis, i int, lo, hi *float64) {
 	}
 	r.Topic, r.Value, r.Source, r.Via = c.Topic, c.Value.Raw, c.Source, c.Via
 	r.Date, r.AsOf, r.Quote, r.Denies, r.Note = c.Date, c.AsOf, c.Quote, c.Denies, c.Note
-	if pairs := exportContext(c.Context); len(pairs) > 0 {
+	if pairs := claims.ContextPairs(c.Context); len(pairs) > 0 {
 		r.Context = make(map[string]string, len(pairs))
 		for _, p := range pairs {
 			r.Context[p[0]] = p[1]

@@ -46,6 +46,7 @@ func mustLoad(t *testing.T, files ...load.File) *claims.Ledger {
 // loaded beside their heads, are the claims their YAML holds, field by
 // field, and compare to the same disputes.
 func TestParquetRoundTrip(t *testing.T) {
+	t.Parallel()
 	var feed, head bytes.Buffer
 	o := gen.Options{Claims: 20_000, Seed: 3}
 	if err := gen.YAML(&feed, o); err != nil {

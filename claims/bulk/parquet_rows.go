@@ -5,17 +5,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/parquetread"
 )
 
 // parquetRows turns the columns read of row group g into claims, one a
 // row, checked as the other bulk formats' rows are.
-func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, cols []*pqColumnData) error {
+func (w *bulkFile) parquetRows(budget *parquetread.Budget, g *pqGroup, fields []pqField, cols []*parquetread.Column) error {
 	// What a claim costs beyond its text: the claim, its places, the
 	// ledger's indexes of it.
 	const perClaim = 512
 	spent := int64(0)
-	for r := range g.rows {
-		line := g.firstRow + r + 1
+	for r := range g.Rows {
+		line := g.FirstRow + r + 1
 		w.row.reset(diag.Pos{File: w.name, Line: line})
 		size, ok := 0, true
 		for i := range fields {
@@ -24,8 +25,8 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 			switch pf.shape {
 			case shapeScalar:
 				// One entry a row, so entry r is row r's.
-				col := cols[pf.leaf.index]
-				text, present, good := w.cell(col, col.spans[r], pf, at)
+				col := cols[pf.leaf.Index()]
+				text, present, good := w.cell(col, col.Value(r), pf, at)
 				ok = ok && good
 				if !present || !ok {
 					continue
@@ -40,9 +41,9 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 					w.set(pf.field, text, at)
 				}
 			case shapeList:
-				col := cols[pf.leaf.index]
+				col := cols[pf.leaf.Index()]
 				w.row.has[fVia] = true
-				for _, s := range col.entries(r) {
+				for _, s := range col.Entries(r) {
 					text, present, good := w.cell(col, s, pf, at)
 					ok = ok && good
 					if present && ok {
@@ -51,8 +52,8 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 					}
 				}
 			case shapeMap:
-				keys, vals := cols[pf.key.index], cols[pf.elem.index]
-				ks, vs := keys.entries(r), vals.entries(r)
+				keys, vals := cols[pf.key.Index()], cols[pf.elem.Index()]
+				ks, vs := keys.Entries(r), vals.Entries(r)
 				if len(ks) != len(vs) {
 					w.problem(diag.Errorf(at, "parquet", "column %q holds %d keys and %d values in this row", pf.name, len(ks), len(vs)))
 					ok = false
@@ -71,8 +72,8 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 			case shapeStruct:
 				w.row.has[fContext] = true
 				for j, part := range pf.parts {
-					col := cols[part.index]
-					v, present, good := w.cell(col, col.spans[r], pf, at)
+					col := cols[part.Index()]
+					v, present, good := w.cell(col, col.Value(r), pf, at)
 					ok = ok && good
 					if present && ok {
 						size += len(pf.names[j]) + len(v)
@@ -90,31 +91,31 @@ func (w *bulkFile) parquetRows(budget *pqBudget, g *pqGroup, fields []pqField, c
 		}
 		spent += perClaim + int64(size)
 		if spent > 1<<20 {
-			if !budget.take(spent) {
-				return errPqBudget
+			if !budget.Take(spent) {
+				return parquetread.ErrBudget
 			}
 			spent = 0
 		}
 		w.endRow()
 	}
-	if !budget.take(spent) {
-		return errPqBudget
+	if !budget.Take(spent) {
+		return parquetread.ErrBudget
 	}
 	return nil
 }
 
 // cell returns the text of one entry of a column; present is false for a
 // null, and ok false for an entry reported as unreadable.
-func (w *bulkFile) cell(col *pqColumnData, s pqSpan, pf *pqField, at diag.Pos) (text []byte, present, ok bool) {
-	switch s.off {
-	case spanNull:
+func (w *bulkFile) cell(col *parquetread.Column, s parquetread.Span, pf *pqField, at diag.Pos) (text []byte, present, ok bool) {
+	switch {
+	case s.Null():
 		return nil, false, true
-	case spanTooLong:
+	case s.TooLong():
 		w.problem(diag.Errorf(at, "too-long", "the value in column %q is longer than the limit of %s; the row is skipped", pf.name, diag.ByteSize(MaxLineBytes)))
 		return nil, false, false
 	}
-	text = col.bytes(s)
-	if col.clean {
+	text = col.Bytes(s)
+	if col.Clean() {
 		return text, true, true
 	}
 	if !asciiOnly(text) && !utf8.Valid(text) {

@@ -70,7 +70,7 @@ func ledgerRow(c *claims.Claim) parquetRow {
 	if !c.DerivedID {
 		r.ID = c.ID
 	}
-	if pairs := exportContext(c.Context); len(pairs) > 0 {
+	if pairs := claims.ContextPairs(c.Context); len(pairs) > 0 {
 		r.Context = map[string]string{}
 		for _, p := range pairs {
 			r.Context[p[0]] = p[1]
@@ -110,7 +110,8 @@ func wantClaims(t *testing.T, cs []claims.Claim) []claims.Claim {
 // Whatever compression, page version and encoding a writer picks, the
 // file reads to the claims JSON Lines reads.
 func TestParquetEncodings(t *testing.T) {
-	cs := randomClaims(3000, 1)
+	t.Parallel()
+	cs := randomClaims(sized(600, 3000), 1)
 	want := wantClaims(t, cs)
 	rows := make([]parquetRow, len(cs))
 	for i := range cs {
@@ -124,7 +125,7 @@ func TestParquetEncodings(t *testing.T) {
 				opts := []parquet.WriterOption{parquet.Compression(codec), parquet.DataPageVersion(version),
 					// Small pages and row groups, so that rows and lists
 					// cross their edges.
-					parquet.PageBufferSize(1 << 10), parquet.MaxRowsPerRowGroup(700)}
+					parquet.PageBufferSize(1 << 10), parquet.MaxRowsPerRowGroup(int64(sized(250, 700)))}
 				switch enc {
 				case "plain":
 					opts = append(opts, parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.Plain))
@@ -132,6 +133,7 @@ func TestParquetEncodings(t *testing.T) {
 					opts = append(opts, parquet.DefaultEncodingFor(parquet.ByteArray, &parquet.DeltaByteArray))
 				}
 				t.Run(fmt.Sprintf("%s-v%d-%s", name, version, enc), func(t *testing.T) {
+					t.Parallel()
 					data := writeRows(t, rows, opts...)
 					b, err := read("x.parquet", bytes.NewReader(data), int64(len(data)), Options{})
 					if err != nil || len(b.problems) > 0 {
@@ -264,6 +266,9 @@ type sparkRow struct {
 	Source string           `parquet:"source"`
 	AsOf   deprecated.Int96 `parquet:"as_of"`
 }
+
+// julianUnixEpoch is the Julian day number of 1970-01-01.
+const julianUnixEpoch = 2440588
 
 // int96 is t as Spark writes it: nanoseconds into the day, then the
 // Julian day.

@@ -98,20 +98,6 @@ func TestParquetDecimals(t *testing.T) {
 	readTyped(t, rows, want, parquet.DefaultEncoding(&parquet.RLEDictionary))
 }
 
-// A decimal whose text could not stay small is refused, not written out.
-func TestParquetDecimalBounds(t *testing.T) {
-	for _, l := range []pqLeaf{
-		{path: "value", typ: pqFixedLenByteArray, typeLength: maxDecimalBytes + 1, meaning: pqDecimal, scale: 2},
-		{path: "value", typ: pqInt64, meaning: pqDecimal, scale: maxDecimalScale + 1},
-		{path: "value", typ: pqInt64, meaning: pqDecimal, scale: -1},
-		{path: "value", typ: pqDouble, meaning: pqDecimal},
-	} {
-		if readable(&l) == nil {
-			t.Errorf("%+v read", l)
-		}
-	}
-}
-
 // duckContext is what DuckDB makes of context objects in JSON Lines: a
 // STRUCT with a field for every key any row has, null where a row has
 // not that key.

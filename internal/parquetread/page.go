@@ -1,4 +1,4 @@
-package bulk
+package parquetread
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 // decompression bomb fails at the cap rather than filling memory.
 
 // maxPageBytes caps a page, compressed or not. Writers make pages of about
-// a MiB; a row over MaxLineBytes is refused anyway.
+// a MiB; a value over the file's maxValue is not kept anyway.
 const maxPageBytes = 128 << 20
 
 // maxPageValues caps the values of one page: runs of repeated values
@@ -28,19 +28,19 @@ const maxPageBytes = 128 << 20
 // put at most a row group's rows in a page, a few hundred thousand.
 const maxPageValues = 1 << 22
 
-// maxValueBytes is the most a page may declare for each of its values,
-// and maxPageSlack what it may declare beyond them (levels, headers).
-// A value longer than MaxLineBytes is not read anyway.
+// A page may declare for each of its values the longest value kept
+// (maxValue) and valueSlack more, and maxPageSlack beyond them (levels,
+// headers). A longer value is not kept anyway.
 const (
-	maxValueBytes = MaxLineBytes + 16
-	maxPageSlack  = 64 << 10
+	valueSlack   = 16
+	maxPageSlack = 64 << 10
 )
 
 // pageSizeFits refuses a page whose declared size is far beyond what its
 // values could take: pages of no values that each inflate to 128 MiB
 // cost 17 s of CPU for an 825 KB file, and held nothing.
-func pageSizeFits(h *pqPageHeader, n int) error {
-	if int64(h.uncompressed) > maxPageSlack+int64(n)*maxValueBytes {
+func (d *Decoder) pageSizeFits(h *pqPageHeader, n int) error {
+	if int64(h.uncompressed) > maxPageSlack+int64(n)*int64(d.maxValue+valueSlack) {
 		return fmt.Errorf("a page says it holds %d bytes for %d values, far more than they could take", h.uncompressed, n)
 	}
 	return nil
@@ -49,28 +49,36 @@ func pageSizeFits(h *pqPageHeader, n int) error {
 // maxPageHeaderBytes caps a page header, which may hold statistics.
 const maxPageHeaderBytes = 16 << 20
 
-// pqSpan is one entry of a column in a row group: a value's text in the
+// Span is one entry of a column in a row group: a value's text in the
 // column's text, or null (off -1), or a value too long to keep (off -2).
-type pqSpan struct{ off, end int32 }
+type Span struct{ off, end int32 }
 
 const (
 	spanNull    = -1
 	spanTooLong = -2
 )
 
-// pqColumnData is one leaf column of a row group as read: the entries of
+// Null says the entry is null.
+func (s Span) Null() bool { return s.off == spanNull }
+
+// TooLong says the entry's value was longer than the file's maxValue, and
+// is not kept.
+func (s Span) TooLong() bool { return s.off == spanTooLong }
+
+// Column is one leaf column of a row group as read, which a Decoder
+// fills and a caller reuses from row group to row group: the entries of
 // row r are spans[rows[r]:rows[r+1]]. A column that is not repeated has
 // one entry a row. text holds the chunk's dictionary, if it has one, and
 // the values that are not in it; clean says that every value is valid
 // UTF-8 without a NUL, so that rows need not check them one by one.
-type pqColumnData struct {
+type Column struct {
 	rows  []int32
-	spans []pqSpan
+	spans []Span
 	text  []byte
 	clean bool
 }
 
-func (c *pqColumnData) reset() {
+func (c *Column) reset() {
 	c.rows, c.spans, c.text, c.clean = c.rows[:0], c.spans[:0], c.text[:0], false
 }
 
@@ -78,7 +86,7 @@ func (c *pqColumnData) reset() {
 // its size make likely, its text, so that the buffers do not grow by
 // copying while a million claims are read. Nothing here is trusted past
 // what the chunk's own bytes could hold.
-func (c *pqColumnData) reserve(chunk *pqChunk, leaf *pqLeaf, rows int) {
+func (c *Column) reserve(chunk *pqChunk, leaf *Leaf, rows int) {
 	backed := int(min(chunk.totalCompressed, maxPageBytes))
 	rows = min(rows, 64*backed+1, 1<<20)
 	c.rows = slices.Grow(c.rows, rows+1)
@@ -89,19 +97,28 @@ func (c *pqColumnData) reserve(chunk *pqChunk, leaf *pqLeaf, rows int) {
 	c.text = slices.Grow(c.text, int(max(text, 0)))
 }
 
-// entries returns row r's entries.
-func (c *pqColumnData) entries(r int) []pqSpan { return c.spans[c.rows[r]:c.rows[r+1]] }
+// Entries returns row r's entries, of a leaf inside a list or map.
+func (c *Column) Entries(r int) []Span { return c.spans[c.rows[r]:c.rows[r+1]] }
 
-func (c *pqColumnData) bytes(s pqSpan) []byte { return c.text[s.off:s.end] }
+// Value returns row r's entry, of a leaf of one value a row.
+func (c *Column) Value(r int) Span { return c.spans[r] }
+
+// Bytes returns an entry's text, which is not null nor too long; it
+// stays the column's, valid until the column is read again.
+func (c *Column) Bytes(s Span) []byte { return c.text[s.off:s.end] }
+
+// Clean says that every value of the column is valid UTF-8 without a
+// NUL, so that its entries need not be checked one by one.
+func (c *Column) Clean() bool { return c.clean }
 
 // checkText sets clean when all of text is valid UTF-8 with no NUL and
 // every value starts and ends on a character's boundary, which makes
 // each value valid on its own.
-func (c *pqColumnData) checkText() {
+func (c *Column) checkText() {
 	if bytes.IndexByte(c.text, 0) >= 0 || !utf8.Valid(c.text) {
 		return
 	}
-	if !asciiOnly(c.text) {
+	if !ascii(c.text) {
 		for _, s := range c.spans {
 			switch {
 			case s.off < 0:
@@ -113,36 +130,64 @@ func (c *pqColumnData) checkText() {
 	c.clean = true
 }
 
-// pqDecoder reads column chunks; each worker has its own, and reuses its
-// buffers from chunk to chunk.
-type pqDecoder struct {
+// ascii says whether b is all ASCII, eight bytes at a time.
+func ascii(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Decoder reads column chunks of a file; each goroutine that reads has
+// its own, and reuses its buffers from chunk to chunk.
+type Decoder struct {
 	ra       io.ReaderAt
 	progress func(int64)
-	budget   *pqBudget
+	budget   *Budget
+	maxValue int
 	head     []byte // a page header being read
 	raw      []byte // a page as stored
 	page     []byte // a page decompressed
 	def, rep []uint8
 	values   pqValueReader
-	dict     []pqSpan // the chunk's dictionary, in the column's text
-	lengths  []int64  // delta encodings' lengths and prefixes
+	dict     []Span  // the chunk's dictionary, in the column's text
+	lengths  []int64 // delta encodings' lengths and prefixes
 	prefixes []int64
 	zstd     *zstd.Decoder
 	gzip     *gzip.Reader
 }
 
-func (d *pqDecoder) close() {
+// NewDecoder returns a decoder of f's columns, which charges what they
+// expand to to budget and tells progress, if set, how many bytes of
+// pages it read.
+func (f *File) NewDecoder(budget *Budget, progress func(int64)) *Decoder {
+	return &Decoder{ra: f.ra, budget: budget, progress: progress, maxValue: f.maxValue}
+}
+
+// Close lets go of the decoder's decompressors.
+func (d *Decoder) Close() {
 	if d.zstd != nil {
 		d.zstd.Close()
 	}
 }
 
-// errPqBudget stops reading a file that has expanded past its budget.
-var errPqBudget = errors.New("over budget")
+// Read reads leaf l of row group g into out. Its error is ErrBudget, a
+// *ReadError, or else a fault of the file (see AsError).
+func (d *Decoder) Read(g *RowGroup, l *Leaf, out *Column) error {
+	return d.readChunk(&g.chunks[l.index], l, g.Rows, out)
+}
 
 // readChunk reads the pages of chunk c of leaf into out, which must end
 // up holding rows rows.
-func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnData) error {
+func (d *Decoder) readChunk(c *pqChunk, leaf *Leaf, rows int, out *Column) error {
 	out.reset()
 	out.reserve(c, leaf, rows)
 	d.dict = d.dict[:0]
@@ -172,7 +217,7 @@ func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnD
 				return fmt.Errorf("a dictionary page comes after the chunk's first page")
 			}
 			hasDict = true
-			if err := pageSizeFits(&h, int(h.numValues)); err != nil {
+			if err := d.pageSizeFits(&h, int(h.numValues)); err != nil {
 				return err
 			}
 			page, err := d.decompress(c.codec, raw, h.uncompressed)
@@ -200,7 +245,7 @@ func (d *pqDecoder) readChunk(c *pqChunk, leaf *pqLeaf, rows int, out *pqColumnD
 }
 
 // header reads the page header at pos.
-func (d *pqDecoder) header(pos, end int64) (pqPageHeader, int, error) {
+func (d *Decoder) header(pos, end int64) (pqPageHeader, int, error) {
 	window := min(end-pos, 4<<10)
 	for {
 		d.head = grow(d.head, int(window))
@@ -223,7 +268,7 @@ func (d *pqDecoder) header(pos, end int64) (pqPageHeader, int, error) {
 }
 
 // read reads n bytes at pos into d.raw.
-func (d *pqDecoder) read(pos int64, n int) ([]byte, error) {
+func (d *Decoder) read(pos int64, n int) ([]byte, error) {
 	d.raw = grow(d.raw, n)
 	if _, err := d.ra.ReadAt(d.raw, pos); err != nil {
 		return nil, err
@@ -243,18 +288,18 @@ func grow(b []byte, n int) []byte {
 }
 
 // readDataPage reads a data page's levels and values into out.
-func (d *pqDecoder) readDataPage(c *pqChunk, leaf *pqLeaf, h *pqPageHeader, raw []byte, hasDict bool, rows int, out *pqColumnData) error {
+func (d *Decoder) readDataPage(c *pqChunk, leaf *Leaf, h *pqPageHeader, raw []byte, hasDict bool, rows int, out *Column) error {
 	n := int(h.numValues)
 	if n > maxPageValues {
 		return fmt.Errorf("a page holds %d values, more than the limit of %d", n, maxPageValues)
 	}
-	if err := pageSizeFits(h, n); err != nil {
+	if err := d.pageSizeFits(h, n); err != nil {
 		return err
 	}
 	// A value costs a byte for each level and a span; refuse a page that
 	// would pass the budget before making room for them.
-	if !d.budget.take(10 * int64(n)) {
-		return errPqBudget
+	if !d.budget.Take(10 * int64(n)) {
+		return ErrBudget
 	}
 	d.def, d.rep = growLevels(d.def, n), growLevels(d.rep, n)
 	var data []byte
@@ -305,7 +350,7 @@ func growLevels(b []uint8, n int) []uint8 {
 
 // levelsV1 reads a v1 page's levels, each run prefixed by its length, and
 // returns the values after them.
-func (d *pqDecoder) levelsV1(leaf *pqLeaf, h *pqPageHeader, page []byte, n int) ([]byte, error) {
+func (d *Decoder) levelsV1(leaf *Leaf, h *pqPageHeader, page []byte, n int) ([]byte, error) {
 	for _, l := range [...]struct {
 		max int
 		enc int32
@@ -332,7 +377,7 @@ func (d *pqDecoder) levelsV1(leaf *pqLeaf, h *pqPageHeader, page []byte, n int) 
 	return page, nil
 }
 
-func (d *pqDecoder) levelsV2(leaf *pqLeaf, rep, def []byte, n int) error {
+func (d *Decoder) levelsV2(leaf *Leaf, rep, def []byte, n int) error {
 	if leaf.maxRep > 0 {
 		if err := readLevels(d.rep[:n], rep, leaf.maxRep); err != nil {
 			return err
@@ -345,7 +390,7 @@ func (d *pqDecoder) levelsV2(leaf *pqLeaf, rep, def []byte, n int) error {
 }
 
 // entries turns a page's levels and values into rows and entries.
-func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error {
+func (d *Decoder) entries(leaf *Leaf, n, rows int, out *Column) error {
 	text0 := len(out.text)
 	if leaf.maxRep == 0 {
 		// One value a row: the common case, without repetition levels.
@@ -355,7 +400,7 @@ func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error 
 		for i := range n {
 			out.rows = append(out.rows, int32(len(out.spans)))
 			if leaf.maxDef > 0 && int(d.def[i]) != leaf.maxDef {
-				out.spans = append(out.spans, pqSpan{off: spanNull})
+				out.spans = append(out.spans, Span{off: spanNull})
 				continue
 			}
 			if err := d.value(leaf, out); err != nil {
@@ -379,7 +424,7 @@ func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error 
 			switch {
 			case def < leaf.entryDef: // an empty or null list
 			case def < leaf.maxDef:
-				out.spans = append(out.spans, pqSpan{off: spanNull})
+				out.spans = append(out.spans, Span{off: spanNull})
 			default:
 				if err := d.value(leaf, out); err != nil {
 					return err
@@ -391,21 +436,21 @@ func (d *pqDecoder) entries(leaf *pqLeaf, n, rows int, out *pqColumnData) error 
 		return fmt.Errorf("column %q holds more than 2 GiB in one row group", leaf.path)
 	}
 	// Each entry costs its text too, but for what text charged already.
-	if !d.budget.take(max(int64(len(out.text)-text0)-d.values.charged, 0)) {
-		return errPqBudget
+	if !d.budget.Take(max(int64(len(out.text)-text0)-d.values.charged, 0)) {
+		return ErrBudget
 	}
 	return nil
 }
 
 // value reads the next value into an entry.
-func (d *pqDecoder) value(leaf *pqLeaf, out *pqColumnData) error {
+func (d *Decoder) value(leaf *Leaf, out *Column) error {
 	start := len(out.text)
-	var s pqSpan
+	var s Span
 	var err error
 	if out.text, s, err = d.values.next(out.text); err != nil {
 		return err
 	}
-	if s.end-s.off > MaxLineBytes {
+	if int(s.end-s.off) > d.maxValue {
 		if int(s.off) == start {
 			out.text = out.text[:start] // not a dictionary entry: drop it
 		}

@@ -1,4 +1,4 @@
-package bulk
+package parquetread
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // with every codec Parquet writers use but LZO and the old Hadoop LZ4.
 
 // decompress returns src decompressed, which must be exactly want bytes.
-func (d *pqDecoder) decompress(codec int32, src []byte, want int32) ([]byte, error) {
+func (d *Decoder) decompress(codec int32, src []byte, want int32) ([]byte, error) {
 	if codec == pqUncompressed {
 		if len(src) != int(want) {
 			return nil, fmt.Errorf("an uncompressed page's sizes disagree")
@@ -24,8 +24,8 @@ func (d *pqDecoder) decompress(codec int32, src []byte, want int32) ([]byte, err
 		return src, nil
 	}
 	// Inflating costs time and memory whatever the page holds.
-	if !d.budget.take(int64(want)) {
-		return nil, errPqBudget
+	if !d.budget.Take(int64(want)) {
+		return nil, ErrBudget
 	}
 	d.page = grow(d.page, int(want))
 	dst := d.page
@@ -93,7 +93,7 @@ func codecName(codec int32) string {
 // readExactly fills dst from r, which must then be at its end.
 func readExactly(r io.Reader, dst []byte) error {
 	if _, err := io.ReadFull(r, dst); err != nil {
-		return fmt.Errorf("it holds fewer bytes than its header says")
+		return &causeError{"it holds fewer bytes than its header says", err}
 	}
 	var one [1]byte
 	if n, _ := r.Read(one[:]); n > 0 {
@@ -101,3 +101,13 @@ func readExactly(r io.Reader, dst []byte) error {
 	}
 	return nil
 }
+
+// causeError says what is wrong in words of its own, and keeps the error
+// that showed it (a corrupt stream, or one cut short) for a caller.
+type causeError struct {
+	msg string
+	err error
+}
+
+func (e *causeError) Error() string { return e.msg }
+func (e *causeError) Unwrap() error { return e.err }

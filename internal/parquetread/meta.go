@@ -1,4 +1,4 @@
-package bulk
+package parquetread
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package bulk
+package parquetread
 
 import (
 	"bytes"
@@ -31,20 +31,19 @@ const (
 
 // pqValueReader reads the values of one page, one at a time.
 type pqValueReader struct {
-	d      *pqDecoder
-	leaf   *pqLeaf
-	mode   int
-	data   []byte
-	i      int
-	left   int // values not yet read
-	count  int // values in the page
-	bit    uint64
-	rle    rleReader
-	nums   []int64
-	prev   []byte // DELTA_BYTE_ARRAY: the value before
-	width  int    // bytes a fixed-width value takes
-	fixed  [16]byte
-	numIdx int
+	d     *Decoder
+	leaf  *Leaf
+	mode  int
+	data  []byte
+	i     int
+	left  int // values not yet read
+	count int // values in the page
+	bit   uint64
+	rle   rleReader
+	nums  []int64
+	prev  []byte // DELTA_BYTE_ARRAY: the value before
+	width int    // bytes a fixed-width value takes
+	fixed [16]byte
 	// charged is what text has taken from the budget for this page's
 	// values before copying them (DELTA_BYTE_ARRAY prefixes), which
 	// entries does not take again.
@@ -52,7 +51,7 @@ type pqValueReader struct {
 }
 
 // reset makes v read n values of leaf stored in data with encoding enc.
-func (v *pqValueReader) reset(d *pqDecoder, leaf *pqLeaf, enc int32, data []byte, n int, hasDict bool) error {
+func (v *pqValueReader) reset(d *Decoder, leaf *Leaf, enc int32, data []byte, n int, hasDict bool) error {
 	*v = pqValueReader{d: d, leaf: leaf, data: data, left: n, count: n, width: leaf.width(), nums: v.nums[:0], prev: v.prev[:0]}
 	switch {
 	case enc == pqPlainDictionary || enc == pqRLEDictionary:
@@ -111,7 +110,7 @@ func (v *pqValueReader) reset(d *pqDecoder, leaf *pqLeaf, enc int32, data []byte
 
 // next reads the next value: its text is appended to dst, or for a value
 // in the chunk's dictionary is already there; s says where.
-func (v *pqValueReader) next(dst []byte) (out []byte, s pqSpan, err error) {
+func (v *pqValueReader) next(dst []byte) (out []byte, s Span, err error) {
 	if v.mode == vDictionary {
 		if v.left == 0 {
 			return dst, s, fmt.Errorf("column %q has a page that holds fewer values than it says", v.leaf.path)
@@ -131,7 +130,7 @@ func (v *pqValueReader) next(dst []byte) (out []byte, s pqSpan, err error) {
 	if len(out) > 1<<31-1 {
 		return dst, s, fmt.Errorf("column %q holds more than 2 GiB in one row group", v.leaf.path)
 	}
-	return out, pqSpan{int32(start), int32(len(out))}, err
+	return out, Span{int32(start), int32(len(out))}, err
 }
 
 // text appends the next value's text to dst.
@@ -176,8 +175,8 @@ func (v *pqValueReader) text(dst []byte) ([]byte, error) {
 		// A value may repeat the whole of the one before for no bytes of
 		// its own, so the page's size does not bound what it copies: a
 		// 24 KB file of a 1 MB value said again took 6 GB. Charge first.
-		if !v.d.budget.take(pre + size) {
-			return dst, errPqBudget
+		if !v.d.budget.Take(pre + size) {
+			return dst, ErrBudget
 		}
 		v.charged += pre + size
 		v.prev = append(v.prev[:pre], v.data[v.i:v.i+int(size)]...)
@@ -212,7 +211,7 @@ func (v *pqValueReader) text(dst []byte) ([]byte, error) {
 
 // readDictionary reads a dictionary page: its values, plain, go to the
 // column's text, and d.dict says where each is.
-func (d *pqDecoder) readDictionary(leaf *pqLeaf, h *pqPageHeader, page []byte, out *pqColumnData) error {
+func (d *Decoder) readDictionary(leaf *Leaf, h *pqPageHeader, page []byte, out *Column) error {
 	if h.encoding != pqPlain && h.encoding != pqPlainDictionary {
 		return fmt.Errorf("column %q has a dictionary written with encoding %d; claimdiff reads plain ones", leaf.path, h.encoding)
 	}
@@ -220,15 +219,15 @@ func (d *pqDecoder) readDictionary(leaf *pqLeaf, h *pqPageHeader, page []byte, o
 	if n > maxPageValues {
 		return fmt.Errorf("a dictionary holds %d values, more than the limit of %d", n, maxPageValues)
 	}
-	if !d.budget.take(int64(len(page)) + 8*int64(n)) {
-		return errPqBudget
+	if !d.budget.Take(int64(len(page)) + 8*int64(n)) {
+		return ErrBudget
 	}
 	var v pqValueReader
 	if err := v.reset(d, leaf, pqPlain, page, n, false); err != nil {
 		return err
 	}
 	for range n {
-		var s pqSpan
+		var s Span
 		var err error
 		if out.text, s, err = v.next(out.text); err != nil {
 			return err
@@ -240,7 +239,7 @@ func (d *pqDecoder) readDictionary(leaf *pqLeaf, h *pqPageHeader, page []byte, o
 
 // width is how many bytes a plain value of the leaf takes; 0 for byte
 // arrays, whose values give their length.
-func (l *pqLeaf) width() int {
+func (l *Leaf) width() int {
 	switch l.typ {
 	case pqInt32, pqFloat:
 		return 4
@@ -256,7 +255,7 @@ func (l *pqLeaf) width() int {
 
 // appendBytes appends the text of a value stored as b: a byte array as it
 // is, a fixed-width number written out.
-func (l *pqLeaf) appendBytes(dst, b []byte) []byte {
+func (l *Leaf) appendBytes(dst, b []byte) []byte {
 	switch l.typ {
 	case pqInt32:
 		return l.appendInt(dst, int64(int32(binary.LittleEndian.Uint32(b))))
@@ -356,22 +355,23 @@ func appendInstant(dst []byte, t time.Time) []byte {
 	return t.AppendFormat(dst, time.RFC3339Nano)
 }
 
-// The days of 0001-01-01 and 9999-12-31 since 1970-01-01: the dates a
-// claim can hold.
+// MinDateDay and MaxDateDay are the days of 0001-01-01 and 9999-12-31
+// since 1970-01-01: the dates a claim can hold, and so the DATE values
+// read as dates (a writer of claims holds to them too).
 const (
-	minDateDay = -719162
-	maxDateDay = 2932896
+	MinDateDay = -719162
+	MaxDateDay = 2932896
 )
 
 // appendInt writes an integer as its meaning says: a date, a time, or a
 // number.
-func (l *pqLeaf) appendInt(dst []byte, x int64) []byte {
+func (l *Leaf) appendInt(dst []byte, x int64) []byte {
 	if l.typ == pqInt32 {
 		x = int64(int32(x))
 	}
 	switch l.meaning {
 	case pqDate:
-		if x < minDateDay || x > maxDateDay {
+		if x < MinDateDay || x > MaxDateDay {
 			// Out of range: x*86400 would wrap (-2^63 read as 1970-01-01).
 			// The number as it is, which the claim's field then refuses.
 			return strconv.AppendInt(dst, x, 10)
