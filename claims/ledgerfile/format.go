@@ -69,7 +69,7 @@ func cannot(format string, args ...any) error {
 // that is not valid YAML, or uses anchors, aliases or tags, is refused the
 // same way. Callers should not format a file that has ledger errors.
 func Format(name string, data []byte) ([]byte, error) {
-	out, err := format(data)
+	out, err := layout(data)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func Format(name string, data []byte) ([]byte, error) {
 	if a, b := Meaning(load.Bytes(name, data)), Meaning(load.Bytes(name, out)); a != b {
 		return nil, cannot("the canonical layout would read differently (%s)", firstDiff(a, b))
 	}
-	again, err := format(out)
+	again, err := layout(out)
 	if err != nil || !bytes.Equal(again, out) {
 		return nil, cannot("the layout does not settle (a comment in a place fmt cannot keep it?)")
 	}
