@@ -109,7 +109,9 @@ func format(data []byte) ([]byte, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, cannot("not valid YAML: %v", err)
+		// Both wrapped: callers test for ErrCannotFormat, and may want
+		// yaml.v3's error itself.
+		return nil, fmt.Errorf("%w: not valid YAML: %w", ErrCannotFormat, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {

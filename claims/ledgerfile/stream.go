@@ -70,8 +70,8 @@ type section struct {
 	head      []string // the comment lines just above the key
 	line      string   // the key's line
 	lineNo    int
-	bodyStart int // the lines below the key line, up to the next
-	bodyEnd   int // section's comments or key
+	bodyStart int      // the lines below the key line, up to the next
+	bodyEnd   int      // section's comments or key
 	foot      []string // comment lines at the top level below the body
 }
 

@@ -320,6 +320,15 @@ func (b *blockReader) flush() error {
 func (e *emitter) field(f *sfield, prefix string, indent int, comment string) {
 	k := Scalar(f.key, Block)
 	comment = joinComments(comment, f.comment)
+	if !f.nested && comment == "" && f.val.kind == 0 {
+		// The common line, written straight out: a scalar's text never
+		// ends in a space, so there is nothing to trim.
+		e.flushRun()
+		e.flushBlank()
+		e.out = append(append(append(append(append(e.out, prefix...), k...), ": "...), Scalar(f.val.s, Block)...), '\n')
+		e.any, e.lastBlank = true, false
+		return
+	}
 	if !f.nested {
 		e.line(prefix+k+": "+f.val.inline(f.key == "context"), comment)
 		return
