@@ -78,7 +78,9 @@ func BenchmarkFormat(b *testing.B) {
 // fmt -l meets in CI) and on the same claims one flow mapping per line
 // (what fmt -w rewrites, with its checks): allocated bytes and
 // microseconds per claim, so that growth per doubling of the file shows
-// whether the cost is linear. BENCHMARKS.md has the figures.
+// whether the cost is linear; CPU time (user and system, all threads,
+// the collector's too) beside wall time, which a shared machine inflates.
+// BENCHMARKS.md has the figures.
 //
 //	go test ./claims/ledgerfile -run '^$' -bench FormatPerClaim -benchtime 1x
 func BenchmarkFormatPerClaim(b *testing.B) {
@@ -96,16 +98,19 @@ func BenchmarkFormatPerClaim(b *testing.B) {
 				var before, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
+				cpu := cpuTime()
 				for b.Loop() {
 					out, err := ledgerfile.Format("l.yaml", c.data)
 					if err != nil || !bytes.Equal(out, canonical) {
 						b.Fatalf("not the canonical layout (%v)", err)
 					}
 				}
+				cpu = cpuTime() - cpu
 				runtime.ReadMemStats(&after)
 				claims := float64(b.N) * float64(n)
 				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/claims, "B/claim")
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/claims, "µs/claim")
+				b.ReportMetric(float64(cpu.Microseconds())/claims, "cpu-µs/claim")
 			})
 		}
 	}

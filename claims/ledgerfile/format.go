@@ -68,6 +68,10 @@ func cannot(format string, args ...any) error {
 // wrapping ErrCannotFormat and the caller leaves the file alone. A file
 // that is not valid YAML, or uses anchors, aliases or tags, is refused the
 // same way. Callers should not format a file that has ledger errors.
+//
+// The layout is written in one pass, entry by entry, where the file is of
+// the kind the streaming layout reads (stream.go), and from yaml.v3's
+// tree of the whole file otherwise; the bytes are the same either way.
 func Format(name string, data []byte) ([]byte, error) {
 	out, err := layout(data)
 	if err != nil {
