@@ -1,7 +1,9 @@
 package ledgerfile_test
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -67,6 +69,49 @@ func BenchmarkFormat(b *testing.B) {
 	for b.Loop() {
 		if _, err := ledgerfile.Format("l.yaml", flow); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFormatPerClaim is fmt's cost per claim at 10,000, 100,000 and
+// 1,000,000 claims, on a ledger already in the canonical layout (what
+// fmt -l meets in CI) and on the same claims one flow mapping per line
+// (what fmt -w rewrites, with its checks): allocated bytes and
+// microseconds per claim, so that growth per doubling of the file shows
+// whether the cost is linear; CPU time (user and system, all threads,
+// the collector's too) beside wall time, which a shared machine inflates.
+// BENCHMARKS.md has the figures.
+//
+//	go test ./claims/ledgerfile -run '^$' -bench FormatPerClaim -benchtime 1x
+func BenchmarkFormatPerClaim(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		flow := flowLedger(n)
+		canonical, err := ledgerfile.Format("l.yaml", flow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			data []byte
+		}{{"canonical", canonical}, {"flow", flow}} {
+			b.Run(fmt.Sprintf("%s/%d", c.name, n), func(b *testing.B) {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				cpu := cpuTime()
+				for b.Loop() {
+					out, err := ledgerfile.Format("l.yaml", c.data)
+					if err != nil || !bytes.Equal(out, canonical) {
+						b.Fatalf("not the canonical layout (%v)", err)
+					}
+				}
+				cpu = cpuTime() - cpu
+				runtime.ReadMemStats(&after)
+				claims := float64(b.N) * float64(n)
+				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/claims, "B/claim")
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/claims, "µs/claim")
+				b.ReportMetric(float64(cpu.Microseconds())/claims, "cpu-µs/claim")
+			})
 		}
 	}
 }

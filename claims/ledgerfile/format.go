@@ -68,8 +68,12 @@ func cannot(format string, args ...any) error {
 // wrapping ErrCannotFormat and the caller leaves the file alone. A file
 // that is not valid YAML, or uses anchors, aliases or tags, is refused the
 // same way. Callers should not format a file that has ledger errors.
+//
+// The layout is written in one pass, entry by entry, where the file is of
+// the kind the streaming layout reads (stream.go), and from yaml.v3's
+// tree of the whole file otherwise; the bytes are the same either way.
 func Format(name string, data []byte) ([]byte, error) {
-	out, err := format(data)
+	out, err := layout(data)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +83,7 @@ func Format(name string, data []byte) ([]byte, error) {
 	if a, b := Meaning(load.Bytes(name, data)), Meaning(load.Bytes(name, out)); a != b {
 		return nil, cannot("the canonical layout would read differently (%s)", firstDiff(a, b))
 	}
-	again, err := format(out)
+	again, err := layout(out)
 	if err != nil || !bytes.Equal(again, out) {
 		return nil, cannot("the layout does not settle (a comment in a place fmt cannot keep it?)")
 	}
@@ -109,7 +113,9 @@ func format(data []byte) ([]byte, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, cannot("not valid YAML: %v", err)
+		// Both wrapped: callers test for ErrCannotFormat, and may want
+		// yaml.v3's error itself.
+		return nil, fmt.Errorf("%w: not valid YAML: %w", ErrCannotFormat, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {

@@ -210,8 +210,14 @@ func TestFormatRefuses(t *testing.T) {
 			}
 		})
 	}
+	// yaml.v3's error stays a cause of the refusal, for callers that
+	// want it.
+	_, err := ledgerfile.Format("l.yaml", []byte("ledger: [1\n"))
+	if u, ok := err.(interface{ Unwrap() []error }); !ok || len(u.Unwrap()) != 2 || errors.Is(u.Unwrap()[1], ledgerfile.ErrCannotFormat) {
+		t.Errorf("the YAML error is not kept as a cause: %#v", err)
+	}
 	in := []byte("ledger: 1\nclaims:\n  - {topic: t, value: 1}\n")
-	_, err := ledgerfile.FormatFile("l.yaml", in, load.Bytes("l.yaml", in).Problems)
+	_, err = ledgerfile.FormatFile("l.yaml", in, load.Bytes("l.yaml", in).Problems)
 	if !errors.Is(err, ledgerfile.ErrHasErrors) {
 		t.Errorf("a file with errors: got %v", err)
 	}

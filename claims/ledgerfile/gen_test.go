@@ -85,7 +85,7 @@ func genLedger(r *byteStream) string {
 					blank()
 				}
 				comment("  ")
-				fields := []string{"topic: t.x", "value: " + val(r.text()), fmt.Sprintf("source: s0")}
+				fields := []string{"topic: t.x", "value: " + val(r.text()), "source: s0"}
 				if r.chance(2) {
 					fields = append(fields, "quote: "+val(r.text()))
 				}

@@ -84,6 +84,11 @@ func runFmt(opts *fmtOptions) error {
 	if err != nil {
 		return err
 	}
+	// Only the problems are needed from here on, and l is not used
+	// again: the ledger may be collected before the files are laid out,
+	// so that fmt's peak is one ledger, not a ledger and the layout's
+	// checks.
+	problems := l.Problems
 	failed := false
 	for _, f := range found {
 		if load.FormatOf(f.Name) != load.YAML {
@@ -93,10 +98,10 @@ func runFmt(opts *fmtOptions) error {
 		if err != nil {
 			return &load.InputError{Err: err}
 		}
-		out, err := ledgerfile.FormatFile(f.Name, data, l.Problems)
+		out, err := ledgerfile.FormatFile(f.Name, data, problems)
 		if err != nil {
 			failed = true
-			fmtRefused(ios, f.Name, err, l.Problems)
+			fmtRefused(ios, f.Name, err, problems)
 			continue
 		}
 		if err := opts.emit(f.Name, data, out); err != nil {
