@@ -204,14 +204,20 @@ func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
 	lit, rest, ok := scanNumber(s, dec)
 	if ok {
 		lit, rest = scanFraction(lit, rest)
+	} else if lit, rest, ok = scanHalf(s); ok {
 	} else if lit, rest, ok = scanVulgar(s, 0); !ok {
 		if lit, rest, ok = scanWordNumber(s); !ok {
 			return qty{}, s, false
 		}
 	}
+	lit, rest = andAHalf(lit, rest)
 	if n, r, ok := scanGroupWord(rest); ok {
 		if f, ok := (qty{lit: lit}).number(); ok {
 			lit, rest = numLit{word: f * n}, r
+			// "a dozen and a half" is half a dozen more.
+			if r, ok := cutAndAHalf(rest); ok {
+				lit, rest = numLit{word: (f + 0.5) * n}, r
+			}
 		}
 	}
 	q := qty{lit: lit}
@@ -223,6 +229,10 @@ func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
 		q.exp += exp
 		q.hasMult = true
 		rest = r
+	}
+	// "a million and a half" is half a million more.
+	if q.hasMult {
+		q.lit, rest = andAHalf(q.lit, rest)
 	}
 	return q, rest, true
 }

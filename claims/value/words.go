@@ -27,6 +27,52 @@ func scanGroupWord(s string) (float64, string, bool) {
 	return 0, s, false
 }
 
+// halves are the ways of writing half of a dozen, a score or a
+// multiplier: "half a dozen", "a half-dozen", "half a million".
+var halves = []string{"half a ", "half an ", "a half-", "a half ", "half-"}
+
+// scanHalf reads one of halves when a group word or a multiplier follows
+// it, as 0.5 of what follows; "a half" on its own is no count.
+func scanHalf(s string) (numLit, string, bool) {
+	for _, h := range halves {
+		t, ok := strings.CutPrefix(s, h)
+		if !ok {
+			continue
+		}
+		rest := " " + t
+		if _, _, ok := scanGroupWord(rest); ok {
+			return numLit{word: 0.5}, rest, true
+		}
+		if _, _, ok := scanMultiplier(rest); ok {
+			return numLit{word: 0.5}, rest, true
+		}
+	}
+	return numLit{}, s, false
+}
+
+// cutAndAHalf cuts " and a half" from the start of s.
+func cutAndAHalf(s string) (string, bool) {
+	t, ok := strings.CutPrefix(s, " and a half")
+	if !ok || t != "" && t[0] != ' ' {
+		return s, false
+	}
+	return t, true
+}
+
+// andAHalf adds a half to lit when " and a half" follows it: "two and a
+// half million", "a million and a half" (the caller has the million).
+func andAHalf(lit numLit, rest string) (numLit, string) {
+	r, ok := cutAndAHalf(rest)
+	if !ok {
+		return lit, rest
+	}
+	f, ok := (qty{lit: lit}).number()
+	if !ok {
+		return lit, rest
+	}
+	return numLit{word: f + 0.5}, r
+}
+
 // roughCounts are plural counts: at least two of the unit, and fewer than
 // the next order of magnitude ("hundreds" is 200 to 999).
 var roughCounts = []struct {
@@ -64,7 +110,7 @@ func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 func FormsHint(t Type) string {
 	switch t {
 	case Number, Money, Percent:
-		return "numbers read: 600,000, 600k, 0.6 million, two dozen, dozens, thousands, tens of thousands; " +
+		return "numbers read: 600,000, 600k, 0.6 million, two dozen, half a dozen, a million and a half, dozens, thousands, tens of thousands; " +
 			"about/nearly/closer to N; at least/more than/just over/north of/N-plus; " +
 			"up to/as many as/as high as/just under N; between N and M, N to M"
 	}

@@ -37,6 +37,15 @@ func TestNumberWords(t *testing.T) {
 		{"an estimated 4,645", 4412.75, 4877.25},
 		{"between 800,000 and 1 million", 800000, 1e6},
 		{"5-10k", 5000, 10000},
+		{"a million and a half", 1.5e6, 1.5e6},
+		{"two and a half million", 2.5e6, 2.5e6},
+		{"half a million", 5e5, 5e5},
+		{"half a dozen", 6, 6},
+		{"a half-dozen", 6, 6},
+		{"more than a half-dozen", 6, inf},
+		{"a dozen and a half", 18, 18},
+		{"1.5 million", 1.5e6, 1.5e6},
+		{"two and a half", 2.5, 2.5},
 	}
 	for _, tt := range tests {
 		v, err := Parse(tt.raw, Spec{Type: Number})
@@ -48,7 +57,7 @@ func TestNumberWords(t *testing.T) {
 			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
 		}
 	}
-	for _, raw := range []string{"a million and a half", "dozen", "score", "hundred"} {
+	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd"} {
 		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
 			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
 		}
