@@ -310,8 +310,12 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			continue
 		}
 		// A later rounding of the figure ("nearly 3,000" after 2,975) is a
-		// restatement, not a new figure.
-		if later := vals.at(run[plain[q]]); later.Approx && value.Meets(later, vals.at(run[plain[j]])) {
+		// restatement, not a new figure; so is a figure inside the origin's
+		// earlier bound ("at least 769", then 769): the bound still fits it,
+		// and both stand.
+		later, earlier := vals.at(run[plain[q]]), vals.at(run[plain[j]])
+		if later.Approx && value.Meets(later, earlier) || isBound(earlier) && !isBound(later) &&
+			!math.IsNaN(later.Nominal) && value.Meets(later, earlier) {
 			continue
 		}
 		if p := plain[j]; by[p] < 0 || plain[q] < by[p] {
@@ -320,6 +324,10 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 	}
 	return by
 }
+
+// isBound reports whether v is a half-line: "at least 769", "less than
+// 500".
+func isBound(v value.Value) bool { return math.IsInf(v.Lo, 0) != math.IsInf(v.Hi, 0) }
 
 // statement is what a claim says, up to how it is written: a figure's
 // number, a range's or a bound's ends, a word.

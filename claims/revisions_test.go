@@ -66,13 +66,20 @@ func TestRevisions(t *testing.T) {
 			revisions: []string{"ministry revised 2100 (1 Mar) → 1450 (2 Mar)"},
 		},
 		{
-			// An origin that states something else later has moved its
-			// figure, even when both could be true (docs/JUDGEMENT.md).
-			name: "a later figure inside an earlier bound revises it",
+			// A figure inside the origin's earlier bound is what the bound
+			// allowed: both stand, and the bound fits (docs/JUDGEMENT.md;
+			// Hajj's "at least 769" then 769).
+			name: "a later figure inside an earlier bound restates it",
 			claims: `  - {id: g1, topic: toll, value: "up to 9,000", source: governor, date: 2025-03-01}
   - {id: g2, topic: toll, value: "8,500", source: governor, date: 2025-03-02}
 `,
-			revisions: []string{"governor revised up to 9,000 (1 Mar) → 8,500 (2 Mar)"},
+		},
+		{
+			name: "a later figure outside an earlier bound revises it",
+			claims: `  - {id: g1, topic: toll, value: "up to 9,000", source: governor, date: 2025-03-01}
+  - {id: g2, topic: toll, value: "9,500", source: governor, date: 2025-03-02}
+`,
+			revisions: []string{"governor revised up to 9,000 (1 Mar) → 9,500 (2 Mar)"},
 		},
 		{
 			name: "a raised lower bound revises the earlier one",
