@@ -45,14 +45,7 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	if r == nil {
 		return nil
 	}
-	first := -1
-	for _, p := range d.Positions {
-		if m := p.Members(); len(m) > 0 {
-			first = m[0]
-			break
-		}
-	}
-	v := r.ValueOf(first)
+	v := r.ValueOf(firstMember(d))
 	if v != nil && v.Thin {
 		return &Likely{Position: -1, Thin: true}
 	}
@@ -68,6 +61,17 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		}
 	}
 	return lk
+}
+
+// firstMember is the first claim of d's first position that has one, by
+// which its group is found; -1 for none.
+func firstMember(d *claims.Dispute) int {
+	for _, p := range d.Positions {
+		if m := p.Members(); len(m) > 0 {
+			return m[0]
+		}
+	}
+	return -1
 }
 
 // settled marks the position whose common value meets the value the desk
@@ -106,7 +110,17 @@ func Marks(a *claims.Analysis, ds []claims.Dispute, estimate bool) []*Likely {
 	}
 	var r *Result
 	if estimate && slices.ContainsFunc(ds, func(d claims.Dispute) bool { return d.Settled == "" }) {
-		r = Run(a, Options{})
+		// Only the disputes' values are read: the groups of their
+		// first claims, as LikelyOf finds them.
+		l := a.Ledger
+		only := map[[3]string]bool{}
+		for i := range ds {
+			if first := firstMember(&ds[i]); ds[i].Settled == "" && first >= 0 {
+				c := &l.Claims[first]
+				only[[3]string{c.Topic, c.Context, l.Moment(c)}] = true
+			}
+		}
+		r = Run(a, Options{only: only})
 	}
 	out := make([]*Likely, len(ds))
 	for i := range ds {
