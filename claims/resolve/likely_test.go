@@ -147,6 +147,10 @@ func TestMarksAsTheWholeEstimate(t *testing.T) {
 	if len(a.Disputes) < 12 {
 		t.Fatalf("only %d disputes", len(a.Disputes))
 	}
+	// The placeholder's dispute, and the moments', are among them.
+	for _, topic := range []string{"mayor", "share"} {
+		disputeOn(t, a, topic)
+	}
 	whole := resolve.Run(a, resolve.Options{})
 	marks := resolve.Marks(a, a.Disputes, true)
 	marked := 0
