@@ -29,11 +29,15 @@ import (
 // findPairs indexes the pairs of origins that share a value, the values
 // each pair shares, and the groups where a pair claims different values.
 func (e *estimator) findPairs() {
-	index := map[uint64]int32{}
-	type entry struct{ pair, cand int32 }
-	var entries []entry
+	index := newPairIndex(len(e.origins))
 	var forms []int32
 	nc := len(e.cands) - 1
+	total := 0
+	for c := range nc {
+		n := int(e.cands[c+1].provs - e.cands[c].provs)
+		total += n * (n - 1) / 2
+	}
+	e.provPairs = make([]int32, 0, total)
 	for c := range nc {
 		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
 		e.cands[c].pairs = int32(len(e.provPairs))
@@ -43,15 +47,13 @@ func (e *estimator) findPairs() {
 			for y := x + 1; y < len(provs); y++ {
 				// Providers are distinct origins in ascending order.
 				oy := e.votes[provs[y]].origin
-				key := uint64(ox)<<32 | uint64(oy)
-				p, ok := index[key]
-				if !ok {
+				p := index.find(ox, oy)
+				if p < 0 {
 					p = int32(len(e.pairs))
-					index[key] = p
+					index.add(ox, oy, p)
 					e.pairs = append(e.pairs, pair{a: ox, b: oy})
 				}
 				e.provPairs = append(e.provPairs, p)
-				entries = append(entries, entry{p, int32(c)})
 				if forms != nil {
 					e.pairs[p].raw += rawEvidence(forms, x, y)
 				}
@@ -60,31 +62,80 @@ func (e *estimator) findPairs() {
 	}
 	e.cands[nc].pairs = int32(len(e.provPairs))
 
-	// The values each pair shares, pair by pair, in candidate order.
+	// The values each pair shares, pair by pair, in candidate order:
+	// provPairs lists each candidate's pairs, candidates in order.
 	starts := make([]int32, len(e.pairs)+1)
-	for _, en := range entries {
-		starts[en.pair+1]++
+	for _, p := range e.provPairs {
+		starts[p+1]++
 	}
 	for p := 1; p < len(starts); p++ {
 		starts[p] += starts[p-1]
 	}
-	e.shared = make([]int32, len(entries))
+	e.shared = make([]int32, len(e.provPairs))
 	fill := slices.Clone(starts)
-	for _, en := range entries {
-		e.shared[fill[en.pair]] = en.cand
-		fill[en.pair]++
+	for c := range nc {
+		for _, p := range e.provPairs[e.cands[c].pairs:e.cands[c+1].pairs] {
+			e.shared[fill[p]] = int32(c)
+			fill[p]++
+		}
 	}
 	for p := range e.pairs {
 		e.pairs[p].shared = starts[p]
 	}
+	e.wrongs = make([]float64, nc)
+	for c := range nc {
+		e.wrongs[c] = e.groups[e.cands[c].group].n
+	}
 
 	// Groups where a known pair claims different values.
 	e.disagreements(func(a, b int32) {
-		if p, ok := index[uint64(a)<<32|uint64(b)]; ok {
+		if p := index.find(a, b); p >= 0 {
 			e.pairs[p].diff++
 		}
 	})
 	e.pairs = append(e.pairs, pair{shared: int32(len(e.shared))})
+}
+
+// pairIndex finds a pair of origins' place in estimator.pairs: in a
+// table of every two origins while there are few enough (the usual
+// case, and a million lookups cost no hashing), else in a map.
+type pairIndex struct {
+	n     int
+	table []int32
+	m     map[uint64]int32
+}
+
+// maxPairTable caps the table at 16 MiB: 2,048 origins.
+const maxPairTable = 1 << 22
+
+func newPairIndex(origins int) *pairIndex {
+	if origins*origins <= maxPairTable {
+		t := make([]int32, origins*origins)
+		for i := range t {
+			t[i] = -1
+		}
+		return &pairIndex{n: origins, table: t}
+	}
+	return &pairIndex{m: map[uint64]int32{}}
+}
+
+// find returns the place of origins a < b, or -1.
+func (x *pairIndex) find(a, b int32) int32 {
+	if x.table != nil {
+		return x.table[int(a)*x.n+int(b)]
+	}
+	if p, ok := x.m[uint64(a)<<32|uint64(b)]; ok {
+		return p
+	}
+	return -1
+}
+
+func (x *pairIndex) add(a, b, p int32) {
+	if x.table != nil {
+		x.table[int(a)*x.n+int(b)] = p
+		return
+	}
+	x.m[uint64(a)<<32|uint64(b)] = p
 }
 
 // rawForms numbers the ways a candidate's n providers write it: forms[x]
@@ -194,12 +245,13 @@ func (e *estimator) copyEvidence(pi int, uninformed bool) CopyEvidence {
 	p := &e.pairs[pi]
 	a1, a2 := e.acc[p.a], e.acc[p.b]
 	ev := CopyEvidence{Raw: p.raw}
-	for _, c := range e.shared[p.shared:e.pairs[pi+1].shared] {
-		if uninformed {
-			ev.Agree()
-			continue
-		}
-		ev.Add(a1, a2, e.prob[c], e.groups[e.cands[c].group].n)
+	shared := e.shared[p.shared:e.pairs[pi+1].shared]
+	if uninformed {
+		ev.agree(int64(len(shared)))
+		return ev
+	}
+	for _, c := range shared {
+		ev.Add(a1, a2, e.prob[c], e.wrongs[c])
 	}
 	return ev
 }
@@ -251,10 +303,14 @@ func (ev *CopyEvidence) Add(a1, a2, pv, n float64) {
 // is evidence, and differing (Differ) against it. Only the first round
 // weighs values so; later rounds know which are true, and a true value
 // is no evidence.
-func (ev *CopyEvidence) Agree() {
-	ev.Values++
-	ev.R12 += agreeLog
-	ev.R21 += agreeLog
+func (ev *CopyEvidence) Agree() { ev.agree(1) }
+
+// agree is n values agreed on at once: whole numbers, so the same as n
+// calls of Agree.
+func (ev *CopyEvidence) agree(n int64) {
+	ev.Values += n
+	ev.R12 += n * agreeLog
+	ev.R21 += n * agreeLog
 }
 
 var agreeLog = int64(math.Round(math.Log(copyRate/priorAccuracy+1-copyRate) * logScale))

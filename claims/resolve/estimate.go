@@ -102,6 +102,15 @@ func (e *estimator) weight(g *group, v int32) float64 {
 
 // tally scores every candidate and turns scores into probabilities.
 func (e *estimator) tally() {
+	// A vote's weight is weight's, its two logarithms taken once per
+	// slot and once per group rather than once per vote: the same
+	// figures, a million fewer logarithms a round.
+	logit := slices.Grow(e.logit[:0], len(e.sacc))[:len(e.sacc)]
+	for s, a := range e.sacc {
+		logit[s] = math.Log(a / (1 - a))
+	}
+	e.logit = logit
+	majority := e.opts.Method == Majority
 	var spread []float64
 	for gi := range len(e.groups) - 1 {
 		g := &e.groups[gi]
@@ -114,9 +123,13 @@ func (e *estimator) tally() {
 		spread = slices.Grow(spread[:0], k+1)[:k+1]
 		clear(spread)
 		all, pool := 0.0, 0.0
+		lnN := math.Log(g.n)
 		for v := g.votes; v < e.groups[gi+1].votes; v++ {
 			vt := &e.votes[v]
-			w := float64(vt.share) * e.weight(g, v)
+			w := float64(vt.share)
+			if !majority {
+				w *= lnN + logit[vt.slot]
+			}
 			switch vt.kind {
 			case kindPoint:
 				w *= e.disc[v]

@@ -155,7 +155,7 @@ func (e *estimator) explainGroup(gi int, ignored map[explainKey][]Ignored) Expla
 		x.UnclaimedScore = 0
 	}
 	byCand := e.votesByCandidate(gi)
-	for _, c := range e.ranked(gi) {
+	for _, c := range e.ranked(gi, nil) {
 		cd := Candidate{Value: e.wording(c), Canonical: value.Canonical(e.val(e.cands[c].rep)), Probability: e.prob[c], Score: e.score[c]}
 		for _, v := range byCand[c-g.cands] {
 			fit := e.supports(gi, v, c)

@@ -52,14 +52,7 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	if r == nil {
 		return nil
 	}
-	first := -1
-	for _, p := range d.Positions {
-		if m := p.Members(); len(m) > 0 {
-			first = m[0]
-			break
-		}
-	}
-	v := r.ValueOf(first)
+	v := r.ValueOf(firstMember(d))
 	if v != nil && v.Thin {
 		return &Likely{Position: -1, Thin: true}
 	}
@@ -107,6 +100,17 @@ func besideMistakes(d *claims.Dispute) *Likely {
 	return &Likely{Value: d.Positions[kept].Common, Position: kept, Reason: reason}
 }
 
+// firstMember is the first claim of d's first position that has one, by
+// which its group is found; -1 for none.
+func firstMember(d *claims.Dispute) int {
+	for _, p := range d.Positions {
+		if m := p.Members(); len(m) > 0 {
+			return m[0]
+		}
+	}
+	return -1
+}
+
 // settled marks the position whose common value meets the value the desk
 // settled d on, when exactly one does.
 func settled(l *claims.Ledger, d *claims.Dispute) *Likely {
@@ -143,7 +147,17 @@ func Marks(a *claims.Analysis, ds []claims.Dispute, estimate bool) []*Likely {
 	}
 	var r *Result
 	if estimate && slices.ContainsFunc(ds, func(d claims.Dispute) bool { return d.Settled == "" }) {
-		r = Run(a, Options{})
+		// Only the disputes' values are read: the groups of their
+		// first claims, as LikelyOf finds them.
+		l := a.Ledger
+		only := map[[3]string]bool{}
+		for i := range ds {
+			if first := firstMember(&ds[i]); ds[i].Settled == "" && first >= 0 {
+				c := &l.Claims[first]
+				only[[3]string{c.Topic, c.Context, l.Moment(c)}] = true
+			}
+		}
+		r = Run(a, Options{only: only})
 	}
 	out := make([]*Likely, len(ds))
 	for i := range ds {

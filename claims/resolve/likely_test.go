@@ -122,3 +122,49 @@ func TestTieMarksNothing(t *testing.T) {
 		t.Errorf("two sources of two claims: marked %+v, want too little evidence", lk)
 	}
 }
+
+// Marks reads only the disputes' values, and must mark each dispute as
+// LikelyOf does with the whole ledger's estimate: with contexts, moments
+// and a placeholder among a dispute's claims.
+func TestMarksAsTheWholeEstimate(t *testing.T) {
+	l, _ := copyingMajority()
+	l.topics = append(l.topics, "  share:\n    type: percent\n    changes: true\n", "  mayor:\n    type: text\n")
+	l.claims = append(l.claims,
+		"{topic: share, value: 19%, source: alpha, as_of: 2025-11-20}",
+		"{topic: share, value: 25%, source: bravo, as_of: 2025-11-20}",
+		"{topic: share, value: 25%, source: charlie, as_of: 2025-11-20}",
+		"{topic: share, value: 20%, source: alpha, as_of: 2025-12-20}",
+		"{topic: share, value: 31%, source: copy0, as_of: 2025-12-20}",
+		"{topic: t01, value: 9, source: alpha, context: {region: north}}",
+		"{topic: t01, value: 12, source: bravo, context: {region: north}}",
+		"{topic: t01, value: 12, source: charlie, context: {region: north}}",
+		"{topic: mayor, value: unknown, source: alpha}",
+		"{topic: mayor, value: Ada Lovelace, source: bravo}",
+		"{topic: mayor, value: Alan Turing, source: charlie}",
+		"{topic: mayor, value: Alan Turing, source: copy0}",
+	)
+	a := analyze(t, l.yaml())
+	if len(a.Disputes) < 12 {
+		t.Fatalf("only %d disputes", len(a.Disputes))
+	}
+	// The placeholder's dispute, and the moments', are among them.
+	for _, topic := range []string{"mayor", "share"} {
+		disputeOn(t, a, topic)
+	}
+	whole := resolve.Run(a, resolve.Options{})
+	marks := resolve.Marks(a, a.Disputes, true)
+	marked := 0
+	for i := range a.Disputes {
+		d := &a.Disputes[i]
+		want := resolve.LikelyOf(a, whole, d)
+		if got := marks[i]; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s %s: Marks gives %+v, the whole estimate %+v", d.Topic, d.Context, got, want)
+		}
+		if want != nil {
+			marked++
+		}
+	}
+	if marked < 12 {
+		t.Errorf("only %d of %d disputes marked; the comparison says little", marked, len(a.Disputes))
+	}
+}

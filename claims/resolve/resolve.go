@@ -44,6 +44,12 @@ type Options struct {
 	// Explain, when set, keeps the reasoning behind the values of the
 	// topics it accepts, in Result.Explanations.
 	Explain func(topic string) bool
+
+	// only, when set, limits Result.Values to the groups whose topic,
+	// context and moment it holds: Marks wants the values of disputes,
+	// a few of a ledger's groups, and writing out the rest cost more
+	// than the rounds.
+	only map[[3]string]bool
 }
 
 // The estimator's constants. They are fixed, not tuned per ledger, so

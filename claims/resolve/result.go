@@ -53,19 +53,24 @@ func (e *estimator) voteClaimsOf(v int32) []int32 {
 // ranked returns a group's candidates, most likely first. Ties go to
 // the value more origins claim, then to the canonical form in text
 // order, so they never depend on the order of the ledger.
-func (e *estimator) ranked(gi int) []int32 {
+// The order is written into buf, reused when it is large enough.
+func (e *estimator) ranked(gi int, buf []int32) []int32 {
 	c0, c1 := e.groups[gi].cands, e.groups[gi+1].cands
-	out := make([]int32, 0, c1-c0)
+	out := buf[:0]
 	for c := c0; c < c1; c++ {
 		out = append(out, c)
 	}
 	if len(out) == 1 {
 		return out
 	}
-	canon := map[int32]string{}
+	// Canonical forms are wanted only for ties, which are few.
+	var canon map[int32]string
 	canonical := func(c int32) string {
 		s, ok := canon[c]
 		if !ok {
+			if canon == nil {
+				canon = map[int32]string{}
+			}
 			s = value.Canonical(e.val(e.cands[c].rep))
 			canon[c] = s
 		}
@@ -95,6 +100,7 @@ func (e *estimator) result() *Result {
 	}
 	r.Values = make([]Value, 0, len(e.groups)-1)
 	var cum []float64
+	var order []int32
 	claimsOf := make([]int, len(e.origins))
 	for gi := range len(e.groups) - 1 {
 		g := &e.groups[gi]
@@ -106,7 +112,10 @@ func (e *estimator) result() *Result {
 				claimsOf[e.votes[v].origin]++
 			}
 		}
-		order := e.ranked(gi)
+		if e.opts.only != nil && !e.opts.only[[3]string{g.topic.ID, g.context, g.moment}] {
+			continue
+		}
+		order = e.ranked(gi, order)
 		best := order[0]
 		val := Value{Topic: g.topic.ID, Context: g.context, Moment: g.moment, Currency: g.currency}
 		val.Value, val.Canonical, val.Confidence = e.wording(best), value.Canonical(e.val(e.cands[best].rep)), e.prob[best]
@@ -206,7 +215,26 @@ func (r *Result) Matching(f claims.Filter) []Value {
 
 // wording is a candidate as one of its claims wrote it.
 func (e *estimator) wording(c int32) string {
-	return strings.Join(strings.Fields(e.l.Claims[e.cands[c].rep].Value.Raw), " ")
+	raw := e.l.Claims[e.cands[c].rep].Value.Raw
+	if oneSpaced(raw) {
+		return raw
+	}
+	return strings.Join(strings.Fields(raw), " ")
+}
+
+// oneSpaced reports whether s is already its words joined by single
+// spaces, so that wording can keep it as it is: plain ASCII, no space at
+// either end, no two together and no other white space.
+func oneSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 0x80 || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r':
+			return false
+		case b == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // backers returns the claims that support candidate c, by id, and their

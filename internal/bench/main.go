@@ -10,6 +10,7 @@
 //	go run ./internal/bench hostile               # issue 17's hostile inputs at two sizes
 //	go run ./internal/bench web                   # issue 15: a feed as sites write it against its ISO twin
 //	go run ./internal/bench parquet               # issue 20: loading 1M claims from Parquet, CSV and JSON Lines
+//	go run ./internal/bench month                 # issue 26: resolve on a month made from the real flight days
 //
 // Every tool runs as a subprocess, so its wall time and peak resident
 // memory (getrusage's maxrss) are the whole program's, start to exit.
@@ -49,6 +50,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) >= 2 && os.Args[1] == "month" {
+		if err := monthCmd(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) >= 2 && os.Args[1] == "web" {
 		if err := webCmd(os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -70,7 +78,7 @@ func main() {
 	flag.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
 	flag.StringVar(&cfg.python, "python", "python3", `Python interpreter for bench/compare.py ("" skips it)`)
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl|web-head|web-csv|iso-csv]\n       go run ./internal/bench resolve [-h]\n       go run ./internal/bench hostile [-runs N] [-md]\n       go run ./internal/bench web [-h]\n       go run ./internal/bench parquet [-h]\n\nflags:\n")
+		fmt.Fprintf(os.Stderr, "usage: go run ./internal/bench [flags]\n       go run ./internal/bench gen N [yaml|head|csv|jsonl|web-head|web-csv|iso-csv]\n       go run ./internal/bench resolve [-h]\n       go run ./internal/bench hostile [-runs N] [-md]\n       go run ./internal/bench web [-h]\n       go run ./internal/bench parquet [-h]\n       go run ./internal/bench month [-h]\n\nflags:\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -50,7 +51,7 @@ func resolveCmd(args []string) error {
 	fs.StringVar(&cfg.flight, "flight", filepath.Join("..", "shared", "data", "flight"), "directory of the flight days (ledger.yaml, claims-*.csv[.gz], gold.tsv); \"\" skips it")
 	fs.StringVar(&cfg.sizes, "sizes", "10000,100000,1000000", "claim counts of the generated fusion ledgers, comma-separated; \"\" skips them")
 	fs.IntVar(&cfg.speed, "speed", 1_000_000, "claims in the generated ledger on which resolve is timed against disputed; 0 skips it")
-	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command when timing; the median counts")
+	fs.IntVar(&cfg.runs, "runs", 3, "runs of each command when timing; the best (least time, least CPU) counts")
 	fs.StringVar(&cfg.out, "out", filepath.Join(os.TempDir(), "claimdiff-bench"), "directory for generated ledgers and binaries")
 	fs.BoolVar(&cfg.md, "md", false, "print the results as Markdown, for BENCHMARKS.md")
 	if err := fs.Parse(args); err != nil {
@@ -508,7 +509,9 @@ func resolveSpeed(cfg resolveConfig) ([]speedRow, error) {
 		if argv[4] == "--no-estimate" {
 			words = argv[1:5]
 		}
-		out = append(out, speedRow{command: "claimdiff " + strings.Join(words, " "), seconds: median(times[i]), cpu: median(cpus[i]), peakMiB: median(peaks[i])})
+		// The best run is the one the crowd on a shared machine
+		// disturbed least.
+		out = append(out, speedRow{command: "claimdiff " + strings.Join(words, " "), seconds: slices.Min(times[i]), cpu: slices.Min(cpus[i]), peakMiB: median(peaks[i])})
 	}
 	return out, nil
 }
@@ -565,12 +568,14 @@ func speedTargets(speed []speedRow) []target {
 		t, c = x.seconds/n.seconds, x.cpu/n.cpu
 		return t, c, fmt.Sprintf("%.2f s vs %.2f s: %.2f× (CPU time %.2f s vs %.2f s: %.2f×)", x.seconds, n.seconds, t, x.cpu, n.cpu, c)
 	}
-	tr, _, rd := ratio(r)
-	td, _, dd := ratio(d)
+	// Both wall and CPU time must meet a target: on a shared machine
+	// the wall time of a serial step hides behind the others' waits.
+	tr, cr, rd := ratio(r)
+	td, cd, dd := ratio(d)
 	mr := r.peakMiB / n.peakMiB
 	return []target{
-		{"resolve time ≤ 1.5 × disputed --no-estimate", verdict(tr <= 1.5), rd},
-		{"disputed time ≤ 1.5 × disputed --no-estimate", verdict(td <= 1.5), dd},
+		{"resolve time ≤ 1.5 × disputed --no-estimate", verdict(tr <= 1.5 && cr <= 1.5), rd},
+		{"disputed time ≤ 1.5 × disputed --no-estimate", verdict(td <= 1.5 && cd <= 1.5), dd},
 		{"resolve peak memory ≤ 1.5 × disputed --no-estimate", verdict(mr <= 1.5), fmt.Sprintf("%.0f MiB vs %.0f MiB: %.2f×", r.peakMiB, n.peakMiB, mr)},
 	}
 }
@@ -591,7 +596,7 @@ func resolveMarkdown(w io.Writer, cfg resolveConfig, rows []precisionRow, speed 
 		fmt.Fprintf(bw, "- %s: %s.\n", r.data, r.note)
 	}
 	if len(speed) == 3 {
-		fmt.Fprintf(bw, "\n| command, %s claims (median of %d) | seconds | CPU seconds | peak MiB |\n|---|---|---|---|\n", count(cfg.speed), cfg.runs)
+		fmt.Fprintf(bw, "\n| command, %s claims (best of %d) | seconds | CPU seconds | peak MiB |\n|---|---|---|---|\n", count(cfg.speed), cfg.runs)
 		for _, s := range speed {
 			fmt.Fprintf(bw, "| `%s` | %.2f | %.2f | %.0f |\n", s.command, s.seconds, s.cpu, s.peakMiB)
 		}

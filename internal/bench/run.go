@@ -221,7 +221,7 @@ func measure(argv []string) (measurement, error) {
 	m.seconds = time.Since(start).Seconds()
 	m.tail, m.stderr = tail.buf, stderr.Bytes()
 	if err != nil {
-		return m, fmt.Errorf("%v\n%s", err, lastLines(stderr.Bytes(), 10))
+		return m, fmt.Errorf("%w\n%s", err, lastLines(stderr.Bytes(), 10))
 	}
 	m.cpu = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
