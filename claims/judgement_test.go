@@ -302,3 +302,19 @@ func TestRelaysOfAnOriginHeardDirectlyReviseNothing(t *testing.T) {
 		t.Errorf("revisions %v, want %v", got, want)
 	}
 }
+
+// Within the topic's tolerance a figure is the same value: an origin that
+// says 2 million, then "2,000,001", has not moved it (Hong Kong 2019).
+func TestAFigureWithinToleranceRestates(t *testing.T) {
+	a := analyze(t, deskHeader+`  - {id: s1, topic: deaths, value: 4345, source: study, date: 2018-05-29}
+  - {id: s2, topic: deaths, value: 4400, source: study, date: 2018-06-01}
+  - {id: s3, topic: deaths, value: 4800, source: study, date: 2018-06-05}
+`)
+	var got []string
+	for _, r := range a.Revisions {
+		got = append(got, r.FromClaim+"→"+r.ToClaim)
+	}
+	if want := []string{"s2→s3"}; !slices.Equal(got, want) {
+		t.Errorf("revisions %v, want %v: 4,400 is 4,345 within 5%%, 4,800 is not", got, want)
+	}
+}

@@ -309,13 +309,8 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		if q < 0 {
 			continue
 		}
-		// A later rounding of the figure ("nearly 3,000" after 2,975) is a
-		// restatement, not a new figure; so is a figure inside the origin's
-		// earlier bound ("at least 769", then 769): the bound still fits it,
-		// and both stand.
 		later, earlier := vals.at(run[plain[q]]), vals.at(run[plain[j]])
-		if later.Approx && value.Meets(later, earlier) || isBound(earlier) && !isBound(later) &&
-			!math.IsNaN(later.Nominal) && value.Meets(later, earlier) {
+		if restates(later, earlier) {
 			continue
 		}
 		if p := plain[j]; by[p] < 0 || plain[q] < by[p] {
@@ -323,6 +318,29 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		}
 	}
 	return by
+}
+
+// restates reports whether an origin's later claim says again what its
+// earlier one said, in other words, rather than move it: a rounding of
+// the figure ("nearly 3,000" after 2,975), the figure within the topic's
+// tolerance (2,000,001 after 2 million), a bound that still allows the
+// figure ("as many as 1.03 million" after 1.03 million, "more than 700"
+// after 750), or a figure inside the earlier bound ("at least 769", then
+// 769). A bound moved past the figure, or a range, is a new statement.
+func restates(later, earlier value.Value) bool {
+	if !value.Meets(later, earlier) {
+		return false
+	}
+	laterFigure, earlierFigure := !math.IsNaN(later.Nominal), !math.IsNaN(earlier.Nominal)
+	switch {
+	case later.Approx:
+		return true
+	case laterFigure && earlierFigure:
+		return true
+	case isBound(later) && earlierFigure, isBound(earlier) && laterFigure:
+		return true
+	}
+	return false
 }
 
 // isBound reports whether v is a half-line: "at least 769", "less than

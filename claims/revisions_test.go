@@ -75,6 +75,30 @@ func TestRevisions(t *testing.T) {
 `,
 		},
 		{
+			// Hong Kong 2019: the organisers' 1.03 million, then an outlet's
+			// "as many as 1.03 million" of them; Pylos: 750, then "more
+			// than 700".
+			name: "a later bound that still allows the figure restates it",
+			claims: `  - {id: g1, topic: toll, value: "1,030,000", source: governor, date: 2025-03-01}
+  - {id: g2, topic: toll, value: "as many as 1,030,000", source: governor, date: 2025-03-02}
+`,
+		},
+		{
+			name: "a later lower bound below the figure restates it",
+			claims: `  - {id: m1, topic: toll, value: "750", source: mayor, date: 2025-03-01}
+  - {id: m2, topic: toll, value: "more than 700", source: mayor, date: 2025-03-03}
+`,
+		},
+		{
+			// Without a tolerance one more is a new count (Rana Plaza's
+			// rescued, 2,437 then 2,438).
+			name: "a figure one apart revises it on an exact topic",
+			claims: `  - {id: g1, topic: toll, value: "2,437", source: governor, date: 2025-03-01}
+  - {id: g2, topic: toll, value: "2,438", source: governor, date: 2025-03-02}
+`,
+			revisions: []string{"governor revised 2,437 (1 Mar) → 2,438 (2 Mar)"},
+		},
+		{
 			name: "a later figure outside an earlier bound revises it",
 			claims: `  - {id: g1, topic: toll, value: "up to 9,000", source: governor, date: 2025-03-01}
   - {id: g2, topic: toll, value: "9,500", source: governor, date: 2025-03-02}
