@@ -71,6 +71,38 @@ func startsWord(s string) bool {
 	return s != "" && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= utf8.RuneSelf)
 }
 
+// exactWords say a figure is the whole count, neither more nor less: "all
+// three billion accounts", "exactly 1,000", "a total of 78".
+var exactWords = []string{"all", "exactly", "precisely", "a total of"}
+
+// cutExact cuts one of exactWords before a number: the figure it leaves
+// is what the words said.
+func cutExact(s string) string {
+	if !startsWord(s) {
+		return s
+	}
+	for _, w := range exactWords {
+		if rest, ok := lex.CutGlued(s, w); ok && len(rest) > 1 && rest[0] == ' ' && !startsBound(rest[1:]) {
+			return rest[1:]
+		}
+	}
+	return s
+}
+
+// startsBound reports whether s starts with a word or symbol of a bound
+// or an approximation, which an exact word before it would contradict.
+func startsBound(s string) bool {
+	if _, ok := cutApprox(s); ok {
+		return true
+	}
+	for _, k := range boundWords {
+		if _, ok := lex.CutGlued(s, k.text); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func cutApprox(s string) (string, bool) {
 	if !startsWord(s) && !strings.HasPrefix(s, "~") {
 		return s, false
@@ -178,6 +210,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 			}
 		}
 	}
+	s = cutExact(s)
 	s, approx := cutApprox(s)
 	b := noBound
 	if !approx {

@@ -46,6 +46,9 @@ func TestNumberWords(t *testing.T) {
 		{"a dozen and a half", 18, 18},
 		{"1.5 million", 1.5e6, 1.5e6},
 		{"two and a half", 2.5, 2.5},
+		{"all three billion", 3e9, 3e9},
+		{"exactly 1,000", 1000, 1000},
+		{"a total of 78", 78, 78},
 	}
 	for _, tt := range tests {
 		v, err := Parse(tt.raw, Spec{Type: Number})
@@ -57,7 +60,7 @@ func TestNumberWords(t *testing.T) {
 			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
 		}
 	}
-	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd"} {
+	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5"} {
 		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
 			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
 		}
