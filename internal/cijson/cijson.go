@@ -44,11 +44,22 @@ type Finding struct {
 // Fingerprints returns the fingerprint of each finding, in order. Findings
 // about the same thing (same file, code and subject) are told apart by how
 // many came before them, which does not change when lines move either.
+//
+// The file is hashed as Places locates it (relative to the git
+// repository's root, as SARIF's artifactLocation and GitLab's path name
+// it), not as given: "-f ../x/claims.yaml" and "-f claims.yaml" run from
+// x name one file, and a fingerprint that changed with the working
+// directory would show every finding as fixed and new again.
 func Fingerprints(fs []Finding) []string {
+	var places Places
 	out := make([]string, len(fs))
 	seen := map[string]int{}
 	for i, f := range fs {
-		parts := append([]string{filepath.ToSlash(f.File), f.Code}, f.Subject...)
+		file := ""
+		if f.File != "" {
+			file = places.Place(f.File).Path
+		}
+		parts := append([]string{file, f.Code}, f.Subject...)
 		fp := Fingerprint(parts...)
 		if n := seen[fp]; n > 0 {
 			seen[fp] = n + 1
