@@ -55,3 +55,31 @@ func TestFingerprintCleansPathOutsideRepository(t *testing.T) {
 		t.Errorf("relative and absolute path: %s and %s", a, b)
 	}
 }
+
+// A message naming a file by its position gives the same subject from any
+// working directory; what only looks like a position is left alone.
+func TestPlacesWithoutPositions(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{".git", "x", "y"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "x", "claims.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, msg, want string }{
+		{".", `claim id "a1" is used twice (also at x/claims.yaml:3:5)`, `claim id "a1" is used twice (also at x/claims.yaml)`},
+		{"x", `claim id "a1" is used twice (also at claims.yaml:3:5)`, `claim id "a1" is used twice (also at x/claims.yaml)`},
+		{"y", `claim id "a1" is used twice (also at ../x/claims.yaml:3:5)`, `claim id "a1" is used twice (also at x/claims.yaml)`},
+		// Not files: kept as written, positions removed as before.
+		{"x", "as of 12:30, see lines 3 and 4", "as of 12, see lines"},
+		{"x", "also at gone.yaml:3:5", "also at gone.yaml"},
+	} {
+		t.Chdir(filepath.Join(root, tt.dir))
+		var p Places
+		if got := p.WithoutPositions(tt.msg); got != tt.want {
+			t.Errorf("from %s: WithoutPositions(%q) = %q, want %q", tt.dir, tt.msg, got, tt.want)
+		}
+	}
+}

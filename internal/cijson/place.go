@@ -21,6 +21,7 @@ import (
 type Places struct {
 	lines map[string][]string
 	roots map[string]string
+	files map[string]string // see fileName
 }
 
 // Place is where a file is, for a consumer.
