@@ -615,6 +615,9 @@ type bulkLines struct {
 	// progress hears of each MiB read.
 	progress func(n int64)
 	reported int64
+	// scan, when set, is fed every byte of a line too long to return, so
+	// that a CSV reader can tell whether it ends inside a quoted cell.
+	scan *csvScan
 }
 
 // next returns the next line without its line ending (\n or \r\n). A line
@@ -635,12 +638,14 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
-			if !tooLong {
-				if len(lr.long)+len(chunk) > MaxLineBytes+2 {
-					tooLong, lr.long = true, lr.long[:0]
-				} else {
-					lr.long = append(lr.long, chunk...)
-				}
+			if tooLong {
+				lr.scanLong(chunk)
+			} else if len(lr.long)+len(chunk) > MaxLineBytes+2 {
+				lr.scanLong(lr.long)
+				lr.scanLong(chunk)
+				tooLong, lr.long = true, lr.long[:0]
+			} else {
+				lr.long = append(lr.long, chunk...)
 			}
 			continue
 		case err != nil && !errors.Is(err, io.EOF):
@@ -653,14 +658,22 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 			lr.long = append(lr.long, chunk...)
 			chunk = lr.long
 		}
-		chunk = trimLineEnd(chunk)
-		if tooLong || len(chunk) > MaxLineBytes {
+		if tooLong || len(trimLineEnd(chunk)) > MaxLineBytes {
+			lr.scanLong(chunk)
 			return nil, true, nil
 		}
+		chunk = trimLineEnd(chunk)
 		if lr.line == 1 {
 			chunk = bytes.TrimPrefix(chunk, []byte("\uFEFF")) // a BOM, as spreadsheets write
 		}
 		return chunk, false, nil
+	}
+}
+
+// scanLong feeds part of a line too long to return to scan.
+func (lr *bulkLines) scanLong(b []byte) {
+	if lr.scan != nil {
+		lr.scan.feed(b)
 	}
 }
 
@@ -688,10 +701,11 @@ func (lr *bulkLines) nextInBlock() (line []byte, tooLong bool, err error) {
 	lr.block = lr.block[len(line):]
 	lr.count(len(line))
 	lr.line++
-	line = trimLineEnd(line)
-	if len(line) > MaxLineBytes {
+	if len(trimLineEnd(line)) > MaxLineBytes {
+		lr.scanLong(line)
 		return nil, true, nil
 	}
+	line = trimLineEnd(line)
 	if lr.line == 1 {
 		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 	}

@@ -31,6 +31,8 @@ type csvReader struct {
 	cells  [][2]int
 	pos    []diag.Pos
 	quoted []bool
+	// scan follows the quotes of what is skipped rather than read.
+	scan csvScan
 }
 
 func (cr *csvReader) cell(i int) []byte { return cr.buf[cr.cells[i][0]:cr.cells[i][1]] }
@@ -39,18 +41,25 @@ func (cr *csvReader) cell(i int) []byte { return cr.buf[cr.cells[i][0]:cr.cells[
 // and skipped; err is io.EOF at the end.
 func (cr *csvReader) read() (ok bool, err error) {
 	bf, lr := cr.bf, &cr.bf.lr
+	cr.scan.comma, lr.scan = cr.comma, &cr.scan
 	var line []byte
 	for {
 		if bf.stop {
 			return false, io.EOF
 		}
 		var tooLong bool
+		cr.scan.state = scanCellStart
 		line, tooLong, err = lr.next()
 		if err != nil {
 			return false, err
 		}
 		if tooLong {
-			bf.tooLong(lr.line)
+			// A line too long to read may open a quoted cell that goes on
+			// below it; the record ends where that cell does.
+			at := lr.line
+			if err := cr.skipRest(lr.at, at, func() { bf.tooLong(at) }); err != nil {
+				return false, err
+			}
 			continue
 		}
 		if len(line) == 0 {
@@ -77,6 +86,7 @@ func (cr *csvReader) read() (ok bool, err error) {
 					cr.buf = append(cr.buf, line[i:]...)
 					cr.buf = append(cr.buf, '\n')
 					var tooLong bool
+					cr.scan.state = scanQuoted
 					line, tooLong, err = lr.next()
 					if errors.Is(err, io.EOF) {
 						if bf.speculative {
@@ -91,11 +101,16 @@ func (cr *csvReader) read() (ok bool, err error) {
 					}
 					size += len(line) + 1
 					if tooLong || size > MaxLineBytes {
-						bf.errorAt(startLine, 1, "too-long", "the row is longer than the limit of %s; it is skipped", diag.ByteSize(MaxLineBytes))
-						return false, nil
+						report := func() {
+							bf.errorAt(startLine, 1, "too-long", "the row is longer than the limit of %s; it is skipped", diag.ByteSize(MaxLineBytes))
+						}
+						return false, cr.skipLine(line, tooLong, recordAt, startLine, report)
 					}
 					if !bf.checkText(line) {
-						return false, nil
+						if bf.stop {
+							return false, nil
+						}
+						return false, cr.skipLine(line, false, recordAt, startLine, func() {})
 					}
 					i = 0
 					continue
@@ -134,6 +149,50 @@ func (cr *csvReader) read() (ok bool, err error) {
 		}
 		i++ // the separator
 	}
+}
+
+// skipLine skips line, one of a record's lines inside a quoted cell, and
+// the rest of the record after it (see skipRest). A line too long to
+// return has been followed already.
+func (cr *csvReader) skipLine(line []byte, tooLong bool, recordAt int64, startLine int, report func()) error {
+	if !tooLong {
+		cr.scan.feed(line)
+		cr.scan.feed([]byte{'\n'})
+	}
+	return cr.skipRest(recordAt, startLine, report)
+}
+
+// skipRest skips the lines of a record being dropped while they are
+// inside a quoted cell, up to the line where the cell closes, so that the
+// next record is read from its start, then calls report. It returns io.EOF
+// when the file ends inside the cell. In a block that may not start a
+// record, the cell may have opened before the block did: the record is
+// then left to be read line by line from recordAt (bf.open), which
+// reports it, so report is not called.
+func (cr *csvReader) skipRest(recordAt int64, startLine int, report func()) error {
+	bf, lr := cr.bf, &cr.bf.lr
+	for cr.scan.open() {
+		line, tooLong, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			if bf.speculative {
+				bf.open, bf.openLine = int(recordAt), startLine
+				return io.EOF
+			}
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if !tooLong { // lr fed a line too long to return to cr.scan
+			cr.scan.feed(line)
+			cr.scan.feed([]byte{'\n'})
+		}
+	}
+	report()
+	if cr.scan.open() {
+		return io.EOF
+	}
+	return nil
 }
 
 // readCSV reads a header row, then one claim per record.

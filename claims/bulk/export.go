@@ -3,6 +3,7 @@ package bulk
 import (
 	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -81,6 +82,22 @@ func WriteJSONL(w io.Writer, cs []claims.Claim) error {
 // WriteJSON writes the claims as one JSON document, {"claims": [...],
 // "count": N}, each claim the object WriteJSONL writes on its line.
 func WriteJSON(w io.Writer, cs []claims.Claim) error {
+	return WriteJSONSkipped(w, cs, nil)
+}
+
+// WriteJSONSkipped is WriteJSON with a "skipped" key after "count" when
+// skipped is not nil: what was left out of the ledger while loading it
+// (--skip-invalid), as encoding/json writes it, so that a reader of the
+// document knows it is not every claim.
+func WriteJSONSkipped(w io.Writer, cs []claims.Claim, skipped any) error {
+	var tail []byte
+	if skipped != nil {
+		b, err := json.Marshal(skipped)
+		if err != nil {
+			return fmt.Errorf("export: skipped: %w", err)
+		}
+		tail = append([]byte(`, "skipped": `), safetext.JSONWorkflow(b)...)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var buf []byte
 	bw.WriteString(`{"claims": [`)
@@ -98,7 +115,7 @@ func WriteJSON(w io.Writer, cs []claims.Claim) error {
 	if len(cs) > 0 {
 		bw.WriteString("\n")
 	}
-	fmt.Fprintf(bw, "], \"count\": %d}\n", len(cs))
+	fmt.Fprintf(bw, "], \"count\": %d%s}\n", len(cs), tail)
 	return bw.Flush()
 }
 

@@ -235,7 +235,7 @@ func runCheck(opts *checkOptions) error {
 	for _, t := range targets {
 		write := func(w io.Writer, color bool) error {
 			return checkreport.Write(w, t.Format, report, checkreport.Options{Styles: render.NewStyles(w, color), Version: versionString(),
-				TopicPos: checkreport.TopicPos(l), Warn: ios.ErrOut})
+				TopicPos: checkreport.TopicPos(l), Warn: ios.ErrOut, Skipped: skippedJSON(opts.Global.skipped)})
 		}
 		if t.Path != "" {
 			// Files never carry colour.

@@ -75,7 +75,7 @@ func runCompare(opts *compareOptions) error {
 		return &cli.UsageError{Err: err}
 	}
 	if opts.Format == "json" {
-		return contrast.CompareJSON(ios.Out, v)
+		return contrast.CompareJSON(ios.Out, v, skippedJSON(opts.Global.skipped))
 	}
 	done := page(ios)
 	defer done()

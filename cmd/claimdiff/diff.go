@@ -82,12 +82,15 @@ func runDiff(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	// Each side keeps what --skip-invalid left out of it.
+	oldSkipped := skippedJSON(opts.Global.skipped)
 	cur, err := loadSide(ios, opts.Global, opts.New)
 	if err != nil {
 		return err
 	}
 	d := diff.Ledgers(old, cur, opts.Global.analysis())
-	oldSide, newSide := contrast.Side{Label: opts.Old, Ledger: old}, contrast.Side{Label: opts.New, Ledger: cur}
+	oldSide := contrast.Side{Label: opts.Old, Ledger: old, Skipped: oldSkipped}
+	newSide := contrast.Side{Label: opts.New, Ledger: cur, Skipped: skippedJSON(opts.Global.skipped)}
 	switch opts.Format {
 	case "json":
 		err = contrast.DiffJSON(ios.Out, oldSide, newSide, d)

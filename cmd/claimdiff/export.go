@@ -174,6 +174,10 @@ func runExport(opts *exportOptions) error {
 		}
 	}
 	write := func(w io.Writer) error { return bulk.Export(w, cs, format) }
+	if format == "json" && opts.Global.skipped != nil {
+		skipped := skippedJSON(opts.Global.skipped).Cleaned()
+		write = func(w io.Writer) error { return bulk.WriteJSONSkipped(w, cs, skipped) }
+	}
 	count := render.Plural(len(cs), "claim")
 	switch format {
 	case bulk.ParquetFormat:

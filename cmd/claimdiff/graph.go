@@ -64,6 +64,7 @@ func runGraph(opts *graphOptions) error {
 	case "mermaid":
 		return g.WriteMermaid(opts.IO.Out)
 	case "json":
+		g.Skipped = skippedJSON(opts.Global.skipped).Cleaned()
 		return render.WriteJSON(opts.IO.Out, g)
 	}
 	return g.WriteDOT(opts.IO.Out)

@@ -66,7 +66,7 @@ func runList(opts *listOptions) error {
 		revs = a.RevisionsOf(filter)
 	}
 	if opts.Format == "json" {
-		return listout.ClaimsJSON(ios.Out, rows, revs)
+		return listout.ClaimsJSON(ios.Out, rows, revs, skippedJSON(opts.Global.skipped))
 	}
 	done := page(ios)
 	defer done()

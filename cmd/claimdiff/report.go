@@ -119,6 +119,7 @@ func runReport(opts *reportOptions) error {
 	sayUnmatched(ios, a, filter)
 	a = a.Narrow(filter)
 	r := report.Build(a)
+	r.Skipped = skippedJSON(opts.Global.skipped)
 	r.Mark(resolve.Marks(a, a.Disputes, !opts.NoEstimate))
 	r.RelativeTo(ios.Dir)
 	for _, t := range targets {

@@ -115,7 +115,7 @@ func runResolve(opts *resolveOptions) error {
 	}
 	switch opts.Format {
 	case "json":
-		return resolveout.JSON(ios.Out, r, values, disputedout.NewLedgerJSON(l))
+		return resolveout.JSON(ios.Out, r, values, disputedout.NewLedgerJSON(l), skippedJSON(opts.Global.skipped))
 	case "jsonl":
 		return resolveout.JSONL(ios.Out, r, values)
 	case "csv":

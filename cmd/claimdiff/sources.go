@@ -58,7 +58,7 @@ func runSources(opts *sourcesOptions) error {
 		est = resolve.Run(a, resolve.Options{})
 	}
 	if opts.Format == "json" {
-		return sourcesout.SourcesJSON(ios.Out, stats, est)
+		return sourcesout.SourcesJSON(ios.Out, stats, est, skippedJSON(opts.Global.skipped))
 	}
 	defer page(ios)()
 	return sourcesout.SourcesText(ios.Out, render.NewStyles(ios.Out, ios.ColorEnabled()), stats, est, ios.TermWidth)

@@ -55,7 +55,7 @@ func runTimeline(opts *timelineOptions) error {
 	sayUnmatched(ios, a, claims.Filter{Contexts: opts.Contexts})
 	ts := a.TimelineOf(f)
 	if opts.Format == "json" {
-		return timelineout.TimelineJSON(ios.Out, ts)
+		return timelineout.TimelineJSON(ios.Out, ts, skippedJSON(opts.Global.skipped))
 	}
 	defer page(ios)()
 	if opts.Format == "md" {

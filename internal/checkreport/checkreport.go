@@ -17,6 +17,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/junit"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
@@ -49,6 +50,9 @@ type Options struct {
 	TopicPos func(topic string) diag.Pos
 	// Warn is told what a format had to leave out (SARIF's cap).
 	Warn io.Writer
+	// Skipped is what --skip-invalid left out, for the JSON format; nil
+	// without the flag.
+	Skipped *disputedout.SkippedJSON
 }
 
 // Write writes r in format.
@@ -61,7 +65,7 @@ func Write(w io.Writer, format string, r *check.CheckReport, opts Options) error
 		}
 		return Text(w, st, r)
 	case "json":
-		return JSON(w, r)
+		return writeJSON(w, r, opts.Skipped)
 	case "github":
 		return GitHub(w, r)
 	case "sarif":

@@ -33,9 +33,9 @@ func ci(fs []finding) []cijson.Finding {
 // assertionSubject is what an assertion is about, for its fingerprint: the
 // topic, the value and the context, or the message of one that could not
 // be read.
-func assertionSubject(x *check.Result) []string {
+func assertionSubject(x *check.Result, places *cijson.Places) []string {
 	if x.Topic == "" {
-		return []string{cijson.WithoutPositions(x.Message)}
+		return []string{places.WithoutPositions(x.Message)}
 	}
 	return []string{x.Topic, x.Asserted, x.Context, x.AsOf}
 }
@@ -45,10 +45,11 @@ func assertionSubject(x *check.Result) []string {
 // did not match.
 func findings(r *check.CheckReport, withPassing bool) []finding {
 	var out []finding
+	var places cijson.Places
 	for i := range r.Results {
 		x := &r.Results[i]
 		f := finding{Finding: cijson.Finding{Message: assertionTitle(x) + ": " + x.Message,
-			File: x.Pos.File, Line: x.Pos.Line, Col: x.Pos.Col, Subject: assertionSubject(x)},
+			File: x.Pos.File, Line: x.Pos.Line, Col: x.Pos.Col, Subject: assertionSubject(x, &places)},
 			title: "claimdiff: " + string(x.Verdict),
 			props: map[string]any{"topic": x.Topic, "asserted": x.Asserted, "verdict": string(x.Verdict)}}
 		switch {

@@ -6,6 +6,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/check"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -19,6 +20,8 @@ type jsonReport struct {
 	Disputes *[]jsonGate  `json:"disputes,omitempty"`
 	Quotes   *[]jsonQuote `json:"quotes,omitempty"`
 	Summary  jsonSummary  `json:"summary"`
+	// Skipped is what --skip-invalid left out of the ledger.
+	Skipped *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 // jsonResult is one assertion's verdict. Its position is left out for an
@@ -124,7 +127,14 @@ type jsonSummary struct {
 // JSON writes the report as one JSON object. Text from the ledger and the
 // drafts goes through safetext.Clean; the encoder escapes the rest.
 func JSON(w io.Writer, r *check.CheckReport) error {
-	return render.WriteJSON(w, toJSON(r))
+	return writeJSON(w, r, nil)
+}
+
+// writeJSON is JSON with what --skip-invalid left out of the ledger.
+func writeJSON(w io.Writer, r *check.CheckReport, skipped *disputedout.SkippedJSON) error {
+	out := toJSON(r)
+	out.Skipped = skipped.Cleaned()
+	return render.WriteJSON(w, out)
 }
 
 // toJSON converts a report to its JSON contract, cleaning the text a

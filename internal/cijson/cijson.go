@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -44,11 +45,22 @@ type Finding struct {
 // Fingerprints returns the fingerprint of each finding, in order. Findings
 // about the same thing (same file, code and subject) are told apart by how
 // many came before them, which does not change when lines move either.
+//
+// The file is hashed as Places locates it (relative to the git
+// repository's root, as SARIF's artifactLocation and GitLab's path name
+// it), not as given: "-f ../x/claims.yaml" and "-f claims.yaml" run from
+// x name one file, and a fingerprint that changed with the working
+// directory would show every finding as fixed and new again.
 func Fingerprints(fs []Finding) []string {
+	var places Places
 	out := make([]string, len(fs))
 	seen := map[string]int{}
 	for i, f := range fs {
-		parts := append([]string{filepath.ToSlash(f.File), f.Code}, f.Subject...)
+		file := ""
+		if f.File != "" {
+			file = places.Place(f.File).Path
+		}
+		parts := append([]string{file, f.Code}, f.Subject...)
 		fp := Fingerprint(parts...)
 		if n := seen[fp]; n > 0 {
 			seen[fp] = n + 1
@@ -82,6 +94,39 @@ func WithoutPositions(msg string) string {
 		}
 		return strings.Fields(m)[0]
 	})
+}
+
+// filePositions are the positions a message gives with their file, as in
+// "also at ../x/claims.yaml:12:5".
+var filePositions = regexp.MustCompile(`([^\s"'()\[\],;:]+)(:\d+(:\d+)?)\b`)
+
+// WithoutPositions is WithoutPositions, with the file of each position
+// located as Place locates a finding's file, so that a message naming a
+// file ("duplicate id, also at claims.yaml:3:5") gives the same subject
+// from any working directory. Only a name that is a file is taken for one:
+// "12:30" in a time stays as it is.
+func (p *Places) WithoutPositions(msg string) string {
+	msg = filePositions.ReplaceAllStringFunc(msg, func(m string) string {
+		sm := filePositions.FindStringSubmatch(m)
+		return p.fileName(sm[1]) + sm[2]
+	})
+	return WithoutPositions(msg)
+}
+
+// fileName is name as Place gives it when name is a file, else name.
+func (p *Places) fileName(name string) string {
+	if p.files == nil {
+		p.files = map[string]string{}
+	}
+	if f, ok := p.files[name]; ok {
+		return f
+	}
+	f := name
+	if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+		f = p.Place(name).Path
+	}
+	p.files[name] = f
+	return f
 }
 
 // Source is the tool name rdjsonl and GitLab show.

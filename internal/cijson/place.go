@@ -21,6 +21,10 @@ import (
 type Places struct {
 	lines map[string][]string
 	roots map[string]string
+	files map[string]string // see fileName
+	// places holds each file's Place: a document locates the same few
+	// files once for every finding.
+	places map[string]Place
 }
 
 // Place is where a file is, for a consumer.
@@ -36,6 +40,18 @@ type Place struct {
 
 // Place locates file.
 func (p *Places) Place(file string) Place {
+	if pl, ok := p.places[file]; ok {
+		return pl
+	}
+	pl := p.place(file)
+	if p.places == nil {
+		p.places = map[string]Place{}
+	}
+	p.places[file] = pl
+	return pl
+}
+
+func (p *Places) place(file string) Place {
 	clean := safetext.Clean(file)
 	abs, err := filepath.Abs(clean)
 	if err != nil {

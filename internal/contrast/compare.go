@@ -11,6 +11,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/diff"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -128,14 +129,15 @@ func sideText(cs []claims.SideClaim, showSource bool) string {
 // compareJSON is the JSON contract of claimdiff compare --format json;
 // the types below decide its field names, order and what may be left out.
 type compareJSON struct {
-	A          []string         `json:"a"`
-	B          []string         `json:"b"`
-	Agree      []topicSidesJSON `json:"agree"`
-	Contradict []topicSidesJSON `json:"contradict"`
-	OnlyA      []string         `json:"only_a"`
-	OnlyB      []string         `json:"only_b"`
-	OnlyAItems []topicSidesJSON `json:"only_a_claims"`
-	OnlyBItems []topicSidesJSON `json:"only_b_claims"`
+	A          []string                 `json:"a"`
+	B          []string                 `json:"b"`
+	Agree      []topicSidesJSON         `json:"agree"`
+	Contradict []topicSidesJSON         `json:"contradict"`
+	OnlyA      []string                 `json:"only_a"`
+	OnlyB      []string                 `json:"only_b"`
+	OnlyAItems []topicSidesJSON         `json:"only_a_claims"`
+	OnlyBItems []topicSidesJSON         `json:"only_b_claims"`
+	Skipped    *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 // topicSidesJSON is what each side says about a topic, in one context
@@ -159,12 +161,13 @@ type sideClaimJSON struct {
 // each side; agree and contradict list topics with what each side says;
 // only_a and only_b are the topics only one side covers, and only_a_claims
 // and only_b_claims what it says about them.
-func CompareJSON(w io.Writer, v *claims.Versus) error {
+func CompareJSON(w io.Writer, v *claims.Versus, skipped *disputedout.SkippedJSON) error {
 	out := compareJSON{
 		A: nonNil(v.A), B: nonNil(v.B),
 		Agree: topicSidesOf(v.Agree), Contradict: topicSidesOf(v.Contradict),
 		OnlyA: topics(v.OnlyA), OnlyB: topics(v.OnlyB),
 		OnlyAItems: topicSidesOf(v.OnlyA), OnlyBItems: topicSidesOf(v.OnlyB),
+		Skipped: skipped,
 	}
 	return render.WriteJSON(w, out)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/diff"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -21,6 +22,9 @@ type Side struct {
 	// Label is the argument that named it: a file, a directory or REV:PATH.
 	Label  string
 	Ledger *claims.Ledger
+	// Skipped is what --skip-invalid left out of it, for JSON; nil
+	// without the flag.
+	Skipped *disputedout.SkippedJSON
 }
 
 // marks are the diff-like signs each change is shown with.
@@ -314,9 +318,10 @@ type positionBriefJSON struct {
 }
 
 type sideJSON struct {
-	Label  string   `json:"label"`
-	Files  []string `json:"files"`
-	Claims int      `json:"claims"`
+	Label   string                   `json:"label"`
+	Files   []string                 `json:"files"`
+	Claims  int                      `json:"claims"`
+	Skipped *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 type claimsJSON struct {
@@ -397,5 +402,5 @@ func positionBriefsOf(ps []diff.PositionBrief) []positionBriefJSON {
 }
 
 func describe(s Side) sideJSON {
-	return sideJSON{Label: s.Label, Files: s.Ledger.SortedFiles(), Claims: len(s.Ledger.Claims)}
+	return sideJSON{Label: s.Label, Files: s.Ledger.SortedFiles(), Claims: len(s.Ledger.Claims), Skipped: s.Skipped}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/render"
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // The JSON contract of disputed is the types below:
@@ -30,6 +31,21 @@ type SkippedJSON struct {
 	Claims int            `json:"claims"`
 	Codes  map[string]int `json:"codes"`
 	First  []string       `json:"first"`
+}
+
+// Cleaned is s with its positions cleaned of control and bidi characters
+// (a file's name may hold them), for the outputs that clean what a ledger
+// controls; nil stays nil.
+func (s *SkippedJSON) Cleaned() *SkippedJSON {
+	if s == nil {
+		return nil
+	}
+	out := *s
+	out.First = make([]string, len(s.First))
+	for i, p := range s.First {
+		out.First[i] = safetext.Clean(p)
+	}
+	return &out
 }
 
 // LedgerJSON is the "ledger" object of disputed and report: what the

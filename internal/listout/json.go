@@ -13,6 +13,7 @@ type listJSON struct {
 	Claims    []claimJSON                `json:"claims"`
 	Count     int                        `json:"count"`
 	Revisions []disputedout.RevisionJSON `json:"revisions,omitempty"`
+	Skipped   *disputedout.SkippedJSON   `json:"skipped,omitempty"`
 }
 
 type claimJSON struct {
@@ -36,8 +37,9 @@ type claimJSON struct {
 
 // ClaimsJSON writes claims, and the revisions among them, as list
 // --format json does.
-func ClaimsJSON(w io.Writer, rows []claims.ListedClaim, revs []claims.Revision) error {
-	return render.WriteJSON(w, listJSON{Claims: render.Each(rows, newClaimJSON), Count: len(rows), Revisions: disputedout.NewRevisionsJSON(revs)})
+func ClaimsJSON(w io.Writer, rows []claims.ListedClaim, revs []claims.Revision, skipped *disputedout.SkippedJSON) error {
+	return render.WriteJSON(w, listJSON{Claims: render.Each(rows, newClaimJSON), Count: len(rows), Revisions: disputedout.NewRevisionsJSON(revs),
+		Skipped: skipped})
 }
 
 func newClaimJSON(c *claims.ListedClaim) claimJSON {

@@ -91,12 +91,13 @@ func problemLevel(p *diag.Problem) string {
 // its message without the line numbers some messages hold, so that its
 // fingerprint survives lines moving.
 func problemFindings(ps []diag.Problem) []cijson.Finding {
+	var places cijson.Places
 	out := make([]cijson.Finding, len(ps))
 	for i := range ps {
 		p := &ps[i]
 		out[i] = cijson.Finding{Code: p.Code, Level: problemLevel(p), Message: problemMessage(p),
 			File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col,
-			Subject: []string{cijson.WithoutPositions(p.Message)}}
+			Subject: []string{places.WithoutPositions(p.Message)}}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -24,6 +25,9 @@ type Graph struct {
 	// Undrawn counts the disputes whose edges are not drawn: so many
 	// sources take sides in them that every pair would pass maxEdgeWork.
 	Undrawn int `json:"undrawn_disputes,omitempty"`
+	// Skipped is what --skip-invalid left out, for the JSON format; nil
+	// without the flag.
+	Skipped *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 // maxEdgeWork caps the pairs of sources the graph visits in all: a 39 KB

@@ -17,6 +17,7 @@ type reportJSON struct {
 	Ledger   disputedout.LedgerJSON `json:"ledger"`
 	// Revisions are those on topics with no dispute.
 	Revisions []disputedout.RevisionJSON `json:"revisions,omitempty"`
+	Skipped   *disputedout.SkippedJSON   `json:"skipped,omitempty"`
 }
 
 type summaryJSON struct {
@@ -64,6 +65,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		Ledger: disputedout.LedgerJSON{Title: r.Ledger.Title, Files: r.Ledger.Files, Example: r.Ledger.Example,
 			Claims: r.Ledger.Claims, Sources: r.Ledger.Sources, Topics: r.Ledger.Topics},
 		Revisions: disputedout.NewRevisionsJSON(r.Revisions),
+		Skipped:   r.Skipped.Cleaned(),
 	}
 	for _, c := range s.Contradicted {
 		out.Summary.MostContradicted = append(out.Summary.MostContradicted,

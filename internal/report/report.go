@@ -41,6 +41,9 @@ type Report struct {
 	// Timelines are who said what when on each disputed topic, cleaned;
 	// the HTML page draws them.
 	Timelines []claims.TimelineTopic
+	// Skipped is what --skip-invalid left out, for the JSON format; nil
+	// without the flag.
+	Skipped *disputedout.SkippedJSON
 }
 
 // Ledger describes the ledger the report is about.

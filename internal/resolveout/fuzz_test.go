@@ -74,7 +74,7 @@ claims:
 		}
 		var js, jl, cs, tx, xt, xj bytes.Buffer
 		st := render.NewStyles(&tx, false)
-		for _, err := range []error{JSON(&js, r, r.Values, disputedout.LedgerJSON{}), JSONL(&jl, r, r.Values), CSV(&cs, r, r.Values),
+		for _, err := range []error{JSON(&js, r, r.Values, disputedout.LedgerJSON{}, nil), JSONL(&jl, r, r.Values), CSV(&cs, r, r.Values),
 			Text(&tx, st, r, r.Values), ExplainText(&xt, st, r), ExplainJSON(&xj, r)} {
 			if err != nil {
 				t.Fatal(err)

@@ -160,9 +160,10 @@ func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 // JSON writes --format json: the values and the sources' estimates, how
 // the estimate went and the ledger it read, indented as claimdiff's other
 // JSON is. The document's keys are, in order: values, sources, method,
-// iterations, converged, count, ledger. Records are written as they are
-// made, so that a million of them are never held at once.
-func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger disputedout.LedgerJSON) error {
+// iterations, converged, count, ledger, and skipped when --skip-invalid
+// was given. Records are written as they are made, so that a million of
+// them are never held at once.
+func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger disputedout.LedgerJSON, skipped *disputedout.SkippedJSON) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	jw := &jsonWriter{indent: true, prefix: "    "}
 	top := newEncoder("  ", true)
@@ -182,18 +183,23 @@ func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger dispute
 	}
 	bw.WriteString("],\n")
 	srcs := SourceRecords(r)
-	for _, f := range []struct {
+	type field struct {
 		key string
 		v   any
-	}{{"sources", srcs}, {"method", r.Method}, {"iterations", r.Iterations}, {"converged", r.Converged},
-		{"count", len(values)}, {"ledger", ledger}} {
+	}
+	fields := []field{{"sources", srcs}, {"method", r.Method}, {"iterations", r.Iterations}, {"converged", r.Converged},
+		{"count", len(values)}, {"ledger", ledger}}
+	if skipped != nil {
+		fields = append(fields, field{"skipped", skipped})
+	}
+	for i, f := range fields {
 		b, err := top.encode(f.v)
 		if err != nil {
 			return err
 		}
 		bw.WriteString("  \"" + f.key + "\": ")
 		bw.Write(safetext.JSONWorkflow(b))
-		if f.key != "ledger" {
+		if i < len(fields)-1 {
 			bw.WriteByte(',')
 		}
 		bw.WriteByte('\n')

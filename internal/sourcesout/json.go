@@ -5,12 +5,14 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 )
 
 // sourcesJSON is the JSON contract of sources --format json.
 type sourcesJSON struct {
-	Sources []sourceJSON `json:"sources"`
+	Sources []sourceJSON             `json:"sources"`
+	Skipped *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 type sourceJSON struct {
@@ -33,7 +35,7 @@ type sourceJSON struct {
 // SourcesJSON writes each source's record as sources --format json does,
 // with est's estimates of its accuracy and copying (est is nil when the
 // estimate did not run).
-func SourcesJSON(w io.Writer, stats []claims.SourceStat, est *resolve.Result) error {
+func SourcesJSON(w io.Writer, stats []claims.SourceStat, est *resolve.Result, skipped *disputedout.SkippedJSON) error {
 	return render.WriteJSON(w, sourcesJSON{Sources: render.Each(stats, func(s *claims.SourceStat) sourceJSON {
 		out := newSourceJSON(s)
 		if e := estimateOf(est, s.ID); e != nil {
@@ -45,7 +47,7 @@ func SourcesJSON(w io.Writer, stats []claims.SourceStat, est *resolve.Result) er
 			out.Accuracy, out.Copies = &acc, &copies
 		}
 		return out
-	})})
+	}), Skipped: skipped})
 }
 
 // estimateOf is est's estimate for source id, or nil.

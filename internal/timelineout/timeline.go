@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
@@ -113,7 +114,8 @@ func TimelineMarkdown(w io.Writer, ts []claims.TimelineTopic) error {
 
 // timelineJSON is timeline's JSON document.
 type timelineJSON struct {
-	Topics []timelineTopicJSON `json:"topics"`
+	Topics  []timelineTopicJSON      `json:"topics"`
+	Skipped *disputedout.SkippedJSON `json:"skipped,omitempty"`
 }
 
 // timelineTopicJSON is one topic's timeline in JSON.
@@ -157,6 +159,8 @@ func newTimelineJSON(ts []claims.TimelineTopic) timelineJSON {
 }
 
 // TimelineJSON writes timelines as JSON.
-func TimelineJSON(w io.Writer, ts []claims.TimelineTopic) error {
-	return render.WriteJSON(w, newTimelineJSON(ts))
+func TimelineJSON(w io.Writer, ts []claims.TimelineTopic, skipped *disputedout.SkippedJSON) error {
+	out := newTimelineJSON(ts)
+	out.Skipped = skipped
+	return render.WriteJSON(w, out)
 }
