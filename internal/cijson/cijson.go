@@ -178,7 +178,9 @@ func rdSeverity(level string) (string, error) {
 // WriteRDJSONL writes reviewdog's rdjsonl: one diagnostic per line, for
 // reviewdog -f=rdjsonl. A finding without a file has no location; a line
 // below 1 leaves out the range, a column below 1 the column. Columns count
-// UTF-8 bytes, as reviewdog's rdf does.
+// UTF-8 bytes, as reviewdog's rdf does. Paths are relative to the git
+// repository's root, as GitLab's and SARIF's are, so that reviewdog matches
+// them to the diff whichever directory claimdiff ran in.
 func WriteRDJSONL(w io.Writer, fs []Finding) error {
 	var places Places
 	var buf bytes.Buffer
@@ -191,7 +193,7 @@ func WriteRDJSONL(w io.Writer, fs []Finding) error {
 		d := rdDiagnostic{Message: safetext.Clean(f.Message), Severity: sev,
 			Code: rdCode{Value: safetext.Clean(f.Code)}, Source: rdSource{Name: Source}}
 		if f.File != "" {
-			d.Location = &rdLocation{Path: path(f.File)}
+			d.Location = &rdLocation{Path: places.Place(f.File).Path}
 			if f.Line >= 1 {
 				d.Location.Range = &rdRange{Start: rdPosition{Line: f.Line, Column: max(places.Column(f.File, f.Line, f.Col, Bytes), 0)}}
 			}

@@ -49,7 +49,14 @@ func TestWriters(t *testing.T) {
 	if err := WriteRDJSONL(&b, fs); err != nil {
 		t.Fatal(err)
 	}
-	want := `{"message":"m #\u0023[set-output]","location":{"path":"a.yaml","range":{"start":{"line":2,"column":3}}},"severity":"WARNING","code":{"value":"x"},"source":{"name":"claimdiff"}}
+	// The path is the repository's, as GitLab's and SARIF's are
+	// ("internal/cijson/a.yaml" in a checkout, "a.yaml" outside one).
+	var places Places
+	where := places.Place("./a.yaml").Path
+	if !strings.HasSuffix(where, "a.yaml") || strings.HasPrefix(where, ".") {
+		t.Fatalf("./a.yaml placed at %q", where)
+	}
+	want := `{"message":"m #\u0023[set-output]","location":{"path":"` + where + `","range":{"start":{"line":2,"column":3}}},"severity":"WARNING","code":{"value":"x"},"source":{"name":"claimdiff"}}
 {"message":"no file","severity":"INFO","code":{"value":"y"},"source":{"name":"claimdiff"}}
 `
 	if b.String() != want {
