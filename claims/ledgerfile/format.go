@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -45,6 +46,13 @@ var ErrHasErrors = errors.New("the file has errors")
 // FormatFile is Format for one file of a loaded ledger, given the
 // ledger's problems: a file with an error in it is never touched.
 func FormatFile(name string, data []byte, problems []diag.Problem) ([]byte, error) {
+	return FormatLoaded(name, data, problems, nil)
+}
+
+// FormatLoaded is FormatFile for a caller that has already loaded the
+// file on its own, with default options: before is that ledger, which the
+// check reads instead of loading data again, or nil.
+func FormatLoaded(name string, data []byte, problems []diag.Problem, before *claims.Ledger) ([]byte, error) {
 	n := 0
 	for _, p := range problems {
 		if p.Severity == diag.Error && p.Pos.File == name {
@@ -54,7 +62,7 @@ func FormatFile(name string, data []byte, problems []diag.Problem) ([]byte, erro
 	if n > 0 {
 		return nil, fmt.Errorf("%w (%d); run claimdiff lint -f %s", ErrHasErrors, n, name)
 	}
-	return Format(name, data)
+	return checkedLayout(name, data, before)
 }
 
 func cannot(format string, args ...any) error {
@@ -72,7 +80,11 @@ func cannot(format string, args ...any) error {
 // The layout is written in one pass, entry by entry, where the file is of
 // the kind the streaming layout reads (stream.go), and from yaml.v3's
 // tree of the whole file otherwise; the bytes are the same either way.
-func Format(name string, data []byte) ([]byte, error) {
+func Format(name string, data []byte) ([]byte, error) { return checkedLayout(name, data, nil) }
+
+// checkedLayout is Format, reading before (data loaded) when it is not
+// nil.
+func checkedLayout(name string, data []byte, before *claims.Ledger) ([]byte, error) {
 	out, err := layout(data)
 	if err != nil {
 		return nil, err
@@ -80,8 +92,11 @@ func Format(name string, data []byte) ([]byte, error) {
 	if bytes.Equal(out, data) {
 		return out, nil
 	}
-	if a, b := Meaning(load.Bytes(name, data)), Meaning(load.Bytes(name, out)); a != b {
-		return nil, cannot("the canonical layout would read differently (%s)", firstDiff(a, b))
+	if before == nil {
+		before = load.Bytes(name, data)
+	}
+	if diff, same := sameMeaning(before, load.Bytes(name, out)); !same {
+		return nil, cannot("the canonical layout would read differently (%s)", diff)
 	}
 	again, err := layout(out)
 	if err != nil || !bytes.Equal(again, out) {

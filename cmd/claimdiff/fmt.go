@@ -9,6 +9,7 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/spf13/cobra"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/ledgerfile"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
@@ -84,11 +85,16 @@ func runFmt(opts *fmtOptions) error {
 	if err != nil {
 		return err
 	}
-	// Only the problems are needed from here on, and l is not used
-	// again: the ledger may be collected before the files are laid out,
-	// so that fmt's peak is one ledger, not a ledger and the layout's
-	// checks.
+	// A ledger of one file is what the layout's check loads as its
+	// "before": hand it over rather than load the file twice. Otherwise
+	// only the problems are needed, and the ledger may be collected
+	// before the files are laid out.
 	problems := l.Problems
+	var before *claims.Ledger
+	if len(found) == 1 && found[0].Data == nil {
+		before = l
+	}
+	l = nil
 	failed := false
 	for _, f := range found {
 		if load.FormatOf(f.Name) != load.YAML {
@@ -98,7 +104,7 @@ func runFmt(opts *fmtOptions) error {
 		if err != nil {
 			return &load.InputError{Err: err}
 		}
-		out, err := ledgerfile.FormatFile(f.Name, data, problems)
+		out, err := ledgerfile.FormatLoaded(f.Name, data, problems, before)
 		if err != nil {
 			failed = true
 			fmtRefused(ios, f.Name, err, problems)

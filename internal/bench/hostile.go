@@ -106,6 +106,16 @@ func hostileCases() []hostileCase {
 				path := filepath.Join(dir, "block.yaml")
 				return []string{"lint", "-f", path}, "", os.WriteFile(path, blockLedger(n<<20), 0o644)
 			}},
+		{name: "fmt -l: a flow ledger to lay out", sizes: [2]int{50_000, 100_000}, unit: "claims, one flow mapping each", exit: 0,
+			make: func(dir string, n int) ([]string, string, error) {
+				path := filepath.Join(dir, "flow.yaml")
+				return []string{"fmt", "-l", "-f", path}, "", os.WriteFile(path, valuesLedger(n), 0o644)
+			}},
+		{name: "fmt -l: a ledger already laid out", sizes: [2]int{50_000, 100_000}, unit: "claims in block style", exit: 0,
+			make: func(dir string, n int) ([]string, string, error) {
+				path := filepath.Join(dir, "block.yaml")
+				return []string{"fmt", "-l", "-f", path}, "", os.WriteFile(path, blockClaims(n), 0o644)
+			}},
 		{name: "import claimreview: ids that clash", sizes: [2]int{16_000, 32_000}, unit: "reviews of claims sharing a 48-byte opening", exit: 0,
 			make: func(dir string, n int) ([]string, string, error) {
 				path := filepath.Join(dir, "reviews.json")
@@ -177,6 +187,16 @@ func valuesLedger(n int) []byte {
 	b.WriteString("ledger: 1\nsources:\n  a: {name: A, kind: outlet}\n  b: {name: B, kind: outlet}\ntopics:\n  t: {type: number}\nclaims:\n")
 	for i := range n {
 		fmt.Fprintf(&b, "  - {id: c%d, topic: t, value: %d, source: %s, date: 2025-01-01}\n", i, 1000+i, []string{"a", "b"}[i%2])
+	}
+	return b.Bytes()
+}
+
+// blockClaims is valuesLedger as fmt lays it out: one key a line.
+func blockClaims(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("ledger: 1\n\nsources:\n  a:\n    name: A\n    kind: outlet\n  b:\n    name: B\n    kind: outlet\n\ntopics:\n  t:\n    type: number\n\nclaims:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: c%d\n    topic: t\n    value: %d\n    source: %s\n    date: 2025-01-01\n", i, 1000+i, []string{"a", "b"}[i%2])
 	}
 	return b.Bytes()
 }
