@@ -478,9 +478,47 @@ func (e *estimator) atomCands(gi int32, members []int32) []said {
 // candidate, as the engine's positions do; vague values that fit none
 // are candidates of their own.
 func (e *estimator) numericCands(gi int32, members []int32) []said {
-	points := e.scratch.points[:0]
-	vague := e.scratch.vague[:0]
-	var denials []int32
+	points, vague, denials := e.splitNumeric(members)
+	numbers := e.distinctNumbers(points)
+	base := int32(len(e.cands))
+	e.clusterNumbers(gi, points, numbers)
+	nPrecise := int32(len(e.cands)) - base
+	// fitting returns the precise candidates [a, b) whose number lies in
+	// v's set: their numbers ascend, so it is a range.
+	fitting := func(v value.Value) (int32, int32) {
+		lo := sortSearch(nPrecise, func(c int32) bool { return above(v, e.cands[base+c].nominal) })
+		hi := sortSearch(nPrecise, func(c int32) bool { return beyond(v, e.cands[base+c].nominal) })
+		if hi < lo {
+			hi = lo
+		}
+		return base + lo, base + hi
+	}
+
+	says := e.scratch.says[:0]
+	for _, n := range numbers {
+		for _, p := range points[n.from:n.to] {
+			says = append(says, said{claim: p.claim, kind: kindPoint, a: n.candidate, b: n.candidate})
+		}
+	}
+	says = e.vagueSays(gi, vague, says, fitting)
+	// A denial rules out the precise values inside what it denies.
+	for _, i := range denials {
+		v := e.val(i)
+		v.Negated = false
+		a, b := fitting(v)
+		says = append(says, said{claim: i, kind: kindDenial, a: a, b: b})
+	}
+	e.scratch.says = says
+	// Back to canonical order: by origin, then claim id.
+	slices.SortFunc(says, func(x, y said) int { return e.byOrigin(x.claim, y.claim) })
+	return says
+}
+
+// splitNumeric sorts a numeric group's members into precise values (by
+// number), vague ones (ranges, bounds) and denials.
+func (e *estimator) splitNumeric(members []int32) (points []point, vague, denials []int32) {
+	points = e.scratch.points[:0]
+	vague = e.scratch.vague[:0]
 	for _, i := range members {
 		v := e.val(i)
 		switch {
@@ -496,9 +534,12 @@ func (e *estimator) numericCands(gi int32, members []int32) []said {
 	// each number.
 	slices.SortStableFunc(points, func(x, y point) int { return cmp.Compare(x.x, y.x) })
 	e.scratch.points, e.scratch.vague = points, vague
+	return points, vague, denials
+}
 
-	// Distinct numbers, each with the set all its claims share, swept
-	// into clusters while those sets keep a common part.
+// distinctNumbers is the distinct numbers of points (sorted), each with
+// the set all its claims share and how many origins claim it.
+func (e *estimator) distinctNumbers(points []point) []number {
 	numbers := e.scratch.nums[:0]
 	for s := 0; s < len(points); {
 		end := s + 1
@@ -517,7 +558,13 @@ func (e *estimator) numericCands(gi int32, members []int32) []said {
 		s = end
 	}
 	e.scratch.nums = numbers
-	base := int32(len(e.cands))
+	return numbers
+}
+
+// clusterNumbers sweeps the numbers into clusters while their sets keep a
+// common part, and makes a candidate of each cluster, setting each
+// number's candidate.
+func (e *estimator) clusterNumbers(gi int32, points []point, numbers []number) {
 	var common value.Value
 	clusterStart := 0
 	closeCluster := func(end int) {
@@ -553,31 +600,16 @@ func (e *estimator) numericCands(gi int32, members []int32) []said {
 	if len(numbers) > 0 {
 		closeCluster(len(numbers))
 	}
-	nPrecise := int32(len(e.cands)) - base
-	// fitting returns the precise candidates [a, b) whose number lies in
-	// v's set: their numbers ascend, so it is a range.
-	fitting := func(v value.Value) (int32, int32) {
-		lo := sortSearch(nPrecise, func(c int32) bool { return above(v, e.cands[base+c].nominal) })
-		hi := sortSearch(nPrecise, func(c int32) bool { return beyond(v, e.cands[base+c].nominal) })
-		if hi < lo {
-			hi = lo
-		}
-		return base + lo, base + hi
-	}
+}
 
-	says := e.scratch.says[:0]
-	for _, n := range numbers {
-		for _, p := range points[n.from:n.to] {
-			says = append(says, said{claim: p.claim, kind: kindPoint, a: n.candidate, b: n.candidate})
-		}
-	}
-	// Vague claims that fit no precise value become candidates, one per
-	// distinct set.
+// vagueSays adds to says what each vague claim says: the precise
+// candidates it fits (fitting), or, when it fits none, a candidate of its
+// own, one per distinct set.
+func (e *estimator) vagueSays(gi int32, vague []int32, says []said, fitting func(value.Value) (int32, int32)) []said {
 	type setKey struct {
 		lo, hi         float64
 		loOpen, hiOpen bool
 	}
-	var vagueCand map[setKey]int32
 	var unfit []int32
 	for _, i := range vague {
 		v := e.val(i)
@@ -591,6 +623,8 @@ func (e *estimator) numericCands(gi int32, members []int32) []said {
 		a, b := e.val(x), e.val(y)
 		return cmp.Or(cmp.Compare(a.Lo, b.Lo), cmp.Compare(a.Hi, b.Hi), compareBool(a.LoOpen, b.LoOpen), compareBool(a.HiOpen, b.HiOpen))
 	})
+	first := int32(len(e.cands))
+	var vagueCand map[setKey]int32
 	var vagueReps [][]int32
 	for _, i := range unfit {
 		v := e.val(i)
@@ -605,22 +639,12 @@ func (e *estimator) numericCands(gi int32, members []int32) []said {
 			e.cands = append(e.cands, cand{group: gi, rep: i, nominal: math.NaN(), vague: true})
 			vagueReps = append(vagueReps, nil)
 		}
-		vagueReps[c-base-nPrecise] = append(vagueReps[c-base-nPrecise], i)
+		vagueReps[c-first] = append(vagueReps[c-first], i)
 		says = append(says, said{claim: i, kind: kindVague, a: c, b: c})
 	}
 	for j, reps := range vagueReps {
-		e.cands[base+nPrecise+int32(j)].rep = e.pickRep(reps)
+		e.cands[first+int32(j)].rep = e.pickRep(reps)
 	}
-	// A denial rules out the precise values inside what it denies.
-	for _, i := range denials {
-		v := e.val(i)
-		v.Negated = false
-		a, b := fitting(v)
-		says = append(says, said{claim: i, kind: kindDenial, a: a, b: b})
-	}
-	e.scratch.says = says
-	// Back to canonical order: by origin, then claim id.
-	slices.SortFunc(says, func(x, y said) int { return e.byOrigin(x.claim, y.claim) })
 	return says
 }
 
