@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/timeline"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -53,7 +54,7 @@ func runTimeline(opts *timelineOptions) error {
 	a := claims.Analyze(l, opts.Global.analysis())
 	f := claims.Filter{Topics: []string{opts.Topic}, Contexts: opts.Contexts}
 	sayUnmatched(ios, a, claims.Filter{Contexts: opts.Contexts})
-	ts := a.TimelineOf(f)
+	ts := timeline.Of(a, f)
 	if opts.Format == "json" {
 		return timelineout.TimelineJSON(ios.Out, ts, skippedJSON(opts.Global.skipped))
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/resolve"
+	claimtimeline "github.com/claimdiff/claimdiff/claims/timeline"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/safetext"
@@ -40,7 +41,7 @@ type Report struct {
 	Revisions []claims.Revision
 	// Timelines are who said what when on each disputed topic, cleaned;
 	// the HTML page draws them.
-	Timelines []claims.TimelineTopic
+	Timelines []claimtimeline.Topic
 	// Skipped is what --skip-invalid left out, for the JSON format; nil
 	// without the flag.
 	Skipped *disputedout.SkippedJSON
@@ -181,7 +182,7 @@ func Build(a *claims.Analysis) *Report {
 			r.Revisions = append(r.Revisions, cleanRevision(rev))
 		}
 	}
-	for _, t := range a.DisputedTimeline() {
+	for _, t := range claimtimeline.Disputed(a) {
 		r.Timelines = append(r.Timelines, cleanTimeline(t))
 	}
 	r.Summary = summarize(r, source)
@@ -190,7 +191,7 @@ func Build(a *claims.Analysis) *Report {
 
 // cleanTimeline strips control and bidi characters from a timeline's
 // text, as Build does for everything else.
-func cleanTimeline(t claims.TimelineTopic) claims.TimelineTopic {
+func cleanTimeline(t claimtimeline.Topic) claimtimeline.Topic {
 	t.Topic, t.Question, t.Origins = safetext.Clean(t.Topic), safetext.Clean(t.Question), cleanAll(t.Origins)
 	t.Events = slices.Clone(t.Events)
 	for i := range t.Events {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
+	claimtimeline "github.com/claimdiff/claimdiff/claims/timeline"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
@@ -75,7 +76,7 @@ const (
 	openedGap       = 6
 )
 
-func newTimelines(ts []claims.TimelineTopic) []timeline {
+func newTimelines(ts []claimtimeline.Topic) []timeline {
 	out := make([]timeline, 0, len(ts))
 	for i := range ts {
 		out = append(out, newTimeline(&ts[i]))
@@ -83,7 +84,7 @@ func newTimelines(ts []claims.TimelineTopic) []timeline {
 	return out
 }
 
-func newTimeline(t *claims.TimelineTopic) timeline {
+func newTimeline(t *claimtimeline.Topic) timeline {
 	tl := timeline{Topic: t.Topic, Question: t.Question, Width: tlWidth, LabelX: tlLabel,
 		PlotLeft: tlLeft, PlotRight: tlRight}
 	origins := t.Origins
@@ -105,7 +106,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 	undated := false
 	for _, e := range t.Events {
 		d, ok := dayOf(e.Date)
-		if e.Kind == claims.EventClaim && !ok {
+		if e.Kind == claimtimeline.EventClaim && !ok {
 			undated = true
 		}
 		if !ok {
@@ -140,7 +141,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 	at := map[string]tlMark{} // by claim id, for revision lines
 	for _, e := range t.Events {
 		switch e.Kind {
-		case claims.EventClaim:
+		case claimtimeline.EventClaim:
 			l, ok := lane[e.Source]
 			if !ok {
 				continue
@@ -162,7 +163,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 			}
 			at[e.Claim] = m
 			tl.Marks = append(tl.Marks, m)
-		case claims.EventOpened:
+		case claimtimeline.EventOpened:
 			if _, ok := dayOf(e.Date); ok {
 				label := "dispute opened " + humanDate(e.Date)
 				if e.Context != "" {
@@ -170,7 +171,7 @@ func newTimeline(t *claims.TimelineTopic) timeline {
 				}
 				tl.Opened = append(tl.Opened, tlTick{X: x(e.Date), Label: label})
 			}
-		case claims.EventSettled:
+		case claimtimeline.EventSettled:
 			tl.Settled = e.Status
 			if e.Status == "resolved" {
 				tl.Settled = "settled"

@@ -7,25 +7,25 @@ import (
 	"io"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/timeline"
 	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
 	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // TimelineNote is the last column of a timeline event: what it marks.
-func TimelineNote(e *claims.TimelineEvent) string {
+func TimelineNote(e *timeline.Event) string {
 	var notes []string
 	switch e.Kind {
-	case claims.EventOpened:
+	case timeline.EventOpened:
 		notes = append(notes, "dispute opened")
-	case claims.EventSettled:
+	case timeline.EventSettled:
 		notes = append(notes, e.Status)
 		if e.Status == "resolved" {
 			notes[0] = "settled"
 		}
 	}
-	if e.Kind == claims.EventClaim {
+	if e.Kind == timeline.EventClaim {
 		if e.Revises != "" {
 			notes = append(notes, "revises "+e.Revises)
 		}
@@ -43,12 +43,12 @@ func TimelineNote(e *claims.TimelineEvent) string {
 }
 
 // timelineRow is an event's cells: date, source, value, claim, note.
-func timelineRow(e *claims.TimelineEvent) []string {
+func timelineRow(e *timeline.Event) []string {
 	date := e.Date
-	if date == "" && e.Kind != claims.EventSettled {
+	if date == "" && e.Kind != timeline.EventSettled {
 		date = "undated"
 	}
-	if e.Kind == claims.EventOpened {
+	if e.Kind == timeline.EventOpened {
 		// The claim's own row, just above, says who and what.
 		return []string{date, "", "", e.Claim, TimelineNote(e)}
 	}
@@ -58,7 +58,7 @@ func timelineRow(e *claims.TimelineEvent) []string {
 var timelineHead = []string{"DATE", "SOURCE", "VALUE", "CLAIM", "NOTE"}
 
 // TimelineText writes each topic's timeline as a table under its name.
-func TimelineText(w io.Writer, st *render.Styles, ts []claims.TimelineTopic) error {
+func TimelineText(w io.Writer, st *render.Styles, ts []timeline.Topic) error {
 	var b strings.Builder
 	for i := range ts {
 		t := &ts[i]
@@ -86,7 +86,7 @@ func TimelineText(w io.Writer, st *render.Styles, ts []claims.TimelineTopic) err
 
 // TimelineMarkdown writes each topic's timeline as a Markdown table under
 // a heading.
-func TimelineMarkdown(w io.Writer, ts []claims.TimelineTopic) error {
+func TimelineMarkdown(w io.Writer, ts []timeline.Topic) error {
 	var b strings.Builder
 	b.WriteString("# Timeline\n")
 	for i := range ts {
@@ -127,7 +127,7 @@ type timelineTopicJSON struct {
 	Events   []timelineEventJSON `json:"events"`
 }
 
-// timelineEventJSON is one event in JSON; kind is claims.EventKind's
+// timelineEventJSON is one event in JSON; kind is timeline.EventKind's
 // stable name.
 type timelineEventJSON struct {
 	Kind      string `json:"kind"`
@@ -143,7 +143,7 @@ type timelineEventJSON struct {
 }
 
 // newTimelineJSON converts timelines into their JSON form.
-func newTimelineJSON(ts []claims.TimelineTopic) timelineJSON {
+func newTimelineJSON(ts []timeline.Topic) timelineJSON {
 	out := timelineJSON{Topics: make([]timelineTopicJSON, 0, len(ts))}
 	for _, t := range ts {
 		tj := timelineTopicJSON{Topic: t.Topic, Question: t.Question, Disputed: t.Disputed, Origins: t.Origins,
@@ -159,7 +159,7 @@ func newTimelineJSON(ts []claims.TimelineTopic) timelineJSON {
 }
 
 // TimelineJSON writes timelines as JSON.
-func TimelineJSON(w io.Writer, ts []claims.TimelineTopic, skipped *disputedout.SkippedJSON) error {
+func TimelineJSON(w io.Writer, ts []timeline.Topic, skipped *disputedout.SkippedJSON) error {
 	out := newTimelineJSON(ts)
 	out.Skipped = skipped
 	return render.WriteJSON(w, out)

@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/timeline"
 )
 
 // A pipe or markup in ledger text stays inside its Markdown cell.
 func TestTimelineMarkdownEscapes(t *testing.T) {
-	ts := []claims.TimelineTopic{{Topic: "t", Events: []claims.TimelineEvent{
-		{Kind: claims.EventClaim, Date: "2025-03-01", Claim: "c", Source: "s", Value: "a|b <i>x</i>"},
+	ts := []timeline.Topic{{Topic: "t", Events: []timeline.Event{
+		{Kind: timeline.EventClaim, Date: "2025-03-01", Claim: "c", Source: "s", Value: "a|b <i>x</i>"},
 	}}}
 	var b strings.Builder
 	if err := TimelineMarkdown(&b, ts); err != nil {

@@ -1,8 +1,13 @@
-package claims
+// Package timeline lays out who said what when on each topic: every claim
+// by date, with the revisions marked, the claim that opened each dispute
+// and the desk's settling of it. It reads an analysis and writes nothing.
+package timeline
 
 import (
 	"cmp"
 	"slices"
+
+	"github.com/claimdiff/claimdiff/claims"
 )
 
 // EventKind says what a timeline event is. Its names are stable: every
@@ -18,8 +23,8 @@ const (
 	EventSettled EventKind = "settled"
 )
 
-// TimelineTopic is who said what when on one topic.
-type TimelineTopic struct {
+// Topic is who said what when on one topic.
+type Topic struct {
 	Topic    string
 	Question string
 	// Origins are the sources that made claims, in the order of their
@@ -30,11 +35,11 @@ type TimelineTopic struct {
 	// Events come by date, undated ones last; an opened event follows the
 	// claim that opened the dispute, a settled event without a date comes
 	// last.
-	Events []TimelineEvent
+	Events []Event
 }
 
-// TimelineEvent is one thing that happened on a topic.
-type TimelineEvent struct {
+// Event is one thing that happened on a topic.
+type Event struct {
 	Kind EventKind
 	// Date is YYYY-MM-DD as the ledger wrote it; empty when not known.
 	Date    string
@@ -52,26 +57,26 @@ type TimelineEvent struct {
 	Status string
 }
 
-// Timeline lays out the claims on every topic matching topicGlob (empty
+// Glob lays out the claims on every topic matching topicGlob (empty
 // matches all) by date, with the revisions marked, the claim that opened
 // each dispute and the desk's settling of it. Topics follow the ledger.
-func (a *Analysis) Timeline(topicGlob string) []TimelineTopic {
-	return a.TimelineOf(Filter{Topics: []string{topicGlob}})
+func Glob(a *claims.Analysis, topicGlob string) []Topic {
+	return Of(a, claims.Filter{Topics: []string{topicGlob}})
 }
 
-// TimelineOf is Timeline of the claims f's topics, contexts and sources
-// match, and the disputes opened among them in f's contexts.
-func (a *Analysis) TimelineOf(f Filter) []TimelineTopic {
+// Of is Glob of the claims f's topics, contexts and sources match, and
+// the disputes opened among them in f's contexts.
+func Of(a *claims.Analysis, f claims.Filter) []Topic {
 	l := a.Ledger
-	return a.timeline(f.MatchTopic, func(i int) bool {
+	return lay(a, f.MatchTopic, func(i int) bool {
 		c := &l.Claims[i]
 		return f.MatchContext(c.Context) && f.MatchChain(l.Sources.Chain(c.Source, c.Via))
 	}, f.MatchContext)
 }
 
-// DisputedTimeline is Timeline of the topics that have a dispute, for
-// the report, which draws only those.
-func (a *Analysis) DisputedTimeline() []TimelineTopic {
+// Disputed is Glob of the topics that have a dispute, for the report,
+// which draws only those.
+func Disputed(a *claims.Analysis) []Topic {
 	disputed := map[string]bool{}
 	for i := range a.Disputes {
 		disputed[a.Disputes[i].Topic] = true
@@ -80,12 +85,12 @@ func (a *Analysis) DisputedTimeline() []TimelineTopic {
 		return nil
 	}
 	all := func(string) bool { return true }
-	return a.timeline(func(topic string) bool { return disputed[topic] }, func(int) bool { return true }, all)
+	return lay(a, func(topic string) bool { return disputed[topic] }, func(int) bool { return true }, all)
 }
 
-// timeline lays out the claims whose topic keep and which keepClaim
-// passes, and the disputes among them whose context keepContext passes.
-func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) bool, keepContext func(string) bool) []TimelineTopic {
+// lay lays out the claims whose topic keep and which keepClaim passes,
+// and the disputes among them whose context keepContext passes.
+func lay(a *claims.Analysis, keep func(topic string) bool, keepClaim func(i int) bool, keepContext func(string) bool) []Topic {
 	l := a.Ledger
 	byTopic := map[string][]int{}
 	for i := range l.Claims {
@@ -108,17 +113,17 @@ func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) 
 			continue
 		}
 		disputed[d.Topic] = true
-		if i := a.openedBy(d); i >= 0 {
+		if i := openedBy(a, d); i >= 0 {
 			opener[i] = append(opener[i], di)
 		}
 	}
-	var out []TimelineTopic
+	var out []Topic
 	for _, id := range l.TopicOrder {
 		idx := byTopic[id]
 		if len(idx) == 0 {
 			continue
 		}
-		tt := TimelineTopic{Topic: id, Disputed: disputed[id]}
+		tt := Topic{Topic: id, Disputed: disputed[id]}
 		if t := l.Topics[id]; t != nil {
 			tt.Question = t.Question
 		}
@@ -131,8 +136,8 @@ func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) 
 				seen[c.Source] = true
 				tt.Origins = append(tt.Origins, c.Source)
 			}
-			e := TimelineEvent{Kind: EventClaim, Date: c.Date, Claim: c.ID, Source: c.Source, Value: c.Shown(),
-				Context: c.Context, Moment: moment(l, c)}
+			e := Event{Kind: EventClaim, Date: c.Date, Claim: c.ID, Source: c.Source, Value: c.Shown(),
+				Context: c.Context, Moment: l.Moment(c)}
 			if j, ok := revises[i]; ok {
 				e.Revises = l.Claims[j].ID
 			}
@@ -142,19 +147,19 @@ func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) 
 			tt.Events = append(tt.Events, e)
 			for _, di := range opener[i] {
 				d := &a.Disputes[di]
-				tt.Events = append(tt.Events, TimelineEvent{Kind: EventOpened, Date: c.Date, Claim: c.ID,
+				tt.Events = append(tt.Events, Event{Kind: EventOpened, Date: c.Date, Claim: c.ID,
 					Source: c.Source, Value: c.Shown(), Context: d.Context, Moment: d.Moment})
 			}
 		}
-		for _, st := range append([]*Status{l.Statuses[id]}, l.Scoped[id]...) {
+		for _, st := range append([]*claims.Status{l.Statuses[id]}, l.Scoped[id]...) {
 			if st != nil && (st.Status == "resolved" || st.Status == "dismissed") {
-				tt.Events = append(tt.Events, TimelineEvent{Kind: EventSettled, Status: st.Status, Value: st.Value,
+				tt.Events = append(tt.Events, Event{Kind: EventSettled, Status: st.Status, Value: st.Value,
 					Date: st.Date, Context: st.Context, Moment: st.AsOf})
 			}
 		}
 		// A decision the desk dated takes its place among the claims; an
 		// undated one closes the topic's timeline.
-		slices.SortStableFunc(tt.Events, func(x, y TimelineEvent) int { return cmpDate(x.Date, y.Date) })
+		slices.SortStableFunc(tt.Events, func(x, y Event) int { return cmpDate(x.Date, y.Date) })
 		out = append(out, tt)
 	}
 	return out
@@ -164,11 +169,11 @@ func (a *Analysis) timeline(keep func(topic string) bool, keepClaim func(i int) 
 // opposed positions of d on record, taking d's current claims in date
 // order; -1 when no dated claim did. A claim dated like the one before it
 // opens nothing before it: within a date, ledger order decides.
-func (a *Analysis) openedBy(d *Dispute) int {
+func openedBy(a *claims.Analysis, d *claims.Dispute) int {
 	type member struct{ claim, position int }
 	var ms []member
 	for pi := range d.Positions {
-		for _, i := range d.Positions[pi].members {
+		for _, i := range d.Positions[pi].Members() {
 			if a.Ledger.Claims[i].Date != "" {
 				ms = append(ms, member{i, pi})
 			}

@@ -1,16 +1,20 @@
-package claims_test
+package timeline_test
 
 import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
-	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/load"
+	. "github.com/claimdiff/claimdiff/claims/timeline"
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 // events describes a topic's timeline as "date kind claim source value",
 // with the revision marks.
-func events(tt TimelineTopic) []string {
+func events(tt Topic) []string {
 	var out []string
 	for _, e := range tt.Events {
 		s := fmt.Sprintf("%s %s %s %s %s", e.Date, e.Kind, e.Claim, e.Source, e.Value)
@@ -90,7 +94,7 @@ func TestTimeline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := analyze(t, tollHeader+tt.claims+tt.disputes)
-			got := a.Timeline(tt.glob)
+			got := Glob(a, tt.glob)
 			if tt.want == nil {
 				if len(got) != 0 {
 					t.Fatalf("Timeline = %+v, want none", got)
@@ -109,9 +113,37 @@ func TestTimeline(t *testing.T) {
 			if ev := events(got[0]); !slices.Equal(ev, tt.want) {
 				t.Errorf("events:\n%q\nwant\n%q", ev, tt.want)
 			}
-			if d := a.DisputedTimeline(); tt.disputed != (len(d) == 1) {
-				t.Errorf("DisputedTimeline = %+v, want the topic only when it is disputed", d)
+			if d := Disputed(a); tt.disputed != (len(d) == 1) {
+				t.Errorf("Disputed = %+v, want the topic only when it is disputed", d)
 			}
 		})
 	}
+}
+
+// tollHeader is the sources and the topic the cases write claims under.
+const tollHeader = `ledger: 1
+sources:
+  governor: {name: Governor, kind: official}
+  ministry: {name: Ministry of Health, kind: government}
+  agency: {name: Relief agency, kind: government}
+  police: {name: Police, kind: government}
+  organisers: {name: Organisers, kind: person}
+  wire: {name: Wire, kind: wire}
+  paper: {name: Paper, kind: outlet}
+topics:
+  toll: {type: number}
+claims:
+`
+
+// analyze loads a ledger written in the test, which must have no errors,
+// and compares its claims.
+func analyze(t *testing.T, yaml string) *claims.Analysis {
+	t.Helper()
+	l := load.Bytes("test.yaml", []byte(yaml))
+	for _, p := range l.Problems {
+		if p.Severity == diag.Error {
+			t.Fatalf("ledger problem: %s", p.Error())
+		}
+	}
+	return claims.Analyze(l, claims.Options{Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 }
