@@ -75,6 +75,11 @@ func startBrowser(path string) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-software-rasterizer", true),
+		chromedp.Flag("disable-features", "Translate,site-per-process,MediaRouter,OptimizationHints"),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.WindowSize(1280, 1000),
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
