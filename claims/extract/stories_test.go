@@ -32,6 +32,7 @@ var floors = map[string][2]int{
 // claim's value (read by the topic's type) and a quote overlapping the
 // claim's; precision the share of proposals that match a claim so.
 func TestStoriesRecall(t *testing.T) {
+	t.Parallel()
 	dirs, err := filepath.Glob("../../testdata/stories/*/claims.yaml")
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no stories: %v", err)

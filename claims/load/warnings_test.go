@@ -117,11 +117,15 @@ func TestWarningsManyTopics(t *testing.T) {
 // Claims are counted on every core; what each found must add up as if one
 // had counted them all, with each topic's first use the earliest.
 func TestWarningsAcrossChunks(t *testing.T) {
+	t.Parallel()
+	// Warnings counts in chunks of at least 4,096 claims, so even the small
+	// size spans two, with the typo in the second.
+	n, at := sized(9_000, 20_000), sized(6_000, 15_000)
 	var claims []string
-	for i := range 20_000 {
+	for i := range n {
 		claims = append(claims, fmt.Sprintf("common-%d", i%3))
 	}
-	claims[15_000] = "common-1x" // used once, far into the claims
+	claims[at] = "common-1x" // used once, far into the claims
 	ledger := warningLedger(nil, claims...) + "  - {topic: common-2, value: x, source: wire, date: 2025-11-21}\n" +
 		"  - {topic: common-0, value: y, source: ap}\n"
 	ledger = strings.Replace(ledger, "sources:\n", "sources:\n  wire: {name: Wire, kind: wire}\n  idle: {name: Idle, kind: wire}\n", 1)
@@ -130,9 +134,9 @@ func TestWarningsAcrossChunks(t *testing.T) {
 	for _, p := range Warnings(l) {
 		got = append(got, fmt.Sprintf("%d %s: %s", p.Pos.Line, p.Code, p.Message))
 	}
-	typo := l.Claims[15_000].Pos.Line
+	typo := l.Claims[at].Pos.Line
 	want := []string{
-		fmt.Sprintf("%d no-date: claim %q has no date", l.Claims[20_001].Pos.Line, l.Claims[20_001].ID),
+		fmt.Sprintf("%d no-date: claim %q has no date", l.Claims[n+1].Pos.Line, l.Claims[n+1].ID),
 		`4 unused-source: source "idle" is not cited by any claim`,
 		fmt.Sprintf(`%d likely-typo: topic "common-1x" is used once and is close to "common-1"`, typo),
 	}

@@ -14,6 +14,7 @@ import (
 // the file, and exit 2, never a panic. The parsers' own costs on these are
 // measured by the loader benchmark, not timed here.
 func TestHostileInputToDisputed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	laughs := "ledger: 1\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
 	prev := "a"
@@ -28,12 +29,14 @@ func TestHostileInputToDisputed(t *testing.T) {
 	for range 60_000 {
 		dup.WriteString("    name: x\n")
 	}
+	// Past the 1 MiB cap on one value: 4 MiB by default, 100 MiB in CI.
+	scalar := sized(4<<20, 100<<20)
 	cases := map[string]string{
 		"laughs.yaml":   laughs,
 		"self.yaml":     "ledger: 1\nsources: &s\n  a: *s\n",
 		"deep.yaml":     "ledger: 1\nclaims: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "\n",
 		"dup.yaml":      dup.String(),
-		"scalar.yaml":   "ledger: 1\ntitle: " + strings.Repeat("x", 100<<20) + "\n",
+		"scalar.yaml":   "ledger: 1\ntitle: " + strings.Repeat("x", scalar) + "\n",
 		"utf8.yaml":     "ledger: 1\ntitle: \xff\n",
 		"nul.yaml":      "ledger: 1\ntitle: a\x00b\n",
 		"docs.yaml":     "ledger: 1\n---\nledger: 1\n",
@@ -87,6 +90,7 @@ func amplified(n, size int) string {
 // nothing, where it used to write every copy of the text; lint says so
 // in one annotation.
 func TestAliasAmplified(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ledger := filepath.Join(dir, "claims.yaml")
 	if err := os.WriteFile(ledger, []byte(amplified(1000, 100_000)), 0o644); err != nil {
@@ -130,9 +134,10 @@ func viaChain(n int) string {
 // chain; past 64 sources a chain is now an error, named once, and a
 // ledger just inside the limit prints chains linear in its size.
 func TestDeepViaChain(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	deep := filepath.Join(dir, "deep.yaml")
-	if err := os.WriteFile(deep, []byte(viaChain(4000)), 0o644); err != nil {
+	if err := os.WriteFile(deep, []byte(viaChain(sized(400, 4000))), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ios, _, out, errOut := iostreams.Test()
@@ -144,11 +149,12 @@ func TestDeepViaChain(t *testing.T) {
 		t.Errorf("stdout %d bytes, stderr %q; want %q", out.Len(), clipForLog(errOut.String()), want)
 	}
 
-	// 64 sources deep, and 2,000 more each via the deepest, so through
-	// 64 others: every source prints at most 65 ids.
+	// 64 sources deep, and 2,000 more (300 by default) each via the
+	// deepest, so through 64 others: every source prints at most 65 ids.
 	var b strings.Builder
 	b.WriteString(strings.TrimSuffix(viaChain(64), "claims:\n  - {topic: t, value: 1, source: s63}\n"))
-	for i := range 2000 {
+	wideN := sized(300, 2000)
+	for i := range wideN {
 		fmt.Fprintf(&b, "  x%d: {name: X, kind: outlet, via: s63}\n", i)
 	}
 	b.WriteString("claims:\n  - {topic: t, value: 1, source: x0}\n")
@@ -161,9 +167,9 @@ func TestDeepViaChain(t *testing.T) {
 		if code := runWith(ios, []string{"sources", "-f", wide, "--format", format}); code != 0 {
 			t.Fatalf("exit code %d: %s", code, clipForLog(errOut.String()))
 		}
-		// Each of the 2,064 sources prints its chain of up to 65 ids of
-		// at most 5 bytes, indented in JSON: under 2 KiB per source.
-		if out.Len() > 2064*2048 {
+		// Each of the sources prints its chain of up to 65 ids of at
+		// most 5 bytes, indented in JSON: under 2 KiB per source.
+		if out.Len() > (64+wideN)*2048 {
 			t.Errorf("--format %s printed %d bytes for %d bytes of ledger", format, out.Len(), b.Len())
 		}
 	}

@@ -15,8 +15,11 @@ import (
 // a SARIF log capped at sarif.MaxResults, most severe first, that says so
 // in the log and on stderr.
 func TestLintSARIFCapped(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes 26,000 problems")
+	// sarif.MaxResults is 25,000, so no smaller ledger can reach the cap;
+	// internal/sarif's own test holds the cap at every size, and this one,
+	// of lint's order under it, runs in CI (.ci/run sets the variable).
+	if testing.Short() || !fullTests() {
+		t.Skip("writes 26,000 problems; set CLAIMDIFF_FULL_TESTS=1 to run it")
 	}
 	dir := t.TempDir()
 	// 260 files of 100 unknown fields are above the cap; the first file's

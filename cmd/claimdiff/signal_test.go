@@ -20,6 +20,7 @@ import (
 // process is run (testscript puts it on PATH), since only it installs the
 // handler; the signal is sent once the temporary file is seen.
 func TestInterruptedReportLeavesNoTemp(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send on Windows")
 	}

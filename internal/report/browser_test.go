@@ -39,15 +39,31 @@ func findChromium() string {
 	return ""
 }
 
-// browser starts a headless Chromium for one test, with a fresh profile
-// and nothing that talks to the network on its own, and returns a tab
-// whose every problem is recorded in the returned watch.
-func browser(t *testing.T) (context.Context, *watch) {
-	t.Helper()
-	path := findChromium()
-	if path == "" {
-		t.Skip("chromium not found; install it to run the browser test")
+// shared is the one headless Chromium the browser tests share, started by
+// the first of them: starting one costs more CPU than most tests do, and a
+// fresh tab per test (its own page, emulation and events) isolates them as
+// well as a fresh browser did.
+var shared struct {
+	once   sync.Once
+	ctx    context.Context // a browser context; NewContext(ctx) opens a tab
+	cancel context.CancelFunc
+	err    error
+}
+
+// TestMain closes the shared browser after the last test, so that no
+// Chromium outlives the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.cancel != nil {
+		shared.cancel()
 	}
+	os.Exit(code)
+}
+
+// startBrowser starts the shared Chromium, with a fresh profile (the
+// allocator's own temporary directory) and nothing that talks to the
+// network on its own.
+func startBrowser(path string) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -59,34 +75,55 @@ func browser(t *testing.T) (context.Context, *watch) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-software-rasterizer", true),
+		chromedp.Flag("disable-features", "Translate,site-per-process,MediaRouter,OptimizationHints"),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.WindowSize(1280, 1000),
 	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	shared.ctx = bctx
+	shared.cancel = func() { bcancel(); acancel() }
+	shared.err = chromedp.Do(bctx) // starts the browser
+}
+
+// browser opens a tab of the shared headless Chromium for one test and
+// returns it, with a watch that records the tab's every problem.
+func browser(t *testing.T) (context.Context, *watch) {
+	t.Helper()
+	path := findChromium()
+	if path == "" {
+		t.Skip("chromium not found; install it to run the browser test")
+	}
+	shared.once.Do(func() { startBrowser(path) })
+	if shared.err != nil {
+		t.Fatalf("start chromium: %v", shared.err)
+	}
+	tctx, tcancel := chromedp.NewContext(shared.ctx)
+	t.Cleanup(tcancel)
 	// A generous bound so that a wedged browser fails the test instead of
 	// hanging it; nothing asserts on time.
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(tctx, 90*time.Second)
 	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
 
 	w := &watch{}
-	if err := chromedp.Listen(bctx, w.event); err != nil {
-		t.Fatalf("start chromium: %v", err)
+	if err := chromedp.Listen(ctx, w.event); err != nil {
+		t.Fatalf("open a tab: %v", err)
 	}
 	// An alert blocks the page, so it is dismissed from another goroutine
 	// (after being recorded by w.event).
-	dialogs := chromedp.Events(bctx, cdppage.JavascriptDialogOpening)
+	dialogs := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
 	go func() {
 		for _, err := range dialogs {
 			if err != nil {
 				return
 			}
-			_, _ = chromedp.Call(bctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+			_, _ = chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
 		}
 	}()
-	return bctx, w
+	return ctx, w
 }
 
 // watch records what must never happen on a report page: a JavaScript
@@ -243,9 +280,15 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 
 	// The filter bar sticks to the top of the window; scroll up so that a
-	// full-page screenshot shows it in its place.
+	// full-page screenshot shows it in its place. The full page is taken
+	// only to be kept or in CI (it costs most of a second); otherwise the
+	// window's view shows as well that the page paints.
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
-	shot := run(t, ctx, chromedp.FullScreenshot(90))
+	screenshot := chromedp.CaptureScreenshot()
+	if os.Getenv("CLAIMDIFF_SCREENSHOT") != "" || os.Getenv("CLAIMDIFF_FULL_TESTS") != "" {
+		screenshot = chromedp.FullScreenshot(90)
+	}
+	shot := run(t, ctx, screenshot)
 	if len(shot) == 0 {
 		t.Errorf("empty screenshot")
 	}
