@@ -99,7 +99,7 @@ func Text(text string, opts Options) []Proposal {
 	}
 	for _, sp := range parts {
 		s := text[sp.start:sp.end]
-		denies := denialRE.MatchString(s)
+		denies := denialRE().MatchString(s)
 		figs := figures(s)
 		if len(figs) == 0 && denies {
 			figs = []figure{{kind: Denial, at: span{0, 0}}}
@@ -112,7 +112,7 @@ func Text(text string, opts Options) []Proposal {
 				p.Value = "no"
 			} else if f.kind == Figure {
 				p.Value = lowerHedge(p.Value)
-				if hedgeRE.FindString(p.Value) == "" && !strings.HasPrefix(p.Value, "between") {
+				if hedgeRE().FindString(p.Value) == "" && !strings.HasPrefix(p.Value, "between") {
 					p.Value = verbHedge(s[:f.at.start]) + p.Value
 				}
 			}
@@ -223,7 +223,7 @@ func spans(figs []figure) []span {
 // lowerHedge writes a hedge that opens a sentence ("At least 12") as a
 // ledger writes it, in lower case; the figure itself is kept as written.
 func lowerHedge(v string) string {
-	h := hedgeRE.FindString(v)
+	h := hedgeRE().FindString(v)
 	if h == "" && len(v) > 8 && strings.EqualFold(v[:8], "between ") {
 		h = v[:8]
 	}
@@ -247,7 +247,7 @@ func dateLine(text string) (string, span) {
 			end += start
 		}
 		line := text[start:end]
-		if m := dateRE.FindStringIndex(line); m != nil && len(strings.Fields(line)) <= 8 {
+		if m := dateRE().FindStringIndex(line); m != nil && len(strings.Fields(line)) <= 8 {
 			v, err := value.Parse(strings.TrimSpace(line[m[0]:m[1]]), value.Spec{Type: value.Date})
 			if c := value.Canonical(v); err == nil && len(c) == len("2006-01-02") {
 				return c, span{start, end}

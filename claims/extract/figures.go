@@ -34,16 +34,16 @@ const (
 )
 
 var (
-	dateRE = regexp.MustCompile(`(?i)\b(?:` + month + `\s+` + day + `(?:,?\s+\d{4})?|` + day + `\s+` + month + `(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})\b`)
+	dateRE = lazyRE(`(?i)\b(?:` + month + `\s+` + day + `(?:,?\s+\d{4})?|` + day + `\s+` + month + `(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})\b`)
 	num    = `(?:` + digits + `)` + scale
 	wordN  = `(?:` + words + `)`
 	// A figure is a range or a single number, either in digits or in
 	// words; words alone count only behind a hedge or before "of" or a
 	// plural, so "one of the" is no figure.
-	figureRE = regexp.MustCompile(`(?i)(?:\bbetween\s+` + num + unit + `\s+and\s+` + num + unit +
+	figureRE = lazyRE(`(?i)(?:\bbetween\s+` + num + unit + `\s+and\s+` + num + unit +
 		`|(?:\b` + hedge + `)?` + num + unit + `(?:\s?(?:to|-|–)\s?` + num + unit + `)?` +
 		`|\b` + hedge + `(?:` + wordN + `)` + scale + unit + `\b)`)
-	denialRE = regexp.MustCompile(`(?i)\b(?:did not|didn't|does not|doesn't|do not|never|denied|denies|deny|is not true|was not true|false|untrue|no evidence|rejected|not the case)\b`)
+	denialRE = lazyRE(`(?i)\b(?:did not|didn't|does not|doesn't|do not|never|denied|denies|deny|is not true|was not true|false|untrue|no evidence|rejected|not the case)\b`)
 )
 
 // numberWords are words that state a figure on their own, with no hedge.
@@ -64,10 +64,10 @@ func figures(s string) []figure {
 		}
 		return false
 	}
-	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+	for _, m := range dateRE().FindAllStringIndex(s, -1) {
 		out = append(out, figure{kind: Date, at: span{m[0], m[1]}})
 	}
-	for _, m := range figureRE.FindAllStringIndex(s, -1) {
+	for _, m := range figureRE().FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
 		for b > a && strings.ContainsRune(" -–", rune(s[b-1])) {
 			b--
@@ -100,7 +100,7 @@ func aFigure(s string, a, b int) bool {
 	}
 	if !strings.ContainsAny(v, "0123456789") {
 		// A number word needs a hedge, a plural of its own, or "of".
-		return numberWords[v] || scaleWord(v) || hedgeRE.FindString(v) != "" || compound(s[b:])
+		return numberWords[v] || scaleWord(v) || hedgeRE().FindString(v) != "" || compound(s[b:])
 	}
 	plain := strings.TrimLeft(v, "$")
 	if len(plain) == 4 && (strings.HasPrefix(plain, "19") || strings.HasPrefix(plain, "20")) && strings.Trim(plain, "0123456789") == "" {
@@ -109,7 +109,7 @@ func aFigure(s string, a, b int) bool {
 	return true
 }
 
-var hedgeRE = regexp.MustCompile(`(?i)^` + hedge)
+var hedgeRE = lazyRE(`(?i)^` + hedge)
 
 // scaleWord reports whether a phrase of number words ends in a scale
 // ("two dozen", "three million"), which makes it a figure on its own.
@@ -146,12 +146,12 @@ func compound(rest string) bool {
 // 630" says "up to 630". The proposal writes the hedge the value types
 // read, since the verb is not part of a value.
 var verbHedges = []struct {
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 	hedge string
 }{
-	{regexp.MustCompile(`(?i)\b(?:exceed(?:s|ed|ing)?|top(?:s|ped|ping)|surpass(?:es|ed|ing)?|higher than(?: the)?|greater than(?: the)?)\s+$`), "more than "},
-	{regexp.MustCompile(`(?i)\b(?:lower than(?: the)?|smaller than(?: the)?)\s+$`), "less than "},
-	{regexp.MustCompile(`(?i)\b(?:could|may|might|would|will|to)\s+(?:reach|hit|top|rise to|climb to)\s+$`), "up to "},
+	{lazyRE(`(?i)\b(?:exceed(?:s|ed|ing)?|top(?:s|ped|ping)|surpass(?:es|ed|ing)?|higher than(?: the)?|greater than(?: the)?)\s+$`), "more than "},
+	{lazyRE(`(?i)\b(?:lower than(?: the)?|smaller than(?: the)?)\s+$`), "less than "},
+	{lazyRE(`(?i)\b(?:could|may|might|would|will|to)\s+(?:reach|hit|top|rise to|climb to)\s+$`), "up to "},
 }
 
 // verbHedge is the hedge the words before a figure give it, or "".
@@ -160,7 +160,7 @@ func verbHedge(before string) string {
 		before = before[len(before)-40:] // the longest verb phrase is far shorter
 	}
 	for _, v := range verbHedges {
-		if v.re.MatchString(before) {
+		if v.re().MatchString(before) {
 			return v.hedge
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -31,30 +32,34 @@ import (
 var assets embed.FS
 
 var (
-	pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"support":  func(p Position) string { return disputedout.SupportLine(p.Position) },
-		"plural":   render.Plural,
-		"pos":      func(p diag.Pos) string { return p.String() },
-		"value":    positionValue,
-		"kinds":    func(d *Dispute) string { return strings.ReplaceAll(kindsText(d), "+", " ") },
-		"name":     disputeName,
-		"revtopic": revisionTopic,
-		"estimate": render.EstimateText,
-		// note is the dispute's likely side as a label and a text, or
-		// nothing.
-		"note": func(d *Dispute) []string {
-			label, text := render.LikelyNote(d.Settled, d.Likely)
-			if label == "" {
-				return nil
-			}
-			return []string{strings.TrimSuffix(label, ":"), text}
-		},
-		"px":  func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-		"inc": func(i int) int { return i + 1 },
-		"posclass": func(i int) string {
-			return "p" + strconv.Itoa(min(i, 2))
-		},
-	}).ParseFS(assets, "assets/report.html.tmpl"))
+	// pageTemplate is parsed when a report is first written, not when any
+	// command starts: parsing costs 3,500 allocations.
+	pageTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+			"support":  func(p Position) string { return disputedout.SupportLine(p.Position) },
+			"plural":   render.Plural,
+			"pos":      func(p diag.Pos) string { return p.String() },
+			"value":    positionValue,
+			"kinds":    func(d *Dispute) string { return strings.ReplaceAll(kindsText(d), "+", " ") },
+			"name":     disputeName,
+			"revtopic": revisionTopic,
+			"estimate": render.EstimateText,
+			// note is the dispute's likely side as a label and a text, or
+			// nothing.
+			"note": func(d *Dispute) []string {
+				label, text := render.LikelyNote(d.Settled, d.Likely)
+				if label == "" {
+					return nil
+				}
+				return []string{strings.TrimSuffix(label, ":"), text}
+			},
+			"px":  func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+			"inc": func(i int) int { return i + 1 },
+			"posclass": func(i int) string {
+				return "p" + strconv.Itoa(min(i, 2))
+			},
+		}).ParseFS(assets, "assets/report.html.tmpl"))
+	})
 	pageCSS = mustAsset("assets/report.css")
 	pageJS  = mustAsset("assets/report.js")
 	// pageCSP allows nothing but the page's own style and script, by
@@ -123,7 +128,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 	// would read workflow commands in it: the page is defused as a whole,
 	// once, after escaping.
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, p); err != nil {
+	if err := pageTemplate().Execute(&buf, p); err != nil {
 		return err
 	}
 	_, err := w.Write(safetext.HTMLWorkflow(buf.Bytes()))
