@@ -95,6 +95,9 @@ type positionJSON struct {
 	Chains    []string    `json:"chains"`
 	Quotes    []quoteJSON `json:"quotes,omitempty"`
 	Strength  float64     `json:"strength"`
+	// Mistake is "slip", "misquote" or "misreading" for a side that reads
+	// as an error rather than a view (claims.Position.Mistake).
+	Mistake string `json:"mistake,omitempty"`
 }
 
 type quoteJSON struct {
@@ -180,6 +183,7 @@ func newPositionJSON(p *claims.Position) positionJSON {
 		Value: p.Value, Values: p.Values, Common: p.Common, Denies: p.Denies,
 		Claims: p.Claims, Sources: p.Sources, Origins: p.Origins, OriginIDs: p.OriginIDs,
 		Reach: p.Reach, Chains: p.Chains, Quotes: render.Each(p.Quotes, newQuoteJSON), Strength: p.Strength,
+		Mistake: p.Mistake,
 	}
 }
 
