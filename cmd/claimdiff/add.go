@@ -30,6 +30,9 @@ type addOptions struct {
 	// The claim and what to define with it.
 	ledgeredit.Flags
 	DryRun bool
+	// Quiet leaves out what the claim changed, for entering many claims
+	// in a row: only the line that says where it was added remains.
+	Quiet bool
 
 	// Ask fills in missing fields on a terminal; runAdd sets it to a form
 	// when stdin and stderr are terminals, and tests to what they like.
@@ -107,6 +110,7 @@ missing; it never asks when stdin is not a terminal.`,
 	f.StringVar(&opts.NewTopic, "new-topic", "", "define the topic, optionally with type=,unit=,tolerance=,question=,choices=A|B,changes=true")
 	f.Lookup("new-topic").NoOptDefVal = ledgeredit.TopicAlone
 	f.BoolVar(&opts.DryRun, "dry-run", false, "print the text add would insert, and write nothing")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "say only where the claim went, not what it changed (for entering many claims)")
 	return cmd
 }
 
@@ -163,7 +167,7 @@ func runAdd(opts *addOptions) error {
 	if err := p.Write(); err != nil {
 		return err
 	}
-	return reportAdded(ios, opts.Global, p, before, after)
+	return reportAdded(ios, opts.Global, p, before, after, opts.Quiet)
 }
 
 // addFiles finds the ledger to add to: -f, or ./claims.yaml, or a new
@@ -219,7 +223,7 @@ func printPlan(ios *iostreams.IOStreams, p *ledgeredit.Plan) {
 
 // reportAdded says where the new lines went, the new warnings, and what
 // the claims changed: disputes opened and changed, and revisions.
-func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *ledgeredit.Plan, before, after *claims.Ledger) error {
+func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *ledgeredit.Plan, before, after *claims.Ledger, quiet bool) error {
 	if p.Created != "" {
 		fmt.Fprintf(ios.ErrOut, "claimdiff: started %s\n", p.Created)
 	}
@@ -251,6 +255,9 @@ func reportAdded(ios *iostreams.IOStreams, g *globalOptions, p *ledgeredit.Plan,
 	if warns := ledgeredit.NewWarnings(before, after); len(warns) > 0 {
 		st := render.NewStyles(ios.ErrOut, ios.ErrColorEnabled())
 		_ = problemout.ProblemsText(ios.ErrOut, st, warns, problemout.ProblemOptions{Snippets: ios.ErrTTY, Lines: linesOf(p.Updated())})
+	}
+	if quiet {
+		return nil
 	}
 	st := render.NewStyles(ios.Out, ios.ColorEnabled())
 	d := diff.Ledgers(before, after, g.analysis())
