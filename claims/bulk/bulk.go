@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"errors"
 	"io"
 	"math"
@@ -16,6 +15,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/ids"
 	"github.com/claimdiff/claimdiff/internal/diag"
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // Bulk claim files hold only claims, one per CSV/TSV row or JSON line, for
@@ -362,7 +362,7 @@ func (bf *bulkFile) checkText(line []byte) bool {
 // characters, as YAML positions are.
 func cellCol(line []byte, off int) int {
 	off = min(off, len(line))
-	if asciiOnly(line[:off]) {
+	if safetext.ASCII(line[:off]) {
 		return off + 1
 	}
 	return utf8.RuneCount(line[:off]) + 1
@@ -378,7 +378,7 @@ type columns struct {
 }
 
 func (c *columns) reset(line []byte) {
-	*c = columns{line: line, ascii: asciiOnly(line), col: 1}
+	*c = columns{line: line, ascii: safetext.ASCII(line), col: 1}
 }
 
 func (c *columns) at(off int) int {
@@ -392,22 +392,6 @@ func (c *columns) at(off int) int {
 	c.col += utf8.RuneCount(c.line[c.off:off])
 	c.off = off
 	return c.col
-}
-
-// asciiOnly reports whether b is all ASCII, eight bytes at a time.
-func asciiOnly(b []byte) bool {
-	for len(b) >= 8 {
-		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
-			return false
-		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // tooLong reports a line over MaxLineBytes, which was skipped.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parquetread"
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // parquetRows turns the columns read of row group g into claims, one a
@@ -118,7 +119,7 @@ func (w *bulkFile) cell(col *parquetread.Column, s parquetread.Span, pf *pqField
 	if col.Clean() {
 		return text, true, true
 	}
-	if !asciiOnly(text) && !utf8.Valid(text) {
+	if !safetext.ASCII(text) && !utf8.Valid(text) {
 		w.problem(diag.Errorf(at, "encoding", "column %q holds invalid UTF-8; claim text must be UTF-8 (the row is skipped)", pf.name))
 		return nil, false, false
 	}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/claimdiff/claimdiff/internal/safetext"
 )
 
 // Reading a column chunk's pages. Every size a page header gives is held
@@ -118,7 +120,7 @@ func (c *Column) checkText() {
 	if bytes.IndexByte(c.text, 0) >= 0 || !utf8.Valid(c.text) {
 		return
 	}
-	if !ascii(c.text) {
+	if !safetext.ASCII(c.text) {
 		for _, s := range c.spans {
 			switch {
 			case s.off < 0:
@@ -128,22 +130,6 @@ func (c *Column) checkText() {
 		}
 	}
 	c.clean = true
-}
-
-// ascii says whether b is all ASCII, eight bytes at a time.
-func ascii(b []byte) bool {
-	for len(b) >= 8 {
-		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
-			return false
-		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // Decoder reads column chunks of a file; each goroutine that reads has

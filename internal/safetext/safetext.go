@@ -9,6 +9,7 @@
 package safetext
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -249,4 +250,22 @@ func commandStart(line string) int {
 		return len(line) - len(rest)
 	}
 	return -1
+}
+
+// ASCII reports whether b is all ASCII, eight bytes at a time: readers
+// of large feeds check it first, since text that is can skip the UTF-8
+// and control-character work.
+func ASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -389,3 +389,20 @@ func TestHTMLWorkflow(t *testing.T) {
 		}
 	}
 }
+
+func TestASCII(t *testing.T) {
+	for in, want := range map[string]bool{
+		"":                                true,
+		"plain":                           true,
+		"eight by":                        true,
+		"sixteen bytes ok":                true,
+		"sixteen bytes é":                 false,
+		"é":                               false,
+		"long line of ascii then ü":       false,
+		"\x7f\x00\x01 controls are ascii": true,
+	} {
+		if got := ASCII([]byte(in)); got != want {
+			t.Errorf("ASCII(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
