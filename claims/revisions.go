@@ -325,8 +325,10 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 // the figure ("nearly 3,000" after 2,975), the figure within the topic's
 // tolerance (2,000,001 after 2 million), a bound that still allows the
 // figure ("as many as 1.03 million" after 1.03 million, "more than 700"
-// after 750), or a figure inside the earlier bound ("at least 769", then
-// 769). A bound moved past the figure, or a range, is a new statement.
+// after 750), a figure inside the earlier bound ("at least 769", then
+// 769), or a bound at the same number ("at least 400", then "up to 400").
+// A bound moved past the figure, or to a new number, or a range, is a new
+// statement.
 func restates(later, earlier value.Value) bool {
 	if !value.Meets(later, earlier) {
 		return false
@@ -339,8 +341,20 @@ func restates(later, earlier value.Value) bool {
 		return true
 	case isBound(later) && earlierFigure, isBound(earlier) && laterFigure:
 		return true
+	case isBound(later) && isBound(earlier):
+		// "at least 400" and "up to 400" name one number, worded two
+		// ways by two outlets; a bound moved to a new number is new.
+		return boundEnd(later) == boundEnd(earlier)
 	}
 	return false
+}
+
+// boundEnd is a half-line's finite end.
+func boundEnd(v value.Value) float64 {
+	if math.IsInf(v.Lo, 0) {
+		return v.Hi
+	}
+	return v.Lo
 }
 
 // isBound reports whether v is a half-line: "at least 769", "less than

@@ -84,6 +84,14 @@ func TestRevisions(t *testing.T) {
 `,
 		},
 		{
+			// Pylos 2023: the UN agency's count through one outlet as "at
+			// least 400", through another the next day as "up to 400".
+			name: "a bound at the same number restates it",
+			claims: `  - {id: a1, topic: toll, value: "at least 400", source: agency, via: [wire], date: 2025-03-01}
+  - {id: a2, topic: toll, value: "up to 400", source: agency, via: [paper], date: 2025-03-02}
+`,
+		},
+		{
 			name: "a later lower bound below the figure restates it",
 			claims: `  - {id: m1, topic: toll, value: "750", source: mayor, date: 2025-03-01}
   - {id: m2, topic: toll, value: "more than 700", source: mayor, date: 2025-03-03}
