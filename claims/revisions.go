@@ -202,13 +202,11 @@ func (rv *reviser) ownRevisers(l *Ledger, run []int, vals *values) []int {
 	for p, i := range run {
 		if len(l.Claims[i].Via) == 0 {
 			direct = append(direct, p)
+			needed = needed || by[p] >= 0 && len(l.Claims[run[by[p]]].Via) > 0
 		}
 	}
 	if len(direct) == 0 {
 		return by
-	}
-	for _, p := range direct {
-		needed = needed || by[p] >= 0 && len(l.Claims[run[by[p]]].Via) > 0
 	}
 	for p, q := range by {
 		if q >= 0 && len(l.Claims[run[p]].Via) > 0 && len(l.Claims[run[q]].Via) > 0 {

@@ -108,7 +108,7 @@ func rate(d *Dispute, l *Ledger) {
 		// One outlet's slip, or a lone early guess, against a side several
 		// origins carry is worth a note, not a desk's alarm.
 		score = math.Min(score, 44)
-		if weak.Mistake == "" && typoOf(weak.common, strongerOf(first, second).common) {
+		if strong, _ := strongAndWeak(first, second); weak.Mistake == "" && typoOf(weak.common, strong.common) {
 			weak.Mistake = MistakeSlip
 		}
 	}
@@ -135,17 +135,12 @@ const slipAgainst = 3
 // of the other side). A denial, a reporter's own different figure, or one
 // official's word against many is never a slip: that is often the story.
 func slip(l *Ledger, first, second *Position) *Position {
-	strong := strongerOf(first, second)
-	weak := first
-	if strong == first {
-		weak = second
-	}
-	if weak.Denies || strong.Denies || weak.Origins != 1 || len(weak.members) != 1 || strong.Origins < slipAgainst {
+	strong, weak := strongAndWeak(first, second)
+	if !loneAgainst(weak, strong) || strong.Origins < slipAgainst {
 		return nil
 	}
 	c := &l.Claims[weak.members[0]]
-	if s := l.Sources.Get(weak.OriginIDs[0]); s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire) &&
-		(typoOf(weak.common, strong.common) || nearFigure(weak.common, strong.common)) {
+	if byOutlet(l, weak) && (typoOf(weak.common, strong.common) || nearFigure(weak.common, strong.common)) {
 		return weak
 	}
 	v := weak.common
@@ -166,42 +161,44 @@ func slip(l *Ledger, first, second *Position) *Position {
 // percent" of the phones, printed weeks later as "0.1 percent"): the
 // outlet read the bound as the figure.
 func misread(l *Ledger, d *Dispute, first, second *Position) *Position {
-	strong := strongerOf(first, second)
-	weak := first
-	if strong == first {
-		weak = second
-	}
-	if weak.Denies || strong.Denies || weak.Origins != 1 || len(weak.members) != 1 || math.IsNaN(weak.common.Nominal) {
-		return nil
-	}
-	if s := l.Sources.Get(weak.OriginIDs[0]); s == nil || s.Kind != sources.Outlet && s.Kind != sources.Wire {
+	strong, weak := strongAndWeak(first, second)
+	if !loneAgainst(weak, strong) || math.IsNaN(weak.common.Nominal) || !byOutlet(l, weak) {
 		return nil
 	}
 	x, when := weak.common.Nominal, l.Claims[weak.members[0]].Date
 	for _, vc := range d.Vague {
 		c := &l.Claims[vc.member]
-		v := c.Value
-		if c.Denies || math.IsInf(v.Lo, 0) == math.IsInf(v.Hi, 0) || c.Date == "" || when == "" || c.Date > when ||
+		if c.Denies || !isBound(c.Value) || c.Date == "" || when == "" || c.Date > when ||
 			!slices.Contains(vc.Fits, strong.Common) || slices.Contains(vc.Fits, weak.Common) {
 			continue // not a bound published before the figure that only the stronger side fits
 		}
-		end := v.Lo
-		if math.IsInf(end, 0) {
-			end = v.Hi
-		}
-		if end == x {
+		if boundEnd(c.Value) == x {
 			return weak
 		}
 	}
 	return nil
 }
 
-// strongerOf is the side of more strength, the first on a tie.
-func strongerOf(first, second *Position) *Position {
+// strongAndWeak orders two sides by strength, the first on a tie.
+func strongAndWeak(first, second *Position) (strong, weak *Position) {
 	if second.Strength > first.Strength {
-		return second
+		return second, first
 	}
-	return first
+	return first, second
+}
+
+// loneAgainst reports whether weak is one origin's lone claim, and
+// neither side a denial: the shape of an outlet's mistake.
+func loneAgainst(weak, strong *Position) bool {
+	return !weak.Denies && !strong.Denies && weak.Origins == 1 && len(weak.members) == 1
+}
+
+// byOutlet reports whether a side's one origin is an outlet or a wire,
+// whose slips of the pen these rules read; an official's or a study's
+// different figure is its own.
+func byOutlet(l *Ledger, p *Position) bool {
+	s := l.Sources.Get(p.OriginIDs[0])
+	return s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire)
 }
 
 // nearSlip is the largest relative gap at which one outlet's lone figure
