@@ -19,7 +19,11 @@ import (
 // Meaning is everything a loaded ledger says, as text, without where it
 // says it: two ledgers with the same Meaning read the same to every
 // command. fmt holds its output to the input's Meaning.
-func Meaning(l *claims.Ledger) string {
+func Meaning(l *claims.Ledger) string { return meaning(l, true) }
+
+// meaning is Meaning, with the claims' lines only when withClaims is set
+// (sameMeaning compares those itself).
+func meaning(l *claims.Ledger, withClaims bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title %q %q\n", l.Title, l.Titles)
 	for _, s := range l.Sources.All() {
@@ -29,9 +33,11 @@ func Meaning(l *claims.Ledger) string {
 		t := l.Topics[id]
 		fmt.Fprintf(&b, "topic %q %q %+v changes=%v declared=%v inferred=%v\n", t.ID, t.Question, t.Spec, t.Changes, t.Declared, t.Inferred)
 	}
-	for i := range l.Claims {
-		b.WriteString(claimLine(&l.Claims[i]))
-		b.WriteByte('\n')
+	if withClaims {
+		for i := range l.Claims {
+			b.WriteString(claimLine(&l.Claims[i]))
+			b.WriteByte('\n')
+		}
 	}
 	statuses := make([]string, 0, len(l.Statuses))
 	for _, s := range l.Statuses {
@@ -67,10 +73,7 @@ func sameMeaning(a, b *claims.Ledger) (string, bool) {
 		}
 	}
 	// The rest of Meaning, without the claims just compared.
-	ca, cb := a.Claims, b.Claims
-	a.Claims, b.Claims = nil, nil
-	ma, mb := Meaning(a), Meaning(b)
-	a.Claims, b.Claims = ca, cb
+	ma, mb := meaning(a, false), meaning(b, false)
 	return firstDiff(ma, mb), ma == mb
 }
 
