@@ -76,31 +76,27 @@ func startsWord(s string) bool {
 var exactWords = []string{"all", "exactly", "precisely", "a total of"}
 
 // cutExact cuts one of exactWords before a number: the figure it leaves
-// is what the words said.
-func cutExact(s string) string {
+// is what the words said. Before a bound or an approximation, which it
+// would contradict, it cuts nothing, and the value is refused.
+func (c *ctx) cutExact(s string) string {
 	if !startsWord(s) {
 		return s
 	}
 	for _, w := range exactWords {
-		if rest, ok := lex.CutGlued(s, w); ok && len(rest) > 1 && rest[0] == ' ' && !startsBound(rest[1:]) {
-			return rest[1:]
+		rest, ok := lex.CutGlued(s, w)
+		if !ok || len(rest) < 2 || rest[0] != ' ' {
+			continue
 		}
+		rest = rest[1:]
+		if _, approx := cutApprox(rest); approx {
+			return s
+		}
+		if _, b := c.cutBound(rest); b != noBound {
+			return s
+		}
+		return rest
 	}
 	return s
-}
-
-// startsBound reports whether s starts with a word or symbol of a bound
-// or an approximation, which an exact word before it would contradict.
-func startsBound(s string) bool {
-	if _, ok := cutApprox(s); ok {
-		return true
-	}
-	for _, k := range boundWords {
-		if _, ok := lex.CutGlued(s, k.text); ok {
-			return true
-		}
-	}
-	return false
 }
 
 func cutApprox(s string) (string, bool) {
@@ -210,7 +206,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 			}
 		}
 	}
-	s = cutExact(s)
+	s = c.cutExact(s)
 	s, approx := cutApprox(s)
 	b := noBound
 	if !approx {
