@@ -195,6 +195,18 @@ type qty struct {
 	clock  bool // written with a time of day
 }
 
+// scanNotDigits reads a number not written in digits: a half of what
+// follows ("half a dozen"), a vulgar fraction ("½"), or a number word.
+func scanNotDigits(s string) (numLit, string, bool) {
+	if lit, rest, ok := scanHalf(s); ok {
+		return lit, rest, true
+	}
+	if lit, rest, ok := scanVulgar(s, 0); ok {
+		return lit, rest, true
+	}
+	return scanWordNumber(s)
+}
+
 // scanAmount reads a number and its multiplier words ("two hundred
 // thousand"), with a decimal point.
 func scanAmount(s string) (qty, string, bool) { return scanAmountIn(s, DecimalPoint) }
@@ -204,11 +216,8 @@ func scanAmountIn(s string, dec Decimal) (qty, string, bool) {
 	lit, rest, ok := scanNumber(s, dec)
 	if ok {
 		lit, rest = scanFraction(lit, rest)
-	} else if lit, rest, ok = scanHalf(s); ok {
-	} else if lit, rest, ok = scanVulgar(s, 0); !ok {
-		if lit, rest, ok = scanWordNumber(s); !ok {
-			return qty{}, s, false
-		}
+	} else if lit, rest, ok = scanNotDigits(s); !ok {
+		return qty{}, s, false
 	}
 	lit, rest = andAHalf(lit, rest)
 	if n, r, ok := scanGroupWord(rest); ok {
