@@ -375,7 +375,7 @@ func (c *checker) judgeMoments(r *Result, x assert.Assertion, t *claims.Topic, v
 func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
 	if d != nil {
 		// A side left alone beside mistakes needs no estimate.
-		if m := resolve.LikelyOf(c.a, nil, d); m != nil && m.Reason != "" {
+		if m := resolve.BesideMistakes(d); m != nil {
 			if m.Position >= 0 && !value.Meets(v, d.Positions[m.Position].CommonSet()) {
 				r.Likely = m
 				r.Message += fmt.Sprintf("; the ledger's likely value is %s (%s)", m.Value, m.Reason)

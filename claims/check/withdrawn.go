@@ -14,18 +14,18 @@ import (
 // later revised away ("870,000" when the study that gave it lowered it to
 // 837,214), on a topic whose value does not change: the figure is no
 // longer anyone's word, however near some other side's rounder figure
-// lies. It reports whether it judged r. A figure some live claim still
+// lies. A figure some live claim still
 // states, or one the revision still meets, is left to the live claims;
 // on a changes: true topic the moment-by-moment judgement says how long
 // it held.
-func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) bool {
+func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) {
 	if t.Changes || v.Negated || !isFigure(v) {
-		return false
+		return
 	}
 	l := c.a.Ledger
 	for _, i := range c.live[x.Topic] {
 		if sameContext(l.Claims[i].Context, x.Context) && states(c.a.Value(i), v) {
-			return false
+			return
 		}
 	}
 	if c.revised == nil {
@@ -56,9 +56,8 @@ func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v va
 		r.Others = []Side{c.side([]int{last})}
 		r.Message = "withdrawn: " + claims.Revision{
 			Origin: cl.Source, From: cl.Shown(), To: nc.Shown(), FromDate: cl.Date, ToDate: nc.Date}.String()
-		return true
+		return
 	}
-	return false
 }
 
 // isFigure reports whether v is one number (not a range, a bound or a

@@ -46,7 +46,7 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	if d.Settled != "" {
 		return settled(a.Ledger, d)
 	}
-	if lk := besideMistakes(d); lk != nil {
+	if lk := BesideMistakes(d); lk != nil {
 		return lk
 	}
 	if r == nil {
@@ -70,12 +70,12 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 	return lk
 }
 
-// besideMistakes returns the one side of d that holds a value and is no
+// BesideMistakes returns the one side of d that holds a value and is no
 // mistake, when every other side that holds one is (see
 // claims.Position.Mistake); nil otherwise. Such a dispute is one side
 // against its own misprint, and the side is likely whatever the
 // sources' agreement elsewhere says.
-func besideMistakes(d *claims.Dispute) *Likely {
+func BesideMistakes(d *claims.Dispute) *Likely {
 	kept, what := -1, ""
 	for pi := range d.Positions {
 		p := &d.Positions[pi]
