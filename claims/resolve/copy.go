@@ -328,6 +328,9 @@ func (ev *CopyEvidence) Merge(other CopyEvidence) {
 // (ba), given the evidence, weighed with the accuracies a1 and a2 it was
 // gathered with.
 func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
+	if ev.Values < minCopyValues {
+		return 0, 0
+	}
 	lnPrior, lnIndependent := math.Log(copyPrior), math.Log(1-2*copyPrior)
 	lnDiff := float64(ev.Differ) * math.Log(1-copyRate)
 	r12 := float64(ev.R12+ev.Raw)/logScale + lnDiff

@@ -102,9 +102,15 @@ const (
 	// partial support.
 	maxPartial = 64
 	// thinEvidence is how many claims' worth of evidence an origin needs
-	// before a dispute between it and another single origin is estimated
-	// (see Value.Thin).
+	// before its accuracy may break a dispute that a vote of origins
+	// does not (see Value.Thin).
 	thinEvidence = 10
+	// minCopyValues is how many values two origins must share before
+	// their agreement says anything of copying: one or two shared
+	// values, wrong or not, are what independent outlets of a news story
+	// share all the time, and a copy found on them would wipe out a
+	// side's independent origins.
+	minCopyValues = 3
 	// copyThreshold is the probability of dependence from which a pair
 	// is reported as copying.
 	copyThreshold = 0.5
@@ -160,10 +166,12 @@ type Value struct {
 	// Alternatives are the other values claimed, most likely first.
 	Alternatives []Alternative
 	// Thin is set when the estimate rests on too little evidence to
-	// state: the likely value and the next are each claimed by a single
-	// origin, and one of the two has made too few claims (thinEvidence)
-	// for its accuracy to be known. Confidence then is no more than the
-	// prior speaking, and writers say "too little evidence to estimate".
+	// state: no more independent origins stand for the likely value than
+	// for the next (a range fitting only one of the two, or a denial
+	// ruling out only one, standing for the other), so that only the
+	// origins' accuracies choose it, and one of those origins has made
+	// too few claims (thinEvidence) for its accuracy to be known. Writers
+	// say "too little evidence to estimate".
 	Thin bool
 }
 

@@ -171,21 +171,55 @@ func (e *estimator) thin(gi int, order []int32) bool {
 	if e.opts.Method == Majority || len(order) < 2 {
 		return false
 	}
-	for _, c := range order[:2] {
-		if e.cands[c].origins != 1 {
-			return false
-		}
-	}
-	// Each of the two is claimed by one origin; is either's accuracy
-	// resting on too little?
+	// A vote by independent origins would name the estimate's choice
+	// when more origins stand for it than for the next; otherwise only
+	// the origins' accuracies choose it, and a desk cannot lean on an
+	// accuracy learnt from a handful of claims. Only origins that name
+	// one of the two count: a range fits, it does not affirm, and a
+	// denial of a figure leaves every other.
+	// An origin whose vote the estimate mostly discounts as copied is no
+	// independent origin.
+	x, y := order[0], order[1]
+	var forX, forY []int32 // origins, each counted once a side
 	thin := false
-	for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
-		vt := &e.votes[v]
-		if (vt.kind == kindPoint || vt.kind == kindVague) && (vt.a == order[0] || vt.a == order[1]) {
-			thin = thin || e.evidence[vt.origin] < thinEvidence
+	stand := func(v int32, c int32) {
+		o := e.votes[v].origin
+		if c == x {
+			forX = addOrigin(forX, o)
+		} else {
+			forY = addOrigin(forY, o)
+		}
+		thin = thin || e.evidence[o] < thinEvidence
+	}
+	first, end := e.groups[gi].votes, e.groups[gi+1].votes
+	for v := first; v < end; v++ {
+		if vt := &e.votes[v]; e.disc[v] >= 0.5 && (vt.kind == kindPoint || vt.kind == kindVague) && (vt.a == x || vt.a == y) {
+			stand(v, vt.a)
 		}
 	}
-	return thin
+	// On a yes-or-no question, denying one answer names the other.
+	if e.val(e.cands[x].rep).Type == value.Bool {
+		for v := first; v < end; v++ {
+			vt := &e.votes[v]
+			if e.disc[v] < 0.5 || vt.kind != kindDenial {
+				continue
+			}
+			switch outX, outY := vt.a <= x && x < vt.b, vt.a <= y && y < vt.b; {
+			case outX && !outY:
+				stand(v, y)
+			case outY && !outX:
+				stand(v, x)
+			}
+		}
+	}
+	return thin && len(forX) <= len(forY)
+}
+
+func addOrigin(set []int32, o int32) []int32 {
+	if slices.Contains(set, o) {
+		return set
+	}
+	return append(set, o)
 }
 
 // Matching returns the values whose topic passes f's topics and, when f

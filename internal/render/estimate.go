@@ -37,7 +37,7 @@ func LikelyNote(settled string, lk *resolve.Likely) (label, text string) {
 	case lk == nil || lk.Settled:
 		return "", ""
 	case lk.Thin:
-		return "likely:", "too little evidence to estimate (a single source on each side, one of them with few claims in the ledger)"
+		return "likely:", "too little evidence to estimate (a vote of independent origins does not settle it, and some of them have few claims in the ledger)"
 	case lk.Reason != "":
 		return "likely:", fmt.Sprintf("%s (%s)", lk.Value, lk.Reason)
 	}
