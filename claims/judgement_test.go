@@ -318,3 +318,37 @@ func TestAFigureWithinToleranceRestates(t *testing.T) {
 		t.Errorf("revisions %v, want %v: 4,400 is 4,345 within 5%%, 4,800 is not", got, want)
 	}
 }
+
+// A range that spans two sides states neither: "400 to 600", beside "up
+// to 400" and "between 500 and 700", is vague, whichever order the
+// ledger gives them in, and "between 500 and 700" heads its side. Pylos:
+// the boat's passengers.
+func TestARangeSpanningTwoSidesIsVague(t *testing.T) {
+	claims := []string{
+		"  - {id: span, topic: aboard, value: 400 to 600, source: paper}\n",
+		"  - {id: media, topic: aboard, value: between 500 and 700, source: wire}\n",
+		"  - {id: agency, topic: aboard, value: up to 400, source: registry}\n",
+		"  - {id: charity, topic: aboard, value: 750, source: checker}\n",
+	}
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 0, 3, 2}} {
+		var b strings.Builder
+		b.WriteString(deskHeader)
+		for _, i := range order {
+			b.WriteString(claims[i])
+		}
+		d := disputeOn(analyze(t, b.String()), "aboard")
+		if d == nil {
+			t.Fatalf("order %v: no dispute on aboard", order)
+		}
+		var commons, vague []string
+		for _, p := range d.Positions {
+			commons = append(commons, p.Common)
+		}
+		for _, v := range d.Vague {
+			vague = append(vague, v.Claim)
+		}
+		if !slices.Equal(vague, []string{"span"}) || !slices.Contains(commons, "500–700") {
+			t.Errorf("order %v: sides %q, vague %v; want between 500 and 700 a side and span vague", order, commons, vague)
+		}
+	}
+}

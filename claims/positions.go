@@ -217,6 +217,7 @@ func (b *positioner) numeric(vals *values) layout {
 			break
 		}
 	}
+	b.unplaceSpanning(owner, vals)
 	// Rank positions by value; members go in ledger order.
 	order := b.tree.inOrder()
 	rank := make([]int, len(b.pos))
@@ -260,6 +261,59 @@ func (b *positioner) numeric(vals *values) layout {
 	}
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
 	return out
+}
+
+// unplaceSpanning sets aside, as vague, a range or bound that joined one
+// side while its own set also meets another side's common set: "400 to
+// 600" beside "between 500 and 700" and "up to 400" fits both sides and
+// states neither. It was placed with the first because the other side was
+// not there yet, or because their common set was wider then. A claim is
+// left where it is when it is its side's only member, or when the side
+// without it would meet another.
+func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
+	for k := range b.keys {
+		p := owner[k]
+		if p < 0 || isFigure(vals.at(b.keys[k].claim)) || !b.meetsOther(b.keys[k].set, int(p)) {
+			continue
+		}
+		var common interval
+		var v value.Value
+		rest := 0
+		for j := range b.keys {
+			if j == k || owner[j] != p {
+				continue
+			}
+			if rest == 0 {
+				common, v = b.keys[j].set, vals.at(b.keys[j].claim)
+			} else {
+				common, v = common.and(b.keys[j].set), intersect(v, vals.at(b.keys[j].claim))
+			}
+			rest++
+		}
+		if rest == 0 {
+			continue
+		}
+		was := b.pos[p]
+		b.pos[p].common = common
+		if b.meetsOther(common, int(p)) {
+			b.pos[p] = was
+			continue
+		}
+		b.pos[p].value = v
+		owner[k] = -1
+		b.aside = append(b.aside, k)
+	}
+}
+
+// meetsOther reports whether set s meets the common set of a position
+// other than p.
+func (b *positioner) meetsOther(s interval, p int) bool {
+	for q := b.tree.firstNotBelow(s, b.pos); q >= 0 && b.pos[q].common.meets(s); q = b.tree.next(q, b.pos) {
+		if q != p {
+			return true
+		}
+	}
+	return false
 }
 
 // fitsOnly takes ranges and bounds ("up to $95 billion", "between 45 and 95
