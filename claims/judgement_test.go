@@ -352,3 +352,53 @@ func TestARangeSpanningTwoSidesIsVague(t *testing.T) {
 		}
 	}
 }
+
+// An origin heard only through relays said what most of its outlets
+// carried: a third outlet's different figure, printed within the days
+// the others printed theirs, is that outlet's misquote, and a misquote is
+// no split between sources. Grenfell: 15.5 tonnes a floor through AP and
+// another outlet, 17 through Sputnik.
+func TestRelaysOutvoteAMisprint(t *testing.T) {
+	tests := []struct {
+		name     string
+		claims   string
+		misquote string // the relay credited with a misquote, or ""
+	}{{
+		name: "two outlets against one, the same day",
+		claims: `  - {id: a, topic: deaths, value: 155, source: registry, via: [wire], date: 2017-06-20}
+  - {id: b, topic: deaths, value: 155, source: registry, via: [paper], date: 2017-06-20}
+  - {id: c, topic: deaths, value: 190, source: registry, via: [checker], date: 2017-06-20}
+`,
+		misquote: "checker",
+	}, {
+		name: "one outlet against one",
+		claims: `  - {id: a, topic: deaths, value: 155, source: registry, via: [wire], date: 2017-06-20}
+  - {id: c, topic: deaths, value: 190, source: registry, via: [checker], date: 2017-06-20}
+`,
+	}, {
+		name: "two outlets each way",
+		claims: `  - {id: a, topic: deaths, value: 155, source: registry, via: [wire], date: 2017-06-20}
+  - {id: b, topic: deaths, value: 155, source: registry, via: [paper], date: 2017-06-20}
+  - {id: c, topic: deaths, value: 190, source: registry, via: [checker], date: 2017-06-20}
+  - {id: d, topic: deaths, value: 190, source: registry, via: [governor], date: 2017-06-20}
+`,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := disputeOn(analyze(t, deskHeader+tt.claims), "deaths")
+			if d == nil {
+				t.Fatal("no dispute on deaths")
+			}
+			got := ""
+			for _, m := range d.Misquotes {
+				got = m.Relay
+			}
+			if got != tt.misquote {
+				t.Errorf("misquote by %q, want %q (%v)", got, tt.misquote, d.Misquotes)
+			}
+			if tt.misquote != "" && d.Severity != SeverityLow {
+				t.Errorf("severity %s, want low: a misquote is no split", d.Severity)
+			}
+		})
+	}
+}

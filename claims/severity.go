@@ -99,7 +99,11 @@ func rate(d *Dispute, l *Ledger) {
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
-	if weak := misread(l, d, first, second); weak != nil {
+	if first.Mistake == MistakeMisquote || second.Mistake == MistakeMisquote {
+		// An outlet that misprinted what its origin said is the outlet's
+		// error, not a split between sources.
+		score = math.Min(score, 44)
+	} else if weak := misread(l, d, first, second); weak != nil {
 		// An outlet that printed the end of its origin's bound as the
 		// figure ("0.1%" for "less than 0.1%") misread it.
 		score = math.Min(score, 44)

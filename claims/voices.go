@@ -101,6 +101,9 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 					byDate[c.Source] = dated
 				}
 				q, ok = sandwiched(l, i, dated, rankOf)
+				if !ok {
+					q, ok = outvoted(l, i, byOrigin[c.Source], rankOf)
+				}
 			}
 			if !ok || q < 0 || q == r {
 				continue
@@ -147,6 +150,57 @@ func sandwiched(l *Ledger, i int, dated []int, rankOf map[int]int) (int, bool) {
 		return 0, false
 	}
 	return rankOf[before], true
+}
+
+// outvoted returns the position where more outlets carry relay i's origin
+// than carry it in i's own position and in any other, when i is dated
+// within the days those outlets printed it: the origin, heard only through
+// relays, said that, and i's outlet misprinted it (15.5 tonnes a floor
+// through two outlets, 17 through a third, the same week). same is the
+// origin's claims in the group. An outlet counts by the first relay of its
+// chain, the one that heard the origin.
+func outvoted(l *Ledger, i int, same []int, rankOf map[int]int) (int, bool) {
+	d := l.Claims[i].Date
+	if d == "" {
+		return 0, false
+	}
+	outlets := map[int]map[string]bool{} // rank -> first relays
+	for _, j := range same {
+		c := &l.Claims[j]
+		if len(c.Via) == 0 {
+			continue
+		}
+		r := rankOf[j]
+		if outlets[r] == nil {
+			outlets[r] = map[string]bool{}
+		}
+		outlets[r][c.Via[0]] = true
+	}
+	best, tied := -1, false
+	for r, o := range outlets {
+		switch {
+		case best < 0 || len(o) > len(outlets[best]):
+			best, tied = r, false
+		case len(o) == len(outlets[best]):
+			tied = true
+		}
+	}
+	if tied || best == rankOf[i] || len(outlets[best]) < 2 {
+		return 0, false
+	}
+	first, last := "", ""
+	for _, j := range same {
+		if dj := l.Claims[j].Date; rankOf[j] == best && len(l.Claims[j].Via) > 0 && dj != "" {
+			if first == "" || dj < first {
+				first = dj
+			}
+			last = max(last, dj)
+		}
+	}
+	if first == "" || d < first || d > last {
+		return 0, false
+	}
+	return best, true
 }
 
 // ownOrigins drops from a position's origins the outlets that also relay
