@@ -402,3 +402,24 @@ func TestRelaysOutvoteAMisprint(t *testing.T) {
 		})
 	}
 }
+
+// A bound that fits another side's figure is vague even when a third
+// claim narrowed that side's common set away from it: "more than
+// 300,000" beside 300,000 leaves a common set that "up to 300,000" no
+// longer meets. Beirut: the homeless.
+func TestABoundFittingAnotherSidesFigureIsVague(t *testing.T) {
+	d := disputeOn(analyze(t, deskHeader+`  - {id: un, topic: deaths, value: 300000, source: wire}
+  - {id: some, topic: deaths, value: "some 300,000", source: checker}
+  - {id: more, topic: deaths, value: "more than 300,000", source: paper}
+  - {id: minister, topic: deaths, value: "up to 250,000", source: registry}
+  - {id: governor, topic: deaths, value: "up to 300,000", source: governor}
+`), "deaths")
+	if d == nil {
+		t.Fatal("no dispute on deaths")
+	}
+	for _, p := range d.Positions {
+		if slices.Contains(p.OriginIDs, "governor") {
+			t.Errorf("the governor's up to 300,000 stands on side %s; it fits both", p.Common)
+		}
+	}
+}

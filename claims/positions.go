@@ -264,16 +264,50 @@ func (b *positioner) numeric(vals *values) layout {
 }
 
 // unplaceSpanning sets aside, as vague, a range or bound that joined one
-// side while its own set also meets another side's common set: "400 to
-// 600" beside "between 500 and 700" and "up to 400" fits both sides and
-// states neither. It was placed with the first because the other side was
-// not there yet, or because their common set was wider then. A claim is
-// left where it is when it is its side's only member, or when the side
-// without it would meet another.
+// side while it also fits another: "400 to 600" beside "between 500 and
+// 700" and "up to 400" fits both sides and states neither. It was placed
+// with the first because the other side was not there yet, or because a
+// bound had narrowed the other's common set away from it ("more than
+// 300,000" beside 300,000). A range fits a side when it meets the side's
+// common set or one of its figures. A claim is left where it is when it
+// is its side's only member, or when the side without it would meet
+// another.
 func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
+	// hull is, per position, the span of its figures' sets: each holds
+	// the common set, so the span does too.
+	hull := make([]interval, len(b.pos))
+	figures := make([]bool, len(b.pos))
 	for k := range b.keys {
 		p := owner[k]
-		if p < 0 || isFigure(vals.at(b.keys[k].claim)) || !b.meetsOther(b.keys[k].set, int(p)) {
+		if p < 0 || !isFigure(vals.at(b.keys[k].claim)) {
+			continue
+		}
+		s := b.keys[k].set
+		if !figures[p] {
+			hull[p], figures[p] = s, true
+			continue
+		}
+		if compareIntervals(s, hull[p]) < 0 {
+			hull[p].lo, hull[p].loOpen = s.lo, s.loOpen
+		}
+		if s.hi > hull[p].hi || s.hi == hull[p].hi && !s.hiOpen {
+			hull[p].hi, hull[p].hiOpen = s.hi, s.hiOpen
+		}
+	}
+	fits := func(s interval, p int32) bool {
+		if b.meetsOther(s, int(p)) {
+			return true
+		}
+		for q := range b.pos {
+			if int32(q) != p && figures[q] && s.meets(hull[q]) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range b.keys {
+		p := owner[k]
+		if p < 0 || isFigure(vals.at(b.keys[k].claim)) || !fits(b.keys[k].set, p) {
 			continue
 		}
 		var common interval
