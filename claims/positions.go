@@ -273,6 +273,11 @@ func (b *positioner) numeric(vals *values) layout {
 // is its side's only member, or when the side without it would meet
 // another.
 func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
+	// Most groups, and nearly all of a bulk feed's, have one side or no
+	// range in a side: nothing to look at.
+	if len(b.pos) < 2 || !slices.ContainsFunc(b.keys, func(k claimKey) bool { return !isFigure(vals.at(k.claim)) }) {
+		return
+	}
 	// hull is, per position, the span of its figures' sets: each holds
 	// the common set, so the span does too.
 	hull := make([]interval, len(b.pos))
