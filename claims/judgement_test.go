@@ -178,6 +178,44 @@ claims:
 	}
 }
 
+// One outlet's hedged early figure against the count of the body that
+// keeps it is a guess, not a split, though that body is one origin.
+// Grenfell: "about 600" inside on the first day, against the police's 293
+// from the footage.
+func TestAnOutletsEarlyGuessAgainstTheCount(t *testing.T) {
+	head := `ledger: 1
+sources:
+  registry: {name: Registry, kind: government}
+  checker: {name: Checker, kind: outlet}
+  paper: {name: Paper, kind: outlet}
+  governor: {name: Governor, kind: official}
+topics:
+  toll: {type: number}
+claims:
+`
+	tests := []struct {
+		name, claims string
+		low          bool
+	}{
+		{"an outlet's early guess against the registry", `  - {topic: toll, value: 293, source: registry, date: 2017-11-16}
+  - {topic: toll, value: about 600, source: paper, date: 2017-06-14}`, true},
+		{"an official's early guess against the registry", `  - {topic: toll, value: 293, source: registry, date: 2017-11-16}
+  - {topic: toll, value: about 600, source: governor, date: 2017-06-14}`, false},
+		{"an outlet's later figure against the registry", `  - {topic: toll, value: 293, source: registry, date: 2017-11-16}
+  - {topic: toll, value: about 600, source: paper, date: 2017-12-14}`, false},
+		{"an outlet's early guess against another outlet", `  - {topic: toll, value: 293, source: checker, date: 2017-11-16}
+  - {topic: toll, value: about 600, source: paper, date: 2017-06-14}`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := disputeOn(analyze(t, head+tt.claims+"\n"), "toll")
+			if d == nil || (d.Severity == SeverityLow) != tt.low {
+				t.Fatalf("got %+v, want low %v", d, tt.low)
+			}
+		})
+	}
+}
+
 func TestARelaysFlipIsAMisquote(t *testing.T) {
 	a := analyze(t, deskHeader+`  - {id: a, topic: deaths, value: 934, source: registry, via: [wire], date: 2015-09-26}
   - {id: b, topic: deaths, value: 800, source: registry, via: [wire, paper], date: 2015-10-01}

@@ -136,27 +136,49 @@ const slipAgainst = 3
 // an outlet's or a wire's typo of the other side's figure (see typoOf) or
 // a figure within nearSlip of it, or
 // an early guess (a hedged or approximate figure, made before every claim
-// of the other side). A denial, a reporter's own different figure, or one
-// official's word against many is never a slip: that is often the story.
+// of the other side). An outlet's early guess is one against fewer origins
+// too, when one of them keeps the count. A denial, a reporter's own
+// different figure, or one official's word against many is never a slip:
+// that is often the story.
 func slip(l *Ledger, first, second *Position) *Position {
 	strong, weak := strongAndWeak(first, second)
-	if !loneAgainst(weak, strong) || strong.Origins < slipAgainst {
+	if strong.Origins < slipAgainst {
+		// One outlet's early guess against the count of the body that
+		// keeps it (a ministry, the police, a report) is a guess too,
+		// however few carry the count.
+		for _, p := range [][2]*Position{{strong, weak}, {weak, strong}} {
+			if loneAgainst(p[1], p[0]) && byOutlet(l, p[1]) && keepsCount(l, p[0]) && earlyGuess(l, p[1], p[0]) {
+				return p[1]
+			}
+		}
 		return nil
 	}
-	c := &l.Claims[weak.members[0]]
+	if !loneAgainst(weak, strong) {
+		return nil
+	}
 	if byOutlet(l, weak) && (typoOf(weak.common, strong.common) || nearFigure(weak.common, strong.common)) {
 		return weak
 	}
+	if earlyGuess(l, weak, strong) {
+		return weak
+	}
+	return nil
+}
+
+// earlyGuess reports whether weak's one claim is a hedged or approximate
+// figure made before every claim of strong.
+func earlyGuess(l *Ledger, weak, strong *Position) bool {
+	c := &l.Claims[weak.members[0]]
 	v := weak.common
 	if c.Date == "" || c.Value.Ref != "" || !v.Approx && isFigure(v) {
-		return nil
+		return false
 	}
 	for _, i := range strong.members {
 		if d := l.Claims[i].Date; d == "" || d <= c.Date {
-			return nil
+			return false
 		}
 	}
-	return weak
+	return true
 }
 
 // misread returns the weaker of the two sides when it is one outlet's or
@@ -203,6 +225,16 @@ func loneAgainst(weak, strong *Position) bool {
 func byOutlet(l *Ledger, p *Position) bool {
 	s := l.Sources.Get(p.OriginIDs[0])
 	return s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire)
+}
+
+// keepsCount reports whether one of a side's origins is a body that
+// keeps the count rather than reports it: a government, an official, a
+// document or a data set.
+func keepsCount(l *Ledger, p *Position) bool {
+	return slices.ContainsFunc(p.OriginIDs, func(id string) bool {
+		s := l.Sources.Get(id)
+		return s != nil && (s.Kind == sources.Government || s.Kind == sources.Official || s.Kind == sources.Document || s.Kind == sources.Dataset)
+	})
 }
 
 // nearSlip is the largest relative gap at which one outlet's lone figure
