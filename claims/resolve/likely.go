@@ -5,6 +5,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/sources"
 )
 
 // Likely is the side of a dispute that disputed, the report and check
@@ -47,6 +48,9 @@ func LikelyOf(a *claims.Analysis, r *Result, d *claims.Dispute) *Likely {
 		return settled(a.Ledger, d)
 	}
 	if lk := BesideMistakes(d); lk != nil {
+		return lk
+	}
+	if lk := LaterCount(a.Ledger, d); lk != nil {
 		return lk
 	}
 	if r == nil {
@@ -98,6 +102,67 @@ func BesideMistakes(d *claims.Dispute) *Likely {
 		claims.MistakeMisreading: "the other side reads a bound as the figure",
 	}[what]
 	return &Likely{Value: d.Positions[kept].Common, Position: kept, Reason: reason}
+}
+
+// LaterCount returns the one side of d that holds the count of a body
+// that keeps it (a government, an official, a document, a data set),
+// when every other side is outlets' own figures printed before that body
+// gave its count: the police's 350 residents after their investigation,
+// against the 600 outlets printed in the first days. A desk takes the
+// later count and needs no estimate for it. nil otherwise.
+func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
+	if t := l.Topics[d.Topic]; t == nil || t.Spec.Type != value.Number {
+		return nil // a count, not a choice or a name
+	}
+	keeper, kept := -1, ""
+	for pi := range d.Positions {
+		p := &d.Positions[pi]
+		if p.Denies || !slices.ContainsFunc(p.OriginIDs, func(id string) bool { return keepsCount(l, id) }) {
+			continue
+		}
+		if keeper >= 0 {
+			return nil
+		}
+		keeper = pi
+		for _, i := range p.Members() {
+			if c := &l.Claims[i]; keepsCount(l, c.Source) && c.Date != "" && (kept == "" || c.Date < kept) {
+				kept = c.Date
+			}
+		}
+	}
+	if keeper < 0 || kept == "" {
+		return nil
+	}
+	others := 0
+	for pi := range d.Positions {
+		p := &d.Positions[pi]
+		if pi == keeper || p.Denies {
+			continue
+		}
+		others++
+		for _, id := range p.OriginIDs {
+			if s := l.Sources.Get(id); s == nil || s.Kind != sources.Outlet && s.Kind != sources.Wire {
+				return nil
+			}
+		}
+		for _, i := range p.Members() {
+			if c := &l.Claims[i]; c.Date == "" || c.Date >= kept {
+				return nil
+			}
+		}
+	}
+	if others == 0 {
+		return nil
+	}
+	p := &d.Positions[keeper]
+	return &Likely{Value: p.Common, Position: keeper, Reason: "the later count of the body that keeps it; the other sides are outlets' earlier figures"}
+}
+
+// keepsCount reports whether source id keeps the count rather than
+// reports it: a government, an official, a document or a data set.
+func keepsCount(l *claims.Ledger, id string) bool {
+	s := l.Sources.Get(id)
+	return s != nil && (s.Kind == sources.Government || s.Kind == sources.Official || s.Kind == sources.Document || s.Kind == sources.Dataset)
 }
 
 // firstMember is the first claim of d's first position that has one, by

@@ -168,3 +168,54 @@ func TestMarksAsTheWholeEstimate(t *testing.T) {
 		t.Errorf("only %d of %d disputes marked; the comparison says little", marked, len(a.Disputes))
 	}
 }
+
+// A count the body that keeps it gave after outlets printed their own
+// figures is the likely one, with the reason and no estimate. Grenfell:
+// the police's 350 residents, after investigating, against the 600
+// outlets printed in the first days.
+func TestTheKeepersLaterCountIsLikely(t *testing.T) {
+	const head = `ledger: 1
+sources:
+  police: {name: Police, kind: government}
+  mayor: {name: Mayor, kind: official}
+  a: {name: A, kind: outlet}
+  b: {name: B, kind: outlet}
+  c: {name: C, kind: wire}
+topics:
+  residents: {type: number}
+  club: {type: choice, choices: [G7, G8]}
+claims:
+`
+	tests := []struct {
+		name, claims string
+		topic, want  string // want "" for no such likely value
+	}{
+		{"outlets first, the police after", `  - {topic: residents, value: 600, source: a, date: 2017-06-14}
+  - {topic: residents, value: 600, source: b, date: 2017-06-15}
+  - {topic: residents, value: 600, source: c, date: 2017-06-16}
+  - {topic: residents, value: 350, source: police, date: 2017-07-10}
+`, "residents", "350"},
+		{"an outlet after the police", `  - {topic: residents, value: 600, source: a, date: 2017-06-14}
+  - {topic: residents, value: 350, source: police, date: 2017-07-10}
+  - {topic: residents, value: 600, source: b, date: 2017-07-11}
+`, "residents", ""},
+		{"an official on the other side", `  - {topic: residents, value: 600, source: mayor, date: 2017-06-14}
+  - {topic: residents, value: 350, source: police, date: 2017-07-10}
+`, "residents", ""},
+		{"a choice is no count", `  - {topic: club, value: G8, source: a, date: 2025-11-20}
+  - {topic: club, value: G7, source: police, date: 2025-11-22}
+`, "club", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, head+tt.claims)
+			lk := resolve.LaterCount(a.Ledger, disputeOn(t, a, tt.topic))
+			switch {
+			case tt.want == "" && lk != nil:
+				t.Errorf("likely %s (%s), want none", lk.Value, lk.Reason)
+			case tt.want != "" && (lk == nil || lk.Value != tt.want || lk.Reason == "" || lk.Confidence != 0):
+				t.Errorf("likely %+v, want %s with a reason", lk, tt.want)
+			}
+		})
+	}
+}
