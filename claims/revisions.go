@@ -320,13 +320,15 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 
 // restates reports whether an origin's later claim says again what its
 // earlier one said, in other words, rather than move it: a rounding of
-// the figure ("nearly 3,000" after 2,975), the figure within the topic's
-// tolerance (2,000,001 after 2 million), a bound that still allows the
-// figure ("as many as 1.03 million" after 1.03 million, "more than 700"
-// after 750), a figure inside the earlier bound ("at least 769", then
-// 769), or a bound at the same number ("at least 400", then "up to 400").
-// A bound moved past the figure, or to a new number, or a range, is a new
-// statement.
+// the figure ("nearly 3,000" after 2,975, 2,000,001 after 2 million), a
+// bound that still allows the figure near its end ("as many as 1.03
+// million" after 1.03 million, "more than 700" after 750), a figure
+// inside the earlier bound near its end ("at least 769", then 769), or a
+// bound at the same number ("at least 400", then "up to 400"). Two exact
+// counts that differ are two counts, even within the topic's tolerance
+// (795, then 802), and a figure far inside a bound is a new figure ("more
+// than 1 billion", then 3 billion). A bound moved to a new number, or a
+// range, is a new statement.
 func restates(later, earlier value.Value) bool {
 	if !value.Meets(later, earlier) {
 		return false
@@ -336,15 +338,72 @@ func restates(later, earlier value.Value) bool {
 	case later.Approx:
 		return true
 	case laterFigure && earlierFigure:
-		return true
-	case isBound(later) && earlierFigure, isBound(earlier) && laterFigure:
-		return true
+		return earlier.Approx || !counted(later) || roundingOf(later.Nominal, earlier.Nominal) || roundingOf(earlier.Nominal, later.Nominal)
+	case isBound(later) && earlierFigure:
+		return !counted(later) || nearEnd(earlier.Nominal, later)
+	case isBound(earlier) && laterFigure:
+		return !counted(later) || nearEnd(later.Nominal, earlier)
 	case isBound(later) && isBound(earlier):
 		// "at least 400" and "up to 400" name one number, worded two
 		// ways by two outlets; a bound moved to a new number is new.
 		return boundEnd(later) == boundEnd(earlier)
 	}
 	return false
+}
+
+// counted reports whether v is a quantity whose figures are written to a
+// precision (a count, a sum, a share), so that how round a figure is says
+// how exact it means to be. Dates and durations are not read that way.
+func counted(v value.Value) bool {
+	switch v.Type {
+	case value.Number, value.Money, value.Percent:
+		return true
+	}
+	return false
+}
+
+// roundingOf reports whether round is x written to round's own last
+// significant digit: 2 million for 2,000,001, 800 for 802, but not 795
+// for 802.
+func roundingOf(round, x float64) bool {
+	return math.Abs(round-x) <= roundUnit(round)/2
+}
+
+// nearEnd reports whether a figure is what a bound's number meant: within
+// a factor of two of it, on either side. "At least 769" then 769, "up to
+// 9,000" then 8,500, "more than a quarter million" of 316,000; but "more
+// than 1 billion" said one billion and some, and 3 billion is a new
+// figure. The bound's ends are widened by the topic's tolerance, so its
+// number is not known to the digit; a factor is read the same either way.
+func nearEnd(x float64, bound value.Value) bool {
+	end := boundEnd(bound)
+	if x == end {
+		return true
+	}
+	if x == 0 || end == 0 || math.Signbit(x) != math.Signbit(end) {
+		return false
+	}
+	lo, hi := math.Abs(x), math.Abs(end)
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return hi <= 2*lo
+}
+
+// roundUnit is the place of x's last significant digit: 1,000,000 for 2
+// million, 10,000 for 1.03 million, 1 for 795, 0.01 for 4.83. Zero has
+// no digit to go by and counts as exact.
+func roundUnit(x float64) float64 {
+	x = math.Abs(x)
+	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+		return 0
+	}
+	for p := math.Pow(10, math.Floor(math.Log10(x))); p >= 1e-9; p /= 10 {
+		if r := x / p; math.Abs(r-math.Round(r)) < 1e-6 {
+			return p
+		}
+	}
+	return 0
 }
 
 // boundEnd is a half-line's finite end.
