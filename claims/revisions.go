@@ -33,9 +33,13 @@ type Revision struct {
 }
 
 // String is "police revised 8,000 (1 Mar) → 12,000 (2 Mar)"; the year is
-// shown when the two dates fall in different years.
+// shown when the two dates fall in different years, and a figure given
+// without a day is "undated".
 func (r Revision) String() string {
 	from, to := shortDate(r.FromDate, r.ToDate), shortDate(r.ToDate, r.FromDate)
+	if r.FromDate == "" {
+		from = "undated"
+	}
 	return fmt.Sprintf("%s revised %s (%s) → %s (%s)", r.Origin, r.From, from, r.To, to)
 }
 
@@ -99,17 +103,21 @@ type reviser struct {
 }
 
 // revise returns the claims of a group that no later claim of their own
-// origin revised, and the revisions. Undated claims are never revised and
-// revise nothing, since nothing says which came first.
+// origin revised, and the revisions. Undated claims revise nothing, since
+// nothing says when they were said; one is revised only by its origin's
+// last word (see undatedRevisers).
 func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
 	l := a.Ledger
 	rv.dated = rv.dated[:0]
+	undated := false
 	for _, i := range group {
 		if l.Claims[i].Date != "" {
 			rv.dated = append(rv.dated, i)
+		} else {
+			undated = true
 		}
 	}
-	if len(rv.dated) < 2 {
+	if len(rv.dated) < 2 && !(undated && len(rv.dated) == 1) {
 		return group, nil
 	}
 	// By origin, then date; within a date by what the claims say, so that
@@ -138,6 +146,15 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			}
 		}
 		start = end
+	}
+	if undated {
+		for _, u := range group {
+			if q := rv.undatedReviser(l, u, vals); q >= 0 {
+				a.Superseded[u] = q
+				revs = append(revs, revision(l, u, q))
+				revised++
+			}
+		}
 	}
 	if revised == 0 {
 		return group, nil
@@ -710,14 +727,16 @@ func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
 
 // oneLinePerChange makes one line of each change an origin made: the same
 // change restated through several outlets, or reached from two earlier
-// claims of one day, is one revision, from the latest of them.
+// claims of one day, is one revision, from the latest of them. An undated
+// figure the change also replaced keeps a line of its own ("587 (undated)
+// → 316"), since no date puts it before or after the others.
 func oneLinePerChange(revs []Revision) []Revision {
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.Origin, y.Origin), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.To, y.To),
 			strings.Compare(y.FromDate, x.FromDate))
 	})
 	revs = slices.CompactFunc(revs, func(x, y Revision) bool {
-		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To
+		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To && (x.FromDate == "") == (y.FromDate == "")
 	})
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
