@@ -129,6 +129,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
 	var revs []Revision
+	var from []int // the claim each revision replaced
 	revised := 0
 	for start := 0; start < len(dated); {
 		end := start + 1
@@ -141,6 +142,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 				if q >= 0 {
 					a.Superseded[run[p]] = run[q]
 					revs = append(revs, revision(l, run[p], run[q]))
+					from = append(from, run[p])
 					revised++
 				}
 			}
@@ -152,6 +154,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			if q := rv.undatedReviser(l, u, vals); q >= 0 {
 				a.Superseded[u] = q
 				revs = append(revs, revision(l, u, q))
+				from = append(from, u)
 				revised++
 			}
 		}
@@ -165,6 +168,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			live = append(live, i)
 		}
 	}
+	nameChanges(l, vals, revs, from)
 	return live, oneLinePerChange(revs)
 }
 
