@@ -58,7 +58,7 @@ func nameChanges(l *Ledger, vals *values, revs []Revision, from []int) {
 				continue
 			}
 			outer := intervalOf(a)
-			for _, o := range g {
+			for _, o := range g[:min(len(g), maxNameLook)] {
 				if b := vals.at(o.from); !b.Negated && outer.holds(intervalOf(b)) {
 					g[j].holds++
 				}
@@ -73,6 +73,11 @@ func nameChanges(l *Ledger, vals *values, revs []Revision, from []int) {
 		revs[k] = ns[k].rev
 	}
 }
+
+// maxNameLook bounds how many of a change's claims each is held against,
+// so that one origin's thousands of copies of one day stay linear; a
+// change is nearly always a handful of outlets' wordings.
+const maxNameLook = 64
 
 // printedBefore reports whether the outlet a claim was read in (its last
 // via) published it before day. An outlet without a publication date is

@@ -150,8 +150,9 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		start = end
 	}
 	if undated {
+		runs := rv.originRuns(l)
 		for _, u := range group {
-			if q := rv.undatedReviser(l, u, vals); q >= 0 {
+			if q := rv.undatedReviser(l, u, vals, runs); q >= 0 {
 				a.Superseded[u] = q
 				revs = append(revs, revision(l, u, q))
 				from = append(from, u)

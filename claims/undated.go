@@ -2,10 +2,33 @@ package claims
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
+
+// originRun is one origin's dated claims in a group: where they lie in
+// reviser.dated, and whether any is the origin's own (no via).
+type originRun struct {
+	start, end int
+	direct     bool
+}
+
+// originRuns finds each origin's run in rv.dated, which is in origin and
+// date order, once for all the group's undated claims.
+func (rv *reviser) originRuns(l *Ledger) map[string]originRun {
+	runs := map[string]originRun{}
+	for start := 0; start < len(rv.dated); {
+		src := l.Claims[rv.dated[start]].Source
+		r := originRun{start: start, end: start}
+		for r.end < len(rv.dated) && l.Claims[rv.dated[r.end]].Source == src {
+			r.direct = r.direct || len(l.Claims[rv.dated[r.end]].Via) == 0
+			r.end++
+		}
+		runs[src] = r
+		start = r.end
+	}
+	return runs
+}
 
 // undatedReviser returns the claim that revised u, an undated claim, or
 // -1. A figure given without a day says nothing of when it was said, and
@@ -15,21 +38,19 @@ import (
 // word revises it: when every one of the origin's claims of its latest
 // day revises u as a later claim would, the first of them did; when any
 // of them still allows u, it stands. As for dated claims, an origin heard
-// directly is revised only by its own words (rule 9a). rv.dated holds
-// the group's dated claims in origin and date order.
-func (rv *reviser) undatedReviser(l *Ledger, u int, vals *values) int {
+// directly is revised only by its own words (rule 9a). runs holds each
+// origin's dated claims of the group (originRuns).
+func (rv *reviser) undatedReviser(l *Ledger, u int, vals *values, runs map[string]originRun) int {
 	c := &l.Claims[u]
 	if c.Date != "" || !saysEarlier(c.Quote) {
 		return -1
 	}
-	src := func(j int) string { return l.Claims[rv.dated[j]].Source }
-	start := sort.Search(len(rv.dated), func(j int) bool { return src(j) >= c.Source })
-	end := start
-	for end < len(rv.dated) && src(end) == c.Source {
-		end++
+	or, ok := runs[c.Source]
+	if !ok {
+		return -1
 	}
-	run := rv.dated[start:end]
-	direct := len(c.Via) == 0 || slices.ContainsFunc(run, func(i int) bool { return len(l.Claims[i].Via) == 0 })
+	run := rv.dated[or.start:or.end]
+	direct := len(c.Via) == 0 || or.direct
 	last, q := "", -1
 	pair := [2]int{u, 0}
 	for k := len(run) - 1; k >= 0 && len(run)-k <= maxDirectLook; k-- {
