@@ -105,7 +105,7 @@ type reviser struct {
 // revise returns the claims of a group that no later claim of their own
 // origin revised, and the revisions. Undated claims revise nothing, since
 // nothing says when they were said; one is revised only by its origin's
-// last word (see undatedRevisers).
+// last word (see undatedReviser).
 func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
 	l := a.Ledger
 	rv.dated = rv.dated[:0]
