@@ -14,7 +14,7 @@ func TestRevisionDates(t *testing.T) {
 		{"2017-10-03", "2017-10-03T19:00:00-04:00", "police revised 16 (3 Oct) → 34 (3 Oct 19:00)"},
 		{"2017-10-03T09:30-04:00", "2017-10-03T19:00Z", "police revised 16 (3 Oct 09:30) → 34 (3 Oct 19:00)"},
 		{"2017-12-31", "2018-01-02T08:00:00+01:00", "police revised 16 (31 Dec 2017) → 34 (2 Jan 2018 08:00)"},
-		{"", "2017-10-03", "police revised 16 () → 34 (3 Oct)"},
+		{"", "2017-10-03", "police revised 16 (undated) → 34 (3 Oct)"},
 	}
 	for _, tt := range tests {
 		r := claims.Revision{Origin: "police", From: "16", To: "34", FromDate: tt.from, ToDate: tt.to}

@@ -12,3 +12,6 @@ func WithBruteRun(o Options, n int) Options {
 
 // IsFigure lets the external tests tell figures from ranges and bounds.
 var IsFigure = isFigure
+
+// SaysEarlier lets the external tests read a quote as undatedReviser does.
+var SaysEarlier = saysEarlier

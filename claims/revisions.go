@@ -33,9 +33,13 @@ type Revision struct {
 }
 
 // String is "police revised 8,000 (1 Mar) → 12,000 (2 Mar)"; the year is
-// shown when the two dates fall in different years.
+// shown when the two dates fall in different years, and a figure given
+// without a day is "undated".
 func (r Revision) String() string {
 	from, to := shortDate(r.FromDate, r.ToDate), shortDate(r.ToDate, r.FromDate)
+	if r.FromDate == "" {
+		from = "undated"
+	}
 	return fmt.Sprintf("%s revised %s (%s) → %s (%s)", r.Origin, r.From, from, r.To, to)
 }
 
@@ -99,17 +103,21 @@ type reviser struct {
 }
 
 // revise returns the claims of a group that no later claim of their own
-// origin revised, and the revisions. Undated claims are never revised and
-// revise nothing, since nothing says which came first.
+// origin revised, and the revisions. Undated claims revise nothing, since
+// nothing says when they were said; one is revised only by its origin's
+// last word (see undatedReviser).
 func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
 	l := a.Ledger
 	rv.dated = rv.dated[:0]
+	undated := false
 	for _, i := range group {
 		if l.Claims[i].Date != "" {
 			rv.dated = append(rv.dated, i)
+		} else {
+			undated = true
 		}
 	}
-	if len(rv.dated) < 2 {
+	if len(rv.dated) < 2 && !(undated && len(rv.dated) == 1) {
 		return group, nil
 	}
 	// By origin, then date; within a date by what the claims say, so that
@@ -121,6 +129,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
 	var revs []Revision
+	var from []int // the claim each revision replaced
 	revised := 0
 	for start := 0; start < len(dated); {
 		end := start + 1
@@ -133,11 +142,23 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 				if q >= 0 {
 					a.Superseded[run[p]] = run[q]
 					revs = append(revs, revision(l, run[p], run[q]))
+					from = append(from, run[p])
 					revised++
 				}
 			}
 		}
 		start = end
+	}
+	if undated {
+		runs := rv.originRuns(l)
+		for _, u := range group {
+			if q := rv.undatedReviser(l, u, vals, runs); q >= 0 {
+				a.Superseded[u] = q
+				revs = append(revs, revision(l, u, q))
+				from = append(from, u)
+				revised++
+			}
+		}
 	}
 	if revised == 0 {
 		return group, nil
@@ -148,6 +169,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			live = append(live, i)
 		}
 	}
+	nameChanges(l, vals, revs, from)
 	return live, oneLinePerChange(revs)
 }
 
@@ -320,13 +342,15 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 
 // restates reports whether an origin's later claim says again what its
 // earlier one said, in other words, rather than move it: a rounding of
-// the figure ("nearly 3,000" after 2,975), the figure within the topic's
-// tolerance (2,000,001 after 2 million), a bound that still allows the
-// figure ("as many as 1.03 million" after 1.03 million, "more than 700"
-// after 750), a figure inside the earlier bound ("at least 769", then
-// 769), or a bound at the same number ("at least 400", then "up to 400").
-// A bound moved past the figure, or to a new number, or a range, is a new
-// statement.
+// the figure ("nearly 3,000" after 2,975, 2,000,001 after 2 million), a
+// bound that still allows the figure near its end ("as many as 1.03
+// million" after 1.03 million, "more than 700" after 750), a figure
+// inside the earlier bound near its end ("at least 769", then 769), or a
+// bound at the same number ("at least 400", then "up to 400"). Two exact
+// counts that differ are two counts, even within the topic's tolerance
+// (795, then 802), and a figure far inside a bound is a new figure ("more
+// than 1 billion", then 3 billion). A bound moved to a new number, or a
+// range, is a new statement.
 func restates(later, earlier value.Value) bool {
 	if !value.Meets(later, earlier) {
 		return false
@@ -336,15 +360,72 @@ func restates(later, earlier value.Value) bool {
 	case later.Approx:
 		return true
 	case laterFigure && earlierFigure:
-		return true
-	case isBound(later) && earlierFigure, isBound(earlier) && laterFigure:
-		return true
+		return earlier.Approx || !counted(later) || roundingOf(later.Nominal, earlier.Nominal) || roundingOf(earlier.Nominal, later.Nominal)
+	case isBound(later) && earlierFigure:
+		return !counted(later) || nearEnd(earlier.Nominal, later)
+	case isBound(earlier) && laterFigure:
+		return !counted(later) || nearEnd(later.Nominal, earlier)
 	case isBound(later) && isBound(earlier):
 		// "at least 400" and "up to 400" name one number, worded two
 		// ways by two outlets; a bound moved to a new number is new.
 		return boundEnd(later) == boundEnd(earlier)
 	}
 	return false
+}
+
+// counted reports whether v is a quantity whose figures are written to a
+// precision (a count, a sum, a share), so that how round a figure is says
+// how exact it means to be. Dates and durations are not read that way.
+func counted(v value.Value) bool {
+	switch v.Type {
+	case value.Number, value.Money, value.Percent:
+		return true
+	}
+	return false
+}
+
+// roundingOf reports whether round is x written to round's own last
+// significant digit: 2 million for 2,000,001, 800 for 802, but not 795
+// for 802.
+func roundingOf(round, x float64) bool {
+	return math.Abs(round-x) <= roundUnit(round)/2
+}
+
+// nearEnd reports whether a figure is what a bound's number meant: within
+// a factor of two of it, on either side. "At least 769" then 769, "up to
+// 9,000" then 8,500, "more than a quarter million" of 316,000; but "more
+// than 1 billion" said one billion and some, and 3 billion is a new
+// figure. The bound's ends are widened by the topic's tolerance, so its
+// number is not known to the digit; a factor is read the same either way.
+func nearEnd(x float64, bound value.Value) bool {
+	end := boundEnd(bound)
+	if x == end {
+		return true
+	}
+	if x == 0 || end == 0 || math.Signbit(x) != math.Signbit(end) {
+		return false
+	}
+	lo, hi := math.Abs(x), math.Abs(end)
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return hi <= 2*lo
+}
+
+// roundUnit is the place of x's last significant digit: 1,000,000 for 2
+// million, 10,000 for 1.03 million, 1 for 795, 0.01 for 4.83. Zero has
+// no digit to go by and counts as exact.
+func roundUnit(x float64) float64 {
+	x = math.Abs(x)
+	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+		return 0
+	}
+	for p := math.Pow(10, math.Floor(math.Log10(x))); p >= 1e-9; p /= 10 {
+		if r := x / p; math.Abs(r-math.Round(r)) < 1e-6 {
+			return p
+		}
+	}
+	return 0
 }
 
 // boundEnd is a half-line's finite end.
@@ -651,14 +732,16 @@ func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
 
 // oneLinePerChange makes one line of each change an origin made: the same
 // change restated through several outlets, or reached from two earlier
-// claims of one day, is one revision, from the latest of them.
+// claims of one day, is one revision, from the latest of them. An undated
+// figure the change also replaced keeps a line of its own ("587 (undated)
+// → 316"), since no date puts it before or after the others.
 func oneLinePerChange(revs []Revision) []Revision {
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.Origin, y.Origin), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.To, y.To),
 			strings.Compare(y.FromDate, x.FromDate))
 	})
 	revs = slices.CompactFunc(revs, func(x, y Revision) bool {
-		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To
+		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To && (x.FromDate == "") == (y.FromDate == "")
 	})
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))

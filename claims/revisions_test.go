@@ -237,3 +237,56 @@ func TestRevisionsMatchPairwise(t *testing.T) {
 		}
 	}
 }
+
+// What an origin's later claim does to its earlier one, on a topic with a
+// 1% tolerance: how round a figure is says how exact it means to be, and a
+// bound's number is what the bound said.
+func TestRestatementOrMove(t *testing.T) {
+	const header = `ledger: 1
+sources:
+  government: {name: Government, kind: government}
+  wire: {name: Wire, kind: wire}
+  paper: {name: Paper, kind: outlet}
+topics:
+  toll: {type: number, tolerance: 1%}
+  day: {type: date, tolerance: 30 days}
+claims:
+`
+	tests := []struct {
+		name, earlier, later string
+		revised              bool
+	}{
+		// Chile 2010: ONEMI's 795 of 1 March, the 802 of 3 March.
+		{"two exact counts within tolerance are two counts", "795", "802", true},
+		{"a round figure restates the count it rounds", "802", "800", false},
+		{"the count a round figure stood for restates it", "2 million", "2,000,001", false},
+		{"an approximation within tolerance restates", "795", "about 800", false},
+		// Yahoo: "more than one billion" accounts in 2016, all three
+		// billion in 2017.
+		{"a figure far past a lower bound moves it", "more than 1 billion", "3 billion", true},
+		// Haiti: "more than a quarter million", then the official 316,000.
+		{"a figure near a lower bound restates it", "more than 250,000", "316,000", false},
+		{"a figure far below an upper bound moves it", "up to 9,000", "1,000", true},
+		{"a figure at the bound's number restates it", "at least 769", "769", false},
+		{"a lower bound near the figure restates it", "750", "more than 700", false},
+		{"a lower bound far below the figure moves it", "750", "more than 300", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, header+fmt.Sprintf(`  - {id: e, topic: toll, value: %q, source: government, date: 2025-03-01}
+  - {id: l, topic: toll, value: %q, source: government, date: 2025-03-03}
+`, tt.earlier, tt.later))
+			if _, got := a.Superseded[0]; got != tt.revised {
+				t.Errorf("%s, then %s: revised %v, want %v", tt.earlier, tt.later, got, tt.revised)
+			}
+		})
+	}
+	// Dates are not written to a precision: a day within the topic's
+	// tolerance of another is the same day, as it always was.
+	a := analyze(t, header+`  - {id: e, topic: day, value: 2025-01-01, source: government, date: 2025-03-01}
+  - {id: l, topic: day, value: 2025-01-10, source: government, date: 2025-03-03}
+`)
+	if len(a.Superseded) != 0 {
+		t.Errorf("a day within tolerance revised the other: %v", a.Superseded)
+	}
+}

@@ -51,7 +51,8 @@ type Source struct {
 	Kind Kind
 	URL  string
 	// Published is the date as the ledger writes it (YYYY-MM-DD); it is
-	// kept as text because it is only shown, never compared.
+	// kept as text: it is shown, and compared only as text with other
+	// dates of the same form (a relay printed before or after a change).
 	Published string
 	// Via lists who the source reaches us through, nearest first.
 	Via []string

@@ -248,7 +248,7 @@ func (c *checker) judgeValue(r *Result, x assert.Assertion, t *claims.Topic, v v
 	}
 	cands, why := c.candidates(x, t, v)
 	c.judgeAmong(r, x, v, cands, why)
-	if r.Verdict == Conflicting || r.Verdict == Unverified {
+	if r.Verdict == Conflicting || r.Verdict == Unverified || r.Verdict == Supported && isBound(v) {
 		c.withdrawn(r, x, t, v)
 	}
 }

@@ -17,9 +17,12 @@ import (
 // lies. A figure some live claim still
 // states, or one the revision still meets, is left to the live claims;
 // on a changes: true topic the moment-by-moment judgement says how long
-// it held.
+// it held. A bound the origin moved away from ("more than one billion",
+// then all three billion) is withdrawn too, even where the new figure
+// fits it: the revision is the engine's word that the figure moved past
+// what the bound said (docs/JUDGEMENT.md, rule 10a).
 func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v value.Value) {
-	if t.Changes || v.Negated || !isFigure(v) {
+	if t.Changes || v.Negated || !isFigure(v) && !isBound(v) {
 		return
 	}
 	l := c.a.Ledger
@@ -47,7 +50,7 @@ func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v va
 		for next, ok := c.a.Superseded[last]; ok; next, ok = c.a.Superseded[last] {
 			last = next
 		}
-		if value.Meets(v, c.a.Value(last)) || !c.a.Comparable(last) {
+		if isFigure(v) && value.Meets(v, c.a.Value(last)) || !c.a.Comparable(last) {
 			continue
 		}
 		nc := &l.Claims[last]
@@ -64,8 +67,17 @@ func (c *checker) withdrawn(r *Result, x assert.Assertion, t *claims.Topic, v va
 // word) that an assertion can repeat.
 func isFigure(v value.Value) bool { return !math.IsNaN(v.Nominal) && v.Ref == "" }
 
-// states reports whether w states the figure v: the same number, however
-// written, and not a denial of it.
+// isBound reports whether v is a half-line ("more than one billion").
+func isBound(v value.Value) bool { return v.Ref == "" && math.IsInf(v.Lo, 0) != math.IsInf(v.Hi, 0) }
+
+// states reports whether w states the figure or bound v: the same number,
+// however written, or the same half-line, and not a denial of it.
 func states(w, v value.Value) bool {
-	return !w.Negated && !math.IsNaN(w.Nominal) && w.Nominal == v.Nominal && w.Currency == v.Currency && w.Type == v.Type
+	if w.Negated || w.Currency != v.Currency || w.Type != v.Type {
+		return false
+	}
+	if isBound(v) {
+		return isBound(w) && w.Lo == v.Lo && w.Hi == v.Hi && w.LoOpen == v.LoOpen && w.HiOpen == v.HiOpen
+	}
+	return !math.IsNaN(w.Nominal) && w.Nominal == v.Nominal
 }
