@@ -305,7 +305,7 @@ func (c *checker) judgeAmong(r *Result, x assert.Assertion, v value.Value, cands
 			r.Others = []Side{c.side(disagree)}
 		}
 	}
-	if !mistaken(r, d) {
+	if !mistaken(r, d) && !laterCounted(r, d, c.a.Ledger) {
 		c.judge(r, d, t, v, len(agree), len(disagree))
 	}
 	if (r.Verdict == Conflicting || r.Verdict == Refuted) && r.Settled == "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/resolve"
 )
 
 // mistaken judges an assertion on an open dispute whose only other sides,
@@ -64,4 +65,22 @@ func mistakes(ss []Side) string {
 		parts[i] = s.String() + ", " + what
 	}
 	return strings.Join(parts, "; ")
+}
+
+// laterCounted judges an assertion that agrees with the count of the body
+// that keeps it, given after every other side's outlets printed theirs
+// (resolve.LaterCount): a desk calls the police's 293 inside supported,
+// not conflicting with one outlet's first-day "about 600". It reports
+// whether it judged r.
+func laterCounted(r *Result, d *claims.Dispute, l *claims.Ledger) bool {
+	if d == nil || d.Status == "dismissed" || d.Status == "resolved" && d.Settled != "" || len(r.Agrees) != 1 {
+		return false
+	}
+	lk := resolve.LaterCount(l, d)
+	if lk == nil || r.Agrees[0].Value != d.Positions[lk.Position].Common {
+		return false
+	}
+	r.Verdict = Supported
+	r.Message = fmt.Sprintf("agrees with %s, the later count of the body that keeps it; set aside: %s, outlets' earlier figures", r.Agrees[0], joinSides(r.Others))
+	return true
 }

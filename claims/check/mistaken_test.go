@@ -48,3 +48,40 @@ claims:
 		}
 	}
 }
+
+// A draft that gives the count of the body that keeps it, made after the
+// outlets' own figures, is supported; the outlets' earlier figure still
+// conflicts. Grenfell: 293 inside, from the police's footage.
+func TestTheKeepersLaterCountSupports(t *testing.T) {
+	a := analyzeText(t, `
+ledger: 1
+sources:
+  police: {kind: government}
+  paper: {kind: outlet}
+  mayor: {kind: official}
+topics:
+  inside: {type: number}
+  flats: {type: number}
+claims:
+  - {topic: inside, value: about 600, source: paper, date: 2017-06-14}
+  - {topic: inside, value: 293, source: police, date: 2017-11-16}
+  - {topic: flats, value: 120, source: mayor, date: 2017-06-14}
+  - {topic: flats, value: 129, source: police, date: 2017-11-16}
+`)
+	tests := []struct {
+		topic, value string
+		verdict      Verdict
+		message      string
+	}{
+		{"inside", "293", Supported, "the later count of the body that keeps it; set aside: ≈ 600 (paper)"},
+		{"inside", "600", Conflicting, "the other side: 293 (police)"},
+		// An official's figure is no outlet's early report.
+		{"flats", "129", Conflicting, "the other side: 120 (mayor)"},
+	}
+	for _, tt := range tests {
+		got := Claims(a, []assert.Assertion{{Topic: tt.topic, Value: tt.value}}, nil)[0]
+		if got.Verdict != tt.verdict || !strings.Contains(got.Message, tt.message) {
+			t.Errorf("%s = %q: %s: %s, want %s containing %q", tt.topic, tt.value, got.Verdict, got.Message, tt.verdict, tt.message)
+		}
+	}
+}
