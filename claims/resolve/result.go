@@ -176,9 +176,16 @@ func (e *estimator) thin(gi int, order []int32) bool {
 	// the origins' accuracies choose it, and a desk cannot lean on an
 	// accuracy learnt from a handful of claims. Only origins that name
 	// one of the two count: a range fits, it does not affirm, and a
-	// denial of a figure leaves every other.
-	// An origin whose vote the estimate mostly discounts as copied is no
-	// independent origin.
+	// denial of a figure leaves every other. An origin whose vote the
+	// estimate mostly discounts as copied is no independent origin.
+	first, end := e.groups[gi].votes, e.groups[gi+1].votes
+	few := false
+	for v := first; v < end && !few; v++ {
+		few = e.evidence[e.votes[v].origin] < thinEvidence
+	}
+	if !few {
+		return false // every accuracy here is known: the usual case in a feed
+	}
 	x, y := order[0], order[1]
 	var forX, forY []int32 // origins, each counted once a side
 	thin := false
@@ -191,7 +198,6 @@ func (e *estimator) thin(gi int, order []int32) bool {
 		}
 		thin = thin || e.evidence[o] < thinEvidence
 	}
-	first, end := e.groups[gi].votes, e.groups[gi+1].votes
 	for v := first; v < end; v++ {
 		if vt := &e.votes[v]; e.disc[v] >= 0.5 && (vt.kind == kindPoint || vt.kind == kindVague) && (vt.a == x || vt.a == y) {
 			stand(v, vt.a)
