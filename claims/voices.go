@@ -86,7 +86,8 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	}
 	var v voices
 	var out []Misquote
-	byDate := map[string][]int{} // origin -> its dated claims by date, made when first needed
+	byDate := map[string][]int{}    // origin -> its dated claims by date, made when first needed
+	votes := map[string]outvoting{} // origin -> what its outlets carried most, made when first needed
 	for r := range lay.nPlain {
 		for _, i := range lay.positions[r].members {
 			c := &l.Claims[i]
@@ -102,7 +103,12 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 				}
 				q, ok = sandwiched(l, i, dated, rankOf)
 				if !ok {
-					q, ok = outvoted(l, i, byOrigin[c.Source], rankOf)
+					o, made := votes[c.Source]
+					if !made {
+						o = outvote(l, byOrigin[c.Source], rankOf)
+						votes[c.Source] = o
+					}
+					q, ok = o.against(l, i, rankOf)
 				}
 			}
 			if !ok || q < 0 || q == r {
@@ -152,18 +158,18 @@ func sandwiched(l *Ledger, i int, dated []int, rankOf map[int]int) (int, bool) {
 	return rankOf[before], true
 }
 
-// outvoted returns the position where more outlets carry relay i's origin
-// than carry it in i's own position and in any other, when i is dated
-// within the days those outlets printed it: the origin, heard only through
-// relays, said that, and i's outlet misprinted it (15.5 tonnes a floor
-// through two outlets, 17 through a third, the same week). same is the
-// origin's claims in the group. An outlet counts by the first relay of its
-// chain, the one that heard the origin.
-func outvoted(l *Ledger, i int, same []int, rankOf map[int]int) (int, bool) {
-	d := l.Claims[i].Date
-	if d == "" {
-		return 0, false
-	}
+// outvoting is where more outlets carry an origin, heard only through
+// relays, than carry it anywhere else: the position (rank) and the days
+// those outlets printed it. rank is -1 when no position has most.
+type outvoting struct {
+	rank        int
+	first, last string
+}
+
+// outvote finds where most outlets carry the origin whose claims in the
+// group are same. An outlet counts by the first relay of its chain, the
+// one that heard the origin; a position needs two outlets or more.
+func outvote(l *Ledger, same []int, rankOf map[int]int) outvoting {
 	outlets := map[int]map[string]bool{} // rank -> first relays
 	for _, j := range same {
 		c := &l.Claims[j]
@@ -185,22 +191,31 @@ func outvoted(l *Ledger, i int, same []int, rankOf map[int]int) (int, bool) {
 			tied = true
 		}
 	}
-	if tied || best == rankOf[i] || len(outlets[best]) < 2 {
-		return 0, false
+	if best < 0 || tied || len(outlets[best]) < 2 {
+		return outvoting{rank: -1}
 	}
-	first, last := "", ""
+	o := outvoting{rank: best}
 	for _, j := range same {
 		if dj := l.Claims[j].Date; rankOf[j] == best && len(l.Claims[j].Via) > 0 && dj != "" {
-			if first == "" || dj < first {
-				first = dj
+			if o.first == "" || dj < o.first {
+				o.first = dj
 			}
-			last = max(last, dj)
+			o.last = max(o.last, dj)
 		}
 	}
-	if first == "" || d < first || d > last {
+	return o
+}
+
+// against returns the position where most outlets carry relay i's origin
+// when i stands elsewhere, dated within the days they printed it: the
+// origin said that, and i's outlet misprinted it (15.5 tonnes a floor
+// through two outlets, 17 through a third, the same day).
+func (o outvoting) against(l *Ledger, i int, rankOf map[int]int) (int, bool) {
+	d := l.Claims[i].Date
+	if o.rank < 0 || o.rank == rankOf[i] || d == "" || o.first == "" || d < o.first || d > o.last {
 		return 0, false
 	}
-	return best, true
+	return o.rank, true
 }
 
 // ownOrigins drops from a position's origins the outlets that also relay
