@@ -270,8 +270,7 @@ func (b *positioner) numeric(vals *values) layout {
 // bound had narrowed the other's common set away from it ("more than
 // 300,000" beside 300,000). A range fits a side when it meets the side's
 // common set or one of its figures. A claim is left where it is when it
-// is its side's only member, or when the side without it would meet
-// another.
+// is all its side holds, or when the side without it would meet another.
 func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 	// Most groups, and nearly all of a bulk feed's, have one side or no
 	// range in a side: nothing to look at.
@@ -299,48 +298,68 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			hull[p].hi, hull[p].hiOpen = s.hi, s.hiOpen
 		}
 	}
+	// fits reports whether s meets a position other than p: its common
+	// set, or the span of its figures. Positions lie in value order, so
+	// only those around s need a look.
+	order := b.tree.inOrder()
 	fits := func(s interval, p int32) bool {
-		if b.meetsOther(s, int(p)) {
-			return true
-		}
-		for q := range b.pos {
-			if int32(q) != p && figures[q] && s.meets(hull[q]) {
+		lo := sort.Search(len(order), func(i int) bool { return !b.pos[order[i]].common.below(s) })
+		for i := max(lo-1, 0); i < len(order); i++ {
+			q := order[i]
+			meets := b.pos[q].common.meets(s)
+			if int32(q) != p && (meets || figures[q] && s.meets(hull[q])) {
 				return true
+			}
+			if i >= lo && !meets {
+				break
 			}
 		}
 		return false
 	}
+	// Each side at once: its spanning ranges leave together, so that the
+	// side's common set is worked out once, in one pass over the claims.
+	spanning := make([]bool, len(b.keys))
+	leaving := make([]int, len(b.pos))
+	for k := range b.keys {
+		if p := owner[k]; p >= 0 && !isFigure(vals.at(b.keys[k].claim)) && fits(b.keys[k].set, p) {
+			spanning[k] = true
+			leaving[p]++
+		}
+	}
+	rest := make([]int, len(b.pos))
+	common := make([]interval, len(b.pos))
+	v := make([]value.Value, len(b.pos))
 	for k := range b.keys {
 		p := owner[k]
-		if p < 0 || isFigure(vals.at(b.keys[k].claim)) || !fits(b.keys[k].set, p) {
+		if p < 0 || spanning[k] || leaving[p] == 0 {
 			continue
 		}
-		var common interval
-		var v value.Value
-		rest := 0
-		for j := range b.keys {
-			if j == k || owner[j] != p {
-				continue
-			}
-			if rest == 0 {
-				common, v = b.keys[j].set, vals.at(b.keys[j].claim)
-			} else {
-				common, v = common.and(b.keys[j].set), intersect(v, vals.at(b.keys[j].claim))
-			}
-			rest++
+		if rest[p] == 0 {
+			common[p], v[p] = b.keys[k].set, vals.at(b.keys[k].claim)
+		} else {
+			common[p], v[p] = common[p].and(b.keys[k].set), intersect(v[p], vals.at(b.keys[k].claim))
 		}
-		if rest == 0 {
+		rest[p]++
+	}
+	for p := range b.pos {
+		if leaving[p] == 0 || rest[p] == 0 {
+			leaving[p] = 0
 			continue
 		}
 		was := b.pos[p]
-		b.pos[p].common = common
-		if b.meetsOther(common, int(p)) {
+		b.pos[p].common = common[p]
+		if b.meetsOther(common[p], p) {
 			b.pos[p] = was
+			leaving[p] = 0
 			continue
 		}
-		b.pos[p].value = v
-		owner[k] = -1
-		b.aside = append(b.aside, k)
+		b.pos[p].value = v[p]
+	}
+	for k := range b.keys {
+		if p := owner[k]; p >= 0 && spanning[k] && leaving[p] > 0 {
+			owner[k] = -1
+			b.aside = append(b.aside, k)
+		}
 	}
 }
 

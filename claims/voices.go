@@ -88,6 +88,7 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	var out []Misquote
 	byDate := map[string][]int{}    // origin -> its dated claims by date, made when first needed
 	votes := map[string]outvoting{} // origin -> what its outlets carried most, made when first needed
+	heads := map[int]string{}       // position -> its head, made when first needed
 	for r := range lay.nPlain {
 		for _, i := range lay.positions[r].members {
 			c := &l.Claims[i]
@@ -119,8 +120,12 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 			}
 			relay := c.Via[len(c.Via)-1]
 			v.misquoted[i] = relay
-			out = append(out, Misquote{Claim: c.ID, Relay: relay, Origin: c.Source,
-				Relayed: c.Value.Raw, Own: headOf(l, lay.positions[q].members, nil)})
+			own, made := heads[q]
+			if !made {
+				own = headOf(l, lay.positions[q].members, nil)
+				heads[q] = own
+			}
+			out = append(out, Misquote{Claim: c.ID, Relay: relay, Origin: c.Source, Relayed: c.Value.Raw, Own: own})
 		}
 	}
 	return v, out
