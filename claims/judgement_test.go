@@ -463,3 +463,49 @@ func TestABoundFittingAnotherSidesFigureIsVague(t *testing.T) {
 		}
 	}
 }
+
+// An outlet's recollection, months later, of what its origin said at a
+// moment is no new word of the origin's: it revises nothing, and where it
+// conflicts with what the outlets of the time carried it is a misquote.
+// The Chinese milk scandal: the ministry's 53,000 sick as of 21 September,
+// carried that week, and Time's "from 60,000" in December.
+func TestARecollectionRevisesNothing(t *testing.T) {
+	const head = `ledger: 1
+sources:
+  ministry: {name: Ministry, kind: government}
+  wire: {name: Wire, kind: wire}
+  paper: {name: Paper, kind: outlet}
+  checker: {name: Checker, kind: outlet}
+topics:
+  sick: {type: number, changes: true}
+claims:
+  - {id: a, topic: sick, value: 53000, source: ministry, via: [wire], date: 2008-09-22, as_of: 2008-09-21}
+  - {id: b, topic: sick, value: 53000, source: ministry, via: [paper], date: 2008-09-22, as_of: 2008-09-21}
+`
+	tests := []struct {
+		name, claim string
+		misquote    string
+	}{
+		{"months later", "  - {id: c, topic: sick, value: 60000, source: ministry, via: [checker], date: 2008-12-02, as_of: 2008-09-21}\n", "checker"},
+		// Two days on, a new figure for the moment is the ministry's news.
+		{"days later", "  - {id: c, topic: sick, value: 60000, source: ministry, via: [checker], date: 2008-09-24, as_of: 2008-09-21}\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, head+tt.claim)
+			d := disputeOn(a, "sick")
+			got := ""
+			if d != nil {
+				for _, m := range d.Misquotes {
+					got = m.Relay
+				}
+			}
+			if got != tt.misquote {
+				t.Errorf("misquote by %q, want %q; revisions %v", got, tt.misquote, a.Revisions)
+			}
+			if tt.misquote != "" && len(a.Revisions) > 0 {
+				t.Errorf("revisions %v: a recollection revises nothing", a.Revisions)
+			}
+		})
+	}
+}

@@ -207,6 +207,13 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 	for q := range misquoted {
 		by[q] = -1
 	}
+	// An outlet's recollection of a past moment is no new word of the
+	// origin's: it revises nothing (see looksBack).
+	for p, q := range by {
+		if q >= 0 && looksBack(&l.Claims[run[q]]) {
+			by[p] = -1
+		}
+	}
 	return by
 }
 

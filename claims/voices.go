@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/sources"
@@ -163,6 +164,24 @@ func sandwiched(l *Ledger, i int, dated []int, rankOf map[int]int) (int, bool) {
 	return rankOf[before], true
 }
 
+// lookBack is how long after the moment it reports a relay must be
+// printed to be a recollection of it rather than news of it.
+const lookBack = 7 * 24 * time.Hour
+
+// looksBack reports whether claim c is an outlet's recollection of what
+// its origin said at a moment well before the outlet printed it (Time in
+// December on the ministry's count of 21 September). Such a relay revises
+// nothing: the origin said nothing new by it. When it conflicts with what
+// the outlets of the time carried, it is a misquote.
+func looksBack(c *Claim) bool {
+	if len(c.Via) == 0 || c.AsOf == "" || c.Date == "" {
+		return false
+	}
+	at, _, ok1 := ParseDate(c.AsOf)
+	on, _, ok2 := ParseDate(c.Date)
+	return ok1 && ok2 && on.Sub(at) > lookBack
+}
+
 // outvoting is where more outlets carry an origin, heard only through
 // relays, than carry it anywhere else: the position (rank) and the days
 // those outlets printed it. rank is -1 when no position has most.
@@ -216,8 +235,14 @@ func outvote(l *Ledger, same []int, rankOf map[int]int) outvoting {
 // origin said that, and i's outlet misprinted it (15.5 tonnes a floor
 // through two outlets, 17 through a third, the same day).
 func (o outvoting) against(l *Ledger, i int, rankOf map[int]int) (int, bool) {
-	d := l.Claims[i].Date
-	if o.rank < 0 || o.rank == rankOf[i] || d == "" || o.first == "" || d < o.first || d > o.last {
+	c := &l.Claims[i]
+	if o.rank < 0 || o.rank == rankOf[i] {
+		return 0, false
+	}
+	if looksBack(c) {
+		return o.rank, true
+	}
+	if d := c.Date; d == "" || o.first == "" || d < o.first || d > o.last {
 		return 0, false
 	}
 	return o.rank, true
