@@ -188,7 +188,7 @@ func config() (Config, error) {
 		}
 		m, err := glob(pat)
 		if err != nil {
-			return c, fmt.Errorf("--claims %q: %v", pat, err)
+			return c, fmt.Errorf("--claims %q: %w", pat, err)
 		}
 		if len(m) == 0 {
 			return c, fmt.Errorf("--claims %q matches no file", pat)
