@@ -99,6 +99,7 @@ func TestStreamTakes(t *testing.T) {
 		"ledger: 1\ntopics:\n  t:\n    type: choice\n    choices:\n      # first\n      - a  # c\n      - b: [bee]\n      - c: d\n",
 		"# top\n\n# title's\ntitle: \"x\"\nledger: 1  # v\nclaims:  # all\n  - {source: a, value: '1,000', topic: t}  # c\n\n  # next\n  - value: \"it's\"\n    # the topic\n    topic: t\n    context: {z: 'y', a: b}\n",
 		"ledger: 1\nsources:\n  b: {kind: wire, name: B}\n\n  # A's\n  a:\n    kind: outlet  # k\n    name: 'A''s'\n",
+		"ledger: 1\nsources:\n  a:\n    name: A\n    texts:\n      - texts/a.txt\n      - {path: texts/b.txt, url: 'https://x.org/b?a=1', date: 2017-06-28}  # c\n      - {url: \"https://x.org/c\", path: c.txt}\n",
 	} {
 		if !checkStream(t, "input", []byte(in)) {
 			_, err := ledgerfile.FormatStream([]byte(in))
@@ -156,6 +157,7 @@ func FuzzStreamMatchesTree(f *testing.F) {
 		"ledger: 1\nclaims:\n  - {source: a, topic: t, value: '1'}  # c\n  # head\n  - value: 2\n    # above topic\n    topic: t\n    source: a\n",
 		"# doc\n\n# head\ntitle: x # v\nledger: 1\n\nsources:\n  a: {name: A, kind: outlet} # c\n  # b's\n  b:\n    kind: wire  # k\n    name: \"B\\x41\"\n",
 		"ledger: 1\nclaims:\n  -   topic: t\n      value: \"a\\u00e9\"\n      context: {z: '1', a: b:c}\n      via: [x, 'y''s']\n",
+		"ledger: 1\nsources:\n  a:\n    texts:\n      - a.txt\n      - {path: b.txt, url: 'https://x.org/?q=1', date: 2017-06-28} # c\n",
 	} {
 		f.Add([]byte(nil), []byte(s))
 	}

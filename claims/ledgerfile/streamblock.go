@@ -162,6 +162,13 @@ func (b *blockReader) listItem(s string, n, line int, head []string) error {
 	if k, j, isKey := key(s, m); isKey {
 		it.key, it.isPair = k, true
 		it.val, it.comment, ok = blockValue(s, j)
+	} else if m < len(s) && s[m] == '{' {
+		// A one-line mapping of scalars, as fmt writes a text with its
+		// url and date: {path: a.txt, url: https://…, date: 2017-06-28}.
+		var j int
+		if it.val, j, ok = flowCollection(s, m); ok {
+			it.comment, ok = lineComment(s, j)
+		}
 	} else {
 		it.val, it.comment, ok = blockValue(s, m)
 		ok = ok && it.val.kind == 0
@@ -335,7 +342,7 @@ func (e *emitter) field(f *sfield, prefix string, indent int, comment string) {
 	}
 	flowable := true
 	for _, it := range f.list {
-		flowable = flowable && !it.isPair && it.head == nil && it.comment == ""
+		flowable = flowable && !it.isPair && it.val.kind == 0 && it.head == nil && it.comment == ""
 	}
 	if flowable {
 		v := sval{kind: '['}
@@ -351,7 +358,7 @@ func (e *emitter) field(f *sfield, prefix string, indent int, comment string) {
 		e.comments(it.head, indent+2)
 		switch {
 		case !it.isPair:
-			e.line(pad+"- "+Scalar(it.val.s, Block), it.comment)
+			e.line(pad+"- "+it.val.inline(false), it.comment)
 		case it.val.kind == 0 && it.head == nil && it.comment == "":
 			e.line(pad+"- {"+Scalar(it.key, Flow)+": "+Scalar(it.val.s, Flow)+"}", "")
 		default:
