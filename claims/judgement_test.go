@@ -509,3 +509,31 @@ claims:
 		})
 	}
 }
+
+// One origin's figure, carried differently by two outlets, is in doubt,
+// not split: low. The origin's own two figures keep their weight. Beirut:
+// the ministry's injured "of the 5,000" through AFP, "out of 6000" through
+// al-Alam, the same evening.
+func TestRelaysThatDisagreeRateLow(t *testing.T) {
+	tests := []struct {
+		name, claims string
+		low          bool
+	}{
+		{"outlets", `  - {topic: deaths, value: 5000, source: registry, via: [wire, paper], date: 2020-08-07}
+  - {topic: deaths, value: 6000, source: registry, via: [checker, governor], date: 2020-08-07}
+`, true},
+		{"the origin itself", `  - {topic: deaths, value: 5000, source: registry, date: 2020-08-07}
+  - {topic: deaths, value: 6000, source: registry, date: 2020-08-07}
+  - {topic: deaths, value: 5000, source: registry, via: [wire, paper], date: 2020-08-07}
+  - {topic: deaths, value: 6000, source: registry, via: [checker, governor], date: 2020-08-07}
+`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := disputeOn(analyze(t, strings.Replace(deskHeader, "deaths: {type: number, tolerance: 5%}", "deaths: {type: number}", 1)+tt.claims), "deaths")
+			if d == nil || (d.Severity == SeverityLow) != tt.low {
+				t.Fatalf("got %+v, want low %v", d, tt.low)
+			}
+		})
+	}
+}

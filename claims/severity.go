@@ -99,7 +99,7 @@ func rate(d *Dispute, l *Ledger) {
 	if len(d.Kinds) == 1 && d.Kinds[0] == KindSelf {
 		score *= 0.8 // one origin's slip: worth a look, less than a real split
 	}
-	if first.Mistake == MistakeMisquote || second.Mistake == MistakeMisquote {
+	if first.Mistake == MistakeMisquote || second.Mistake == MistakeMisquote || relaysDisagree(l, d, first, second) {
 		// An outlet that misprinted what its origin said is the outlet's
 		// error, not a split between sources.
 		score = math.Min(score, 44)
@@ -125,6 +125,24 @@ func rate(d *Dispute, l *Ledger) {
 	default:
 		d.Severity = SeverityLow
 	}
+}
+
+// relaysDisagree reports whether d is one origin's figures that reach us
+// only through outlets, which carried different ones: what the origin
+// said is in doubt, not split between sources, and one outlet likely
+// misprinted it.
+func relaysDisagree(l *Ledger, d *Dispute, first, second *Position) bool {
+	if len(d.Kinds) != 1 || d.Kinds[0] != KindSelf {
+		return false
+	}
+	for _, p := range []*Position{first, second} {
+		for _, i := range p.members {
+			if len(l.Claims[i].Via) == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // slipAgainst is how many independent origins a side needs before one
