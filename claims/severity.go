@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/value"
-	"github.com/claimdiff/claimdiff/sources"
 )
 
 // Severity ranks disputes for a reader's attention.
@@ -242,16 +241,15 @@ func loneAgainst(weak, strong *Position) bool {
 // different figure is its own.
 func byOutlet(l *Ledger, p *Position) bool {
 	s := l.Sources.Get(p.OriginIDs[0])
-	return s != nil && (s.Kind == sources.Outlet || s.Kind == sources.Wire)
+	return s != nil && s.Kind.Reports()
 }
 
 // keepsCount reports whether one of a side's origins is a body that
-// keeps the count rather than reports it: a government, an official, a
-// document or a data set.
+// keeps the count rather than reports it (sources.Kind.KeepsCount).
 func keepsCount(l *Ledger, p *Position) bool {
 	return slices.ContainsFunc(p.OriginIDs, func(id string) bool {
 		s := l.Sources.Get(id)
-		return s != nil && (s.Kind == sources.Government || s.Kind == sources.Official || s.Kind == sources.Document || s.Kind == sources.Dataset)
+		return s != nil && s.Kind.KeepsCount()
 	})
 }
 

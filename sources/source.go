@@ -31,6 +31,18 @@ const (
 // them.
 var Kinds = []Kind{Outlet, Wire, Official, Person, Government, Document, Dataset}
 
+// Reports says whether a source of this kind carries news rather than
+// makes it: an outlet or a wire, whose slips and early guesses the
+// engine reads as such.
+func (k Kind) Reports() bool { return k == Outlet || k == Wire }
+
+// KeepsCount says whether a source of this kind keeps the figures it
+// gives rather than reports them: a government, an official, a document
+// or a data set.
+func (k Kind) KeepsCount() bool {
+	return k == Government || k == Official || k == Document || k == Dataset
+}
+
 // ParseKind reads a kind as a ledger spells it. Case and surrounding white
 // space do not matter.
 func ParseKind(s string) (Kind, bool) {

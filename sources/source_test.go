@@ -81,3 +81,18 @@ func TestSourceAnonymous(t *testing.T) {
 		}
 	}
 }
+
+func TestKindReportsOrKeepsCount(t *testing.T) {
+	for _, tt := range []struct {
+		kind          Kind
+		reports, keep bool
+	}{
+		{Outlet, true, false}, {Wire, true, false}, {Person, false, false},
+		{Official, false, true}, {Government, false, true}, {Document, false, true}, {Dataset, false, true},
+		{"", false, false},
+	} {
+		if tt.kind.Reports() != tt.reports || tt.kind.KeepsCount() != tt.keep {
+			t.Errorf("%q: reports %v, keeps the count %v; want %v, %v", tt.kind, tt.kind.Reports(), tt.kind.KeepsCount(), tt.reports, tt.keep)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/value"
-	"github.com/claimdiff/claimdiff/sources"
 )
 
 // Likely is the side of a dispute that disputed, the report and check
@@ -141,7 +140,7 @@ func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
 		}
 		others++
 		for _, id := range p.OriginIDs {
-			if s := l.Sources.Get(id); s == nil || s.Kind != sources.Outlet && s.Kind != sources.Wire {
+			if s := l.Sources.Get(id); s == nil || !s.Kind.Reports() {
 				return nil
 			}
 		}
@@ -159,10 +158,10 @@ func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
 }
 
 // keepsCount reports whether source id keeps the count rather than
-// reports it: a government, an official, a document or a data set.
+// reports it (sources.Kind.KeepsCount).
 func keepsCount(l *claims.Ledger, id string) bool {
 	s := l.Sources.Get(id)
-	return s != nil && (s.Kind == sources.Government || s.Kind == sources.Official || s.Kind == sources.Document || s.Kind == sources.Dataset)
+	return s != nil && s.Kind.KeepsCount()
 }
 
 // firstMember is the first claim of d's first position that has one, by
