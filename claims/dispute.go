@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // Kind says why a dispute is one. Its names are stable: --kind takes them
@@ -345,28 +346,18 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	a := &Analysis{Ledger: l, Superseded: map[int]int{}, placed: map[int]place{}}
 	vals, refs := resolveRelative(l, a, opts.References)
 	a.vals = vals
-	rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
-	var pb positioner
-	for _, g := range groupClaims(l, vals) {
-		live, revs := rv.revise(a, g, vals)
-		a.Revisions = append(a.Revisions, revs...)
-		if d, ok := a.compare(&pb, live, vals, refs); ok {
-			d.Revisions = revs
-			a.applyStatus(&d, opts.Today)
-			a.Disputes = append(a.Disputes, d)
-		}
-	}
+	a.compareGroups(groupClaims(l, vals), vals, refs, opts)
 	// A changing topic's count moving from moment to moment is the
 	// origin revising it too; the dispute about the later moment shows it.
 	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
 		a.Revisions = append(a.Revisions, moved...)
-		at := map[string]int{}
+		at := make(map[GroupKey]int, len(a.Disputes))
 		for di := range a.Disputes {
 			d := &a.Disputes[di]
-			at[d.Topic+"\x00"+d.Context+"\x00"+d.Moment] = di
+			at[GroupKey{d.Topic, d.Context, d.Moment}] = di
 		}
 		for _, r := range moved {
-			if di, ok := at[r.Topic+"\x00"+r.Context+"\x00"+r.Moment]; ok {
+			if di, ok := at[GroupKey{r.Topic, r.Context, r.Moment}]; ok {
 				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
 			}
 		}
@@ -378,6 +369,13 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 			cmp.Compare(y.origins, x.origins),
 			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment))
 	})
+	placed := 0
+	for di := range a.Disputes {
+		for pi := range a.Disputes[di].Positions {
+			placed += len(a.Disputes[di].Positions[pi].members)
+		}
+	}
+	a.placed = make(map[int]place, placed)
 	for di := range a.Disputes {
 		for pi := range a.Disputes[di].Positions {
 			for _, i := range a.Disputes[di].Positions[pi].members {
@@ -386,6 +384,67 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 		}
 	}
 	return a
+}
+
+// groupOutcome is what one group of claims gave: its revisions, which
+// claim revised which, and its dispute, if it has one.
+type groupOutcome struct {
+	revs       []Revision
+	superseded map[int]int
+	dispute    Dispute
+	disputed   bool
+}
+
+// groupsPerChunk is how many groups a worker takes at a time: enough to
+// make handing them out cheap, few enough that two cores finish together.
+const groupsPerChunk = 256
+
+// compareGroups revises and compares every group, on every core: a
+// group's work reads the ledger and writes only its own outcome. The
+// outcomes are then added in the groups' order, so the analysis is the
+// same, to the byte, whatever the number of cores.
+func (a *Analysis) compareGroups(groups [][]int, vals *values, refs map[int]relativeRef, opts Options) {
+	out := make([]groupOutcome, len(groups))
+	parallel.Chunked(len(groups), groupsPerChunk, func() func(c, from, to int) {
+		rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
+		var pb positioner
+		return func(_, from, to int) {
+			for gi := from; gi < to; gi++ {
+				o := &out[gi]
+				var live []int
+				live, o.revs, o.superseded = rv.revise(a.Ledger, groups[gi], vals)
+				if d, ok := a.compare(&pb, live, vals, refs); ok {
+					d.Revisions = o.revs
+					a.applyStatus(&d, opts.Today)
+					o.dispute, o.disputed = d, true
+				}
+			}
+		}
+	})
+	nRevs, nDisputes, nSuperseded := 0, 0, 0
+	for gi := range out {
+		nRevs += len(out[gi].revs)
+		nSuperseded += len(out[gi].superseded)
+		if out[gi].disputed {
+			nDisputes++
+		}
+	}
+	a.Revisions = slices.Grow(a.Revisions, nRevs)
+	a.Disputes = slices.Grow(a.Disputes, nDisputes)
+	if nSuperseded > 0 {
+		a.Superseded = make(map[int]int, nSuperseded)
+	}
+	for gi := range out {
+		o := &out[gi]
+		a.Revisions = append(a.Revisions, o.revs...)
+		for i, j := range o.superseded {
+			a.Superseded[i] = j
+		}
+		if o.disputed {
+			a.Disputes = append(a.Disputes, o.dispute)
+		}
+		*o = groupOutcome{}
+	}
 }
 
 func (a *Analysis) applyStatus(d *Dispute, today time.Time) {

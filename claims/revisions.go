@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // Revision is an origin changing its figure: a later claim of the same
@@ -99,10 +100,11 @@ type reviser struct {
 }
 
 // revise returns the claims of a group that no later claim of their own
-// origin revised, and the revisions. Undated claims are never revised and
-// revise nothing, since nothing says which came first.
-func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
-	l := a.Ledger
+// origin revised, the revisions, and which claim revised which (for
+// Analysis.Superseded). Undated claims are never revised and revise
+// nothing, since nothing says which came first. It reads and writes only
+// the group's claims, so groups are revised on every core at once.
+func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, revs []Revision, superseded map[int]int) {
 	rv.dated = rv.dated[:0]
 	for _, i := range group {
 		if l.Claims[i].Date != "" {
@@ -110,7 +112,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		}
 	}
 	if len(rv.dated) < 2 {
-		return group, nil
+		return group, nil, nil
 	}
 	// By origin, then date; within a date by what the claims say, so that
 	// the revision found does not depend on the ledger's order.
@@ -120,8 +122,6 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
-	var revs []Revision
-	revised := 0
 	for start := 0; start < len(dated); {
 		end := start + 1
 		for end < len(dated) && l.Claims[dated[end]].Source == l.Claims[dated[start]].Source {
@@ -131,24 +131,26 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
 			for p, q := range rv.revisers(l, run, vals) {
 				if q >= 0 {
-					a.Superseded[run[p]] = run[q]
+					if superseded == nil {
+						superseded = map[int]int{}
+					}
+					superseded[run[p]] = run[q]
 					revs = append(revs, revision(l, run[p], run[q]))
-					revised++
 				}
 			}
 		}
 		start = end
 	}
-	if revised == 0 {
-		return group, nil
+	if len(superseded) == 0 {
+		return group, nil, nil
 	}
-	live := make([]int, 0, len(group)-revised)
+	live = make([]int, 0, len(group)-len(superseded))
 	for _, i := range group {
-		if _, ok := a.Superseded[i]; !ok {
+		if _, ok := superseded[i]; !ok {
 			live = append(live, i)
 		}
 	}
-	return live, oneLinePerChange(revs)
+	return live, oneLinePerChange(revs), superseded
 }
 
 func revision(l *Ledger, from, to int) Revision {
@@ -605,46 +607,93 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 // moments. Relays count: a count for a later moment is the origin's new
 // count, whoever carried it.
 func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
-	type key struct{ topic, context, origin string }
-	runs := map[key][]int{}
-	var order []key
-	for i := range l.Claims {
+	starts, idx := ByTopic[int](l, func(i int) bool {
 		c := &l.Claims[i]
 		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) {
-			continue
+			return false
 		}
-		if _, gone := a.Superseded[i]; gone || moment(l, c) == "" {
-			continue
+		_, gone := a.Superseded[i]
+		return !gone && moment(l, c) != ""
+	})
+	// Topics are independent: each is worked on by itself, on every
+	// core, and its runs' revisions are put back in the order of each
+	// run's first claim in the ledger, the order they were always in.
+	found := make([][]runRevisions, len(starts)-1)
+	parallel.Chunked(len(found), 64, func() func(c, from, to int) {
+		runs := map[runKey][]int{}
+		var order []runKey
+		return func(_, from, to int) {
+			for t := from; t < to; t++ {
+				clear(runs)
+				order = order[:0]
+				for _, i := range idx[starts[t]:starts[t+1]] {
+					c := &l.Claims[i]
+					k := runKey{c.Context, c.Source}
+					run, ok := runs[k]
+					if !ok {
+						order = append(order, k)
+					}
+					runs[k] = append(run, i)
+				}
+				for _, k := range order {
+					run := runs[k]
+					first := run[0] // before the run is sorted
+					if revs := runRevisionsOf(l, vals, run); len(revs) > 0 {
+						found[t] = append(found[t], runRevisions{first: first, revs: revs})
+					}
+				}
+			}
 		}
-		k := key{c.Topic, c.Context, c.Source}
-		if _, ok := runs[k]; !ok {
-			order = append(order, k)
+	})
+	var all []runRevisions
+	n := 0
+	for _, rs := range found {
+		all = append(all, rs...)
+		for _, r := range rs {
+			n += len(r.revs)
 		}
-		runs[k] = append(runs[k], i)
 	}
+	slices.SortFunc(all, func(x, y runRevisions) int { return cmp.Compare(x.first, y.first) })
+	out := make([]Revision, 0, n)
+	for _, r := range all {
+		out = append(out, r.revs...)
+	}
+	return out
+}
+
+// runKey is one origin's run of claims on a topic, in one context.
+type runKey struct{ context, origin string }
+
+// runRevisions are the revisions of one run, and the run's first claim
+// in the ledger, which orders them.
+type runRevisions struct {
+	first int
+	revs  []Revision
+}
+
+// runRevisionsOf finds the revisions in one origin's claims on a topic in
+// one context (run, in ledger order; it is sorted in place).
+func runRevisionsOf(l *Ledger, vals *values, run []int) []Revision {
+	if len(run) < 2 {
+		return nil
+	}
+	slices.SortStableFunc(run, func(x, y int) int {
+		cx, cy := &l.Claims[x], &l.Claims[y]
+		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
+	})
 	var out []Revision
-	for _, k := range order {
-		run := runs[k]
-		if len(run) < 2 {
-			continue
+	prev := -1
+	for j, i := range run {
+		if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
+			continue // a later claim about the same moment stands for it
 		}
-		slices.SortStableFunc(run, func(x, y int) int {
-			cx, cy := &l.Claims[x], &l.Claims[y]
-			return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
-		})
-		prev := -1
-		for j, i := range run {
-			if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
-				continue // a later claim about the same moment stands for it
-			}
-			if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
-				r := revision(l, prev, i)
-				r.Moment = moment(l, &l.Claims[i])
-				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
-				out = append(out, r)
-			}
-			prev = i
+		if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
+			r := revision(l, prev, i)
+			r.Moment = moment(l, &l.Claims[i])
+			r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
+			out = append(out, r)
 		}
+		prev = i
 	}
 	return out
 }
