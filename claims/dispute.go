@@ -350,7 +350,11 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	// A changing topic's count moving from moment to moment is the
 	// origin revising it too; the dispute about the later moment shows it.
 	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
-		a.Revisions = append(a.Revisions, moved...)
+		if len(a.Revisions) == 0 {
+			a.Revisions = moved
+		} else {
+			a.Revisions = append(a.Revisions, moved...)
+		}
 		at := make(map[GroupKey]int, len(a.Disputes))
 		for di := range a.Disputes {
 			d := &a.Disputes[di]

@@ -616,9 +616,11 @@ func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
 		return !gone && moment(l, c) != ""
 	})
 	// Topics are independent: each is worked on by itself, on every
-	// core, and its runs' revisions are put back in the order of each
-	// run's first claim in the ledger, the order they were always in.
-	found := make([][]runRevisions, len(starts)-1)
+	// core. A month of flight data has millions of these revisions, so
+	// each run first notes only which claims revise which, and the
+	// revisions are written once, in the order of each run's first claim
+	// in the ledger (the order they were always in), into one array.
+	found := make([]topicRuns, len(starts)-1)
 	parallel.Chunked(len(found), 64, func() func(c, from, to int) {
 		runs := map[runKey][]int{}
 		var order []runKey
@@ -635,67 +637,97 @@ func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
 					}
 					runs[k] = append(run, i)
 				}
+				tr := &found[t]
 				for _, k := range order {
 					run := runs[k]
 					first := run[0] // before the run is sorted
-					if revs := runRevisionsOf(l, vals, run); len(revs) > 0 {
-						found[t] = append(found[t], runRevisions{first: first, revs: revs})
+					if n := len(tr.changes); changesOf(l, vals, run, &tr.changes) > n {
+						tr.runs = append(tr.runs, runChanges{first: first, end: len(tr.changes)})
 					}
 				}
 			}
 		}
 	})
-	var all []runRevisions
-	n := 0
-	for _, rs := range found {
-		all = append(all, rs...)
-		for _, r := range rs {
-			n += len(r.revs)
+	type place struct{ topic, run, at int }
+	var runs []place
+	for t := range found {
+		for r := range found[t].runs {
+			runs = append(runs, place{topic: t, run: r})
 		}
 	}
-	slices.SortFunc(all, func(x, y runRevisions) int { return cmp.Compare(x.first, y.first) })
-	out := make([]Revision, 0, n)
-	for _, r := range all {
-		out = append(out, r.revs...)
+	slices.SortFunc(runs, func(x, y place) int {
+		return cmp.Compare(found[x.topic].runs[x.run].first, found[y.topic].runs[y.run].first)
+	})
+	n := 0
+	for r := range runs {
+		runs[r].at = n
+		n += found[runs[r].topic].runLen(runs[r].run)
 	}
+	out := make([]Revision, n)
+	parallel.Chunked(len(runs), 1024, func() func(c, from, to int) {
+		return func(_, from, to int) {
+			for _, p := range runs[from:to] {
+				tr := &found[p.topic]
+				lo := 0
+				if p.run > 0 {
+					lo = tr.runs[p.run-1].end
+				}
+				for j, ch := range tr.changes[lo:tr.runs[p.run].end] {
+					prev, i := ch[0], ch[1]
+					r := revision(l, prev, i)
+					r.Moment = moment(l, &l.Claims[i])
+					r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
+					out[p.at+j] = r
+				}
+			}
+		}
+	})
 	return out
 }
 
 // runKey is one origin's run of claims on a topic, in one context.
 type runKey struct{ context, origin string }
 
-// runRevisions are the revisions of one run, and the run's first claim
-// in the ledger, which orders them.
-type runRevisions struct {
-	first int
-	revs  []Revision
+// topicRuns are the changes found on one topic: each a claim and the
+// later one that revised it, run after run.
+type topicRuns struct {
+	changes [][2]int
+	runs    []runChanges
 }
 
-// runRevisionsOf finds the revisions in one origin's claims on a topic in
-// one context (run, in ledger order; it is sorted in place).
-func runRevisionsOf(l *Ledger, vals *values, run []int) []Revision {
+// runChanges is where one run's changes end in topicRuns.changes, and the
+// run's first claim in the ledger, which orders its revisions.
+type runChanges struct{ first, end int }
+
+func (tr *topicRuns) runLen(r int) int {
+	if r == 0 {
+		return tr.runs[0].end
+	}
+	return tr.runs[r].end - tr.runs[r-1].end
+}
+
+// changesOf appends to changes each change of statement in one origin's
+// claims on a topic in one context (run, in ledger order; it is sorted in
+// place), and returns the new length.
+func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
 	if len(run) < 2 {
-		return nil
+		return len(*changes)
 	}
 	slices.SortStableFunc(run, func(x, y int) int {
 		cx, cy := &l.Claims[x], &l.Claims[y]
 		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
 	})
-	var out []Revision
 	prev := -1
 	for j, i := range run {
 		if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
 			continue // a later claim about the same moment stands for it
 		}
 		if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
-			r := revision(l, prev, i)
-			r.Moment = moment(l, &l.Claims[i])
-			r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
-			out = append(out, r)
+			*changes = append(*changes, [2]int{prev, i})
 		}
 		prev = i
 	}
-	return out
+	return len(*changes)
 }
 
 // oneLinePerChange makes one line of each change an origin made: the same
