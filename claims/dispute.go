@@ -360,8 +360,36 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 			d := &a.Disputes[di]
 			at[GroupKey{d.Topic, d.Context, d.Moment}] = di
 		}
-		for _, r := range moved {
+		// A month of flight data gives its disputes millions of these:
+		// each dispute's list is made once, at its size, from one array,
+		// rather than grown one revision at a time.
+		of := make([]int32, len(moved)) // the dispute of each, or -1
+		count := make([]int, len(a.Disputes))
+		total := 0
+		for k, r := range moved {
+			of[k] = -1
 			if di, ok := at[GroupKey{r.Topic, r.Context, r.Moment}]; ok {
+				of[k] = int32(di)
+				count[di]++
+				total++
+			}
+		}
+		for di, n := range count {
+			if n > 0 {
+				total += len(a.Disputes[di].Revisions)
+			}
+		}
+		flat := make([]Revision, total)
+		for di, n := range count {
+			if n == 0 {
+				continue
+			}
+			d := &a.Disputes[di]
+			m := copy(flat, d.Revisions)
+			d.Revisions, flat = flat[:m:m+n], flat[m+n:]
+		}
+		for k, r := range moved {
+			if di := of[k]; di >= 0 {
 				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
 			}
 		}

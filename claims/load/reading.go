@@ -157,8 +157,8 @@ func checkReading(raw string, spec value.Spec, rd reading, v value.Value, read b
 	return rc
 }
 
-// report adds the warnings rc holds about claim c, read with spec.
-func (rc *readingCheck) report(c *claims.Claim, spec value.Spec, add func(diag.Problem)) {
+// report adds the warnings rc holds about claim c.
+func (rc *readingCheck) report(c *claims.Claim, add func(diag.Problem)) {
 	if rc.ambiguousNumber {
 		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
 			Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, rc.asPoint, rc.asComma),

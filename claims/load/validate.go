@@ -288,7 +288,6 @@ type parsed struct {
 	note  string
 	err   error
 	check readingCheck
-	spec  value.Spec
 }
 
 // maxParseCache bounds the values parseRange remembers. A feed writes
@@ -302,7 +301,7 @@ const maxParseCache = 1 << 14
 // of the values repeat one that another site wrote.
 func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	l := b.l
-	cache := make(map[parseKey]*parsed, maxParseCache)
+	cache := make(map[parseKey]parsed, maxParseCache)
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.TopicRef
@@ -313,20 +312,20 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		if t.Spec.Type == value.Date || t.Spec.Type == value.DateTime {
 			key.date = c.Date
 		}
-		pr := cache[key]
-		if pr == nil {
+		pr, ok := cache[key]
+		if !ok {
 			if len(cache) >= maxParseCache {
 				clear(cache)
 			}
 			rd := b.readingOf(c.Source)
-			pr = &parsed{spec: b.specFor(c, rd)}
-			pr.v, pr.note, pr.err = value.ParseNote(c.Value.Raw, pr.spec)
-			pr.check = checkReading(c.Value.Raw, pr.spec, rd, pr.v, pr.err == nil)
+			spec := b.specFor(c, rd)
+			pr.v, pr.note, pr.err = value.ParseNote(c.Value.Raw, spec)
+			pr.check = checkReading(c.Value.Raw, spec, rd, pr.v, pr.err == nil)
 			cache[key] = pr
 		}
-		v, note, err, spec := pr.v, pr.note, pr.err, pr.spec
+		v, note, err := pr.v, pr.note, pr.err
 		keepNote(c, note)
-		pr.check.report(c, spec, add)
+		pr.check.report(c, add)
 		// Only topics whose values scale can hold "half of X"; on a text
 		// topic those words are just text. Parse finds the relative values
 		// it can read, so the others cost nothing more; one it cannot read
@@ -345,7 +344,7 @@ func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 		}
 		if err != nil {
 			p := diag.Errorf(c.ValuePos(), valueErrorCode(err), "%v", err)
-			p.Hint = cmp.Or(value.Hint(err), value.FormsHint(spec.Type))
+			p.Hint = cmp.Or(value.Hint(err), value.FormsHint(t.Spec.Type))
 			p.Row = true
 			add(p)
 			c.Unread = true
