@@ -396,11 +396,24 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	}
 	// More independent origins on the sides rank first among equal
 	// scores: a split that many sources carry outranks one outlet's slip.
-	slices.SortStableFunc(a.Disputes, func(x, y Dispute) int {
+	// A Dispute is large: the sort orders their places, ties by place
+	// as a stable sort would, and moves each dispute once.
+	order := make([]int32, len(a.Disputes))
+	for di := range order {
+		order[di] = int32(di)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		x, y := &a.Disputes[i], &a.Disputes[j]
 		return cmp.Or(cmp.Compare(y.Severity.rank(), x.Severity.rank()), cmp.Compare(y.Score, x.Score),
 			cmp.Compare(y.origins, x.origins),
-			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment))
+			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment),
+			cmp.Compare(i, j))
 	})
+	sorted := make([]Dispute, len(a.Disputes))
+	for k, di := range order {
+		sorted[k] = a.Disputes[di]
+	}
+	a.Disputes = sorted
 	placed := 0
 	for di := range a.Disputes {
 		for pi := range a.Disputes[di].Positions {
