@@ -237,7 +237,7 @@ func (a *Analysis) SidesContradict(as, bs []int) bool {
 	collect := func(idx []int) map[int32]*side {
 		out := map[int32]*side{}
 		for _, i := range idx {
-			pl, ok := a.placed[i]
+			pl, ok := a.placed.at(i)
 			if !ok {
 				continue
 			}
@@ -300,7 +300,7 @@ type Analysis struct {
 	// absolute value to scale; they take no part in comparison.
 	Unresolved []int
 	// placed says where each claim that sits on a side of a dispute sits.
-	placed map[int]place
+	placed placements
 	// vals holds the claims' comparable values.
 	vals *values
 }
@@ -308,18 +308,50 @@ type Analysis struct {
 // place is a claim's dispute and position, by index.
 type place struct{ dispute, position int32 }
 
+// placements holds each claim's place, by claim: an array rather than a
+// map, since millions of claims may sit on sides (filling the map was a
+// second of a month's analysis). A place is kept with its dispute plus
+// one, so that the zero value is no place.
+type placements []place
+
+// placementsOf places the claims on the sides of ds.
+func placementsOf(l *Ledger, ds []Dispute) placements {
+	if len(ds) == 0 {
+		return nil
+	}
+	ps := make(placements, len(l.Claims))
+	for di := range ds {
+		for pi := range ds[di].Positions {
+			for _, i := range ds[di].Positions[pi].members {
+				ps[i] = place{int32(di) + 1, int32(pi)}
+			}
+		}
+	}
+	return ps
+}
+
+// at is claim i's place, if it has one.
+func (ps placements) at(i int) (place, bool) {
+	if i < 0 || i >= len(ps) || ps[i].dispute == 0 {
+		return place{}, false
+	}
+	p := ps[i]
+	p.dispute--
+	return p, true
+}
+
 // InDispute reports whether claim i sits on a side of a dispute. A vague
 // claim does not: it fits several sides and contradicts nobody.
 func (a *Analysis) InDispute(i int) bool {
-	_, ok := a.placed[i]
+	_, ok := a.placed.at(i)
 	return ok
 }
 
 // Contradict reports whether claims i and j contradict each other: they
 // sit in opposed positions of one dispute (see Dispute.Opposed).
 func (a *Analysis) Contradict(i, j int) bool {
-	p, ok := a.placed[i]
-	q, ok2 := a.placed[j]
+	p, ok := a.placed.at(i)
+	q, ok2 := a.placed.at(j)
 	return ok && ok2 && p.dispute == q.dispute && a.Disputes[p.dispute].Opposed(int(p.position), int(q.position))
 }
 
@@ -343,7 +375,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now()
 	}
-	a := &Analysis{Ledger: l, Superseded: map[int]int{}, placed: map[int]place{}}
+	a := &Analysis{Ledger: l, Superseded: map[int]int{}}
 	vals, refs := resolveRelative(l, a, opts.References)
 	a.vals = vals
 	a.compareGroups(groupClaims(l, vals), vals, refs, opts)
@@ -364,12 +396,21 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 		// each dispute's list is made once, at its size, from one array,
 		// rather than grown one revision at a time.
 		of := make([]int32, len(moved)) // the dispute of each, or -1
+		parallel.Chunked(len(moved), 1<<14, func() func(c, from, to int) {
+			return func(_, from, to int) {
+				for k := from; k < to; k++ {
+					r := &moved[k]
+					of[k] = -1
+					if di, ok := at[GroupKey{r.Topic, r.Context, r.Moment}]; ok {
+						of[k] = int32(di)
+					}
+				}
+			}
+		})
 		count := make([]int, len(a.Disputes))
 		total := 0
-		for k, r := range moved {
-			of[k] = -1
-			if di, ok := at[GroupKey{r.Topic, r.Context, r.Moment}]; ok {
-				of[k] = int32(di)
+		for _, di := range of {
+			if di >= 0 {
 				count[di]++
 				total++
 			}
@@ -414,20 +455,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 		sorted[k] = a.Disputes[di]
 	}
 	a.Disputes = sorted
-	placed := 0
-	for di := range a.Disputes {
-		for pi := range a.Disputes[di].Positions {
-			placed += len(a.Disputes[di].Positions[pi].members)
-		}
-	}
-	a.placed = make(map[int]place, placed)
-	for di := range a.Disputes {
-		for pi := range a.Disputes[di].Positions {
-			for _, i := range a.Disputes[di].Positions[pi].members {
-				a.placed[i] = place{int32(di), int32(pi)}
-			}
-		}
-	}
+	a.placed = placementsOf(l, a.Disputes)
 	return a
 }
 
