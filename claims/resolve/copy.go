@@ -32,18 +32,38 @@ import (
 // each pair shares, and the groups where a pair claims different values.
 func (e *estimator) findPairs() {
 	index := newPairIndex(len(e.origins))
-	var forms []int32
 	nc := len(e.cands) - 1
 	total := 0
 	for c := range nc {
+		e.cands[c].pairs = int32(total)
 		n := int(e.cands[c+1].provs - e.cands[c].provs)
 		total += n * (n - 1) / 2
 	}
+	// How two providers write a candidate depends on that candidate
+	// alone: that evidence is weighed on every core first, in the order
+	// the pairs are listed below, and only summed in order after.
+	raws := make([]int64, total)
+	parallel.Chunked(nc, candsPerChunk, func() func(c, from, to int) {
+		var forms []int32
+		return func(_, from, to int) {
+			for c := from; c < to; c++ {
+				provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+				if forms = e.rawForms(provs, forms); forms == nil {
+					continue
+				}
+				k := e.cands[c].pairs
+				for x := range provs {
+					for y := x + 1; y < len(provs); y++ {
+						raws[k] = rawEvidence(forms, x, y)
+						k++
+					}
+				}
+			}
+		}
+	})
 	e.provPairs = make([]int32, 0, total)
 	for c := range nc {
 		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
-		e.cands[c].pairs = int32(len(e.provPairs))
-		forms = e.rawForms(provs, forms)
 		for x := range provs {
 			ox := e.votes[provs[x]].origin
 			for y := x + 1; y < len(provs); y++ {
@@ -55,10 +75,8 @@ func (e *estimator) findPairs() {
 					index.add(ox, oy, p)
 					e.pairs = append(e.pairs, pair{a: ox, b: oy})
 				}
+				e.pairs[p].raw += raws[len(e.provPairs)]
 				e.provPairs = append(e.provPairs, p)
-				if forms != nil {
-					e.pairs[p].raw += rawEvidence(forms, x, y)
-				}
 			}
 		}
 	}
