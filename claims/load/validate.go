@@ -295,33 +295,52 @@ type parsed struct {
 // of recent ones finds most repeats.
 const maxParseCache = 1 << 14
 
+// parseTrial is how many values parseRange looks up before it judges
+// whether remembering them pays.
+const parseTrial = 4096
+
 // parseRange parses claims [from, to); it only reads shared state. A
 // value written the same way for the same topic, source reading and day
 // as one already read is not read again: in a month of flight data, 60%
-// of the values repeat one that another site wrote.
+// of the values repeat one that another site wrote. Where fewer than a
+// quarter of the first values repeat (a ledger of distinct figures), the
+// table costs more than it saves, and is dropped.
 func (b *builder) parseRange(from, to int, add func(diag.Problem)) {
 	l := b.l
 	cache := make(map[parseKey]parsed, maxParseCache)
+	lookups, hits := 0, 0
 	for i := from; i < to; i++ {
 		c := &l.Claims[i]
 		t := c.TopicRef
-		key := parseKey{topic: t, raw: c.Value.Raw}
-		if _, ok := b.readings[c.Source]; ok {
-			key.source = c.Source
-		}
-		if t.Spec.Type == value.Date || t.Spec.Type == value.DateTime {
-			key.date = c.Date
-		}
-		pr, ok := cache[key]
-		if !ok {
-			if len(cache) >= maxParseCache {
-				clear(cache)
+		var key parseKey
+		pr, ok := parsed{}, false
+		if cache != nil {
+			key = parseKey{topic: t, raw: c.Value.Raw}
+			if _, ok := b.readings[c.Source]; ok {
+				key.source = c.Source
 			}
+			if t.Spec.Type == value.Date || t.Spec.Type == value.DateTime {
+				key.date = c.Date
+			}
+			pr, ok = cache[key]
+			if lookups++; ok {
+				hits++
+			}
+		}
+		if lookups == parseTrial && hits < parseTrial/4 {
+			cache = nil
+		}
+		if !ok {
 			rd := b.readingOf(c.Source)
 			spec := b.specFor(c, rd)
 			pr.v, pr.note, pr.err = value.ParseNote(c.Value.Raw, spec)
 			pr.check = checkReading(c.Value.Raw, spec, rd, pr.v, pr.err == nil)
-			cache[key] = pr
+			if cache != nil {
+				if len(cache) >= maxParseCache {
+					clear(cache)
+				}
+				cache[key] = pr
+			}
 		}
 		v, note, err := pr.v, pr.note, pr.err
 		keepNote(c, note)
