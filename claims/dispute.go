@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // Kind says why a dispute is one. Its names are stable: --kind takes them
@@ -236,7 +237,7 @@ func (a *Analysis) SidesContradict(as, bs []int) bool {
 	collect := func(idx []int) map[int32]*side {
 		out := map[int32]*side{}
 		for _, i := range idx {
-			pl, ok := a.placed[i]
+			pl, ok := a.placed.at(i)
 			if !ok {
 				continue
 			}
@@ -299,7 +300,7 @@ type Analysis struct {
 	// absolute value to scale; they take no part in comparison.
 	Unresolved []int
 	// placed says where each claim that sits on a side of a dispute sits.
-	placed map[int]place
+	placed placements
 	// vals holds the claims' comparable values.
 	vals *values
 }
@@ -307,18 +308,50 @@ type Analysis struct {
 // place is a claim's dispute and position, by index.
 type place struct{ dispute, position int32 }
 
+// placements holds each claim's place, by claim: an array rather than a
+// map, since millions of claims may sit on sides (filling the map was a
+// second of a month's analysis). A place is kept with its dispute plus
+// one, so that the zero value is no place.
+type placements []place
+
+// placementsOf places the claims on the sides of ds.
+func placementsOf(l *Ledger, ds []Dispute) placements {
+	if len(ds) == 0 {
+		return nil
+	}
+	ps := make(placements, len(l.Claims))
+	for di := range ds {
+		for pi := range ds[di].Positions {
+			for _, i := range ds[di].Positions[pi].members {
+				ps[i] = place{int32(di) + 1, int32(pi)}
+			}
+		}
+	}
+	return ps
+}
+
+// at is claim i's place, if it has one.
+func (ps placements) at(i int) (place, bool) {
+	if i < 0 || i >= len(ps) || ps[i].dispute == 0 {
+		return place{}, false
+	}
+	p := ps[i]
+	p.dispute--
+	return p, true
+}
+
 // InDispute reports whether claim i sits on a side of a dispute. A vague
 // claim does not: it fits several sides and contradicts nobody.
 func (a *Analysis) InDispute(i int) bool {
-	_, ok := a.placed[i]
+	_, ok := a.placed.at(i)
 	return ok
 }
 
 // Contradict reports whether claims i and j contradict each other: they
 // sit in opposed positions of one dispute (see Dispute.Opposed).
 func (a *Analysis) Contradict(i, j int) bool {
-	p, ok := a.placed[i]
-	q, ok2 := a.placed[j]
+	p, ok := a.placed.at(i)
+	q, ok2 := a.placed.at(j)
 	return ok && ok2 && p.dispute == q.dispute && a.Disputes[p.dispute].Opposed(int(p.position), int(q.position))
 }
 
@@ -342,50 +375,149 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now()
 	}
-	a := &Analysis{Ledger: l, Superseded: map[int]int{}, placed: map[int]place{}}
+	a := &Analysis{Ledger: l, Superseded: map[int]int{}}
 	vals, refs := resolveRelative(l, a, opts.References)
 	a.vals = vals
-	rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
-	var pb positioner
-	for _, g := range groupClaims(l, vals) {
-		live, revs := rv.revise(a, g, vals)
-		a.Revisions = append(a.Revisions, revs...)
-		if d, ok := a.compare(&pb, live, vals, refs); ok {
-			d.Revisions = revs
-			a.applyStatus(&d, opts.Today)
-			a.Disputes = append(a.Disputes, d)
-		}
-	}
+	a.compareGroups(groupClaims(l, vals), vals, refs, opts)
 	// A changing topic's count moving from moment to moment is the
 	// origin revising it too; the dispute about the later moment shows it.
 	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
-		a.Revisions = append(a.Revisions, moved...)
-		at := map[string]int{}
+		if len(a.Revisions) == 0 {
+			a.Revisions = moved
+		} else {
+			a.Revisions = append(a.Revisions, moved...)
+		}
+		at := make(map[GroupKey]int, len(a.Disputes))
 		for di := range a.Disputes {
 			d := &a.Disputes[di]
-			at[d.Topic+"\x00"+d.Context+"\x00"+d.Moment] = di
+			at[GroupKey{d.Topic, d.Context, d.Moment}] = di
 		}
-		for _, r := range moved {
-			if di, ok := at[r.Topic+"\x00"+r.Context+"\x00"+r.Moment]; ok {
+		// A month of flight data gives its disputes millions of these:
+		// each dispute's list is made once, at its size, from one array,
+		// rather than grown one revision at a time.
+		of := make([]int32, len(moved)) // the dispute of each, or -1
+		parallel.Chunked(len(moved), 1<<14, func() func(c, from, to int) {
+			return func(_, from, to int) {
+				for k := from; k < to; k++ {
+					r := &moved[k]
+					of[k] = -1
+					if di, ok := at[GroupKey{r.Topic, r.Context, r.Moment}]; ok {
+						of[k] = int32(di)
+					}
+				}
+			}
+		})
+		count := make([]int, len(a.Disputes))
+		total := 0
+		for _, di := range of {
+			if di >= 0 {
+				count[di]++
+				total++
+			}
+		}
+		for di, n := range count {
+			if n > 0 {
+				total += len(a.Disputes[di].Revisions)
+			}
+		}
+		flat := make([]Revision, total)
+		for di, n := range count {
+			if n == 0 {
+				continue
+			}
+			d := &a.Disputes[di]
+			m := copy(flat, d.Revisions)
+			d.Revisions, flat = flat[:m:m+n], flat[m+n:]
+		}
+		for k, r := range moved {
+			if di := of[k]; di >= 0 {
 				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
 			}
 		}
 	}
 	// More independent origins on the sides rank first among equal
 	// scores: a split that many sources carry outranks one outlet's slip.
-	slices.SortStableFunc(a.Disputes, func(x, y Dispute) int {
+	// A Dispute is large: the sort orders their places, ties by place
+	// as a stable sort would, and moves each dispute once.
+	order := make([]int32, len(a.Disputes))
+	for di := range order {
+		order[di] = int32(di)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		x, y := &a.Disputes[i], &a.Disputes[j]
 		return cmp.Or(cmp.Compare(y.Severity.rank(), x.Severity.rank()), cmp.Compare(y.Score, x.Score),
 			cmp.Compare(y.origins, x.origins),
-			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment))
+			strings.Compare(x.Topic, y.Topic), strings.Compare(x.Context, y.Context), strings.Compare(x.Moment, y.Moment),
+			cmp.Compare(i, j))
 	})
-	for di := range a.Disputes {
-		for pi := range a.Disputes[di].Positions {
-			for _, i := range a.Disputes[di].Positions[pi].members {
-				a.placed[i] = place{int32(di), int32(pi)}
+	sorted := make([]Dispute, len(a.Disputes))
+	for k, di := range order {
+		sorted[k] = a.Disputes[di]
+	}
+	a.Disputes = sorted
+	a.placed = placementsOf(l, a.Disputes)
+	return a
+}
+
+// groupOutcome is what one group of claims gave: its revisions, which
+// claim revised which, and its dispute, if it has one.
+type groupOutcome struct {
+	revs       []Revision
+	superseded map[int]int
+	dispute    Dispute
+	disputed   bool
+}
+
+// groupsPerChunk is how many groups a worker takes at a time: enough to
+// make handing them out cheap, few enough that two cores finish together.
+const groupsPerChunk = 256
+
+// compareGroups revises and compares every group, on every core: a
+// group's work reads the ledger and writes only its own outcome. The
+// outcomes are then added in the groups' order, so the analysis is the
+// same, to the byte, whatever the number of cores.
+func (a *Analysis) compareGroups(groups [][]int, vals *values, refs map[int]relativeRef, opts Options) {
+	out := make([]groupOutcome, len(groups))
+	parallel.Chunked(len(groups), groupsPerChunk, func() func(c, from, to int) {
+		rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
+		var pb positioner
+		return func(_, from, to int) {
+			for gi := from; gi < to; gi++ {
+				o := &out[gi]
+				var live []int
+				live, o.revs, o.superseded = rv.revise(a.Ledger, groups[gi], vals)
+				if d, ok := a.compare(&pb, live, vals, refs); ok {
+					d.Revisions = o.revs
+					a.applyStatus(&d, opts.Today)
+					o.dispute, o.disputed = d, true
+				}
 			}
 		}
+	})
+	nRevs, nDisputes, nSuperseded := 0, 0, 0
+	for gi := range out {
+		nRevs += len(out[gi].revs)
+		nSuperseded += len(out[gi].superseded)
+		if out[gi].disputed {
+			nDisputes++
+		}
 	}
-	return a
+	a.Revisions = slices.Grow(a.Revisions, nRevs)
+	a.Disputes = slices.Grow(a.Disputes, nDisputes)
+	if nSuperseded > 0 {
+		a.Superseded = make(map[int]int, nSuperseded)
+	}
+	for gi := range out {
+		o := &out[gi]
+		a.Revisions = append(a.Revisions, o.revs...)
+		for i, j := range o.superseded {
+			a.Superseded[i] = j
+		}
+		if o.disputed {
+			a.Disputes = append(a.Disputes, o.dispute)
+		}
+		*o = groupOutcome{}
+	}
 }
 
 func (a *Analysis) applyStatus(d *Dispute, today time.Time) {

@@ -144,7 +144,7 @@ func (a *Analysis) MatchClaim(f Filter, i int) bool {
 	if !f.OnDisputes() {
 		return true
 	}
-	p, ok := a.placed[i]
+	p, ok := a.placed.at(i)
 	return ok && f.matchDispute(&a.Disputes[p.dispute])
 }
 
@@ -228,13 +228,6 @@ func (a *Analysis) Narrow(f Filter) *Analysis {
 	n := *a
 	n.Disputes = a.Filter(f)
 	n.Revisions = a.RevisionsOf(f)
-	n.placed = make(map[int]place)
-	for di := range n.Disputes {
-		for pi, p := range n.Disputes[di].Positions {
-			for _, i := range p.members {
-				n.placed[i] = place{int32(di), int32(pi)}
-			}
-		}
-	}
+	n.placed = placementsOf(n.Ledger, n.Disputes)
 	return &n
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // values gives each claim's comparable value: its own, or for a relative
@@ -135,40 +136,69 @@ func groups[I int | int32](l *Ledger, vals *values, keep func(i int) bool) iter.
 		// Claims go into buckets by topic first, in linear time (a
 		// counting sort on the topic's index); only a topic whose claims
 		// differ in context, moment or currency needs a real sort, and
-		// only of its own.
+		// only of its own. Each topic's sort reads and reorders only its
+		// own bucket, so topics are sorted on every core before the
+		// groups are yielded, in the same order.
 		starts, idx := ByTopic[I](l, keep)
 		keyOf := func(i I) Key { return vals.key(int(i)) }
-		for t := 0; t+1 < len(starts); t++ {
+		ends := make([][]int, len(starts)-1)
+		parallel.Chunked(len(ends), 64, func() func(c, from, to int) {
+			return func(_, from, to int) {
+				for t := from; t < to; t++ {
+					ends[t] = splitTopic(idx[starts[t]:starts[t+1]], keyOf)
+				}
+			}
+		})
+		for t := range ends {
 			bucket := idx[starts[t]:starts[t+1]:starts[t+1]]
 			if len(bucket) == 0 {
 				continue
 			}
-			first := keyOf(bucket[0])
-			same := true
-			for _, i := range bucket[1:] {
-				if keyOf(i) != first {
-					same = false
-					break
-				}
-			}
-			if same {
-				if !yield(first, bucket) {
+			if ends[t] == nil {
+				if !yield(keyOf(bucket[0]), bucket) {
 					return
 				}
 				continue
 			}
-			slices.SortFunc(bucket, func(x, y I) int { return cmp.Or(keyOf(x).Compare(keyOf(y)), cmp.Compare(x, y)) })
-			for start := 0; start < len(bucket); {
-				k := keyOf(bucket[start])
-				end := start + 1
-				for end < len(bucket) && keyOf(bucket[end]) == k {
-					end++
-				}
-				if !yield(k, bucket[start:end:end]) {
+			start := 0
+			for _, end := range ends[t] {
+				if !yield(keyOf(bucket[start]), bucket[start:end:end]) {
 					return
 				}
 				start = end
 			}
 		}
 	}
+}
+
+// splitTopic sorts one topic's claims (bucket, in ledger order) into
+// their groups, in key order and each in ledger order, and returns where
+// each group ends; nil when they are all one group, left as they are.
+func splitTopic[I int | int32](bucket []I, keyOf func(I) Key) []int {
+	if len(bucket) < 2 {
+		return nil
+	}
+	first := keyOf(bucket[0])
+	same := true
+	for _, i := range bucket[1:] {
+		if keyOf(i) != first {
+			same = false
+			break
+		}
+	}
+	if same {
+		return nil
+	}
+	slices.SortFunc(bucket, func(x, y I) int { return cmp.Or(keyOf(x).Compare(keyOf(y)), cmp.Compare(x, y)) })
+	var ends []int
+	for start := 0; start < len(bucket); {
+		k := keyOf(bucket[start])
+		end := start + 1
+		for end < len(bucket) && keyOf(bucket[end]) == k {
+			end++
+		}
+		ends = append(ends, end)
+		start = end
+	}
+	return ends
 }

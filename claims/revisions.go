@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // Revision is an origin changing its figure: a later claim of the same
@@ -103,11 +104,12 @@ type reviser struct {
 }
 
 // revise returns the claims of a group that no later claim of their own
-// origin revised, and the revisions. Undated claims revise nothing, since
-// nothing says when they were said; one is revised only by its origin's
-// last word (see undatedReviser).
-func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revision) {
-	l := a.Ledger
+// origin revised, the revisions, and which claim revised which (for
+// Analysis.Superseded). Undated claims revise nothing, since nothing says
+// when they were said; one is revised only by its origin's last word (see
+// undatedReviser). It reads and writes only the group's claims, so groups
+// are revised on every core at once.
+func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, revs []Revision, superseded map[int]int) {
 	rv.dated = rv.dated[:0]
 	undated := false
 	for _, i := range group {
@@ -118,7 +120,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		}
 	}
 	if len(rv.dated) < 2 && !(undated && len(rv.dated) == 1) {
-		return group, nil
+		return group, nil, nil
 	}
 	// By origin, then date; within a date by what the claims say, so that
 	// the revision found does not depend on the ledger's order.
@@ -128,9 +130,15 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
-	var revs []Revision
 	var from []int // the claim each revision replaced
-	revised := 0
+	supersede := func(p, q int) {
+		if superseded == nil {
+			superseded = map[int]int{}
+		}
+		superseded[p] = q
+		revs = append(revs, revision(l, p, q))
+		from = append(from, p)
+	}
 	for start := 0; start < len(dated); {
 		end := start + 1
 		for end < len(dated) && l.Claims[dated[end]].Source == l.Claims[dated[start]].Source {
@@ -140,10 +148,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
 			for p, q := range rv.revisers(l, run, vals) {
 				if q >= 0 {
-					a.Superseded[run[p]] = run[q]
-					revs = append(revs, revision(l, run[p], run[q]))
-					from = append(from, run[p])
-					revised++
+					supersede(run[p], run[q])
 				}
 			}
 		}
@@ -153,24 +158,21 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		runs := rv.originRuns(l)
 		for _, u := range group {
 			if q := rv.undatedReviser(l, u, vals, runs); q >= 0 {
-				a.Superseded[u] = q
-				revs = append(revs, revision(l, u, q))
-				from = append(from, u)
-				revised++
+				supersede(u, q)
 			}
 		}
 	}
-	if revised == 0 {
-		return group, nil
+	if len(superseded) == 0 {
+		return group, nil, nil
 	}
-	live := make([]int, 0, len(group)-revised)
+	live = make([]int, 0, len(group)-len(superseded))
 	for _, i := range group {
-		if _, ok := a.Superseded[i]; !ok {
+		if _, ok := superseded[i]; !ok {
 			live = append(live, i)
 		}
 	}
 	nameChanges(l, vals, revs, from)
-	return live, oneLinePerChange(revs)
+	return live, oneLinePerChange(revs), superseded
 }
 
 func revision(l *Ledger, from, to int) Revision {
@@ -693,48 +695,127 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 // moments. Relays count: a count for a later moment is the origin's new
 // count, whoever carried it.
 func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
-	type key struct{ topic, context, origin string }
-	runs := map[key][]int{}
-	var order []key
-	for i := range l.Claims {
+	starts, idx := ByTopic[int](l, func(i int) bool {
 		c := &l.Claims[i]
 		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) {
-			continue
+			return false
 		}
-		if _, gone := a.Superseded[i]; gone || moment(l, c) == "" {
-			continue
-		}
-		k := key{c.Topic, c.Context, c.Source}
-		if _, ok := runs[k]; !ok {
-			order = append(order, k)
-		}
-		runs[k] = append(runs[k], i)
-	}
-	var out []Revision
-	for _, k := range order {
-		run := runs[k]
-		if len(run) < 2 {
-			continue
-		}
-		slices.SortStableFunc(run, func(x, y int) int {
-			cx, cy := &l.Claims[x], &l.Claims[y]
-			return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
-		})
-		prev := -1
-		for j, i := range run {
-			if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
-				continue // a later claim about the same moment stands for it
+		_, gone := a.Superseded[i]
+		return !gone && moment(l, c) != ""
+	})
+	// Topics are independent: each is worked on by itself, on every
+	// core. A month of flight data has millions of these revisions, so
+	// each run first notes only which claims revise which, and the
+	// revisions are written once, in the order of each run's first claim
+	// in the ledger (the order they were always in), into one array.
+	found := make([]topicRuns, len(starts)-1)
+	parallel.Chunked(len(found), 64, func() func(c, from, to int) {
+		runs := map[runKey][]int{}
+		var order []runKey
+		return func(_, from, to int) {
+			for t := from; t < to; t++ {
+				clear(runs)
+				order = order[:0]
+				for _, i := range idx[starts[t]:starts[t+1]] {
+					c := &l.Claims[i]
+					k := runKey{c.Context, c.Source}
+					run, ok := runs[k]
+					if !ok {
+						order = append(order, k)
+					}
+					runs[k] = append(run, i)
+				}
+				tr := &found[t]
+				for _, k := range order {
+					run := runs[k]
+					first := run[0] // before the run is sorted
+					if n := len(tr.changes); changesOf(l, vals, run, &tr.changes) > n {
+						tr.runs = append(tr.runs, runChanges{first: first, end: len(tr.changes)})
+					}
+				}
 			}
-			if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
-				r := revision(l, prev, i)
-				r.Moment = moment(l, &l.Claims[i])
-				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
-				out = append(out, r)
-			}
-			prev = i
+		}
+	})
+	type place struct{ topic, run, at int }
+	var runs []place
+	for t := range found {
+		for r := range found[t].runs {
+			runs = append(runs, place{topic: t, run: r})
 		}
 	}
+	slices.SortFunc(runs, func(x, y place) int {
+		return cmp.Compare(found[x.topic].runs[x.run].first, found[y.topic].runs[y.run].first)
+	})
+	n := 0
+	for r := range runs {
+		runs[r].at = n
+		n += found[runs[r].topic].runLen(runs[r].run)
+	}
+	out := make([]Revision, n)
+	parallel.Chunked(len(runs), 1024, func() func(c, from, to int) {
+		return func(_, from, to int) {
+			for _, p := range runs[from:to] {
+				tr := &found[p.topic]
+				lo := 0
+				if p.run > 0 {
+					lo = tr.runs[p.run-1].end
+				}
+				for j, ch := range tr.changes[lo:tr.runs[p.run].end] {
+					prev, i := ch[0], ch[1]
+					r := revision(l, prev, i)
+					r.Moment = moment(l, &l.Claims[i])
+					r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
+					out[p.at+j] = r
+				}
+			}
+		}
+	})
 	return out
+}
+
+// runKey is one origin's run of claims on a topic, in one context.
+type runKey struct{ context, origin string }
+
+// topicRuns are the changes found on one topic: each a claim and the
+// later one that revised it, run after run.
+type topicRuns struct {
+	changes [][2]int
+	runs    []runChanges
+}
+
+// runChanges is where one run's changes end in topicRuns.changes, and the
+// run's first claim in the ledger, which orders its revisions.
+type runChanges struct{ first, end int }
+
+func (tr *topicRuns) runLen(r int) int {
+	if r == 0 {
+		return tr.runs[0].end
+	}
+	return tr.runs[r].end - tr.runs[r-1].end
+}
+
+// changesOf appends to changes each change of statement in one origin's
+// claims on a topic in one context (run, in ledger order; it is sorted in
+// place), and returns the new length.
+func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
+	if len(run) < 2 {
+		return len(*changes)
+	}
+	slices.SortStableFunc(run, func(x, y int) int {
+		cx, cy := &l.Claims[x], &l.Claims[y]
+		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
+	})
+	prev := -1
+	for j, i := range run {
+		if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
+			continue // a later claim about the same moment stands for it
+		}
+		if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
+			*changes = append(*changes, [2]int{prev, i})
+		}
+		prev = i
+	}
+	return len(*changes)
 }
 
 // oneLinePerChange makes one line of each change an origin made: the same

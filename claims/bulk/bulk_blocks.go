@@ -211,8 +211,6 @@ func (bf *bulkFile) reserveSlots() {
 	cs, places := bf.sink.Claims, bf.sink.Places
 	*cs = slices.Grow(*cs, int(more))
 	*places = slices.Grow(*places, int(more))
-	PreferHugePages(*cs)
-	PreferHugePages(*places)
 }
 
 // readRest reads src line by line on this goroutine; line is the number

@@ -174,8 +174,6 @@ func (bf *bulkFile) reserveParquet(groups []*pqGroup, size int64) {
 	cs, places := bf.sink.Claims, bf.sink.Places
 	*cs = slices.Grow(*cs, want)
 	*places = slices.Grow(*places, want)
-	PreferHugePages(*cs)
-	PreferHugePages(*places)
 	slot, slots := len(*cs), min(cap(*cs), cap(*places))
 	for _, g := range groups {
 		if slot+g.Rows > slots {

@@ -7,7 +7,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/claimdiff/claimdiff/claims"
-	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/claims/load/internal/yamlscan"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/parallel"
@@ -183,8 +182,6 @@ func shiftLines(n *yaml.Node, by int) {
 func readItems(name string, data []byte, items []yamlscan.Item, prog *fileProgress) ([]claims.Claim, []claims.Places, []diag.Problem, bool) {
 	cs := make([]claims.Claim, len(items))
 	places := make([]claims.Places, len(items))
-	bulk.PreferHugePages(cs)
-	bulk.PreferHugePages(places)
 	kept := make([]bool, len(items))
 	chunk := max(256, len(items)/(runtime.GOMAXPROCS(0)*8)+1)
 	type result struct {

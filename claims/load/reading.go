@@ -127,30 +127,49 @@ func (b *builder) specFor(c *claims.Claim, rd reading) value.Spec {
 	return spec
 }
 
-// readingWarnings are lint's advice on a value that reads two ways, or
-// that names no zone where one matters. v is what the value read as, and
-// read whether it read at all.
-func readingWarnings(c *claims.Claim, spec value.Spec, rd reading, v value.Value, read bool, add func(diag.Problem)) {
+// readingCheck is lint's advice on a value that reads two ways, or that
+// names no zone where one matters: what checkReading found, which
+// report turns into warnings about one claim.
+type readingCheck struct {
+	ambiguousNumber  bool
+	asPoint, asComma string
+	ambiguousDate    bool
+	dates            [2]string
+	noZone           bool
+}
+
+// checkReading looks for what lint advises on about raw: v is what the
+// value read as, and read whether it read at all.
+func checkReading(raw string, spec value.Spec, rd reading, v value.Value, read bool) readingCheck {
+	var rc readingCheck
 	if !rd.hasDecimal {
-		if asPoint, asComma, ok := value.AmbiguousDecimal(c.Value.Raw, spec); ok {
-			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
-				Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, asPoint, asComma),
-				Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
-		}
+		rc.asPoint, rc.asComma, rc.ambiguousNumber = value.AmbiguousDecimal(raw, spec)
 	}
 	if spec.Type != value.Date && spec.Type != value.DateTime {
-		return
+		return rc
 	}
 	if spec.DateOrder == value.OrderUnset {
-		if r, ok := value.AmbiguousDate(c.Value.Raw, spec); ok {
-			add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-date",
-				Message: fmt.Sprintf("%q reads as %s, month first; day first it would be %s", c.Value.Raw, r[0], r[1]),
-				Hint:    fmt.Sprintf("declare `date_order: mdy` or `date_order: dmy` on source %s or on topic %s", c.Source, c.Topic)})
-		}
+		rc.dates, rc.ambiguousDate = value.AmbiguousDate(raw, spec)
 	}
 	// Only a time read as a span can lack a zone; a point already has one,
 	// so most values are not read again to find out.
-	if read && math.IsNaN(v.Nominal) && value.Zoneless(c.Value.Raw, spec) {
+	rc.noZone = read && math.IsNaN(v.Nominal) && value.Zoneless(raw, spec)
+	return rc
+}
+
+// report adds the warnings rc holds about claim c.
+func (rc *readingCheck) report(c *claims.Claim, add func(diag.Problem)) {
+	if rc.ambiguousNumber {
+		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-number",
+			Message: fmt.Sprintf("%q reads as %s; with a decimal comma it would be %s", c.Value.Raw, rc.asPoint, rc.asComma),
+			Hint:    fmt.Sprintf("declare `decimal: comma` on source %s (or at the top of the file that defines it), or write the number unambiguously (2,100 or 2.1)", c.Source)})
+	}
+	if rc.ambiguousDate {
+		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "ambiguous-date",
+			Message: fmt.Sprintf("%q reads as %s, month first; day first it would be %s", c.Value.Raw, rc.dates[0], rc.dates[1]),
+			Hint:    fmt.Sprintf("declare `date_order: mdy` or `date_order: dmy` on source %s or on topic %s", c.Source, c.Topic)})
+	}
+	if rc.noZone {
 		add(diag.Problem{Pos: c.ValuePos(), Severity: diag.Warning, Code: "no-zone",
 			Message: fmt.Sprintf("%q names no time zone, so it is read as that time anywhere from UTC-12 to UTC+14", c.Value.Raw),
 			Hint:    fmt.Sprintf("declare `zone:` (an IANA name such as America/Chicago, or an offset such as -06:00) on source %s or on topic %s", c.Source, c.Topic)})

@@ -3,6 +3,8 @@ package resolve
 import (
 	"math"
 	"slices"
+
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // Copy detection, after AccuCopy (Dong, Berti-Équille and Srivastava,
@@ -30,18 +32,38 @@ import (
 // each pair shares, and the groups where a pair claims different values.
 func (e *estimator) findPairs() {
 	index := newPairIndex(len(e.origins))
-	var forms []int32
 	nc := len(e.cands) - 1
 	total := 0
 	for c := range nc {
+		e.cands[c].pairs = int32(total)
 		n := int(e.cands[c+1].provs - e.cands[c].provs)
 		total += n * (n - 1) / 2
 	}
+	// How two providers write a candidate depends on that candidate
+	// alone: that evidence is weighed on every core first, in the order
+	// the pairs are listed below, and only summed in order after.
+	raws := make([]int64, total)
+	parallel.Chunked(nc, candsPerChunk, func() func(c, from, to int) {
+		var forms []int32
+		return func(_, from, to int) {
+			for c := from; c < to; c++ {
+				provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+				if forms = e.rawForms(provs, forms); forms == nil {
+					continue
+				}
+				k := e.cands[c].pairs
+				for x := range provs {
+					for y := x + 1; y < len(provs); y++ {
+						raws[k] = rawEvidence(forms, x, y)
+						k++
+					}
+				}
+			}
+		}
+	})
 	e.provPairs = make([]int32, 0, total)
 	for c := range nc {
 		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
-		e.cands[c].pairs = int32(len(e.provPairs))
-		forms = e.rawForms(provs, forms)
 		for x := range provs {
 			ox := e.votes[provs[x]].origin
 			for y := x + 1; y < len(provs); y++ {
@@ -53,10 +75,8 @@ func (e *estimator) findPairs() {
 					index.add(ox, oy, p)
 					e.pairs = append(e.pairs, pair{a: ox, b: oy})
 				}
+				e.pairs[p].raw += raws[len(e.provPairs)]
 				e.provPairs = append(e.provPairs, p)
-				if forms != nil {
-					e.pairs[p].raw += rawEvidence(forms, x, y)
-				}
 			}
 		}
 	}
@@ -226,18 +246,29 @@ func (e *estimator) disagreements(differ func(a, b int32)) {
 // wrong from a vote that the copying it looks for may have swayed, or
 // independent sources that agree on the truth against a copied majority
 // look like copiers themselves.
+//
+// Pairs are independent, so they are weighed on every core; a pair that
+// shares many values is a chunk's work by itself.
 func (e *estimator) detectCopying(uninformed bool) {
-	for pi := range len(e.pairs) - 1 {
-		p := &e.pairs[pi]
-		ev := e.copyEvidence(pi, uninformed)
-		ev.Differ = int64(p.diff)
-		ab, ba := ev.Posterior(e.acc[p.a], e.acc[p.b])
-		if uninformed {
-			p.pAB, p.pBA = ab, ba
-			continue
+	parallel.Chunked(len(e.pairs)-1, 1, func() func(c, from, to int) {
+		return func(_, from, to int) {
+			for pi := from; pi < to; pi++ {
+				e.detectPair(pi, uninformed)
+			}
 		}
-		p.pAB, p.pBA = step(p.pAB, ab, e.rounds), step(p.pBA, ba, e.rounds)
+	})
+}
+
+func (e *estimator) detectPair(pi int, uninformed bool) {
+	p := &e.pairs[pi]
+	ev := e.copyEvidence(pi, uninformed)
+	ev.Differ = int64(p.diff)
+	ab, ba := ev.Posterior(e.acc[p.a], e.acc[p.b])
+	if uninformed {
+		p.pAB, p.pBA = ab, ba
+		return
 	}
+	p.pAB, p.pBA = step(p.pAB, ab, e.rounds), step(p.pBA, ba, e.rounds)
 }
 
 // copyEvidence weighs the values pair pi shares.
@@ -346,27 +377,43 @@ func (ev *CopyEvidence) Posterior(a1, a2 float64) (ab, ba float64) {
 // are taken most accurate first (ties by id); each keeps the part of its
 // vote that is independent of every provider before it: the product of
 // 1 − copyRate·dependence over them. The first keeps its whole vote.
+//
+// Candidates are independent, so they are discounted on every core.
 func (e *estimator) discount() {
-	var order []int
-	for c := range len(e.cands) - 1 {
-		provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
-		n := len(provs)
-		if n < 2 {
-			for _, v := range provs {
-				e.disc[v] = 1
+	parallel.Chunked(len(e.cands)-1, candsPerChunk, func() func(c, from, to int) {
+		var order []int
+		return func(_, from, to int) {
+			for c := from; c < to; c++ {
+				order = e.discountCand(c, order)
 			}
-			continue
 		}
-		order = e.providerOrder(int32(c), order)
-		base := int(e.cands[c].pairs)
-		for i, x := range order {
-			d := 1.0
-			for _, y := range order[:i] {
-				d *= 1 - copyRate*e.dependence(e.provPairs[base+triangle(n, min(x, y), max(x, y))])
-			}
-			e.disc[provs[x]] = d
+	})
+}
+
+// candsPerChunk is how many candidates one worker takes at a time.
+const candsPerChunk = 4096
+
+// discountCand discounts candidate c's providers; order is scratch
+// space, returned for the next.
+func (e *estimator) discountCand(c int, order []int) []int {
+	provs := e.provs[e.cands[c].provs:e.cands[c+1].provs]
+	n := len(provs)
+	if n < 2 {
+		for _, v := range provs {
+			e.disc[v] = 1
 		}
+		return order
 	}
+	order = e.providerOrder(int32(c), order)
+	base := int(e.cands[c].pairs)
+	for i, x := range order {
+		d := 1.0
+		for _, y := range order[:i] {
+			d *= 1 - copyRate*e.dependence(e.provPairs[base+triangle(n, min(x, y), max(x, y))])
+		}
+		e.disc[provs[x]] = d
+	}
+	return order
 }
 
 func (e *estimator) dependence(p int32) float64 { return e.pairs[p].pAB + e.pairs[p].pBA }

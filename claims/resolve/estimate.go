@@ -3,6 +3,9 @@ package resolve
 import (
 	"math"
 	"slices"
+	"sync"
+
+	"github.com/claimdiff/claimdiff/internal/parallel"
 )
 
 // The estimate, after Accu (Dong et al. 2009). A source of accuracy A
@@ -101,6 +104,8 @@ func (e *estimator) weight(g *group, v int32) float64 {
 }
 
 // tally scores every candidate and turns scores into probabilities.
+// Groups are independent, so they are scored on every core; each writes
+// only its own candidates' figures.
 func (e *estimator) tally() {
 	// A vote's weight is weight's, its two logarithms taken once per
 	// slot and once per group rather than once per vote: the same
@@ -110,61 +115,76 @@ func (e *estimator) tally() {
 		logit[s] = math.Log(a / (1 - a))
 	}
 	e.logit = logit
+	parallel.Chunked(len(e.groups)-1, groupsPerChunk, func() func(c, from, to int) {
+		var spread []float64
+		return func(_, from, to int) {
+			for gi := from; gi < to; gi++ {
+				spread = e.tallyGroup(gi, spread)
+			}
+		}
+	})
+}
+
+// groupsPerChunk is how many groups one worker takes at a time.
+const groupsPerChunk = 2048
+
+// tallyGroup scores group gi's candidates; spread is scratch space,
+// returned for the next group.
+func (e *estimator) tallyGroup(gi int, spread []float64) []float64 {
+	logit := e.logit
 	majority := e.opts.Method == Majority
-	var spread []float64
-	for gi := range len(e.groups) - 1 {
-		g := &e.groups[gi]
-		c0, c1 := g.cands, e.groups[gi+1].cands
-		k := int(c1 - c0)
-		score := e.score[c0:c1]
-		clear(score)
-		// Spread votes add to ranges of candidates: a difference array
-		// keeps that linear however wide the ranges.
-		spread = slices.Grow(spread[:0], k+1)[:k+1]
-		clear(spread)
-		all, pool := 0.0, 0.0
-		lnN := math.Log(g.n)
-		for v := g.votes; v < e.groups[gi+1].votes; v++ {
-			vt := &e.votes[v]
-			w := float64(vt.share)
-			if !majority {
-				w *= lnN + logit[vt.slot]
-			}
-			switch vt.kind {
-			case kindPoint:
-				w *= e.disc[v]
-				score[vt.a-c0] += w
-				for _, p := range e.partial[e.cands[vt.a].partial:e.cands[vt.a+1].partial] {
-					score[p-c0] += partialWeight * w
-				}
-			case kindVague:
-				score[vt.a-c0] += w
-			case kindSpread:
-				fit := float64(vt.b-vt.a) + g.unseen
-				w *= vagueWeight / fit
-				spread[vt.a-c0] += w
-				spread[vt.b-c0] -= w
-				pool += w
-			case kindDenial:
-				fit := float64(k-int(vt.b-vt.a)) + g.unseen
-				if fit == 0 {
-					continue
-				}
-				w *= vagueWeight / fit
-				all += w
-				spread[vt.a-c0] -= w
-				spread[vt.b-c0] += w
-				pool += w
-			}
+	g := &e.groups[gi]
+	c0, c1 := g.cands, e.groups[gi+1].cands
+	k := int(c1 - c0)
+	score := e.score[c0:c1]
+	clear(score)
+	// Spread votes add to ranges of candidates: a difference array
+	// keeps that linear however wide the ranges.
+	spread = slices.Grow(spread[:0], k+1)[:k+1]
+	clear(spread)
+	all, pool := 0.0, 0.0
+	lnN := math.Log(g.n)
+	for v := g.votes; v < e.groups[gi+1].votes; v++ {
+		vt := &e.votes[v]
+		w := float64(vt.share)
+		if !majority {
+			w *= lnN + logit[vt.slot]
 		}
-		run := 0.0
-		for c := range k {
-			run += spread[c]
-			score[c] += run + all
+		switch vt.kind {
+		case kindPoint:
+			w *= e.disc[v]
+			score[vt.a-c0] += w
+			for _, p := range e.partial[e.cands[vt.a].partial:e.cands[vt.a+1].partial] {
+				score[p-c0] += partialWeight * w
+			}
+		case kindVague:
+			score[vt.a-c0] += w
+		case kindSpread:
+			fit := float64(vt.b-vt.a) + g.unseen
+			w *= vagueWeight / fit
+			spread[vt.a-c0] += w
+			spread[vt.b-c0] -= w
+			pool += w
+		case kindDenial:
+			fit := float64(k-int(vt.b-vt.a)) + g.unseen
+			if fit == 0 {
+				continue
+			}
+			w *= vagueWeight / fit
+			all += w
+			spread[vt.a-c0] -= w
+			spread[vt.b-c0] += w
+			pool += w
 		}
-		e.pool[gi] = pool
-		e.probabilities(gi, g)
 	}
+	run := 0.0
+	for c := range k {
+		run += spread[c]
+		score[c] += run + all
+	}
+	e.pool[gi] = pool
+	e.probabilities(gi, g)
+	return spread
 }
 
 // probabilities turns a group's scores into probabilities.
@@ -271,16 +291,35 @@ const evidenceScale = 1 << 32
 
 // accuracyEvidence adds up, per slot, the weighted rightness of its
 // claims (num) and their weight (den), in units of 1/evidenceScale.
+// Groups are weighed on every core, each worker into sums of its own;
+// the sums are whole numbers, so adding them up gives the same figures
+// in any order.
 func (e *estimator) accuracyEvidence(num, den []int64) {
-	var cum []float64
-	for gi := range len(e.groups) - 1 {
-		cum = e.cumulative(gi, cum)
-		for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
-			r, w := e.rightness(gi, v, cum)
-			o := e.votes[v].slot
-			w *= float64(e.votes[v].share)
-			num[o] += int64(math.Round(w * r * evidenceScale))
-			den[o] += int64(math.Round(w * evidenceScale))
+	var mu sync.Mutex
+	parallel.Chunked(len(e.groups)-1, groupsPerChunk, func() func(c, from, to int) {
+		var cum []float64
+		wnum, wden := make([]int64, len(num)), make([]int64, len(den))
+		return func(_, from, to int) {
+			for gi := from; gi < to; gi++ {
+				cum = e.cumulative(gi, cum)
+				for v := e.groups[gi].votes; v < e.groups[gi+1].votes; v++ {
+					r, w := e.rightness(gi, v, cum)
+					o := e.votes[v].slot
+					w *= float64(e.votes[v].share)
+					wnum[o] += int64(math.Round(w * r * evidenceScale))
+					wden[o] += int64(math.Round(w * evidenceScale))
+				}
+			}
+			// Each chunk adds what it found and starts afresh: a worker is
+			// not told which chunk is its last.
+			mu.Lock()
+			for s := range wnum {
+				num[s] += wnum[s]
+				den[s] += wden[s]
+			}
+			mu.Unlock()
+			clear(wnum)
+			clear(wden)
 		}
-	}
+	})
 }

@@ -39,9 +39,12 @@ func runWith(ios *iostreams.IOStreams, args []string) (code int) {
 			code = cli.ExitUsage
 		}
 	}()
-	root := newRootCmd(ios)
+	root, g := newRoot(ios)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	if perr := g.profile.stop(); err == nil && perr != nil {
+		err = perr
+	}
 	if err == nil {
 		return cli.ExitOK
 	}
@@ -96,6 +99,9 @@ type globalOptions struct {
 	// and keeps what it left out in skipped.
 	SkipInvalid bool
 	skipped     *load.Skipped
+	// profile is the hidden --cpuprofile and --memprofile, for finding
+	// where a large ledger's time goes.
+	profile profiles
 }
 
 // loadOptions are how commands load ledgers, as the environment says.
@@ -125,6 +131,13 @@ func (g *globalOptions) readToday(ios *iostreams.IOStreams) error {
 }
 
 func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
+	root, _ := newRoot(ios)
+	return root
+}
+
+// newRoot is newRootCmd with the options its flags fill, which runWith
+// needs after the command to finish a profile.
+func newRoot(ios *iostreams.IOStreams) (*cobra.Command, *globalOptions) {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "claimdiff",
@@ -155,6 +168,9 @@ read-only commands fall back to a built-in example ledger about the November
 			if g.NoPager {
 				ios.Pager = ""
 			}
+			if err := g.profile.start(); err != nil {
+				return err
+			}
 			switch g.Color {
 			case "auto", "always", "never":
 				ios.ColorMode = g.Color
@@ -177,6 +193,7 @@ read-only commands fall back to a built-in example ledger about the November
 	pf.StringVar(&g.Today, "today", "", "the date YYYY-MM-DD that decides whether acknowledgements have expired (default $CLAIMDIFF_TODAY, else today)")
 	pf.IntVar(&g.Width, "width", 0, "the width of text tables (default: the terminal's, or $COLUMNS when piped, else 100)")
 	pf.BoolVar(&g.NoPager, "no-pager", false, "never send long output on a terminal through $PAGER (default less -FRX)")
+	g.profile.flags(pf)
 	_ = root.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -201,7 +218,7 @@ read-only commands fall back to a built-in example ledger about the November
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
-	return root
+	return root, g
 }
 
 // globalFlags are the persistent flags that read a ledger; commands that

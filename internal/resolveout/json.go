@@ -145,15 +145,11 @@ func (e *encoder) encode(v any) ([]byte, error) {
 // JSONL writes one record a line.
 func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	jw := &jsonWriter{}
-	for i := range values {
-		rec := NewRecord(r.Ledger, &values[i])
-		jw.b = jw.b[:0]
-		jw.record(&rec)
+	eachRecord(r.Ledger, values, false, "", func(_ int, b []byte) {
 		// Printed in CI logs too, where "##[" is a command.
-		bw.Write(safetext.JSONWorkflow(jw.b))
+		bw.Write(safetext.JSONWorkflow(b))
 		bw.WriteByte('\n')
-	}
+	})
 	return bw.Flush()
 }
 
@@ -165,19 +161,15 @@ func JSONL(w io.Writer, r *resolve.Result, values []resolve.Value) error {
 // them are never held at once.
 func JSON(w io.Writer, r *resolve.Result, values []resolve.Value, ledger disputedout.LedgerJSON, skipped *disputedout.SkippedJSON) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	jw := &jsonWriter{indent: true, prefix: "    "}
 	top := newEncoder("  ", true)
 	bw.WriteString("{\n  \"values\": [")
-	for i := range values {
-		rec := NewRecord(r.Ledger, &values[i])
-		jw.b = jw.b[:0]
-		jw.record(&rec)
+	eachRecord(r.Ledger, values, true, "    ", func(i int, b []byte) {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(safetext.JSONWorkflow(jw.b))
-	}
+		bw.Write(safetext.JSONWorkflow(b))
+	})
 	if len(values) > 0 {
 		bw.WriteString("\n  ")
 	}
