@@ -12,6 +12,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/bulk/parquetexport"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -402,7 +403,7 @@ func TestExportRoundTripParquet(t *testing.T) {
 	orig := Bytes("example/claims.yaml", example.YAML)
 	export := func(l *claims.Ledger) []byte {
 		var buf bytes.Buffer
-		if err := bulk.ExportParquet(&buf, claims.Analyze(l, claims.Options{}), nil); err != nil {
+		if err := parquetexport.Write(&buf, claims.Analyze(l, claims.Options{}), nil); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
