@@ -21,7 +21,7 @@ import (
 // spreadsheet formulas (claimdiff report --format csv has one).
 
 // ExportFormats are the text formats Export writes; the first is the
-// default. ExportParquet writes Parquet.
+// default. parquetexport.Write writes Parquet.
 var ExportFormats = []string{"jsonl", "csv", "tsv", "json"}
 
 // ExportFormatFor picks a format from a file name's extension: one of

@@ -105,7 +105,7 @@ func TestParquetRowProblems(t *testing.T) {
 // validParquet is a small claim file, as export writes it.
 func validParquet(t testing.TB, n int, opts ...parquet.WriterOption) []byte {
 	cs := randomClaims(n, 3)
-	rows := make([]parquetRow, len(cs))
+	rows := make([]ParquetRow, len(cs))
 	for i := range cs {
 		rows[i] = ledgerRow(&cs[i])
 	}

@@ -62,10 +62,10 @@ func randomClaims(n int, seed uint64) []claims.Claim {
 	return out
 }
 
-// ledgerRow is a claim as ExportParquet writes it, without the value
+// ledgerRow is a claim as parquetexport.Write writes it, without the value
 // columns, which need an analysis.
-func ledgerRow(c *claims.Claim) parquetRow {
-	r := parquetRow{Topic: c.Topic, Value: c.Value.Raw, Source: c.Source, Via: c.Via, Date: c.Date, AsOf: c.AsOf,
+func ledgerRow(c *claims.Claim) ParquetRow {
+	r := ParquetRow{Topic: c.Topic, Value: c.Value.Raw, Source: c.Source, Via: c.Via, Date: c.Date, AsOf: c.AsOf,
 		Quote: c.Quote, Denies: c.Denies, Note: c.Note}
 	if !c.DerivedID {
 		r.ID = c.ID
@@ -113,7 +113,7 @@ func TestParquetEncodings(t *testing.T) {
 	t.Parallel()
 	cs := randomClaims(sized(600, 3000), 1)
 	want := wantClaims(t, cs)
-	rows := make([]parquetRow, len(cs))
+	rows := make([]ParquetRow, len(cs))
 	for i := range cs {
 		rows[i] = ledgerRow(&cs[i])
 	}
@@ -215,7 +215,7 @@ func TestParquetOtherTools(t *testing.T) {
 // A stream that cannot seek is read into memory, within its cap.
 func TestParquetFromAStream(t *testing.T) {
 	cs := randomClaims(50, 2)
-	rows := make([]parquetRow, len(cs))
+	rows := make([]ParquetRow, len(cs))
 	for i := range cs {
 		rows[i] = ledgerRow(&cs[i])
 	}

@@ -396,38 +396,6 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 }
 
-// Parquet round-trips through a file on disk as the text formats do, and
-// its own export is the same bytes.
-func TestExportRoundTripParquet(t *testing.T) {
-	orig := Bytes("example/claims.yaml", example.YAML)
-	export := func(l *claims.Ledger) []byte {
-		var buf bytes.Buffer
-		if err := bulk.ExportParquet(&buf, claims.Analyze(l, claims.Options{}), nil); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
-	data := export(orig)
-	got := loadFiles(t, "head.yaml", string(withoutClaims(t, example.YAML)), "claims.parquet", string(data))
-	if diag.HasErrors(got.Problems, false) {
-		t.Fatal(problemList(got.Problems))
-	}
-	if diff := claimstest.Diff(orig.Claims, got.Claims); diff != "" {
-		t.Fatal(diff)
-	}
-	if s, want := disputeSummary(got), disputeSummary(orig); s != want {
-		t.Errorf("disputes differ:\n got %s\nwant %s", s, want)
-	}
-	if !bytes.Equal(export(got), data) {
-		t.Error("export is not stable")
-	}
-	// Load's cap on a bulk file's claims holds for Parquet too.
-	capped := loadFilesWith(t, Options{MaxRows: 60}, "head.yaml", string(withoutClaims(t, example.YAML)), "claims.parquet", string(data))
-	if got := problemList(capped.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "claims.parquet:61:1 too-many-rows:") || len(capped.Claims) != 60 {
-		t.Fatalf("capped: %d claims, %q", len(capped.Claims), got)
-	}
-}
-
 func disputeSummary(l *claims.Ledger) string {
 	var b strings.Builder
 	for _, d := range claims.Analyze(l, claims.Options{}).Disputes {

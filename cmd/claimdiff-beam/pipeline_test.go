@@ -20,6 +20,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/bulk/parquetexport"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/claims/resolve"
@@ -78,7 +79,7 @@ func ledgerFiles(t testing.TB, dir string, yaml []byte, n int) (headPath string,
 			for j := from; j < to; j++ {
 				idx = append(idx, j)
 			}
-			if err := bulk.ExportParquet(&buf, a, idx); err != nil {
+			if err := parquetexport.Write(&buf, a, idx); err != nil {
 				t.Fatal(err)
 			}
 		} else if err := bulk.WriteJSONL(&buf, l.Claims[from:to]); err != nil {

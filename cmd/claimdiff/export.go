@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/bulk/parquetexport"
 	"github.com/claimdiff/claimdiff/claims/claimreview"
 	"github.com/claimdiff/claimdiff/internal/atomicfile"
 	"github.com/claimdiff/claimdiff/internal/cli"
@@ -181,7 +182,7 @@ func runExport(opts *exportOptions) error {
 	count := render.Plural(len(cs), "claim")
 	switch format {
 	case bulk.ParquetFormat:
-		write = func(w io.Writer) error { return bulk.ExportParquet(w, analysis(), kept) }
+		write = func(w io.Writer) error { return parquetexport.Write(w, analysis(), kept) }
 	case "claimreview":
 		reviews, err := claimreview.Reviews(analysis(), claimreview.Options{Estimated: opts.Estimated,
 			MinConfidence: opts.MinConfidence, URL: opts.URL, Today: opts.Global.today})

@@ -1,4 +1,4 @@
-package bulk_test
+package parquetexport_test
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
-	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/bulk/parquetexport"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
 	"github.com/claimdiff/claimdiff/claims/load"
@@ -64,7 +64,7 @@ func TestParquetRoundTrip(t *testing.T) {
 			l := mustLoad(t, load.File{Name: "ledger.yaml", Data: tc.yaml})
 			a := claims.Analyze(l, today)
 			var pq bytes.Buffer
-			if err := bulk.ExportParquet(&pq, a, nil); err != nil {
+			if err := parquetexport.Write(&pq, a, nil); err != nil {
 				t.Fatal(err)
 			}
 			back := mustLoad(t, load.File{Name: "head.yaml", Data: tc.head}, load.File{Name: "claims.parquet", Data: pq.Bytes()})

@@ -1,4 +1,8 @@
-package bulk
+// Package parquetexport writes a ledger's claims as a Parquet file, with
+// each value as the engine reads it, through parquet-go. It stands apart
+// from claims/bulk, which reads Parquet with its own bounded decoder, so
+// that loading claims does not link parquet-go's writer and its codecs.
+package parquetexport
 
 import (
 	"io"
@@ -8,62 +12,12 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bulk"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/parquetread"
 )
 
-// A Parquet claim file holds the columns the other bulk formats hold, with
-// the same names, and after them columns that say how claimdiff read each
-// value, so that DuckDB, Spark or BigQuery can query claims without
-// claimdiff: kind, lo, hi, canonical and unit. The loader reads only the
-// ledger's columns; the others are derived, and the engine reads the value
-// again. Optional fields are optional columns, null where the claim has
-// none, so they load back as missing rather than as empty text. Date and
-// as_of are DATE columns when every claim written gives a plain date there.
-
-// ParquetFormat is the export format name of Parquet, which ExportParquet
-// writes rather than Export, as its value columns need the engine's
-// reading of each claim.
-const ParquetFormat = "parquet"
-
-// ParquetRowGroupRows is how many claims a row group of an exported
-// Parquet file holds: enough to compress well, few enough that a reader
-// splits a million claims across its cores.
-const ParquetRowGroupRows = 64 << 10
-
-// parquetRow is one claim as a Parquet row. Struct tags give the columns'
-// names and types; optional ones are null when empty (lo and hi when nil).
-type parquetRow struct {
-	ID        string            `parquet:"id,optional"`
-	Topic     string            `parquet:"topic,dict"`
-	Value     string            `parquet:"value"`
-	Source    string            `parquet:"source,dict"`
-	Via       []string          `parquet:"via,list,optional"`
-	Date      string            `parquet:"date,optional,dict"`
-	DateDay   *int32            `parquet:"-"` // date as a DATE; see dayColumns
-	AsOf      string            `parquet:"as_of,optional,dict"`
-	AsOfDay   *int32            `parquet:"-"`
-	Quote     string            `parquet:"quote,optional"`
-	Context   map[string]string `parquet:"context,optional"`
-	Denies    bool              `parquet:"denies,optional"`
-	Note      string            `parquet:"note,optional"`
-	Kind      string            `parquet:"kind,optional,dict"`
-	Lo        *float64          `parquet:"lo,optional"`
-	Hi        *float64          `parquet:"hi,optional"`
-	Canonical string            `parquet:"canonical,optional"`
-	Unit      string            `parquet:"unit,optional,dict"`
-	// MoneyLo and MoneyHi are lo and hi of a money value as DECIMAL(18,4),
-	// exact to a hundredth of a cent, for tools that sum money; null for
-	// other kinds and past ±922 trillion.
-	MoneyLo *int64 `parquet:"money_lo,optional,decimal(4:18)"`
-	MoneyHi *int64 `parquet:"money_hi,optional,decimal(4:18)"`
-}
-
-// ParquetValueColumns are the columns a Parquet export adds after the
-// ledger's fields, which the loader does not read.
-var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit", "money_lo", "money_hi"}
-
-// ExportParquet writes the claims of a's ledger at the indexes idx (every
+// Write writes the claims of a's ledger at the indexes idx (every
 // claim, in ledger order, when idx is nil) as a Parquet file: the ledger's
 // fields, as Export writes them, and each value as the engine reads it
 // (a.Value, so a relative value is the set it resolved to):
@@ -83,8 +37,8 @@ var ParquetValueColumns = []string{"kind", "lo", "hi", "canonical", "unit", "mon
 //   - money_lo, money_hi: lo and hi again for money, as DECIMAL(18,4), so a
 //     query sums amounts exactly.
 //
-// Rows are grouped ParquetRowGroupRows at a time, compressed with zstd.
-func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
+// Rows are grouped bulk.ParquetRowGroupRows at a time, compressed with zstd.
+func Write(w io.Writer, a *claims.Analysis, idx []int) error {
 	l := a.Ledger
 	n := len(l.Claims)
 	if idx != nil {
@@ -92,7 +46,7 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 	}
 	opts := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
-		parquet.MaxRowsPerRowGroup(ParquetRowGroupRows),
+		parquet.MaxRowsPerRowGroup(bulk.ParquetRowGroupRows),
 		// Version 1 data pages and plain text, where no dictionary is
 		// asked for, are what every reader knows.
 		parquet.DataPageVersion(1),
@@ -106,9 +60,9 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 	if asOfDays {
 		opts = append(opts, parquet.StructTag(`parquet:"-"`, "AsOf"), parquet.StructTag(`parquet:"as_of,date,optional"`, "AsOfDay"))
 	}
-	pw := parquet.NewGenericWriter[parquetRow](w, opts...)
+	pw := parquet.NewGenericWriter[bulk.ParquetRow](w, opts...)
 	const batch = 1024
-	rows := make([]parquetRow, 0, batch)
+	rows := make([]bulk.ParquetRow, 0, batch)
 	// ends holds the rows' Lo and Hi, and days their dates; each has
 	// room for a whole batch, so it never moves and the pointers into it
 	// hold.
@@ -121,7 +75,7 @@ func ExportParquet(w io.Writer, a *claims.Analysis, idx []int) error {
 			i = idx[k]
 		}
 		var lo, hi float64
-		rows = append(rows, parquetRow{})
+		rows = append(rows, bulk.ParquetRow{})
 		r := &rows[len(rows)-1]
 		parquetClaim(r, a, i, &lo, &hi)
 		if d, ok := plainDay(r.Date); ok && dateDays {
@@ -204,7 +158,7 @@ func plainDay(s string) (int32, bool) {
 
 // parquetClaim fills r from claim i; lo and hi receive the set's ends,
 // which r.Lo and r.Hi mark as present.
-func parquetClaim(r *parquetRow, a *claims.Analysis, i int, lo, hi *float64) {
+func parquetClaim(r *bulk.ParquetRow, a *claims.Analysis, i int, lo, hi *float64) {
 	c := &a.Ledger.Claims[i]
 	if !c.DerivedID {
 		r.ID = c.ID
@@ -255,7 +209,7 @@ func moneyDecimal(x float64) (int64, bool) {
 	return int64(s), true
 }
 
-// parquetUnit is what a value's lo and hi count (see ExportParquet).
+// parquetUnit is what a value's lo and hi count (see Write).
 func parquetUnit(t value.Type, topicUnit, currency string) string {
 	switch t {
 	case value.Number:

@@ -1,4 +1,4 @@
-package bulk_test
+package parquetexport_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/claimdiff/claimdiff/claims"
-	"github.com/claimdiff/claimdiff/claims/bulk"
+	"github.com/claimdiff/claimdiff/claims/bulk/parquetexport"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
 )
@@ -70,7 +70,7 @@ func exportParquet(t *testing.T, yaml string, idx []int) ([]byte, *claims.Analys
 	}
 	a := claims.Analyze(l, claims.Options{})
 	var buf bytes.Buffer
-	if err := bulk.ExportParquet(&buf, a, idx); err != nil {
+	if err := parquetexport.Write(&buf, a, idx); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), a
