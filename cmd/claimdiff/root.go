@@ -130,13 +130,8 @@ func (g *globalOptions) readToday(ios *iostreams.IOStreams) error {
 	return nil
 }
 
-func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
-	root, _ := newRoot(ios)
-	return root
-}
-
-// newRoot is newRootCmd with the options its flags fill, which runWith
-// needs after the command to finish a profile.
+// newRoot builds the command tree, and returns with it the options its
+// flags fill, which runWith needs after the command to finish a profile.
 func newRoot(ios *iostreams.IOStreams) (*cobra.Command, *globalOptions) {
 	g := &globalOptions{}
 	root := &cobra.Command{
