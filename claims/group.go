@@ -15,6 +15,10 @@ import (
 type values struct {
 	l        *Ledger
 	resolved map[int]value.Value
+	// step places a claim among its origin's claims of the same day on a
+	// running count, where the day gives no time (see orderDay); a claim
+	// without one is at 0.
+	step map[int]int32
 }
 
 func (v *values) at(i int) value.Value {

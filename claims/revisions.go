@@ -128,6 +128,17 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
+	if running(l, dated[0]) {
+		for start := 0; start < len(dated); {
+			end := start + 1
+			for end < len(dated) && l.Claims[dated[end]].Source == l.Claims[dated[start]].Source &&
+				l.Claims[dated[end]].Date == l.Claims[dated[start]].Date {
+				end++
+			}
+			orderDay(l, vals, dated[start:end])
+			start = end
+		}
+	}
 	var revs []Revision
 	var from []int // the claim each revision replaced
 	revised := 0
@@ -137,7 +148,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			end++
 		}
 		run := dated[start:end]
-		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
+		if len(run) > 1 && !vals.sameWhen(run[0], run[len(run)-1]) {
 			for p, q := range rv.revisers(l, run, vals) {
 				if q >= 0 {
 					a.Superseded[run[p]] = run[q]
@@ -258,8 +269,7 @@ func (rv *reviser) ownRevisers(l *Ledger, run []int, vals *values) []int {
 // that a ledger with thousands of both stays linear; the origin's own
 // next different figure is nearly always the first or second.
 func (rv *reviser) directReviser(l *Ledger, run []int, vals *values, p int, direct []int) int {
-	date := l.Claims[run[p]].Date
-	k := sort.Search(len(direct), func(j int) bool { return l.Claims[run[direct[j]]].Date > date })
+	k := sort.Search(len(direct), func(j int) bool { return vals.when(run[direct[j]], run[p]) > 0 })
 	pair := [2]int{run[p], 0}
 	for _, q := range direct[k:min(len(direct), k+maxDirectLook)] {
 		pair[1] = run[q]
@@ -296,6 +306,7 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		return by
 	}
 	key := func(j int) statement { return statementOf(vals.at(run[plain[j]])) }
+	runningCount := running(l, run[0])
 	// other[j] is the first place after j in plain whose statement differs.
 	other := make([]int, k)
 	other[k-1] = -1
@@ -306,13 +317,12 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			other[j] = other[j+1]
 		}
 	}
-	// later[j] is the first place in plain with a later date than j's, as
+	// later[j] is the first place in plain said after j, as
 	// firstConflicts keeps it: many claims of one date cost one pass.
-	date := func(j int) string { return l.Claims[run[plain[j]]].Date }
 	later := make([]int, k)
 	later[k-1] = k
 	for j := k - 2; j >= 0; j-- {
-		if date(j) == date(j+1) {
+		if vals.sameWhen(run[plain[j]], run[plain[j+1]]) {
 			later[j] = later[j+1]
 		} else {
 			later[j] = j + 1
@@ -330,7 +340,7 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			continue
 		}
 		later, earlier := vals.at(run[plain[q]]), vals.at(run[plain[j]])
-		if restates(later, earlier) {
+		if restates(later, earlier) && !runningCount || runningCount && restatesCount(later, earlier) {
 			continue
 		}
 		if p := plain[j]; by[p] < 0 || plain[q] < by[p] {
@@ -468,11 +478,11 @@ func statementOf(v value.Value) statement {
 // conflicts with it (the one that revised it), or -1.
 func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 	k := len(run)
-	// later[p] is the first place in run with a later date than p's.
+	// later[p] is the first place in run said after p.
 	later := make([]int, k)
 	later[k-1] = k
 	for p := k - 2; p >= 0; p-- {
-		if l.Claims[run[p]].Date == l.Claims[run[p+1]].Date {
+		if vals.sameWhen(run[p], run[p+1]) {
 			later[p] = later[p+1]
 		} else {
 			later[p] = p + 1

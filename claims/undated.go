@@ -51,17 +51,17 @@ func (rv *reviser) undatedReviser(l *Ledger, u int, vals *values, runs map[strin
 	}
 	run := rv.dated[or.start:or.end]
 	direct := len(c.Via) == 0 || or.direct
-	last, q := "", -1
+	last, q := -1, -1
 	pair := [2]int{u, 0}
 	for k := len(run) - 1; k >= 0 && len(run)-k <= maxDirectLook; k-- {
 		i := run[k]
 		if direct && len(l.Claims[i].Via) > 0 {
 			continue
 		}
-		if last != "" && l.Claims[i].Date != last {
+		if last >= 0 && !vals.sameWhen(i, last) {
 			break
 		}
-		last = l.Claims[i].Date
+		last = i
 		pair[1] = i
 		if firstRevisers(l, pair[:], vals, rv.brute)[0] != 1 {
 			return -1
