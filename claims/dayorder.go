@@ -148,18 +148,25 @@ func countOf(v value.Value) float64 {
 
 // restatesCount is restates on a running count, where a bound's number
 // is the count so far: "at least 63", then 70, is the count moved by
-// seven, not the bound's 63 and some; "at least 30" and 30, or "more than
-// 5,000" and "nearly 5,000", give one count. Ranges are read as restates
-// reads them anywhere.
+// seven, not the bound's 63 and some, and "more than 3,500" then "at
+// least 4,000" is a new count. A bound and a figure give one count at the
+// bound's number ("at least 30" and 30), or, where the figure is
+// approximate, at a rounding of it ("at least 397" and "nearly 400");
+// two figures and ranges are read as restates reads them anywhere.
 func restatesCount(later, earlier value.Value) bool {
 	a, b := countOf(later), countOf(earlier)
-	if math.IsNaN(a) || math.IsNaN(b) {
+	laterBound, earlierBound := isBound(later), isBound(earlier)
+	if math.IsNaN(a) || math.IsNaN(b) || !laterBound && !earlierBound {
 		return restates(later, earlier)
 	}
 	if !value.Meets(later, earlier) {
 		return false
 	}
-	return a == b || roundingOf(a, b) || roundingOf(b, a)
+	if a == b {
+		return true
+	}
+	approx := !laterBound && later.Approx || !earlierBound && earlier.Approx
+	return approx && (roundingOf(a, b) || roundingOf(b, a))
 }
 
 // namesAny reports whether quote writes one of nums (ascending, whole

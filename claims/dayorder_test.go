@@ -134,3 +134,63 @@ func BenchmarkRunningCountOneOrigin(b *testing.B) {
 		Analyze(l, testOptions)
 	}
 }
+
+// From one moment of a running count to the next, the origin's last word
+// of the first is revised by its first word of the next, when that does
+// not restate it; a word is what most claims said at that step.
+func TestMomentToMomentOnARunningCount(t *testing.T) {
+	tests := []struct {
+		name, claims string
+		revisions    []string
+	}{
+		{
+			// Beirut 2020: 70 dead on the evening of 4 August, 78 in the
+			// morning of the 5th, 135 by its evening (twice, and once "at
+			// least 135"), 137 on the 6th.
+			name: "the next moment's first word revises, its last word is revised",
+			claims: `  - {id: a, topic: count, value: 70, source: ministry, via: [wire], date: 2020-08-04}
+  - {id: b, topic: count, value: 78, source: ministry, via: [paper], date: 2020-08-05}
+  - {id: c, topic: count, value: 135, source: ministry, via: [wire], date: 2020-08-05, quote: "has risen to 135"}
+  - {id: d, topic: count, value: 135, source: ministry, via: [paper], date: 2020-08-05}
+  - {id: e, topic: count, value: at least 135, source: ministry, via: [paper], date: 2020-08-05}
+  - {id: f, topic: count, value: 137, source: ministry, via: [wire], date: 2020-08-06}
+`,
+			revisions: []string{"ministry revised 78 (5 Aug) → 135 (5 Aug)",
+				"ministry revised 70 (4 Aug) → 78 (5 Aug)", "ministry revised 135 (5 Aug) → 137 (6 Aug)"},
+		},
+		{
+			// Grenfell 2017: 17 confirmed dead on 15 June; "at least 30"
+			// twice and 30 once on the 16th; "at least 30" on the 17th.
+			name: "a step is what most of its claims said, and a restatement is no revision",
+			claims: `  - {id: a, topic: count, value: 17, source: police, via: [wire], date: 2017-06-15}
+  - {id: c, topic: count, value: at least 30, source: police, via: [paper], date: 2017-06-16}
+  - {id: d, topic: count, value: at least 30, source: police, via: [wire, paper], date: 2017-06-16}
+  - {id: b, topic: count, value: 30, source: police, via: [wire], date: 2017-06-16}
+  - {id: e, topic: count, value: at least 30, source: police, via: [paper], date: 2017-06-17}
+`,
+			revisions: []string{"police revised 17 (15 Jun) → at least 30 (16 Jun)"},
+		},
+		{
+			// Beirut 2020: "more than 3,500" wounded on 4 August, "at
+			// least 4,000" on the 5th: two floors, two counts.
+			name: "a floor at a new number is a new count",
+			claims: `  - {id: a, topic: count, value: more than 3500, source: ministry, via: [wire], date: 2020-08-04}
+  - {id: b, topic: count, value: at least 4000, source: ministry, via: [paper], date: 2020-08-05}
+  - {id: c, topic: count, value: at least 4000, source: ministry, via: [paper], date: 2020-08-06}
+`,
+			revisions: []string{"ministry revised more than 3500 (4 Aug) → at least 4000 (5 Aug)"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, runningHeader+tt.claims)
+			var revs []string
+			for _, r := range a.Revisions {
+				revs = append(revs, r.String())
+			}
+			if !slices.Equal(revs, tt.revisions) {
+				t.Errorf("revisions = %q, want %q", revs, tt.revisions)
+			}
+		})
+	}
+}

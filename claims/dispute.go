@@ -358,7 +358,7 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	}
 	// A changing topic's count moving from moment to moment is the
 	// origin revising it too; the dispute about the later moment shows it.
-	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
+	if moved := momentRevisions(l, vals); len(moved) > 0 {
 		a.Revisions = append(a.Revisions, moved...)
 		at := map[string]int{}
 		for di := range a.Disputes {

@@ -689,22 +689,26 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 // momentRevisions finds the revisions of topics whose value changes over
 // time: an origin giving a new count for a later moment (an official toll
 // moving from 64 to 2,975) revised its count, though the two claims are
-// about different moments and never conflict. Each origin's live claims
-// on a topic, in one context, are taken in the order of their moments;
-// the last claim about each moment stands for it, and every change of
-// statement from one moment to the next is one revision, dated by the
-// moments. Relays count: a count for a later moment is the origin's new
-// count, whoever carried it.
-func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
+// about different moments and never conflict. Each origin's claims on a
+// topic, in one context, are taken in the order of their moments, and
+// within a moment in the order they were said (by date, then as
+// orderDay placed a day's claims); revise has found the changes within a
+// moment. From one moment to the next, the origin's last word of the
+// first is revised by its first word of the next, when that does not
+// restate it (restatesCount: "30", then "at least 30", is one count): 70
+// dead on 4 August, then 78 in the morning of the 5th (and 135 by its
+// evening, revise's line). A word is what most of the claims said at
+// that step ("at least 30" twice and 30 once is "at least 30"). Relays
+// count: a count for a later moment is the origin's new count, whoever
+// carried it. Undated claims stand for a moment only where it has no
+// dated one, since nothing says when in it they were said.
+func momentRevisions(l *Ledger, vals *values) []Revision {
 	type key struct{ topic, context, origin string }
 	runs := map[key][]int{}
 	var order []key
 	for i := range l.Claims {
 		c := &l.Claims[i]
-		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) {
-			continue
-		}
-		if _, gone := a.Superseded[i]; gone || moment(l, c) == "" {
+		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) || moment(l, c) == "" {
 			continue
 		}
 		k := key{c.Topic, c.Context, c.Source}
@@ -719,25 +723,67 @@ func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
 		if len(run) < 2 {
 			continue
 		}
-		slices.SortStableFunc(run, func(x, y int) int {
+		slices.SortFunc(run, func(x, y int) int {
 			cx, cy := &l.Claims[x], &l.Claims[y]
-			return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
+			return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), -cmpBool(cx.Date == "", cy.Date == ""),
+				vals.when(x, y), strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 		})
 		prev := -1
-		for j, i := range run {
-			if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
-				continue // a later claim about the same moment stands for it
+		for start := 0; start < len(run); {
+			m := moment(l, &l.Claims[run[start]])
+			end := start + 1
+			for end < len(run) && moment(l, &l.Claims[run[end]]) == m {
+				end++
 			}
-			if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
-				r := revision(l, prev, i)
-				r.Moment = moment(l, &l.Claims[i])
-				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), r.Moment
+			said := run[start:end]
+			if l.Claims[said[len(said)-1]].Date != "" {
+				// Undated claims sort first; a dated one stands for the moment.
+				said = said[slices.IndexFunc(said, func(i int) bool { return l.Claims[i].Date != "" }):]
+			}
+			first, last := wordAt(vals, said, 0), wordAt(vals, said, len(said)-1)
+			if prev >= 0 && !restatesCount(vals.at(first), vals.at(prev)) {
+				r := revision(l, prev, first)
+				r.Moment = m
+				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), m
 				out = append(out, r)
 			}
-			prev = i
+			prev = last
+			start = end
 		}
 	}
 	return out
+}
+
+// wordAt returns the claim that says what most of said's claims at the
+// step of said[p] said (vals.when); on a tie, the one counted there first.
+func wordAt(vals *values, said []int, p int) int {
+	lo, hi := p, p+1
+	for lo > 0 && vals.sameWhen(said[lo-1], said[p]) {
+		lo--
+	}
+	for hi < len(said) && vals.sameWhen(said[hi], said[p]) {
+		hi++
+	}
+	if hi-lo == 1 {
+		return said[p]
+	}
+	count := map[statement]int{}
+	best, most := said[lo], 0
+	for _, i := range said[lo:hi] {
+		st := statementOf(vals.at(i))
+		count[st]++
+		if count[st] > most {
+			best, most = i, count[st]
+		}
+	}
+	// The first claim that says the winning statement.
+	st := statementOf(vals.at(best))
+	for _, i := range said[lo:hi] {
+		if statementOf(vals.at(i)) == st {
+			return i
+		}
+	}
+	return best
 }
 
 // oneLinePerChange makes one line of each change an origin made: the same
