@@ -140,7 +140,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		}
 	}
 	var revs []Revision
-	var from []int // the claim each revision replaced
+	var from, to []int // the claims each revision replaced, and by which
 	revised := 0
 	for start := 0; start < len(dated); {
 		end := start + 1
@@ -153,7 +153,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 				if q >= 0 {
 					a.Superseded[run[p]] = run[q]
 					revs = append(revs, revision(l, run[p], run[q]))
-					from = append(from, run[p])
+					from, to = append(from, run[p]), append(to, run[q])
 					revised++
 				}
 			}
@@ -166,7 +166,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			if q := rv.undatedReviser(l, u, vals, runs); q >= 0 {
 				a.Superseded[u] = q
 				revs = append(revs, revision(l, u, q))
-				from = append(from, u)
+				from, to = append(from, u), append(to, q)
 				revised++
 			}
 		}
@@ -180,7 +180,7 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 			live = append(live, i)
 		}
 	}
-	nameChanges(l, vals, revs, from)
+	nameChanges(l, vals, revs, from, to)
 	return live, oneLinePerChange(revs)
 }
 
