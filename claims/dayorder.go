@@ -229,3 +229,53 @@ func manyAt(vals *values, block []int, step int32) bool {
 	}
 	return false
 }
+
+// movedWords finds whether the claims at one place of an origin's run say
+// in words that the origin moved its figure, once for each place.
+type movedWords struct {
+	l     *Ledger
+	vals  *values
+	run   []int
+	plain []int // places in run
+	memo  map[int]bool
+}
+
+// moved reports whether any claim from place q of plain on, said at q's
+// time and saying what q says, holds words of a move (saysMoved).
+func (m *movedWords) moved(q int) bool {
+	if r, ok := m.memo[q]; ok {
+		return r
+	}
+	if m.memo == nil {
+		m.memo = map[int]bool{}
+	}
+	first := m.run[m.plain[q]]
+	st := statementOf(m.vals.at(first))
+	r := false
+	for j := q; j < len(m.plain) && !r; j++ {
+		i := m.run[m.plain[j]]
+		if !m.vals.sameWhen(i, first) || statementOf(m.vals.at(i)) != st {
+			break
+		}
+		r = saysMoved(m.l.Claims[i].Quote)
+	}
+	m.memo[q] = r
+	return r
+}
+
+// movedWordList are the words with which a report says an origin raised or
+// cut its figure ("raised the number ... to 80", "has risen to 79", "was
+// revised to 315").
+var movedWordList = []string{"raised", "rose", "risen", "rises", "increased", "climbed", "climbs",
+	"soared", "jumped", "upped", "lowered", "cut", "reduced", "revised", "fell", "fallen", "dropped"}
+
+// saysMoved reports whether a quote says its origin moved its figure: it
+// holds one of movedWordList, as a whole word.
+func saysMoved(quote string) bool {
+	for _, w := range quoteWords(quote) {
+		if slices.Contains(movedWordList, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -84,12 +84,7 @@ var earlierWords = [][]string{
 // saysEarlier reports whether a quote places its figure in its origin's
 // past: it holds one of earlierWords, as whole words.
 func saysEarlier(quote string) bool {
-	if quote == "" {
-		return false
-	}
-	words := strings.FieldsFunc(strings.ToLower(quote), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	})
+	words := quoteWords(quote)
 	for i := range words {
 		for _, w := range earlierWords {
 			if i+len(w) <= len(words) && slices.Equal(words[i:i+len(w)], w) {
@@ -98,4 +93,14 @@ func saysEarlier(quote string) bool {
 		}
 	}
 	return false
+}
+
+// quoteWords are a quote's words, in lower case.
+func quoteWords(quote string) []string {
+	if quote == "" {
+		return nil
+	}
+	return strings.FieldsFunc(strings.ToLower(quote), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	})
 }
