@@ -37,9 +37,9 @@ func TestSameDayOrderOnARunningCount(t *testing.T) {
   - {id: c, topic: count, value: at least 30, source: ministry, via: [paper], date: 2020-08-04}
   - {id: d, topic: count, value: at least 50, source: ministry, via: [wire], date: 2020-08-04, quote: "originally said at least 50 people were killed"}
 `,
-			revisions: []string{"ministry revised at least 63 (4 Aug) → 70 (4 Aug)",
-				"ministry revised at least 30 (4 Aug) → at least 50 (4 Aug)",
-				"ministry revised at least 50 (4 Aug) → at least 63 (4 Aug)"},
+			revisions: []string{"ministry revised at least 30 (4 Aug) → at least 50 (4 Aug)",
+				"ministry revised at least 50 (4 Aug) → at least 63 (4 Aug)",
+				"ministry revised at least 63 (4 Aug) → 70 (4 Aug)"},
 		},
 		{
 			// Beirut 2020: 78 dead in the morning of 5 August, "at least

@@ -181,7 +181,17 @@ func (rv *reviser) revise(a *Analysis, group []int, vals *values) ([]int, []Revi
 		}
 	}
 	nameChanges(l, vals, revs, from, to)
-	return live, oneLinePerChange(revs)
+	// Changes within one day of a running count read in the order they ran
+	// (orderDay), not by what they say.
+	var step map[string]int32
+	if vals.step != nil {
+		step = make(map[string]int32, len(to))
+		for k, i := range to {
+			step[l.Claims[i].ID] = vals.step[i]
+			step[l.Claims[from[k]].ID] = vals.step[from[k]]
+		}
+	}
+	return live, oneLinePerChange(revs, step)
 }
 
 func revision(l *Ledger, from, to int) Revision {
@@ -797,7 +807,10 @@ func wordAt(vals *values, said []int, p int) int {
 // claims of one day, is one revision, from the latest of them. An undated
 // figure the change also replaced keeps a line of its own ("587 (undated)
 // → 316"), since no date puts it before or after the others.
-func oneLinePerChange(revs []Revision) []Revision {
+//
+// step holds the step of each claim (by id) that orderDay placed in its
+// day; lines of one day are in its order.
+func oneLinePerChange(revs []Revision, step map[string]int32) []Revision {
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.Origin, y.Origin), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.To, y.To),
 			strings.Compare(y.FromDate, x.FromDate))
@@ -806,7 +819,8 @@ func oneLinePerChange(revs []Revision) []Revision {
 		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To && (x.FromDate == "") == (y.FromDate == "")
 	})
 	slices.SortStableFunc(revs, func(x, y Revision) int {
-		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
+		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin),
+			cmp.Compare(step[x.FromClaim], step[y.FromClaim]), cmp.Compare(step[x.ToClaim], step[y.ToClaim]))
 	})
 	return revs
 }
