@@ -152,11 +152,12 @@ func countOf(v value.Value) float64 {
 // least 4,000" is a new count. A bound and a figure give one count at the
 // bound's number ("at least 30" and 30), or, where the figure is
 // approximate, at a rounding of it ("at least 397" and "nearly 400");
-// two figures and ranges are read as restates reads them anywhere.
+// two figures, ranges, dates and durations are read as restates reads
+// them anywhere.
 func restatesCount(later, earlier value.Value) bool {
 	a, b := countOf(later), countOf(earlier)
 	laterBound, earlierBound := isBound(later), isBound(earlier)
-	if math.IsNaN(a) || math.IsNaN(b) || !laterBound && !earlierBound {
+	if !counted(later) || math.IsNaN(a) || math.IsNaN(b) || !laterBound && !earlierBound {
 		return restates(later, earlier)
 	}
 	if !value.Meets(later, earlier) {

@@ -14,7 +14,8 @@ import (
 // runningHeader is tollHeader with a count that rises (`changes: true`),
 // and a second outlet and wire to carry one origin's copies.
 var runningHeader = strings.Replace(tollHeader, "  toll: {type: number}\n",
-	"  toll: {type: number}\n  count: {type: number, changes: true}\n", 1)
+	"  toll: {type: number}\n  count: {type: number, changes: true}\n"+
+		"  departs: {type: datetime, tolerance: 5 minutes, changes: true}\n", 1)
 
 // One origin's claims of one day on a running count, which give no time,
 // are ordered by what they say: below a floor before it, a figure above a
@@ -179,6 +180,14 @@ func TestMomentToMomentOnARunningCount(t *testing.T) {
   - {id: c, topic: count, value: at least 4000, source: ministry, via: [paper], date: 2020-08-06}
 `,
 			revisions: []string{"ministry revised more than 3500 (4 Aug) → at least 4000 (5 Aug)"},
+		},
+		{
+			// A flight's expected departure, as given on two days.
+			name: "a time within tolerance of the last moment's is still a new word",
+			claims: `  - {id: a, topic: departs, value: "2025-03-05T14:00:00Z", source: agency, date: 2025-03-01}
+  - {id: b, topic: departs, value: "2025-03-05T14:03:00Z", source: agency, date: 2025-03-02}
+`,
+			revisions: []string{"agency revised 2025-03-05T14:00:00Z (1 Mar) → 2025-03-05T14:03:00Z (2 Mar)"},
 		},
 	}
 	for _, tt := range tests {

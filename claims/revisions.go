@@ -757,7 +757,7 @@ func momentRevisions(l *Ledger, vals *values) []Revision {
 				said = said[slices.IndexFunc(said, func(i int) bool { return l.Claims[i].Date != "" }):]
 			}
 			first, last := wordAt(vals, said, 0), wordAt(vals, said, len(said)-1)
-			if prev >= 0 && !restatesCount(vals.at(first), vals.at(prev)) {
+			if prev >= 0 && !sameCount(vals.at(first), vals.at(prev)) {
 				r := revision(l, prev, first)
 				r.Moment = m
 				r.FromDate, r.ToDate = moment(l, &l.Claims[prev]), m
@@ -768,6 +768,17 @@ func momentRevisions(l *Ledger, vals *values) []Revision {
 		}
 	}
 	return out
+}
+
+// sameCount reports whether a running count's word about one moment
+// says again what the word about the last said: restatesCount for a
+// count, the same statement for dates and durations, whose moments may
+// each hold a time within the tolerance of the last.
+func sameCount(next, last value.Value) bool {
+	if !counted(next) {
+		return statementOf(next) == statementOf(last)
+	}
+	return restatesCount(next, last)
 }
 
 // wordAt returns the claim that says what most of said's claims at the
