@@ -156,8 +156,8 @@ func TestMomentToMomentOnARunningCount(t *testing.T) {
   - {id: e, topic: count, value: at least 135, source: ministry, via: [paper], date: 2020-08-05}
   - {id: f, topic: count, value: 137, source: ministry, via: [wire], date: 2020-08-06}
 `,
-			revisions: []string{"ministry revised 78 (5 Aug) → 135 (5 Aug)",
-				"ministry revised 70 (4 Aug) → 78 (5 Aug)", "ministry revised 135 (5 Aug) → 137 (6 Aug)"},
+			revisions: []string{"ministry revised 70 (4 Aug) → 78 (5 Aug)",
+				"ministry revised 78 (5 Aug) → 135 (5 Aug)", "ministry revised 135 (5 Aug) → 137 (6 Aug)"},
 		},
 		{
 			// Grenfell 2017: 17 confirmed dead on 15 June; "at least 30"
@@ -199,6 +199,12 @@ func TestMomentToMomentOnARunningCount(t *testing.T) {
 			}
 			if !slices.Equal(revs, tt.revisions) {
 				t.Errorf("revisions = %q, want %q", revs, tt.revisions)
+			}
+			// The dispute of a moment lists the change into it first.
+			for _, d := range a.Disputes {
+				if !slices.IsSortedFunc(d.Revisions, func(x, y Revision) int { return strings.Compare(x.FromDate, y.FromDate) }) {
+					t.Errorf("dispute at %s lists its revisions out of order: %v", d.Moment, d.Revisions)
+				}
 			}
 		})
 	}

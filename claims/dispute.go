@@ -360,15 +360,36 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	// origin revising it too; the dispute about the later moment shows it.
 	if moved := momentRevisions(l, vals); len(moved) > 0 {
 		a.Revisions = append(a.Revisions, moved...)
+		// Each topic's changes in the order they ran, moments merged, the
+		// topics (and contexts) in the order they came.
+		first := map[string]int{}
+		for k, r := range a.Revisions {
+			if _, ok := first[r.Topic+"\x00"+r.Context]; !ok {
+				first[r.Topic+"\x00"+r.Context] = k
+			}
+		}
+		slices.SortStableFunc(a.Revisions, func(x, y Revision) int {
+			return cmp.Or(cmp.Compare(first[x.Topic+"\x00"+x.Context], first[y.Topic+"\x00"+y.Context]),
+				strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate))
+		})
 		at := map[string]int{}
 		for di := range a.Disputes {
 			d := &a.Disputes[di]
 			at[d.Topic+"\x00"+d.Context+"\x00"+d.Moment] = di
 		}
+		touched := map[int]bool{}
 		for _, r := range moved {
 			if di, ok := at[r.Topic+"\x00"+r.Context+"\x00"+r.Moment]; ok {
 				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
+				touched[di] = true
 			}
+		}
+		// The change into the moment came before the changes within it:
+		// 70 (4 Aug) → 78 (5 Aug), then 78 → 135 that evening.
+		for di := range touched {
+			slices.SortStableFunc(a.Disputes[di].Revisions, func(x, y Revision) int {
+				return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate))
+			})
 		}
 	}
 	// More independent origins on the sides rank first among equal
