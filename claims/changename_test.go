@@ -51,6 +51,18 @@ claims:
 `,
 			want: "company revised between 20,000 and 40,000 (10 Jun) → between 35,000 and 60,000 (15 Jun)",
 		},
+		{
+			// Beirut 2020: the health ministry's 2,500, 2,700 and 3,000
+			// wounded through three outlets, none with a time, then "more
+			// than 3,500".
+			name: "the figure nearest the change was its last step",
+			claims: `  - {topic: accounts, value: "2,500", source: company, via: [undated], date: 2020-08-04}
+  - {topic: accounts, value: "3,000", source: company, via: [undated], date: 2020-08-04}
+  - {topic: accounts, value: "2,700", source: company, via: [undated], date: 2020-08-04}
+  - {topic: accounts, value: "more than 3,500", source: company, via: [undated], date: 2020-08-05}
+`,
+			want: "company revised 3,000 (4 Aug) → more than 3,500 (5 Aug)",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

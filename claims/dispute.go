@@ -367,6 +367,38 @@ type Options struct {
 	bruteRun int
 }
 
+// sortChanges puts each topic's changes in the order they ran, moments
+// merged, the topics (and contexts) in the order they came. The order of
+// each topic is found once per revision, not per comparison: a month of
+// flight data has millions of them.
+func sortChanges(revs []Revision) {
+	type key struct{ topic, context string }
+	first := map[key]int{}
+	rank := make([]int, len(revs))
+	for k := range revs {
+		kk := key{revs[k].Topic, revs[k].Context}
+		f, ok := first[kk]
+		if !ok {
+			f = k
+			first[kk] = k
+		}
+		rank[k] = f
+	}
+	idx := make([]int, len(revs))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortStableFunc(idx, func(x, y int) int {
+		return cmp.Or(cmp.Compare(rank[x], rank[y]), strings.Compare(revs[x].FromDate, revs[y].FromDate),
+			strings.Compare(revs[x].ToDate, revs[y].ToDate))
+	})
+	sorted := make([]Revision, len(revs))
+	for k, i := range idx {
+		sorted[k] = revs[i]
+	}
+	copy(revs, sorted)
+}
+
 // Analyze finds every dispute in l. It groups claims by topic, context and
 // moment, drops the claims their own origin revised, and builds each
 // group's positions from its sorted sets (see positions.go), so its cost is
@@ -378,15 +410,15 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 	a := &Analysis{Ledger: l, Superseded: map[int]int{}}
 	vals, refs := resolveRelative(l, a, opts.References)
 	a.vals = vals
+	if slices.ContainsFunc(l.Claims, func(c Claim) bool { return c.TopicRef != nil && c.TopicRef.Changes }) {
+		vals.step = make([]int32, len(l.Claims))
+	}
 	a.compareGroups(groupClaims(l, vals), vals, refs, opts)
 	// A changing topic's count moving from moment to moment is the
 	// origin revising it too; the dispute about the later moment shows it.
-	if moved := momentRevisions(l, a, vals); len(moved) > 0 {
-		if len(a.Revisions) == 0 {
-			a.Revisions = moved
-		} else {
-			a.Revisions = append(a.Revisions, moved...)
-		}
+	if moved := momentRevisions(l, vals); len(moved) > 0 {
+		a.Revisions = append(a.Revisions, moved...)
+		sortChanges(a.Revisions)
 		at := make(map[GroupKey]int, len(a.Disputes))
 		for di := range a.Disputes {
 			d := &a.Disputes[di]
@@ -432,6 +464,15 @@ func Analyze(l *Ledger, opts Options) *Analysis {
 		for k, r := range moved {
 			if di := of[k]; di >= 0 {
 				a.Disputes[di].Revisions = append(a.Disputes[di].Revisions, r)
+			}
+		}
+		// The change into the moment came before the changes within it:
+		// 70 (4 Aug) → 78 (5 Aug), then 78 → 135 that evening.
+		for di, n := range count {
+			if n > 0 {
+				slices.SortStableFunc(a.Disputes[di].Revisions, func(x, y Revision) int {
+					return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate))
+				})
 			}
 		}
 	}

@@ -16,6 +16,12 @@ import (
 type values struct {
 	l        *Ledger
 	resolved map[int]value.Value
+	// step places a claim among its origin's claims of the same day on a
+	// running count, where the day gives no time (see orderDay); a claim
+	// without one is at 0. It is made before groups are revised, on every
+	// core at once, each writing only its own claims' places; nil when the
+	// ledger has no running count.
+	step []int32
 }
 
 func (v *values) at(i int) value.Value {

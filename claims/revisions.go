@@ -130,14 +130,25 @@ func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, rev
 		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
 			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
-	var from []int // the claim each revision replaced
+	if running(l, dated[0]) {
+		for start := 0; start < len(dated); {
+			end := start + 1
+			for end < len(dated) && l.Claims[dated[end]].Source == l.Claims[dated[start]].Source &&
+				l.Claims[dated[end]].Date == l.Claims[dated[start]].Date {
+				end++
+			}
+			orderDay(l, vals, dated[start:end])
+			start = end
+		}
+	}
+	var from, to []int // the claims each revision replaced, and by which
 	supersede := func(p, q int) {
 		if superseded == nil {
 			superseded = map[int]int{}
 		}
 		superseded[p] = q
 		revs = append(revs, revision(l, p, q))
-		from = append(from, p)
+		from, to = append(from, p), append(to, q)
 	}
 	for start := 0; start < len(dated); {
 		end := start + 1
@@ -145,7 +156,7 @@ func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, rev
 			end++
 		}
 		run := dated[start:end]
-		if len(run) > 1 && l.Claims[run[0]].Date != l.Claims[run[len(run)-1]].Date {
+		if len(run) > 1 && !vals.sameWhen(run[0], run[len(run)-1]) {
 			for p, q := range rv.revisers(l, run, vals) {
 				if q >= 0 {
 					supersede(run[p], run[q])
@@ -171,8 +182,18 @@ func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, rev
 			live = append(live, i)
 		}
 	}
-	nameChanges(l, vals, revs, from)
-	return live, oneLinePerChange(revs), superseded
+	nameChanges(l, vals, revs, from, to)
+	// Changes within one day of a running count read in the order they ran
+	// (orderDay), not by what they say.
+	var step map[string]int32
+	if vals.step != nil {
+		step = make(map[string]int32, len(to))
+		for k, i := range to {
+			step[l.Claims[i].ID] = vals.step[i]
+			step[l.Claims[from[k]].ID] = vals.step[from[k]]
+		}
+	}
+	return live, oneLinePerChange(revs, step), superseded
 }
 
 func revision(l *Ledger, from, to int) Revision {
@@ -267,8 +288,7 @@ func (rv *reviser) ownRevisers(l *Ledger, run []int, vals *values) []int {
 // that a ledger with thousands of both stays linear; the origin's own
 // next different figure is nearly always the first or second.
 func (rv *reviser) directReviser(l *Ledger, run []int, vals *values, p int, direct []int) int {
-	date := l.Claims[run[p]].Date
-	k := sort.Search(len(direct), func(j int) bool { return l.Claims[run[direct[j]]].Date > date })
+	k := sort.Search(len(direct), func(j int) bool { return vals.when(run[direct[j]], run[p]) > 0 })
 	pair := [2]int{run[p], 0}
 	for _, q := range direct[k:min(len(direct), k+maxDirectLook)] {
 		pair[1] = run[q]
@@ -305,6 +325,8 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		return by
 	}
 	key := func(j int) statement { return statementOf(vals.at(run[plain[j]])) }
+	runningCount := running(l, run[0])
+	said := movedWords{l: l, vals: vals, run: run, plain: plain}
 	// other[j] is the first place after j in plain whose statement differs.
 	other := make([]int, k)
 	other[k-1] = -1
@@ -315,13 +337,12 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			other[j] = other[j+1]
 		}
 	}
-	// later[j] is the first place in plain with a later date than j's, as
+	// later[j] is the first place in plain said after j, as
 	// firstConflicts keeps it: many claims of one date cost one pass.
-	date := func(j int) string { return l.Claims[run[plain[j]]].Date }
 	later := make([]int, k)
 	later[k-1] = k
 	for j := k - 2; j >= 0; j-- {
-		if date(j) == date(j+1) {
+		if vals.sameWhen(run[plain[j]], run[plain[j+1]]) {
 			later[j] = later[j+1]
 		} else {
 			later[j] = j + 1
@@ -339,8 +360,13 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			continue
 		}
 		later, earlier := vals.at(run[plain[q]]), vals.at(run[plain[j]])
-		if restates(later, earlier) {
-			continue
+		if restates(later, earlier) && !runningCount || runningCount && restatesCount(later, earlier) {
+			// A figure the words say the origin raised or cut is a move,
+			// though it reads as a rounding of the last: "police raised
+			// the number of people presumed dead to 80", after 79.
+			if a, b := countOf(later), countOf(earlier); math.IsNaN(a) || math.IsNaN(b) || a == b || !said.moved(q) {
+				continue
+			}
 		}
 		if p := plain[j]; by[p] < 0 || plain[q] < by[p] {
 			by[p] = plain[q]
@@ -477,11 +503,11 @@ func statementOf(v value.Value) statement {
 // conflicts with it (the one that revised it), or -1.
 func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 	k := len(run)
-	// later[p] is the first place in run with a later date than p's.
+	// later[p] is the first place in run said after p.
 	later := make([]int, k)
 	later[k-1] = k
 	for p := k - 2; p >= 0; p-- {
-		if l.Claims[run[p]].Date == l.Claims[run[p+1]].Date {
+		if vals.sameWhen(run[p], run[p+1]) {
 			later[p] = later[p+1]
 		} else {
 			later[p] = p + 1
@@ -688,20 +714,24 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 // momentRevisions finds the revisions of topics whose value changes over
 // time: an origin giving a new count for a later moment (an official toll
 // moving from 64 to 2,975) revised its count, though the two claims are
-// about different moments and never conflict. Each origin's live claims
-// on a topic, in one context, are taken in the order of their moments;
-// the last claim about each moment stands for it, and every change of
-// statement from one moment to the next is one revision, dated by the
-// moments. Relays count: a count for a later moment is the origin's new
-// count, whoever carried it.
-func momentRevisions(l *Ledger, a *Analysis, vals *values) []Revision {
+// about different moments and never conflict. Each origin's claims on a
+// topic, in one context, are taken in the order of their moments, and
+// within a moment in the order they were said (by date, then as
+// orderDay placed a day's claims); revise has found the changes within a
+// moment. From one moment to the next, the origin's last word of the
+// first is revised by its first word of the next, when that does not
+// restate it (restatesCount: "30", then "at least 30", is one count): 70
+// dead on 4 August, then 78 in the morning of the 5th (and 135 by its
+// evening, revise's line). A word is what most of the claims said at
+// that step ("at least 30" twice and 30 once is "at least 30"). Relays
+// count: a count for a later moment is the origin's new count, whoever
+// carried it. Undated claims stand for a moment only where it has no
+// dated one, since nothing says when in it they were said.
+func momentRevisions(l *Ledger, vals *values) []Revision {
 	starts, idx := ByTopic[int](l, func(i int) bool {
 		c := &l.Claims[i]
-		if t := c.TopicRef; t == nil || !t.Changes || c.NoValue || !vals.comparable(i) {
-			return false
-		}
-		_, gone := a.Superseded[i]
-		return !gone && moment(l, c) != ""
+		t := c.TopicRef
+		return t != nil && t.Changes && !c.NoValue && vals.comparable(i) && moment(l, c) != ""
 	})
 	// Topics are independent: each is worked on by itself, on every
 	// core. A month of flight data has millions of these revisions, so
@@ -794,28 +824,82 @@ func (tr *topicRuns) runLen(r int) int {
 	return tr.runs[r].end - tr.runs[r-1].end
 }
 
-// changesOf appends to changes each change of statement in one origin's
-// claims on a topic in one context (run, in ledger order; it is sorted in
-// place), and returns the new length.
+// changesOf appends to changes each change of one origin's count on a
+// topic in one context from one moment to the next (see momentRevisions):
+// run is its claims, in ledger order, sorted here in place. It returns
+// changes' new length.
 func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
 	if len(run) < 2 {
 		return len(*changes)
 	}
-	slices.SortStableFunc(run, func(x, y int) int {
+	slices.SortFunc(run, func(x, y int) int {
 		cx, cy := &l.Claims[x], &l.Claims[y]
-		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), strings.Compare(cx.Date, cy.Date))
+		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), -cmpBool(cx.Date == "", cy.Date == ""),
+			vals.when(x, y), strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
 	prev := -1
-	for j, i := range run {
-		if j+1 < len(run) && moment(l, &l.Claims[run[j+1]]) == moment(l, &l.Claims[i]) {
-			continue // a later claim about the same moment stands for it
+	for start := 0; start < len(run); {
+		m := moment(l, &l.Claims[run[start]])
+		end := start + 1
+		for end < len(run) && moment(l, &l.Claims[run[end]]) == m {
+			end++
 		}
-		if prev >= 0 && statementOf(vals.at(prev)) != statementOf(vals.at(i)) {
-			*changes = append(*changes, [2]int{prev, i})
+		said := run[start:end]
+		if l.Claims[said[len(said)-1]].Date != "" {
+			// Undated claims sort first; a dated one stands for the moment.
+			said = said[slices.IndexFunc(said, func(i int) bool { return l.Claims[i].Date != "" }):]
 		}
-		prev = i
+		first, last := wordAt(vals, said, 0), wordAt(vals, said, len(said)-1)
+		if prev >= 0 && !sameCount(vals.at(first), vals.at(prev)) {
+			*changes = append(*changes, [2]int{prev, first})
+		}
+		prev = last
+		start = end
 	}
 	return len(*changes)
+}
+
+// sameCount reports whether a running count's word about one moment
+// says again what the word about the last said: restatesCount for a
+// count, the same statement for dates and durations, whose moments may
+// each hold a time within the tolerance of the last.
+func sameCount(next, last value.Value) bool {
+	if !counted(next) {
+		return statementOf(next) == statementOf(last)
+	}
+	return restatesCount(next, last)
+}
+
+// wordAt returns the claim that says what most of said's claims at the
+// step of said[p] said (vals.when); on a tie, the one counted there first.
+func wordAt(vals *values, said []int, p int) int {
+	lo, hi := p, p+1
+	for lo > 0 && vals.sameWhen(said[lo-1], said[p]) {
+		lo--
+	}
+	for hi < len(said) && vals.sameWhen(said[hi], said[p]) {
+		hi++
+	}
+	if hi-lo == 1 {
+		return said[p]
+	}
+	count := map[statement]int{}
+	best, most := said[lo], 0
+	for _, i := range said[lo:hi] {
+		st := statementOf(vals.at(i))
+		count[st]++
+		if count[st] > most {
+			best, most = i, count[st]
+		}
+	}
+	// The first claim that says the winning statement.
+	st := statementOf(vals.at(best))
+	for _, i := range said[lo:hi] {
+		if statementOf(vals.at(i)) == st {
+			return i
+		}
+	}
+	return best
 }
 
 // oneLinePerChange makes one line of each change an origin made: the same
@@ -823,7 +907,10 @@ func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
 // claims of one day, is one revision, from the latest of them. An undated
 // figure the change also replaced keeps a line of its own ("587 (undated)
 // → 316"), since no date puts it before or after the others.
-func oneLinePerChange(revs []Revision) []Revision {
+//
+// step holds the step of each claim (by id) that orderDay placed in its
+// day; lines of one day are in its order.
+func oneLinePerChange(revs []Revision, step map[string]int32) []Revision {
 	slices.SortStableFunc(revs, func(x, y Revision) int {
 		return cmp.Or(strings.Compare(x.Origin, y.Origin), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.To, y.To),
 			strings.Compare(y.FromDate, x.FromDate))
@@ -832,7 +919,8 @@ func oneLinePerChange(revs []Revision) []Revision {
 		return x.Origin == y.Origin && x.ToDate == y.ToDate && x.To == y.To && (x.FromDate == "") == (y.FromDate == "")
 	})
 	slices.SortStableFunc(revs, func(x, y Revision) int {
-		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin))
+		return cmp.Or(strings.Compare(x.FromDate, y.FromDate), strings.Compare(x.ToDate, y.ToDate), strings.Compare(x.Origin, y.Origin),
+			cmp.Compare(step[x.FromClaim], step[y.FromClaim]), cmp.Compare(step[x.ToClaim], step[y.ToClaim]))
 	})
 	return revs
 }

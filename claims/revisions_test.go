@@ -290,3 +290,42 @@ claims:
 		t.Errorf("a day within tolerance revised the other: %v", a.Superseded)
 	}
 }
+
+// A figure that its words say the origin raised or cut is a move, even
+// where it reads as a rounding of the last; the same number in such words
+// still restates it.
+func TestWordsOfAMove(t *testing.T) {
+	const header = `ledger: 1
+sources:
+  police: {name: Police, kind: government}
+  wire: {name: Wire, kind: wire}
+  paper: {name: Paper, kind: outlet}
+topics:
+  toll: {type: number, tolerance: 2%}
+claims:
+`
+	tests := []struct {
+		name, earlier, later, quote string
+		revised                     bool
+	}{
+		// Grenfell Tower 2017: 79 dead or missing on 19 June; on the 28th
+		// the Guardian's "police raised the number of people presumed
+		// dead to 80", the BBC's 80 beside it.
+		{"a rounding the words call a raise moves it", "79", "80", "as police raised the number of people presumed dead to 80.", true},
+		{"a rounding without such words restates it", "79", "80", "with 80 people currently presumed dead, police say.", false},
+		{"an approximation the words call a cut moves it", "79", "about 78", "the toll was revised to about 78", true},
+		// Hajj 2015: "at least 769", then "the death toll rose to 769".
+		{"the same number in words of a move restates it", "at least 769", "769", "The death toll of Hajj pilgrims rose to 769 on Saturday", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyze(t, header+fmt.Sprintf(`  - {id: e, topic: toll, value: %q, source: police, via: [wire], date: 2017-06-19}
+  - {id: n, topic: toll, value: %q, source: police, via: [paper], date: 2017-06-28}
+  - {id: l, topic: toll, value: %q, source: police, via: [wire], date: 2017-06-28, quote: %q}
+`, tt.earlier, tt.later, tt.later, tt.quote))
+			if _, got := a.Superseded[0]; got != tt.revised {
+				t.Errorf("%s, then %s (%q): revised %v, want %v", tt.earlier, tt.later, tt.quote, got, tt.revised)
+			}
+		})
+	}
+}

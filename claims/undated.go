@@ -51,17 +51,17 @@ func (rv *reviser) undatedReviser(l *Ledger, u int, vals *values, runs map[strin
 	}
 	run := rv.dated[or.start:or.end]
 	direct := len(c.Via) == 0 || or.direct
-	last, q := "", -1
+	last, q := -1, -1
 	pair := [2]int{u, 0}
 	for k := len(run) - 1; k >= 0 && len(run)-k <= maxDirectLook; k-- {
 		i := run[k]
 		if direct && len(l.Claims[i].Via) > 0 {
 			continue
 		}
-		if last != "" && l.Claims[i].Date != last {
+		if last >= 0 && !vals.sameWhen(i, last) {
 			break
 		}
-		last = l.Claims[i].Date
+		last = i
 		pair[1] = i
 		if firstRevisers(l, pair[:], vals, rv.brute)[0] != 1 {
 			return -1
@@ -84,12 +84,7 @@ var earlierWords = [][]string{
 // saysEarlier reports whether a quote places its figure in its origin's
 // past: it holds one of earlierWords, as whole words.
 func saysEarlier(quote string) bool {
-	if quote == "" {
-		return false
-	}
-	words := strings.FieldsFunc(strings.ToLower(quote), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	})
+	words := quoteWords(quote)
 	for i := range words {
 		for _, w := range earlierWords {
 			if i+len(w) <= len(words) && slices.Equal(words[i:i+len(w)], w) {
@@ -98,4 +93,14 @@ func saysEarlier(quote string) bool {
 		}
 	}
 	return false
+}
+
+// quoteWords are a quote's words, in lower case.
+func quoteWords(quote string) []string {
+	if quote == "" {
+		return nil
+	}
+	return strings.FieldsFunc(strings.ToLower(quote), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	})
 }
