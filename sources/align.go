@@ -329,19 +329,30 @@ func align[T comparable](q, t []T) (start, end, dist int) {
 		prevFrom[j] = int32(j) // entering t at j costs nothing
 	}
 	for i := 1; i <= len(q); i++ {
-		cur[0], curFrom[0] = int32(i), 0
-		for j := 1; j <= n; j++ {
-			d, from := prev[j-1], prevFrom[j-1]
-			if q[i-1] != t[j-1] {
+		qi := q[i-1]
+		// The row in locals: the cell to the left and the one above-left
+		// are carried along rather than read back, and the slices are cut
+		// to one length so that the loop has no bounds checks.
+		p, pf := prev[:n+1], prevFrom[:n+1]
+		c, cf := cur[:n+1], curFrom[:n+1]
+		left, leftFrom := int32(i), int32(0)
+		c[0], cf[0] = left, leftFrom
+		diag, diagFrom := p[0], pf[0]
+		for j, tj := range t[:n] {
+			up, upFrom := p[j+1], pf[j+1]
+			d, from := diag, diagFrom
+			if qi != tj {
 				d++
 			}
-			if skip := prev[j] + 1; skip < d { // a quote letter the text lacks
-				d, from = skip, prevFrom[j]
+			if skip := up + 1; skip < d { // a quote letter the text lacks
+				d, from = skip, upFrom
 			}
-			if extra := cur[j-1] + 1; extra < d { // a text letter the quote lacks
-				d, from = extra, curFrom[j-1]
+			if extra := left + 1; extra < d { // a text letter the quote lacks
+				d, from = extra, leftFrom
 			}
-			cur[j], curFrom[j] = d, from
+			c[j+1], cf[j+1] = d, from
+			left, leftFrom = d, from
+			diag, diagFrom = up, upFrom
 		}
 		prev, cur = cur, prev
 		prevFrom, curFrom = curFrom, prevFrom
