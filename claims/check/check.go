@@ -374,8 +374,9 @@ func (c *checker) judgeMoments(r *Result, x assert.Assertion, t *claims.Topic, v
 // dispute d, or in none) to r, when it differs from the asserted v.
 func (c *checker) likely(r *Result, d *claims.Dispute, i int, v value.Value) {
 	if d != nil {
-		// A side left alone beside mistakes needs no estimate.
-		if m := resolve.BesideMistakes(d); m != nil {
+		// A likely side that needs no estimate (one left alone beside
+		// mistakes, a keeper's later count) is the one disputed shows.
+		if m := resolve.LikelyOf(c.a, nil, d); m != nil && m.Reason != "" {
 			if m.Position >= 0 && !value.Meets(v, d.Positions[m.Position].CommonSet()) {
 				r.Likely = m
 				r.Message += fmt.Sprintf("; the ledger's likely value is %s (%s)", m.Value, m.Reason)

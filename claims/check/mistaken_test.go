@@ -74,7 +74,7 @@ claims:
 		message      string
 	}{
 		{"inside", "293", Supported, "the later count of the body that keeps it; set aside: ≈ 600 (paper)"},
-		{"inside", "600", Conflicting, "the other side: 293 (police)"},
+		{"inside", "600", Conflicting, "the other side: 293 (police); the ledger's likely value is 293 (the later count of the body that keeps it"},
 		// An official's figure is no outlet's early report.
 		{"flats", "129", Conflicting, "the other side: 120 (mayor)"},
 	}
