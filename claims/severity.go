@@ -164,7 +164,7 @@ func slip(l *Ledger, first, second *Position) *Position {
 		// keeps it (a ministry, the police, a report) is a guess too,
 		// however few carry the count.
 		for _, p := range [][2]*Position{{strong, weak}, {weak, strong}} {
-			if loneAgainst(p[1], p[0]) && byOutlet(l, p[1]) && keepsCount(l, p[0]) && earlyGuess(l, p[1], p[0]) {
+			if loneAgainst(p[1], p[0]) && byOutlet(l, p[1]) && keptBy(l, p[0]) && earlyGuess(l, p[1], p[0]) {
 				return p[1]
 			}
 		}
@@ -244,14 +244,15 @@ func byOutlet(l *Ledger, p *Position) bool {
 	return s != nil && s.Kind.Reports()
 }
 
-// keepsCount reports whether one of a side's origins is a body that
-// keeps the count rather than reports it (sources.Kind.KeepsCount).
-func keepsCount(l *Ledger, p *Position) bool {
-	return slices.ContainsFunc(p.OriginIDs, func(id string) bool {
-		s := l.Sources.Get(id)
-		return s != nil && s.Kind.KeepsCount()
-	})
+// KeepsCount reports whether source id keeps the figures it gives
+// rather than reports them (sources.Kind.KeepsCount).
+func (l *Ledger) KeepsCount(id string) bool {
+	s := l.Sources.Get(id)
+	return s != nil && s.Kind.KeepsCount()
 }
+
+// keptBy reports whether one of a side's origins keeps the count.
+func keptBy(l *Ledger, p *Position) bool { return slices.ContainsFunc(p.OriginIDs, l.KeepsCount) }
 
 // nearSlip is the largest relative gap at which one outlet's lone figure
 // against a figure several origins carry reads as its slip (1,747 for

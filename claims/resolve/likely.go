@@ -116,7 +116,7 @@ func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
 	keeper, kept := -1, ""
 	for pi := range d.Positions {
 		p := &d.Positions[pi]
-		if p.Denies || !slices.ContainsFunc(p.OriginIDs, func(id string) bool { return keepsCount(l, id) }) {
+		if p.Denies || !slices.ContainsFunc(p.OriginIDs, l.KeepsCount) {
 			continue
 		}
 		if keeper >= 0 {
@@ -124,7 +124,7 @@ func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
 		}
 		keeper = pi
 		for _, i := range p.Members() {
-			if c := &l.Claims[i]; keepsCount(l, c.Source) && c.Date != "" && (kept == "" || c.Date < kept) {
+			if c := &l.Claims[i]; l.KeepsCount(c.Source) && c.Date != "" && (kept == "" || c.Date < kept) {
 				kept = c.Date
 			}
 		}
@@ -155,13 +155,6 @@ func LaterCount(l *claims.Ledger, d *claims.Dispute) *Likely {
 	}
 	p := &d.Positions[keeper]
 	return &Likely{Value: p.Common, Position: keeper, Reason: "the later count of the body that keeps it; the other sides are outlets' earlier figures"}
-}
-
-// keepsCount reports whether source id keeps the count rather than
-// reports it (sources.Kind.KeepsCount).
-func keepsCount(l *claims.Ledger, id string) bool {
-	s := l.Sources.Get(id)
-	return s != nil && s.Kind.KeepsCount()
 }
 
 // firstMember is the first claim of d's first position that has one, by
