@@ -298,16 +298,16 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			hull[p].hi, hull[p].hiOpen = s.hi, s.hiOpen
 		}
 	}
-	// fits reports whether s meets a position other than p: its common
-	// set, or the span of its figures. Positions lie in value order, so
-	// only those around s need a look.
+	// meets reports whether s meets a position other than p: its common
+	// set, or, with spans, the span of its figures. Positions lie in value
+	// order, so only those around s need a look.
 	order := b.tree.inOrder()
-	fits := func(s interval, p int32) bool {
+	meets := func(s interval, p int, spans bool) bool {
 		lo := sort.Search(len(order), func(i int) bool { return !b.pos[order[i]].common.below(s) })
 		for i := max(lo-1, 0); i < len(order); i++ {
 			q := order[i]
 			meets := b.pos[q].common.meets(s)
-			if int32(q) != p && (meets || figures[q] && s.meets(hull[q])) {
+			if q != p && (meets || spans && figures[q] && s.meets(hull[q])) {
 				return true
 			}
 			if i >= lo && !meets {
@@ -321,7 +321,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 	spanning := make([]bool, len(b.keys))
 	leaving := make([]int, len(b.pos))
 	for k := range b.keys {
-		if p := owner[k]; p >= 0 && !isFigure(vals.at(b.keys[k].claim)) && fits(b.keys[k].set, p) {
+		if p := owner[k]; p >= 0 && !isFigure(vals.at(b.keys[k].claim)) && meets(b.keys[k].set, int(p), true) {
 			spanning[k] = true
 			leaving[p]++
 		}
@@ -346,14 +346,13 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			leaving[p] = 0
 			continue
 		}
-		was := b.pos[p]
-		b.pos[p].common = common[p]
-		if b.meetsOther(common[p], p) {
-			b.pos[p] = was
+		// Looked at before the side widens, so that the positions stay
+		// in value order for the search.
+		if meets(common[p], p, false) {
 			leaving[p] = 0
 			continue
 		}
-		b.pos[p].value = v[p]
+		b.pos[p].common, b.pos[p].value = common[p], v[p]
 	}
 	for k := range b.keys {
 		if p := owner[k]; p >= 0 && spanning[k] && leaving[p] > 0 {
@@ -361,17 +360,6 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			b.aside = append(b.aside, k)
 		}
 	}
-}
-
-// meetsOther reports whether set s meets the common set of a position
-// other than p.
-func (b *positioner) meetsOther(s interval, p int) bool {
-	for q := b.tree.firstNotBelow(s, b.pos); q >= 0 && b.pos[q].common.meets(s); q = b.tree.next(q, b.pos) {
-		if q != p {
-			return true
-		}
-	}
-	return false
 }
 
 // fitsOnly takes ranges and bounds ("up to $95 billion", "between 45 and 95
