@@ -38,6 +38,7 @@ const runAxe = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 // table open (each page in one scheme by default, in both under
 // CLAIMDIFF_FULL_TESTS=1), and fails on every violation it reports.
 func TestHTMLAccessibilityInBrowser(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("../../testdata/axe/axe.min.js")
 	if err != nil {
 		t.Fatal(err)
@@ -58,50 +59,55 @@ func TestHTMLAccessibilityInBrowser(t *testing.T) {
 		{"rana-plaza", Build(claims.Analyze(story, today))},
 	}
 
-	ctx, w := browser(t)
 	for _, rep := range reports {
 		if len(rep.r.Disputes) == 0 {
 			t.Fatalf("%s has no disputes; the test needs the cards and the matrix", rep.name)
 		}
-		// One page per report, axe injected once, both schemes checked on
-		// it: a scheme is a media feature the page answers in place, and
-		// a navigation and axe's 550 KB script cost a second each.
-		u, loaded := writeHTML(t, rep.r), false
-		for _, scheme := range []string{"light", "dark"} {
-			// The default run checks each page once and each scheme once:
-			// the story in light, the example in dark (which changes only
-			// report.css's colour properties). The other two runs, a
-			// second or two of CPU each, are left to CI.
-			if (rep.name == "example") != (scheme == "dark") && os.Getenv("CLAIMDIFF_FULL_TESTS") == "" {
-				continue
-			}
-			t.Run(rep.name+"/"+scheme, func(t *testing.T) {
-				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
-					t.Fatal(err)
+		// Each report in a tab of its own, side by side: axe's run is
+		// most of the test's time, and Chromium runs tabs in parallel.
+		t.Run(rep.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, w := browser(t)
+			// One page per report, axe injected once, both schemes checked on
+			// it: a scheme is a media feature the page answers in place, and
+			// a navigation and axe's 550 KB script cost a second each.
+			u, loaded := writeHTML(t, rep.r), false
+			for _, scheme := range []string{"light", "dark"} {
+				// The default run checks each page once and each scheme once:
+				// the story in light, the example in dark (which changes only
+				// report.css's colour properties). The other two runs, a
+				// second or two of CPU each, are left to CI.
+				if (rep.name == "example") != (scheme == "dark") && os.Getenv("CLAIMDIFF_FULL_TESTS") == "" {
+					continue
 				}
-				if !loaded {
-					do(t, ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.ID("filters")))
-					// Injected through the DevTools protocol, which the page's
-					// Content-Security-Policy does not govern.
-					do(t, ctx, chromedp.Evaluate[chromedp.Void](string(src)))
-					// Open every claims table, so that what a reader expands is
-					// checked too.
-					if n := run(t, ctx, chromedp.Evaluate[int](`(() => { const ds = document.querySelectorAll("details"); ds.forEach(d => d.open = true); return ds.length; })()`)); n == 0 {
-						t.Errorf("no details to open; the claims tables go unchecked")
+				t.Run(scheme, func(t *testing.T) {
+					if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+						t.Fatal(err)
 					}
-					loaded = true
-				}
-				if got := run(t, ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: `+scheme+`)").matches`)); !got {
-					t.Fatalf("the page does not see the %s scheme", scheme)
-				}
-				vs := run(t, ctx, chromedp.Evaluate[[]axeViolation](runAxe, chromedp.EvalAwaitPromise))
-				for _, v := range vs {
-					t.Errorf("axe %s (%s) ×%d, first at %s: %s", v.ID, v.Impact, v.Count, v.Target,
-						strings.ReplaceAll(v.Summary, "\n", " "))
-				}
-			})
-		}
+					if !loaded {
+						do(t, ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.ID("filters")))
+						// Injected through the DevTools protocol, which the page's
+						// Content-Security-Policy does not govern.
+						do(t, ctx, chromedp.Evaluate[chromedp.Void](string(src)))
+						// Open every claims table, so that what a reader expands is
+						// checked too.
+						if n := run(t, ctx, chromedp.Evaluate[int](`(() => { const ds = document.querySelectorAll("details"); ds.forEach(d => d.open = true); return ds.length; })()`)); n == 0 {
+							t.Errorf("no details to open; the claims tables go unchecked")
+						}
+						loaded = true
+					}
+					if got := run(t, ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: `+scheme+`)").matches`)); !got {
+						t.Fatalf("the page does not see the %s scheme", scheme)
+					}
+					vs := run(t, ctx, chromedp.Evaluate[[]axeViolation](runAxe, chromedp.EvalAwaitPromise))
+					for _, v := range vs {
+						t.Errorf("axe %s (%s) ×%d, first at %s: %s", v.ID, v.Impact, v.Count, v.Target,
+							strings.ReplaceAll(v.Summary, "\n", " "))
+					}
+				})
+			}
+			w.check(t)
+		})
 	}
-	w.check(t)
 }

@@ -212,6 +212,7 @@ var visibleCards = chromedp.Evaluate[int](`Array.from(document.querySelectorAll(
 // cards show, filters by severity, searches, and takes a screenshot (kept
 // when CLAIMDIFF_SCREENSHOT names a file, to look at).
 func TestHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	ctx, w := browser(t)
 	l := load.Bytes("example/claims.yaml", example.YAML)
 	r := Build(claims.Analyze(l, claims.Options{Today: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}))
@@ -314,6 +315,7 @@ func TestHTMLInBrowser(t *testing.T) {
 // from the data may run, no link may lead anywhere but http(s), and the
 // hostile text must show as text.
 func TestHostileHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	ctx, w := browser(t)
 	r := hostileReport(t)
 	do(t, ctx, chromedp.Navigate(writeHTML(t, r)), chromedp.WaitVisible(chromedp.ID("filters")))
@@ -344,6 +346,7 @@ type box struct{ Left, Top, Right, Bottom, Width float64 }
 // says so on a phone, and its column labels are neither cut off nor
 // overlapping; each disputed topic's timeline is drawn within the window.
 func TestHTMLLayoutInBrowser(t *testing.T) {
+	t.Parallel()
 	ctx, w := browser(t)
 	l := load.Bytes("example/claims.yaml", example.YAML)
 	r := Build(claims.Analyze(l, claims.Options{Today: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}))
