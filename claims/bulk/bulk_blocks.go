@@ -206,11 +206,18 @@ func (bf *bulkFile) reserveSlots() {
 	// for millions: slots may take eight times the file, as much as
 	// claimdiff budgets for a CSV file's claims (see boundMemory); later
 	// blocks get lists of their own.
-	perClaim := float64(unsafe.Sizeof(claims.Claim{}) + unsafe.Sizeof(claims.Places{}))
-	more = min(more, 8*float64(rest)/perClaim)
+	more = min(more, float64(claimsFit(rest)))
 	cs, places := bf.sink.Claims, bf.sink.Places
 	*cs = slices.Grow(*cs, int(more))
 	*places = slices.Grow(*places, int(more))
+}
+
+// claimsFit is how many claims room may be made for ahead of reading
+// size bytes: eight times the bytes, as claimdiff budgets for a CSV
+// file's claims (see boundMemory). Past it, lists grow as claims come.
+func claimsFit(size int64) int {
+	perClaim := int64(unsafe.Sizeof(claims.Claim{}) + unsafe.Sizeof(claims.Places{}))
+	return int(8 * size / perClaim)
 }
 
 // readRest reads src line by line on this goroutine; line is the number
@@ -361,8 +368,11 @@ func (c *blockCutter) next() *bulkBlock {
 		c.slot += lines
 		c.handed = c.slot
 	} else {
+		// Bounded as reserveSlots is: a quoted cell of a million short
+		// lines would otherwise clear room for a million claims.
+		n := min(lines, claimsFit(int64(cut)))
 		c.slot, blk.slot = -1, -1
-		blk.claims, blk.places = make([]claims.Claim, 0, lines), make([]claims.Places, 0, lines)
+		blk.claims, blk.places = make([]claims.Claim, 0, n), make([]claims.Places, 0, n)
 	}
 	return blk
 }
