@@ -2,11 +2,10 @@ package claims
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 )
 
 // nameChanges orders the revisions of each change so that the claim that
@@ -49,7 +48,7 @@ func nameChanges(l *Ledger, vals *values, revs []Revision, from, to []int) {
 		v := vals.at(from[k])
 		ns[k] = named{rev: revs[k], from: from[k],
 			onRecord: len(c.Via) == 0 || printedBefore(l, c, revs[k].ToDate),
-			twoEnded: !v.Negated && !isBound(v), gap: stepFrom(v, vals.at(to[k]))}
+			twoEnded: !v.Negated && !figure.IsBound(v), gap: figure.StepFrom(v, vals.at(to[k]))}
 	}
 	change := func(x, y *named) int {
 		return cmp.Or(strings.Compare(x.rev.Origin, y.rev.Origin), strings.Compare(x.rev.ToDate, y.rev.ToDate),
@@ -67,9 +66,9 @@ func nameChanges(l *Ledger, vals *values, revs []Revision, from, to []int) {
 			if a.Negated {
 				continue
 			}
-			outer := intervalOf(a)
+			outer := figure.Of(a)
 			for _, o := range g[:min(len(g), maxNameLook)] {
-				if b := vals.at(o.from); !b.Negated && outer.holds(intervalOf(b)) {
+				if b := vals.at(o.from); !b.Negated && outer.Holds(figure.Of(b)) {
 					g[j].holds++
 				}
 			}
@@ -102,19 +101,4 @@ func printedBefore(l *Ledger, c *Claim, day string) bool {
 		return false
 	}
 	return s.Published < day[:min(len(day), len(s.Published))]
-}
-
-// holds reports whether every value of b lies in a.
-func (a interval) holds(b interval) bool {
-	return (a.lo < b.lo || a.lo == b.lo && (!a.loOpen || b.loOpen)) &&
-		(a.hi > b.hi || a.hi == b.hi && (!a.hiOpen || b.hiOpen))
-}
-
-// stepFrom is how far a change moved from a: value.Gap, and +Inf from a
-// denial, which states no figure to step from.
-func stepFrom(a, b value.Value) float64 {
-	if a.Negated || b.Negated {
-		return math.Inf(1)
-	}
-	return value.Gap(a, b)
 }

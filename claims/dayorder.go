@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 )
 
 // A running count is a topic whose value changes (`changes: true`): a
@@ -60,7 +60,7 @@ func orderDay(l *Ledger, vals *values, block []int) {
 	var floors []float64
 	earlier := false
 	for _, i := range block {
-		if v := vals.at(i); !v.Negated && isFloor(v) {
+		if v := vals.at(i); !v.Negated && figure.IsFloor(v) {
 			floors = append(floors, v.Lo)
 		}
 		earlier = earlier || saysEarlier(l.Claims[i].Quote)
@@ -77,7 +77,7 @@ func orderDay(l *Ledger, vals *values, block []int) {
 	for _, i := range block {
 		s := int32(1)
 		if v := vals.at(i); !v.Negated {
-			low := countOf(v)
+			low := figure.CountOf(v)
 			if math.IsNaN(low) {
 				low = v.Lo
 			}
@@ -93,7 +93,7 @@ func orderDay(l *Ledger, vals *values, block []int) {
 	// yesterday"): it is the day's last word.
 	for _, i := range block {
 		v := vals.at(i)
-		low := countOf(v)
+		low := figure.CountOf(v)
 		if math.IsNaN(low) || v.Negated {
 			continue
 		}
@@ -101,7 +101,7 @@ func orderDay(l *Ledger, vals *values, block []int) {
 		if len(above) > 0 && above[0] == low {
 			above = above[1:]
 		}
-		if len(above) > 0 && namesAny(l.Claims[i].Quote, above) {
+		if len(above) > 0 && figure.NamesAny(l.Claims[i].Quote, above) {
 			vals.step[i] = top + 2
 		}
 	}
@@ -125,101 +125,15 @@ func b2i(b bool) int {
 	return 0
 }
 
-// isFloor reports whether v is a lower bound: "at least 63", "more than
-// 3,500".
-func isFloor(v value.Value) bool { return math.IsInf(v.Hi, 1) && !math.IsInf(v.Lo, -1) }
-
-// countOf is the number a claim gives its count: a figure's, or a bound's
-// end; NaN for a range or a denial.
-func countOf(v value.Value) float64 {
-	switch {
-	case v.Negated:
-		return math.NaN()
-	case !math.IsNaN(v.Nominal):
-		return v.Nominal
-	case isBound(v):
-		return boundEnd(v)
-	}
-	return math.NaN()
-}
-
-// restatesCount is restates on a running count, where a bound's number
-// is the count so far: "at least 63", then 70, is the count moved by
-// seven, not the bound's 63 and some, and "more than 3,500" then "at
-// least 4,000" is a new count. A bound and a figure give one count at the
-// bound's number ("at least 30" and 30), or, where the figure is
-// approximate, at a rounding of it ("at least 397" and "nearly 400");
-// two figures, ranges, dates and durations are read as restates reads
-// them anywhere.
-func restatesCount(later, earlier value.Value) bool {
-	a, b := countOf(later), countOf(earlier)
-	laterBound, earlierBound := isBound(later), isBound(earlier)
-	if !counted(later) || math.IsNaN(a) || math.IsNaN(b) || !laterBound && !earlierBound {
-		return restates(later, earlier)
-	}
-	if !value.Meets(later, earlier) {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	approx := !laterBound && later.Approx || !earlierBound && earlier.Approx
-	return approx && (roundingOf(a, b) || roundingOf(b, a))
-}
-
-// namesAny reports whether quote writes one of nums (ascending, whole
-// numbers) in digits: "79", "3,500", "3.500", "3 500".
-func namesAny(quote string, nums []float64) bool {
-	for k := 0; k < len(quote); {
-		if quote[k] < '0' || quote[k] > '9' {
-			k++
-			continue
-		}
-		n, j := 0.0, k
-		for j < len(quote) {
-			c := quote[j]
-			switch {
-			case c >= '0' && c <= '9':
-				n = 10*n + float64(c-'0')
-				j++
-				continue
-			case (c == ',' || c == '.' || c == ' ') && j+3 < len(quote)+0 && allDigits(quote[j+1:min(len(quote), j+4)]) &&
-				(j+4 == len(quote) || quote[j+4] < '0' || quote[j+4] > '9'):
-				// a thousands separator: three digits follow, and no fourth
-				j++
-				continue
-			}
-			break
-		}
-		if i, ok := slices.BinarySearch(nums, n); ok && nums[i] == n {
-			return true
-		}
-		k = j + 1
-	}
-	return false
-}
-
-func allDigits(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // manyAt reports whether the claims of block at step say more than one
 // thing.
 func manyAt(vals *values, block []int, step int32) bool {
-	first, seen := statement{}, false
+	first, seen := figure.Statement{}, false
 	for _, i := range block {
 		if vals.step[i] != step {
 			continue
 		}
-		st := statementOf(vals.at(i))
+		st := figure.StatementOf(vals.at(i))
 		if seen && st != first {
 			return true
 		}
@@ -248,11 +162,11 @@ func (m *movedWords) moved(q int) bool {
 		m.memo = map[int]bool{}
 	}
 	first := m.run[m.plain[q]]
-	st := statementOf(m.vals.at(first))
+	st := figure.StatementOf(m.vals.at(first))
 	r := false
 	for j := q; j < len(m.plain) && !r; j++ {
 		i := m.run[m.plain[j]]
-		if !m.vals.sameWhen(i, first) || statementOf(m.vals.at(i)) != st {
+		if !m.vals.sameWhen(i, first) || figure.StatementOf(m.vals.at(i)) != st {
 			break
 		}
 		r = saysMoved(m.l.Claims[i].Quote)

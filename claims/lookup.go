@@ -1,6 +1,9 @@
 package claims
 
-import "github.com/claimdiff/claimdiff/claims/value"
+import (
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
+	"github.com/claimdiff/claimdiff/claims/value"
+)
 
 // What the engine worked out about single claims, for the packages that
 // judge claims against it (check, diff) without redoing its work.
@@ -44,5 +47,5 @@ func AddReference(ref value.Value, ok bool, c *Claim) (value.Value, bool) {
 	if !ok {
 		return c.Value, true
 	}
-	return hull(ref, c.Value), true
+	return figure.Hull(ref, c.Value), true
 }

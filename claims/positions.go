@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
@@ -32,55 +33,6 @@ import (
 // lies wholly inside what it denies, and with nothing else. Denials of one
 // set form one position. A denial that hits no position denies what nobody
 // currently says: it fits every position and is vague.
-
-// interval is a numeric set with its ends normalised: infinite and unknown
-// ends are infinite and open.
-type interval struct {
-	lo, hi         float64
-	loOpen, hiOpen bool
-}
-
-func intervalOf(v value.Value) interval {
-	s := interval{v.Lo, v.Hi, v.LoOpen, v.HiOpen}
-	if math.IsNaN(s.lo) || math.IsInf(s.lo, -1) {
-		s.lo, s.loOpen = math.Inf(-1), true
-	}
-	if math.IsNaN(s.hi) || math.IsInf(s.hi, 1) {
-		s.hi, s.hiOpen = math.Inf(1), true
-	}
-	return s
-}
-
-// below reports whether every value of a lies below every value of b.
-func (a interval) below(b interval) bool {
-	return a.hi < b.lo || a.hi == b.lo && (a.hiOpen || b.loOpen)
-}
-
-func (a interval) meets(b interval) bool { return !a.below(b) && !b.below(a) }
-
-// startsWithin reports whether a starts at or after b's start, and
-// endsWithin whether it ends at or before b's end: together, a ⊆ b. Over
-// disjoint sets in value order the first is false then true, the second
-// true then false, so each is a binary search.
-func (a interval) startsWithin(b interval) bool {
-	return a.lo > b.lo || a.lo == b.lo && (a.loOpen || !b.loOpen)
-}
-
-func (a interval) endsWithin(b interval) bool {
-	return a.hi < b.hi || a.hi == b.hi && (a.hiOpen || !b.hiOpen)
-}
-
-// and is the part a shares with b (they meet), by value.Interval's rule.
-func (a interval) and(b interval) interval {
-	x := value.Interval{Lo: a.lo, Hi: a.hi, LoOpen: a.loOpen, HiOpen: a.hiOpen}.
-		And(value.Interval{Lo: b.lo, Hi: b.hi, LoOpen: b.loOpen, HiOpen: b.hiOpen})
-	return interval{x.Lo, x.Hi, x.LoOpen, x.HiOpen}
-}
-
-// compareIntervals orders sets by start, then end, closed ends first.
-func compareIntervals(a, b interval) int {
-	return cmp.Or(cmp.Compare(a.lo, b.lo), cmpBool(a.loOpen, b.loOpen), cmp.Compare(a.hi, b.hi), cmpBool(b.hiOpen, a.hiOpen))
-}
 
 func cmpBool(a, b bool) int {
 	switch {
@@ -122,25 +74,25 @@ type positioner struct {
 	tree           treap
 	aside, still   []int // places in keys
 	owner          []int32
-	commons        []interval
+	commons        []figure.Interval
 }
 
 // claimKey is a numeric claim with what orders it.
 type claimKey struct {
 	claim int
-	set   interval
+	set   figure.Interval
 	width float64
 	raw   string
 }
 
 // numPos is a position being built.
 type numPos struct {
-	common interval
+	common figure.Interval
 	value  value.Value // the common set as a value, for display
 }
 
 func compareKeys(a, b claimKey) int {
-	return cmp.Or(cmp.Compare(a.width, b.width), compareIntervals(a.set, b.set), strings.Compare(a.raw, b.raw))
+	return cmp.Or(cmp.Compare(a.width, b.width), figure.Compare(a.set, b.set), strings.Compare(a.raw, b.raw))
 }
 
 // maxRounds bounds how often claims first found vague are looked at again
@@ -177,8 +129,8 @@ func (b *positioner) numeric(vals *values) layout {
 	b.keys = b.keys[:0]
 	for _, i := range b.plain {
 		v := vals.at(i)
-		s := intervalOf(v)
-		b.keys = append(b.keys, claimKey{claim: i, set: s, width: s.hi - s.lo, raw: v.Raw})
+		s := figure.Of(v)
+		b.keys = append(b.keys, claimKey{claim: i, set: s, width: s.Hi - s.Lo, raw: v.Raw})
 	}
 	slices.SortFunc(b.keys, compareKeys)
 	b.pos, b.aside = b.pos[:0], b.aside[:0]
@@ -255,8 +207,8 @@ func (b *positioner) numeric(vals *values) layout {
 	fitsOnly(&out, vals, vals.l)
 	for _, k := range b.aside {
 		set := b.keys[k].set
-		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].below(set) })
-		hi := sort.Search(len(b.commons), func(i int) bool { return set.below(b.commons[i]) })
+		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].Below(set) })
+		hi := sort.Search(len(b.commons), func(i int) bool { return set.Below(b.commons[i]) })
 		out.vague = append(out.vague, vagueDraft{member: b.keys[k].claim, lo: lo, hi: max(lo, hi)})
 	}
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
@@ -279,7 +231,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 	}
 	// hull is, per position, the span of its figures' sets: each holds
 	// the common set, so the span does too.
-	hull := make([]interval, len(b.pos))
+	hull := make([]figure.Interval, len(b.pos))
 	figures := make([]bool, len(b.pos))
 	for k := range b.keys {
 		p := owner[k]
@@ -291,23 +243,23 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			hull[p], figures[p] = s, true
 			continue
 		}
-		if compareIntervals(s, hull[p]) < 0 {
-			hull[p].lo, hull[p].loOpen = s.lo, s.loOpen
+		if figure.Compare(s, hull[p]) < 0 {
+			hull[p].Lo, hull[p].LoOpen = s.Lo, s.LoOpen
 		}
-		if s.hi > hull[p].hi || s.hi == hull[p].hi && !s.hiOpen {
-			hull[p].hi, hull[p].hiOpen = s.hi, s.hiOpen
+		if s.Hi > hull[p].Hi || s.Hi == hull[p].Hi && !s.HiOpen {
+			hull[p].Hi, hull[p].HiOpen = s.Hi, s.HiOpen
 		}
 	}
 	// meets reports whether s meets a position other than p: its common
 	// set, or, with spans, the span of its figures. Positions lie in value
 	// order, so only those around s need a look.
 	order := b.tree.inOrder()
-	meets := func(s interval, p int, spans bool) bool {
-		lo := sort.Search(len(order), func(i int) bool { return !b.pos[order[i]].common.below(s) })
+	meets := func(s figure.Interval, p int, spans bool) bool {
+		lo := sort.Search(len(order), func(i int) bool { return !b.pos[order[i]].common.Below(s) })
 		for i := max(lo-1, 0); i < len(order); i++ {
 			q := order[i]
-			meets := b.pos[q].common.meets(s)
-			if q != p && (meets || spans && figures[q] && s.meets(hull[q])) {
+			meets := b.pos[q].common.Meets(s)
+			if q != p && (meets || spans && figures[q] && s.Meets(hull[q])) {
 				return true
 			}
 			if i >= lo && !meets {
@@ -327,7 +279,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 		}
 	}
 	rest := make([]int, len(b.pos))
-	common := make([]interval, len(b.pos))
+	common := make([]figure.Interval, len(b.pos))
 	v := make([]value.Value, len(b.pos))
 	for k := range b.keys {
 		p := owner[k]
@@ -337,7 +289,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 		if rest[p] == 0 {
 			common[p], v[p] = b.keys[k].set, vals.at(b.keys[k].claim)
 		} else {
-			common[p], v[p] = common[p].and(b.keys[k].set), intersect(v[p], vals.at(b.keys[k].claim))
+			common[p], v[p] = common[p].And(b.keys[k].set), intersect(v[p], vals.at(b.keys[k].claim))
 		}
 		rest[p]++
 	}
@@ -412,16 +364,16 @@ func isFigure(v value.Value) bool {
 // when the claim meets two or more.
 func (b *positioner) place(k *claimKey, vals *values) (int, bool) {
 	first := b.tree.firstNotBelow(k.set, b.pos)
-	if first < 0 || !b.pos[first].common.meets(k.set) {
+	if first < 0 || !b.pos[first].common.Meets(k.set) {
 		b.pos = append(b.pos, numPos{common: k.set, value: vals.at(k.claim)})
 		b.tree.insert(len(b.pos)-1, b.pos)
 		return len(b.pos) - 1, true
 	}
-	if next := b.tree.next(first, b.pos); next >= 0 && b.pos[next].common.meets(k.set) {
+	if next := b.tree.next(first, b.pos); next >= 0 && b.pos[next].common.Meets(k.set) {
 		return -1, false
 	}
 	p := &b.pos[first]
-	p.common = p.common.and(k.set)
+	p.common = p.common.And(k.set)
 	p.value = intersect(p.value, vals.at(k.claim))
 	return first, true
 }
@@ -498,7 +450,7 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 		return
 	}
 	type denied struct {
-		set  interval
+		set  figure.Interval
 		atom string
 	}
 	byKey := map[denied]int{}
@@ -514,7 +466,7 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 		v := vals.at(i)
 		var key denied
 		if numeric {
-			key.set = intervalOf(v)
+			key.set = figure.Of(v)
 		} else {
 			key.atom = v.Atom
 		}
@@ -548,7 +500,7 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 	// layout does not depend on the ledger's order either.
 	slices.SortStableFunc(out.positions[first:], func(x, y Position) int {
 		return cmp.Or(cmp.Compare(x.hitLo, y.hitLo), cmp.Compare(x.hitHi, y.hitHi),
-			compareIntervals(intervalOf(x.common), intervalOf(y.common)), strings.Compare(x.common.Atom, y.common.Atom))
+			figure.Compare(figure.Of(x.common), figure.Of(y.common)), strings.Compare(x.common.Atom, y.common.Atom))
 	})
 	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
 }
@@ -559,30 +511,17 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 // its figure lies in that band ("not 1,200" with 5% hits 1,180), or when
 // its whole set does. Both tests move one way along the value order, so
 // each end is a binary search.
-func (b *positioner) deniedRanks(d interval, n int) (lo, hi int) {
+func (b *positioner) deniedRanks(d figure.Interval, n int) (lo, hi int) {
 	lo = sort.Search(n, func(r int) bool {
-		m, ok := b.commons[r].middle()
-		return b.commons[r].startsWithin(d) || ok && d.fromLo(m)
+		m, ok := b.commons[r].Middle()
+		return b.commons[r].StartsWithin(d) || ok && d.FromLo(m)
 	})
 	hi = sort.Search(n, func(r int) bool {
-		m, ok := b.commons[r].middle()
-		return !(b.commons[r].endsWithin(d) || ok && d.toHi(m))
+		m, ok := b.commons[r].Middle()
+		return !(b.commons[r].EndsWithin(d) || ok && d.ToHi(m))
 	})
 	return lo, hi
 }
-
-// middle is the figure a bounded set stands for; false for a half-line.
-func (a interval) middle() (float64, bool) {
-	if math.IsInf(a.lo, 0) || math.IsInf(a.hi, 0) {
-		return 0, false
-	}
-	return a.lo + (a.hi-a.lo)/2, true
-}
-
-// fromLo and toHi report whether m lies on the inner side of a's low and
-// high ends: together, m is in a.
-func (a interval) fromLo(m float64) bool { return m > a.lo || m == a.lo && !a.loOpen }
-func (a interval) toHi(m float64) bool   { return m < a.hi || m == a.hi && !a.hiOpen }
 
 // treap is a balanced search tree of positions by their common sets, which
 // are disjoint, so value order is a total order and stays one as they
@@ -607,10 +546,10 @@ func (t *treap) reset() {
 
 // firstNotBelow returns the first position, in value order, whose common
 // set does not lie wholly below s, or -1.
-func (t *treap) firstNotBelow(s interval, pos []numPos) int {
+func (t *treap) firstNotBelow(s figure.Interval, pos []numPos) int {
 	res := int32(-1)
 	for n := t.root; n >= 0; {
-		if pos[n].common.below(s) {
+		if pos[n].common.Below(s) {
 			n = t.nodes[n].right
 		} else {
 			res, n = n, t.nodes[n].left
@@ -623,7 +562,7 @@ func (t *treap) firstNotBelow(s interval, pos []numPos) int {
 func (t *treap) next(p int, pos []numPos) int {
 	res := int32(-1)
 	for n := t.root; n >= 0; {
-		if pos[p].common.below(pos[n].common) {
+		if pos[p].common.Below(pos[n].common) {
 			res, n = n, t.nodes[n].left
 		} else {
 			n = t.nodes[n].right
@@ -645,11 +584,11 @@ func (t *treap) insert(i int, pos []numPos) {
 }
 
 // split cuts the tree under n into the positions below s and the rest.
-func (t *treap) split(n int32, s interval, pos []numPos) (int32, int32) {
+func (t *treap) split(n int32, s figure.Interval, pos []numPos) (int32, int32) {
 	if n < 0 {
 		return -1, -1
 	}
-	if pos[n].common.below(s) {
+	if pos[n].common.Below(s) {
 		l, r := t.split(t.nodes[n].right, s, pos)
 		t.nodes[n].right = l
 		return n, r

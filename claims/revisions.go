@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 )
@@ -222,7 +223,7 @@ func (rv *reviser) revisers(l *Ledger, run []int, vals *values) []int {
 		if q < 0 || len(l.Claims[run[q]].Via) == 0 {
 			continue
 		}
-		if r := by[q]; r >= 0 && statementOf(vals.at(run[r])) == statementOf(vals.at(run[p])) {
+		if r := by[q]; r >= 0 && figure.StatementOf(vals.at(run[r])) == figure.StatementOf(vals.at(run[p])) {
 			by[p] = -1
 			misquoted[q] = true
 		}
@@ -324,7 +325,7 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 	if k < 2 {
 		return by
 	}
-	key := func(j int) statement { return statementOf(vals.at(run[plain[j]])) }
+	key := func(j int) figure.Statement { return figure.StatementOf(vals.at(run[plain[j]])) }
 	runningCount := running(l, run[0])
 	said := movedWords{l: l, vals: vals, run: run, plain: plain}
 	// other[j] is the first place after j in plain whose statement differs.
@@ -360,11 +361,11 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 			continue
 		}
 		later, earlier := vals.at(run[plain[q]]), vals.at(run[plain[j]])
-		if restates(later, earlier) && !runningCount || runningCount && restatesCount(later, earlier) {
+		if figure.Restates(later, earlier) && !runningCount || runningCount && figure.RestatesCount(later, earlier) {
 			// A figure the words say the origin raised or cut is a move,
 			// though it reads as a rounding of the last: "police raised
 			// the number of people presumed dead to 80", after 79.
-			if a, b := countOf(later), countOf(earlier); math.IsNaN(a) || math.IsNaN(b) || a == b || !said.moved(q) {
+			if a, b := figure.CountOf(later), figure.CountOf(earlier); math.IsNaN(a) || math.IsNaN(b) || a == b || !said.moved(q) {
 				continue
 			}
 		}
@@ -373,129 +374,6 @@ func firstRevisers(l *Ledger, run []int, vals *values, brute int) []int {
 		}
 	}
 	return by
-}
-
-// restates reports whether an origin's later claim says again what its
-// earlier one said, in other words, rather than move it: a rounding of
-// the figure ("nearly 3,000" after 2,975, 2,000,001 after 2 million), a
-// bound that still allows the figure near its end ("as many as 1.03
-// million" after 1.03 million, "more than 700" after 750), a figure
-// inside the earlier bound near its end ("at least 769", then 769), or a
-// bound at the same number ("at least 400", then "up to 400"). Two exact
-// counts that differ are two counts, even within the topic's tolerance
-// (795, then 802), and a figure far inside a bound is a new figure ("more
-// than 1 billion", then 3 billion). A bound moved to a new number, or a
-// range, is a new statement.
-func restates(later, earlier value.Value) bool {
-	if !value.Meets(later, earlier) {
-		return false
-	}
-	laterFigure, earlierFigure := !math.IsNaN(later.Nominal), !math.IsNaN(earlier.Nominal)
-	switch {
-	case later.Approx:
-		return true
-	case laterFigure && earlierFigure:
-		return earlier.Approx || !counted(later) || roundingOf(later.Nominal, earlier.Nominal) || roundingOf(earlier.Nominal, later.Nominal)
-	case isBound(later) && earlierFigure:
-		return !counted(later) || nearEnd(earlier.Nominal, later)
-	case isBound(earlier) && laterFigure:
-		return !counted(later) || nearEnd(later.Nominal, earlier)
-	case isBound(later) && isBound(earlier):
-		// "at least 400" and "up to 400" name one number, worded two
-		// ways by two outlets; a bound moved to a new number is new.
-		return boundEnd(later) == boundEnd(earlier)
-	}
-	return false
-}
-
-// counted reports whether v is a quantity whose figures are written to a
-// precision (a count, a sum, a share), so that how round a figure is says
-// how exact it means to be. Dates and durations are not read that way.
-func counted(v value.Value) bool {
-	switch v.Type {
-	case value.Number, value.Money, value.Percent:
-		return true
-	}
-	return false
-}
-
-// roundingOf reports whether round is x written to round's own last
-// significant digit: 2 million for 2,000,001, 800 for 802, but not 795
-// for 802.
-func roundingOf(round, x float64) bool {
-	return math.Abs(round-x) <= roundUnit(round)/2
-}
-
-// nearEnd reports whether a figure is what a bound's number meant: within
-// a factor of two of it, on either side. "At least 769" then 769, "up to
-// 9,000" then 8,500, "more than a quarter million" of 316,000; but "more
-// than 1 billion" said one billion and some, and 3 billion is a new
-// figure. The bound's ends are widened by the topic's tolerance, so its
-// number is not known to the digit; a factor is read the same either way.
-func nearEnd(x float64, bound value.Value) bool {
-	end := boundEnd(bound)
-	if x == end {
-		return true
-	}
-	if x == 0 || end == 0 || math.Signbit(x) != math.Signbit(end) {
-		return false
-	}
-	lo, hi := math.Abs(x), math.Abs(end)
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	return hi <= 2*lo
-}
-
-// roundUnit is the place of x's last significant digit: 1,000,000 for 2
-// million, 10,000 for 1.03 million, 1 for 795, 0.01 for 4.83. Zero has
-// no digit to go by and counts as exact.
-func roundUnit(x float64) float64 {
-	x = math.Abs(x)
-	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
-		return 0
-	}
-	for p := math.Pow(10, math.Floor(math.Log10(x))); p >= 1e-9; p /= 10 {
-		if r := x / p; math.Abs(r-math.Round(r)) < 1e-6 {
-			return p
-		}
-	}
-	return 0
-}
-
-// boundEnd is a half-line's finite end.
-func boundEnd(v value.Value) float64 {
-	if math.IsInf(v.Lo, 0) {
-		return v.Hi
-	}
-	return v.Lo
-}
-
-// isBound reports whether v is a half-line: "at least 769", "less than
-// 500".
-func isBound(v value.Value) bool { return math.IsInf(v.Lo, 0) != math.IsInf(v.Hi, 0) }
-
-// statement is what a claim says, up to how it is written: a figure's
-// number, a range's or a bound's ends, a word.
-type statement struct {
-	lo, hi  float64
-	atom    string
-	negated bool
-}
-
-func statementOf(v value.Value) statement {
-	if !math.IsNaN(v.Nominal) && v.Type != value.Date && v.Type != value.DateTime {
-		return statement{lo: v.Nominal, hi: v.Nominal, atom: v.Currency, negated: v.Negated}
-	}
-	s := statement{lo: v.Lo, hi: v.Hi, atom: v.Atom + v.Currency, negated: v.Negated}
-	// NaN is unequal to itself; an unknown end is the same as no end.
-	if math.IsNaN(s.lo) {
-		s.lo = math.Inf(-1)
-	}
-	if math.IsNaN(s.hi) {
-		s.hi = math.Inf(1)
-	}
-	return s
 }
 
 // firstConflicts takes one origin's dated claims in date order and returns,
@@ -533,7 +411,7 @@ func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 	// by what they deny.
 	var plain []int // places in run
 	type denied struct {
-		set  interval
+		set  figure.Interval
 		atom string
 	}
 	numeric := isNumeric(vals.at(run[0]).Type)
@@ -548,7 +426,7 @@ func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 		}
 		key := denied{atom: v.Atom}
 		if numeric {
-			key = denied{set: intervalOf(v)}
+			key = denied{set: figure.Of(v)}
 		}
 		if _, ok := rep[key]; !ok {
 			rep[key] = v
@@ -574,14 +452,14 @@ func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 	// words, the first later word that differs.
 	if len(plain) > 1 {
 		if numeric {
-			sets := make([]interval, len(plain))
+			sets := make([]figure.Interval, len(plain))
 			for j, p := range plain {
-				sets[j] = intervalOf(vals.at(run[p]))
+				sets[j] = figure.Of(vals.at(run[p]))
 			}
-			t := newEndTree(sets)
+			t := figure.NewEndTree(sets)
 			for j, p := range plain {
 				from, _ := slices.BinarySearch(plain, later[p])
-				if q := t.first(from, sets[j]); q >= 0 {
+				if q := t.First(from, sets[j]); q >= 0 {
 					offer(p, plain[q])
 				}
 			}
@@ -639,78 +517,6 @@ func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 	return by
 }
 
-// endTree finds, among sets in date order, the first at or after a place
-// that conflicts with a given set: one that ends below it or starts above
-// it. Each node keeps the lowest end and the highest start under it.
-type endTree struct {
-	n            int
-	lowEnd, high []end
-}
-
-// end is one end of a set; open ends sort inside closed ones at the same
-// value (an open end at 5 ends below a closed one at 5).
-type end struct {
-	at   float64
-	open bool
-}
-
-func newEndTree(sets []interval) *endTree {
-	t := &endTree{n: len(sets), lowEnd: make([]end, 4*len(sets)), high: make([]end, 4*len(sets))}
-	t.build(1, 0, len(sets), sets)
-	return t
-}
-
-func (t *endTree) build(node, lo, hi int, sets []interval) {
-	if hi-lo == 1 {
-		t.lowEnd[node] = end{sets[lo].hi, sets[lo].hiOpen}
-		t.high[node] = end{sets[lo].lo, sets[lo].loOpen}
-		return
-	}
-	mid := (lo + hi) / 2
-	t.build(2*node, lo, mid, sets)
-	t.build(2*node+1, mid, hi, sets)
-	a, b := t.lowEnd[2*node], t.lowEnd[2*node+1]
-	if b.at < a.at || b.at == a.at && b.open {
-		a = b
-	}
-	t.lowEnd[node] = a
-	a, b = t.high[2*node], t.high[2*node+1]
-	if b.at > a.at || b.at == a.at && b.open {
-		a = b
-	}
-	t.high[node] = a
-}
-
-// conflicts reports whether some set under node conflicts with s.
-func (t *endTree) conflicts(node int, s interval) bool {
-	e, b := t.lowEnd[node], t.high[node]
-	return e.at < s.lo || e.at == s.lo && (e.open || s.loOpen) ||
-		b.at > s.hi || b.at == s.hi && (b.open || s.hiOpen)
-}
-
-// first returns the first index at or after from whose set conflicts with
-// s, or -1.
-func (t *endTree) first(from int, s interval) int {
-	if t.n == 0 {
-		return -1
-	}
-	return t.find(1, 0, t.n, from, s)
-}
-
-func (t *endTree) find(node, lo, hi, from int, s interval) int {
-	if hi <= from || !t.conflicts(node, s) {
-		return -1
-	}
-	if hi-lo == 1 {
-		return lo
-	}
-	mid := (lo + hi) / 2
-	if q := t.find(2*node, lo, mid, from, s); q >= 0 {
-		return q
-	}
-	return t.find(2*node+1, mid, hi, from, s)
-}
-
 // momentRevisions finds the revisions of topics whose value changes over
 // time: an origin giving a new count for a later moment (an official toll
 // moving from 64 to 2,975) revised its count, though the two claims are
@@ -720,7 +526,7 @@ func (t *endTree) find(node, lo, hi, from int, s interval) int {
 // orderDay placed a day's claims); revise has found the changes within a
 // moment. From one moment to the next, the origin's last word of the
 // first is revised by its first word of the next, when that does not
-// restate it (restatesCount: "30", then "at least 30", is one count): 70
+// restate it (figure.RestatesCount: "30", then "at least 30", is one count): 70
 // dead on 4 August, then 78 in the morning of the 5th (and 135 by its
 // evening, revise's line). A word is what most of the claims said at
 // that step ("at least 30" twice and 30 once is "at least 30"). Relays
@@ -860,14 +666,14 @@ func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
 }
 
 // sameCount reports whether a running count's word about one moment
-// says again what the word about the last said: restatesCount for a
+// says again what the word about the last said: figure.RestatesCount for a
 // count, the same statement for dates and durations, whose moments may
 // each hold a time within the tolerance of the last.
 func sameCount(next, last value.Value) bool {
-	if !counted(next) {
-		return statementOf(next) == statementOf(last)
+	if !figure.Counted(next) {
+		return figure.StatementOf(next) == figure.StatementOf(last)
 	}
-	return restatesCount(next, last)
+	return figure.RestatesCount(next, last)
 }
 
 // wordAt returns the claim that says what most of said's claims at the
@@ -883,19 +689,19 @@ func wordAt(vals *values, said []int, p int) int {
 	if hi-lo == 1 {
 		return said[p]
 	}
-	count := map[statement]int{}
+	count := map[figure.Statement]int{}
 	best, most := said[lo], 0
 	for _, i := range said[lo:hi] {
-		st := statementOf(vals.at(i))
+		st := figure.StatementOf(vals.at(i))
 		count[st]++
 		if count[st] > most {
 			best, most = i, count[st]
 		}
 	}
 	// The first claim that says the winning statement.
-	st := statementOf(vals.at(best))
+	st := figure.StatementOf(vals.at(best))
 	for _, i := range said[lo:hi] {
-		if statementOf(vals.at(i)) == st {
+		if figure.StatementOf(vals.at(i)) == st {
 			return i
 		}
 	}

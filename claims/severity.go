@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
@@ -82,12 +82,12 @@ func rate(d *Dispute, l *Ledger) {
 	if t := l.Topics[d.Topic]; t != nil {
 		spec = t.Spec
 	}
-	d.Gap = gapBetween(first.common, second.common, spec)
+	d.Gap = figure.GapBetween(first.common, second.common, spec)
 	if first.Denies || second.Denies {
 		d.Gap = 1
 	}
 	gap := d.Gap
-	if !isTime(first.common.Type) {
+	if !figure.IsTime(first.common.Type) {
 		gap = math.Min(d.Gap/wellBeyond, 1)
 	}
 	kind := 1.0
@@ -111,7 +111,7 @@ func rate(d *Dispute, l *Ledger) {
 		// One outlet's slip, or a lone early guess, against a side several
 		// origins carry is worth a note, not a desk's alarm.
 		score = math.Min(score, 44)
-		if strong, _ := strongAndWeak(first, second); weak.Mistake == "" && typoOf(weak.common, strong.common) {
+		if strong, _ := strongAndWeak(first, second); weak.Mistake == "" && figure.TypoOf(weak.common, strong.common) {
 			weak.Mistake = MistakeSlip
 		}
 	}
@@ -150,8 +150,8 @@ const slipAgainst = 3
 
 // slip returns the weaker of the two sides when it is one origin's lone
 // claim against a side of slipAgainst origins or more, and that claim is
-// an outlet's or a wire's typo of the other side's figure (see typoOf) or
-// a figure within nearSlip of it, or
+// an outlet's or a wire's typo of the other side's figure (see figure.TypoOf) or
+// a figure within 5% of it (figure.NearFigure), or
 // an early guess (a hedged or approximate figure, made before every claim
 // of the other side). An outlet's early guess is one against fewer origins
 // too, when one of them keeps the count. A denial, a reporter's own
@@ -173,7 +173,7 @@ func slip(l *Ledger, first, second *Position) *Position {
 	if !loneAgainst(weak, strong) {
 		return nil
 	}
-	if byOutlet(l, weak) && (typoOf(weak.common, strong.common) || nearFigure(weak.common, strong.common)) {
+	if byOutlet(l, weak) && (figure.TypoOf(weak.common, strong.common) || figure.NearFigure(weak.common, strong.common)) {
 		return weak
 	}
 	if earlyGuess(l, weak, strong) {
@@ -211,11 +211,11 @@ func misread(l *Ledger, d *Dispute, first, second *Position) *Position {
 	x, when := weak.common.Nominal, l.Claims[weak.members[0]].Date
 	for _, vc := range d.Vague {
 		c := &l.Claims[vc.member]
-		if c.Denies || !isBound(c.Value) || c.Date == "" || when == "" || c.Date > when ||
+		if c.Denies || !figure.IsBound(c.Value) || c.Date == "" || when == "" || c.Date > when ||
 			!slices.Contains(vc.Fits, strong.Common) || slices.Contains(vc.Fits, weak.Common) {
 			continue // not a bound published before the figure that only the stronger side fits
 		}
-		if boundEnd(c.Value) == x {
+		if figure.BoundEnd(c.Value) == x {
 			return weak
 		}
 	}
@@ -253,128 +253,6 @@ func (l *Ledger) KeepsCount(id string) bool {
 
 // keptBy reports whether one of a side's origins keeps the count.
 func keptBy(l *Ledger, p *Position) bool { return slices.ContainsFunc(p.OriginIDs, l.KeepsCount) }
-
-// nearSlip is the largest relative gap at which one outlet's lone figure
-// against a figure several origins carry reads as its slip (1,747 for
-// 1,784), not a count of its own.
-const nearSlip = 0.05
-
-// nearFigure reports whether figures a and b lie within nearSlip of each
-// other, relative to the larger.
-func nearFigure(a, b value.Value) bool {
-	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) || isTime(a.Type) || a.Negated || b.Negated || a.Atom != "" || b.Atom != "" {
-		return false
-	}
-	x, y := math.Abs(a.Nominal), math.Abs(b.Nominal)
-	return math.Abs(x-y) <= nearSlip*math.Max(x, y)
-}
-
-// typoOf reports whether figure a reads as a slip of the pen for b: the
-// same digits but for one changed, added, dropped or two swapped (4,354
-// for 4,345), a factor of ten, or a date one day off.
-func typoOf(a, b value.Value) bool {
-	if math.IsNaN(a.Nominal) || math.IsNaN(b.Nominal) {
-		if isTime(a.Type) && isTime(b.Type) {
-			return math.Abs(a.Lo-b.Lo) <= 1 && a.Type == value.Date
-		}
-		return false
-	}
-	if isTime(a.Type) {
-		return a.Type == value.Date && math.Abs(a.Nominal-b.Nominal) <= 1
-	}
-	x, y := math.Abs(a.Nominal), math.Abs(b.Nominal)
-	if x == 0 || y == 0 {
-		return false
-	}
-	if r := math.Log10(x / y); math.Abs(r-math.Round(r)) < 1e-9 && math.Round(r) != 0 {
-		return true
-	}
-	return digitSlip(strconv.FormatFloat(x, 'f', -1, 64), strconv.FormatFloat(y, 'f', -1, 64))
-}
-
-// digitSlip reports whether two digit strings differ by one edit or one
-// swap of neighbours.
-func digitSlip(a, b string) bool {
-	if a == b || abs(len(a)-len(b)) > 1 {
-		return false
-	}
-	if len(a) == len(b) {
-		var diff []int
-		for i := range len(a) {
-			if a[i] != b[i] {
-				diff = append(diff, i)
-			}
-		}
-		switch len(diff) {
-		case 1:
-			return true
-		case 2:
-			i, j := diff[0], diff[1]
-			return j == i+1 && a[i] == b[j] && a[j] == b[i]
-		}
-		return false
-	}
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	for i := range len(a) {
-		if a[:i]+a[i+1:] == b {
-			return true
-		}
-	}
-	return false
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-func isTime(t value.Type) bool { return t == value.Date || t == value.DateTime }
-
-// timeScale is the gap, in a time type's stored unit (days for dates,
-// seconds for datetimes), at which two values are plainly different
-// claims: four times the topic's tolerance when it has one (the desk said
-// how close is the same), else one day for dates, whose values are whole
-// days already, and one hour for datetimes, so that a gap of three hours
-// outranks one of five minutes.
-func timeScale(t value.Type, tol value.Tolerance) float64 {
-	unit, base := 1.0, 1.0
-	if t == value.DateTime {
-		unit, base = 86400, 3600
-	}
-	if tol.Abs > 0 && !math.IsInf(tol.Abs, 0) {
-		return 4 * tol.Abs * unit
-	}
-	return base
-}
-
-// gapBetween is how far apart two positions' values are, from 0 (they
-// meet) to 1: dates and datetimes in time over timeScale, anything else as
-// value.Gap measures it (relative to the larger magnitude for numbers and
-// durations, 1 for words that differ).
-func gapBetween(a, b value.Value, spec value.Spec) float64 {
-	if !isTime(a.Type) || a.Negated || b.Negated || a.Type != b.Type {
-		return value.Gap(a, b)
-	}
-	sa, sb := intervalOf(a), intervalOf(b)
-	var d float64
-	switch {
-	case sa.below(sb):
-		d = sb.lo - sa.hi
-	case sb.below(sa):
-		d = sa.lo - sb.hi
-	default:
-		return 0
-	}
-	g := d / timeScale(a.Type, spec.Tolerance)
-	if math.IsNaN(g) || g > 1 {
-		return 1
-	}
-	return max(g, 0)
-}
 
 // relativeRef records what a relative claim was scaled from: the value,
 // and on a changing topic the moment it was taken at.
@@ -432,7 +310,7 @@ func resolveRelative(l *Ledger, a *Analysis, given map[string]value.Value) (*val
 		}
 		ref := l.Claims[targets[0]].Value
 		for _, j := range targets[1:] {
-			ref = hull(ref, l.Claims[j].Value)
+			ref = figure.Hull(ref, l.Claims[j].Value)
 		}
 		resolveOne(l, a, vals, refs, i, ref)
 	}
@@ -468,13 +346,13 @@ func baseOnDate(l *Ledger, targets []int, when string) (value.Value, string, boo
 	}
 	// By what each claim states, so that many distinct figures at one
 	// moment cost one pass, not one pass each.
-	stated := map[statement]*tally{}
+	stated := map[figure.Statement]*tally{}
 	for _, j := range targets {
 		c := &l.Claims[j]
 		if m := moment(l, c); m[:min(len(m), 10)] != at {
 			continue
 		}
-		key := statementOf(c.Value)
+		key := figure.StatementOf(c.Value)
 		if stated[key] == nil {
 			stated[key] = &tally{v: c.Value, sources: map[string]bool{}}
 		}
@@ -496,7 +374,7 @@ func baseOnDate(l *Ledger, targets []int, when string) (value.Value, string, boo
 		return value.Value{}, "", false
 	}
 	ref := best.v
-	if isFigure(ref) && !isTime(ref.Type) {
+	if isFigure(ref) && !figure.IsTime(ref.Type) {
 		ref.Lo, ref.Hi, ref.LoOpen, ref.HiOpen = ref.Nominal, ref.Nominal, false, false
 	}
 	return ref, at, true
@@ -519,20 +397,6 @@ func resolveOne(l *Ledger, a *Analysis, vals *values, refs map[int]relativeRef, 
 	r.Negated = c.Value.Negated
 	vals.resolved[i] = r
 	refs[i] = relativeRef{topic: c.Value.Ref, ref: ref}
-}
-
-// hull is the smallest interval holding both values.
-func hull(a, b value.Value) value.Value {
-	out := a
-	out.Raw = a.Raw + ", " + b.Raw
-	if b.Lo < a.Lo || b.Lo == a.Lo && !b.LoOpen {
-		out.Lo, out.LoOpen = b.Lo, b.LoOpen
-	}
-	if b.Hi > a.Hi || b.Hi == a.Hi && !b.HiOpen {
-		out.Hi, out.HiOpen = b.Hi, b.HiOpen
-	}
-	out.Approx = true
-	return out
 }
 
 // maxArithmetic is how many opposed positions an arithmetic line names.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/sources"
 )
@@ -352,15 +353,15 @@ func DenialHits(denial, v value.Value) bool {
 	}
 	d := denial
 	d.Negated = false
-	return inBand(intervalOf(v), intervalOf(d))
+	return inBand(figure.Of(v), figure.Of(d))
 }
 
 // inBand reports whether the set c is what a denial of the band d
 // denies: c's figure (its middle) lies in d, or all of c does.
-func inBand(c, d interval) bool {
-	if c.startsWithin(d) && c.endsWithin(d) {
+func inBand(c, d figure.Interval) bool {
+	if c.StartsWithin(d) && c.EndsWithin(d) {
 		return true
 	}
-	m, ok := c.middle()
-	return ok && d.fromLo(m) && d.toHi(m)
+	m, ok := c.Middle()
+	return ok && d.FromLo(m) && d.ToHi(m)
 }
