@@ -317,11 +317,12 @@ func (a *Archive) widen(ns, ne int) (int, int) {
 	return ns, ne
 }
 
-// align finds the stretch of t closest to q in edit distance (q must
-// match whole, t may be entered and left anywhere: semi-global alignment)
-// and returns it as t[start:end] with its distance. It keeps two rows,
-// and for each cell where its best path entered t.
-func align[T comparable](q, t []T) (start, end, dist int) {
+// alignDP is align cell by cell: it keeps two rows, and for each cell
+// where its best path entered t. Of the cells' predecessors it takes the
+// diagonal unless the one above is strictly better, and the one to the
+// left only if strictly better still; of the last row's least cells, the
+// first. align (myers.go) keeps these choices.
+func alignDP[T comparable](q, t []T) (start, end, dist int) {
 	n := len(t)
 	prev, cur := make([]int32, n+1), make([]int32, n+1)
 	prevFrom, curFrom := make([]int32, n+1), make([]int32, n+1)
