@@ -139,13 +139,19 @@ func (a *Archive) alignRunes(q []rune, reg [2]int) (ns, ne int, sim float64) {
 	t := []rune(region)
 	a.cells.Add(int64(len(q)) * int64(len(t)))
 	start, end, dist := align(q, t)
-	// Convert rune indexes back to byte offsets.
-	offs := make([]int, 0, len(t)+1)
-	for i := range region {
-		offs = append(offs, i)
+	return base + runeOffset(region, start), base + runeOffset(region, end), similarity(dist, len(q), end-start)
+}
+
+// runeOffset is the byte offset in s of its k-th rune, or len(s) past
+// the last.
+func runeOffset(s string, k int) int {
+	for i := range s {
+		if k == 0 {
+			return i
+		}
+		k--
 	}
-	offs = append(offs, len(region))
-	return base + offs[start], base + offs[end], similarity(dist, len(q), end-start)
+	return len(s)
 }
 
 // alignWords is alignRunes word by word, for long quotes.
