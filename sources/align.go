@@ -329,6 +329,19 @@ func (a *Archive) widen(ns, ne int) (int, int) {
 // left only if strictly better still; of the last row's least cells, the
 // first. align (myers.go) keeps these choices.
 func alignDP[T comparable](q, t []T) (start, end, dist int) {
+	last, from := lastRowDP(q, t)
+	end = 0
+	for j := 1; j <= len(t); j++ {
+		if last[j] < last[end] {
+			end = j
+		}
+	}
+	return int(from[end]), end, int(last[end])
+}
+
+// lastRowDP fills alignDP's table and returns its last row and, for each
+// of its cells, where its path entered t.
+func lastRowDP[T comparable](q, t []T) (last, lastFrom []int32) {
 	n := len(t)
 	prev, cur := make([]int32, n+1), make([]int32, n+1)
 	prevFrom, curFrom := make([]int32, n+1), make([]int32, n+1)
@@ -364,11 +377,5 @@ func alignDP[T comparable](q, t []T) (start, end, dist int) {
 		prev, cur = cur, prev
 		prevFrom, curFrom = curFrom, prevFrom
 	}
-	end = 0
-	for j := 1; j <= n; j++ {
-		if prev[j] < prev[end] {
-			end = j
-		}
-	}
-	return int(prevFrom[end]), end, int(prev[end])
+	return prev, prevFrom
 }

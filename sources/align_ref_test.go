@@ -89,6 +89,11 @@ func FuzzAlignMatchesReference(f *testing.F) {
 				t.Fatalf("alignBits(%q, %q) = %d, %d, %d; the reference gives %d, %d, %d", q, text, s1, e1, d1, s2, e2, d2)
 			}
 		}
+		// The table over the window alone, which align falls back on and
+		// whose path it traces, gives the same entry.
+		if s1 = windowEntry(qr, tr, e2, d2); s1 != s2 {
+			t.Fatalf("windowEntry(%q, %q, %d, %d) = %d; the reference gives %d", q, text, e2, d2, s1, s2)
+		}
 	})
 }
 
@@ -142,6 +147,9 @@ func TestAlignBitsMatchReference(t *testing.T) {
 		s1, e1, d1 = alignBits([]byte(qs), []byte(ts))
 		if s1 != s2 || e1 != e2 || d1 != d2 {
 			t.Fatalf("round %d: alignBits(%q, %q) = %d, %d, %d; the reference gives %d, %d, %d", round, qs, ts, s1, e1, d1, s2, e2, d2)
+		}
+		if s1 = windowEntry(q, text, e2, d2); s1 != s2 {
+			t.Fatalf("round %d: windowEntry(%v, %v, %d, %d) = %d; the reference gives %d", round, q, text, e2, d2, s1, s2)
 		}
 	}
 }
