@@ -139,13 +139,19 @@ func (a *Archive) alignRunes(q []rune, reg [2]int) (ns, ne int, sim float64) {
 	t := []rune(region)
 	a.cells.Add(int64(len(q)) * int64(len(t)))
 	start, end, dist := align(q, t)
-	// Convert rune indexes back to byte offsets.
-	offs := make([]int, 0, len(t)+1)
-	for i := range region {
-		offs = append(offs, i)
+	return base + runeOffset(region, start), base + runeOffset(region, end), similarity(dist, len(q), end-start)
+}
+
+// runeOffset is the byte offset in s of its k-th rune, or len(s) past
+// the last.
+func runeOffset(s string, k int) int {
+	for i := range s {
+		if k == 0 {
+			return i
+		}
+		k--
 	}
-	offs = append(offs, len(region))
-	return base + offs[start], base + offs[end], similarity(dist, len(q), end-start)
+	return len(s)
 }
 
 // alignWords is alignRunes word by word, for long quotes.
@@ -317,11 +323,25 @@ func (a *Archive) widen(ns, ne int) (int, int) {
 	return ns, ne
 }
 
-// align finds the stretch of t closest to q in edit distance (q must
-// match whole, t may be entered and left anywhere: semi-global alignment)
-// and returns it as t[start:end] with its distance. It keeps two rows,
-// and for each cell where its best path entered t.
-func align[T comparable](q, t []T) (start, end, dist int) {
+// alignDP is align cell by cell: it keeps two rows, and for each cell
+// where its best path entered t. Of the cells' predecessors it takes the
+// diagonal unless the one above is strictly better, and the one to the
+// left only if strictly better still; of the last row's least cells, the
+// first. align (myers.go) keeps these choices.
+func alignDP[T comparable](q, t []T) (start, end, dist int) {
+	last, from := lastRowDP(q, t)
+	end = 0
+	for j := 1; j <= len(t); j++ {
+		if last[j] < last[end] {
+			end = j
+		}
+	}
+	return int(from[end]), end, int(last[end])
+}
+
+// lastRowDP fills alignDP's table and returns its last row and, for each
+// of its cells, where its path entered t.
+func lastRowDP[T comparable](q, t []T) (last, lastFrom []int32) {
 	n := len(t)
 	prev, cur := make([]int32, n+1), make([]int32, n+1)
 	prevFrom, curFrom := make([]int32, n+1), make([]int32, n+1)
@@ -357,11 +377,5 @@ func align[T comparable](q, t []T) (start, end, dist int) {
 		prev, cur = cur, prev
 		prevFrom, curFrom = curFrom, prevFrom
 	}
-	end = 0
-	for j := 1; j <= n; j++ {
-		if prev[j] < prev[end] {
-			end = j
-		}
-	}
-	return int(prevFrom[end]), end, int(prev[end])
+	return prev, prevFrom
 }

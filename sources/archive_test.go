@@ -248,3 +248,18 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// The passage found is cut from the text at the letters the alignment
+// chose, however many bytes the letters before and in it take.
+func TestFindPassageAmongWideLetters(t *testing.T) {
+	a := NewArchive("Умеров сказал: «план готов», и Зеленский согласился. Le président a déclaré que le plan était prêt.")
+	for _, tt := range []struct{ quote, passage string }{
+		{"план готов", "план готов"},
+		{"Зеленский согласилсь", "Зеленский согласился"},
+		{"le plan etait prêt", "le plan était prêt"},
+	} {
+		if m := a.Find(tt.quote); m.Passage != tt.passage {
+			t.Errorf("Find(%q).Passage = %q, want %q", tt.quote, m.Passage, tt.passage)
+		}
+	}
+}
