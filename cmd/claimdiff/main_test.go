@@ -25,10 +25,14 @@ var update = flag.Bool("update", false, "rewrite testscript golden files (cmp) w
 // started under that name, the binary is the CLI. testscript.Main would do
 // the same, but it would also claim the script command "claimdiff", which
 // runs the CLI in process here.
+//
+// The tests run with the collector at the command's pace for large
+// ledgers (iostreams.PaceTests), as the command itself does.
 func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "claimdiff" {
 		os.Exit(run())
 	}
+	iostreams.PaceTests()
 	os.Exit(withCLIOnPath(m))
 }
 

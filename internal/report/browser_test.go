@@ -23,6 +23,7 @@ import (
 	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/claims/load"
+	"github.com/claimdiff/claimdiff/internal/iostreams"
 )
 
 // The browser tests open the HTML report in the system's headless
@@ -53,6 +54,7 @@ var shared struct {
 // TestMain closes the shared browser after the last test, so that no
 // Chromium outlives the run.
 func TestMain(m *testing.M) {
+	iostreams.PaceTests() // as the command runs (see iostreams)
 	code := m.Run()
 	if shared.cancel != nil {
 		shared.cancel()
