@@ -8,6 +8,7 @@ package sarif
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -61,6 +62,9 @@ type Run struct {
 	Results      []Result
 	// Warn, when set, is told that results were left out.
 	Warn io.Writer
+	// maxResults replaces MaxResults when set, so that tests reach the
+	// cap with a log their schema check reads in milliseconds.
+	maxResults int
 }
 
 // Write writes one SARIF log with a single run of the tool "claimdiff".
@@ -71,6 +75,7 @@ type Run struct {
 // code units, the run's columnKind. Beyond MaxResults, the most severe are
 // kept, and the run's invocation and Warn say how many were left out.
 func Write(w io.Writer, in Run) error {
+	maxResults := cmp.Or(in.maxResults, MaxResults)
 	index := make(map[string]int, len(in.Rules))
 	lg := log{Schema: schemaURI, Version: "2.1.0", Runs: []run{{
 		Tool: tool{Driver: driver{
@@ -79,7 +84,7 @@ func Write(w io.Writer, in Run) error {
 			InformationURI: informationURI,
 			Rules:          make([]rule, 0, len(in.Rules)),
 		}},
-		Results:    make([]result, 0, min(len(in.Results), MaxResults)),
+		Results:    make([]result, 0, min(len(in.Results), maxResults)),
 		ColumnKind: "utf16CodeUnits",
 	}}}
 	r := &lg.Runs[0]
@@ -106,11 +111,11 @@ func Write(w io.Writer, in Run) error {
 			return fmt.Errorf("sarif: result level %q is not error, warning or note", res.Level)
 		}
 	}
-	if dropped := len(results) - MaxResults; dropped > 0 {
+	if dropped := len(results) - maxResults; dropped > 0 {
 		results = slices.Clone(results)
 		slices.SortStableFunc(results, func(a, b Result) int { return rank(a.Level) - rank(b.Level) })
-		results = results[:MaxResults]
-		msg := fmt.Sprintf("%d results were left out: code scanning takes at most %d per run; the %d most severe are kept", dropped, MaxResults, MaxResults)
+		results = results[:maxResults]
+		msg := fmt.Sprintf("%d results were left out: code scanning takes at most %d per run; the %d most severe are kept", dropped, maxResults, maxResults)
 		r.Invocations = []invocation{{ExecutionSuccessful: true,
 			Notifications: []notification{{Level: "warning", Message: text{Text: msg}, Descriptor: &descriptor{ID: "results-capped"}}}}}
 		if in.Warn != nil {
