@@ -219,6 +219,9 @@ type Options struct {
 	// blockSize is how much of the file a block holds; tests make it
 	// small. Zero means defaultBlockSize.
 	blockSize int
+	// maxLine, when set, replaces MaxLineBytes for text files, so that
+	// tests reach the cap with small lines.
+	maxLine int
 	// Budget, when set, is the budget the Parquet files of one load share
 	// (NewBudget); without it each file has its own.
 	Budget *Budget
@@ -277,6 +280,7 @@ func Read(name string, f Format, r io.Reader, size int64, into Sink, opts Option
 	}
 	bf := newBulkFile(name, bufio.NewReaderSize(r, bufSize), limit)
 	bf.size, bf.sizeHint, bf.lr.progress, bf.blockSize = size, hint, opts.Progress, cmp.Or(opts.blockSize, defaultBlockSize)
+	bf.lr.maxLine = opts.maxLine
 	bf.sink = into
 	bf.maxRows, bf.first = opts.MaxRows, len(*into.Claims)
 	var err error
@@ -396,7 +400,7 @@ func (c *columns) at(off int) int {
 
 // tooLong reports a line over MaxLineBytes, which was skipped.
 func (bf *bulkFile) tooLong(line int) {
-	bf.errorAt(line, 1, "too-long", "the line is longer than the limit of %s; it is skipped", diag.ByteSize(MaxLineBytes))
+	bf.errorAt(line, 1, "too-long", "the line is longer than the limit of %s; it is skipped", diag.ByteSize(int64(bf.lr.maxLen())))
 }
 
 // share returns the one copy of s kept in table.
@@ -594,6 +598,8 @@ type bulkLines struct {
 	at    int64  // offset of the line last returned
 	read  int64
 	limit int64
+	// maxLine, when set, replaces MaxLineBytes (see maxLen).
+	maxLine int
 	// long is a line that did not fit, gathered until it proves too long.
 	long []byte
 	// progress hears of each MiB read.
@@ -603,6 +609,9 @@ type bulkLines struct {
 	// that a CSV reader can tell whether it ends inside a quoted cell.
 	scan *csvScan
 }
+
+// maxLen is the longest line lr reads: MaxLineBytes, or the tests' own.
+func (lr *bulkLines) maxLen() int { return cmp.Or(lr.maxLine, MaxLineBytes) }
 
 // next returns the next line without its line ending (\n or \r\n). A line
 // over MaxLineBytes comes back with tooLong set and no text; the rest of it
@@ -624,7 +633,7 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 		case errors.Is(err, bufio.ErrBufferFull):
 			if tooLong {
 				lr.scanLong(chunk)
-			} else if len(lr.long)+len(chunk) > MaxLineBytes+2 {
+			} else if len(lr.long)+len(chunk) > lr.maxLen()+2 {
 				lr.scanLong(lr.long)
 				lr.scanLong(chunk)
 				tooLong, lr.long = true, lr.long[:0]
@@ -642,7 +651,7 @@ func (lr *bulkLines) next() (line []byte, tooLong bool, err error) {
 			lr.long = append(lr.long, chunk...)
 			chunk = lr.long
 		}
-		if tooLong || len(trimLineEnd(chunk)) > MaxLineBytes {
+		if tooLong || len(trimLineEnd(chunk)) > lr.maxLen() {
 			lr.scanLong(chunk)
 			return nil, true, nil
 		}
@@ -685,7 +694,7 @@ func (lr *bulkLines) nextInBlock() (line []byte, tooLong bool, err error) {
 	lr.block = lr.block[len(line):]
 	lr.count(len(line))
 	lr.line++
-	if len(trimLineEnd(line)) > MaxLineBytes {
+	if len(trimLineEnd(line)) > lr.maxLen() {
 		lr.scanLong(line)
 		return nil, true, nil
 	}

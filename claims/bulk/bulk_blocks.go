@@ -82,7 +82,7 @@ func (bf *bulkFile) readBlocks(rows func(*bulkFile) error) error {
 	bf.reserveSlots()
 	cs, places := bf.sink.Claims, bf.sink.Places
 	slots := min(cap(*cs), cap(*places)) // the two may round up apart
-	cut := &blockCutter{src: bf.lr.br, blockSize: bf.blockSize, line: bf.lr.line, read: bf.lr.read, limit: bf.lr.limit, size: bf.size,
+	cut := &blockCutter{src: bf.lr.br, blockSize: bf.blockSize, maxLine: bf.lr.maxLen(), line: bf.lr.line, read: bf.lr.read, limit: bf.lr.limit, size: bf.size,
 		free: make(chan []byte, inFlight+2), slot: len(*cs),
 		claims: (*cs)[:slots], places: (*places)[:slots]}
 	work, order := make(chan *bulkBlock, inFlight), make(chan *bulkBlock, inFlight)
@@ -223,7 +223,7 @@ func claimsFit(size int64) int {
 // readRest reads src line by line on this goroutine; line is the number
 // of the line before it and read the bytes of the file before it.
 func (bf *bulkFile) readRest(rows func(*bulkFile) error, src io.Reader, line int, read int64) error {
-	bf.lr = bulkLines{br: bufio.NewReaderSize(src, 64<<10), line: line, read: read, reported: bf.lr.reported,
+	bf.lr = bulkLines{br: bufio.NewReaderSize(src, 64<<10), line: line, read: read, reported: bf.lr.reported, maxLine: bf.lr.maxLine,
 		limit: bf.lr.limit, progress: bf.lr.progress}
 	return rows(bf)
 }
@@ -239,7 +239,7 @@ func (bf *bulkFile) blockWorker(rows func(*bulkFile) error, work <-chan *bulkBlo
 			continue
 		default:
 		}
-		w.lr = bulkLines{block: blk.data, line: blk.line - 1, limit: int64(len(blk.data))}
+		w.lr = bulkLines{block: blk.data, line: blk.line - 1, limit: int64(len(blk.data)), maxLine: bf.lr.maxLine}
 		w.r.Problems, w.stop, w.speculative, w.open = nil, false, !blk.last, -1
 		w.sink = Sink{&blk.claims, &blk.places}
 		w.readBlock(rows, blk)
@@ -267,6 +267,7 @@ type blockCutter struct {
 	line      int   // lines before the next block
 	read      int64 // bytes before the next block
 	limit     int64
+	maxLine   int    // the longest line a block must hold whole
 	size      int64  // the file's size, 0 when unknown
 	carry     []byte // read after the last cut
 	eof       bool
@@ -330,7 +331,7 @@ func (c *blockCutter) next() *bulkBlock {
 	c.fill(&buf, want)
 	i := bytes.LastIndexByte(buf, '\n')
 	// A line longer than a block makes the block longer, up to the cap.
-	for i < 0 && !c.eof && c.err == nil && len(buf) <= MaxLineBytes+2 {
+	for i < 0 && !c.eof && c.err == nil && len(buf) <= c.maxLine+2 {
 		c.fill(&buf, 2*len(buf))
 		i = bytes.LastIndexByte(buf, '\n')
 	}

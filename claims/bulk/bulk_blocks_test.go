@@ -20,9 +20,10 @@ import (
 // what came of it: the claims with their places, the problems, the error.
 // The file claims to be declared bytes long, which sizes the ledger's
 // slots for its claims: too few, and later blocks get lists of their own.
-func readWithBlocks(t testing.TB, name string, data []byte, size int, declared, limit int64) string {
+func readWithBlocks(t testing.TB, name string, data []byte, size int, declared int64, opts Options) string {
 	t.Helper()
-	b, err := read(name, bytes.NewReader(data), declared, Options{MaxFileBytes: limit, blockSize: size})
+	opts.blockSize = size
+	b, err := read(name, bytes.NewReader(data), declared, opts)
 	var out strings.Builder
 	for i, c := range b.claims {
 		fmt.Fprintf(&out, "%s|%s|%s|%s|%q|%s|%s|%s|%s|%s|%v|%v|%v|%v\n", c.ID, c.Topic, c.Value.Raw, c.Source, c.Via,
@@ -39,18 +40,19 @@ func readWithBlocks(t testing.TB, name string, data []byte, size int, declared, 
 // changes nothing against reading it as one block.
 func sameWithBlocks(t testing.TB, name string, data []byte, sizes ...int) {
 	t.Helper()
-	sameWithBlocksCapped(t, name, data, 0, sizes...)
+	sameWithBlocksOpts(t, name, data, Options{}, sizes...)
 }
 
-// sameWithBlocksCapped is sameWithBlocks for a file read with a cap.
-func sameWithBlocksCapped(t testing.TB, name string, data []byte, limit int64, sizes ...int) {
+// sameWithBlocksOpts is sameWithBlocks for a file read with opts (a cap
+// on the file or on its lines).
+func sameWithBlocksOpts(t testing.TB, name string, data []byte, opts Options, sizes ...int) {
 	t.Helper()
 	// One block longer than the file: a block of 1 GiB, on a file of
 	// unknown size, cleared a GiB for every file read.
-	want := readWithBlocks(t, name, data, len(data)+1, 0, limit)
+	want := readWithBlocks(t, name, data, len(data)+1, 0, opts)
 	for _, size := range sizes {
 		for _, declared := range []int64{int64(len(data)), int64(len(data) / 3), 0} {
-			if got := readWithBlocks(t, name, data, size, declared, limit); got != want {
+			if got := readWithBlocks(t, name, data, size, declared, opts); got != want {
 				t.Fatalf("%s in blocks of %d bytes, said to be %d bytes, reads differently:\n%s", name, size, declared, firstDiff(got, want))
 			}
 		}
@@ -120,12 +122,15 @@ func TestBlocksStops(t *testing.T) {
 	sameWithBlocks(t, "c.jsonl", []byte(binary), 1, 100, 1000)
 	csvRows := "topic,value,source\n" + strings.Repeat("t,1,ap\n", 200)
 	sameWithBlocks(t, "c.csv", []byte(csvRows+"t,\x00,ap\n"+csvRows), 3, 100)
-	// A line longer than the cap, and than any block, is skipped.
-	long := `{"quote": "` + strings.Repeat("x", 3*MaxLineBytes) + `"}` + "\n"
-	sameWithBlocks(t, "c.jsonl", []byte(rows+long+rows), 100, 1<<16)
+	// A line longer than the cap, and than any block, is skipped; a cap
+	// of 64 KiB shows it as the real 1 MiB does (CLAIMDIFF_FULL_TESTS).
+	maxLine := sized(64<<10, MaxLineBytes)
+	opts := Options{maxLine: maxLine}
+	long := `{"quote": "` + strings.Repeat("x", 3*maxLine) + `"}` + "\n"
+	sameWithBlocksOpts(t, "c.jsonl", []byte(rows+long+rows), opts, 100, maxLine/16)
 	// A quoted cell longer than the cap, of lines that cross blocks.
-	cell := strings.Repeat(strings.Repeat("y", 4000)+"\n", MaxLineBytes/4000+10)
-	sameWithBlocks(t, "c.csv", []byte(csvRows+"t,1,\""+cell+"\"\n"+"t,2,ap\n"), 100, 1<<16)
+	cell := strings.Repeat(strings.Repeat("y", 4000)+"\n", maxLine/4000+10)
+	sameWithBlocksOpts(t, "c.csv", []byte(csvRows+"t,1,\""+cell+"\"\n"+"t,2,ap\n"), opts, 100, maxLine/16)
 }
 
 // Past the cap on a file's size, reading stops at the line that passes
@@ -133,8 +138,8 @@ func TestBlocksStops(t *testing.T) {
 func TestBlocksTooLarge(t *testing.T) {
 	data := []byte("topic,value,source\n" + strings.Repeat("plan.army-cap,1,reuters\n", 100))
 	limit := int64(len(data) - 30)
-	sameWithBlocksCapped(t, "c.csv", data, limit, 1, 50, 1000)
-	if got := readWithBlocks(t, "c.csv", data, 50, int64(len(data)), limit); !strings.Contains(got, "c.csv:100:1 too-large:") {
+	sameWithBlocksOpts(t, "c.csv", data, Options{MaxFileBytes: limit}, 1, 50, 1000)
+	if got := readWithBlocks(t, "c.csv", data, 50, int64(len(data)), Options{MaxFileBytes: limit}); !strings.Contains(got, "c.csv:100:1 too-large:") {
 		t.Errorf("no too-large problem at line 100:\n%s", got)
 	}
 }

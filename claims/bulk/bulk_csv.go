@@ -100,9 +100,9 @@ func (cr *csvReader) read() (ok bool, err error) {
 						return false, err
 					}
 					size += len(line) + 1
-					if tooLong || size > MaxLineBytes {
+					if tooLong || size > lr.maxLen() {
 						report := func() {
-							bf.errorAt(startLine, 1, "too-long", "the row is longer than the limit of %s; it is skipped", diag.ByteSize(MaxLineBytes))
+							bf.errorAt(startLine, 1, "too-long", "the row is longer than the limit of %s; it is skipped", diag.ByteSize(int64(lr.maxLen())))
 						}
 						return false, cr.skipLine(line, tooLong, recordAt, startLine, report)
 					}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/claimdiff/claimdiff/internal/diag"
 )
 
 // A row whose quoted cell passes the cap is one problem: reading starts
@@ -14,29 +16,33 @@ import (
 // cell, where each of its lines would look like a row of its own.
 func TestCSVTooLongQuotedCellResyncs(t *testing.T) {
 	t.Parallel()
-	limit := fmt.Sprintf("%d MiB", MaxLineBytes>>20)
+	// A cap of 64 KiB finds what the real 1 MiB does, at a sixteenth of
+	// the work; the full-size run (CLAIMDIFF_FULL_TESTS) uses the real one.
+	maxLine := sized(64<<10, MaxLineBytes)
+	opts := Options{maxLine: maxLine}
+	limit := diag.ByteSize(int64(maxLine))
 	tooLong := "the row is longer than the limit of " + limit + "; it is skipped"
-	shortLines := strings.Repeat("abc\n", MaxLineBytes/4+100)
+	shortLines := strings.Repeat("abc\n", maxLine/4+100)
 	for _, tt := range []struct {
 		name, row string
 		want      []string
 	}{
 		{"short lines", "t,\"" + shortLines + "\",ap\n",
 			[]string{"c.csv:3:1 too-long: " + tooLong}},
-		{"quotes and separators inside", "t,\"" + strings.Repeat("a,\"\"b\"\",c\n", MaxLineBytes/10+100) + "\",ap\n",
+		{"quotes and separators inside", "t,\"" + strings.Repeat("a,\"\"b\"\",c\n", maxLine/10+100) + "\",ap\n",
 			[]string{"c.csv:3:1 too-long: " + tooLong}},
 		{"a second quoted cell after it", "t,\"" + shortLines + "\",\"x\ny\"\n",
 			[]string{"c.csv:3:1 too-long: " + tooLong}},
-		{"one line past the cap inside the cell", "t,\"a\n" + strings.Repeat("z", MaxLineBytes+10) + "\nb\",ap\n",
+		{"one line past the cap inside the cell", "t,\"a\n" + strings.Repeat("z", maxLine+10) + "\nb\",ap\n",
 			[]string{"c.csv:3:1 too-long: " + tooLong}},
-		{"a line past the cap opens the cell", "t,1,\"" + strings.Repeat("z", MaxLineBytes+10) + "\nb\nc\"\n",
+		{"a line past the cap opens the cell", "t,1,\"" + strings.Repeat("z", maxLine+10) + "\nb\nc\"\n",
 			[]string{"c.csv:3:1 too-long: the line is longer than the limit of " + limit + "; it is skipped"}},
-		{"a line past the cap with a stray quote", "t," + strings.Repeat("z", MaxLineBytes+10) + "\"z,ap\n",
+		{"a line past the cap with a stray quote", "t," + strings.Repeat("z", maxLine+10) + "\"z,ap\n",
 			[]string{"c.csv:3:1 too-long: the line is longer than the limit of " + limit + "; it is skipped"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := "topic,value,source\nt,1,ap\n" + tt.row + "t,2,ap\n"
-			res, err := read("c.csv", strings.NewReader(data), int64(len(data)), Options{})
+			res, err := read("c.csv", strings.NewReader(data), int64(len(data)), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,7 +57,7 @@ func TestCSVTooLongQuotedCellResyncs(t *testing.T) {
 				t.Errorf("read %d claims, want the rows before and after the long one", len(res.claims))
 			}
 			// Blocks cut inside the skipped cell read it the same.
-			sameWithBlocks(t, "c.csv", []byte(data), 1<<16, 1<<19)
+			sameWithBlocksOpts(t, "c.csv", []byte(data), opts, maxLine/16, maxLine/2)
 		})
 	}
 }
