@@ -18,6 +18,10 @@ const (
 	moreThan       // (x, +Inf)
 	atMost         // (-Inf, x]
 	lessThan       // (-Inf, x)
+	// someOver is "600-odd", "forty-odd": somewhat more than a round
+	// number, up to the next step of its last digit, [600, 700). It is
+	// last so that the relative forms, indexed by bound, never take it.
+	someOver
 )
 
 type keyword struct {
@@ -150,6 +154,11 @@ func (c *ctx) cutSuffix(s string) (string, bound, bool) {
 			return rest, atLeast, false
 		}
 	}
+	for _, odd := range [...]string{"-odd", " odd"} {
+		if rest, ok := strings.CutSuffix(s, odd); ok && rest != "" && !c.dates() {
+			return rest, someOver, true
+		}
+	}
 	if s == "" || s[len(s)-1] < 'a' || s[len(s)-1] > 'z' {
 		return s, noBound, false
 	}
@@ -216,7 +225,7 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 		var b2 bound
 		var approx2 bool
 		s, b2, approx2 = c.cutSuffix(s)
-		if approx && b2 != noBound {
+		if approx && b2 != noBound && b2 != someOver { // "some 600-odd" is 600-odd
 			return v, c.fail()
 		}
 		b, approx = b2, approx || approx2
@@ -249,9 +258,10 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 	if q, ok := c.scalar(s); ok {
 		p, ok := c.finish(q)
 		switch {
-		case !ok:
+		case !ok, b == someOver && (p.span || RoundUnit(p.lo) == 0):
 			return v, c.fail()
 		case b != noBound:
+			v.Approx = approx
 			return c.bounded(v, b, p), nil
 		case p.span:
 			return c.span(v, p.lo, p.hi, p.cur, approx), nil
@@ -318,6 +328,9 @@ func (c *ctx) bounded(v Value, b bound, p point) Value {
 		v.Hi, v.HiOpen = p.hi, false
 	case lessThan:
 		v.Hi, v.HiOpen = p.lo, true
+	case someOver:
+		v.Lo, v.LoOpen = p.lo, false
+		v.Hi, v.HiOpen = p.lo+RoundUnit(p.lo), true
 	}
 	return v
 }

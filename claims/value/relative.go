@@ -94,7 +94,7 @@ func parseRelative(raw, s string, dec Decimal) (r relative, ok bool, err error) 
 	if b == noBound {
 		var approx2 bool
 		s, b, approx2 = c.cutSuffix(s)
-		if r.approx && b != noBound {
+		if r.approx && b != noBound || b == someOver {
 			return r, false, nil
 		}
 		r.approx = r.approx || approx2

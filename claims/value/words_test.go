@@ -32,6 +32,12 @@ func TestNumberWords(t *testing.T) {
 		{"upwards of 300", 300, inf},
 		{"500-plus", 500, inf},
 		{"500 plus", 500, inf},
+		{"600-odd", 600, 700},
+		{"600 odd", 600, 700},
+		{"some 600-odd", 600, 700},
+		{"forty-odd", 40, 50},
+		{"1,500-odd", 1500, 1600},
+		{"2,000-odd", 2000, 3000},
 		{"closer to 900,000", 855000, 945000},
 		{"nearly 400", 380, 420},
 		{"an estimated 4,645", 4412.75, 4877.25},
@@ -60,9 +66,33 @@ func TestNumberWords(t *testing.T) {
 			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
 		}
 	}
-	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5"} {
+	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5", "odd", "-odd", "5-10-odd"} {
 		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
 			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
+		}
+	}
+}
+
+// "600-odd" is somewhat more than 600: it meets 650 and 600, and neither
+// 700, the next hundred, nor 590. It is a range, never a figure.
+func TestOddIsSomewhatMore(t *testing.T) {
+	odd, err := Parse("600-odd", Spec{Type: Number})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !odd.Approx || !odd.HiOpen || odd.LoOpen || !math.IsNaN(odd.Nominal) {
+		t.Errorf("600-odd = %+v, want an approximate range [600, 700)", odd)
+	}
+	for _, tt := range []struct {
+		raw  string
+		want bool
+	}{{"650", true}, {"600", true}, {"700", false}, {"590", false}} {
+		v, err := Parse(tt.raw, Spec{Type: Number})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Meets(odd, v); got != tt.want {
+			t.Errorf("600-odd meets %s = %v, want %v", tt.raw, got, tt.want)
 		}
 	}
 }

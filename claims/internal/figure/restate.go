@@ -55,7 +55,7 @@ func Counted(v value.Value) bool {
 // significant digit: 2 million for 2,000,001, 800 for 802, but not 795
 // for 802.
 func roundingOf(round, x float64) bool {
-	return math.Abs(round-x) <= roundUnit(round)/2
+	return math.Abs(round-x) <= value.RoundUnit(round)/2
 }
 
 // nearEnd reports whether a figure is what a bound's number meant: within
@@ -77,22 +77,6 @@ func nearEnd(x float64, bound value.Value) bool {
 		lo, hi = hi, lo
 	}
 	return hi <= 2*lo
-}
-
-// roundUnit is the place of x's last significant digit: 1,000,000 for 2
-// million, 10,000 for 1.03 million, 1 for 795, 0.01 for 4.83. Zero has
-// no digit to go by and counts as exact.
-func roundUnit(x float64) float64 {
-	x = math.Abs(x)
-	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
-		return 0
-	}
-	for p := math.Pow(10, math.Floor(math.Log10(x))); p >= 1e-9; p /= 10 {
-		if r := x / p; math.Abs(r-math.Round(r)) < 1e-6 {
-			return p
-		}
-	}
-	return 0
 }
 
 // BoundEnd is a half-line's finite end.
