@@ -2,24 +2,25 @@ package claims
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims/value"
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
+	"github.com/claimdiff/claimdiff/claims/internal/position"
 	"github.com/claimdiff/claimdiff/sources"
 )
 
-// compare lays out one group's live claims in positions (see positions.go)
-// and returns the dispute, if any two positions conflict. Every step is
+// compare lays out one group's live claims in positions (see
+// claims/internal/position) and returns the dispute, if any two positions
+// conflict. Every step is
 // linear in the group's claims and positions, after the layout's sort: no
 // step looks at every pair of positions.
-func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[int]relativeRef) (Dispute, bool) {
+func (a *Analysis) compare(pb *position.Builder, live []int, vals *values, refs map[int]relativeRef) (Dispute, bool) {
 	if len(live) < 2 {
 		return Dispute{}, false
 	}
 	l := a.Ledger
-	lay := pb.build(live, vals)
+	lay := layoutOf(pb.Build(live, vals))
 	v, misquotes := findMisquotes(l, &lay)
 	conflict, self, negation := kindsOf(l, &lay, &v)
 	if !conflict && !self && !negation {
@@ -68,6 +69,25 @@ func (a *Analysis) compare(pb *positioner, live []int, vals *values, refs map[in
 	d.Arithmetic = arithmetic(l, &d, vals, refs)
 	rate(&d, l)
 	return d, true
+}
+
+// layout is a group's positions as the dispute holds them, from the
+// positioner's (layoutOf).
+type layout struct {
+	positions []Position
+	nPlain    int
+	vague     []position.Vague
+}
+
+// layoutOf turns the positioner's positions into the dispute's, which
+// the steps after it (misquotes, hits, support) fill in.
+func layoutOf(pl position.Layout) layout {
+	out := layout{positions: make([]Position, len(pl.Positions)), nPlain: pl.NPlain, vague: pl.Vague}
+	for i, p := range pl.Positions {
+		out.positions[i] = Position{members: p.Members, common: p.Common, rank: p.Rank, Denies: p.Denies,
+			hitLo: p.HitLo, hitHi: p.HitHi}
+	}
+	return out
 }
 
 // kindsOf says why a layout is a dispute: positions that hold values
@@ -159,7 +179,7 @@ func sideOrigins(l *Ledger, ps []Position) float64 {
 // vagueClaims describes the vague claims of a dispute and the positions
 // each fits: a figure, those whose common sets it meets, in value order; a
 // denial of what nobody says, every position.
-func (a *Analysis) vagueClaims(drafts []vagueDraft, ps []Position, nPlain int) []VagueClaim {
+func (a *Analysis) vagueClaims(drafts []position.Vague, ps []Position, nPlain int) []VagueClaim {
 	if len(drafts) == 0 {
 		return nil
 	}
@@ -172,22 +192,22 @@ func (a *Analysis) vagueClaims(drafts []vagueDraft, ps []Position, nPlain int) [
 	}
 	out := make([]VagueClaim, 0, len(drafts))
 	for _, vd := range drafts {
-		c := &l.Claims[vd.member]
+		c := &l.Claims[vd.Member]
 		v := VagueClaim{Claim: c.ID, Source: c.Source, Value: c.Value.Raw, Denies: c.Denies, Quote: c.Quote,
-			Chain: sources.ChainString(l.Sources.Chain(c.Source, c.Via)), Fits: []string{}, member: vd.member}
-		n := vd.hi - vd.lo
-		if vd.ranks != nil {
-			n = len(vd.ranks)
-			for _, r := range vd.ranks[:min(n, MaxFits)] {
+			Chain: sources.ChainString(l.Sources.Chain(c.Source, c.Via)), Fits: []string{}, member: vd.Member}
+		n := vd.Hi - vd.Lo
+		if vd.Ranks != nil {
+			n = len(vd.Ranks)
+			for _, r := range vd.Ranks[:min(n, MaxFits)] {
 				v.Fits = append(v.Fits, ps[byRank[r]].Common)
 			}
-		} else if vd.all {
+		} else if vd.All {
 			n = len(ps)
 			for k := range min(n, MaxFits) {
 				v.Fits = append(v.Fits, ps[k].Common)
 			}
 		} else {
-			for r := vd.lo; r < vd.hi && len(v.Fits) < MaxFits; r++ {
+			for r := vd.Lo; r < vd.Hi && len(v.Fits) < MaxFits; r++ {
 				v.Fits = append(v.Fits, ps[byRank[r]].Common)
 			}
 		}
@@ -195,35 +215,6 @@ func (a *Analysis) vagueClaims(drafts []vagueDraft, ps []Position, nPlain int) [
 		out = append(out, v)
 	}
 	return out
-}
-
-// intersect narrows a to the part it shares with b (both numeric, meeting).
-func intersect(a, b value.Value) value.Value {
-	out := a
-	out.Raw = ""
-	if b.Lo > a.Lo || b.Lo == a.Lo && b.LoOpen {
-		out.Lo, out.LoOpen = b.Lo, b.LoOpen
-	}
-	if b.Hi < a.Hi || b.Hi == a.Hi && b.HiOpen {
-		out.Hi, out.HiOpen = b.Hi, b.HiOpen
-	}
-	// The figure shown is one a claim wrote: inside the common set when
-	// one is, else the first claim's (the narrowest), since tolerances may
-	// leave a common set that holds neither figure.
-	inside := func(x float64) bool { return !math.IsNaN(x) && x >= out.Lo && x <= out.Hi }
-	if !inside(out.Nominal) && (inside(b.Nominal) || math.IsNaN(out.Nominal)) {
-		out.Nominal = b.Nominal
-	}
-	out.Approx = a.Approx && b.Approx
-	return out
-}
-
-func isNumeric(t value.Type) bool {
-	switch t {
-	case value.Bool, value.Choice, value.Text, value.Names:
-		return false
-	}
-	return true
 }
 
 // fill works out what people read about a position: values, sources,
@@ -264,7 +255,7 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 	common := p.common
 	if len(p.members) == 1 {
 		common = vals.at(p.members[0])
-	} else if isNumeric(common.Type) {
+	} else if figure.IsNumeric(common.Type) {
 		common = showHead(common, p.Value, l, p.members, vals)
 	}
 	p.Common = common.String()
@@ -279,4 +270,14 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 			p.Strength++
 		}
 	}
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

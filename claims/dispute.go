@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdiff/claimdiff/claims/internal/position"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/internal/parallel"
 )
@@ -401,7 +402,7 @@ func sortChanges(revs []Revision) {
 
 // Analyze finds every dispute in l. It groups claims by topic, context and
 // moment, drops the claims their own origin revised, and builds each
-// group's positions from its sorted sets (see positions.go), so its cost is
+// group's positions from its sorted sets (see claims/internal/position), so its cost is
 // O(n log n) and it never compares all pairs.
 func Analyze(l *Ledger, opts Options) *Analysis {
 	if opts.Today.IsZero() {
@@ -521,7 +522,7 @@ func (a *Analysis) compareGroups(groups [][]int, vals *values, refs map[int]rela
 	out := make([]groupOutcome, len(groups))
 	parallel.Chunked(len(groups), groupsPerChunk, func() func(c, from, to int) {
 		rv := reviser{brute: cmp.Or(opts.bruteRun, defaultBruteRun)}
-		var pb positioner
+		var pb position.Builder
 		return func(_, from, to int) {
 			for gi := from; gi < to; gi++ {
 				o := &out[gi]

@@ -1,5 +1,7 @@
 package claims
 
+import "github.com/claimdiff/claimdiff/claims/internal/figure"
+
 // Hooks for the external tests of this package, which load ledgers through
 // claims/load and so cannot live inside it.
 
@@ -11,7 +13,7 @@ func WithBruteRun(o Options, n int) Options {
 }
 
 // IsFigure lets the external tests tell figures from ranges and bounds.
-var IsFigure = isFigure
+var IsFigure = figure.IsFigure
 
 // SaysEarlier lets the external tests read a quote as undatedReviser does.
 var SaysEarlier = saysEarlier

@@ -24,6 +24,11 @@ type values struct {
 	step []int32
 }
 
+// At and Source are what the positioner reads (position.Values).
+func (v *values) At(i int) value.Value { return v.at(i) }
+
+func (v *values) Source(i int) string { return v.l.Claims[i].Source }
+
 func (v *values) at(i int) value.Value {
 	if r, ok := v.resolved[i]; ok {
 		return r

@@ -414,7 +414,7 @@ func firstConflicts(l *Ledger, run []int, vals *values, brute int) []int {
 		set  figure.Interval
 		atom string
 	}
-	numeric := isNumeric(vals.at(run[0]).Type)
+	numeric := figure.IsNumeric(vals.at(run[0]).Type)
 	var keys []denied
 	rep := map[denied]value.Value{}
 	at := map[denied][]int{} // places in run, in date order

@@ -187,7 +187,7 @@ func slip(l *Ledger, first, second *Position) *Position {
 func earlyGuess(l *Ledger, weak, strong *Position) bool {
 	c := &l.Claims[weak.members[0]]
 	v := weak.common
-	if c.Date == "" || c.Value.Ref != "" || !v.Approx && isFigure(v) {
+	if c.Date == "" || c.Value.Ref != "" || !v.Approx && figure.IsFigure(v) {
 		return false
 	}
 	for _, i := range strong.members {
@@ -374,7 +374,7 @@ func baseOnDate(l *Ledger, targets []int, when string) (value.Value, string, boo
 		return value.Value{}, "", false
 	}
 	ref := best.v
-	if isFigure(ref) && !figure.IsTime(ref.Type) {
+	if figure.IsFigure(ref) && !figure.IsTime(ref.Type) {
 		ref.Lo, ref.Hi, ref.LoOpen, ref.HiOpen = ref.Nominal, ref.Nominal, false, false
 	}
 	return ref, at, true

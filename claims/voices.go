@@ -348,7 +348,7 @@ func attributions(l *Ledger, members []int, v *voices) []sources.Attribution {
 // makes two figures one value); for words, when v is the denied word.
 // Positions and check judge denials by it, so both read them alike.
 func DenialHits(denial, v value.Value) bool {
-	if !isNumeric(denial.Type) {
+	if !figure.IsNumeric(denial.Type) {
 		return denial.Atom == v.Atom
 	}
 	d := denial

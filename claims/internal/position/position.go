@@ -1,4 +1,4 @@
-package claims
+package position
 
 import (
 	"cmp"
@@ -11,7 +11,9 @@ import (
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
-// How a group's claims become positions.
+// Package position lays out a group's claims in positions: the sets of
+// claims that share a value, which a dispute sets against each other, and
+// the vague claims that fit several.
 //
 // A position is a group of claims that all share at least one value: its
 // common set. Claims are taken narrowest set first (ties by the set, then
@@ -34,40 +36,51 @@ import (
 // set form one position. A denial that hits no position denies what nobody
 // currently says: it fits every position and is vague.
 
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}
-
-// layout is what the positioner makes of a group: positions that hold a
+// Layout is what the Builder makes of a group: positions that hold a
 // value, in value order (their rank), then one position per denied set;
 // and the vague claims.
-type layout struct {
-	positions []Position
-	nPlain    int
-	vague     []vagueDraft
+type Layout struct {
+	Positions []Pos
+	// NPlain is how many of Positions hold a value; the rest deny one.
+	NPlain int
+	Vague  []Vague
 }
 
-// vagueDraft is a vague claim and the positions it fits: those of ranks
-// lo to hi-1, or every position when all is set (a denial of a value
-// nobody holds).
-type vagueDraft struct {
-	member int
-	lo, hi int
-	all    bool
-	// ranks, when set, lists the ranks it fits instead of lo to hi-1, for
+// Pos is one position: the claims (their indexes in the ledger) that
+// share its common set.
+type Pos struct {
+	Members []int
+	Common  value.Value
+	// Rank is the position's place in value order; -1 for a denial.
+	Rank   int
+	Denies bool
+	// HitLo and HitHi are, for a denial, the ranks [HitLo, HitHi) of the
+	// positions it denies; -1 for the others, which the dispute marks.
+	HitLo, HitHi int
+}
+
+// Vague is a vague claim and the positions it fits: those of ranks Lo to
+// Hi-1, or every position when All is set (a denial of a value nobody
+// holds).
+type Vague struct {
+	Member int
+	Lo, Hi int
+	All    bool
+	// Ranks, when set, lists the ranks it fits instead of Lo to Hi-1, for
 	// names, whose positions a list fits need not be next to each other.
-	ranks []int
+	Ranks []int
 }
 
-// positioner builds a group's positions. It keeps its buffers from group
+// Values is what the Builder reads of the ledger: claim i's value, as
+// the analysis reads it (relative values resolved), and its source.
+type Values interface {
+	At(i int) value.Value
+	Source(i int) string
+}
+
+// Builder builds a group's positions. It keeps its buffers from group
 // to group, so that a ledger of many small topics allocates little.
-type positioner struct {
+type Builder struct {
 	plain, denials []int
 	keys           []claimKey
 	pos            []numPos
@@ -75,6 +88,9 @@ type positioner struct {
 	aside, still   []int // places in keys
 	owner          []int32
 	commons        []figure.Interval
+	// positions backs each Layout's Positions, which the caller copies
+	// out before the next Build: a dispute keeps its own.
+	positions []Pos
 }
 
 // claimKey is a numeric claim with what orders it.
@@ -99,36 +115,41 @@ func compareKeys(a, b claimKey) int {
 // (see numeric).
 const maxRounds = 8
 
-// build lays out a group's live claims.
-func (b *positioner) build(live []int, vals *values) layout {
+// Build lays out a group's live claims, given by their indexes in the
+// ledger. The Layout's Positions live in the Builder's buffer until the
+// next Build, so that a ledger of many groups allocates them once; the
+// members and the vague claims are the caller's to keep.
+func (b *Builder) Build(live []int, vals Values) Layout {
 	b.plain, b.denials = b.plain[:0], b.denials[:0]
 	for _, i := range live {
-		if vals.at(i).Negated {
+		if vals.At(i).Negated {
 			b.denials = append(b.denials, i)
 		} else {
 			b.plain = append(b.plain, i)
 		}
 	}
-	var out layout
-	numeric := len(live) > 0 && isNumeric(vals.at(live[0]).Type)
+	var out Layout
+	b.positions = b.positions[:0]
+	numeric := len(live) > 0 && figure.IsNumeric(vals.At(live[0]).Type)
 	switch {
 	case numeric:
 		out = b.numeric(vals)
-	case len(live) > 0 && vals.at(live[0]).Type == value.Names:
+	case len(live) > 0 && vals.At(live[0]).Type == value.Names:
 		out = b.names(vals)
 	default:
 		out = b.words(vals)
 	}
-	out.nPlain = len(out.positions)
+	out.NPlain = len(out.Positions)
 	b.denyAll(&out, vals, numeric)
+	b.positions = out.Positions[:0]
 	return out
 }
 
 // numeric lays out the plain claims of a numeric group.
-func (b *positioner) numeric(vals *values) layout {
+func (b *Builder) numeric(vals Values) Layout {
 	b.keys = b.keys[:0]
 	for _, i := range b.plain {
-		v := vals.at(i)
+		v := vals.At(i)
 		s := figure.Of(v)
 		b.keys = append(b.keys, claimKey{claim: i, set: s, width: s.Hi - s.Lo, raw: v.Raw})
 	}
@@ -178,7 +199,7 @@ func (b *positioner) numeric(vals *values) layout {
 		rank[p] = r
 		b.commons = append(b.commons, b.pos[p].common)
 	}
-	out := layout{positions: make([]Position, len(b.pos))}
+	out := Layout{Positions: slices.Grow(b.positions[:0], len(b.pos))[:len(b.pos)]}
 	backing := make([]int, 0, len(b.keys)-len(b.aside))
 	starts := make([]int, len(b.pos)+1)
 	for k := range b.keys {
@@ -202,16 +223,16 @@ func (b *positioner) numeric(vals *values) layout {
 		r := rank[p]
 		members := backing[starts[r]:starts[r+1]:starts[r+1]]
 		slices.Sort(members)
-		out.positions[r] = Position{members: members, common: b.pos[p].value, rank: r, hitLo: -1, hitHi: -1}
+		out.Positions[r] = Pos{Members: members, Common: b.pos[p].value, Rank: r, HitLo: -1, HitHi: -1}
 	}
-	fitsOnly(&out, vals, vals.l)
+	fitsOnly(&out, vals)
 	for _, k := range b.aside {
 		set := b.keys[k].set
 		lo := sort.Search(len(b.commons), func(i int) bool { return !b.commons[i].Below(set) })
 		hi := sort.Search(len(b.commons), func(i int) bool { return set.Below(b.commons[i]) })
-		out.vague = append(out.vague, vagueDraft{member: b.keys[k].claim, lo: lo, hi: max(lo, hi)})
+		out.Vague = append(out.Vague, Vague{Member: b.keys[k].claim, Lo: lo, Hi: max(lo, hi)})
 	}
-	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
+	slices.SortFunc(out.Vague, func(x, y Vague) int { return cmp.Compare(x.Member, y.Member) })
 	return out
 }
 
@@ -223,10 +244,10 @@ func (b *positioner) numeric(vals *values) layout {
 // 300,000" beside 300,000). A range fits a side when it meets the side's
 // common set or one of its figures. A claim is left where it is when it
 // is all its side holds, or when the side without it would meet another.
-func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
+func (b *Builder) unplaceSpanning(owner []int32, vals Values) {
 	// Most groups, and nearly all of a bulk feed's, have one side or no
 	// range in a side: nothing to look at.
-	if len(b.pos) < 2 || !slices.ContainsFunc(b.keys, func(k claimKey) bool { return !isFigure(vals.at(k.claim)) }) {
+	if len(b.pos) < 2 || !slices.ContainsFunc(b.keys, func(k claimKey) bool { return !figure.IsFigure(vals.At(k.claim)) }) {
 		return
 	}
 	// hull is, per position, the span of its figures' sets: each holds
@@ -235,7 +256,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 	figures := make([]bool, len(b.pos))
 	for k := range b.keys {
 		p := owner[k]
-		if p < 0 || !isFigure(vals.at(b.keys[k].claim)) {
+		if p < 0 || !figure.IsFigure(vals.At(b.keys[k].claim)) {
 			continue
 		}
 		s := b.keys[k].set
@@ -273,7 +294,7 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 	spanning := make([]bool, len(b.keys))
 	leaving := make([]int, len(b.pos))
 	for k := range b.keys {
-		if p := owner[k]; p >= 0 && !isFigure(vals.at(b.keys[k].claim)) && meets(b.keys[k].set, int(p), true) {
+		if p := owner[k]; p >= 0 && !figure.IsFigure(vals.At(b.keys[k].claim)) && meets(b.keys[k].set, int(p), true) {
 			spanning[k] = true
 			leaving[p]++
 		}
@@ -287,9 +308,9 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 			continue
 		}
 		if rest[p] == 0 {
-			common[p], v[p] = b.keys[k].set, vals.at(b.keys[k].claim)
+			common[p], v[p] = b.keys[k].set, vals.At(b.keys[k].claim)
 		} else {
-			common[p], v[p] = common[p].And(b.keys[k].set), intersect(v[p], vals.at(b.keys[k].claim))
+			common[p], v[p] = common[p].And(b.keys[k].set), figure.Intersect(v[p], vals.At(b.keys[k].claim))
 		}
 		rest[p]++
 	}
@@ -323,19 +344,19 @@ func (b *positioner) unplaceSpanning(owner []int32, vals *values) {
 // studies, "about 60,000" from one author). Dates are left alone, since
 // "in December" beside "13 December" is how dates are usually written, not
 // a hedge.
-func fitsOnly(out *layout, vals *values, l *Ledger) {
-	for r := range out.positions {
-		ms := out.positions[r].members
-		if len(ms) < 2 || !slices.ContainsFunc(ms, func(i int) bool { return isFigure(vals.at(i)) }) {
+func fitsOnly(out *Layout, vals Values) {
+	for r := range out.Positions {
+		ms := out.Positions[r].Members
+		if len(ms) < 2 || !slices.ContainsFunc(ms, func(i int) bool { return figure.IsFigure(vals.At(i)) }) {
 			continue
 		}
 		figures, ranges := map[string]bool{}, map[string]bool{}
 		for _, i := range ms {
-			switch v := vals.at(i); {
-			case isFigure(v):
-				figures[l.Claims[i].Source] = true
+			switch v := vals.At(i); {
+			case figure.IsFigure(v):
+				figures[vals.Source(i)] = true
 			case !math.IsInf(v.Lo, 0) && !math.IsInf(v.Hi, 0):
-				ranges[l.Claims[i].Source] = true
+				ranges[vals.Source(i)] = true
 			}
 		}
 		if len(ranges) > len(figures) {
@@ -343,29 +364,23 @@ func fitsOnly(out *layout, vals *values, l *Ledger) {
 		}
 		kept := ms[:0]
 		for _, i := range ms {
-			if isFigure(vals.at(i)) {
+			if figure.IsFigure(vals.At(i)) {
 				kept = append(kept, i)
 			} else {
-				out.vague = append(out.vague, vagueDraft{member: i, lo: r, hi: r + 1})
+				out.Vague = append(out.Vague, Vague{Member: i, Lo: r, Hi: r + 1})
 			}
 		}
-		out.positions[r].members = kept
+		out.Positions[r].Members = kept
 	}
-}
-
-// isFigure reports whether v states one figure ("1,180", "about 850,000")
-// rather than a range or a bound; dates always count as figures.
-func isFigure(v value.Value) bool {
-	return !math.IsNaN(v.Nominal) || v.Type == value.Date || v.Type == value.DateTime
 }
 
 // place puts a claim in the one position whose common set it meets, or in
 // a new one when it meets none, and returns the position; it reports false
 // when the claim meets two or more.
-func (b *positioner) place(k *claimKey, vals *values) (int, bool) {
+func (b *Builder) place(k *claimKey, vals Values) (int, bool) {
 	first := b.tree.firstNotBelow(k.set, b.pos)
 	if first < 0 || !b.pos[first].common.Meets(k.set) {
-		b.pos = append(b.pos, numPos{common: k.set, value: vals.at(k.claim)})
+		b.pos = append(b.pos, numPos{common: k.set, value: vals.At(k.claim)})
 		b.tree.insert(len(b.pos)-1, b.pos)
 		return len(b.pos) - 1, true
 	}
@@ -374,29 +389,29 @@ func (b *positioner) place(k *claimKey, vals *values) (int, bool) {
 	}
 	p := &b.pos[first]
 	p.common = p.common.And(k.set)
-	p.value = intersect(p.value, vals.at(k.claim))
+	p.value = figure.Intersect(p.value, vals.At(k.claim))
 	return first, true
 }
 
 // words lays out the plain claims of a bool, choice or text group: one
 // position per normalised word, ranked by it.
-func (b *positioner) words(vals *values) layout {
+func (b *Builder) words(vals Values) Layout {
 	byAtom := map[string]int{}
-	var out layout
+	out := Layout{Positions: b.positions[:0]}
 	for _, i := range b.plain {
-		v := vals.at(i)
+		v := vals.At(i)
 		p, ok := byAtom[v.Atom]
 		if !ok {
-			p = len(out.positions)
+			p = len(out.Positions)
 			byAtom[v.Atom] = p
-			out.positions = append(out.positions, Position{common: v, hitLo: -1, hitHi: -1})
+			out.Positions = append(out.Positions, Pos{Common: v, HitLo: -1, HitHi: -1})
 		}
-		out.positions[p].members = append(out.positions[p].members, i)
+		out.Positions[p].Members = append(out.Positions[p].Members, i)
 	}
-	slices.SortFunc(out.positions, func(x, y Position) int { return strings.Compare(x.common.Atom, y.common.Atom) })
-	for r := range out.positions {
-		out.positions[r].rank = r
-		slices.Sort(out.positions[r].members)
+	slices.SortFunc(out.Positions, func(x, y Pos) int { return strings.Compare(x.Common.Atom, y.Common.Atom) })
+	for r := range out.Positions {
+		out.Positions[r].Rank = r
+		slices.Sort(out.Positions[r].Members)
 	}
 	return out
 }
@@ -410,42 +425,42 @@ func (b *positioner) words(vals *values) layout {
 // positions conflict. Ties go by the canonical list, never by input order.
 // Each list is tried against every position: names topics hold a handful
 // of distinct lists, not thousands.
-func (b *positioner) names(vals *values) layout {
+func (b *Builder) names(vals Values) Layout {
 	order := slices.Clone(b.plain)
-	size := func(i int) int { return len(value.NameList(vals.at(i))) }
+	size := func(i int) int { return len(value.NameList(vals.At(i))) }
 	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(size(y), size(x)), strings.Compare(vals.at(x).Atom, vals.at(y).Atom), cmp.Compare(x, y))
+		return cmp.Or(cmp.Compare(size(y), size(x)), strings.Compare(vals.At(x).Atom, vals.At(y).Atom), cmp.Compare(x, y))
 	})
-	var out layout
+	out := Layout{Positions: b.positions[:0]}
 	var fits []int
 	for _, i := range order {
-		v := vals.at(i)
+		v := vals.At(i)
 		fits = fits[:0]
-		for p := range out.positions {
-			if value.Meets(v, out.positions[p].common) {
+		for p := range out.Positions {
+			if value.Meets(v, out.Positions[p].Common) {
 				fits = append(fits, p)
 			}
 		}
 		switch len(fits) {
 		case 0:
-			out.positions = append(out.positions, Position{common: v, hitLo: -1, hitHi: -1, members: []int{i}})
+			out.Positions = append(out.Positions, Pos{Common: v, HitLo: -1, HitHi: -1, Members: []int{i}})
 		case 1:
-			out.positions[fits[0]].members = append(out.positions[fits[0]].members, i)
+			out.Positions[fits[0]].Members = append(out.Positions[fits[0]].Members, i)
 		default:
-			out.vague = append(out.vague, vagueDraft{member: i, ranks: slices.Clone(fits)})
+			out.Vague = append(out.Vague, Vague{Member: i, Ranks: slices.Clone(fits)})
 		}
 	}
 	// Positions were made in a stable order, so their places are their ranks.
-	for r := range out.positions {
-		out.positions[r].rank = r
-		slices.Sort(out.positions[r].members)
+	for r := range out.Positions {
+		out.Positions[r].Rank = r
+		slices.Sort(out.Positions[r].Members)
 	}
 	return out
 }
 
 // denyAll places the group's denials: one position per denied set, which
 // conflicts with the positions it hits, or vague when it hits none.
-func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
+func (b *Builder) denyAll(out *Layout, vals Values, numeric bool) {
 	if len(b.denials) == 0 {
 		return
 	}
@@ -456,14 +471,14 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 	byKey := map[denied]int{}
 	var atomRank map[string]int
 	if !numeric {
-		atomRank = make(map[string]int, out.nPlain)
-		for r := range out.nPlain {
-			atomRank[out.positions[r].common.Atom] = r
+		atomRank = make(map[string]int, out.NPlain)
+		for r := range out.NPlain {
+			atomRank[out.Positions[r].Common.Atom] = r
 		}
 	}
-	first := len(out.positions)
+	first := len(out.Positions)
 	for _, i := range b.denials {
-		v := vals.at(i)
+		v := vals.At(i)
 		var key denied
 		if numeric {
 			key.set = figure.Of(v)
@@ -472,37 +487,37 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 		}
 		if p, ok := byKey[key]; ok {
 			if p >= 0 {
-				out.positions[p].members = append(out.positions[p].members, i)
+				out.Positions[p].Members = append(out.Positions[p].Members, i)
 			} else {
-				out.vague = append(out.vague, vagueDraft{member: i, all: true})
+				out.Vague = append(out.Vague, Vague{Member: i, All: true})
 			}
 			continue
 		}
 		lo, hi := 0, 0
 		if numeric {
-			lo, hi = b.deniedRanks(key.set, out.nPlain)
+			lo, hi = b.deniedRanks(key.set, out.NPlain)
 		} else if r, ok := atomRank[key.atom]; ok {
 			lo, hi = r, r+1
 		}
 		if hi <= lo {
 			byKey[key] = -1
-			out.vague = append(out.vague, vagueDraft{member: i, all: true})
+			out.Vague = append(out.Vague, Vague{Member: i, All: true})
 			continue
 		}
-		byKey[key] = len(out.positions)
-		out.positions = append(out.positions, Position{members: []int{i}, common: v, Denies: true,
-			rank: -1, hitLo: lo, hitHi: hi})
+		byKey[key] = len(out.Positions)
+		out.Positions = append(out.Positions, Pos{Members: []int{i}, Common: v, Denies: true,
+			Rank: -1, HitLo: lo, HitHi: hi})
 	}
-	for p := first; p < len(out.positions); p++ {
-		slices.Sort(out.positions[p].members)
+	for p := first; p < len(out.Positions); p++ {
+		slices.Sort(out.Positions[p].Members)
 	}
 	// Denial positions follow in the order of what they deny, so that the
-	// layout does not depend on the ledger's order either.
-	slices.SortStableFunc(out.positions[first:], func(x, y Position) int {
-		return cmp.Or(cmp.Compare(x.hitLo, y.hitLo), cmp.Compare(x.hitHi, y.hitHi),
-			figure.Compare(figure.Of(x.common), figure.Of(y.common)), strings.Compare(x.common.Atom, y.common.Atom))
+	// Layout does not depend on the ledger's order either.
+	slices.SortStableFunc(out.Positions[first:], func(x, y Pos) int {
+		return cmp.Or(cmp.Compare(x.HitLo, y.HitLo), cmp.Compare(x.HitHi, y.HitHi),
+			figure.Compare(figure.Of(x.Common), figure.Of(y.Common)), strings.Compare(x.Common.Atom, y.Common.Atom))
 	})
-	slices.SortFunc(out.vague, func(x, y vagueDraft) int { return cmp.Compare(x.member, y.member) })
+	slices.SortFunc(out.Vague, func(x, y Vague) int { return cmp.Compare(x.Member, y.Member) })
 }
 
 // deniedRanks returns the ranks lo to hi-1 of the positions a denial of
@@ -511,7 +526,7 @@ func (b *positioner) denyAll(out *layout, vals *values, numeric bool) {
 // its figure lies in that band ("not 1,200" with 5% hits 1,180), or when
 // its whole set does. Both tests move one way along the value order, so
 // each end is a binary search.
-func (b *positioner) deniedRanks(d figure.Interval, n int) (lo, hi int) {
+func (b *Builder) deniedRanks(d figure.Interval, n int) (lo, hi int) {
 	lo = sort.Search(n, func(r int) bool {
 		m, ok := b.commons[r].Middle()
 		return b.commons[r].StartsWithin(d) || ok && d.FromLo(m)
