@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/example"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/sources"
@@ -62,7 +63,7 @@ func FuzzLoad(f *testing.F) {
 		_ = Warnings(l)
 		if !diag.HasErrors(l.Problems, false) {
 			a := claims.Analyze(l, claims.Options{Today: time.Unix(0, 0)})
-			_ = a.SourceStats()
+			_ = bysource.Stats(a)
 			_ = a.List(claims.ListFilter{History: true})
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/complete"
 	"github.com/claimdiff/claimdiff/internal/contrast"
@@ -70,7 +71,7 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	v, err := claims.CompareSources(l, a, b, opts.Global.analysis())
+	v, err := bysource.CompareSources(l, a, b, opts.Global.analysis())
 	if err != nil {
 		return &cli.UsageError{Err: err}
 	}
@@ -90,11 +91,11 @@ func runCompare(opts *compareOptions) error {
 // matchSide resolves a source id or glob; matching nothing is a usage
 // error that suggests the nearest ids.
 func matchSide(l *claims.Ledger, pattern string) ([]string, error) {
-	if ids := l.MatchSources(pattern); len(ids) > 0 {
+	if ids := bysource.MatchSources(l, pattern); len(ids) > 0 {
 		return ids, nil
 	}
 	hint := "run claimdiff sources to list them"
-	if near := l.NearSources(pattern, 3); len(near) > 0 {
+	if near := bysource.NearSources(l, pattern, 3); len(near) > 0 {
 		hint = "did you mean " + strings.Join(near, ", ") + "?"
 	}
 	return nil, cli.Usagef("no source matches %q; %s", safetext.Line(pattern), safetext.Line(hint))

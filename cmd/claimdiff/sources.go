@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/cli"
 	"github.com/claimdiff/claimdiff/internal/iostreams"
@@ -51,8 +52,8 @@ func runSources(opts *sourcesOptions) error {
 		return err
 	}
 	a := claims.Analyze(l, opts.Global.analysis())
-	stats := a.SourceStats()
-	claims.SortSourceStats(stats)
+	stats := bysource.Stats(a)
+	bysource.SortSourceStats(stats)
 	var est *resolve.Result
 	if !opts.NoEstimate {
 		est = resolve.Run(a, resolve.Options{})

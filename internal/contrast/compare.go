@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/diff"
 	"github.com/claimdiff/claimdiff/internal/diag"
 	"github.com/claimdiff/claimdiff/internal/disputedout"
@@ -20,11 +20,11 @@ import (
 // sides contradict (first, as it matters most), where they agree, and what
 // only one of them covers. a and b label the sides as the user named them;
 // each claim names its source only when a side has several.
-func CompareText(w io.Writer, st *render.Styles, a, b string, v *claims.Versus) error {
+func CompareText(w io.Writer, st *render.Styles, a, b string, v *bysource.Versus) error {
 	a, b = safetext.Line(a), safetext.Line(b)
 	showA, showB := len(v.A) > 1, len(v.B) > 1
 	var sb strings.Builder
-	section := func(title string, rows []claims.TopicSides, kind diff.ChangeKind, heads ...string) {
+	section := func(title string, rows []bysource.TopicSides, kind diff.ChangeKind, heads ...string) {
 		if len(rows) == 0 {
 			return
 		}
@@ -90,7 +90,7 @@ func writeColumns(sb *strings.Builder, st *render.Styles, kind diff.ChangeKind, 
 }
 
 // CompareSummary is the one-line count of a comparison.
-func CompareSummary(a, b string, v *claims.Versus) string {
+func CompareSummary(a, b string, v *bysource.Versus) string {
 	both := len(v.Agree) + len(v.Contradict)
 	return fmt.Sprintf("%s vs %s: %s in common (%d agree, %d contradict); %d only %s, %d only %s",
 		safetext.Line(a), safetext.Line(b), render.Plural(both, "topic"), len(v.Agree), len(v.Contradict),
@@ -98,7 +98,7 @@ func CompareSummary(a, b string, v *claims.Versus) string {
 }
 
 // topicLabel is the topic with its context and moment, safe to print.
-func topicLabel(r claims.TopicSides) string {
+func topicLabel(r bysource.TopicSides) string {
 	s := safetext.Line(r.Topic)
 	if r.Context != "" {
 		s += " [" + safetext.Line(r.Context) + "]"
@@ -111,7 +111,7 @@ func topicLabel(r claims.TopicSides) string {
 
 // sideText is "600,000, half of x (≈ 425,000)", each value followed by
 // its source when showSource is set.
-func sideText(cs []claims.SideClaim, showSource bool) string {
+func sideText(cs []bysource.SideClaim, showSource bool) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
 		v := diag.ClipRunes(c.Value, 60)
@@ -161,7 +161,7 @@ type sideClaimJSON struct {
 // each side; agree and contradict list topics with what each side says;
 // only_a and only_b are the topics only one side covers, and only_a_claims
 // and only_b_claims what it says about them.
-func CompareJSON(w io.Writer, v *claims.Versus, skipped *disputedout.SkippedJSON) error {
+func CompareJSON(w io.Writer, v *bysource.Versus, skipped *disputedout.SkippedJSON) error {
 	out := compareJSON{
 		A: nonNil(v.A), B: nonNil(v.B),
 		Agree: topicSidesOf(v.Agree), Contradict: topicSidesOf(v.Contradict),
@@ -173,7 +173,7 @@ func CompareJSON(w io.Writer, v *claims.Versus, skipped *disputedout.SkippedJSON
 }
 
 // topicSidesOf converts rows to their JSON, as [] when there are none.
-func topicSidesOf(rows []claims.TopicSides) []topicSidesJSON {
+func topicSidesOf(rows []bysource.TopicSides) []topicSidesJSON {
 	out := make([]topicSidesJSON, len(rows))
 	for i, r := range rows {
 		out[i] = topicSidesJSON{Topic: r.Topic, Context: r.Context, Moment: r.Moment,
@@ -182,7 +182,7 @@ func topicSidesOf(rows []claims.TopicSides) []topicSidesJSON {
 	return out
 }
 
-func sideClaimsOf(cs []claims.SideClaim) []sideClaimJSON {
+func sideClaimsOf(cs []bysource.SideClaim) []sideClaimJSON {
 	var out []sideClaimJSON
 	for _, c := range cs {
 		out = append(out, sideClaimJSON{Claim: c.Claim, Source: c.Source, Value: c.Value, Resolved: c.Resolved})
@@ -190,7 +190,7 @@ func sideClaimsOf(cs []claims.SideClaim) []sideClaimJSON {
 	return out
 }
 
-func topics(rows []claims.TopicSides) []string {
+func topics(rows []bysource.TopicSides) []string {
 	out := []string{}
 	for _, r := range rows {
 		if !slices.Contains(out, r.Topic) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/diff"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -163,11 +164,11 @@ func TestSummary(t *testing.T) {
 }
 
 func TestCompareText(t *testing.T) {
-	v := &claims.Versus{
+	v := &bysource.Versus{
 		A: []string{"reuters"}, B: []string{"axios", "ap"},
-		Contradict: []claims.TopicSides{{Topic: "cap", A: []claims.SideClaim{{Source: "reuters", Value: "600k"}},
-			B: []claims.SideClaim{{Source: "axios", Value: "half of size", Resolved: "425,000"}, {Source: "ap", Value: "600,000"}}}},
-		OnlyB: []claims.TopicSides{{Topic: "points", Context: "draft=1", B: []claims.SideClaim{{Source: "ap", Value: "28"}}}},
+		Contradict: []bysource.TopicSides{{Topic: "cap", A: []bysource.SideClaim{{Source: "reuters", Value: "600k"}},
+			B: []bysource.SideClaim{{Source: "axios", Value: "half of size", Resolved: "425,000"}, {Source: "ap", Value: "600,000"}}}},
+		OnlyB: []bysource.TopicSides{{Topic: "points", Context: "draft=1", B: []bysource.SideClaim{{Source: "ap", Value: "28"}}}},
 	}
 	var b bytes.Buffer
 	if err := CompareText(&b, render.NewStyles(&b, false), "reuters", "a*", v); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/load"
 )
 
@@ -68,7 +69,7 @@ func TestGraphAgreesWithCompare(t *testing.T) {
 	ids := []string{"agency", "critic", "governor", "ministry", "opposition", "police"}
 	for i, x := range ids {
 		for _, y := range ids[i+1:] {
-			v, err := claims.CompareSources(l, []string{x}, []string{y}, claims.Options{})
+			v, err := bysource.CompareSources(l, []string{x}, []string{y}, claims.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,7 +3,7 @@ package sourcesout
 import (
 	"io"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/disputedout"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -35,8 +35,8 @@ type sourceJSON struct {
 // SourcesJSON writes each source's record as sources --format json does,
 // with est's estimates of its accuracy and copying (est is nil when the
 // estimate did not run).
-func SourcesJSON(w io.Writer, stats []claims.SourceStat, est *resolve.Result, skipped *disputedout.SkippedJSON) error {
-	return render.WriteJSON(w, sourcesJSON{Sources: render.Each(stats, func(s *claims.SourceStat) sourceJSON {
+func SourcesJSON(w io.Writer, stats []bysource.SourceStat, est *resolve.Result, skipped *disputedout.SkippedJSON) error {
+	return render.WriteJSON(w, sourcesJSON{Sources: render.Each(stats, func(s *bysource.SourceStat) sourceJSON {
 		out := newSourceJSON(s)
 		if e := estimateOf(est, s.ID); e != nil {
 			acc := render.Accuracy(e.Accuracy)
@@ -58,7 +58,7 @@ func estimateOf(est *resolve.Result, id string) *resolve.Source {
 	return est.Source(id)
 }
 
-func newSourceJSON(s *claims.SourceStat) sourceJSON {
+func newSourceJSON(s *bysource.SourceStat) sourceJSON {
 	return sourceJSON{ID: s.ID, Name: s.Name, Kind: s.Kind, Claims: s.Claims, Relayed: s.Relayed,
 		Disputed: s.Disputed, Disputes: s.Disputes, WithBest: s.WithBest, Chain: s.Chain,
 		Anonymous: s.Anonymous}

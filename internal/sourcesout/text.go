@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/estimate"
 	"github.com/claimdiff/claimdiff/claims/resolve"
 	"github.com/claimdiff/claimdiff/internal/render"
@@ -22,7 +22,7 @@ const maxCopies = 3
 // SourcesText lists each source's record; with est (nil when the
 // estimate did not run), also its estimated accuracy and the sources it
 // likely copies from.
-func SourcesText(w io.Writer, st *render.Styles, stats []claims.SourceStat, est *resolve.Result, width int) error {
+func SourcesText(w io.Writer, st *render.Styles, stats []bysource.SourceStat, est *resolve.Result, width int) error {
 	head := []string{"SOURCE", "KIND", "CLAIMS", "DISPUTED", "WITH BEST", "RELAYED", "CHAIN"}
 	if est != nil {
 		head = slices.Insert(head, 6, "ACCURACY", "COPIES")

@@ -1,8 +1,13 @@
-package claims
+// Package bysource is the ledger seen source by source: how each source
+// fares across it (Stats, for the sources command) and what two sets of
+// sources say against each other (CompareSources, for compare).
+package bysource
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims"
 )
 
 // SourceStat is how a source fares across the ledger.
@@ -24,7 +29,7 @@ type SourceStat struct {
 }
 
 // SourceStats returns a stat for every defined source, in ledger order.
-func (a *Analysis) SourceStats() []SourceStat {
+func Stats(a *claims.Analysis) []SourceStat {
 	l := a.Ledger
 	byID := map[string]*SourceStat{}
 	out := make([]SourceStat, 0, l.Sources.Len())

@@ -1,4 +1,4 @@
-package claims_test
+package bysource_test
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	. "github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/bysource"
 	"github.com/claimdiff/claimdiff/claims/internal/claimstest"
 	"github.com/claimdiff/claimdiff/claims/load"
 	"github.com/claimdiff/claimdiff/internal/diag"
@@ -41,7 +42,7 @@ const versusLedger = claimstest.Header + `  - {topic: size, value: 850000, sourc
 
 func TestCompareSources(t *testing.T) {
 	l := versusLedgerFor(t)
-	topics := func(rows []TopicSides) []string {
+	topics := func(rows []bysource.TopicSides) []string {
 		var out []string
 		for _, r := range rows {
 			out = append(out, r.Topic+"/"+r.Context)
@@ -70,7 +71,7 @@ func TestCompareSources(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		v, err := CompareSources(l, tt.a, tt.b, versusToday)
+		v, err := bysource.CompareSources(l, tt.a, tt.b, versusToday)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +90,7 @@ func TestCompareSources(t *testing.T) {
 
 func TestCompareSourcesResolvesRelative(t *testing.T) {
 	l := versusLedgerFor(t)
-	v, err := CompareSources(l, []string{"ap"}, []string{"axios"}, versusToday)
+	v, err := bysource.CompareSources(l, []string{"ap"}, []string{"axios"}, versusToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestCompareSourcesResolvesRelative(t *testing.T) {
 
 func TestCompareSourcesOverlap(t *testing.T) {
 	l := versusLedgerFor(t)
-	if _, err := CompareSources(l, []string{"reuters", "ap"}, []string{"ap"}, versusToday); err == nil {
+	if _, err := bysource.CompareSources(l, []string{"reuters", "ap"}, []string{"ap"}, versusToday); err == nil {
 		t.Fatal("a source on both sides was accepted")
 	}
 }
@@ -126,11 +127,11 @@ func TestMatchSources(t *testing.T) {
 		{pattern: "zzzzzzzz", near: nil, nearLimit: 3},
 	}
 	for _, tt := range tests {
-		if got := l.MatchSources(tt.pattern); !slices.Equal(got, tt.match) {
+		if got := bysource.MatchSources(l, tt.pattern); !slices.Equal(got, tt.match) {
 			t.Errorf("MatchSources(%q) = %q, want %q", tt.pattern, got, tt.match)
 		}
 		if tt.nearLimit > 0 {
-			if got := l.NearSources(tt.pattern, tt.nearLimit); !slices.Equal(got, tt.near) {
+			if got := bysource.NearSources(l, tt.pattern, tt.nearLimit); !slices.Equal(got, tt.near) {
 				t.Errorf("NearSources(%q, %d) = %q, want %q", tt.pattern, tt.nearLimit, got, tt.near)
 			}
 		}

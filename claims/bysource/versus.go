@@ -1,4 +1,4 @@
-package claims
+package bysource
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/claimdiff/claimdiff/claims"
 	"github.com/claimdiff/claimdiff/internal/suggest"
 )
 
@@ -43,10 +44,10 @@ type Versus struct {
 
 // MatchSources returns the ids of defined sources that a pattern (an id or
 // a glob such as 'us-*') names, in ledger order.
-func (l *Ledger) MatchSources(pattern string) []string {
+func MatchSources(l *claims.Ledger, pattern string) []string {
 	var out []string
 	for _, s := range l.Sources.All() {
-		if pattern != "" && Glob(pattern, s.ID) {
+		if pattern != "" && claims.Glob(pattern, s.ID) {
 			out = append(out, s.ID)
 		}
 	}
@@ -56,7 +57,7 @@ func (l *Ledger) MatchSources(pattern string) []string {
 // NearSources suggests up to n defined source ids for a pattern that
 // matched none: those within a few edits of it (fewer for a short
 // pattern), or containing its literal part.
-func (l *Ledger) NearSources(pattern string, n int) []string {
+func NearSources(l *claims.Ledger, pattern string, n int) []string {
 	literal := strings.Trim(pattern, "*?[]")
 	limit := max(1, min(3, len(pattern)/3))
 	type cand struct {
@@ -91,14 +92,13 @@ func (l *Ledger) NearSources(pattern string, n int) []string {
 // compare, disputed and graph never disagree. Values that cannot be
 // compared, such as different currencies or an unresolved relative value,
 // never contradict.
-func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
+func CompareSources(l *claims.Ledger, a, b []string, opts claims.Options) (*Versus, error) {
 	for _, s := range a {
 		if slices.Contains(b, s) {
 			return nil, fmt.Errorf("source %q is on both sides; give two sets of sources that do not overlap", s)
 		}
 	}
-	an := Analyze(l, opts)
-	vals, _ := resolveRelative(l, &Analysis{Ledger: l}, opts.References)
+	an := claims.Analyze(l, opts)
 	type group struct {
 		TopicSides
 		a, b []int
@@ -111,18 +111,16 @@ func CompareSources(l *Ledger, a, b []string, opts Options) (*Versus, error) {
 		if _, revised := an.Superseded[i]; revised || !inA && !inB {
 			continue
 		}
-		k := c.Topic + "\x00" + c.Context + "\x00" + moment(l, c)
+		k := c.Topic + "\x00" + c.Context + "\x00" + l.Moment(c)
 		g := byKey[k]
 		if g == nil {
-			g = &group{TopicSides: TopicSides{Topic: c.Topic, Context: c.Context, Moment: moment(l, c)}}
+			g = &group{TopicSides: TopicSides{Topic: c.Topic, Context: c.Context, Moment: l.Moment(c)}}
 			byKey[k] = g
 			groups = append(groups, g)
 		}
 		side := SideClaim{Claim: c.ID, Source: c.Source, Value: c.Shown()}
-		if c.Value.Ref != "" {
-			if r, ok := vals.resolved[i]; ok {
-				side.Resolved = r.String()
-			}
+		if c.Value.Ref != "" && an.Comparable(i) {
+			side.Resolved = an.Value(i).String()
 		}
 		if inA {
 			g.a, g.A = append(g.a, i), append(g.A, side)
