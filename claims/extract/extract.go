@@ -7,6 +7,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
@@ -188,20 +189,11 @@ func claimed(l *claims.Ledger, p Proposal, textSource string) string {
 		if c.Topic != p.Topic || c.Denies != p.Denies || value.Canonical(c.Value) != want {
 			continue
 		}
-		if c.Source == p.Source || c.Source == textSource || containsString(c.Via, textSource) {
+		if c.Source == p.Source || c.Source == textSource || slices.Contains(c.Via, textSource) {
 			return c.ID
 		}
 	}
 	return ""
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Same reports whether raw, read by spec, is the value v: how a proposal
