@@ -49,6 +49,11 @@ func TestFigures(t *testing.T) {
 		{"code A320 and 10:30", nil},
 		{"the eight-storey building, one-third of it", []string{"eight"}},
 		{"as high as 2 million", []string{"as high as 2 million"}},
+		// "-odd" and "-plus" are part of the figure: "600-odd" is not 600.
+		{"home to some 600-odd residents", []string{"some 600-odd"}},
+		{"40 odd families and 500-plus guests", []string{"40 odd", "500-plus"}},
+		{"forty-odd years later", []string{"forty-odd"}},
+		{"an odd 12 people, an odd number", []string{"12"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -31,6 +31,9 @@ const (
 	words  = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half a|several|a few)[ -](?:dozen|hundred|thousand|million|billion)|dozens|hundreds|thousands|millions|tens of thousands|hundreds of thousands|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred`
 	scale  = `(?:\s?(?:million|billion|trillion|thousand|k|bn|m)\b)?`
 	unit   = `(?:\s?(?:%|percent|per cent))?`
+	// past is what may follow a figure and belongs to it: "600-odd" is
+	// somewhat more than 600, "500-plus" at least 500.
+	past = `(?:-odd|\s+odd|-plus|\s+plus)\b`
 )
 
 var (
@@ -41,8 +44,8 @@ var (
 	// words; words alone count only behind a hedge or before "of" or a
 	// plural, so "one of the" is no figure.
 	figureRE = lazyRE(`(?i)(?:\bbetween\s+` + num + unit + `\s+and\s+` + num + unit +
-		`|(?:\b` + hedge + `)?` + num + unit + `(?:\s?(?:to|-|–)\s?` + num + unit + `)?` +
-		`|\b` + hedge + `(?:` + wordN + `)` + scale + unit + `\b)`)
+		`|(?:\b` + hedge + `)?` + num + unit + `(?:\s?(?:to|-|–)\s?` + num + unit + `|` + past + `)?` +
+		`|\b` + hedge + `(?:` + wordN + `)` + scale + unit + `(?:` + past + `|\b))`)
 	denialRE = lazyRE(`(?i)\b(?:did not|didn't|does not|doesn't|do not|never|denied|denies|deny|is not true|was not true|false|untrue|no evidence|rejected|not the case)\b`)
 )
 
@@ -99,8 +102,10 @@ func aFigure(s string, a, b int) bool {
 		}
 	}
 	if !strings.ContainsAny(v, "0123456789") {
-		// A number word needs a hedge, a plural of its own, or "of".
-		return numberWords[v] || scaleWord(v) || hedgeRE().FindString(v) != "" || compound(s[b:])
+		// A number word needs a hedge, a plural of its own, "of", or what
+		// only follows a figure ("forty-odd").
+		return numberWords[v] || scaleWord(v) || hedgeRE().FindString(v) != "" || compound(s[b:]) ||
+			strings.HasSuffix(v, "odd") || strings.HasSuffix(v, "plus")
 	}
 	plain := strings.TrimLeft(v, "$")
 	if len(plain) == 4 && (strings.HasPrefix(plain, "19") || strings.HasPrefix(plain, "20")) && strings.Trim(plain, "0123456789") == "" {
