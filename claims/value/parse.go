@@ -201,6 +201,9 @@ func (c *ctx) parse(raw, s string) (Value, error) {
 				"(such as \"up to 3 times %s\"; nothing may follow the topic)", lex.Quote(raw), refIn(raw, ref), refIn(raw, ref))
 		}
 	}
+	if v, ok, err := c.ifNot(raw, s); ok {
+		return v, err
+	}
 	if c.dates() {
 		// Most dates are written bare: read them whole first, before the
 		// passes over keywords. No stamp starts with a keyword or ends

@@ -112,7 +112,7 @@ func FormsHint(t Type) string {
 	case Number, Money, Percent:
 		return "numbers read: 600,000, 600k, 0.6 million, two dozen, half a dozen, a million and a half, dozens, thousands, tens of thousands; " +
 			"about/nearly/closer to N; at least/more than/just over/north of/N-plus; N-odd; " +
-			"up to/as many as/as high as/just under N; between N and M, N to M"
+			"up to/as many as/as high as/just under N; between N and M, N to M, N if not M"
 	}
 	return ""
 }

@@ -38,6 +38,11 @@ func TestNumberWords(t *testing.T) {
 		{"forty-odd", 40, 50},
 		{"1,500-odd", 1500, 1600},
 		{"2,000-odd", 2000, 3000},
+		{"hundreds if not thousands", 200, 9999},
+		{"dozens, if not hundreds", 24, 999},
+		{"300 if not more", 300, inf},
+		{"1,000, if not 2,000", 1000, 2000},
+		{"about 40, if not 50", 38, 50}, // "about" hedges the first figure only
 		{"closer to 900,000", 855000, 945000},
 		{"nearly 400", 380, 420},
 		{"an estimated 4,645", 4412.75, 4877.25},
@@ -66,7 +71,7 @@ func TestNumberWords(t *testing.T) {
 			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
 		}
 	}
-	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5", "odd", "-odd", "5-10-odd"} {
+	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5", "odd", "-odd", "5-10-odd", "300 if not fewer", "300 if not 200", "if not 300"} {
 		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
 			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
 		}
