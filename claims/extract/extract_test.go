@@ -54,6 +54,8 @@ func TestFigures(t *testing.T) {
 		{"40 odd families and 500-plus guests", []string{"40 odd", "500-plus"}},
 		{"forty-odd years later", []string{"forty-odd"}},
 		{"an odd 12 people, an odd number", []string{"12"}},
+		{"hundreds if not thousands of people", []string{"hundreds if not thousands"}},
+		{"300, if not more, died", []string{"300, if not more"}},
 	}
 	for _, tt := range tests {
 		var got []string

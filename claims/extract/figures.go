@@ -31,15 +31,16 @@ const (
 	words  = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|half a|several|a few)[ -](?:dozen|hundred|thousand|million|billion)|dozens|hundreds|thousands|millions|tens of thousands|hundreds of thousands|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred`
 	scale  = `(?:\s?(?:million|billion|trillion|thousand|k|bn|m)\b)?`
 	unit   = `(?:\s?(?:%|percent|per cent))?`
-	// past is what may follow a figure and belongs to it: "600-odd" is
-	// somewhat more than 600, "500-plus" at least 500.
-	past = `(?:-odd|\s+odd|-plus|\s+plus)\b`
 )
 
 var (
 	dateRE = lazyRE(`(?i)\b(?:` + month + `\s+` + day + `(?:,?\s+\d{4})?|` + day + `\s+` + month + `(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})\b`)
 	num    = `(?:` + digits + `)` + scale
 	wordN  = `(?:` + words + `)`
+	// past is what may follow a figure and belongs to it: "600-odd" is
+	// somewhat more than 600, "500-plus" at least 500, "hundreds if not
+	// thousands" reaches the thousands.
+	past = `(?:-odd|\s+odd|-plus|\s+plus|,?\s+if not\s+(?:more|` + num + `|` + wordN + `))\b`
 	// A figure is a range or a single number, either in digits or in
 	// words; words alone count only behind a hedge or before "of" or a
 	// plural, so "one of the" is no figure.
@@ -105,7 +106,7 @@ func aFigure(s string, a, b int) bool {
 		// A number word needs a hedge, a plural of its own, "of", or what
 		// only follows a figure ("forty-odd").
 		return numberWords[v] || scaleWord(v) || hedgeRE().FindString(v) != "" || compound(s[b:]) ||
-			strings.HasSuffix(v, "odd") || strings.HasSuffix(v, "plus")
+			strings.HasSuffix(v, "odd") || strings.HasSuffix(v, "plus") || strings.Contains(v, " if not ")
 	}
 	plain := strings.TrimLeft(v, "$")
 	if len(plain) == 4 && (strings.HasPrefix(plain, "19") || strings.HasPrefix(plain, "20")) && strings.Trim(plain, "0123456789") == "" {
