@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimdiff/claimdiff/claims/value/internal/currency"
 	"github.com/claimdiff/claimdiff/claims/value/internal/lex"
 )
 
@@ -160,7 +161,7 @@ func (c *ctx) currency(q qty) (string, bool) {
 		return c.cur, true
 	case c.cur == "" || q.cur == c.cur:
 		return q.cur, true
-	case q.generic && sameFamily(q.cur, c.cur):
+	case q.generic && currency.SameFamily(q.cur, c.cur):
 		return c.cur, true
 	}
 	c.setErr(fmt.Errorf("currency %s does not match the topic's %s", q.cur, c.cur))
