@@ -56,6 +56,8 @@ func TestFigures(t *testing.T) {
 		{"an odd 12 people, an odd number", []string{"12"}},
 		{"hundreds if not thousands of people", []string{"hundreds if not thousands"}},
 		{"300, if not more, died", []string{"300, if not more"}},
+		// An increase is no count: "500 more" proposes nothing.
+		{"500 more died on Monday, 300 or more on Tuesday", []string{"300 or more"}},
 	}
 	for _, tt := range tests {
 		var got []string

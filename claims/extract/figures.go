@@ -38,9 +38,9 @@ var (
 	num    = `(?:` + digits + `)` + scale
 	wordN  = `(?:` + words + `)`
 	// past is what may follow a figure and belongs to it: "600-odd" is
-	// somewhat more than 600, "500-plus" at least 500, "hundreds if not
-	// thousands" reaches the thousands.
-	past = `(?:-odd|\s+odd|-plus|\s+plus|,?\s+if not\s+(?:more|` + num + `|` + wordN + `))\b`
+	// somewhat more than 600, "500-plus" and "500 or more" at least 500,
+	// "hundreds if not thousands" reaches the thousands.
+	past = `(?:-odd|\s+odd|-plus|\s+plus|\s+or\s+(?:more|above|higher|over)|,?\s+if not\s+(?:more|` + num + `|` + wordN + `))\b`
 	// A figure is a range or a single number, either in digits or in
 	// words; words alone count only behind a hedge or before "of" or a
 	// plural, so "one of the" is no figure.
@@ -97,6 +97,12 @@ func aFigure(s string, a, b int) bool {
 		return false
 	}
 	rest := strings.ToLower(strings.TrimLeft(s[b:], " "))
+	// "500 more died" adds to another figure; it is no count to propose.
+	for _, w := range []string{"more", "additional", "extra"} {
+		if rest == w || strings.HasPrefix(rest, w+" ") || strings.HasPrefix(rest, w+",") {
+			return false
+		}
+	}
 	for _, t := range []string{"a.m", "p.m", "am ", "pm ", "o'clock", "gmt", "utc", "st ", "nd ", "rd ", "th "} {
 		if strings.HasPrefix(rest, t) {
 			return false

@@ -2,6 +2,7 @@ package value
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -71,7 +72,8 @@ func TestNumberWords(t *testing.T) {
 			t.Errorf("%q = [%v, %v], want [%v, %v]", tt.raw, v.Lo, v.Hi, tt.lo, tt.hi)
 		}
 	}
-	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5", "odd", "-odd", "5-10-odd", "300 if not fewer", "300 if not 200", "if not 300"} {
+	for _, raw := range []string{"dozen", "score", "hundred", "a half", "half a", "half a crowd", "all", "all of them", "exactly about 5", "exactly > 5", "odd", "-odd", "5-10-odd", "300 if not fewer", "300 if not 200", "if not 300",
+		"500 more", "500 more people", "hundreds more", "1.5 million more", "500 additional troops"} {
 		if v, err := Parse(raw, Spec{Type: Number}); err == nil {
 			t.Errorf("%q read as %v; a form claimdiff does not read must be refused", raw, v)
 		}
@@ -98,6 +100,20 @@ func TestOddIsSomewhatMore(t *testing.T) {
 		}
 		if got := Meets(odd, v); got != tt.want {
 			t.Errorf("600-odd meets %s = %v, want %v", tt.raw, got, tt.want)
+		}
+	}
+}
+
+// A figure given as an increase ("500 more died") is refused, saying so;
+// a bound written with "or more" and a count after "more than" are read.
+func TestIncreaseIsNoCount(t *testing.T) {
+	_, err := Parse("500 more", Spec{Type: Number})
+	if err == nil || !strings.Contains(err.Error(), "an increase on another figure") {
+		t.Errorf("500 more: %v, want it refused as an increase", err)
+	}
+	for _, raw := range []string{"500 or more", "more than 500", "500 people", "500 others", "thousands of people"} {
+		if _, err := Parse(raw, Spec{Type: Number}); err != nil {
+			t.Errorf("%q: %v", raw, err)
 		}
 	}
 }
