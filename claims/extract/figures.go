@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/claimdiff/claimdiff/claims/value"
 )
 
 // Kind says what a proposal's value is.
@@ -98,10 +100,8 @@ func aFigure(s string, a, b int) bool {
 	}
 	rest := strings.ToLower(strings.TrimLeft(s[b:], " "))
 	// "500 more died" adds to another figure; it is no count to propose.
-	for _, w := range []string{"more", "additional", "extra"} {
-		if rest == w || strings.HasPrefix(rest, w+" ") || strings.HasPrefix(rest, w+",") {
-			return false
-		}
+	if next, _, _ := strings.Cut(rest, " "); value.IncreaseWord(strings.TrimSuffix(next, ",")) {
+		return false
 	}
 	for _, t := range []string{"a.m", "p.m", "am ", "pm ", "o'clock", "gmt", "utc", "st ", "nd ", "rd ", "th "} {
 		if strings.HasPrefix(rest, t) {
@@ -112,7 +112,7 @@ func aFigure(s string, a, b int) bool {
 		// A number word needs a hedge, a plural of its own, "of", or what
 		// only follows a figure ("forty-odd").
 		return numberWords[v] || scaleWord(v) || hedgeRE().FindString(v) != "" || compound(s[b:]) ||
-			strings.HasSuffix(v, "odd") || strings.HasSuffix(v, "plus") || strings.Contains(v, " if not ")
+			pastRE().MatchString(v)
 	}
 	plain := strings.TrimLeft(v, "$")
 	if len(plain) == 4 && (strings.HasPrefix(plain, "19") || strings.HasPrefix(plain, "20")) && strings.Trim(plain, "0123456789") == "" {
@@ -121,7 +121,11 @@ func aFigure(s string, a, b int) bool {
 	return true
 }
 
-var hedgeRE = lazyRE(`(?i)^` + hedge)
+var (
+	hedgeRE = lazyRE(`(?i)^` + hedge)
+	// pastRE finds what follows a figure and belongs to it at a match's end.
+	pastRE = lazyRE(`(?i)` + past + `$`)
+)
 
 // scaleWord reports whether a phrase of number words ends in a scale
 // ("two dozen", "three million"), which makes it a figure on its own.

@@ -12,7 +12,7 @@ import (
 // Without this, the words after the first figure passed for its unit and
 // "hundreds if not thousands" read as 200 to 999.
 func (c *ctx) ifNot(raw, s string) (v Value, ok bool, err error) {
-	i := indexFold(s, " if not ")
+	i := strings.Index(s, " if not ") // s is lower case (lex.Clean)
 	if i <= 0 || c.dates() {
 		return Value{}, false, nil
 	}
@@ -35,14 +35,4 @@ func (c *ctx) ifNot(raw, s string) (v Value, ok bool, err error) {
 	v.HiOpen = second.HiOpen
 	v.Approx = first.Approx || second.Approx
 	return v, true, nil
-}
-
-// indexFold is strings.Index for an ASCII sep, ignoring case.
-func indexFold(s, sep string) int {
-	for i := 0; i+len(sep) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sep)], sep) {
-			return i
-		}
-	}
-	return -1
 }

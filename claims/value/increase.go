@@ -17,18 +17,25 @@ var increaseWords = []string{"more", "additional", "extra"}
 var countWords = []string{"dozen", "dozens", "scores", "hundred", "hundreds", "thousand", "thousands",
 	"million", "millions", "billion", "billions", "trillion", "bn", "m", "k"}
 
-// increase reports whether s gives a figure as an increase on another
-// ("500 more died"), which is no count: read as one, "500 more" was 500,
-// the word taken for a unit. "500 or more" is a bound, and "more than
-// 500" names the count.
+// IncreaseWord reports whether w, the word after a figure, makes the
+// figure an increase on another ("500 more", "hundreds additional"),
+// which is no count; extract proposes none for it.
+func IncreaseWord(w string) bool { return slices.Contains(increaseWords, strings.ToLower(w)) }
+
+// increase reports whether s, as lex.Clean leaves it (lower case, single
+// spaces), gives a figure as an increase on another ("500 more died"):
+// read as a count, "500 more" was 500, the word taken for a unit. "500 or
+// more" is a bound, and "more than 500" names the count.
 func increase(s string) bool {
-	words := strings.Fields(strings.ToLower(s))
-	for i := 0; i+1 < len(words); i++ {
-		w := strings.TrimLeft(words[i], "$€£¥~≈")
-		figure := w != "" && lex.IsDigit(w[0]) || slices.Contains(countWords, w)
-		if figure && slices.Contains(increaseWords, words[i+1]) {
-			return true
+	prev := ""
+	for w := range strings.SplitSeq(s, " ") {
+		if IncreaseWord(w) {
+			p := strings.TrimLeft(prev, "$€£¥~≈")
+			if p != "" && lex.IsDigit(p[0]) || slices.Contains(countWords, p) {
+				return true
+			}
 		}
+		prev = w
 	}
 	return false
 }

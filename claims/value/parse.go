@@ -182,10 +182,10 @@ func (c *ctx) cutSuffix(s string) (string, bound, bool) {
 func (c *ctx) parse(raw, s string) (Value, error) {
 	c.raw = raw
 	v := unbounded(Value{Raw: raw, Type: c.typ})
-	if c.typ.Scalable() && increase(s) {
-		return v, increaseError(raw)
-	}
 	if c.typ.Scalable() {
+		if increase(s) {
+			return v, increaseError(raw)
+		}
 		r, ok, err := parseRelative(raw, s, c.dec)
 		switch {
 		case err != nil:
