@@ -12,22 +12,21 @@ import (
 
 // compare lays out one group's live claims in positions (see
 // claims/internal/position) and returns the dispute, if any two positions
-// conflict. Every step is
-// linear in the group's claims and positions, after the layout's sort: no
-// step looks at every pair of positions.
+// conflict. Every step is linear in the group's claims and positions,
+// after the layout's sort: no step looks at every pair of positions.
 func (a *Analysis) compare(pb *position.Builder, live []int, vals *values, refs map[int]relativeRef) (Dispute, bool) {
 	if len(live) < 2 {
 		return Dispute{}, false
 	}
 	l := a.Ledger
-	lay := layoutOf(pb.Build(live, vals))
+	lay := pb.Build(live, vals)
 	v, misquotes := findMisquotes(l, &lay)
 	conflict, self, negation := kindsOf(l, &lay, &v)
 	if !conflict && !self && !negation {
 		return Dispute{}, false
 	}
 	first := &l.Claims[live[0]]
-	d := Dispute{Topic: first.Topic, Context: first.Context, Moment: moment(l, first), nPlain: lay.nPlain}
+	d := Dispute{Topic: first.Topic, Context: first.Context, Moment: moment(l, first), nPlain: lay.NPlain}
 	if t := l.Topics[first.Topic]; t != nil {
 		d.Question = t.Question
 	}
@@ -36,8 +35,8 @@ func (a *Analysis) compare(pb *position.Builder, live []int, vals *values, refs 
 			d.Kinds = append(d.Kinds, Kinds[k])
 		}
 	}
-	positions := lay.positions
-	markHits(positions, lay.nPlain)
+	positions := positionsOf(lay.Positions)
+	markHits(positions, lay.NPlain)
 	for p := range positions {
 		a.fill(&positions[p], vals, &v)
 		if ms := positions[p].members; len(ms) > 0 && !slices.ContainsFunc(ms, func(i int) bool { _, ok := v.misquoted[i]; return !ok }) {
@@ -65,26 +64,19 @@ func (a *Analysis) compare(pb *position.Builder, live []int, vals *values, refs 
 			cmpBool(x.rank < 0, y.rank < 0), strings.Compare(earliest(&x), earliest(&y)), cmp.Compare(x.rank, y.rank))
 	})
 	d.Positions = positions
-	d.Vague = a.vagueClaims(lay.vague, positions, lay.nPlain)
+	d.Vague = a.vagueClaims(lay.Vague, positions, lay.NPlain)
 	d.Arithmetic = arithmetic(l, &d, vals, refs)
 	rate(&d, l)
 	return d, true
 }
 
-// layout is a group's positions as the dispute holds them, from the
-// positioner's (layoutOf).
-type layout struct {
-	positions []Position
-	nPlain    int
-	vague     []position.Vague
-}
-
-// layoutOf turns the positioner's positions into the dispute's, which
-// the steps after it (misquotes, hits, support) fill in.
-func layoutOf(pl position.Layout) layout {
-	out := layout{positions: make([]Position, len(pl.Positions)), nPlain: pl.NPlain, vague: pl.Vague}
-	for i, p := range pl.Positions {
-		out.positions[i] = Position{members: p.Members, common: p.Common, rank: p.Rank, Denies: p.Denies,
+// positionsOf turns a dispute's laid-out positions into its own, which
+// the steps after it (hits, support, misquotes) fill in. Only a group
+// that is a dispute pays for them: the positioner's live in its buffer.
+func positionsOf(ps []position.Pos) []Position {
+	out := make([]Position, len(ps))
+	for i, p := range ps {
+		out[i] = Position{members: p.Members, common: p.Common, rank: p.Rank, Denies: p.Denies,
 			hitLo: p.HitLo, hitHi: p.HitHi}
 	}
 	return out
@@ -95,12 +87,12 @@ func layoutOf(pl position.Layout) layout {
 // two origins or more, and a self-contradiction when one origin sits in
 // both; a denial makes a negation of what it hits, and a
 // self-contradiction when its origin also says what it denies.
-func kindsOf(l *Ledger, lay *layout, v *voices) (conflict, self, negation bool) {
-	ps := lay.positions
-	if lay.nPlain >= 2 {
+func kindsOf(l *Ledger, lay *position.Layout, v *voices) (conflict, self, negation bool) {
+	ps := lay.Positions
+	if lay.NPlain >= 2 {
 		seen := map[string]int{} // origin -> rank of the first position it sits in
-		for r := range lay.nPlain {
-			for _, i := range ps[r].members {
+		for r := range lay.NPlain {
+			for _, i := range ps[r].Members {
 				o := v.origin(l, i)
 				if q, ok := seen[o]; !ok {
 					seen[o] = r
@@ -111,25 +103,25 @@ func kindsOf(l *Ledger, lay *layout, v *voices) (conflict, self, negation bool) 
 		}
 		conflict = len(seen) >= 2
 	}
-	if len(ps) == lay.nPlain {
+	if len(ps) == lay.NPlain {
 		return conflict, self, false
 	}
 	// Every denial position hits at least one position (a denial that hits
 	// none is vague), so any makes a negation.
 	negation = true
 	ranks := map[string][]int{} // origin -> ranks of the positions it sits in
-	for r := range lay.nPlain {
-		for _, i := range ps[r].members {
+	for r := range lay.NPlain {
+		for _, i := range ps[r].Members {
 			o := v.origin(l, i)
 			if rs := ranks[o]; len(rs) == 0 || rs[len(rs)-1] != r {
 				ranks[o] = append(rs, r)
 			}
 		}
 	}
-	for _, p := range ps[lay.nPlain:] {
-		for _, i := range p.members {
+	for _, p := range ps[lay.NPlain:] {
+		for _, i := range p.Members {
 			rs := ranks[v.origin(l, i)]
-			if k, _ := slices.BinarySearch(rs, p.hitLo); k < len(rs) && rs[k] < p.hitHi {
+			if k, _ := slices.BinarySearch(rs, p.HitLo); k < len(rs) && rs[k] < p.HitHi {
 				self = true
 			}
 		}

@@ -402,8 +402,8 @@ func sortChanges(revs []Revision) {
 
 // Analyze finds every dispute in l. It groups claims by topic, context and
 // moment, drops the claims their own origin revised, and builds each
-// group's positions from its sorted sets (see claims/internal/position), so its cost is
-// O(n log n) and it never compares all pairs.
+// group's positions from its sorted sets (see claims/internal/position),
+// so its cost is O(n log n) and it never compares all pairs.
 func Analyze(l *Ledger, opts Options) *Analysis {
 	if opts.Today.IsZero() {
 		opts.Today = time.Now()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/claimdiff/claimdiff/claims/internal/figure"
+	"github.com/claimdiff/claimdiff/claims/internal/position"
 	"github.com/claimdiff/claimdiff/claims/value"
 	"github.com/claimdiff/claimdiff/sources"
 )
@@ -59,11 +60,11 @@ func (v *voices) origin(l *Ledger, i int) string {
 // outlet, then 934 again). A relay dated before the origin's own
 // conflicting claim was revised by it (see revisers), so what is left here
 // disagrees with what the origin had said.
-func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
+func findMisquotes(l *Ledger, lay *position.Layout) (voices, []Misquote) {
 	// Most groups carry no relay at all: they need none of the maps below.
 	relayed := false
-	for r := range lay.nPlain {
-		relayed = relayed || slices.ContainsFunc(lay.positions[r].members, func(i int) bool { return len(l.Claims[i].Via) > 0 })
+	for r := range lay.NPlain {
+		relayed = relayed || slices.ContainsFunc(lay.Positions[r].Members, func(i int) bool { return len(l.Claims[i].Via) > 0 })
 	}
 	if !relayed {
 		return voices{}, nil
@@ -71,8 +72,8 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	own := map[string]int{} // origin -> rank of the position of its own claims, or -2 if several
 	rankOf := map[int]int{}
 	byOrigin := map[string][]int{}
-	for r := range lay.nPlain {
-		for _, i := range lay.positions[r].members {
+	for r := range lay.NPlain {
+		for _, i := range lay.Positions[r].Members {
 			c := &l.Claims[i]
 			rankOf[i] = r
 			byOrigin[c.Source] = append(byOrigin[c.Source], i)
@@ -91,8 +92,8 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 	byDate := map[string][]int{}    // origin -> its dated claims by date, made when first needed
 	votes := map[string]outvoting{} // origin -> what its outlets carried most, made when first needed
 	heads := map[int]string{}       // position -> its head, made when first needed
-	for r := range lay.nPlain {
-		for _, i := range lay.positions[r].members {
+	for r := range lay.NPlain {
+		for _, i := range lay.Positions[r].Members {
 			c := &l.Claims[i]
 			if len(c.Via) == 0 {
 				continue
@@ -124,7 +125,7 @@ func findMisquotes(l *Ledger, lay *layout) (voices, []Misquote) {
 			v.misquoted[i] = relay
 			own, made := heads[q]
 			if !made {
-				own = headOf(l, lay.positions[q].members, nil)
+				own = headOf(l, lay.Positions[q].Members, nil)
 				heads[q] = own
 			}
 			out = append(out, Misquote{Claim: c.ID, Relay: relay, Origin: c.Source, Relayed: c.Value.Raw, Own: own})
