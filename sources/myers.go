@@ -28,7 +28,7 @@ const alignSmallCells = 16
 // path lies inside), any other cell's can only grow, and a choice made
 // by a strict comparison survives a neighbour growing: the window traces
 // the same path to the same entry.
-func align[T comparable](q, t []T) (start, end, dist int) {
+func align(q, t []int32) (start, end, dist int) {
 	if len(q) == 0 || len(t) == 0 || len(q)*len(t) < alignSmallCells {
 		return alignDP(q, t)
 	}
@@ -36,16 +36,12 @@ func align[T comparable](q, t []T) (start, end, dist int) {
 }
 
 // alignBits is align for a quote and a text that are not empty.
-func alignBits[T comparable](q, t []T) (start, end, dist int) {
+func alignBits(q, t []int32) (start, end, dist int) {
 	m := len(q)
 	words := (m + 63) / 64
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	if qi, ok := any(q).([]int32); ok {
-		sc.int32Masks(qi, any(t).([]int32), words)
-	} else {
-		masks(sc, q, t, words)
-	}
+	sc.masks(q, t, words)
 	end, dist = sc.lastRow(m, words)
 	w0 := entryBound(m, end, dist)
 	if 4*words*(end-w0) > maxWindowWords {
@@ -69,7 +65,7 @@ func entryBound(m, end, dist int) int {
 // windowEntry is where alignDP's path to the last row at column end, at
 // distance dist, enters t, found by alignDP's table over the window from
 // entryBound to end alone, in time m·(m+dist) and space m+dist.
-func windowEntry[T comparable](q, t []T, end, dist int) int {
+func windowEntry(q, t []int32, end, dist int) int {
 	w0 := entryBound(len(q), end, dist)
 	_, from := lastRowDP(q, t[w0:end])
 	return w0 + int(from[end-w0])
@@ -85,7 +81,7 @@ type scratch struct {
 	// each symbol of t.
 	eq  []uint64
 	col []int32
-	// keys and rows are int32Masks's table.
+	// keys and rows are masks's table.
 	keys, rows []int32
 	// pv and mv are the vertical differences of the column reached;
 	// steps keeps the window's (see window).
@@ -103,30 +99,10 @@ func resize[E any](s []E, n int) []E {
 	return s[:n]
 }
 
-// masks fills sc.eq and sc.col for any kind of symbol, through a map.
-func masks[T comparable](sc *scratch, q, t []T, words int) {
-	sym := make(map[T]int32)
-	sc.eq = resize(sc.eq, words)
-	clear(sc.eq)
-	for i, c := range q {
-		k, ok := sym[c]
-		if !ok {
-			k = int32(len(sc.eq) / words)
-			sym[c] = k
-			sc.eq = append(sc.eq, make([]uint64, words)...)
-		}
-		sc.eq[int(k)*words+i/64] |= 1 << (i % 64)
-	}
-	sc.col = resize(sc.col, len(t))
-	for j, c := range t {
-		sc.col[j] = sym[c]
-	}
-}
-
-// int32Masks is masks for letters and word ids, the symbols align is
-// called with. Its open-addressing table costs a few nanoseconds a
+// masks fills sc.eq and sc.col for letters or word ids, the symbols align
+// is called with. Its open-addressing table costs a few nanoseconds a
 // look-up, where a map took most of the time of a short alignment.
-func (sc *scratch) int32Masks(q, t []int32, words int) {
+func (sc *scratch) masks(q, t []int32, words int) {
 	size := 16
 	for size < 2*len(q) {
 		size *= 2
@@ -263,7 +239,7 @@ func (sc *scratch) window(w0, end, words int) []uint64 {
 // come from the kept differences: the cell above is this one less the
 // vertical difference, the one to the left this one less the horizontal,
 // and the diagonal the one above less the horizontal difference there.
-func traceBack[T comparable](q, w []T, steps []uint64, dist, words int) int {
+func traceBack(q, w []int32, steps []uint64, dist, words int) int {
 	// diff reads the difference at row i (from 1) in one of a column's
 	// four kept words.
 	diff := func(i, j, which int) int {
