@@ -74,7 +74,7 @@ func nameChanges(l *Ledger, vals *values, revs []Revision, from, to []int) {
 			}
 		}
 		slices.SortStableFunc(g, func(x, y named) int {
-			return cmp.Or(-cmpBool(x.onRecord, y.onRecord), -cmpBool(x.twoEnded, y.twoEnded), cmp.Compare(y.holds, x.holds),
+			return cmp.Or(-figure.CompareBool(x.onRecord, y.onRecord), -figure.CompareBool(x.twoEnded, y.twoEnded), cmp.Compare(y.holds, x.holds),
 				cmp.Compare(x.gap, y.gap))
 		})
 		start = end

@@ -61,7 +61,7 @@ func (a *Analysis) compare(pb *position.Builder, live []int, vals *values, refs 
 	}
 	slices.SortStableFunc(positions, func(x, y Position) int {
 		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(len(y.members), len(x.members)),
-			cmpBool(x.rank < 0, y.rank < 0), strings.Compare(earliest(&x), earliest(&y)), cmp.Compare(x.rank, y.rank))
+			figure.CompareBool(x.rank < 0, y.rank < 0), strings.Compare(earliest(&x), earliest(&y)), cmp.Compare(x.rank, y.rank))
 	})
 	d.Positions = positions
 	d.Vague = a.vagueClaims(lay.Vague, positions, lay.NPlain)
@@ -262,14 +262,4 @@ func (a *Analysis) fill(p *Position, vals *values, v *voices) {
 			p.Strength++
 		}
 	}
-}
-
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }

@@ -129,7 +129,7 @@ func (rv *reviser) revise(l *Ledger, group []int, vals *values) (live []int, rev
 	slices.SortFunc(dated, func(x, y int) int {
 		cx, cy := &l.Claims[x], &l.Claims[y]
 		return cmp.Or(strings.Compare(cx.Source, cy.Source), strings.Compare(cx.Date, cy.Date),
-			strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
+			strings.Compare(cx.Value.Raw, cy.Value.Raw), figure.CompareBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
 	if running(l, dated[0]) {
 		for start := 0; start < len(dated); {
@@ -640,8 +640,8 @@ func changesOf(l *Ledger, vals *values, run []int, changes *[][2]int) int {
 	}
 	slices.SortFunc(run, func(x, y int) int {
 		cx, cy := &l.Claims[x], &l.Claims[y]
-		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), -cmpBool(cx.Date == "", cy.Date == ""),
-			vals.when(x, y), strings.Compare(cx.Value.Raw, cy.Value.Raw), cmpBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
+		return cmp.Or(strings.Compare(moment(l, cx), moment(l, cy)), -figure.CompareBool(cx.Date == "", cy.Date == ""),
+			vals.when(x, y), strings.Compare(cx.Value.Raw, cy.Value.Raw), figure.CompareBool(cx.Denies, cy.Denies), cmp.Compare(x, y))
 	})
 	prev := -1
 	for start := 0; start < len(run); {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimdiff/claimdiff/claims"
+	"github.com/claimdiff/claimdiff/claims/internal/figure"
 	"github.com/claimdiff/claimdiff/claims/value"
 )
 
@@ -621,7 +622,7 @@ func (e *estimator) vagueSays(gi int32, vague []int32, says []said, fitting func
 	}
 	slices.SortStableFunc(unfit, func(x, y int32) int {
 		a, b := e.val(x), e.val(y)
-		return cmp.Or(cmp.Compare(a.Lo, b.Lo), cmp.Compare(a.Hi, b.Hi), compareBool(a.LoOpen, b.LoOpen), compareBool(a.HiOpen, b.HiOpen))
+		return cmp.Or(cmp.Compare(a.Lo, b.Lo), cmp.Compare(a.Hi, b.Hi), figure.CompareBool(a.LoOpen, b.LoOpen), figure.CompareBool(a.HiOpen, b.HiOpen))
 	})
 	first := int32(len(e.cands))
 	var vagueCand map[setKey]int32
@@ -670,16 +671,6 @@ type number struct {
 	set       value.Value
 	origins   int
 	candidate int32
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }
 
 // sortSearch is sort.Search over int32.
@@ -754,7 +745,7 @@ func (e *estimator) pickRep(claimsOf []int32) int32 {
 	best := claimsOf[0]
 	for _, i := range claimsOf[1:] {
 		ci, cb := &e.l.Claims[i], &e.l.Claims[best]
-		if c := cmp.Or(compareBool(ci.Value.Ref != "", cb.Value.Ref != ""), cmp.Compare(count(cb.Value.Raw), count(ci.Value.Raw)),
+		if c := cmp.Or(figure.CompareBool(ci.Value.Ref != "", cb.Value.Ref != ""), cmp.Compare(count(cb.Value.Raw), count(ci.Value.Raw)),
 			strings.Compare(ci.Value.Raw, cb.Value.Raw), strings.Compare(ci.ID, cb.ID)); c < 0 {
 			best = i
 		}

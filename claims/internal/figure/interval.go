@@ -53,16 +53,20 @@ func (a Interval) And(b Interval) Interval {
 
 // Compare orders sets by start, then end, closed ends first.
 func Compare(a, b Interval) int {
-	return cmp.Or(cmp.Compare(a.Lo, b.Lo), cmp.Compare(openness(a.LoOpen), openness(b.LoOpen)),
-		cmp.Compare(a.Hi, b.Hi), cmp.Compare(openness(b.HiOpen), openness(a.HiOpen)))
+	return cmp.Or(cmp.Compare(a.Lo, b.Lo), CompareBool(a.LoOpen, b.LoOpen), cmp.Compare(a.Hi, b.Hi), CompareBool(b.HiOpen, a.HiOpen))
 }
 
-// openness ranks a closed end (0) before an open one (1).
-func openness(open bool) int {
-	if open {
+// CompareBool is cmp.Compare for booleans, false first: a closed end
+// before an open one, and in the engine's other orders a flag unset
+// before set.
+func CompareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
 		return 1
 	}
-	return 0
+	return -1
 }
 
 // Middle is the figure a bounded set stands for; false for a half-line.
